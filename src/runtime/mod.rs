@@ -1,0 +1,544 @@
+//! The runtime: values, the heap, strings, objects, builtins and the VM
+//! state every tier shares.
+//!
+//! Invariants (the GC contract):
+//! - Roots are exactly: the value stack below `sp`, every frame's context and
+//!   new.target, the handle stack, the pending exception, the intrinsics, the
+//!   atom strings. `Vm::gc` enumerates them in `roots`.
+//! - Rust code must not hold a cell `Value` in a local across anything that
+//!   may allocate (allocation may move every cell). Keep it in a root: pass it
+//!   through `alloc_rooted`'s `keep` slice, or push it on `handles`.
+//!   `--gc-stress` collects at every allocation and `--verify-heap` poisons
+//!   the old space, so a violation shows up as a crash or a verify failure.
+//! - Every frame register in `stack[..sp]` holds a valid value (frames are
+//!   initialised to `undefined` when pushed).
+
+pub mod atoms;
+pub mod builtins;
+pub mod format;
+pub mod heap;
+pub mod math;
+pub mod numconv;
+pub mod object;
+pub mod ops;
+pub mod shape;
+pub mod strutil;
+pub mod value;
+
+use crate::bytecode::FuncProto;
+use atoms::{Atom, Atoms, PropKey};
+use heap::{Cell, Heap, Kind};
+use shape::Shapes;
+use std::rc::Rc;
+pub use value::Value;
+
+/// Why JavaScript execution stopped abnormally. Only `Error` can be caught.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Throw {
+    /// A JavaScript exception; the value is in `Vm::exception`.
+    Error,
+    /// The fuel counter ran out (`--fuel`).
+    OutOfFuel,
+    /// The heap limit was reached (`--max-heap`).
+    OutOfMemory,
+}
+
+pub type JsResult<T> = Result<T, Throw>;
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    Error,
+    TypeError,
+    RangeError,
+    ReferenceError,
+    SyntaxError,
+}
+
+impl ErrorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Error => "Error",
+            ErrorKind::TypeError => "TypeError",
+            ErrorKind::RangeError => "RangeError",
+            ErrorKind::ReferenceError => "ReferenceError",
+            ErrorKind::SyntaxError => "SyntaxError",
+        }
+    }
+    fn proto_intrinsic(self) -> Intrinsic {
+        match self {
+            ErrorKind::Error => Intrinsic::ErrorPrototype,
+            ErrorKind::TypeError => Intrinsic::TypeErrorPrototype,
+            ErrorKind::RangeError => Intrinsic::RangeErrorPrototype,
+            ErrorKind::ReferenceError => Intrinsic::ReferenceErrorPrototype,
+            ErrorKind::SyntaxError => Intrinsic::SyntaxErrorPrototype,
+        }
+    }
+}
+
+/// Well-known objects of the realm, kept in `Vm::intrinsics` (a root).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Intrinsic {
+    Global,
+    ObjectPrototype,
+    FunctionPrototype,
+    ArrayPrototype,
+    StringPrototype,
+    NumberPrototype,
+    BooleanPrototype,
+    ErrorPrototype,
+    TypeErrorPrototype,
+    RangeErrorPrototype,
+    ReferenceErrorPrototype,
+    SyntaxErrorPrototype,
+    ObjectConstructor,
+    ArrayConstructor,
+    ThrowTypeError,
+    Count,
+}
+
+/// Number of fixed value words before inline slots, per object kind.
+pub mod fixed {
+    pub const PROTO: usize = 0;
+    pub const OVERFLOW: usize = 1;
+    pub const ELEMENTS: usize = 2;
+    /// Function: context, home object, field initialiser.
+    pub const FN_ENV: usize = 3;
+    pub const FN_HOME: usize = 4;
+    pub const FN_FIELDS: usize = 5;
+    /// Native: data value.
+    pub const NATIVE_DATA: usize = 3;
+    /// Bound: target, this, arguments (a Slots cell).
+    pub const BOUND_TARGET: usize = 3;
+    pub const BOUND_THIS: usize = 4;
+    pub const BOUND_ARGS: usize = 5;
+    /// Primitive wrapper: the primitive.
+    pub const PRIMITIVE: usize = 3;
+
+    pub const PLAIN: u8 = 3;
+    pub const FUNCTION: u8 = 6;
+    pub const NATIVE: u8 = 4;
+    pub const BOUND: u8 = 6;
+    pub const PRIM: u8 = 4;
+}
+
+/// Object header flags (in the cell header's flag bits).
+pub mod oflags {
+    pub const NOT_EXTENSIBLE: u16 = 1;
+    /// Function flags.
+    pub const CLASS_CONSTRUCTOR: u16 = 2;
+    pub const DERIVED: u16 = 4;
+}
+
+/// A native function: `this` is `args.this(vm)`, arguments via `args.get`.
+pub type NativeFn = fn(&mut Vm, Args) -> JsResult<Value>;
+
+/// A native call's window on the value stack: [callee, this, args...].
+#[derive(Copy, Clone, Debug)]
+pub struct Args {
+    pub base: usize,
+    pub argc: usize,
+    /// `new.target` for construct calls, else undefined.
+    pub new_target: Value,
+}
+
+impl Args {
+    #[inline]
+    pub fn this(&self, vm: &Vm) -> Value {
+        vm.stack[self.base + 1]
+    }
+    #[inline]
+    pub fn get(&self, vm: &Vm, i: usize) -> Value {
+        if i < self.argc {
+            vm.stack[self.base + 2 + i]
+        } else {
+            Value::UNDEFINED
+        }
+    }
+    #[inline]
+    pub fn callee(&self, vm: &Vm) -> Value {
+        vm.stack[self.base]
+    }
+}
+
+/// Engine options that affect execution.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub gc_stress: bool,
+    pub verify_heap: bool,
+    pub max_heap: usize,
+    pub fuel: Option<u64>,
+    pub max_depth: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            gc_stress: false,
+            verify_heap: false,
+            max_heap: 4 << 30,
+            fuel: None,
+            // Node allows about 10,800 frames of a small function.
+            max_depth: 10_800,
+        }
+    }
+}
+
+/// Interpreter call bookkeeping for one active frame (see interp/).
+#[derive(Clone, Debug)]
+pub struct Frame {
+    pub proto: *const FuncProto,
+    /// Index of r0 in the value stack.
+    pub fp: usize,
+    /// Saved pc (the call instruction while a callee runs).
+    pub pc: usize,
+    /// Current closure context (a root).
+    pub ctx: Value,
+    /// `new.target` (undefined for plain calls; a root).
+    pub new_target: Value,
+    pub argc: u32,
+    /// Caller register that receives the return value.
+    pub ret_dst: u32,
+    /// Entry frame of a `run` loop: returning from it leaves the loop.
+    pub entry: bool,
+    /// Construct call: a non-object return value yields `this`.
+    pub construct: bool,
+}
+
+pub const STACK_VALUES: usize = 1 << 22;
+
+pub struct Vm {
+    pub heap: Heap,
+    pub atoms: Atoms,
+    /// Heap string for each atom (EMPTY until first needed). A root.
+    pub atom_strings: Vec<Value>,
+    pub shapes: Shapes,
+    /// The value stack shared by every tier's frames. Fixed-size so that
+    /// addresses are stable.
+    pub stack: Vec<Value>,
+    pub sp: usize,
+    pub frames: Vec<Frame>,
+    /// Rust-side roots (see the module doc).
+    pub handles: Vec<Value>,
+    pub exception: Value,
+    pub intrinsics: Vec<Value>,
+    /// Scripts stay alive for the VM's life; closures point into them.
+    pub scripts: Vec<Rc<FuncProto>>,
+    pub out: Vec<u8>,
+    /// Write `out` through to stdout as it fills (the command line); the
+    /// harness keeps it in memory.
+    pub stream_out: bool,
+    pub opts: Options,
+    pub fuel: u64,
+    /// Nesting of Rust-level re-entry (natives calling JS).
+    pub native_depth: usize,
+    pub rng_state: u64,
+    pub start_time: std::time::Instant,
+}
+
+impl Vm {
+    pub fn new(opts: Options) -> Box<Vm> {
+        let mut heap = Heap::new(4 << 20, opts.max_heap);
+        heap.verify_after_gc = opts.verify_heap;
+        let fuel = opts.fuel.unwrap_or(u64::MAX);
+        let mut vm = Box::new(Vm {
+            heap,
+            atoms: Atoms::new(),
+            atom_strings: Vec::new(),
+            shapes: Shapes::new(),
+            stack: vec![Value::UNDEFINED; STACK_VALUES],
+            sp: 0,
+            frames: Vec::new(),
+            handles: Vec::new(),
+            exception: Value::UNDEFINED,
+            intrinsics: vec![Value::UNDEFINED; Intrinsic::Count as usize],
+            scripts: Vec::new(),
+            out: Vec::new(),
+            stream_out: false,
+            opts,
+            fuel,
+            native_depth: 0,
+            rng_state: 0x2545_f491_4f6c_dd1d,
+            start_time: std::time::Instant::now(),
+        });
+        if builtins::init(&mut vm).is_err() {
+            // The initial heap is far larger than the builtins need.
+            panic!("heap too small to create the builtins");
+        }
+        vm
+    }
+
+    #[inline]
+    pub fn intrinsic(&self, i: Intrinsic) -> Value {
+        self.intrinsics[i as usize]
+    }
+
+    // ----- allocation and GC -----
+
+    /// Allocates a cell; may collect (moving every cell not in a root).
+    pub fn alloc(&mut self, kind: Kind, raw: usize, nvals: usize, flags: u16) -> JsResult<Cell> {
+        self.alloc_rooted(kind, raw, nvals, flags, &mut [])
+    }
+
+    /// Allocates a cell, keeping the values in `keep` alive and updated
+    /// across a collection.
+    pub fn alloc_rooted(
+        &mut self,
+        kind: Kind,
+        raw: usize,
+        nvals: usize,
+        flags: u16,
+        keep: &mut [Value],
+    ) -> JsResult<Cell> {
+        if !self.opts.gc_stress {
+            if let Some(c) = self.heap.try_alloc(kind, raw, nvals, flags) {
+                return Ok(c);
+            }
+        }
+        let mark = self.handles.len();
+        self.handles.extend_from_slice(keep);
+        let r = self.gc(1 + raw + nvals);
+        keep.copy_from_slice(&self.handles[mark..]);
+        self.handles.truncate(mark);
+        r?;
+        match self.heap.try_alloc(kind, raw, nvals, flags) {
+            Some(c) => Ok(c),
+            None => Err(Throw::OutOfMemory),
+        }
+    }
+
+    /// Collects garbage; `need_words` must fit afterwards.
+    pub fn gc(&mut self, need_words: usize) -> JsResult<()> {
+        let Vm {
+            heap,
+            atom_strings,
+            stack,
+            sp,
+            frames,
+            handles,
+            exception,
+            intrinsics,
+            ..
+        } = self;
+        let r = heap.collect(need_words, &mut |f: &mut dyn FnMut(&mut Value)| {
+            for v in stack[..*sp].iter_mut() {
+                f(v);
+            }
+            for fr in frames.iter_mut() {
+                f(&mut fr.ctx);
+                f(&mut fr.new_target);
+            }
+            for v in handles.iter_mut() {
+                f(v);
+            }
+            f(exception);
+            for v in intrinsics.iter_mut() {
+                f(v);
+            }
+            for v in atom_strings.iter_mut() {
+                f(v);
+            }
+        });
+        r.map_err(|_| Throw::OutOfMemory)
+    }
+
+    // ----- strings -----
+
+    pub fn new_string(&mut self, units: &[u16]) -> JsResult<Value> {
+        let words = units.len().div_ceil(4);
+        let c = self.alloc(Kind::String, 1 + words, 0, 0)?;
+        c.set_raw(0, units.len() as u64);
+        unsafe {
+            std::ptr::copy_nonoverlapping(units.as_ptr(), c.raw_ptr().add(1) as *mut u16, units.len());
+        }
+        Ok(c.value())
+    }
+
+    pub fn new_str(&mut self, s: &str) -> JsResult<Value> {
+        let u: Vec<u16> = s.encode_utf16().collect();
+        self.new_string(&u)
+    }
+
+    /// The heap string for an atom (created once, then shared).
+    pub fn atom_string(&mut self, a: Atom) -> JsResult<Value> {
+        let i = a.0 as usize;
+        if i < self.atom_strings.len() && !self.atom_strings[i].is_empty() {
+            return Ok(self.atom_strings[i]);
+        }
+        let units = self.atoms.get(a).to_vec();
+        let v = self.new_string(&units)?;
+        if self.atom_strings.len() <= i {
+            self.atom_strings.resize(i + 1, Value::EMPTY);
+        }
+        self.atom_strings[i] = v;
+        Ok(v)
+    }
+
+    pub fn key_string(&mut self, k: PropKey) -> JsResult<Value> {
+        match k {
+            PropKey::Atom(a) => self.atom_string(a),
+            PropKey::Index(i) => self.new_str(&i.to_string()),
+        }
+    }
+
+    #[inline]
+    pub fn is_string(&self, v: Value) -> bool {
+        v.is_cell() && matches!(Cell::from_value(v).kind(), Kind::String | Kind::Rope)
+    }
+
+    #[inline]
+    pub fn string_len(&self, v: Value) -> usize {
+        Cell::from_value(v).raw(0) as usize
+    }
+
+    /// The code units of a flat string. Borrowing `self` keeps callers from
+    /// allocating while they hold the slice.
+    pub fn flat_units(&self, v: Value) -> &[u16] {
+        let c = Cell::from_value(v);
+        let c = if c.kind() == Kind::Rope {
+            let left = Cell::from_value(c.get(0));
+            assert!(c.get(1).is_empty(), "rope must be flattened first");
+            left
+        } else {
+            c
+        };
+        debug_assert_eq!(c.kind(), Kind::String);
+        let n = c.raw(0) as usize;
+        unsafe { std::slice::from_raw_parts(c.raw_ptr().add(1) as *const u16, n) }
+    }
+
+    /// Makes `v` (a string) flat; ropes are flattened once and remember the
+    /// result, so repeated reads are O(1).
+    pub fn flatten(&mut self, v: Value) -> JsResult<Value> {
+        let c = Cell::from_value(v);
+        if c.kind() == Kind::String {
+            return Ok(v);
+        }
+        if c.get(1).is_empty() {
+            return Ok(c.get(0));
+        }
+        let units = self.rope_units(v);
+        let mut keep = [v];
+        let words = units.len().div_ceil(4);
+        let flat = self.alloc_rooted(Kind::String, 1 + words, 0, 0, &mut keep)?;
+        flat.set_raw(0, units.len() as u64);
+        unsafe {
+            std::ptr::copy_nonoverlapping(units.as_ptr(), flat.raw_ptr().add(1) as *mut u16, units.len());
+        }
+        let rope = Cell::from_value(keep[0]);
+        rope.set(0, flat.value());
+        rope.set(1, Value::EMPTY);
+        Ok(flat.value())
+    }
+
+    /// Copies a string's code units out (iteratively for deep ropes).
+    pub fn string_units(&self, v: Value) -> Vec<u16> {
+        let c = Cell::from_value(v);
+        if c.kind() == Kind::String {
+            return self.flat_units(v).to_vec();
+        }
+        self.rope_units(v)
+    }
+
+    fn rope_units(&self, v: Value) -> Vec<u16> {
+        let mut out = Vec::with_capacity(self.string_len(v));
+        let mut todo = vec![v];
+        while let Some(s) = todo.pop() {
+            let c = Cell::from_value(s);
+            match c.kind() {
+                Kind::String => out.extend_from_slice(self.flat_units(s)),
+                _ if c.get(1).is_empty() => todo.push(c.get(0)),
+                _ => {
+                    todo.push(c.get(1));
+                    todo.push(c.get(0));
+                }
+            }
+        }
+        out
+    }
+
+    pub fn string_to_rust(&self, v: Value) -> String {
+        strutil::utf16_to_string_lossy(&self.string_units(v))
+    }
+
+    /// a + b for two strings: short results are copied flat, long ones
+    /// become a rope so that `s += x` in a loop is linear.
+    pub fn concat_strings(&mut self, a: Value, b: Value) -> JsResult<Value> {
+        let (la, lb) = (self.string_len(a), self.string_len(b));
+        if la == 0 {
+            return Ok(b);
+        }
+        if lb == 0 {
+            return Ok(a);
+        }
+        let len = la + lb;
+        if len > u32::MAX as usize / 2 {
+            return Err(self.throw_error(ErrorKind::RangeError, "Invalid string length"));
+        }
+        if len <= 32 {
+            let mut u = self.string_units(a);
+            u.extend(self.string_units(b));
+            return self.new_string(&u);
+        }
+        let mut keep = [a, b];
+        let c = self.alloc_rooted(Kind::Rope, 1, 2, 0, &mut keep)?;
+        c.set_raw(0, len as u64);
+        c.set(0, keep[0]);
+        c.set(1, keep[1]);
+        Ok(c.value())
+    }
+
+    // ----- errors -----
+
+    /// Creates an error object of `kind` with `message` and makes it the
+    /// pending exception. Returns the `Throw` to propagate.
+    pub fn throw_error(&mut self, kind: ErrorKind, message: &str) -> Throw {
+        match self.new_error(kind, message) {
+            Ok(e) => {
+                self.exception = e;
+                Throw::Error
+            }
+            Err(t) => t,
+        }
+    }
+
+    pub fn type_error(&mut self, message: &str) -> Throw {
+        self.throw_error(ErrorKind::TypeError, message)
+    }
+
+    pub fn new_error(&mut self, kind: ErrorKind, message: &str) -> JsResult<Value> {
+        let proto = self.intrinsic(kind.proto_intrinsic());
+        let e = self.new_object_kind(Kind::Error, proto, fixed::PLAIN, 2)?;
+        let mut keep = [e];
+        let m = self.new_str(message)?;
+        self.handles.push(keep[0]);
+        let r = self.define_own(keep[0], PropKey::Atom(atoms::wk::message), m, shape::METHOD_ATTRS);
+        keep[0] = self.handles.pop().unwrap();
+        r?;
+        Ok(keep[0])
+    }
+
+    /// Raises a pending exception value.
+    pub fn throw_value(&mut self, v: Value) -> Throw {
+        self.exception = v;
+        Throw::Error
+    }
+
+    // ----- output -----
+
+    pub fn write_out(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+        if self.stream_out && self.out.len() > 1 << 16 {
+            self.flush_out();
+        }
+    }
+
+    pub fn flush_out(&mut self) {
+        if self.stream_out && !self.out.is_empty() {
+            use std::io::Write;
+            let mut so = std::io::stdout().lock();
+            let _ = so.write_all(&self.out);
+            let _ = so.flush();
+            self.out.clear();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+print(7 / 2, -7 / 2, 7 % 3, -7 % 3, 7 % -3, 5.5 % 2);
+print(2 ** 10, 2 ** -1, (-2) ** 3, 2 ** 0.5);
+print(2 ** 3 ** 2, (2 ** 3) ** 2);
+print(1 / 3, 2 / 3, 10 / 3);
+print(0.1 + 0.2, 0.1 * 3, 0.3 - 0.1);
+print(1e300 * 1e10, -1e300 * 1e10);
+print(5 - '2', '5' - 2, '5' + 2, 5 + '2', '3' * '4');
+print(+'', +' 12 ', +'0x10', +'0b11', +'0o17', +'1e3', +'abc');
+print(+true, +false, +null, +undefined, +[], +[5], +[1, 2]);
+print(-'3', -true, -null);
+print(10 / '2', 'a' * 1, null + 1, undefined + 1, true + true);
+print(Infinity / Infinity, 1 / Infinity, -1 / Infinity);
+print(4.35 * 100, 1.005 * 1000, 9007199254740993);

@@ -1,0 +1,13 @@
+const a = [1, , 3, , 5];
+print(a.length, Object.keys(a).join(), a.indexOf(undefined), a.includes(undefined));
+let forOf = 0, forIn = 0, forEach = 0;
+for (const v of a) forOf++;
+for (const k in a) forIn++;
+a.forEach(() => forEach++);
+print(forOf, forIn, forEach);
+print(a.map(x => x * 10).length, a.filter(x => true).length, a.some(x => x === undefined), a.every(x => x !== undefined));
+print(a.join('-'), String(a), JSON.stringify(a));
+print(a.reduce((s, x) => s + x, 0), a.findIndex(x => x === undefined), a.find(x => x === undefined));
+const b = [];
+b[5] = 1;
+print(b.length, b.indexOf(1), Object.keys(b).length);

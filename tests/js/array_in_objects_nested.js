@@ -1,0 +1,11 @@
+const db = { users: [{ name: 'ann', tags: ['a', 'b'] }, { name: 'bob', tags: [] }] };
+db.users.push({ name: 'cy', tags: ['c'] });
+db.users[1].tags.push('new');
+print(db.users.map(u => u.name + ':' + u.tags.length).join(' '));
+print(JSON.stringify(db));
+const byName = {};
+for (const u of db.users) byName[u.name] = u;
+print(byName.bob.tags[0], Object.keys(byName));
+const counts = {};
+for (const w of 'the cat and the hat and the bat'.split(' ')) counts[w] = (counts[w] || 0) + 1;
+console.log(counts);

@@ -1,0 +1,11 @@
+const a = [1, 2], b = [3, [4, 5]];
+const c = a.concat(b, 6, [7], [[8]]);
+print(c.length, JSON.stringify(c));
+print(a.concat().length, a.concat() !== a);
+print([1, 2, 3].join(), [1, 2, 3].join(''), [1, 2, 3].join(' - '), [1].join('x'), [].join());
+print([null, undefined, 1, NaN, '', false].join('|'));
+print([[1, 2], [3]].join(';'), [{}].join(), [1.50, -0, 1e21].join(' '));
+print(['a', 'b'].join(undefined), ['a', 'b'].join(null), new Array(3).join('.'));
+const self = [1];
+self.push(self);
+print(self.join('+'));

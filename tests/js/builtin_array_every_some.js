@@ -1,0 +1,11 @@
+const nums = [2, 4, 6, 7];
+print(nums.every(n => n % 2 === 0), nums.some(n => n % 2 === 1), nums.every(n => n > 0));
+const visits = [];
+nums.every((n, i) => { visits.push(i); return n < 5; });
+print(visits);
+visits.length = 0;
+nums.some((n, i) => { visits.push(i); return n === 4; });
+print(visits);
+print([].every(x => false), [].some(x => true), [0, '', null].some(x => x), [1, 'a', {}].every(x => x));
+print(nums.some(function (n) { return n === this.t; }, { t: 6 }));
+print([1, 2, 3].every((x, i, arr) => arr === undefined || arr.length === 3));

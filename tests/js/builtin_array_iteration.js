@@ -1,0 +1,20 @@
+const a = [3, 1, 4, 1, 5];
+const log = [];
+const ret = a.forEach((v, i, arr) => log.push(`${i}:${v}:${arr.length}`));
+print(log.join(' '), ret);
+print(a.map(x => x * 2), a.map((x, i) => i), a.map(String), ['1', '2', '3'].map(Number));
+print(a.filter(x => x > 1), a.filter((x, i) => i % 2 === 0), a.filter(() => false).length);
+print(a.some(x => x > 4), a.some(x => x > 5), [].some(() => true), a.every(x => x > 0), a.every(x => x > 1), [].every(() => false));
+const holes = [1, , 3];
+let visited = 0;
+holes.forEach(() => visited++);
+print(visited, holes.map(x => x * 2).length, JSON.stringify(holes.map(x => x * 2)), holes.filter(() => true).length);
+const grow = [1, 2];
+grow.forEach(v => { if (grow.length < 5) grow.push(v); });
+print(grow);
+const shrink = [1, 2, 3, 4];
+const seen = [];
+shrink.forEach(v => { seen.push(v); shrink.pop(); });
+print(seen);
+print([1, 2, 3].map(function (x) { return x + this.add; }, { add: 10 }));
+try { a.map(5); } catch (e) { print(e.name, e.message); }

@@ -1,0 +1,15 @@
+const m = [[1, 2], [3, 4]];
+const t = m[0].map((_, c) => m.map(r => r[c]));
+print(JSON.stringify(t));
+const chunk = (arr, n) => { const out = []; for (let i = 0; i < arr.length; i += n) out.push(arr.slice(i, i + n)); return out; };
+print(JSON.stringify(chunk([1, 2, 3, 4, 5], 2)));
+const uniq = [3, 1, 3, 2, 1].filter((v, i, a) => a.indexOf(v) === i);
+print(uniq);
+const range = n => new Array(n).fill(0).map((_, i) => i);
+print(range(5), range(0).length);
+const zip = (a, b) => a.map((x, i) => [x, b[i]]);
+console.log(zip([1, 2], ['a', 'b']));
+const arr = [1, 2, 3];
+arr.custom = 'prop';
+print(arr.length, arr.custom, Object.keys(arr).length);
+print([1, [2, [3]]].toString(), String([[], [[]]]), [] + '' === '');

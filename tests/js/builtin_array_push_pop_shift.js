@@ -1,0 +1,14 @@
+const a = [1, 2];
+print(a.push(3), a.push(4, 5), a.push(), a);
+print(a.pop(), a.pop(), a, a.length);
+print(a.shift(), a, a.unshift(-1, 0), a, a.unshift(), a.length);
+const e = [];
+print(e.pop(), e.shift(), e.length);
+const q = [];
+for (let i = 0; i < 5; i++) q.push(i * i);
+let drained = '';
+while (q.length) drained += q.shift() + ';';
+print(drained);
+const nested = [[1], [2]];
+nested.push(nested.shift());
+print(JSON.stringify(nested));

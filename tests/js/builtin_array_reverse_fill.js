@@ -1,0 +1,11 @@
+const a = [1, 2, 3, 4];
+const r = a.reverse();
+print(a, r === a);
+print([1].reverse(), [].reverse().length, ['x', 'y'].reverse());
+print(new Array(3).fill(0), [1, 2, 3, 4, 5].fill(9, 1, 3), [1, 2, 3].fill(7, -1), [1, 2, 3].fill(8, 5));
+const grid = new Array(3).fill(null).map((_, i) => new Array(3).fill(i));
+print(JSON.stringify(grid));
+const shared = new Array(2).fill([]);
+shared[0].push('s');
+print(JSON.stringify(shared));
+print([1, 2, 3].fill(), JSON.stringify([1, 2].fill(undefined)));

@@ -1,0 +1,13 @@
+const a = [1, 2, 3, 2, 1, NaN, '2', undefined];
+print(a.indexOf(2), a.indexOf(2, 2), a.indexOf(2, -4), a.indexOf('1'), a.indexOf(NaN), a.indexOf(undefined));
+print(a.lastIndexOf(2), a.lastIndexOf(2, 2), a.lastIndexOf(1, -4), a.lastIndexOf(9), a.lastIndexOf(NaN));
+print(a.includes(NaN), a.includes('2'), a.includes(2, 4), a.includes(undefined), [, 1].includes(undefined), [, 1].indexOf(undefined));
+print([-0].includes(0), [0].indexOf(-0), [1, 2].indexOf(1, 10), [1, 2].includes(1, -100));
+const objs = [{ id: 1 }, { id: 2 }, { id: 3 }];
+const target = objs[1];
+print(objs.indexOf(target), objs.indexOf({ id: 2 }), objs.includes(target));
+print(objs.find(o => o.id > 1).id, objs.find(o => o.id > 5), objs.findIndex(o => o.id === 3), objs.findIndex(o => o.id === 9));
+const seen = [];
+[5, , 7].find((v, i) => { seen.push(i + ':' + v); return false; });
+print(seen.join(' '));
+print([3, 4].find(function (v) { return v === this.want; }, { want: 4 }));

@@ -1,0 +1,18 @@
+const a = [0, 1, 2, 3, 4, 5];
+print(a.slice(2), a.slice(1, 3), a.slice(-2), a.slice(-4, -1), a.slice(4, 1).length, a.slice());
+let b = a.slice();
+print(b.splice(1, 2), b);
+b = a.slice();
+print(b.splice(2, 0, 'x', 'y'), b);
+b = a.slice();
+print(b.splice(-2), b);
+b = a.slice();
+print(b.splice(1, 1, 'r1', 'r2', 'r3'), b);
+b = a.slice();
+print(b.splice(3), b, b.splice(0, 0).length);
+b = a.slice();
+print(JSON.stringify(b.splice()), b.length, b.splice(1, -5).length, b.splice(10, 1).length);
+b = a.slice();
+print(b.splice(undefined, 2), b);
+print(a.slice(1.5, 3.9), a.slice('2', '4'), a.slice(NaN));
+print(a);

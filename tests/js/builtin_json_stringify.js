@@ -1,0 +1,14 @@
+print(JSON.stringify(1), JSON.stringify('s'), JSON.stringify(true), JSON.stringify(null), JSON.stringify(undefined));
+print(JSON.stringify(NaN), JSON.stringify(Infinity), JSON.stringify(-0), JSON.stringify(1e21), JSON.stringify(0.1 + 0.2));
+print(JSON.stringify([1, 'a', null, undefined, () => 1, NaN]));
+print(JSON.stringify({ a: 1, b: undefined, c: () => 1, d: null, e: [], f: {} }));
+print(JSON.stringify({ 2: 'b', 1: 'a', z: { y: [1, { x: 'deep' }] } }));
+print(JSON.stringify('quote " backslash \\ newline \n tab \t ctrl \u0001 del \u007f'));
+print(JSON.stringify('\u2028\u2029'), JSON.stringify('\ud800'), JSON.stringify('\u{1F600}'));
+print(JSON.stringify({ toJSON() { return 'custom'; } }), JSON.stringify({ nested: { toJSON() { return [1]; } } }));
+print(JSON.stringify(new Error('e')), JSON.stringify(Object.create({ inherited: 1 })));
+const o = {};
+Object.defineProperty(o, 'hidden', { value: 1, enumerable: false });
+o.shown = 2;
+print(JSON.stringify(o), JSON.stringify([[[]]]), JSON.stringify({ '': 1 }));
+print(JSON.stringify([new Array(2)]), typeof JSON.stringify(() => 1));

@@ -1,0 +1,10 @@
+print(Math.abs(-5.5), Math.abs('-2'), Math.abs(null), Math.abs(), Math.abs(-Infinity));
+print(Math.floor(1.7), Math.floor(-1.2), Math.ceil(1.2), Math.ceil(-1.7), Math.trunc(-4.7), Math.trunc(4.7));
+print(Math.round(2.5), Math.round(-2.5), Math.round(0.49999999999999994), Math.round(-0.5), Math.round(1.5), Math.round(-1.5));
+print(Math.sign(-3), Math.sign(0), Math.sign(7), Math.sign('x'), Math.sign(-Infinity));
+print(Math.min(), Math.max(), Math.min(3, 1, 2), Math.max(3, '10', 2), Math.max(1, undefined), Math.min(null, 1));
+print(Math.sqrt(16), Math.sqrt(2), Math.sqrt(-0), Math.cbrt(27), Math.cbrt(-8), Math.cbrt(2));
+print(Math.pow(2, 0.5), Math.pow(-8, 1 / 3), Math.pow(NaN, 0), Math.pow(1, NaN));
+print(Math.hypot(3, 4), Math.hypot(), Math.hypot(-3), Math.hypot(1, 1, 1), Math.hypot(NaN, Infinity));
+print(Math.PI, Math.E, typeof Math.random(), Math.random() < 1);
+print(Math.floor(-0.5), Math.round(2.4999), Math.round(-0.2), Math.trunc('12.9'), Math.floor(1e21));

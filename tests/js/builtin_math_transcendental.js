@@ -1,0 +1,11 @@
+print(Math.sin(0), Math.sin(1), Math.sin(Math.PI), Math.sin(-1e-300), Math.sin(100));
+print(Math.cos(0), Math.cos(1), Math.cos(Math.PI), Math.cos(Math.PI / 2), Math.cos(1e10));
+print(Math.tan(0), Math.tan(1), Math.tan(Math.PI / 4), Math.tan(-2));
+print(Math.atan(1), Math.atan(-Infinity), Math.atan2(1, 1), Math.atan2(-1, -1), Math.atan2(0, -0), Math.atan2(-0, 0));
+print(Math.exp(0), Math.exp(1), Math.exp(-1), Math.exp(10), Math.exp(710), Math.exp(-746));
+print(Math.log(1), Math.log(Math.E), Math.log(10), Math.log(0), Math.log(-1), Math.log(2));
+print(Math.log2(8), Math.log2(3), Math.log2(1024), Math.log10(1000), Math.log10(2), Math.log10(0.001));
+print(Math.sin(0.5) ** 2 + Math.cos(0.5) ** 2, Math.exp(Math.log(7)));
+let acc = 0;
+for (let i = 1; i <= 20; i++) acc += Math.sin(i) * Math.exp(-i / 10) + Math.atan(i) / Math.log(i + 1);
+print(acc);

@@ -1,0 +1,20 @@
+const target = { a: 1, b: 1 };
+const r = Object.assign(target, { b: 2, c: 2 }, null, undefined, { c: 3, d: 3 });
+print(r === target, JSON.stringify(target));
+const copy = Object.assign({}, { x: [1] });
+copy.x.push(2);
+print(copy.x);
+const withGetter = { get g() { return 'computed'; } };
+const dst = Object.assign({}, withGetter);
+print(JSON.stringify(Object.getOwnPropertyDescriptor(dst, 'g')));
+const log = [];
+const setterTarget = { set s(v) { log.push(v); } };
+Object.assign(setterTarget, { s: 1 }, { s: 2 });
+print(log);
+const proto = { inherited: true };
+const src = Object.create(proto);
+src.own = 1;
+print(JSON.stringify(Object.assign({}, src)));
+print(JSON.stringify(Object.assign({}, [7, 8])), JSON.stringify(Object.assign([1, 2, 3], [9])));
+const frozen = Object.freeze({ k: 1 });
+try { Object.assign(frozen, { k: 2 }); } catch (e) { print(e.name, e.message); }

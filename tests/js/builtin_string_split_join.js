@@ -1,0 +1,10 @@
+print(JSON.stringify('a,b,,c'.split(',')));
+print(JSON.stringify('abc'.split('')));
+print(JSON.stringify('a, b, c'.split(', ')));
+print(JSON.stringify('abc'.split()));
+print(JSON.stringify(''.split(',')), JSON.stringify(''.split('')));
+print(JSON.stringify('a,b,c,d'.split(',', 2)), JSON.stringify('a,b'.split(',', 0)));
+print(JSON.stringify(',a,'.split(',')), JSON.stringify('aaa'.split('a')), JSON.stringify('abab'.split('ab')));
+print(JSON.stringify('x'.split('xyz')), JSON.stringify('1-2-3'.split('-').map(Number)));
+print('a b  c'.split(' ').length, 'hello'.split('l').join('L'));
+print(JSON.stringify('\u{1F600}x'.split('')).length, '\u{1F600}x'.split('').length);

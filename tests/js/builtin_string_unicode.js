@@ -1,0 +1,10 @@
+const s = 'a\u00e9\u{1F600}z';
+print(s.length, s.charCodeAt(2), s.charCodeAt(3), s.codePointAt(2), s.codePointAt(3), s.codePointAt(10));
+print(s.indexOf('z'), s.slice(2, 4) === '\u{1F600}', s[2] === '\ud83d');
+let n = 0;
+for (const ch of s) n++;
+print(n);
+print('\u{1F600}'.codePointAt(0).toString(16), String.fromCharCode(0xD83D, 0xDE00) === '\u{1F600}');
+print('é'.length, 'e\u0301'.length, 'e\u0301' === 'é');
+print('日本語'.length, '日本語'.charCodeAt(1), '日本語'.split('').reverse().join(''));
+print('Ünïcödé'.toUpperCase(), 'ÀÉÎ'.toLowerCase());

@@ -1,0 +1,10 @@
+print(1 < 2, 2 < 1, 1 <= 1, 1 >= 2, -0 < 0, -0 <= 0);
+print('a' < 'b', 'B' < 'a', 'abc' < 'abd', 'ab' < 'abc', '' < 'a', 'Z' > 'z');
+print('10' < '9', 10 < 9, '10' < 9, 10 < '9', '1e1' > 9);
+print('\u00e9' > 'z', '\uffff' > '\ud83d\ude00', 'a\u0000' > 'a');
+print(null < 1, null >= 0, null > 0, null == 0, undefined < 1, undefined > -1);
+print(true > false, true >= 1, 'x' < 1, 'x' > 1);
+print([2] > 1, [1, 2] < [1, 3], ({}) < ({}), [10] < [9], [10] < 9);
+print(Infinity > 1e308, -Infinity < -1e308, Infinity >= Infinity);
+const x = { valueOf() { return 5; } };
+print(x > 4, x < 6, x >= '5');

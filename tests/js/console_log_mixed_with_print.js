@@ -1,0 +1,13 @@
+print('p1');
+console.log('c1', 1);
+print('p2', [1, 2]);
+console.log([1, 2]);
+print({ a: 1 });
+console.log({ a: 1 });
+print('a\nb');
+console.log('x', 'y\nz');
+console.log([-0], -0, '-0');
+print([-0], -0, '-0');
+console.log(null, [null], { n: null });
+print(null, [null]);
+console.log(undefined, [undefined], { u: undefined });

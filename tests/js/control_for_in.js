@@ -1,0 +1,25 @@
+const proto = { inherited: 1 };
+const o = Object.create(proto);
+o.own = 2;
+o[1] = 'idx';
+const keys = [];
+for (const k in o) keys.push(k + (o.hasOwnProperty(k) ? '(own)' : '(proto)'));
+print(keys.join(' '));
+const arr = ['a', 'b'];
+const idx = [];
+for (const i in arr) idx.push(typeof i + ':' + i);
+print(idx);
+const hidden = {};
+Object.defineProperty(hidden, 'h', { value: 1, enumerable: false });
+hidden.v = 2;
+let n = 0;
+for (const k in hidden) n++;
+print(n);
+let count = 0;
+for (const k in null) count++;
+for (const k in undefined) count++;
+print(count);
+const deleted = { a: 1, b: 2, c: 3 };
+const visited = [];
+for (const k in deleted) { visited.push(k); delete deleted.b; }
+print(visited);

@@ -1,0 +1,12 @@
+print(null == undefined, null == 0, undefined == 0, null == false, undefined == '');
+print('1' == 1, '1.0' == 1, ' 1 ' == 1, '' == 0, '0x10' == 16, 'abc' == NaN);
+print(true == 1, true == '1', true == 'true', false == '0', false == '', false == []);
+print([] == '', [] == 0, [0] == false, [1, 2] == '1,2', [[]] == 0, [null] == '', [undefined] == 0);
+print({} == '[object Object]', ({}) == ({}));
+const obj = { valueOf() { return 42; } };
+print(obj == 42, obj == '42', obj != 43);
+const s = { toString() { return 'hi'; } };
+print(s == 'hi', s + '!', `${s}`);
+const both = { valueOf() { return 1; }, toString() { return 'two'; } };
+print(both == 1, both + '', String(both), both * 3);
+print(null != undefined, NaN != NaN, 0 != -0, '' != 0);

@@ -1,0 +1,12 @@
+print(new Error({ toString() { return 'from object'; } }).message);
+print(new Error([1, 2]).message, new Error(0).message, new Error(false).message, new Error(null).message);
+const e = new TypeError('orig');
+e.message = 42;
+print(String(e), typeof e.message);
+e.name = undefined;
+print(String(e));
+const noMsg = new RangeError();
+print(String(noMsg), noMsg.message === '', 'message' in noMsg, noMsg.hasOwnProperty('message'));
+const emptyName = new Error('m');
+emptyName.name = '';
+print(String(emptyName));

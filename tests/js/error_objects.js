@@ -1,0 +1,16 @@
+const e = new Error('boom');
+print(e.message, e.name, e instanceof Error, String(e), e + '');
+print(new Error().message === '', String(new Error()), String(new Error('')), new Error(undefined).message === '');
+print(new TypeError('t').name, new RangeError('r').name, new ReferenceError('f').name, new SyntaxError('s').name);
+print(String(new TypeError('bad type')), `${new RangeError('out')}`);
+print(Error('no new').message, TypeError('call').name, Error('x') instanceof Error);
+print(new Error(42).message, typeof new Error(42).message, new Error(null).message);
+print(e.hasOwnProperty('message'), e.hasOwnProperty('name'), Error.prototype.name, TypeError.prototype.name);
+print(Object.getPrototypeOf(TypeError) === Error, Object.getPrototypeOf(TypeError.prototype) === Error.prototype);
+const custom = new Error('m');
+custom.name = 'Custom';
+print(String(custom), custom instanceof Error);
+custom.message = 'changed';
+print(String(custom));
+print(Object.keys(new Error('x')).length, JSON.stringify(new Error('x')));
+print(Error.prototype.message === '', Error.prototype.toString.call({ name: 'N', message: 'M' }));

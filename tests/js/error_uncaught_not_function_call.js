@@ -1,0 +1,5 @@
+const api = { handlers: { onLoad: null, onSave: () => 'saved' } };
+print(api.handlers.onSave());
+print(api.handlers.onLoad?.());
+print('dispatching');
+api.handlers.onLoad();

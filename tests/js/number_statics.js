@@ -1,0 +1,10 @@
+print(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, Number.EPSILON);
+print(Number.MAX_SAFE_INTEGER + 2, Number.EPSILON > 0, 1 + Number.EPSILON > 1, 1 + Number.EPSILON / 2 > 1);
+print(Number.isInteger(5), Number.isInteger(5.0), Number.isInteger(5.5), Number.isInteger('5'), Number.isInteger(Infinity), Number.isInteger(-0), Number.isInteger(1e300));
+print(Number.isFinite(1), Number.isFinite(Infinity), Number.isFinite('1'), Number.isFinite(NaN));
+print(Number.isNaN(NaN), Number.isNaN('NaN'), Number.isNaN(undefined));
+print(isFinite('1'), isFinite('x'), isFinite(null), isNaN(undefined), isNaN(null), isNaN(''), isNaN(' '));
+print(Number('  42  '), Number(''), Number('0x1F'), Number('1e-3'), Number('-'), Number('Infinity'), Number('-Infinity'), Number('infinity'));
+print(Number(null), Number(undefined), Number(true), Number([]), Number(['7']), Number({}), Number('1_000'));
+print(Number('.5'), Number('5.'), Number('+5'), Number('--5'), Number('0b102'), Number('00012'));
+print(Number.prototype.constructor === Number, typeof Number(3), Number() === 0);

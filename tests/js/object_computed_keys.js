@@ -1,0 +1,15 @@
+let i = 0;
+const prefix = 'item';
+const o = { [prefix + ++i]: i, [prefix + ++i]: i, [`${prefix}_${i * 10}`]: 'tpl' };
+print(JSON.stringify(o));
+const sym = { [1 + 1]: 'two', [true]: 't', [null]: 'n', [[1, 2]]: 'arr', [{}]: 'obj' };
+print(Object.keys(sym).join('|'));
+const order = [];
+const k = (n) => (order.push('key' + n), 'k' + n);
+const v = (n) => (order.push('val' + n), n);
+const ev = { [k(1)]: v(1), [k(2)]: v(2) };
+print(order.join(','), JSON.stringify(ev));
+const dup = { ['a']: 1, a: 2, ['a']: 3 };
+print(dup.a);
+const methods = { ['say' + 'Hi']() { return 'hi'; }, get ['dyn' + 'Get']() { return 'got'; } };
+print(methods.sayHi(), methods.dynGet);

@@ -1,0 +1,16 @@
+const o = { a: 1, b: 2, c: 3 };
+delete o.a;
+o.a = 'back';
+print(Object.keys(o).join());
+o.b = 'updated';
+print(Object.keys(o).join(), JSON.stringify(o));
+const n = { 5: 'five', 1: 'one' };
+delete n[1];
+n[3] = 'three';
+n[1] = 'one again';
+n.x = 'x';
+print(Object.keys(n).join());
+const arr = ['a', 'b', 'c'];
+delete arr[0];
+arr.push('d');
+print(Object.keys(arr).join(), arr.length);

@@ -1,0 +1,18 @@
+const o = { a: 1, 'b-c': 2, 3: 'three', true: 't', null: 'n', undefined: 'u' };
+print(o.a, o['a'], o['b-c'], o[3], o['3'], o[1 + 2]);
+print(o[true], o[null], o[undefined], o[{}], o[[3]]);
+o[{}] = 'object key';
+print(o['[object Object]']);
+o[[1, 2]] = 'array key';
+print(o['1,2']);
+const k = { toString() { return 'a'; } };
+print(o[k]);
+print(o.missing, o.missing === undefined);
+const s = 'hello';
+print(s[0], s['1'], s[10], s.length, s[-1]);
+const arr = [10, 20, 30];
+print(arr['1'], arr[1.0], arr['01'], arr[-1], arr.length);
+arr[-1] = 'neg';
+arr['2'] = 'two';
+print(arr.length, arr[-1], arr[2]);
+print(typeof 5..toFixed, true.toString(), 1.5.toString());

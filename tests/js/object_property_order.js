@@ -1,0 +1,18 @@
+const o = { b: 1, a: 2, 10: 'ten', 2: 'two', '-1': 'neg', '1.5': 'frac', '01': 'lead', 4294967294: 'maxidx', 4294967295: 'big' };
+o.z = 3;
+o[1] = 'one';
+print(Object.keys(o).join(' '));
+console.log({ 2: 1, b: 2, 1: 3, a: [4] });
+const p = {};
+p.second = 2; p.first = 1; p[3] = 'c'; p[0] = 'a';
+delete p.second;
+p.second = 'again';
+print(JSON.stringify(p));
+const keys = [];
+for (const k in p) keys.push(k);
+print(keys.join(','), Object.values(p).join(','));
+const arr = ['x', 'y'];
+arr.extra = true;
+print(Object.keys(arr).join(','));
+const big = { 9007199254740993: 'x', 100: 'y', 9: 'z' };
+print(Object.keys(big).join(','));

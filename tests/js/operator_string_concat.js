@@ -1,0 +1,11 @@
+print('a' + 1 + 2, 1 + 2 + 'a', 'a' + (1 + 2), 1 + '2' - 1, '6' / '2', '3' * '3' + '3');
+print('' + 0.1, '' + -0, '' + 1e21, '' + [1, [2, 3]], '' + {}, '' + null, '' + undefined);
+print([1, 2] + [3, 4], [] + [], [] + 0, ({}) + 'x', [null] + '', [undefined, null] + 'z');
+let s = 'x';
+s += 1 + 2;
+s += [4, 5];
+print(s);
+const obj = { valueOf() { return 10; }, toString() { return 'str'; } };
+print(obj + 1, obj + '1', `${obj}`, String(obj), obj * 2, [obj] + '');
+const onlyToString = { toString() { return '7'; } };
+print(onlyToString + 1, onlyToString * 2, onlyToString - '2');

@@ -1,0 +1,17 @@
+let s = '';
+for (let i = 0; i < 10; i++) s += i;
+print(s, s.length);
+let big = '';
+for (let i = 0; i < 1000; i++) big += 'ab';
+print(big.length, big.slice(-4), big.indexOf('ba'), big.lastIndexOf('ab'));
+const parts = [];
+for (let i = 0; i < 5; i++) parts.push(String.fromCharCode(97 + i).repeat(i + 1));
+print(parts.join('-'));
+let rev = '';
+for (const c of 'stressed') rev = c + rev;
+print(rev);
+let x = 'a';
+const y = x;
+x += 'b';
+print(x, y);
+print('abc' + 1 + 2, 1 + 2 + 'abc', 'x' + (1 + 2), '' + null + undefined + true);
