@@ -10,7 +10,8 @@
 //! 4. Name operands (globals, property names, TDZ names) are string constants.
 //! 5. The last instruction does not fall through past the end.
 //! 6. Handlers: start <= end <= len, target < len, exc < nregs.
-//! 7. Loop back edges jump backwards; plain jumps may go either way.
+//! 7. Every backward jump is a `Loop` (which spends fuel), and `Loop` only
+//!    jumps backwards: so any verified program stops under `--fuel`.
 //!
 //! Jump targets are instruction indices, so "the middle of an instruction"
 //! cannot be expressed. It never panics: every failure is an `Err` naming
@@ -75,7 +76,8 @@ fn verify_nested(p: &FuncProto, depth: usize) -> Result<(), VerifyError> {
                 OperandKind::Func => v >= 0 && (v as usize) < p.children.len(),
                 OperandKind::Jump => {
                     let t = jump_target(pc, v as i32);
-                    t >= 0 && (t as usize) < len
+                    let backward_ok = t > pc as i64 || matches!(insn, Insn::Loop { .. });
+                    t >= 0 && (t as usize) < len && backward_ok
                 }
                 OperandKind::Imm | OperandKind::Count | OperandKind::Depth => true,
             };

@@ -535,6 +535,10 @@ impl Vm {
     /// that have none. `Ok` means execution continues in the top frame at
     /// its (updated) pc; `Err` means the entry frame was left.
     fn unwind(&mut self, t: Throw) -> Result<(), Throw> {
+        if t == Throw::Error && self.throw_position.is_none() {
+            let f = self.frames.last().unwrap();
+            self.throw_position = unsafe { &*f.proto }.position(f.pc.saturating_sub(1));
+        }
         loop {
             let fi = self.frames.len() - 1;
             let (proto, fp, pc) = {
@@ -547,6 +551,7 @@ impl Vm {
                 if let Some(h) = p.handlers.iter().find(|h| h.start <= at && at < h.end) {
                     self.stack[fp + h.exc as usize] = self.exception;
                     self.exception = Value::UNDEFINED;
+                    self.throw_position = None;
                     self.frames[fi].pc = h.target as usize;
                     self.sp = fp + p.nregs as usize;
                     return Ok(());

@@ -88,8 +88,8 @@ pub fn function_name(vm: &Vm, f: Value) -> String {
 
 fn is_identifier(s: &str) -> bool {
     let mut cs = s.chars();
-    matches!(cs.next(), Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && cs.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+    // node's keyStrRegExp: ^[a-zA-Z_][a-zA-Z_0-9]*$
+    matches!(cs.next(), Some(c) if c.is_ascii_alphabetic() || c == '_') && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// A string literal as util.inspect quotes it.
@@ -178,7 +178,12 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
         return format_function(vm, v);
     }
     let is_array = vm.is_array(v);
-    if depth > MAX_DEPTH {
+    let empty = if is_array {
+        vm.array_len(v) == 0
+    } else {
+        vm.own_keys(v).iter().all(|(_, a)| a & ENUMERABLE == 0)
+    };
+    if depth > MAX_DEPTH && !empty {
         return if is_array {
             "[Array]".into()
         } else {

@@ -220,6 +220,9 @@ pub struct Vm {
     /// Rust-side roots (see the module doc).
     pub handles: Vec<Value>,
     pub exception: Value,
+    /// Where the pending exception was thrown (line, column), for the
+    /// uncaught-error report.
+    pub throw_position: Option<(u32, u32)>,
     pub intrinsics: Vec<Value>,
     /// Scripts stay alive for the VM's life; closures point into them.
     pub scripts: Vec<Rc<FuncProto>>,
@@ -250,6 +253,7 @@ impl Vm {
             frames: Vec::new(),
             handles: Vec::new(),
             exception: Value::UNDEFINED,
+            throw_position: None,
             intrinsics: vec![Value::UNDEFINED; Intrinsic::Count as usize],
             scripts: Vec::new(),
             out: Vec::new(),

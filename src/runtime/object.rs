@@ -86,9 +86,11 @@ impl Vm {
             }
         };
         let c = Cell::from_value(a);
-        let el = Cell::from_value(c.get(fixed::ELEMENTS));
-        for i in 0..items.len() {
-            el.set(i, self.handles[mark + i]);
+        if !items.is_empty() {
+            let el = Cell::from_value(c.get(fixed::ELEMENTS));
+            for i in 0..items.len() {
+                el.set(i, self.handles[mark + i]);
+            }
         }
         c.set_raw(1, items.len() as u64);
         self.handles.truncate(mark);

@@ -1,0 +1,266 @@
+//! Executable code memory with W^X.
+//!
+//! Invariants:
+//! - Every function gets its own anonymous mapping: mapped read-write,
+//!   filled and relocated, then flipped to read-execute with `mprotect`
+//!   (memmap2's `make_exec`). No page is ever writable and executable at
+//!   once, and no page is ever shared by two functions, so installing new
+//!   code never touches the protection of running code.
+//! - `CodeSpace` accounts page-rounded sizes against its capacity; running
+//!   out returns `CodeSpaceError::Exhausted` (callers stay in the lower tier),
+//!   never panics. Dropping an `ExecCode` unmaps it and returns its bytes to
+//!   the space's budget (shared counter, so the space may be dropped first).
+//! - Bytes after the code up to the page end are int3 so a stray fall-through traps.
+
+use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use memmap2::{Mmap, MmapMut};
+
+use super::encode::Code;
+use super::label::{Annotation, AsmError, Label};
+
+/// Why code could not be placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeSpaceError {
+    /// The space's capacity would be exceeded.
+    Exhausted { requested: usize, available: usize },
+    /// mmap/mprotect failed.
+    Os(String),
+}
+
+impl fmt::Display for CodeSpaceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeSpaceError::Exhausted {
+                requested,
+                available,
+            } => write!(
+                f,
+                "code space exhausted: {requested} bytes requested, {available} available"
+            ),
+            CodeSpaceError::Os(e) => write!(f, "code memory: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for CodeSpaceError {}
+
+/// Either failure of `Assembler::finalize`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FinalizeError {
+    Asm(AsmError),
+    Space(CodeSpaceError),
+}
+
+impl From<AsmError> for FinalizeError {
+    fn from(e: AsmError) -> Self {
+        FinalizeError::Asm(e)
+    }
+}
+
+impl From<CodeSpaceError> for FinalizeError {
+    fn from(e: CodeSpaceError) -> Self {
+        FinalizeError::Space(e)
+    }
+}
+
+impl fmt::Display for FinalizeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FinalizeError::Asm(e) => e.fmt(f),
+            FinalizeError::Space(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for FinalizeError {}
+
+/// The system page size.
+pub fn page_size() -> usize {
+    // SAFETY: sysconf has no preconditions.
+    let p = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    if p > 0 {
+        p as usize
+    } else {
+        4096
+    }
+}
+
+/// A budget of executable memory.
+#[derive(Debug)]
+pub struct CodeSpace {
+    capacity: usize,
+    used: Arc<AtomicUsize>,
+}
+
+impl CodeSpace {
+    /// A space that will hand out at most `capacity` bytes (page-rounded per function).
+    pub fn new(capacity: usize) -> CodeSpace {
+        CodeSpace {
+            capacity,
+            used: Arc::new(AtomicUsize::new(0)),
+        }
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// Bytes currently held by live `ExecCode`s from this space.
+    pub fn used(&self) -> usize {
+        self.used.load(Ordering::Acquire)
+    }
+
+    pub fn available(&self) -> usize {
+        self.capacity.saturating_sub(self.used())
+    }
+
+    /// Copies `code` into fresh pages, applies absolute relocations, and
+    /// makes the pages read-execute.
+    pub fn install(&mut self, code: &Code) -> Result<ExecCode, CodeSpaceError> {
+        let page = page_size();
+        let size = code.bytes.len().max(1).div_ceil(page) * page;
+        // Reserve first so the budget is never exceeded, even transiently.
+        let reserved = self
+            .used
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |u| {
+                u.checked_add(size).filter(|&n| n <= self.capacity)
+            });
+        if let Err(u) = reserved {
+            return Err(CodeSpaceError::Exhausted {
+                requested: size,
+                available: self.capacity.saturating_sub(u),
+            });
+        }
+        let release = |e: std::io::Error| {
+            self.used.fetch_sub(size, Ordering::AcqRel);
+            CodeSpaceError::Os(e.to_string())
+        };
+        let mut map = MmapMut::map_anon(size).map_err(release)?;
+        map.fill(0xCC);
+        map[..code.bytes.len()].copy_from_slice(&code.bytes);
+        let base = map.as_ptr() as u64;
+        for r in &code.relocs {
+            let target = code
+                .label_offset(r.label)
+                .expect("Code has only bound relocation targets");
+            let v = base
+                .wrapping_add(target as u64)
+                .wrapping_add(r.addend as u64);
+            map[r.at as usize..r.at as usize + 8].copy_from_slice(&v.to_le_bytes());
+        }
+        let map = map.make_exec().map_err(release)?;
+        Ok(ExecCode {
+            map,
+            len: code.bytes.len(),
+            reserved: size,
+            used: self.used.clone(),
+            labels: code.labels.clone(),
+            annotations: code.annotations.clone(),
+            data: code.data.clone(),
+        })
+    }
+}
+
+/// Installed, executable code. Unmapped on drop.
+pub struct ExecCode {
+    map: Mmap,
+    len: usize,
+    reserved: usize,
+    used: Arc<AtomicUsize>,
+    labels: Vec<Option<(String, u32)>>,
+    annotations: Vec<(u32, Annotation)>,
+    data: Vec<std::ops::Range<u32>>,
+}
+
+impl fmt::Debug for ExecCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ExecCode")
+            .field("addr", &self.ptr())
+            .field("len", &self.len)
+            .finish()
+    }
+}
+
+impl ExecCode {
+    /// Address of the first instruction.
+    pub fn ptr(&self) -> *const u8 {
+        self.map.as_ptr()
+    }
+
+    /// Code length in bytes (without page padding).
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The installed bytes (relocations applied).
+    pub fn bytes(&self) -> &[u8] {
+        &self.map[..self.len]
+    }
+
+    /// Address of a bound label.
+    pub fn label_ptr(&self, l: Label) -> Option<*const u8> {
+        let (_, off) = self.labels.get(l.index())?.as_ref()?;
+        Some(self.map.as_ptr().wrapping_add(*off as usize))
+    }
+
+    /// The entry point as a function pointer type `F`, e.g.
+    /// `extern "C" fn(i64) -> i64`.
+    ///
+    /// # Safety
+    /// `F` must be a function pointer type matching the code's ABI and
+    /// signature, and must not be called after `self` is dropped.
+    pub unsafe fn entry<F: Copy>(&self) -> F {
+        self.entry_at(0)
+    }
+
+    /// Like `entry` for the code at `label`.
+    ///
+    /// # Safety
+    /// As for `entry`.
+    pub unsafe fn entry_label<F: Copy>(&self, l: Label) -> F {
+        let (_, off) = self.labels[l.index()]
+            .as_ref()
+            .expect("entry at an unbound label");
+        self.entry_at(*off as usize)
+    }
+
+    unsafe fn entry_at<F: Copy>(&self, off: usize) -> F {
+        assert_eq!(
+            std::mem::size_of::<F>(),
+            std::mem::size_of::<usize>(),
+            "entry type must be a function pointer"
+        );
+        assert!(off < self.len.max(1));
+        let p = self.map.as_ptr().add(off);
+        std::mem::transmute_copy::<*const u8, F>(&p)
+    }
+
+    /// (code offset, annotation) pairs recorded during assembly, in order.
+    pub fn annotations(&self) -> &[(u32, Annotation)] {
+        &self.annotations
+    }
+
+    /// Intel-syntax listing at the real addresses.
+    pub fn disassemble(&self) -> String {
+        super::disasm::disassemble(
+            self.bytes(),
+            self.ptr() as u64,
+            &self.labels,
+            &self.annotations,
+            &self.data,
+        )
+    }
+}
+
+impl Drop for ExecCode {
+    fn drop(&mut self) {
+        self.used.fetch_sub(self.reserved, Ordering::AcqRel);
+    }
+}
