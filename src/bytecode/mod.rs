@@ -8,6 +8,7 @@
 //! - Frame layout: r0 = callee, r1 = this, r2 .. r2+nparams = parameters,
 //!   then locals and temporaries up to `nregs`.
 
+pub mod gen;
 pub mod ops;
 pub mod text;
 pub mod verify;

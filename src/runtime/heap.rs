@@ -2,8 +2,10 @@
 //!
 //! Cell layout (every cell, every kind), in 64-bit words:
 //!   `[header][raw words ...][tagged values ...]`
-//! header bits 0..8 = kind, 8..16 = raw word count, 16..48 = value count,
-//! 48..64 = per-kind flags. Raw words are opaque bytes (string data, lengths,
+//! header bits 0..8 = kind, 8..16 = per-kind flags, 16..40 = raw word count,
+//! 40..64 = value count. So one cell holds at most 2^24 - 1 raw words (a flat
+//! string of up to 64M code units) and 2^24 - 1 values (16M array elements);
+//! `try_alloc` refuses larger cells. Raw words are opaque bytes (string data, lengths,
 //! shape ids); values are `Value`s the collector traces and updates.
 //!
 //! Invariants:
@@ -70,10 +72,13 @@ impl Kind {
     }
 }
 
+/// The largest raw-word or value count a cell can have.
+pub const MAX_CELL_FIELD: usize = (1 << 24) - 1;
+
 #[inline(always)]
 pub fn make_header(kind: Kind, raw: usize, nvals: usize, flags: u16) -> u64 {
-    debug_assert!(raw < 256 && nvals < (1 << 32));
-    (kind as u64) | ((raw as u64) << 8) | ((nvals as u64) << 16) | ((flags as u64) << 48)
+    debug_assert!(raw <= MAX_CELL_FIELD && nvals <= MAX_CELL_FIELD && flags < 256);
+    (kind as u64) | ((flags as u64) << 8) | ((raw as u64) << 16) | ((nvals as u64) << 40)
 }
 
 /// A pointer to a cell. Copy, unrooted: valid only until the next allocation
@@ -105,19 +110,20 @@ impl Cell {
     }
     #[inline(always)]
     pub fn raw_words(self) -> usize {
-        ((self.header() >> 8) & 0xff) as usize
+        ((self.header() >> 16) & MAX_CELL_FIELD as u64) as usize
     }
     #[inline(always)]
     pub fn nvals(self) -> usize {
-        ((self.header() >> 16) & 0xffff_ffff) as usize
+        (self.header() >> 40) as usize
     }
     #[inline(always)]
     pub fn flags(self) -> u16 {
-        (self.header() >> 48) as u16
+        ((self.header() >> 8) & 0xff) as u16
     }
     #[inline(always)]
     pub fn set_flags(self, f: u16) {
-        unsafe { *self.0 = (*self.0 & 0x0000_ffff_ffff_ffff) | ((f as u64) << 48) }
+        debug_assert!(f < 256);
+        unsafe { *self.0 = (*self.0 & !0xff00) | ((f as u64) << 8) }
     }
     #[inline(always)]
     pub fn raw(self, i: usize) -> u64 {
@@ -211,6 +217,9 @@ impl Heap {
     /// values set to `UNDEFINED`, so a GC right after sees valid values.
     #[inline]
     pub fn try_alloc(&mut self, kind: Kind, raw: usize, nvals: usize, flags: u16) -> Option<Cell> {
+        if raw > MAX_CELL_FIELD || nvals > MAX_CELL_FIELD {
+            return None;
+        }
         let size = (1 + raw + nvals).max(2);
         if self.top + size > self.limit {
             return None;

@@ -293,6 +293,10 @@ impl Vm {
         flags: u16,
         keep: &mut [Value],
     ) -> JsResult<Cell> {
+        if raw > heap::MAX_CELL_FIELD || nvals > heap::MAX_CELL_FIELD {
+            let what = if kind == Kind::String { "Invalid string length" } else { "Invalid array length" };
+            return Err(self.throw_error(ErrorKind::RangeError, what));
+        }
         if !self.opts.gc_stress {
             if let Some(c) = self.heap.try_alloc(kind, raw, nvals, flags) {
                 return Ok(c);
@@ -475,7 +479,7 @@ impl Vm {
             return Ok(a);
         }
         let len = la + lb;
-        if len > u32::MAX as usize / 2 {
+        if len > 4 * heap::MAX_CELL_FIELD - 8 {
             return Err(self.throw_error(ErrorKind::RangeError, "Invalid string length"));
         }
         if len <= 32 {
