@@ -118,9 +118,12 @@ fn memory_operands_execute() {
     let mut a = Assembler::new();
     let top = a.new_label();
     let done = a.new_label();
+    // r12 is callee-saved: save it before using it. (This test once zeroed
+    // r12 before the push, clobbering the caller's r12; only optimized
+    // callers noticed. The harness's canary checks exist for this.)
+    a.push_r(R12);
     a.alu_rm_r(AluOp::Xor, S32, Rax, Rax);
     a.alu_rm_r(AluOp::Xor, S32, R12, R12);
-    a.push_r(R12); // r12 is callee-saved: keep it (value is restored below)
     a.bind(top);
     a.alu_rm_r(AluOp::Cmp, S64, R12, Rsi);
     a.jcc(Cond::Ge, done);

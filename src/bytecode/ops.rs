@@ -204,6 +204,8 @@ define_opcodes! {
     DelElem "delelem" { dst: reg, obj: reg, key: reg }
     /// super[key] with this as the receiver (home object from the callee).
     GetSuper "getsuper" { dst: reg, key: reg }
+    /// super[key] = src: [[Set]] on the home object's prototype, receiver this.
+    SetSuper "setsuper" { key: reg, src: reg }
 
     NewObject "newobject" { dst: reg }
     /// `__proto__: src` in an object literal (objects and null only).
@@ -231,6 +233,8 @@ define_opcodes! {
     /// dst = class constructor `ctor` with prototype chain from `parent`
     /// (the hole when there is no `extends`).
     Class "class" { dst: reg, ctor: reg, parent: reg }
+    /// Name an anonymous function after a computed key (`name` property).
+    SetFunctionName "setfunctionname" { func: reg, key: reg }
     /// Attach the instance-field initialiser `init` to constructor `ctor`.
     SetFieldInit "setfieldinit" { ctor: reg, init: reg }
     /// Run this function's class field initialiser on `this` (used by
@@ -242,7 +246,7 @@ define_opcodes! {
     ForOfStart "forofstart" { iter: reg, src: reg }
     /// dst = next value, or jump when done.
     ForOfNext "forofnext" { dst: reg, iter: reg, off: jump }
-    /// iter = enumerable keys of src, index in iter + 1.
+    /// iter = enumerable keys of src, index in iter + 1, the object in iter + 2.
     ForInStart "forinstart" { iter: reg, src: reg }
     ForInNext "forinnext" { dst: reg, iter: reg, off: jump }
     Nop "nop" { }

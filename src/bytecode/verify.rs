@@ -6,7 +6,7 @@
 //!    reg < nregs, konst < consts.len(), fb < nfeedback,
 //!    func < children.len(), jump targets in 0..code.len().
 //! 3. Register windows fit: a call's `base + 1 + argc < nregs`;
-//!    for-of/for-in use `iter` and `iter + 1`.
+//!    for-of uses `iter` and `iter + 1`, for-in also `iter + 2`.
 //! 4. Name operands (globals, property names, TDZ names) are string constants.
 //! 5. The last instruction does not fall through past the end.
 //! 6. Handlers: start <= end <= len, target < len, exc < nregs.
@@ -91,12 +91,14 @@ fn verify_nested(p: &FuncProto, depth: usize) -> Result<(), VerifyError> {
                     return Err(e(format!("call window r{base}+{argc} exceeds {nregs} registers")));
                 }
             }
-            Insn::ForOfStart { iter, .. }
-            | Insn::ForOfNext { iter, .. }
-            | Insn::ForInStart { iter, .. }
-            | Insn::ForInNext { iter, .. } => {
+            Insn::ForOfStart { iter, .. } | Insn::ForOfNext { iter, .. } => {
                 if iter as i64 + 1 >= nregs {
                     return Err(e("iterator needs two registers".into()));
+                }
+            }
+            Insn::ForInStart { iter, .. } | Insn::ForInNext { iter, .. } => {
+                if iter as i64 + 2 >= nregs {
+                    return Err(e("for-in iterator needs three registers".into()));
                 }
             }
             Insn::Loop { off } => {

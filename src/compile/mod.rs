@@ -147,8 +147,9 @@ enum Body<'b> {
     Stmts(&'b [Stmt]),
     /// `constructor(...args) { super(...args); }`
     DefaultDerived,
-    /// Instance or static field initialisers of a class.
-    Fields(Vec<&'b ClassMember>),
+    /// Instance or static field initialisers of a class, with each
+    /// member's index in the class body.
+    Fields(Vec<(&'b ClassMember, usize)>),
 }
 
 impl<'a> Compiler<'a> {
@@ -281,7 +282,7 @@ impl<'a> Compiler<'a> {
             let loc = if captured {
                 nslots += 1;
                 Loc::Ctx(nslots - 1)
-            } else if let DeclKind::Param(i) = d.kind {
+            } else if let DeclKind::Param(i) | DeclKind::TdzParam(i) = d.kind {
                 Loc::Reg(2 + i as Reg)
             } else if d.kind == DeclKind::SelfName {
                 Loc::Reg(0)
@@ -522,8 +523,22 @@ impl<'a> Compiler<'a> {
 
     fn script(&mut self, p: &Program) -> CResult<FuncProto> {
         self.new_fn(FuncKind::Script, 0, false);
-        let decls = scope::function_decls(&[], None, None, &p.body);
-        self.open_scope(scope::key_of(p), &decls, false);
+        let mut decls = scope::function_decls(&[], None, None, &p.body);
+        let key = scope::key_of(p);
+        let this_captured = self.analysis.this_captured.contains(&key);
+        let this_name: Ident = Rc::from("this");
+        if this_captured {
+            decls.push(Decl { name: this_name.clone(), kind: DeclKind::Var, init_end: 0 });
+            self.analysis.captured.insert((key, this_name.clone()));
+        }
+        self.open_scope(key, &decls, false);
+        if this_captured {
+            let (i, b) = self.lookup(&this_name).unwrap();
+            if let Loc::Ctx(slot) = b.loc {
+                self.f().this_slot = Some((i, slot));
+                self.emit(Insn::StCtx { depth: 0, slot, src: 1 });
+            }
+        }
         self.hoist_functions(&decls)?;
         self.stmts(&p.body)?;
         self.close_scope();
@@ -606,7 +621,25 @@ impl<'a> Compiler<'a> {
             Body::Stmts(s) => s,
             _ => &[],
         };
-        let decls = scope::function_decls(params, rest, self_name, stmts);
+        let split = scope::has_defaults(params);
+        let decls = if split {
+            scope::param_decls(params, rest, self_name)
+        } else {
+            scope::function_decls(params, rest, self_name, stmts)
+        };
+        // With defaults, arguments wait in temporaries while the parameters
+        // are in their TDZ, and are moved in one by one.
+        let arg_temps: Vec<Reg> = if split {
+            (0..params.len() + rest.is_some() as usize)
+                .map(|i| {
+                    let t = self.alloc();
+                    self.emit(Insn::Mov { dst: t, src: 2 + i as Reg });
+                    t
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         // `this` captured by an arrow: give it a slot in the function scope.
         let this_captured = self.analysis.this_captured.contains(&key);
         let mut all = decls.clone();
@@ -628,23 +661,53 @@ impl<'a> Compiler<'a> {
                 self.emit(Insn::StCtx { depth: 0, slot, src: 1 });
             }
         }
-        // Parameter defaults, in order; a captured parameter is re-stored.
-        for (i, p) in params.iter().enumerate() {
-            if let Some(d) = &p.default {
+        if split {
+            // Parameters in order: argument or default, then initialised.
+            let names: Vec<(Ident, Option<&Expr>, Span)> = params
+                .iter()
+                .map(|p| (pattern_ident(&p.pattern), p.default.as_ref(), p.pattern.span))
+                .chain(rest.map(|r| (pattern_ident(r), None, r.span)))
+                .collect();
+            for (i, (pname, default, pspan)) in names.into_iter().enumerate() {
                 let r = 2 + i as Reg;
-                let skip = self.emit(Insn::JmpUndef { src: r, off: 0 });
-                let over = self.emit(Insn::Jmp { off: 0 });
-                self.patch_here(skip);
-                let pname = match &p.pattern.kind {
-                    PatternKind::Ident(n) => n.clone(),
-                    _ => unreachable!(),
-                };
-                self.expr_to(d, r, Some(&pname))?;
-                self.patch_here(over);
-                self.store_binding(&pname, r, p.pattern.span, true)?;
+                self.emit(Insn::Mov { dst: r, src: arg_temps[i] });
+                if let Some(d) = default {
+                    let skip = self.emit(Insn::JmpUndef { src: r, off: 0 });
+                    let over = self.emit(Insn::Jmp { off: 0 });
+                    self.patch_here(skip);
+                    self.expr_to(d, r, Some(&pname))?;
+                    self.patch_here(over);
+                }
+                self.store_binding(&pname, r, pspan, true)?;
             }
+            // The body's own scope; a var named like a parameter starts
+            // with the parameter's value.
+            let bdecls = scope::body_decls(stmts);
+            let pscope = self.scopes.len() - 1;
+            self.open_scope(scope::body_key(key), &bdecls, false);
+            for d in &bdecls {
+                if d.kind != DeclKind::Var {
+                    continue;
+                }
+                if let Some(b) = self.scopes[pscope].bindings.get(&d.name).cloned() {
+                    let t = self.alloc();
+                    match b.loc {
+                        Loc::Reg(pr) => {
+                            self.emit(Insn::Mov { dst: t, src: pr });
+                        }
+                        Loc::Ctx(slot) => {
+                            let depth = self.ctx_depth(pscope);
+                            self.emit(Insn::LdCtx { dst: t, depth, slot });
+                        }
+                    }
+                    self.store_binding(&d.name, t, span, true)?;
+                    self.free_to(t);
+                }
+            }
+            self.hoist_functions(&bdecls)?;
+        } else {
+            self.hoist_functions(&decls)?;
         }
-        self.hoist_functions(&decls)?;
         match body {
             Body::Stmts(s) => self.stmts(s)?,
             Body::DefaultDerived => {
@@ -654,12 +717,18 @@ impl<'a> Compiler<'a> {
                 self.free_to(r);
             }
             Body::Fields(members) => {
-                for m in members {
+                for (m, index) in members {
                     if let ClassMemberKind::Field { key, value } = &m.kind {
                         let mk = self.mark();
                         let kr = self.alloc();
                         let vr = self.alloc();
-                        let kname = self.prop_key_to(key, kr)?;
+                        let kname = if let ast::PropKey::Computed(_) = key {
+                            let n: Ident = Rc::from(format!("#field{index}"));
+                            self.load_ident(&n, kr, m.span, false)?;
+                            None
+                        } else {
+                            self.prop_key_to(key, kr)?
+                        };
                         match value {
                             Some(v) => self.expr_to(v, vr, kname.as_deref())?,
                             None => {
@@ -671,6 +740,9 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
+        }
+        if split {
+            self.close_scope();
         }
         self.close_scope();
         Ok(self.finish_fn(name.to_string(), nparams, has_rest, length))
@@ -709,7 +781,7 @@ impl<'a> Compiler<'a> {
             StmtKind::FunctionDecl(_) => {} // hoisted
             StmtKind::ClassDecl(c) => {
                 let r = self.alloc();
-                self.class(c, r)?;
+                self.class(c, r, None)?;
                 let name = c.name.clone().unwrap();
                 self.store_binding(&name, r, c.span, true)?;
             }
@@ -844,10 +916,11 @@ impl<'a> Compiler<'a> {
         let StmtKind::For { init, test, update, body } = &s.kind else { unreachable!() };
         let m = self.mark();
         let decls = match init.as_deref() {
-            Some(ForInit::VarDecl(d)) => {
-                let pats: Vec<&Pattern> = d.decls.iter().map(|x| &x.target).collect();
-                scope::head_decls(d.kind, &pats, s.span.start)
-            }
+            Some(ForInit::VarDecl(d)) => d
+                .decls
+                .iter()
+                .flat_map(|x| scope::head_decls(d.kind, &[&x.target], x.span.end))
+                .collect(),
             _ => Vec::new(),
         };
         let has_ctx = self.open_scope(scope::key_of(s), &decls, false);
@@ -903,8 +976,18 @@ impl<'a> Compiler<'a> {
         let m = self.mark();
         let iter = self.alloc();
         let _idx = self.alloc();
+        let _obj = self.alloc();
         let src = self.alloc();
+        // The head's let/const names are in their TDZ while `right` runs.
+        let head_decls = match &**left {
+            ForHead::VarDecl(k, p) => scope::head_decls(*k, &[p], u32::MAX),
+            ForHead::Target(_) => Vec::new(),
+        };
+        let tdz_m = self.mark();
+        self.open_scope(scope::key_of(s), &head_decls, true);
         self.expr_to(right, src, None)?;
+        self.close_scope();
+        self.free_to(tdz_m);
         if is_of {
             self.emit(Insn::ForOfStart { iter, src });
         } else {
@@ -965,10 +1048,28 @@ impl<'a> Compiler<'a> {
                 let fb = self.fb();
                 self.emit(Insn::SetElem { obj: o, key: k, src, fb });
             }
+            ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
+                let k = self.super_key(e)?;
+                self.emit(Insn::SetSuper { key: k, src });
+            }
             _ => return Err(unsupported("this assignment target", e.span)),
         }
         self.free_to(m);
         Ok(())
+    }
+
+    /// The key of `super.name` / `super[expr]` in a new register.
+    fn super_key(&mut self, e: &Expr) -> CResult<Reg> {
+        let k = self.alloc();
+        match &e.kind {
+            ExprKind::SuperMember(n) => {
+                let c = self.name_const(n);
+                self.emit(Insn::LdConst { dst: k, k: c });
+            }
+            ExprKind::SuperIndex(x) => self.expr_to(x, k, None)?,
+            _ => unreachable!("super_key on a non-super expression"),
+        }
+        Ok(k)
     }
 
     fn var_decl(&mut self, d: &VarDecl) -> CResult<()> {
@@ -1230,7 +1331,8 @@ impl<'a> Compiler<'a> {
 
     // ----- classes -----
 
-    fn class(&mut self, c: &Rc<Class>, dst: Reg) -> CResult<()> {
+    /// Compiles a class; `name_hint` names an anonymous class expression.
+    fn class(&mut self, c: &Rc<Class>, dst: Reg, name_hint: Option<&str>) -> CResult<()> {
         let m = self.mark();
         let parent = self.alloc();
         match &c.extends {
@@ -1250,18 +1352,30 @@ impl<'a> Compiler<'a> {
             .collect();
         let inner_m = self.mark();
         self.open_scope(scope::key_of(&**c), &decls, false);
-        let name = c.name.as_deref().unwrap_or("").to_string();
+        let name = c.name.as_deref().or(name_hint).unwrap_or("").to_string();
         let ctor = self.alloc();
         let derived = c.extends.is_some();
-        let instance_fields: Vec<&ClassMember> = c
+        let instance_fields: Vec<(&ClassMember, usize)> = c
             .members
             .iter()
-            .filter(|m| !m.is_static && matches!(m.kind, ClassMemberKind::Field { .. }))
+            .enumerate()
+            .filter(|(_, m)| !m.is_static && matches!(m.kind, ClassMemberKind::Field { .. }))
+            .map(|(i, m)| (m, i))
             .collect();
-        for f in &instance_fields {
-            if let ClassMemberKind::Field { key: ast::PropKey::Computed(e), .. } = &f.kind {
-                return Err(unsupported("computed instance field names", e.span));
+        // Computed field names are evaluated once, here; the initialiser
+        // reads them from synthetic bindings captured in a context.
+        let mut key_decls = Vec::new();
+        for (i, f) in c.members.iter().enumerate() {
+            if let ClassMemberKind::Field { key: ast::PropKey::Computed(_), .. } = &f.kind {
+                let n: Ident = Rc::from(format!("#field{i}"));
+                self.analysis.captured.insert((scope::key_of(&**c) + 4, n.clone()));
+                key_decls.push(Decl { name: n, kind: DeclKind::Var, init_end: 0 });
             }
+        }
+        let keys_m = self.mark();
+        let keys_scope = !key_decls.is_empty();
+        if keys_scope {
+            self.open_scope(scope::key_of(&**c) + 4, &key_decls, false);
         }
         match &c.constructor {
             Some(f) => self.function_value(f, ctor, &name)?,
@@ -1278,7 +1392,15 @@ impl<'a> Compiler<'a> {
         let k = self.name_const("prototype");
         let fb = self.fb();
         self.emit(Insn::GetProp { dst: proto, obj: ctor, name: k, fb });
-        for mem in &c.members {
+        for (i, mem) in c.members.iter().enumerate() {
+            if let ClassMemberKind::Field { key: ast::PropKey::Computed(e), .. } = &mem.kind {
+                let t = self.alloc();
+                self.expr_to(e, t, None)?;
+                let n: Ident = Rc::from(format!("#field{i}"));
+                self.store_binding(&n, t, e.span, true)?;
+                self.free_to(t);
+                continue;
+            }
             if let ClassMemberKind::Method { key, func } = &mem.kind {
                 let mm = self.mark();
                 let target = if mem.is_static { ctor } else { proto };
@@ -1286,6 +1408,9 @@ impl<'a> Compiler<'a> {
                 let fr = self.alloc();
                 let kname = self.prop_key_to(key, kr)?;
                 self.function_value(func, fr, kname.as_deref().unwrap_or(""))?;
+                if kname.is_none() {
+                    self.emit(Insn::SetFunctionName { func: fr, key: kr });
+                }
                 self.define_method(func.kind, target, kr, fr, 0);
                 self.free_to(mm);
             }
@@ -1311,10 +1436,12 @@ impl<'a> Compiler<'a> {
         if let Some(n) = &c.name {
             self.store_binding(n, ctor, c.span, true)?;
         }
-        let static_fields: Vec<&ClassMember> = c
+        let static_fields: Vec<(&ClassMember, usize)> = c
             .members
             .iter()
-            .filter(|m| m.is_static && matches!(m.kind, ClassMemberKind::Field { .. }))
+            .enumerate()
+            .filter(|(_, m)| m.is_static && matches!(m.kind, ClassMemberKind::Field { .. }))
+            .map(|(i, m)| (m, i))
             .collect();
         if !static_fields.is_empty() {
             let base = self.alloc();
@@ -1336,6 +1463,10 @@ impl<'a> Compiler<'a> {
             self.emit(Insn::Call { dst: base, base, argc: 0, fb });
         }
         self.emit(Insn::Mov { dst, src: ctor });
+        if keys_scope {
+            self.close_scope();
+        }
+        self.free_to(keys_m);
         self.close_scope();
         self.free_to(inner_m);
         self.free_to(m);
@@ -1448,12 +1579,26 @@ impl<'a> Compiler<'a> {
 
     fn callee_text(&self, e: &Expr) -> String {
         match &e.kind {
-            ExprKind::Ident(_) | ExprKind::Member { .. } | ExprKind::Index { .. } | ExprKind::This => {
-                self.source.get(e.span.start as usize..e.span.end as usize).unwrap_or("expression").to_string()
+            ExprKind::Ident(_) | ExprKind::This => self.span_text(e.span.start, e.span.end),
+            ExprKind::Member { object, .. } | ExprKind::Index { object, .. } => {
+                let start = self.chain_start(object);
+                self.span_text(start, e.span.end)
             }
             ExprKind::Call { callee, .. } => format!("{}(...)", self.callee_text(callee)),
             ExprKind::SuperMember(n) => format!("(intermediate value).{n}"),
             _ => "(intermediate value)".into(),
+        }
+    }
+
+    fn span_text(&self, start: u32, end: u32) -> String {
+        self.source.get(start as usize..end as usize).unwrap_or("expression").to_string()
+    }
+
+    /// Where a member chain's innermost object starts.
+    fn chain_start(&self, e: &Expr) -> u32 {
+        match &e.kind {
+            ExprKind::Member { object, .. } | ExprKind::Index { object, .. } => self.chain_start(object),
+            _ => e.span.start,
         }
     }
 
@@ -1524,17 +1669,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Object(props) => self.object_literal(props, dst)?,
             ExprKind::Function(f) => self.function_value(f, dst, name.unwrap_or(""))?,
-            ExprKind::Class(c) => {
-                if c.name.is_none() && name.is_some() {
-                    // Anonymous class: named after its binding.
-                    let mut c2 = (**c).clone();
-                    c2.name = None;
-                    self.class(c, dst)?;
-                    let _ = c2;
-                } else {
-                    self.class(c, dst)?;
-                }
-            }
+            ExprKind::Class(c) => self.class(c, dst, name)?,
             ExprKind::Unary { op, arg } => self.unary(*op, arg, dst)?,
             ExprKind::Update { op, prefix, target } => self.update(*op, *prefix, target, dst)?,
             ExprKind::Binary { op, left, right } => {
@@ -1930,9 +2065,19 @@ impl<'a> Compiler<'a> {
                         self.expr_to(index, k, None)?;
                         (o, Err(k))
                     }
+                    ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
+                        let k = self.super_key(e)?;
+                        (u16::MAX, Err(k))
+                    }
                     _ => return Err(unsupported("this assignment target", e.span)),
                 };
+                let is_super = o == u16::MAX;
                 let get = |c: &mut Self, d: Reg| {
+                    if is_super {
+                        let Err(k) = key else { unreachable!() };
+                        c.emit(Insn::GetSuper { dst: d, key: k });
+                        return;
+                    }
                     let fb = c.fb();
                     match key {
                         Ok(k) => c.emit(Insn::GetProp { dst: d, obj: o, name: k, fb }),
@@ -1940,6 +2085,11 @@ impl<'a> Compiler<'a> {
                     };
                 };
                 let set = |c: &mut Self, s: Reg| {
+                    if is_super {
+                        let Err(k) = key else { unreachable!() };
+                        c.emit(Insn::SetSuper { key: k, src: s });
+                        return;
+                    }
                     let fb = c.fb();
                     match key {
                         Ok(k) => c.emit(Insn::SetProp { obj: o, name: k, src: s, fb }),
@@ -2001,6 +2151,9 @@ impl<'a> Compiler<'a> {
                         let v = self.alloc();
                         let kname = self.prop_key_to(key, k)?;
                         self.expr_to(value, v, kname.as_deref())?;
+                        if kname.is_none() && is_anonymous_fn(value) {
+                            self.emit(Insn::SetFunctionName { func: v, key: k });
+                        }
                         self.emit(Insn::DefineField { obj, key: k, src: v });
                     }
                 }
@@ -2009,6 +2162,9 @@ impl<'a> Compiler<'a> {
                     let f = self.alloc();
                     let kname = self.prop_key_to(key, k)?;
                     self.function_value(func, f, kname.as_deref().unwrap_or(""))?;
+                    if kname.is_none() {
+                        self.emit(Insn::SetFunctionName { func: f, key: k });
+                    }
                     self.define_method(func.kind, obj, k, f, 1);
                 }
                 PropKind::Spread(x) => return Err(unsupported("spread", x.span)),
@@ -2017,6 +2173,22 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Insn::Mov { dst, src: obj });
         Ok(())
+    }
+}
+
+fn pattern_ident(p: &Pattern) -> Ident {
+    match &p.kind {
+        PatternKind::Ident(n) => n.clone(),
+        _ => unreachable!("checked: parameters are identifiers"),
+    }
+}
+
+/// Anonymous function, arrow or class expressions (named by their key).
+fn is_anonymous_fn(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Function(f) => f.name.is_none(),
+        ExprKind::Class(c) => c.name.is_none(),
+        _ => false,
     }
 }
 

@@ -35,6 +35,9 @@ pub enum DeclKind {
     Function(Rc<Function>),
     /// Parameter `i` (register 2 + i).
     Param(usize),
+    /// Parameter `i` of a list with default values: in its TDZ until its
+    /// own default has run.
+    TdzParam(usize),
     /// A named function expression's own name (read-only, r0).
     SelfName,
     CatchParam,
@@ -43,7 +46,7 @@ pub enum DeclKind {
 impl DeclKind {
     /// Bindings that start uninitialised (temporal dead zone).
     pub fn has_tdz(&self) -> bool {
-        matches!(self, DeclKind::Let | DeclKind::Const | DeclKind::Class)
+        matches!(self, DeclKind::Let | DeclKind::Const | DeclKind::Class | DeclKind::TdzParam(_))
     }
     pub fn is_const(&self) -> bool {
         matches!(self, DeclKind::Const | DeclKind::SelfName)
@@ -170,6 +173,43 @@ fn add_decl(out: &mut Vec<Decl>, d: Decl) {
         return;
     }
     out.push(d);
+}
+
+/// Whether a parameter list has defaults: then parameters are initialised
+/// left to right (each in its TDZ before) and the body's vars live in a
+/// scope of their own (so defaults cannot see them).
+pub fn has_defaults(params: &[Param]) -> bool {
+    params.iter().any(|p| p.default.is_some())
+}
+
+/// The scope key of the body of a function whose parameters have defaults.
+pub fn body_key(f_key: ScopeKey) -> ScopeKey {
+    f_key + 1
+}
+
+/// Parameter scope of a function with defaults: params, own name.
+pub fn param_decls(params: &[Param], rest: Option<&Pattern>, self_name: Option<&Ident>) -> Vec<Decl> {
+    let mut out = Vec::new();
+    for (i, p) in params.iter().enumerate() {
+        let end = p.default.as_ref().map_or(p.pattern.span.end, |d| d.span.end);
+        for n in pattern_names(&p.pattern) {
+            add_decl(&mut out, Decl { name: n, kind: DeclKind::TdzParam(i), init_end: end });
+        }
+    }
+    if let Some(r) = rest {
+        for n in pattern_names(r) {
+            add_decl(&mut out, Decl { name: n, kind: DeclKind::TdzParam(params.len()), init_end: r.span.end });
+        }
+    }
+    if let Some(n) = self_name {
+        add_decl(&mut out, Decl { name: n.clone(), kind: DeclKind::SelfName, init_end: 0 });
+    }
+    out
+}
+
+/// Body scope of a function with defaults: vars and lexical declarations.
+pub fn body_decls(body: &[Stmt]) -> Vec<Decl> {
+    function_decls(&[], None, None, body)
 }
 
 /// The declarations of a function's top scope: parameters, its own name
@@ -423,11 +463,14 @@ impl Resolver {
                 self.scopes.pop();
             }
             StmtKind::ForIn { left, right, body } | StmtKind::ForOf { left, right, body } => {
-                self.expr(right);
                 let decls = match &**left {
                     ForHead::VarDecl(k, p) => head_decls(*k, &[p], s.span.start),
                     ForHead::Target(_) => Vec::new(),
                 };
+                // `right` sees the head's names in their TDZ.
+                self.push(key_of(s), &decls);
+                self.expr(right);
+                self.scopes.pop();
                 self.push(key_of(s), &decls);
                 match &**left {
                     ForHead::VarDecl(_, p) | ForHead::Target(p) => self.pattern(p),
@@ -475,7 +518,12 @@ impl Resolver {
         let arrow = f.kind == FunctionKind::Arrow;
         self.fns.push((key_of(&**f), arrow));
         let self_name = if f.kind == FunctionKind::Normal { f.name.as_ref() } else { None };
-        let decls = function_decls(&f.params, f.rest.as_ref(), self_name, &f.body);
+        let split = has_defaults(&f.params);
+        let decls = if split {
+            param_decls(&f.params, f.rest.as_ref(), self_name)
+        } else {
+            function_decls(&f.params, f.rest.as_ref(), self_name, &f.body)
+        };
         self.push(key_of(&**f), &decls);
         for p in &f.params {
             self.pattern(&p.pattern);
@@ -486,7 +534,13 @@ impl Resolver {
         if let Some(r) = &f.rest {
             self.pattern(r);
         }
+        if split {
+            self.push(body_key(key_of(&**f)), &body_decls(&f.body));
+        }
         self.stmts(&f.body);
+        if split {
+            self.scopes.pop();
+        }
         self.scopes.pop();
         self.fns.pop();
     }

@@ -18,6 +18,13 @@
 //!   `null`/`undefined` the whole `OptionalChain` evaluates to `undefined`.
 //!   Outside an `OptionalChain`, every `optional` flag is false.
 //! - Functions and classes are behind `Rc` so the compiler can keep them.
+//! - Depth: nesting is bounded by `parser::MAX_DEPTH` except along
+//!   left-associative chains (`a+b+c`: `left`; `a.b.c`, `a[0][1]`: `object`;
+//!   `f()()`: `callee`), which can be as long as the source. Recursive
+//!   consumers should loop along those edges (or accept a limit).
+//!   `Program`, `Function` and `Class` implement `Drop` to tear trees down
+//!   without recursion, so their fields can be borrowed or `mem::take`n but
+//!   not moved out by destructuring.
 
 use super::span::Span;
 use std::rc::Rc;
@@ -233,7 +240,9 @@ pub enum ExprKind {
     /// `a, b, c`: at least two expressions.
     Sequence(Vec<Expr>),
     /// `callee(args)`; `optional` for `callee?.(args)`. A callee that is a
-    /// `Member`/`Index` gives the call its `this`.
+    /// `Member`/`Index` (or `SuperMember`/`SuperIndex`, or an
+    /// `OptionalChain` whose inner expression is a `Member`/`Index`, as in
+    /// `(a?.b)()`) gives the call its `this`.
     Call {
         callee: Box<Expr>,
         args: Vec<Arg>,
@@ -568,7 +577,8 @@ pub enum PatternKind {
         elems: Vec<Option<PatElem>>,
         rest: Option<Box<Pattern>>,
     },
-    /// `a.b` / `a[b]` (an `Expr` of kind `Member` or `Index`): only in
+    /// `a.b` / `a[b]` (an `Expr` of kind `Member` or `Index`; also
+    /// `SuperMember`/`SuperIndex` as a simple assignment target): only in
     /// assignment targets (assignment, for-in/of heads, nested in
     /// assignment patterns), never in declarations or parameters.
     Member(Box<Expr>),

@@ -20,6 +20,8 @@ pub struct Lexer<'a> {
     src: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// Where the first token may start (after a hashbang line).
+    body_start: usize,
 }
 
 type LexResult<T> = Result<T, SyntaxError>;
@@ -33,22 +35,25 @@ fn is_line_terminator(c: char) -> bool {
 fn is_whitespace(c: char) -> bool {
     matches!(
         c,
-        '\t' | '\u{B}'
-            | '\u{C}'
-            | ' '
-            | '\u{A0}'
-            | '\u{FEFF}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
+        '\t' | '\u{B}' | '\u{C}' | ' ' | '\u{A0}' | '\u{FEFF}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
     )
 }
 
 /// Approximates Unicode ID_Start with `char::is_alphabetic`.
 pub fn is_id_start(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == '$' || c == '_' || (!c.is_ascii() && c.is_alphabetic())
+    c.is_ascii_alphabetic()
+        || c == '$'
+        || c == '_'
+        || (!c.is_ascii() && (c.is_alphabetic() || is_other_id_start(c)))
+}
+
+/// Unicode Other_ID_Start (not Alphabetic, but identifier starts).
+fn is_other_id_start(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1885}' | '\u{1886}' | '\u{2118}' | '\u{212E}' | '\u{309B}' | '\u{309C}'
+    )
 }
 
 /// Approximates Unicode ID_Continue.
@@ -85,6 +90,7 @@ impl<'a> Lexer<'a> {
             src,
             bytes: src.as_bytes(),
             pos: 0,
+            body_start: 0,
         };
         // A hashbang line is allowed only at the very start.
         if src.starts_with("#!") {
@@ -95,6 +101,7 @@ impl<'a> Lexer<'a> {
                 lx.pos += c.len_utf8();
             }
         }
+        lx.body_start = lx.pos;
         lx
     }
 
@@ -123,18 +130,27 @@ impl<'a> Lexer<'a> {
 
     /// Skips whitespace and comments; returns whether a line terminator was
     /// crossed (a multi-line comment containing one counts).
+    ///
+    /// Script code also has Annex B's HTML-like comments, which node
+    /// honours: `<!--` starts a single-line comment anywhere, and so does
+    /// `-->` at the start of a line (only whitespace and comments before it).
     fn skip_trivia(&mut self) -> LexResult<bool> {
         let mut nl = false;
+        let line_start = self.pos == self.body_start;
         loop {
             let Some(c) = self.peek_char() else {
                 return Ok(nl);
             };
+            let rest = &self.bytes[self.pos..];
             if is_line_terminator(c) {
                 nl = true;
                 self.pos += c.len_utf8();
             } else if is_whitespace(c) {
                 self.pos += c.len_utf8();
-            } else if c == '/' && self.byte(1) == Some(b'/') {
+            } else if (c == '/' && self.byte(1) == Some(b'/'))
+                || rest.starts_with(b"<!--")
+                || ((nl || line_start) && rest.starts_with(b"-->"))
+            {
                 while let Some(c) = self.peek_char() {
                     if is_line_terminator(c) {
                         break;
@@ -185,8 +201,15 @@ impl<'a> Lexer<'a> {
                 self.scan_template_piece(start)?
             }
             Some('#') => {
-                if self.peek_char_at(1).is_some_and(|c| is_id_start(c) || c == '\\') {
-                    return self.err("private class members are not supported by jolt", start, start + 1);
+                if self
+                    .peek_char_at(1)
+                    .is_some_and(|c| is_id_start(c) || c == '\\')
+                {
+                    return self.err(
+                        "private class members are not supported by jolt",
+                        start,
+                        start + 1,
+                    );
                 }
                 return self.err(INVALID, start, start + 1);
             }
@@ -226,8 +249,7 @@ impl<'a> Lexer<'a> {
         let mut name = String::new();
         let mut escaped = false;
         let mut first = true;
-        loop {
-            let Some(c) = self.peek_char() else { break };
+        while let Some(c) = self.peek_char() {
             let (ch, len) = if c == '\\' {
                 if self.byte(1) != Some(b'u') {
                     return self.err(INVALID, self.pos, self.pos + 1);
@@ -243,7 +265,11 @@ impl<'a> Lexer<'a> {
             } else {
                 (c, c.len_utf8())
             };
-            let ok = if first { is_id_start(ch) } else { is_id_continue(ch) };
+            let ok = if first {
+                is_id_start(ch)
+            } else {
+                is_id_continue(ch)
+            };
             if !ok {
                 if len == 0 {
                     // An escape that does not make an identifier char.
@@ -272,9 +298,15 @@ impl<'a> Lexer<'a> {
                         return Ok(v);
                     }
                     Some(b) if b.is_ascii_hexdigit() => {
-                        v = v.saturating_mul(16).saturating_add((b as char).to_digit(16).unwrap_or(0));
+                        v = v
+                            .saturating_mul(16)
+                            .saturating_add((b as char).to_digit(16).unwrap_or(0));
                         if v > 0x10FFFF {
-                            return self.err("Undefined Unicode code-point", esc_start, self.pos + 1);
+                            return self.err(
+                                "Undefined Unicode code-point",
+                                esc_start,
+                                self.pos + 1,
+                            );
                         }
                         n += 1;
                         self.pos += 1;
@@ -332,7 +364,11 @@ impl<'a> Lexer<'a> {
             };
             return self.err(msg, start, p);
         } else if b0 == Some(b'0') && self.byte(1) == Some(b'_') {
-            return self.err("Numeric separator can not be used after leading 0.", self.pos + 1, self.pos + 2);
+            return self.err(
+                "Numeric separator can not be used after leading 0.",
+                self.pos + 1,
+                self.pos + 2,
+            );
         } else {
             let mut text = String::new();
             text.push_str(&self.scan_digits(10, start)?);
@@ -364,10 +400,14 @@ impl<'a> Lexer<'a> {
         };
         match self.peek_char() {
             Some('n') => {
-                return self.err("BigInt literals are not supported by jolt", start, self.pos + 1)
+                return self.err(
+                    "BigInt literals are not supported by jolt",
+                    start,
+                    self.pos + 1,
+                )
             }
             Some(c) if is_id_start(c) || c.is_ascii_digit() || c == '\\' => {
-                return self.err(INVALID, self.pos, self.pos + c.len_utf8());
+                return self.err(INVALID, start, self.pos + c.len_utf8());
             }
             _ => {}
         }
@@ -390,7 +430,11 @@ impl<'a> Lexer<'a> {
                             self.pos += 1;
                         }
                         Some('_') => {
-                            return self.err("Only one underscore is allowed as numeric separator", at + 1, at + 2)
+                            return self.err(
+                                "Only one underscore is allowed as numeric separator",
+                                at + 1,
+                                at + 2,
+                            )
                         }
                         _ if s.is_empty() => return self.err(INVALID, at, at + 1),
                         _ => {
@@ -464,7 +508,7 @@ impl<'a> Lexer<'a> {
                 } else {
                     "Octal escape sequences are not allowed in strict mode."
                 };
-                return self.err(msg, esc_start, self.pos);
+                return self.err(msg, esc_start + 1, self.pos);
             }
             '8' | '9' => {
                 let msg = if template {
@@ -482,7 +526,13 @@ impl<'a> Lexer<'a> {
                             v = v * 16 + (b as char).to_digit(16).unwrap_or(0) as u16;
                             self.pos += 1;
                         }
-                        _ => return self.err("Invalid hexadecimal escape sequence", esc_start, self.pos),
+                        _ => {
+                            return self.err(
+                                "Invalid hexadecimal escape sequence",
+                                esc_start,
+                                self.pos,
+                            )
+                        }
                     }
                 }
                 v

@@ -2,15 +2,23 @@
 //!
 //! Invariants:
 //! - Never panics, never overflows the stack: every recursive entry point
-//!   (statements, assignment expressions, unary operators, `new`, function
-//!   bodies, patterns) goes through [`Parser::enter`], which bounds the
-//!   combined nesting depth by [`MAX_DEPTH`]. Left-associative binary chains
-//!   and member/call chains are parsed by loops, not recursion.
+//!   (statements, assignment expressions, binary right operands, unary
+//!   operators, `new`, function bodies, patterns) goes through `enter`,
+//!   which bounds the combined nesting depth by [`MAX_DEPTH`] and the stack
+//!   used by [`STACK_BUDGET`]. Left-associative binary chains and
+//!   member/call chains are parsed by loops, not recursion. Functions on
+//!   the recursive paths are kept small (bulky cases live in
+//!   `#[inline(never)]` helpers) because debug builds give every temporary
+//!   its own stack slot.
+//! - The AST depth is therefore bounded by `MAX_DEPTH` except along
+//!   left-associative chains (`a+b+c`, `a.b.c`, `f()()`), which can be as
+//!   long as the source; `ast` drops such trees without recursion.
 //! - One token of lookahead (`tok`), plus an occasional `peek`, never across
 //!   the `}` that ends a template substitution (the lexer rescans there).
-//! - Spans of parenthesized expressions include the parentheses. The parser
-//!   uses that to tell `(a ?? b) || c` from `a ?? b || c` and `([a]) = 1`
-//!   from `[a] = 1` (nothing else in the AST marks parentheses).
+//! - Spans of parenthesized expressions include the parentheses, and the
+//!   parser records those spans (`paren_spans`) to tell `(a ?? b) || c`
+//!   from `a ?? b || c` and `([a]) = 1` from `[a] = 1` (nothing in the AST
+//!   marks parentheses).
 //! - Cover grammar: `(a, b)` / `[a] ` / `{a = 1}` are parsed as expressions
 //!   and converted to parameters or patterns when `=>` or `=` follows. Errors
 //!   that only apply if no conversion happens (`{a = 1}` as a value,
@@ -30,8 +38,10 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 /// Maximum combined nesting of statements, expressions, functions and
-/// patterns. Chosen so a debug build parses it within a 2 MiB stack (see
-/// the deep-nesting tests).
+/// patterns (`too much nesting` beyond). A function costs two levels (its
+/// statement or expression plus its body). Release builds reach it for
+/// every kind of nesting; debug builds may stop earlier at
+/// [`STACK_BUDGET`] (about 120 to 400 levels, see `tests/front_deep.rs`).
 pub const MAX_DEPTH: u32 = 400;
 
 /// Errors are boxed inside the parser: it keeps `?` temporaries small,
@@ -48,7 +58,9 @@ pub fn parse(source: &str) -> Result<Program, SyntaxError> {
 
 /// Bytes of stack the parser may use below its entry point before it
 /// reports `too much nesting` (a backstop behind [`MAX_DEPTH`]; debug
-/// builds use far more stack per level than release builds).
+/// builds use far more stack per level than release builds). Safe when
+/// `parse` is called with at least 2 MiB of stack left, e.g. near the top
+/// of a default test thread.
 pub const STACK_BUDGET: usize = 1280 << 10;
 
 /// An address in the current stack frame.
@@ -86,6 +98,8 @@ struct FnCtx {
     in_function: bool,
     allow_super_call: bool,
     allow_super_prop: bool,
+    /// In a class field initializer (or an arrow in one): no `arguments`.
+    in_field_init: bool,
     labels: Vec<Label>,
     /// Enclosing loops / loops+switches in this function.
     loops: u32,
@@ -100,7 +114,7 @@ enum StmtCtx {
     Single,
 }
 
-pub struct Parser<'a> {
+struct Parser<'a> {
     src: &'a str,
     lx: Lexer<'a>,
     tok: Token,
@@ -122,6 +136,11 @@ pub struct Parser<'a> {
     spread_comma: HashSet<u32>,
     /// Stack address at `parse` entry (see [`STACK_BUDGET`]).
     stack_base: usize,
+    /// Start of the last property key parsed (for error positions).
+    last_key_start: u32,
+    /// Spans (start, end) of parenthesized expressions, parentheses
+    /// included.
+    paren_spans: HashSet<(u32, u32)>,
 }
 
 fn bin_prec(p: &str) -> Option<(u8, BinOrLogical)> {
@@ -189,7 +208,10 @@ fn assign_op(p: &str) -> Option<AssignOp> {
 #[cold]
 #[inline(never)]
 fn unsupported(feature: &str, span: Span) -> Box<SyntaxError> {
-    Box::new(SyntaxError::new(format!("{feature} are not supported by jolt"), span))
+    Box::new(SyntaxError::new(
+        format!("{feature} are not supported by jolt"),
+        span,
+    ))
 }
 
 fn is_eval_or_arguments(n: &str) -> bool {
@@ -205,9 +227,12 @@ fn key_is(key: &PropKey, s: &str) -> bool {
 }
 
 impl<'a> Parser<'a> {
-    pub fn new(src: &'a str) -> PResult<Parser<'a>> {
+    fn new(src: &'a str) -> PResult<Parser<'a>> {
         if src.len() >= u32::MAX as usize {
-            return Err(Box::new(SyntaxError::new("source too large", Span::new(0, 0))));
+            return Err(Box::new(SyntaxError::new(
+                "source too large",
+                Span::new(0, 0),
+            )));
         }
         let mut lx = Lexer::new(src);
         let tok = lx.next_token().map_err(Box::new)?;
@@ -225,6 +250,8 @@ impl<'a> Parser<'a> {
             arrow_pending: false,
             spread_comma: HashSet::new(),
             stack_base: approx_stack_pointer(),
+            last_key_start: 0,
+            paren_spans: HashSet::new(),
         })
     }
 
@@ -333,8 +360,10 @@ impl<'a> Parser<'a> {
         self.depth -= 1;
     }
 
+    /// Whether `e` was written in parentheses (its span is exactly that of
+    /// a parenthesized expression).
     fn is_paren(&self, e: &Expr) -> bool {
-        self.src.as_bytes().get(e.span.start as usize) == Some(&b'(')
+        self.paren_spans.contains(&(e.span.start, e.span.end))
     }
 
     // ------------------------------------------------------------ scopes
@@ -353,7 +382,10 @@ impl<'a> Parser<'a> {
     }
 
     fn redeclared<T>(&self, name: &str, span: Span) -> PResult<T> {
-        self.err(format!("Identifier '{name}' has already been declared"), span)
+        self.err(
+            format!("Identifier '{name}' has already been declared"),
+            span,
+        )
     }
 
     fn declare_var(&mut self, name: &Rc<str>, span: Span) -> PResult<()> {
@@ -525,9 +557,10 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn parse_throw(&mut self) -> PResult<Stmt> {
         let start = self.start();
+        let throw_span = self.tok.span;
         self.bump()?;
         if self.tok.nl_before {
-            return self.err("Illegal newline after throw", self.tok.span);
+            return self.err("Illegal newline after throw", throw_span);
         }
         let e = self.parse_expression(false, false)?;
         self.semicolon()?;
@@ -545,7 +578,12 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn parse_maybe_labeled(&mut self, name: Rc<str>, pending: usize, sctx: StmtCtx) -> PResult<Stmt> {
+    fn parse_maybe_labeled(
+        &mut self,
+        name: Rc<str>,
+        pending: usize,
+        sctx: StmtCtx,
+    ) -> PResult<Stmt> {
         if self.peek()?.is_punct(":") {
             self.parse_labeled(name, pending, sctx)
         } else {
@@ -558,7 +596,10 @@ impl<'a> Parser<'a> {
         let start = self.start();
         let label_span = self.tok.span;
         if self.ctx.labels.iter().any(|l| l.name == name) {
-            return self.err(format!("Label '{name}' has already been declared"), label_span);
+            return self.err(
+                format!("Label '{name}' has already been declared"),
+                label_span,
+            );
         }
         self.bump()?; // name
         self.bump()?; // ':'
@@ -635,12 +676,12 @@ impl<'a> Parser<'a> {
                 let for_head = in_for && (self.at_kw("of") || self.at_kw("in"));
                 if !for_head {
                     if kind == VarKind::Const {
-                        return self.err("Missing initializer in const declaration", self.tok.span);
+                        return self.err("Missing initializer in const declaration", target.span);
                     }
                     if !matches!(target.kind, PatternKind::Ident(_)) {
                         return self.err(
                             "Missing initializer in destructuring declaration",
-                            self.tok.span,
+                            target.span,
                         );
                     }
                 }
@@ -676,7 +717,10 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        Ok(Stmt::new(StmtKind::If { test, cons, alt }, self.span_from(start)))
+        Ok(Stmt::new(
+            StmtKind::If { test, cons, alt },
+            self.span_from(start),
+        ))
     }
 
     fn parse_loop_body(&mut self) -> PResult<Box<Stmt>> {
@@ -693,7 +737,10 @@ impl<'a> Parser<'a> {
         self.bump()?;
         let test = self.parse_paren_expr()?;
         let body = self.parse_loop_body()?;
-        Ok(Stmt::new(StmtKind::While { test, body }, self.span_from(start)))
+        Ok(Stmt::new(
+            StmtKind::While { test, body },
+            self.span_from(start),
+        ))
     }
 
     fn parse_do_while(&mut self) -> PResult<Stmt> {
@@ -705,7 +752,10 @@ impl<'a> Parser<'a> {
         // A semicolon is auto-inserted after `do ... while (x)` even on the
         // same line.
         self.eat(";")?;
-        Ok(Stmt::new(StmtKind::DoWhile { body, test }, self.span_from(start)))
+        Ok(Stmt::new(
+            StmtKind::DoWhile { body, test },
+            self.span_from(start),
+        ))
     }
 
     fn parse_for(&mut self) -> PResult<Stmt> {
@@ -741,7 +791,9 @@ impl<'a> Parser<'a> {
                 let what = if is_of { "for-of" } else { "for-in" };
                 if decl.decls.len() != 1 {
                     return self.err(
-                        format!("Invalid left-hand side in {what} loop: Must have a single binding."),
+                        format!(
+                            "Invalid left-hand side in {what} loop: Must have a single binding."
+                        ),
                         self.span_from(decl_start),
                     );
                 }
@@ -759,6 +811,15 @@ impl<'a> Parser<'a> {
             let saved = self.cover_error.take();
             let e = self.parse_expression(true, true)?;
             let is_of = self.at_kw("of");
+            if is_of
+                && matches!(&e.kind, ExprKind::Ident(n) if &**n == "async")
+                && self.src.get(e.span.start as usize..e.span.end as usize) == Some("async")
+            {
+                return self.err(
+                    "The left-hand side of a for-of loop may not be 'async'.",
+                    e.span,
+                );
+            }
             if is_of || self.at_kw("in") {
                 let target = match &e.kind {
                     ExprKind::Array(_) | ExprKind::Object(_) if !self.is_paren(&e) => {
@@ -822,7 +883,11 @@ impl<'a> Parser<'a> {
             return self.err("Illegal return statement", self.tok.span);
         }
         self.bump()?;
-        let arg = if self.at(";") || self.at("}") || self.tok.kind == TokKind::Eof || self.tok.nl_before {
+        let arg = if self.at(";")
+            || self.at("}")
+            || self.tok.kind == TokKind::Eof
+            || self.tok.nl_before
+        {
             None
         } else {
             Some(self.parse_expression(false, false)?)
@@ -1010,6 +1075,9 @@ impl<'a> Parser<'a> {
             }
             name = Some(n);
         } else if is_decl {
+            if self.at("(") {
+                return self.err("Function statements require a function name", self.tok.span);
+            }
             return Err(self.unexpected());
         }
         let ctx = FnCtx {
@@ -1039,7 +1107,12 @@ impl<'a> Parser<'a> {
         r.map(Rc::new)
     }
 
-    fn parse_function_inner(&mut self, start: u32, name: Option<Ident>, kind: FunctionKind) -> PResult<Function> {
+    fn parse_function_inner(
+        &mut self,
+        start: u32,
+        name: Option<Ident>,
+        kind: FunctionKind,
+    ) -> PResult<Function> {
         let params_start = self.start();
         self.expect("(")?;
         let mut params = Vec::new();
@@ -1049,10 +1122,16 @@ impl<'a> Parser<'a> {
                 self.bump()?;
                 let p = self.parse_binding_target()?;
                 if self.at("=") {
-                    return self.err("Rest parameter may not have a default initializer", self.tok.span);
+                    return self.err(
+                        "Rest parameter may not have a default initializer",
+                        self.tok.span,
+                    );
                 }
                 if !self.at(")") {
-                    return self.err("Rest parameter must be last formal parameter", self.prev_span());
+                    return self.err(
+                        "Rest parameter must be last formal parameter",
+                        self.prev_span(),
+                    );
                 }
                 rest = Some(p);
                 break;
@@ -1075,10 +1154,16 @@ impl<'a> Parser<'a> {
                 return self.err("Getter must not have any formal parameters.", params_span)
             }
             FunctionKind::Setter if rest.is_some() => {
-                return self.err("Setter function argument must not be a rest parameter", params_span)
+                return self.err(
+                    "Setter function argument must not be a rest parameter",
+                    params_span,
+                )
             }
             FunctionKind::Setter if params.len() != 1 => {
-                return self.err("Setter must have exactly one formal parameter.", params_span)
+                return self.err(
+                    "Setter must have exactly one formal parameter.",
+                    params_span,
+                )
             }
             _ => {}
         }
@@ -1133,7 +1218,10 @@ impl<'a> Parser<'a> {
                         kind: ExprKind::Str(_),
                         span,
                     }) => {
-                        let raw = self.src.get(span.start as usize..span.end as usize).unwrap_or("");
+                        let raw = self
+                            .src
+                            .get(span.start as usize..span.end as usize)
+                            .unwrap_or("");
                         if (raw == "'use strict'" || raw == "\"use strict\"") && !simple_params {
                             return self.err(
                                 "Illegal 'use strict' directive in function with non-simple parameter list",
@@ -1163,6 +1251,7 @@ impl<'a> Parser<'a> {
             in_function: true,
             allow_super_call: self.ctx.allow_super_call,
             allow_super_prop: self.ctx.allow_super_prop,
+            in_field_init: self.ctx.in_field_init,
             ..FnCtx::default()
         };
         let saved_ctx = std::mem::replace(&mut self.ctx, ctx);
@@ -1195,7 +1284,10 @@ impl<'a> Parser<'a> {
             expr_body,
             self.span_from(start),
         );
-        Ok(Expr::new(ExprKind::Function(Rc::new(f)), self.span_from(start)))
+        Ok(Expr::new(
+            ExprKind::Function(Rc::new(f)),
+            self.span_from(start),
+        ))
     }
 
     // ---------------------------------------------------------- classes
@@ -1205,7 +1297,7 @@ impl<'a> Parser<'a> {
         self.bump()?; // class
         let mut name = None;
         if let TokKind::Name(n) = &self.tok.kind {
-            if !(n.as_ref() == "extends" && !self.tok.escaped) {
+            if n.as_ref() != "extends" || self.tok.escaped {
                 let (n, sp) = self.binding_identifier()?;
                 if is_decl {
                     self.declare_lexical(&n, sp)?;
@@ -1253,14 +1345,19 @@ impl<'a> Parser<'a> {
             }
             let (key, mkind) = self.parse_method_head()?;
             if self.at("(") {
-                let is_ctor = !is_static && matches!(key, PropKey::Name(_) | PropKey::Str(_)) && key_is(&key, "constructor");
+                let is_ctor = !is_static
+                    && matches!(key, PropKey::Name(_) | PropKey::Str(_))
+                    && key_is(&key, "constructor");
                 if is_ctor && mkind != FunctionKind::Method {
-                    return self.err("Class constructor may not be an accessor", self.span_from(mstart));
+                    return self.err(
+                        "Class constructor may not be an accessor",
+                        self.span_from(self.last_key_start),
+                    );
                 }
                 if is_static && key_is(&key, "prototype") {
                     return self.err(
                         "Classes may not have a static property named 'prototype'",
-                        self.span_from(mstart),
+                        self.span_from(self.last_key_start),
                     );
                 }
                 let fkind = if is_ctor {
@@ -1281,7 +1378,10 @@ impl<'a> Parser<'a> {
                 let func = self.parse_function_rest(mstart, None, fkind, ctx)?;
                 if is_ctor {
                     if constructor.is_some() {
-                        return self.err("A class may only have one constructor", self.span_from(mstart));
+                        return self.err(
+                            "A class may only have one constructor",
+                            self.span_from(self.last_key_start),
+                        );
                     }
                     constructor = Some(func);
                 } else {
@@ -1296,12 +1396,15 @@ impl<'a> Parser<'a> {
                     return Err(self.unexpected());
                 }
                 if key_is(&key, "constructor") {
-                    return self.err("Classes may not have a field named 'constructor'", self.span_from(mstart));
+                    return self.err(
+                        "Classes may not have a field named 'constructor'",
+                        self.span_from(self.last_key_start),
+                    );
                 }
                 if is_static && key_is(&key, "prototype") {
                     return self.err(
                         "Classes may not have a static property named 'prototype'",
-                        self.span_from(mstart),
+                        self.span_from(self.last_key_start),
                     );
                 }
                 let value = if self.eat("=")? {
@@ -1310,6 +1413,7 @@ impl<'a> Parser<'a> {
                     let ctx = FnCtx {
                         in_function: false,
                         allow_super_prop: true,
+                        in_field_init: true,
                         ..FnCtx::default()
                     };
                     let saved = std::mem::replace(&mut self.ctx, ctx);
@@ -1342,7 +1446,11 @@ impl<'a> Parser<'a> {
         if self.at("*") {
             return Err(unsupported("generators", self.tok.span));
         }
-        for (word, kind) in [("get", FunctionKind::Getter), ("set", FunctionKind::Setter), ("async", FunctionKind::Normal)] {
+        for (word, kind) in [
+            ("get", FunctionKind::Getter),
+            ("set", FunctionKind::Setter),
+            ("async", FunctionKind::Normal),
+        ] {
             if self.at_kw(word) {
                 let next = self.peek()?;
                 let is_plain_key = next.is_punct("(")
@@ -1369,6 +1477,7 @@ impl<'a> Parser<'a> {
     }
 
     fn parse_prop_key(&mut self) -> PResult<PropKey> {
+        self.last_key_start = self.start();
         let t = self.bump_tok()?;
         Ok(match t.kind {
             TokKind::Name(n) => PropKey::Name(n),
@@ -1583,11 +1692,8 @@ impl<'a> Parser<'a> {
         no_in: bool,
     ) -> PResult<Expr> {
         // `??` does not mix with unparenthesized `&&` / `||`.
-        if let ExprKind::Logical {
-            op: lop, left: ll, ..
-        } = &left.kind
-        {
-            let paren = left.span.start != ll.span.start;
+        if let ExprKind::Logical { op: lop, .. } = &left.kind {
+            let paren = self.is_paren(&left);
             let mixes = match op {
                 BinOrLogical::L(LogicalOp::Nullish) => *lop != LogicalOp::Nullish,
                 BinOrLogical::L(_) => *lop == LogicalOp::Nullish,
@@ -1603,7 +1709,7 @@ impl<'a> Parser<'a> {
         {
             return self.err(
                 "Unary operator used immediately before exponentiation expression. Parenthesis must be used to disambiguate operator precedence",
-                self.tok.span,
+                left.span,
             );
         }
         self.bump()?;
@@ -1674,7 +1780,7 @@ impl<'a> Parser<'a> {
         if op == UnaryOp::Delete && matches!(arg.kind, ExprKind::Ident(_)) {
             return self.err(
                 "Delete of an unqualified identifier in strict mode.",
-                self.span_from(start),
+                arg.span,
             );
         }
         Ok(Expr::new(
@@ -1702,7 +1808,8 @@ impl<'a> Parser<'a> {
         if self.arrow_pending {
             return self.err("Malformed arrow function parameter list", arg.span);
         }
-        let target = self.update_target(arg, "Invalid left-hand side expression in prefix operation")?;
+        let target =
+            self.update_target(arg, "Invalid left-hand side expression in prefix operation")?;
         Ok(Expr::new(
             ExprKind::Update {
                 op,
@@ -1720,7 +1827,8 @@ impl<'a> Parser<'a> {
         } else {
             UpdateOp::Dec
         };
-        let target = self.update_target(e, "Invalid left-hand side expression in postfix operation")?;
+        let target =
+            self.update_target(e, "Invalid left-hand side expression in postfix operation")?;
         self.bump()?;
         Ok(Expr::new(
             ExprKind::Update {
@@ -1759,10 +1867,12 @@ impl<'a> Parser<'a> {
                     span,
                 })
             }
-            ExprKind::Member { .. } | ExprKind::Index { .. } => Ok(Pattern {
-                kind: PatternKind::Member(Box::new(e)),
-                span,
-            }),
+            ExprKind::Member { .. } | ExprKind::Index { .. } | ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
+                Ok(Pattern {
+                    kind: PatternKind::Member(Box::new(e)),
+                    span,
+                })
+            }
             _ => self.err(msg, span),
         }
     }
@@ -1781,6 +1891,9 @@ impl<'a> Parser<'a> {
         const BAD: &str = "Invalid destructuring assignment target";
         let span = e.span;
         let paren = self.is_paren(&e);
+        if binding && paren {
+            return self.err(BAD, span);
+        }
         match e.kind {
             ExprKind::Ident(n) => {
                 if binding {
@@ -1793,10 +1906,15 @@ impl<'a> Parser<'a> {
                     span,
                 })
             }
-            ExprKind::Member { .. } | ExprKind::Index { .. } if !binding => Ok(Pattern {
-                kind: PatternKind::Member(Box::new(e)),
-                span,
-            }),
+            ExprKind::Member { .. } | ExprKind::Index { .. } => {
+                if binding {
+                    return self.err("Illegal property in declaration context", span);
+                }
+                Ok(Pattern {
+                    kind: PatternKind::Member(Box::new(e)),
+                    span,
+                })
+            }
             ExprKind::Array(elems) if !paren => {
                 let trailing = self.spread_comma.contains(&span.start);
                 let n = elems.len();
@@ -1814,7 +1932,10 @@ impl<'a> Parser<'a> {
                             }
                             rest = Some(Box::new(self.expr_to_pattern(expr, binding)?));
                         }
-                        Some(Arg { spread: false, expr }) => {
+                        Some(Arg {
+                            spread: false,
+                            expr,
+                        }) => {
                             out.push(Some(self.elem_to_pattern(expr, binding)?));
                         }
                     }
@@ -1906,7 +2027,7 @@ impl<'a> Parser<'a> {
     fn check_binding_pattern(&self, p: &Pattern) -> PResult<()> {
         match &p.kind {
             PatternKind::Ident(n) => self.check_binding_name(n, p.span),
-            PatternKind::Member(_) => self.err("Invalid destructuring assignment target", p.span),
+            PatternKind::Member(_) => self.err("Illegal property in declaration context", p.span),
             PatternKind::Object { props, rest } => {
                 for pr in props {
                     self.check_binding_pattern(&pr.value)?;
@@ -1960,6 +2081,16 @@ impl<'a> Parser<'a> {
         Ok((n, sp))
     }
 
+    /// A target nested in a binding pattern.
+    fn parse_binding_element(&mut self) -> PResult<Pattern> {
+        match &self.tok.kind {
+            TokKind::Name(_) | TokKind::Punct("[") | TokKind::Punct("{") | TokKind::Eof => {
+                self.parse_binding_target()
+            }
+            _ => self.err("Invalid destructuring assignment target", self.tok.span),
+        }
+    }
+
     /// BindingIdentifier or BindingPattern.
     fn parse_binding_target(&mut self) -> PResult<Pattern> {
         self.enter()?;
@@ -1982,15 +2113,16 @@ impl<'a> Parser<'a> {
                     elems.push(None);
                     continue;
                 }
+                let dots = self.start();
                 if self.eat("...")? {
                     rest = Some(Box::new(self.parse_binding_target()?));
                     if !self.at("]") {
-                        return self.err("Rest element must be last element", self.tok.span);
+                        return self.err("Rest element must be last element", self.span_from(dots));
                     }
                     self.bump()?;
                     break;
                 }
-                let target = self.parse_binding_target()?;
+                let target = self.parse_binding_element()?;
                 let default = if self.eat("=")? {
                     Some(self.parse_assign(false, false)?)
                 } else {
@@ -2035,13 +2167,14 @@ impl<'a> Parser<'a> {
                 let key_tok = self.tok.clone();
                 let key = self.parse_prop_key()?;
                 let (value, shorthand) = if self.eat(":")? {
-                    (self.parse_binding_target()?, false)
+                    (self.parse_binding_element()?, false)
                 } else {
                     let PropKey::Name(n) = &key else {
                         return Err(self.unexpected());
                     };
                     if key_tok.escaped && (is_reserved_word(n) || is_strict_reserved_word(n)) {
-                        return self.err("Keyword must not contain escaped characters", key_tok.span);
+                        return self
+                            .err("Keyword must not contain escaped characters", key_tok.span);
                     }
                     self.check_binding_name(n, key_tok.span)?;
                     (
@@ -2204,7 +2337,10 @@ impl<'a> Parser<'a> {
         if self.at(".") {
             self.bump()?;
             if self.at_kw("target") {
-                return self.err("new.target is not supported by jolt", new_span.to(self.tok.span));
+                return self.err(
+                    "new.target is not supported by jolt",
+                    new_span.to(self.tok.span),
+                );
             }
             return Err(self.unexpected());
         }
@@ -2217,7 +2353,10 @@ impl<'a> Parser<'a> {
             let cs = self.start();
             let e = self.parse_primary()?;
             if self.arrow_pending {
-                return self.err("Malformed arrow function parameter list", self.span_from(cs));
+                return self.err(
+                    "Malformed arrow function parameter list",
+                    self.span_from(cs),
+                );
             }
             e
         };
@@ -2348,6 +2487,12 @@ impl<'a> Parser<'a> {
                     "super" => return self.parse_super(),
                     "import" => return Err(unsupported("modules (import/export)", span)),
                     "async" => return self.parse_async(start),
+                    "arguments" if self.ctx.in_field_init => {
+                        return self.err(
+                            "'arguments' is not allowed in class field initializer or static initialization block",
+                            span,
+                        )
+                    }
                     _ if is_strict_reserved_word(&n) => {
                         return self.err("Unexpected strict mode reserved word", span)
                     }
@@ -2407,12 +2552,18 @@ impl<'a> Parser<'a> {
         }
         if self.eat(".")? {
             let name = self.member_name()?;
-            return Ok(Expr::new(ExprKind::SuperMember(name), self.span_from(start)));
+            return Ok(Expr::new(
+                ExprKind::SuperMember(name),
+                self.span_from(start),
+            ));
         }
         self.bump()?;
         let index = self.parse_expression(false, false)?;
         self.expect("]")?;
-        Ok(Expr::new(ExprKind::SuperIndex(Box::new(index)), self.span_from(start)))
+        Ok(Expr::new(
+            ExprKind::SuperIndex(Box::new(index)),
+            self.span_from(start),
+        ))
     }
 
     fn parse_template(&mut self) -> PResult<Expr> {
@@ -2438,7 +2589,10 @@ impl<'a> Parser<'a> {
             self.peeked = None;
             self.tok = self.lx.template_continue(brace).map_err(Box::new)?;
         }
-        Ok(Expr::new(ExprKind::Template { quasis, exprs }, self.span_from(start)))
+        Ok(Expr::new(
+            ExprKind::Template { quasis, exprs },
+            self.span_from(start),
+        ))
     }
 
     /// `( ... )`: a parenthesized expression or arrow parameters.
@@ -2479,6 +2633,7 @@ impl<'a> Parser<'a> {
             Expr::new(ExprKind::Sequence(items), span)
         };
         e.span = span;
+        self.paren_spans.insert((span.start, span.end));
         Ok(e)
     }
 
@@ -2488,10 +2643,16 @@ impl<'a> Parser<'a> {
         self.bump()?; // ...
         let rest = self.parse_binding_target()?;
         if self.at("=") {
-            return self.err("Rest parameter may not have a default initializer", self.tok.span);
+            return self.err(
+                "Rest parameter may not have a default initializer",
+                self.tok.span,
+            );
         }
         if !self.at(")") {
-            return self.err("Rest parameter must be last formal parameter", self.prev_span());
+            return self.err(
+                "Rest parameter must be last formal parameter",
+                self.prev_span(),
+            );
         }
         Ok(rest)
     }
@@ -2620,7 +2781,12 @@ impl<'a> Parser<'a> {
 
     /// Shorthand `x` or cover-initialized `x = 1` (only valid in patterns).
     #[inline(never)]
-    fn parse_shorthand_prop(&mut self, pstart: u32, key: PropKey, key_tok: &Token) -> PResult<PropKind> {
+    fn parse_shorthand_prop(
+        &mut self,
+        pstart: u32,
+        key: PropKey,
+        key_tok: &Token,
+    ) -> PResult<PropKind> {
         let PropKey::Name(n) = &key else {
             return Err(self.unexpected());
         };
@@ -2639,7 +2805,7 @@ impl<'a> Parser<'a> {
         let ident = Expr::new(ExprKind::Ident(n.clone()), key_tok.span);
         let value = if self.at("=") {
             if self.cover_error.is_none() {
-                self.cover_error = Some((self.tok.span, "Invalid shorthand property initializer"));
+                self.cover_error = Some((key_tok.span, "Invalid shorthand property initializer"));
             }
             self.bump()?;
             let target = self.simple_target(ident, "Invalid destructuring assignment target")?;

@@ -20,7 +20,10 @@ pub enum TokKind {
     Str(Rc<[u16]>),
     /// One piece of a template literal: the cooked text from after `` ` `` or
     /// `}` up to `${` (`tail == false`) or the closing backtick (`tail == true`).
-    Template { cooked: Rc<[u16]>, tail: bool },
+    Template {
+        cooked: Rc<[u16]>,
+        tail: bool,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -45,10 +48,10 @@ impl Token {
 
 /// All punctuators, longest first so a greedy scan finds the longest match.
 pub const PUNCTUATORS: &[&str] = &[
-    ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==",
-    "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=",
-    "|=", "^=", "<<", ">>", "**", "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-",
-    "*", "/", "%", "&", "|", "^", "!", "~", "?", ":", "=", ".",
+    ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=",
+    "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
+    "<<", ">>", "**", "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-", "*", "/", "%",
+    "&", "|", "^", "!", "~", "?", ":", "=", ".",
 ];
 
 /// Reserved words: never usable as identifiers (strict mode, script goal).

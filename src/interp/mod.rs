@@ -37,9 +37,14 @@ impl Vm {
     /// A closure of `proto` over context `env`.
     pub fn new_closure(&mut self, proto: *const FuncProto, env: Value) -> JsResult<Value> {
         let p = unsafe { &*proto };
-        let fproto = self.intrinsic(Intrinsic::FunctionPrototype);
         let name_atom = self.atoms.intern_str(&p.name);
-        let name = self.atom_string(name_atom)?;
+        let mut keep_env = [env];
+        self.handles.push(keep_env[0]);
+        let name = self.atom_string(name_atom);
+        keep_env[0] = self.handles.pop().unwrap();
+        let (env, name) = (keep_env[0], name?);
+        // Read after the allocation above, which may have moved it.
+        let fproto = self.intrinsic(Intrinsic::FunctionPrototype);
         let mut flags = 0;
         if p.kind.is_class_constructor() {
             flags |= oflags::CLASS_CONSTRUCTOR;
@@ -82,8 +87,9 @@ impl Vm {
 
     /// A native function object.
     pub fn new_native(&mut self, f: crate::runtime::NativeFn, name: &str, length: u32, ctor: bool) -> JsResult<Value> {
-        let fproto = self.intrinsic(Intrinsic::FunctionPrototype);
         let name = self.new_str(name)?;
+        // Read after the allocation above, which may have moved it.
+        let fproto = self.intrinsic(Intrinsic::FunctionPrototype);
         let mut keep = [fproto, name];
         let flags = if ctor { 0 } else { oflags::CLASS_CONSTRUCTOR };
         let c = self.alloc_rooted(Kind::Native, 2, fixed::NATIVE as usize + 3, flags, &mut keep)?;
@@ -210,13 +216,17 @@ impl Vm {
         }
         let saved_sp = self.sp;
         self.sp = self.sp.max(base + 2 + argc);
+        if let Some(nt) = new_target {
+            // Constructors get new.target in the (unused) `this` slot, a root.
+            self.stack[base + 1] = nt;
+        }
         self.native_depth += 1;
         let r = func(
             self,
             Args {
                 base,
                 argc,
-                new_target: new_target.unwrap_or(Value::UNDEFINED),
+                construct: new_target.is_some(),
             },
         );
         self.native_depth -= 1;
@@ -233,10 +243,19 @@ impl Vm {
         entry: bool,
         ret_dst: u32,
     ) -> JsResult<()> {
+        // new.target is not on the stack: keep it rooted while the frame is
+        // set up (the rest array and `this` allocate).
+        self.handles.push(new_target.unwrap_or(Value::UNDEFINED));
+        let r = self.push_frame_rooted(base, argc, new_target.is_some(), entry, ret_dst);
+        self.handles.pop();
+        r
+    }
+
+    /// `push_frame` with new.target on top of `handles`.
+    fn push_frame_rooted(&mut self, base: usize, argc: usize, construct: bool, entry: bool, ret_dst: u32) -> JsResult<()> {
         let f = self.stack[base];
         let proto = self.func_proto(f);
         let p = unsafe { &*proto };
-        let construct = new_target.is_some();
         if construct && !p.kind.is_constructor() {
             let shown = crate::runtime::format::display_for_error(self, f);
             return Err(self.type_error(&format!("{shown} is not a constructor")));
@@ -260,11 +279,17 @@ impl Vm {
         let nregs = p.nregs as usize;
         // Arguments beyond the window's end are undefined; extra arguments
         // past the parameters go to the rest array (if any), then the
-        // registers they occupied become ordinary locals.
-        self.sp = (base + nregs).max(base + 2 + argc);
+        // registers they occupied become ordinary locals. Everything below
+        // the new sp is initialised before anything can allocate.
+        for i in base + 2 + argc.max(np)..base + nregs {
+            self.stack[i] = Value::UNDEFINED;
+        }
         for i in argc..np {
             self.stack[base + 2 + i] = Value::UNDEFINED;
         }
+        let caller_sp = self.sp;
+        let frame_sp = self.sp.max(base + nregs);
+        self.sp = frame_sp.max(base + 2 + argc);
         if p.has_rest {
             let first = np - 1;
             let extra: Vec<Value> = if argc > first {
@@ -275,20 +300,22 @@ impl Vm {
             let arr = self.new_array_from(&extra)?;
             self.stack[base + 2 + first] = arr;
         }
-        for i in base + 2 + np..base + nregs {
+        for i in base + 2 + np..base + 2 + argc.min(nregs - 2) {
             self.stack[i] = Value::UNDEFINED;
         }
-        self.sp = base + nregs;
-        let env = Cell::from_value(self.stack[base]).get(fixed::FN_ENV);
-        let nt = new_target.unwrap_or(Value::UNDEFINED);
+        self.sp = frame_sp;
         if construct {
             if p.kind == FuncKind::DerivedConstructor {
                 self.stack[base + 1] = Value::EMPTY;
             } else {
+                let nt = *self.handles.last().unwrap();
                 let this = self.ordinary_create_from_constructor(nt)?;
                 self.stack[base + 1] = this;
             }
         }
+        let nt = *self.handles.last().unwrap();
+        // Read after the allocation above (the callee is on the stack, a root).
+        let env = Cell::from_value(self.stack[base]).get(fixed::FN_ENV);
         self.frames.push(Frame {
             proto,
             fp: base,
@@ -297,6 +324,8 @@ impl Vm {
             new_target: nt,
             argc: argc as u32,
             ret_dst,
+            sp: frame_sp,
+            caller_sp,
             entry,
             construct,
         });
@@ -305,7 +334,8 @@ impl Vm {
             let callee = self.stack[base];
             let this = self.stack[base + 1];
             if let Err(t) = self.run_field_init(callee, this) {
-                self.frames.pop();
+                let f = self.frames.pop().unwrap();
+                self.sp = f.caller_sp;
                 return Err(t);
             }
         }
@@ -553,17 +583,16 @@ impl Vm {
                     self.exception = Value::UNDEFINED;
                     self.throw_position = None;
                     self.frames[fi].pc = h.target as usize;
-                    self.sp = fp + p.nregs as usize;
+                    self.sp = self.frames[fi].sp;
                     return Ok(());
                 }
             }
             let f = self.frames.pop().unwrap();
             if f.entry {
-                self.sp = f.fp;
+                self.sp = f.caller_sp;
                 return Err(t);
             }
-            let c = self.frames.last().unwrap();
-            self.sp = c.fp + unsafe { &*c.proto }.nregs as usize;
+            self.sp = self.frames.last().unwrap().sp;
         }
     }
 
@@ -895,10 +924,13 @@ impl Vm {
                     Insn::CheckTdz { src, name } => {
                         if r!(src).is_empty() {
                             let n = self.const_name(p, name);
-                            tri!(Err(self.throw_error(
-                                ErrorKind::ReferenceError,
-                                &format!("Cannot access '{n}' before initialization")
-                            )))
+                            // `this` is a hole in a derived constructor before super().
+                            let msg = if n == "this" {
+                                "Must call super constructor in derived class before accessing 'this' or returning from derived constructor".to_string()
+                            } else {
+                                format!("Cannot access '{n}' before initialization")
+                            };
+                            tri!(Err(self.throw_error(ErrorKind::ReferenceError, &msg)))
                         }
                     }
                     Insn::ThrowConstAssign { name } => {
@@ -1007,6 +1039,7 @@ impl Vm {
                                 && i < c.raw(1) as usize
                                 && el.is_cell()
                                 && i < Cell::from_value(el).nvals()
+                                && !Cell::from_value(el).get(i).is_empty()
                             {
                                 fb_or!(fb, fbk::SAW_INT);
                                 Cell::from_value(el).set(i, v);
@@ -1026,8 +1059,9 @@ impl Vm {
                         w!(dst, tri!(self.delete(r!(obj), k)))
                     }
                     Insn::GetSuper { dst, key } => {
-                        let home = Cell::from_value(r!(0)).get(fixed::FN_HOME);
                         let k = tri!(ops::to_property_key(self, r!(key)));
+                        // Read after the conversion, which may allocate.
+                        let home = Cell::from_value(r!(0)).get(fixed::FN_HOME);
                         let v = if self.is_object(home) {
                             let sp = self.proto_of(home);
                             if sp.is_cell() {
@@ -1041,6 +1075,16 @@ impl Vm {
                         w!(dst, v)
                     }
 
+                    Insn::SetSuper { key, src } => {
+                        let k = tri!(ops::to_property_key(self, r!(key)));
+                        let home = Cell::from_value(r!(0)).get(fixed::FN_HOME);
+                        if self.is_object(home) && self.proto_of(home).is_cell() {
+                            let sp = self.proto_of(home);
+                            tri!(self.set_on_object(sp, k, r!(src), r!(1)))
+                        } else {
+                            tri!(self.set_value(r!(1), k, r!(src)))
+                        }
+                    }
                     Insn::NewObject { dst } => w!(dst, tri!(self.new_plain_object())),
                     Insn::SetProto { obj, src } => {
                         let v = r!(src);
@@ -1080,7 +1124,12 @@ impl Vm {
                     Insn::Closure { dst, func } => {
                         let child: *const FuncProto = &*p.children[func as usize];
                         let env = self.frames[fi].ctx;
-                        w!(dst, tri!(self.new_closure(child, env)))
+                        let f = tri!(self.new_closure(child, env));
+                        // Arrows see `super` through the enclosing method's home object.
+                        if unsafe { &*child }.kind == FuncKind::Arrow && self.kind_of(r!(0)) == Some(Kind::Function) {
+                            Cell::from_value(f).set(fixed::FN_HOME, Cell::from_value(r!(0)).get(fixed::FN_HOME));
+                        }
+                        w!(dst, f)
                     }
                     Insn::Call { dst, base, argc, fb } => {
                         let f = r!(base);
@@ -1169,15 +1218,20 @@ impl Vm {
                         }
                         let f = self.frames.pop().unwrap();
                         if f.entry {
-                            self.sp = f.fp;
+                            self.sp = f.caller_sp;
                             return Ok(v);
                         }
                         let c = self.frames.last().unwrap();
                         self.stack[c.fp + f.ret_dst as usize] = v;
-                        self.sp = c.fp + unsafe { &*c.proto }.nregs as usize;
+                        self.sp = c.sp;
                         continue 'frames;
                     }
                     Insn::Class { dst, ctor, parent } => w!(dst, tri!(self.class_define(r!(ctor), r!(parent)))),
+                    Insn::SetFunctionName { func, key } => {
+                        let k = tri!(ops::to_property_key(self, r!(key)));
+                        let name = tri!(self.key_string(k));
+                        tri!(self.define_own(r!(func), PropKey::Atom(wk::name), name, shape::CONFIGURABLE))
+                    }
                     Insn::SetFieldInit { ctor, init } => {
                         Cell::from_value(r!(ctor)).set(fixed::FN_FIELDS, r!(init));
                         self.set_home(r!(init), r!(ctor));
@@ -1201,20 +1255,32 @@ impl Vm {
                         None => jump!(off),
                     },
                     Insn::ForInStart { iter, src } => {
-                        let keys = tri!(self.for_in_keys(r!(src)));
+                        let obj = r!(src);
+                        let keys = tri!(self.for_in_keys(obj));
                         w!(iter, keys);
-                        w!(iter + 1, Value::int(0))
+                        w!(iter + 1, Value::int(0));
+                        w!(iter + 2, r!(src))
                     }
-                    Insn::ForInNext { dst, iter, off } => {
+                    Insn::ForInNext { dst, iter, off } => loop {
                         let keys = r!(iter);
                         let i = r!(iter + 1).as_int() as u32;
                         if i >= self.array_len(keys) {
-                            jump!(off)
-                        } else {
-                            w!(iter + 1, Value::int(i as i32 + 1));
-                            w!(dst, self.array_get_fast(keys, i).unwrap_or(Value::UNDEFINED))
+                            jump!(off);
+                            break;
                         }
-                    }
+                        w!(iter + 1, Value::int(i as i32 + 1));
+                        let k = self.array_get_fast(keys, i).unwrap_or(Value::UNDEFINED);
+                        // Keys deleted during the loop are skipped (as V8 does).
+                        let obj = r!(iter + 2);
+                        if self.is_object(obj) {
+                            let pk = tri!(ops::to_property_key(self, k));
+                            if !self.has_property(r!(iter + 2), pk) {
+                                continue;
+                            }
+                        }
+                        w!(dst, self.array_get_fast(r!(iter), i).unwrap_or(Value::UNDEFINED));
+                        break;
+                    },
                     Insn::Nop {} => {}
                 }
             }
@@ -1225,7 +1291,12 @@ impl Vm {
     pub fn run_script(&mut self, proto: Rc<FuncProto>) -> JsResult<Value> {
         self.scripts.push(proto.clone());
         let f = self.new_closure(&*proto, Value::UNDEFINED)?;
-        self.call(f, Value::UNDEFINED, &[])
+        self.handles.push(f);
+        // node runs a file as a CommonJS module: top-level `this` is
+        // `module.exports`, an empty object.
+        let this = self.new_plain_object();
+        let f = self.handles.pop().unwrap();
+        self.call(f, this?, &[])
     }
 }
 

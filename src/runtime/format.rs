@@ -183,7 +183,22 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
     } else {
         vm.own_keys(v).iter().all(|(_, a)| a & ENUMERABLE == 0)
     };
-    if depth > MAX_DEPTH && !empty {
+    if empty {
+        // node returns `{}` / `[]` / `Foo {}` early, without counting depth.
+        let kind = Cell::from_value(v).kind();
+        if kind != Kind::Error {
+            let ctor = constructor_name(vm, v);
+            let braces = if is_array { "[]" } else { "{}" };
+            return match ctor.as_deref() {
+                Some("Object") | Some("Array") => braces.to_string(),
+                Some(c) if is_array => format!("{c}(0) {braces}"),
+                Some(c) => format!("{c} {braces}"),
+                None if is_array => format!("[Array(0): null prototype] {braces}"),
+                None => format!("[Object: null prototype] {braces}"),
+            };
+        }
+    }
+    if depth > MAX_DEPTH {
         return if is_array {
             "[Array]".into()
         } else {

@@ -253,6 +253,19 @@ impl Heap {
         roots: &mut dyn FnMut(&mut dyn FnMut(&mut Value)),
     ) -> Result<(), OutOfMemory> {
         self.collections += 1;
+        if self.verify_after_gc {
+            // A stale pointer written since the last collection shows up
+            // here, close to the code that wrote it.
+            if let Err(e) = self.verify() {
+                panic!("heap verification failed before GC: {e}");
+            }
+            let (base, end) = (self.space.as_ptr() as usize, self.space.as_ptr() as usize + self.top * 8);
+            roots(&mut |v: &mut Value| {
+                if v.is_cell() && (v.0 as usize) < base || v.is_cell() && (v.0 as usize) >= end {
+                    panic!("heap verification failed before GC: root {:#x} is not in the heap", v.0);
+                }
+            });
+        }
         // Live data is at most what is in use now, and the new logical limit
         // is at most twice (live + need): size the to-space for that up front,
         // because copying hands out pointers into it and it must never move.

@@ -10,8 +10,8 @@
 //!   through `alloc_rooted`'s `keep` slice, or push it on `handles`.
 //!   `--gc-stress` collects at every allocation and `--verify-heap` poisons
 //!   the old space, so a violation shows up as a crash or a verify failure.
-//! - Every frame register in `stack[..sp]` holds a valid value (frames are
-//!   initialised to `undefined` when pushed).
+//! - Every word in `stack[..sp]` holds a valid value: frames are initialised
+//!   when pushed, and `sp` never drops below a live caller's frame top.
 
 pub mod atoms;
 pub mod builtins;
@@ -133,15 +133,25 @@ pub mod oflags {
 pub type NativeFn = fn(&mut Vm, Args) -> JsResult<Value>;
 
 /// A native call's window on the value stack: [callee, this, args...].
+/// Everything is read from the stack (a root), so it stays valid across
+/// allocations; in a construct call the `this` slot holds new.target.
 #[derive(Copy, Clone, Debug)]
 pub struct Args {
     pub base: usize,
     pub argc: usize,
-    /// `new.target` for construct calls, else undefined.
-    pub new_target: Value,
+    pub construct: bool,
 }
 
 impl Args {
+    /// `new.target` for construct calls, else undefined.
+    #[inline]
+    pub fn new_target(&self, vm: &Vm) -> Value {
+        if self.construct {
+            vm.stack[self.base + 1]
+        } else {
+            Value::UNDEFINED
+        }
+    }
     #[inline]
     pub fn this(&self, vm: &Vm) -> Value {
         vm.stack[self.base + 1]
@@ -198,6 +208,12 @@ pub struct Frame {
     pub argc: u32,
     /// Caller register that receives the return value.
     pub ret_dst: u32,
+    /// The stack top while this frame runs: never below the caller's, so
+    /// the caller's registers above a call window (dead, but still words on
+    /// the stack) are scanned by every collection and never go stale.
+    pub sp: usize,
+    /// The stack top to restore when this frame is left (the caller's).
+    pub caller_sp: usize,
     /// Entry frame of a `run` loop: returning from it leaves the loop.
     pub entry: bool,
     /// Construct call: a non-object return value yields `this`.
@@ -516,13 +532,15 @@ impl Vm {
     pub fn new_error(&mut self, kind: ErrorKind, message: &str) -> JsResult<Value> {
         let proto = self.intrinsic(kind.proto_intrinsic());
         let e = self.new_object_kind(Kind::Error, proto, fixed::PLAIN, 2)?;
-        let mut keep = [e];
-        let m = self.new_str(message)?;
-        self.handles.push(keep[0]);
-        let r = self.define_own(keep[0], PropKey::Atom(atoms::wk::message), m, shape::METHOD_ATTRS);
-        keep[0] = self.handles.pop().unwrap();
+        self.handles.push(e);
+        let r = (|| {
+            let m = self.new_str(message)?;
+            let e = *self.handles.last().unwrap();
+            self.define_own(e, PropKey::Atom(atoms::wk::message), m, shape::METHOD_ATTRS)
+        })();
+        let e = self.handles.pop().unwrap();
         r?;
-        Ok(keep[0])
+        Ok(e)
     }
 
     /// Raises a pending exception value.

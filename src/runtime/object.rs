@@ -197,6 +197,13 @@ impl Vm {
                 _ => {}
             }
         }
+        if c.kind() == Kind::Primitive && key == PropKey::Atom(wk::length) {
+            // A String wrapper's length (read-only, like its characters).
+            let p = c.get(fixed::PRIMITIVE);
+            if self.is_string(p) {
+                return Some(Own::Data(Value::int(self.string_len(p) as i32), 0));
+            }
+        }
         let (slot, attrs) = self.shapes.lookup(Vm::shape_of(c), key)?;
         let v = self.get_slot(c, slot);
         if attrs & ACCESSOR != 0 {
@@ -296,6 +303,14 @@ impl Vm {
             }
             let shown = super::format::display_primitive(self, base);
             let tn = super::ops::type_name(self, base);
+            let read_only = self.is_string(base)
+                && match key {
+                    PropKey::Index(i) => (i as usize) < self.string_len(base),
+                    k => k == PropKey::Atom(wk::length),
+                };
+            if read_only {
+                return Err(self.type_error(&format!("Cannot assign to read only property '{k}' of {tn} '{shown}'")));
+            }
             return Err(self.type_error(&format!("Cannot create property '{k}' on {tn} '{shown}'")));
         }
         self.set_on_object(base, key, v, base)
@@ -400,14 +415,13 @@ impl Vm {
     /// Appends to an array (the fast path of `push` and array literals).
     pub fn array_push(&mut self, arr: Value, v: Value) -> JsResult<()> {
         let len = self.array_len(arr) as usize;
-        let mut keep = [v];
-        self.handles.push(arr);
+        // Both stay rooted while the elements grow.
+        self.handles.push(v);
         let r = self.grow_elements(arr, len + 1);
-        self.handles.pop();
+        let v = self.handles.pop().unwrap();
         let arr = r?;
-        let _ = &mut keep;
         let c = Cell::from_value(arr);
-        Cell::from_value(c.get(fixed::ELEMENTS)).set(len, keep[0]);
+        Cell::from_value(c.get(fixed::ELEMENTS)).set(len, v);
         c.set_raw(1, len as u64 + 1);
         Ok(())
     }
@@ -429,22 +443,30 @@ impl Vm {
                 let len = c.raw(1) as u32;
                 let dense_ok = i < DENSE_LIMIT || i <= len.saturating_mul(8);
                 if attrs == shape::DEFAULT_ATTRS && dense_ok && self.shapes.lookup(Vm::shape_of(c), key).is_none() {
-                    let mut keep = [v];
-                    self.handles.push(obj);
+                    self.handles.push(v);
                     let r = self.grow_elements(obj, i as usize + 1);
-                    self.handles.pop();
+                    let v = self.handles.pop().unwrap();
                     let obj = r?;
                     let c = Cell::from_value(obj);
-                    Cell::from_value(c.get(fixed::ELEMENTS)).set(i as usize, keep[0]);
+                    Cell::from_value(c.get(fixed::ELEMENTS)).set(i as usize, v);
                     if i >= len {
                         c.set_raw(1, i as u64 + 1);
                     }
-                    let _ = &mut keep;
                     return Ok(());
                 }
             }
             if key == PropKey::Atom(wk::length) {
                 return self.set_array_length(obj, v);
+            }
+            if let PropKey::Index(i) = key {
+                // The property leaves the dense store for the shape, which
+                // records its attributes; the element becomes a hole there.
+                if self.element_ref(c, i).is_some() {
+                    Cell::from_value(c.get(fixed::ELEMENTS)).set(i as usize, Value::EMPTY);
+                }
+                if i >= c.raw(1) as u32 {
+                    c.set_raw(1, i as u64 + 1);
+                }
             }
         }
         let shape = Vm::shape_of(c);

@@ -457,6 +457,9 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> JsResult<bool> {
 
 /// `v instanceof target`.
 pub fn instance_of(vm: &mut Vm, v: Value, target: Value) -> JsResult<bool> {
+    if !vm.is_object(target) {
+        return Err(vm.type_error("Right-hand side of 'instanceof' is not an object"));
+    }
     if !vm.is_callable(target) {
         return Err(vm.type_error("Right-hand side of 'instanceof' is not callable"));
     }

@@ -16,10 +16,10 @@ fn construct_error(vm: &mut Vm, args: Args, kind: ErrorKind) -> JsResult<Value> 
         ErrorKind::SyntaxError => Intrinsic::SyntaxErrorPrototype,
     };
     // Subclasses (class E extends Error) pass their own new.target.
-    let proto = if args.new_target.is_undefined() {
+    let proto = if args.new_target(vm).is_undefined() {
         vm.intrinsic(proto_intr)
     } else {
-        let p = vm.get(args.new_target, PropKey::Atom(wk::prototype))?;
+        let p = vm.get(args.new_target(vm), PropKey::Atom(wk::prototype))?;
         if vm.is_object(p) {
             p
         } else {
@@ -87,8 +87,9 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     vm.intrinsics[Intrinsic::ErrorPrototype as usize] = ep;
     let ctor = define_constructor(vm, "Error", error_ctor, 1, ep)?;
     let _ = ctor;
-    let ep = vm.intrinsic(Intrinsic::ErrorPrototype);
+    // Read the prototype after allocating the string: allocation moves cells.
     let name = vm.new_str("Error")?;
+    let ep = vm.intrinsic(Intrinsic::ErrorPrototype);
     define_value(vm, ep, "name", name, METHOD_ATTRS)?;
     let empty = vm.atom_string(wk::empty)?;
     let ep = vm.intrinsic(Intrinsic::ErrorPrototype);
@@ -111,8 +112,8 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         let k = vm_key(vm, "Error");
         let err_ctor = vm.get(g, k)?;
         crate::runtime::heap::Cell::from_value(ctor).set(fixed::PROTO, err_ctor);
-        let p = vm.intrinsic(intr);
         let n = vm.new_str(name)?;
+        let p = vm.intrinsic(intr);
         define_value(vm, p, "name", n, METHOD_ATTRS)?;
         let empty = vm.atom_string(wk::empty)?;
         let p = vm.intrinsic(intr);

@@ -38,7 +38,41 @@ fn console_log(vm: &mut Vm, args: Args) -> JsResult<Value> {
     Ok(Value::UNDEFINED)
 }
 
+/// `Date()` / `new Date()`: Date objects are outside the subset.
+fn date_ctor(vm: &mut Vm, _args: Args) -> JsResult<Value> {
+    Err(vm.type_error("Date objects are not supported by jolt"))
+}
+
+/// `Date.now()`: milliseconds since the epoch (an integer, as in node).
+fn date_now(_vm: &mut Vm, _args: Args) -> JsResult<Value> {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64);
+    Ok(Value::number(ms))
+}
+
+/// `performance.now()`: fractional milliseconds since the VM started.
+fn performance_now(vm: &mut Vm, _args: Args) -> JsResult<Value> {
+    Ok(Value::number(vm.start_time.elapsed().as_secs_f64() * 1000.0))
+}
+
+/// Date (a constructor that throws, with `Date.now`) and `performance`.
+fn init_timing(vm: &mut Vm) -> JsResult<()> {
+    let op = vm.intrinsic(Intrinsic::ObjectPrototype);
+    let dp = vm.new_object(op)?;
+    let date = super::define_constructor(vm, "Date", date_ctor, 7, dp)?;
+    define_native(vm, date, "now", date_now, 0)?;
+    let perf = vm.new_plain_object()?;
+    vm.handles.push(perf);
+    let r = define_native(vm, perf, "now", performance_now, 0);
+    let perf = vm.handles.pop().unwrap();
+    r?;
+    let g = vm.intrinsic(Intrinsic::Global);
+    define_value(vm, g, "performance", perf, METHOD_ATTRS)
+}
+
 pub fn init(vm: &mut Vm) -> JsResult<()> {
+    init_timing(vm)?;
     let g = vm.intrinsic(Intrinsic::Global);
     define_native(vm, g, "print", print, 0)?;
     let console = vm.new_plain_object()?;

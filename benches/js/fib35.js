@@ -1,0 +1,30 @@
+// fib35: naive recursive Fibonacci, fib(35) per iteration.
+// Stresses: calls and returns, small-integer arithmetic, comparisons.
+const T0 = performance.now();
+const NAME = "fib35";
+const WARMUP = 1, ITERATIONS = 3;
+const N = 35;
+const EXPECTED = 9227465;
+
+function fib(n) {
+  return n < 2 ? n : fib(n - 1) + fib(n - 2);
+}
+
+function run() {
+  return fib(N);
+}
+
+// ---- harness: identical in every benches/js program (see benches/README.md) ----
+function bench(name, warmup, iterations, body, expected) {
+  print("bench", name);
+  for (let i = 0; i < warmup + iterations; i++) {
+    const t = performance.now();
+    const got = body();
+    const ms = performance.now() - t;
+    if (got !== expected) throw new Error(name + ": checksum " + got + ", expected " + expected);
+    print(i < warmup ? "warmup" : "iteration", ms);
+  }
+  print("result ok", expected);
+  print("total", performance.now() - T0);
+}
+bench(NAME, WARMUP, ITERATIONS, run, EXPECTED);

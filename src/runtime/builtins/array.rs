@@ -1,0 +1,1192 @@
+//! `Array`: the constructor, `Array.isArray/of/from` and `Array.prototype`.
+//!
+//! Invariants:
+//! - Every method is generic as in the spec: it reads the receiver through
+//!   `get_index`/`has_index`/`length_of` (with dense-array fast paths) and
+//!   writes through strict `Set`, so array-likes and primitives work and
+//!   frozen arrays throw V8's errors.
+//! - GC: the receiver and arguments are re-read from `Args` after anything
+//!   that may allocate or call JS; results under construction live on
+//!   `vm.handles` inside `scoped` (which pops them on every path).
+//! - Lengths are f64 (ToLength allows up to 2^53 - 1 on array-likes).
+
+use super::{
+    define_constructor, define_native, delete_index, get_index, has_index, index_key, length_of, relative_index,
+    require_callable, scoped, set_index, set_length, to_integer,
+};
+use crate::runtime::atoms::{wk, PropKey};
+use crate::runtime::heap::Cell;
+use crate::runtime::object::FROZEN_ELEMENTS;
+use crate::runtime::shape::DEFAULT_ATTRS;
+use crate::runtime::{fixed, oflags, ops, Args, ErrorKind, Intrinsic, JsResult, NativeFn, Value, Vm};
+
+/// The receiver of an Array.prototype method. V8 words the null/undefined
+/// error in two ways depending on the method: `Some(name)` gives
+/// "Array.prototype.NAME called on null or undefined".
+fn this_value(vm: &mut Vm, args: &Args, name: Option<&str>) -> JsResult<Value> {
+    let this = args.this(vm);
+    if this.is_nullish() {
+        let msg = match name {
+            Some(n) => format!("Array.prototype.{n} called on null or undefined"),
+            None => "Cannot convert undefined or null to object".to_string(),
+        };
+        return Err(vm.type_error(&msg));
+    }
+    Ok(this)
+}
+
+/// The callback check of the iteration methods: V8 shows strings unquoted
+/// here ("abc is not a function").
+fn require_callback(vm: &mut Vm, f: Value) -> JsResult<()> {
+    if vm.is_string(f) && !vm.is_callable(f) {
+        let s = vm.string_to_rust(f);
+        return Err(vm.type_error(&format!("{s} is not a function")));
+    }
+    require_callable(vm, f)
+}
+
+/// The element at `k` if present (dense fast path, then HasProperty + Get).
+fn get_present(vm: &mut Vm, o: Value, k: f64) -> JsResult<Option<Value>> {
+    if k < 4294967295.0 && vm.is_array(o) {
+        if let Some(v) = vm.array_get_fast(o, k as u32) {
+            return Ok(Some(v));
+        }
+    }
+    if has_index(vm, o, k) {
+        return get_index(vm, o, k).map(Some);
+    }
+    Ok(None)
+}
+
+/// CreateDataPropertyOrThrow(a, k, v) on a fresh array.
+fn create_data(vm: &mut Vm, a: Value, k: f64, v: Value) -> JsResult<()> {
+    let key = index_key(vm, k);
+    vm.define_own(a, key, v, DEFAULT_ATTRS)
+}
+
+/// An array the fast paths may edit through its elements cell directly:
+/// extensible, not frozen, and no index-keyed properties in its shape.
+fn is_simple_array(vm: &Vm, o: Value) -> bool {
+    if !vm.is_array(o) {
+        return false;
+    }
+    let c = Cell::from_value(o);
+    if c.flags() & (oflags::NOT_EXTENSIBLE | FROZEN_ELEMENTS) != 0 {
+        return false;
+    }
+    !vm.shapes.keys(Vm::shape_of(c)).any(|(k, _, _)| matches!(k, PropKey::Index(_)))
+}
+
+// ----- constructor and statics -----
+
+fn array_ctor(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    // `class X extends Array`: the instance's prototype is new.target's.
+    let nt = args.new_target(vm);
+    let mut proto = vm.intrinsic(Intrinsic::ArrayPrototype);
+    if !nt.is_undefined() && nt != vm.intrinsic(Intrinsic::ArrayConstructor) {
+        let p = vm.get(nt, PropKey::Atom(wk::prototype))?;
+        if vm.is_object(p) {
+            proto = p;
+        }
+    }
+    vm.handles.push(proto);
+    let a = if args.argc == 1 && args.get(vm, 0).is_number() {
+        let n = args.get(vm, 0).as_number();
+        if n < 0.0 || n > u32::MAX as f64 || n.fract() != 0.0 || n.is_nan() {
+            vm.handles.pop();
+            return Err(vm.throw_error(ErrorKind::RangeError, "Invalid array length"));
+        }
+        vm.new_array(0).inspect(|&a| Cell::from_value(a).set_raw(1, n as u64))
+    } else {
+        let items: Vec<Value> = (0..args.argc).map(|i| args.get(vm, i)).collect();
+        vm.new_array_from(&items)
+    };
+    let proto = vm.handles.pop().unwrap();
+    let a = a?;
+    Cell::from_value(a).set(fixed::PROTO, proto);
+    Ok(a)
+}
+
+fn is_array(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let v = args.get(vm, 0);
+    Ok(Value::bool(vm.is_array(v)))
+}
+
+fn array_of(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let items: Vec<Value> = (0..args.argc).map(|i| args.get(vm, i)).collect();
+    vm.new_array_from(&items)
+}
+
+/// Array.from(items[, mapFn[, thisArg]]): arrays, strings (by code point)
+/// and array-likes; other iterables are outside the subset.
+fn array_from(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let src = args.get(vm, 0);
+    if src.is_nullish() {
+        let s = if src.is_null() { "null" } else { "undefined" };
+        return Err(vm.type_error(&format!(
+            "{s} is not iterable (cannot read property Symbol(Symbol.iterator))"
+        )));
+    }
+    let mapf = args.get(vm, 1);
+    if !mapf.is_undefined() && !vm.is_callable(mapf) {
+        let shown = crate::runtime::format::display_for_error(vm, mapf);
+        return Err(vm.type_error(&format!("{shown} is not a function")));
+    }
+    scoped(vm, |vm, mark| {
+        let a = vm.new_array(0)?;
+        vm.handles.push(a);
+        let src = args.get(vm, 0);
+        if vm.is_string(src) {
+            // Code points, as the string iterator yields them.
+            let u = vm.string_units(src);
+            let mut i = 0;
+            let mut k = 0.0;
+            while i < u.len() {
+                let n = if (0xd800..0xdc00).contains(&u[i]) && i + 1 < u.len() && (0xdc00..0xe000).contains(&u[i + 1])
+                {
+                    2
+                } else {
+                    1
+                };
+                let mut v = vm.new_string(&u[i..i + n])?;
+                v = map_from(vm, &args, v, k)?;
+                let a = vm.handles[mark];
+                create_data(vm, a, k, v)?;
+                i += n;
+                k += 1.0;
+            }
+            return Ok(vm.handles[mark]);
+        }
+        let len = length_of(vm, src)?;
+        let mut k = 0.0;
+        while k < len {
+            let src = args.get(vm, 0);
+            let v = get_index(vm, src, k)?;
+            let v = map_from(vm, &args, v, k)?;
+            let a = vm.handles[mark];
+            create_data(vm, a, k, v)?;
+            k += 1.0;
+        }
+        let a = vm.handles[mark];
+        set_length(vm, a, len)?;
+        Ok(vm.handles[mark])
+    })
+}
+
+fn map_from(vm: &mut Vm, args: &Args, v: Value, k: f64) -> JsResult<Value> {
+    let f = args.get(vm, 1);
+    if f.is_undefined() {
+        return Ok(v);
+    }
+    let this = args.get(vm, 2);
+    vm.call(f, this, &[v, Value::number(k)])
+}
+
+// ----- mutators -----
+
+fn push(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    if is_simple_array(vm, o) && (vm.array_len(o) as u64 + args.argc as u64) < u32::MAX as u64 {
+        for i in 0..args.argc {
+            let (o, v) = (args.this(vm), args.get(vm, i));
+            vm.array_push(o, v)?;
+        }
+        let o = args.this(vm);
+        return Ok(Value::number(vm.array_len(o) as f64));
+    }
+    let mut len = length_of(vm, o)?;
+    if len + args.argc as f64 > 9007199254740991.0 {
+        return Err(vm.type_error("Pushing elements past 2^53-1 length"));
+    }
+    for i in 0..args.argc {
+        let (o, v) = (args.this(vm), args.get(vm, i));
+        set_index(vm, o, len, v)?;
+        len += 1.0;
+    }
+    let o = args.this(vm);
+    set_length(vm, o, len)?;
+    Ok(Value::number(len))
+}
+
+fn pop(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    if is_simple_array(vm, o) {
+        let len = vm.array_len(o);
+        if len == 0 {
+            return Ok(Value::UNDEFINED);
+        }
+        if let Some(v) = vm.array_get_fast(o, len - 1) {
+            let c = Cell::from_value(o);
+            Cell::from_value(c.get(fixed::ELEMENTS)).set(len as usize - 1, Value::EMPTY);
+            c.set_raw(1, len as u64 - 1);
+            return Ok(v);
+        }
+    }
+    let len = length_of(vm, o)?;
+    if len == 0.0 {
+        set_length(vm, o, 0.0)?;
+        return Ok(Value::UNDEFINED);
+    }
+    let v = get_index(vm, o, len - 1.0)?;
+    vm.handles.push(v);
+    let r = (|| {
+        let o = args.this(vm);
+        delete_index(vm, o, len - 1.0)?;
+        let o = args.this(vm);
+        set_length(vm, o, len - 1.0)
+    })();
+    let v = vm.handles.pop().unwrap();
+    r?;
+    Ok(v)
+}
+
+fn shift(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    if is_simple_array(vm, o) {
+        let len = vm.array_len(o) as usize;
+        if len == 0 {
+            return Ok(Value::UNDEFINED);
+        }
+        let c = Cell::from_value(o);
+        let el = c.get(fixed::ELEMENTS);
+        if el.is_cell() && Cell::from_value(el).nvals() >= len {
+            let el = Cell::from_value(el);
+            let first = el.get(0);
+            if !first.is_empty() {
+                // Holes move down as holes, exactly what the generic
+                // delete/set sequence does when no prototype has indices.
+                unsafe {
+                    let p = el.vals_ptr();
+                    std::ptr::copy(p.add(1), p, len - 1);
+                }
+                el.set(len - 1, Value::EMPTY);
+                c.set_raw(1, len as u64 - 1);
+                return Ok(first);
+            }
+        }
+    }
+    let len = length_of(vm, o)?;
+    if len == 0.0 {
+        set_length(vm, o, 0.0)?;
+        return Ok(Value::UNDEFINED);
+    }
+    let first = get_index(vm, o, 0.0)?;
+    vm.handles.push(first);
+    let r = (|| {
+        let mut k = 1.0;
+        while k < len {
+            let o = args.this(vm);
+            match get_present(vm, o, k)? {
+                Some(v) => {
+                    let o = args.this(vm);
+                    set_index(vm, o, k - 1.0, v)?
+                }
+                None => {
+                    let o = args.this(vm);
+                    delete_index(vm, o, k - 1.0)?
+                }
+            }
+            k += 1.0;
+        }
+        let o = args.this(vm);
+        delete_index(vm, o, len - 1.0)?;
+        let o = args.this(vm);
+        set_length(vm, o, len - 1.0)
+    })();
+    let first = vm.handles.pop().unwrap();
+    r?;
+    Ok(first)
+}
+
+fn unshift(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let n = args.argc;
+    if is_simple_array(vm, o) && n > 0 && (vm.array_len(o) as u64 + n as u64) < (1 << 26) {
+        let len = vm.array_len(o) as usize;
+        // Grow (and set the length) by defining the new last element.
+        vm.define_own(o, PropKey::Index((len + n - 1) as u32), Value::UNDEFINED, DEFAULT_ATTRS)?;
+        let o = args.this(vm);
+        let c = Cell::from_value(o);
+        let el = Cell::from_value(c.get(fixed::ELEMENTS));
+        let old_cap = len.min(el.nvals());
+        unsafe {
+            let p = el.vals_ptr();
+            std::ptr::copy(p, p.add(n), old_cap);
+        }
+        for i in 0..n {
+            el.set(i, args.get(vm, i));
+        }
+        return Ok(Value::number((len + n) as f64));
+    }
+    let len = length_of(vm, o)?;
+    if n > 0 {
+        if len + n as f64 > 9007199254740991.0 {
+            return Err(vm.type_error("Invalid array length"));
+        }
+        let mut k = len;
+        while k > 0.0 {
+            let o = args.this(vm);
+            match get_present(vm, o, k - 1.0)? {
+                Some(v) => {
+                    let o = args.this(vm);
+                    set_index(vm, o, k - 1.0 + n as f64, v)?
+                }
+                None => {
+                    let o = args.this(vm);
+                    delete_index(vm, o, k - 1.0 + n as f64)?
+                }
+            }
+            k -= 1.0;
+        }
+        for i in 0..n {
+            let (o, v) = (args.this(vm), args.get(vm, i));
+            set_index(vm, o, i as f64, v)?;
+        }
+    }
+    let o = args.this(vm);
+    set_length(vm, o, len + n as f64)?;
+    Ok(Value::number(len + n as f64))
+}
+
+fn slice(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    let a0 = args.get(vm, 0);
+    let start = relative_index(vm, a0, len, 0.0)?;
+    let a1 = args.get(vm, 1);
+    let end = relative_index(vm, a1, len, len)?;
+    let o = args.this(vm);
+    // Dense fast path: copy the elements out and build the result at once.
+    if vm.is_array(o) && end <= vm.array_len(o) as f64 {
+        let items: Option<Vec<Value>> = (start as u32..end.max(start) as u32).map(|i| vm.array_get_fast(o, i)).collect();
+        if let Some(items) = items {
+            return vm.new_array_from(&items);
+        }
+    }
+    scoped(vm, |vm, mark| {
+        let a = vm.new_array(0)?;
+        vm.handles.push(a);
+        let (mut k, mut n) = (start, 0.0);
+        while k < end {
+            let o = args.this(vm);
+            if let Some(v) = get_present(vm, o, k)? {
+                let a = vm.handles[mark];
+                create_data(vm, a, n, v)?;
+            }
+            k += 1.0;
+            n += 1.0;
+        }
+        let a = vm.handles[mark];
+        set_length(vm, a, n)?;
+        Ok(vm.handles[mark])
+    })
+}
+
+fn splice(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    let a0 = args.get(vm, 0);
+    let start = relative_index(vm, a0, len, 0.0)?;
+    let del = if args.argc == 0 {
+        0.0
+    } else if args.argc == 1 {
+        len - start
+    } else {
+        let a1 = args.get(vm, 1);
+        to_integer(vm, a1)?.clamp(0.0, len - start)
+    };
+    let items = args.argc.saturating_sub(2);
+    scoped(vm, |vm, mark| {
+        let removed = vm.new_array(0)?;
+        vm.handles.push(removed);
+        for k in 0..del as u64 {
+            let o = args.this(vm);
+            if let Some(v) = get_present(vm, o, start + k as f64)? {
+                let r = vm.handles[mark];
+                create_data(vm, r, k as f64, v)?;
+            }
+        }
+        let r = vm.handles[mark];
+        set_length(vm, r, del)?;
+        let ic = items as f64;
+        if ic < del {
+            let mut k = start;
+            while k < len - del {
+                let o = args.this(vm);
+                match get_present(vm, o, k + del)? {
+                    Some(v) => {
+                        let o = args.this(vm);
+                        set_index(vm, o, k + ic, v)?
+                    }
+                    None => {
+                        let o = args.this(vm);
+                        delete_index(vm, o, k + ic)?
+                    }
+                }
+                k += 1.0;
+            }
+            let mut k = len;
+            while k > len - del + ic {
+                let o = args.this(vm);
+                delete_index(vm, o, k - 1.0)?;
+                k -= 1.0;
+            }
+        } else if ic > del {
+            let mut k = len - del;
+            while k > start {
+                let o = args.this(vm);
+                match get_present(vm, o, k + del - 1.0)? {
+                    Some(v) => {
+                        let o = args.this(vm);
+                        set_index(vm, o, k + ic - 1.0, v)?
+                    }
+                    None => {
+                        let o = args.this(vm);
+                        delete_index(vm, o, k + ic - 1.0)?
+                    }
+                }
+                k -= 1.0;
+            }
+        }
+        for i in 0..items {
+            let (o, v) = (args.this(vm), args.get(vm, i + 2));
+            set_index(vm, o, start + i as f64, v)?;
+        }
+        let o = args.this(vm);
+        set_length(vm, o, len - del + ic)?;
+        Ok(vm.handles[mark])
+    })
+}
+
+fn concat(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    this_value(vm, &args, Some("concat"))?;
+    scoped(vm, |vm, mark| {
+        let a = vm.new_array(0)?;
+        vm.handles.push(a);
+        let mut n = 0.0;
+        for i in 0..=args.argc {
+            let e = if i == 0 { args.this(vm) } else { args.get(vm, i - 1) };
+            if vm.is_array(e) {
+                let len = vm.array_len(e) as f64;
+                let mut k = 0.0;
+                while k < len {
+                    let e = if i == 0 { args.this(vm) } else { args.get(vm, i - 1) };
+                    if let Some(v) = get_present(vm, e, k)? {
+                        let a = vm.handles[mark];
+                        create_data(vm, a, n, v)?;
+                    }
+                    k += 1.0;
+                    n += 1.0;
+                }
+            } else {
+                let a = vm.handles[mark];
+                create_data(vm, a, n, e)?;
+                n += 1.0;
+            }
+        }
+        let a = vm.handles[mark];
+        set_length(vm, a, n)?;
+        Ok(vm.handles[mark])
+    })
+}
+
+thread_local! {
+    /// Handle-stack indices of the arrays whose `join` is in progress on
+    /// this thread, with their VM: a cycle joins as the empty string.
+    static JOIN_STACK: std::cell::RefCell<Vec<(usize, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn join_impl(vm: &mut Vm, args: &Args, sep_arg: Option<usize>) -> JsResult<Value> {
+    let o = this_value(vm, args, None)?;
+    let vm_id = vm as *const Vm as usize;
+    let cyclic = JOIN_STACK.with(|s| s.borrow().iter().any(|&(id, h)| id == vm_id && vm.handles.get(h) == Some(&o)));
+    if cyclic {
+        return vm.atom_string(wk::empty);
+    }
+    let len = length_of(vm, o)?;
+    let sep: Vec<u16> = match sep_arg.map(|i| args.get(vm, i)) {
+        Some(s) if !s.is_undefined() => ops::to_units(vm, s)?,
+        _ => vec![b',' as u16],
+    };
+    let o = args.this(vm);
+    let h = vm.handles.len();
+    vm.handles.push(o);
+    JOIN_STACK.with(|s| s.borrow_mut().push((vm_id, h)));
+    let r = (|| {
+        let mut out: Vec<u16> = Vec::new();
+        let mut k = 0.0;
+        while k < len {
+            if k > 0.0 {
+                out.extend_from_slice(&sep);
+            }
+            let o = vm.handles[h];
+            let v = get_index(vm, o, k)?;
+            if !v.is_nullish() {
+                if vm.is_string(v) {
+                    out.extend(vm.string_units(v));
+                } else {
+                    out.extend(ops::to_units(vm, v)?);
+                }
+            }
+            if out.len() > (1 << 29) {
+                return Err(vm.throw_error(ErrorKind::RangeError, "Invalid string length"));
+            }
+            k += 1.0;
+        }
+        vm.new_string(&out)
+    })();
+    JOIN_STACK.with(|s| s.borrow_mut().pop());
+    vm.handles.truncate(h);
+    r
+}
+
+fn join(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    join_impl(vm, &args, Some(0))
+}
+
+fn to_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let key = vm.atoms.key_str("join");
+    let f = vm.get_value(o, key)?;
+    if vm.is_callable(f) {
+        let o = args.this(vm);
+        return vm.call(f, o, &[]);
+    }
+    let o = args.this(vm);
+    super::object::to_string_tag(vm, o)
+}
+
+fn reverse(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    if is_simple_array(vm, o) {
+        let len = vm.array_len(o) as usize;
+        let c = Cell::from_value(o);
+        let el = c.get(fixed::ELEMENTS);
+        if len == 0 {
+            return Ok(o);
+        }
+        if el.is_cell() && Cell::from_value(el).nvals() >= len {
+            let el = Cell::from_value(el);
+            unsafe { std::slice::from_raw_parts_mut(el.vals_ptr(), len) }.reverse();
+            return Ok(o);
+        }
+    }
+    let len = length_of(vm, o)?;
+    let mid = (len / 2.0).floor();
+    let mut lower = 0.0;
+    while lower != mid {
+        let upper = len - lower - 1.0;
+        let o = args.this(vm);
+        let lv = get_present(vm, o, lower)?;
+        vm.handles.push(lv.unwrap_or(Value::EMPTY));
+        let o = args.this(vm);
+        let uv = get_present(vm, o, upper);
+        let lv = vm.handles.pop().unwrap();
+        let uv = uv?;
+        vm.handles.push(lv);
+        let r = (|| {
+            let o = args.this(vm);
+            match uv {
+                Some(u) => set_index(vm, o, lower, u)?,
+                None => delete_index(vm, o, lower)?,
+            }
+            let lv = *vm.handles.last().unwrap();
+            let o = args.this(vm);
+            if lv.is_empty() {
+                delete_index(vm, o, upper)
+            } else {
+                set_index(vm, o, upper, lv)
+            }
+        })();
+        vm.handles.pop();
+        r?;
+        lower += 1.0;
+    }
+    Ok(args.this(vm))
+}
+
+fn fill(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    let a1 = args.get(vm, 1);
+    let start = relative_index(vm, a1, len, 0.0)?;
+    let a2 = args.get(vm, 2);
+    let end = relative_index(vm, a2, len, len)?;
+    let mut k = start;
+    while k < end {
+        let (o, v) = (args.this(vm), args.get(vm, 0));
+        set_index(vm, o, k, v)?;
+        k += 1.0;
+    }
+    Ok(args.this(vm))
+}
+
+// ----- searching -----
+
+fn index_of(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, Some("indexOf"))?;
+    let len = length_of(vm, o)?;
+    if len == 0.0 {
+        return Ok(Value::int(-1));
+    }
+    let a1 = args.get(vm, 1);
+    let mut k = relative_index(vm, a1, len, 0.0)?;
+    while k < len {
+        let o = args.this(vm);
+        if let Some(v) = get_present(vm, o, k)? {
+            let target = args.get(vm, 0);
+            if ops::strict_equals(vm, v, target) {
+                return Ok(Value::number(k));
+            }
+        }
+        k += 1.0;
+    }
+    Ok(Value::int(-1))
+}
+
+fn last_index_of(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    if len == 0.0 {
+        return Ok(Value::int(-1));
+    }
+    let mut k = if args.argc > 1 {
+        let a1 = args.get(vm, 1);
+        let n = to_integer(vm, a1)?;
+        if n < 0.0 {
+            len + n
+        } else {
+            n.min(len - 1.0)
+        }
+    } else {
+        len - 1.0
+    };
+    while k >= 0.0 {
+        let o = args.this(vm);
+        if let Some(v) = get_present(vm, o, k)? {
+            let target = args.get(vm, 0);
+            if ops::strict_equals(vm, v, target) {
+                return Ok(Value::number(k));
+            }
+        }
+        k -= 1.0;
+    }
+    Ok(Value::int(-1))
+}
+
+fn includes(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    if len == 0.0 {
+        return Ok(Value::FALSE);
+    }
+    let a1 = args.get(vm, 1);
+    let mut k = relative_index(vm, a1, len, 0.0)?;
+    while k < len {
+        let o = args.this(vm);
+        // Holes read as undefined here (no HasProperty check).
+        let v = get_index(vm, o, k)?;
+        let target = args.get(vm, 0);
+        if ops::same_value_zero(vm, v, target) {
+            return Ok(Value::TRUE);
+        }
+        k += 1.0;
+    }
+    Ok(Value::FALSE)
+}
+
+fn at(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    let a0 = args.get(vm, 0);
+    let rel = to_integer(vm, a0)?;
+    let k = if rel >= 0.0 { rel } else { len + rel };
+    if k < 0.0 || k >= len {
+        return Ok(Value::UNDEFINED);
+    }
+    let o = args.this(vm);
+    get_index(vm, o, k)
+}
+
+// ----- iteration with callbacks -----
+
+/// Calls `callback(v, k, o)` with the method's thisArg (argument 1).
+fn call_back(vm: &mut Vm, args: &Args, v: Value, k: f64) -> JsResult<Value> {
+    let f = args.get(vm, 0);
+    let this = args.get(vm, 1);
+    let o = args.this(vm);
+    vm.call(f, this, &[v, Value::number(k), o])
+}
+
+/// Shared prologue: receiver check, length, callback check.
+fn iter_start(vm: &mut Vm, args: &Args, name: &str) -> JsResult<f64> {
+    let o = this_value(vm, args, Some(name))?;
+    let len = length_of(vm, o)?;
+    let f = args.get(vm, 0);
+    require_callback(vm, f)?;
+    Ok(len)
+}
+
+fn for_each(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let len = iter_start(vm, &args, "forEach")?;
+    let mut k = 0.0;
+    while k < len {
+        let o = args.this(vm);
+        if let Some(v) = get_present(vm, o, k)? {
+            call_back(vm, &args, v, k)?;
+        }
+        k += 1.0;
+    }
+    Ok(Value::UNDEFINED)
+}
+
+fn map(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let len = iter_start(vm, &args, "map")?;
+    if len > u32::MAX as f64 {
+        return Err(vm.throw_error(ErrorKind::RangeError, "Invalid array length"));
+    }
+    scoped(vm, |vm, mark| {
+        let a = vm.new_array(0)?;
+        Cell::from_value(a).set_raw(1, len as u64);
+        vm.handles.push(a);
+        let mut k = 0.0;
+        while k < len {
+            let o = args.this(vm);
+            if let Some(v) = get_present(vm, o, k)? {
+                let r = call_back(vm, &args, v, k)?;
+                let a = vm.handles[mark];
+                create_data(vm, a, k, r)?;
+            }
+            k += 1.0;
+        }
+        Ok(vm.handles[mark])
+    })
+}
+
+fn filter(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let len = iter_start(vm, &args, "filter")?;
+    scoped(vm, |vm, mark| {
+        let a = vm.new_array(0)?;
+        vm.handles.push(a);
+        let mut k = 0.0;
+        while k < len {
+            let o = args.this(vm);
+            if let Some(v) = get_present(vm, o, k)? {
+                vm.handles.push(v);
+                let r = call_back(vm, &args, v, k)?;
+                let v = vm.handles.pop().unwrap();
+                if ops::to_boolean(vm, r) {
+                    let a = vm.handles[mark];
+                    vm.array_push(a, v)?;
+                }
+            }
+            k += 1.0;
+        }
+        Ok(vm.handles[mark])
+    })
+}
+
+/// some / every / find / findIndex / findLast / findLastIndex.
+#[derive(Copy, Clone, PartialEq)]
+enum Search {
+    Some,
+    Every,
+    Find,
+    FindIndex,
+    FindLast,
+    FindLastIndex,
+}
+
+fn search(vm: &mut Vm, args: Args, kind: Search, name: &str) -> JsResult<Value> {
+    let len = iter_start(vm, &args, name)?;
+    let backwards = matches!(kind, Search::FindLast | Search::FindLastIndex);
+    let mut i = 0.0;
+    while i < len {
+        let k = if backwards { len - 1.0 - i } else { i };
+        i += 1.0;
+        let o = args.this(vm);
+        // some/every skip holes; the find family visits them as undefined.
+        let v = if matches!(kind, Search::Some | Search::Every) {
+            match get_present(vm, o, k)? {
+                Some(v) => v,
+                None => continue,
+            }
+        } else {
+            get_index(vm, o, k)?
+        };
+        vm.handles.push(v);
+        let r = call_back(vm, &args, v, k);
+        let v = vm.handles.pop().unwrap();
+        let hit = ops::to_boolean(vm, r?);
+        match kind {
+            Search::Some if hit => return Ok(Value::TRUE),
+            Search::Every if !hit => return Ok(Value::FALSE),
+            Search::Find | Search::FindLast if hit => return Ok(v),
+            Search::FindIndex | Search::FindLastIndex if hit => return Ok(Value::number(k)),
+            _ => {}
+        }
+    }
+    Ok(match kind {
+        Search::Some => Value::FALSE,
+        Search::Every => Value::TRUE,
+        Search::Find | Search::FindLast => Value::UNDEFINED,
+        Search::FindIndex | Search::FindLastIndex => Value::int(-1),
+    })
+}
+
+fn some(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    search(vm, args, Search::Some, "some")
+}
+fn every(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    search(vm, args, Search::Every, "every")
+}
+fn find(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    search(vm, args, Search::Find, "find")
+}
+fn find_index(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    search(vm, args, Search::FindIndex, "findIndex")
+}
+fn find_last(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    search(vm, args, Search::FindLast, "findLast")
+}
+fn find_last_index(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    search(vm, args, Search::FindLastIndex, "findLastIndex")
+}
+
+fn reduce_impl(vm: &mut Vm, args: Args, right: bool) -> JsResult<Value> {
+    let name = if right { "reduceRight" } else { "reduce" };
+    let o = this_value(vm, &args, Some(name))?;
+    let len = length_of(vm, o)?;
+    let f = args.get(vm, 0);
+    require_callback(vm, f)?;
+    let idx = |i: f64| if right { len - 1.0 - i } else { i };
+    let mut i = 0.0;
+    let mut acc = if args.argc >= 2 {
+        args.get(vm, 1)
+    } else {
+        loop {
+            if i >= len {
+                return Err(vm.type_error("Reduce of empty array with no initial value"));
+            }
+            let o = args.this(vm);
+            let k = idx(i);
+            i += 1.0;
+            if let Some(v) = get_present(vm, o, k)? {
+                break v;
+            }
+        }
+    };
+    while i < len {
+        let k = idx(i);
+        i += 1.0;
+        let o = args.this(vm);
+        vm.handles.push(acc);
+        let v = get_present(vm, o, k);
+        acc = vm.handles.pop().unwrap();
+        if let Some(v) = v? {
+            let (f, o) = (args.get(vm, 0), args.this(vm));
+            acc = vm.call(f, Value::UNDEFINED, &[acc, v, Value::number(k), o])?;
+        }
+    }
+    Ok(acc)
+}
+
+fn reduce(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    reduce_impl(vm, args, false)
+}
+fn reduce_right(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    reduce_impl(vm, args, true)
+}
+
+fn flat(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    let a0 = args.get(vm, 0);
+    let depth = if a0.is_undefined() { 1.0 } else { to_integer(vm, a0)? };
+    scoped(vm, |vm, mark| {
+        let a = vm.new_array(0)?;
+        vm.handles.push(a);
+        let o = args.this(vm);
+        vm.handles.push(o);
+        flatten_into(vm, mark, mark + 1, len, depth)?;
+        Ok(vm.handles[mark])
+    })
+}
+
+/// Appends the elements of `handles[src]` to `handles[dst]`, descending
+/// into arrays while `depth > 0`.
+fn flatten_into(vm: &mut Vm, dst: usize, src: usize, len: f64, depth: f64) -> JsResult<()> {
+    let mut k = 0.0;
+    while k < len {
+        let s = vm.handles[src];
+        if let Some(v) = get_present(vm, s, k)? {
+            if depth > 0.0 && vm.is_array(v) {
+                let n = vm.array_len(v) as f64;
+                vm.handles.push(v);
+                let inner = vm.handles.len() - 1;
+                let r = flatten_into(vm, dst, inner, n, depth - 1.0);
+                vm.handles.truncate(inner);
+                r?;
+            } else {
+                let a = vm.handles[dst];
+                vm.array_push(a, v)?;
+            }
+        }
+        k += 1.0;
+    }
+    Ok(())
+}
+
+// ----- sort -----
+
+fn sort(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let cmp = args.get(vm, 0);
+    if !cmp.is_undefined() && !vm.is_callable(cmp) {
+        return Err(vm.type_error("The comparison function must be either a function or undefined"));
+    }
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    scoped(vm, |vm, mark| {
+        // Collect: values (not undefined) onto the handles, count the
+        // undefineds; holes go to the end (deleted).
+        let mut undefs = 0.0;
+        let mut k = 0.0;
+        while k < len {
+            let o = args.this(vm);
+            if let Some(v) = get_present(vm, o, k)? {
+                if v.is_undefined() {
+                    undefs += 1.0;
+                } else {
+                    vm.handles.push(v);
+                }
+            }
+            k += 1.0;
+        }
+        let n = vm.handles.len() - mark;
+        let mut order: Vec<usize> = (0..n).collect();
+        let cmp = args.get(vm, 0);
+        if cmp.is_undefined() {
+            let mut keys = Vec::with_capacity(n);
+            for i in 0..n {
+                let v = vm.handles[mark + i];
+                keys.push(if vm.is_string(v) { vm.string_units(v) } else { ops::to_units(vm, v)? });
+            }
+            order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        } else {
+            let mut less = |vm: &mut Vm, a: usize, b: usize| -> JsResult<f64> {
+                let f = args.get(vm, 0);
+                let (x, y) = (vm.handles[mark + a], vm.handles[mark + b]);
+                let r = vm.call(f, Value::UNDEFINED, &[x, y])?;
+                let d = ops::to_number(vm, r)?;
+                Ok(if d.is_nan() { 0.0 } else { d })
+            };
+            timsort(vm, &mut order, &mut less)?;
+        }
+        // Write back: sorted values, then undefineds, then holes.
+        let mut k = 0.0;
+        for &i in &order {
+            let (o, v) = (args.this(vm), vm.handles[mark + i]);
+            set_index(vm, o, k, v)?;
+            k += 1.0;
+        }
+        for _ in 0..undefs as u64 {
+            let o = args.this(vm);
+            set_index(vm, o, k, Value::UNDEFINED)?;
+            k += 1.0;
+        }
+        while k < len {
+            let o = args.this(vm);
+            delete_index(vm, o, k)?;
+            k += 1.0;
+        }
+        Ok(args.this(vm))
+    })
+}
+
+type Cmp<'a> = dyn FnMut(&mut Vm, usize, usize) -> JsResult<f64> + 'a;
+
+/// V8's TimSort shape (third_party/v8/builtins/array-sort.tq): runs are
+/// found and extended with binary insertion exactly as V8 does, so that
+/// inconsistent comparators (`(a, b) => a > b`) give V8's results on short
+/// arrays; runs are then merged stably (without galloping, which changes
+/// only the number of comparator calls for consistent comparators).
+fn timsort(vm: &mut Vm, a: &mut [usize], cmp: &mut Cmp) -> JsResult<()> {
+    let n = a.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let min_run = {
+        let (mut n, mut r) = (n, 0);
+        while n >= 64 {
+            r |= n & 1;
+            n >>= 1;
+        }
+        n + r
+    };
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let (mut low, mut remaining) = (0, n);
+    while remaining != 0 {
+        let mut run = count_and_make_run(vm, a, low, low + remaining, cmp)?;
+        if run < min_run {
+            let forced = min_run.min(remaining);
+            binary_insertion_sort(vm, a, low, low + run, low + forced, cmp)?;
+            run = forced;
+        }
+        runs.push((low, run));
+        merge_collapse(vm, a, &mut runs, cmp)?;
+        low += run;
+        remaining -= run;
+    }
+    while runs.len() > 1 {
+        let mut i = runs.len() - 2;
+        if i > 0 && runs[i - 1].1 < runs[i + 1].1 {
+            i -= 1;
+        }
+        merge_at(vm, a, &mut runs, i, cmp)?;
+    }
+    Ok(())
+}
+
+fn count_and_make_run(vm: &mut Vm, a: &mut [usize], low: usize, high: usize, cmp: &mut Cmp) -> JsResult<usize> {
+    if low + 1 == high {
+        return Ok(1);
+    }
+    let mut run = 2;
+    let order = cmp(vm, a[low + 1], a[low])?;
+    let descending = order < 0.0;
+    let mut previous = a[low + 1];
+    for idx in low + 2..high {
+        let current = a[idx];
+        let order = cmp(vm, current, previous)?;
+        if descending {
+            if order >= 0.0 {
+                break;
+            }
+        } else if order < 0.0 {
+            break;
+        }
+        previous = current;
+        run += 1;
+    }
+    if descending {
+        a[low..low + run].reverse();
+    }
+    Ok(run)
+}
+
+fn binary_insertion_sort(
+    vm: &mut Vm,
+    a: &mut [usize],
+    low: usize,
+    start: usize,
+    high: usize,
+    cmp: &mut Cmp,
+) -> JsResult<()> {
+    let mut start = if start == low { start + 1 } else { start };
+    while start < high {
+        let pivot = a[start];
+        let (mut left, mut right) = (low, start);
+        while left < right {
+            let mid = left + ((right - left) >> 1);
+            let order = cmp(vm, pivot, a[mid])?;
+            if order < 0.0 {
+                right = mid;
+            } else {
+                left = mid + 1;
+            }
+        }
+        a.copy_within(left..start, left + 1);
+        a[left] = pivot;
+        start += 1;
+    }
+    Ok(())
+}
+
+fn merge_collapse(vm: &mut Vm, a: &mut [usize], runs: &mut Vec<(usize, usize)>, cmp: &mut Cmp) -> JsResult<()> {
+    while runs.len() > 1 {
+        let mut n = runs.len() - 2;
+        let len = |i: usize| runs[i].1;
+        if (n > 0 && len(n - 1) <= len(n) + len(n + 1)) || (n > 1 && len(n - 2) <= len(n - 1) + len(n)) {
+            if len(n - 1) < len(n + 1) {
+                n -= 1;
+            }
+        } else if len(n) > len(n + 1) {
+            break;
+        }
+        merge_at(vm, a, runs, n, cmp)?;
+    }
+    Ok(())
+}
+
+/// Merges runs `i` and `i + 1` (adjacent) stably.
+fn merge_at(vm: &mut Vm, a: &mut [usize], runs: &mut Vec<(usize, usize)>, i: usize, cmp: &mut Cmp) -> JsResult<()> {
+    let (base, la) = runs[i];
+    let (_, lb) = runs[i + 1];
+    runs[i] = (base, la + lb);
+    runs.remove(i + 1);
+    let left: Vec<usize> = a[base..base + la].to_vec();
+    let (mut x, mut y, mut d) = (0, base + la, base);
+    while x < la && y < base + la + lb {
+        // Take from the right only when it is strictly smaller (stability).
+        if cmp(vm, a[y], left[x])? < 0.0 {
+            a[d] = a[y];
+            y += 1;
+        } else {
+            a[d] = left[x];
+            x += 1;
+        }
+        d += 1;
+    }
+    while x < la {
+        a[d] = left[x];
+        x += 1;
+        d += 1;
+    }
+    Ok(())
+}
+
+pub fn init(vm: &mut Vm) -> JsResult<()> {
+    let ap = vm.intrinsic(Intrinsic::ArrayPrototype);
+    let ctor = define_constructor(vm, "Array", array_ctor, 1, ap)?;
+    vm.intrinsics[Intrinsic::ArrayConstructor as usize] = ctor;
+    let statics: [(&str, NativeFn, u32); 3] = [("isArray", is_array, 1), ("of", array_of, 0), ("from", array_from, 1)];
+    for (name, f, len) in statics {
+        let c = vm.intrinsic(Intrinsic::ArrayConstructor);
+        define_native(vm, c, name, f, len)?;
+    }
+    let methods: [(&str, NativeFn, u32); 28] = [
+        ("at", at, 1),
+        ("concat", concat, 1),
+        ("every", every, 1),
+        ("fill", fill, 1),
+        ("filter", filter, 1),
+        ("find", find, 1),
+        ("findIndex", find_index, 1),
+        ("findLast", find_last, 1),
+        ("findLastIndex", find_last_index, 1),
+        ("flat", flat, 0),
+        ("forEach", for_each, 1),
+        ("includes", includes, 1),
+        ("indexOf", index_of, 1),
+        ("join", join, 1),
+        ("lastIndexOf", last_index_of, 1),
+        ("map", map, 1),
+        ("pop", pop, 0),
+        ("push", push, 1),
+        ("reduce", reduce, 1),
+        ("reduceRight", reduce_right, 1),
+        ("reverse", reverse, 0),
+        ("shift", shift, 0),
+        ("unshift", unshift, 1),
+        ("slice", slice, 2),
+        ("some", some, 1),
+        ("sort", sort, 1),
+        ("splice", splice, 2),
+        ("toString", to_string, 0),
+    ];
+    for (name, f, len) in methods {
+        let ap = vm.intrinsic(Intrinsic::ArrayPrototype);
+        define_native(vm, ap, name, f, len)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,393 @@
+//! `Number` and `Boolean` (constructors, statics, prototypes) and the global
+//! number functions `parseInt parseFloat isNaN isFinite` (which are the same
+//! function objects as `Number.parseInt` / `Number.parseFloat`, as in node).
+//!
+//! Invariants:
+//! - Formatting is done on f64 in Rust (numconv for toString/toFixed; exact
+//!   decimal expansion for toPrecision/toExponential, rounding ties away
+//!   from zero as the spec's "pick the larger n"); the result string is
+//!   allocated last.
+//! - `thisNumberValue`/`thisBooleanValue` accept the primitive or a wrapper
+//!   (Kind::Primitive); anything else is V8's TypeError.
+
+use super::{arg_number, define_constructor, define_native, define_value, to_integer};
+use crate::runtime::heap::{Cell, Kind};
+use crate::runtime::{fixed, numconv, ops, Args, ErrorKind, Intrinsic, JsResult, NativeFn, Value, Vm};
+
+/// The prototype for `new X(...)` (from new.target, for subclasses). 
+fn proto_for(vm: &mut Vm, args: &Args, default: Intrinsic) -> JsResult<Value> {
+    let nt = args.new_target(vm);
+    if !nt.is_undefined() {
+        let p = vm.get(nt, crate::runtime::atoms::PropKey::Atom(crate::runtime::atoms::wk::prototype))?;
+        if vm.is_object(p) {
+            return Ok(p);
+        }
+    }
+    Ok(vm.intrinsic(default))
+}
+
+/// A primitive wrapper object (`new Number(1)`) with prototype `proto`.
+fn wrap(vm: &mut Vm, proto: Value, v: Value) -> JsResult<Value> {
+    let o = vm.new_object_kind(Kind::Primitive, proto, fixed::PRIM, 0)?;
+    Cell::from_value(o).set(fixed::PRIMITIVE, v);
+    Ok(o)
+}
+
+// ----- Number -----
+
+fn number_ctor(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let n = if args.argc == 0 { 0.0 } else { arg_number(vm, &args, 0)? };
+    let v = Value::number(n);
+    if args.new_target(vm).is_undefined() {
+        return Ok(v);
+    }
+    let proto = proto_for(vm, &args, Intrinsic::NumberPrototype)?;
+    wrap(vm, proto, v)
+}
+
+fn this_number(vm: &mut Vm, args: &Args, name: &str) -> JsResult<f64> {
+    let this = args.this(vm);
+    if this.is_number() {
+        return Ok(this.as_number());
+    }
+    if let Some(p) = super::object::wrapped_primitive(vm, this) {
+        if p.is_number() {
+            return Ok(p.as_number());
+        }
+    }
+    Err(vm.type_error(&format!("Number.prototype.{name} requires that 'this' be a Number")))
+}
+
+fn range_error(vm: &mut Vm, msg: &str) -> crate::runtime::Throw {
+    vm.throw_error(ErrorKind::RangeError, msg)
+}
+
+fn to_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let x = this_number(vm, &args, "toString")?;
+    let r = args.get(vm, 0);
+    let radix = if r.is_undefined() { 10.0 } else { to_integer(vm, r)? };
+    if !(2.0..=36.0).contains(&radix) {
+        return Err(range_error(vm, "toString() radix argument must be between 2 and 36"));
+    }
+    if radix == 10.0 {
+        return ops::number_to_string(vm, x);
+    }
+    vm.new_str(&numconv::number_to_string_radix(x, radix as u32))
+}
+
+fn to_locale_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let x = this_number(vm, &args, "toLocaleString")?;
+    // en-US defaults: at most 3 fraction digits, grouped thousands.
+    if !x.is_finite() || x.abs() >= 1e21 {
+        let s = if x.is_nan() {
+            "NaN".to_string()
+        } else if x.is_infinite() {
+            if x < 0.0 { "-∞" } else { "∞" }.to_string()
+        } else {
+            numconv::number_to_string(x)
+        };
+        return vm.new_str(&s);
+    }
+    let fixed = numconv::to_fixed(x.abs(), 3);
+    let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let frac = frac.trim_end_matches('0');
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let neg = x < 0.0 || (x == 0.0 && x.is_sign_negative());
+    let mut s = if neg { format!("-{grouped}") } else { grouped };
+    if !frac.is_empty() {
+        s.push('.');
+        s.push_str(frac);
+    }
+    vm.new_str(&s)
+}
+
+fn value_of(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let x = this_number(vm, &args, "valueOf")?;
+    Ok(Value::number(x))
+}
+
+fn to_fixed(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let x = this_number(vm, &args, "toFixed")?;
+    let d = args.get(vm, 0);
+    let f = to_integer(vm, d)?;
+    if !(0.0..=100.0).contains(&f) {
+        return Err(range_error(vm, "toFixed() digits argument must be between 0 and 100"));
+    }
+    if !x.is_finite() {
+        return ops::number_to_string(vm, x);
+    }
+    vm.new_str(&numconv::to_fixed(x, f as u32))
+}
+
+/// The first `p` significant decimal digits of `|x|` (x finite, non-zero),
+/// rounded half away from zero on the exact value, and the decimal
+/// exponent of the first digit.
+fn round_digits(x: f64, p: usize) -> (Vec<u8>, i32) {
+    // Rust prints the exact binary value when asked for enough digits.
+    let s = format!("{:.1100e}", x.abs());
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let mut e: i32 = exp.parse().unwrap_or(0);
+    let all: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).map(|c| c - b'0').collect();
+    let mut d: Vec<u8> = all[..p].to_vec();
+    if all.get(p).is_some_and(|&r| r >= 5) {
+        let mut i = p;
+        loop {
+            if i == 0 {
+                d.insert(0, 1);
+                d.truncate(p);
+                e += 1;
+                break;
+            }
+            i -= 1;
+            if d[i] == 9 {
+                d[i] = 0;
+            } else {
+                d[i] += 1;
+                break;
+            }
+        }
+    }
+    (d, e)
+}
+
+fn digits_str(d: &[u8]) -> String {
+    d.iter().map(|&c| (c + b'0') as char).collect()
+}
+
+fn exp_suffix(e: i32) -> String {
+    format!("e{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
+}
+
+fn to_precision(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let x = this_number(vm, &args, "toPrecision")?;
+    let pv = args.get(vm, 0);
+    if pv.is_undefined() {
+        return ops::number_to_string(vm, x);
+    }
+    let p = to_integer(vm, pv)?;
+    if !x.is_finite() {
+        return ops::number_to_string(vm, x);
+    }
+    if !(1.0..=100.0).contains(&p) {
+        return Err(range_error(vm, "toPrecision() argument must be between 1 and 100"));
+    }
+    let p = p as usize;
+    let sign = if x < 0.0 { "-" } else { "" };
+    let (d, e) = if x == 0.0 { (vec![0; p], 0) } else { round_digits(x, p) };
+    let m = digits_str(&d);
+    let body = if e < -6 || e >= p as i32 {
+        let mut s = m[..1].to_string();
+        if p > 1 {
+            s.push('.');
+            s.push_str(&m[1..]);
+        }
+        s + &exp_suffix(e)
+    } else if e == p as i32 - 1 {
+        m
+    } else if e >= 0 {
+        format!("{}.{}", &m[..e as usize + 1], &m[e as usize + 1..])
+    } else {
+        format!("0.{}{}", "0".repeat((-(e + 1)) as usize), m)
+    };
+    vm.new_str(&format!("{sign}{body}"))
+}
+
+fn to_exponential(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let x = this_number(vm, &args, "toExponential")?;
+    let fv = args.get(vm, 0);
+    let f = to_integer(vm, fv)?;
+    if !x.is_finite() {
+        return ops::number_to_string(vm, x);
+    }
+    if !(0.0..=100.0).contains(&f) {
+        return Err(range_error(vm, "toExponential() argument must be between 0 and 100"));
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    let (d, e) = if x == 0.0 {
+        (vec![0; if fv.is_undefined() { 1 } else { f as usize + 1 }], 0)
+    } else if fv.is_undefined() {
+        // As many digits as needed to round-trip (Rust's shortest form).
+        let s = format!("{:e}", x.abs());
+        let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let d: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).map(|c| c - b'0').collect();
+        (d, exp.parse().unwrap_or(0))
+    } else {
+        round_digits(x, f as usize + 1)
+    };
+    let m = digits_str(&d);
+    let mut s = format!("{sign}{}", &m[..1]);
+    if m.len() > 1 {
+        s.push('.');
+        s.push_str(&m[1..]);
+    }
+    s.push_str(&exp_suffix(e));
+    vm.new_str(&s)
+}
+
+fn is_integer(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let v = args.get(vm, 0);
+    Ok(Value::bool(v.is_number() && v.as_number().is_finite() && v.as_number().trunc() == v.as_number()))
+}
+
+fn is_safe_integer(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let v = args.get(vm, 0);
+    Ok(Value::bool(
+        v.is_number()
+            && v.as_number().is_finite()
+            && v.as_number().trunc() == v.as_number()
+            && v.as_number().abs() <= 9007199254740991.0,
+    ))
+}
+
+fn number_is_finite(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let v = args.get(vm, 0);
+    Ok(Value::bool(v.is_number() && v.as_number().is_finite()))
+}
+
+fn number_is_nan(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let v = args.get(vm, 0);
+    Ok(Value::bool(v.is_number() && v.as_number().is_nan()))
+}
+
+// ----- globals -----
+
+fn parse_int(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let v = args.get(vm, 0);
+    let s = ops::to_units(vm, v)?;
+    let r = args.get(vm, 1);
+    let radix = if r.is_undefined() { None } else { Some(ops::to_int32(vm, r)?) };
+    Ok(Value::number(numconv::parse_int(&s, radix)))
+}
+
+fn parse_float(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let v = args.get(vm, 0);
+    let s = ops::to_units(vm, v)?;
+    Ok(Value::number(numconv::parse_float(&s)))
+}
+
+fn global_is_nan(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    Ok(Value::bool(arg_number(vm, &args, 0)?.is_nan()))
+}
+
+fn global_is_finite(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    Ok(Value::bool(arg_number(vm, &args, 0)?.is_finite()))
+}
+
+// ----- Boolean -----
+
+fn boolean_ctor(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let v = args.get(vm, 0);
+    let b = Value::bool(ops::to_boolean(vm, v));
+    if args.new_target(vm).is_undefined() {
+        return Ok(b);
+    }
+    let proto = proto_for(vm, &args, Intrinsic::BooleanPrototype)?;
+    wrap(vm, proto, b)
+}
+
+fn this_boolean(vm: &mut Vm, args: &Args, name: &str) -> JsResult<bool> {
+    let this = args.this(vm);
+    if this.is_bool() {
+        return Ok(this.as_bool());
+    }
+    if let Some(p) = super::object::wrapped_primitive(vm, this) {
+        if p.is_bool() {
+            return Ok(p.as_bool());
+        }
+    }
+    Err(vm.type_error(&format!("Boolean.prototype.{name} requires that 'this' be a Boolean")))
+}
+
+fn boolean_to_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let b = this_boolean(vm, &args, "toString")?;
+    vm.new_str(if b { "true" } else { "false" })
+}
+
+fn boolean_value_of(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    Ok(Value::bool(this_boolean(vm, &args, "valueOf")?))
+}
+
+pub fn init(vm: &mut Vm) -> JsResult<()> {
+    // The prototypes are wrappers of 0 and false, as in the spec.
+    Cell::from_value(vm.intrinsic(Intrinsic::NumberPrototype)).set(fixed::PRIMITIVE, Value::int(0));
+    Cell::from_value(vm.intrinsic(Intrinsic::BooleanPrototype)).set(fixed::PRIMITIVE, Value::FALSE);
+
+    let np = vm.intrinsic(Intrinsic::NumberPrototype);
+    let ctor = define_constructor(vm, "Number", number_ctor, 1, np)?;
+    vm.handles.push(ctor);
+    let r = init_number(vm);
+    vm.handles.pop();
+    r?;
+
+    let bp = vm.intrinsic(Intrinsic::BooleanPrototype);
+    define_constructor(vm, "Boolean", boolean_ctor, 1, bp)?;
+    for (name, f) in [("toString", boolean_to_string as NativeFn), ("valueOf", boolean_value_of)] {
+        let bp = vm.intrinsic(Intrinsic::BooleanPrototype);
+        define_native(vm, bp, name, f, 0)?;
+    }
+    Ok(())
+}
+
+/// Number's statics and prototype; the constructor is on top of the handles.
+fn init_number(vm: &mut Vm) -> JsResult<()> {
+    let ctor = |vm: &Vm| *vm.handles.last().unwrap();
+    let consts: [(&str, f64); 8] = [
+        ("MAX_SAFE_INTEGER", 9007199254740991.0),
+        ("MIN_SAFE_INTEGER", -9007199254740991.0),
+        ("EPSILON", f64::EPSILON),
+        ("MAX_VALUE", f64::MAX),
+        ("MIN_VALUE", 5e-324),
+        ("POSITIVE_INFINITY", f64::INFINITY),
+        ("NEGATIVE_INFINITY", f64::NEG_INFINITY),
+        ("NaN", f64::NAN),
+    ];
+    for (name, v) in consts {
+        let c = ctor(vm);
+        define_value(vm, c, name, Value::number(v), 0)?;
+    }
+    let statics: [(&str, NativeFn, u32); 4] = [
+        ("isFinite", number_is_finite, 1),
+        ("isInteger", is_integer, 1),
+        ("isNaN", number_is_nan, 1),
+        ("isSafeInteger", is_safe_integer, 1),
+    ];
+    for (name, f, len) in statics {
+        let c = ctor(vm);
+        define_native(vm, c, name, f, len)?;
+    }
+    // parseFloat/parseInt: one function object each, on both the global
+    // object and Number.
+    let globals: [(&str, NativeFn, u32); 4] = [
+        ("parseFloat", parse_float, 1),
+        ("parseInt", parse_int, 2),
+        ("isNaN", global_is_nan, 1),
+        ("isFinite", global_is_finite, 1),
+    ];
+    for (i, (name, f, len)) in globals.into_iter().enumerate() {
+        let g = vm.intrinsic(Intrinsic::Global);
+        let func = define_native(vm, g, name, f, len)?;
+        if i < 2 {
+            let c = ctor(vm);
+            define_value(vm, c, name, func, crate::runtime::shape::METHOD_ATTRS)?;
+        }
+    }
+    let methods: [(&str, NativeFn, u32); 6] = [
+        ("toExponential", to_exponential, 1),
+        ("toFixed", to_fixed, 1),
+        ("toPrecision", to_precision, 1),
+        ("toString", to_string, 1),
+        ("toLocaleString", to_locale_string, 0),
+        ("valueOf", value_of, 0),
+    ];
+    for (name, f, len) in methods {
+        let np = vm.intrinsic(Intrinsic::NumberPrototype);
+        define_native(vm, np, name, f, len)?;
+    }
+    Ok(())
+}
