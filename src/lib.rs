@@ -23,7 +23,10 @@ pub enum End {
     Normal,
     /// An uncaught exception: node's one-line description (`TypeError: x`,
     /// `Foo [Error]: m`, `42`) and the source position of the throw.
-    Uncaught { line: String, position: Option<(u32, u32)> },
+    Uncaught {
+        line: String,
+        position: Option<(u32, u32)>,
+    },
     /// The program did not compile: the rendered SyntaxError.
     SyntaxError(String),
     OutOfFuel,
@@ -37,7 +40,10 @@ pub struct RunOutput {
 }
 
 /// Parses and compiles `source` (named `file` in messages).
-pub fn compile_source(source: &str, file: &str) -> Result<std::rc::Rc<bytecode::FuncProto>, String> {
+pub fn compile_source(
+    source: &str,
+    file: &str,
+) -> Result<std::rc::Rc<bytecode::FuncProto>, String> {
     let program = front::parse(source).map_err(|e| e.render(file, source))?;
     compile::compile(&program, source).map_err(|e| e.render(file, source))
 }
@@ -99,7 +105,11 @@ pub fn uncaught_line(vm: &Vm, e: Value) -> String {
             _ => String::new(),
         };
         if !ctor.is_empty() && ctor != name {
-            name = if ctor.contains(&name) { ctor } else { format!("{ctor} [{name}]") };
+            name = if ctor.contains(&name) {
+                ctor
+            } else {
+                format!("{ctor} [{name}]")
+            };
         }
     }
     if msg.is_empty() {

@@ -77,7 +77,9 @@ fn main() -> ExitCode {
                     return usage_error(&format!("tier {t} is not available yet (only interp)"));
                 }
             }
-            _ if a.starts_with('-') && a.len() > 1 => return usage_error(&format!("unknown option {a}")),
+            _ if a.starts_with('-') && a.len() > 1 => {
+                return usage_error(&format!("unknown option {a}"))
+            }
             _ => {
                 if file.is_some() {
                     return usage_error("more than one file given");
@@ -154,5 +156,8 @@ fn main() -> ExitCode {
 }
 
 fn file_label() -> String {
-    std::env::args().skip(1).find(|a| !a.starts_with('-')).unwrap_or_else(|| "[eval]".into())
+    std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .unwrap_or_else(|| "[eval]".into())
 }

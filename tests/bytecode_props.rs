@@ -34,7 +34,20 @@ proptest! {
 }
 
 fn minimal(code: Vec<Insn>, nregs: u16) -> FuncProto {
-    FuncProto::new("f".into(), jolt::bytecode::FuncKind::Normal, 0, false, nregs, 0, code, vec![], vec![], vec![], 1, vec![])
+    FuncProto::new(
+        "f".into(),
+        jolt::bytecode::FuncKind::Normal,
+        0,
+        false,
+        nregs,
+        0,
+        code,
+        vec![],
+        vec![],
+        vec![],
+        1,
+        vec![],
+    )
 }
 
 #[test]
@@ -42,15 +55,53 @@ fn verifier_refuses_each_kind_of_malformation() {
     let ok = minimal(vec![Insn::LdUndef { dst: 2 }, Insn::Return { src: 2 }], 3);
     assert!(verify::verify(&ok).is_ok());
     let cases: Vec<(FuncProto, &str)> = vec![
-        (minimal(vec![Insn::LdUndef { dst: 3 }, Insn::Return { src: 2 }], 3), "out of range"),
-        (minimal(vec![Insn::Jmp { off: 5 }, Insn::Return { src: 2 }], 3), "out of range"),
-        (minimal(vec![Insn::Jmp { off: -1 }, Insn::Return { src: 2 }], 3), "out of range"),
+        (
+            minimal(vec![Insn::LdUndef { dst: 3 }, Insn::Return { src: 2 }], 3),
+            "out of range",
+        ),
+        (
+            minimal(vec![Insn::Jmp { off: 5 }, Insn::Return { src: 2 }], 3),
+            "out of range",
+        ),
+        (
+            minimal(vec![Insn::Jmp { off: -1 }, Insn::Return { src: 2 }], 3),
+            "out of range",
+        ),
         (minimal(vec![Insn::LdUndef { dst: 2 }], 3), "falls off"),
         (minimal(vec![], 3), "empty"),
-        (minimal(vec![Insn::LdConst { dst: 2, k: 0 }, Insn::Return { src: 2 }], 3), "out of range"),
-        (minimal(vec![Insn::Call { dst: 2, base: 2, argc: 5, fb: 0 }, Insn::Return { src: 2 }], 4), "call window"),
-        (minimal(vec![Insn::Loop { off: 0 }, Insn::Return { src: 2 }], 3), "backwards"),
-        (minimal(vec![Insn::Closure { dst: 2, func: 0 }, Insn::Return { src: 2 }], 3), "out of range"),
+        (
+            minimal(
+                vec![Insn::LdConst { dst: 2, k: 0 }, Insn::Return { src: 2 }],
+                3,
+            ),
+            "out of range",
+        ),
+        (
+            minimal(
+                vec![
+                    Insn::Call {
+                        dst: 2,
+                        base: 2,
+                        argc: 5,
+                        fb: 0,
+                    },
+                    Insn::Return { src: 2 },
+                ],
+                4,
+            ),
+            "call window",
+        ),
+        (
+            minimal(vec![Insn::Loop { off: 0 }, Insn::Return { src: 2 }], 3),
+            "backwards",
+        ),
+        (
+            minimal(
+                vec![Insn::Closure { dst: 2, func: 0 }, Insn::Return { src: 2 }],
+                3,
+            ),
+            "out of range",
+        ),
         (minimal(vec![Insn::Return { src: 0 }], 1), "register count"),
     ];
     for (p, why) in cases {

@@ -31,7 +31,10 @@ fn ten_million_short_lived_objects_fit_in_a_small_heap() {
 fn exceeding_the_heap_limit_is_out_of_memory_not_an_abort() {
     let out = run(
         "const keep = []; for (let i = 0; ; i++) { keep.push({ a: i, b: 'x' + i }); }",
-        Options { max_heap: 8 << 20, ..Options::default() },
+        Options {
+            max_heap: 8 << 20,
+            ..Options::default()
+        },
     );
     assert_eq!(out.end, End::OutOfMemory);
 }
@@ -52,9 +55,26 @@ fn live_structures_survive_collection_at_every_allocation() {
     "#;
     let expected = "255 400 2450 n6\n"; // checked with node
     let plain = run(src, Options::default());
-    assert_eq!(String::from_utf8_lossy(&plain.stdout), expected, "{:?}", plain.end);
-    let stressed = run(src, Options { gc_stress: true, verify_heap: true, ..Options::default() });
-    assert_eq!(String::from_utf8_lossy(&stressed.stdout), expected, "{:?}", stressed.end);
+    assert_eq!(
+        String::from_utf8_lossy(&plain.stdout),
+        expected,
+        "{:?}",
+        plain.end
+    );
+    let stressed = run(
+        src,
+        Options {
+            gc_stress: true,
+            verify_heap: true,
+            ..Options::default()
+        },
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&stressed.stdout),
+        expected,
+        "{:?}",
+        stressed.end
+    );
     assert_eq!(stressed.end, End::Normal);
 }
 
@@ -70,9 +90,21 @@ fn long_string_building_is_linear_and_correct() {
 
 #[test]
 fn fuel_ends_an_infinite_loop_with_a_distinct_outcome() {
-    let out = run("let i = 0; while (true) { i++; }", Options { fuel: Some(10_000), ..Options::default() });
+    let out = run(
+        "let i = 0; while (true) { i++; }",
+        Options {
+            fuel: Some(10_000),
+            ..Options::default()
+        },
+    );
     assert_eq!(out.end, End::OutOfFuel);
-    let out = run("function f() { return f(); } f();", Options { fuel: Some(5_000), ..Options::default() });
+    let out = run(
+        "function f() { return f(); } f();",
+        Options {
+            fuel: Some(5_000),
+            ..Options::default()
+        },
+    );
     assert!(matches!(out.end, End::OutOfFuel | End::Uncaught { .. }));
 }
 
@@ -82,5 +114,8 @@ fn deep_recursion_is_a_catchable_range_error() {
         "function d(n) { return n === 0 ? 0 : 1 + d(n - 1); } print(d(10000)); function inf() { return inf() + 1; } try { inf(); } catch (e) { print(e instanceof RangeError, e.message); }",
         Options::default(),
     );
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "10000\ntrue Maximum call stack size exceeded\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "10000\ntrue Maximum call stack size exceeded\n"
+    );
 }

@@ -33,8 +33,10 @@ fn outcome_line(end: &End) -> String {
 /// Runs one program; `Err` describes the first difference.
 pub fn check_program(path: &Path, opts: Options) -> Result<(), String> {
     let source = std::fs::read_to_string(path).unwrap();
-    let expected = std::fs::read(path.with_extension("expected")).map_err(|e| format!("no .expected: {e}"))?;
-    let outcome = std::fs::read_to_string(path.with_extension("outcome")).map_err(|e| format!("no .outcome: {e}"))?;
+    let expected =
+        std::fs::read(path.with_extension("expected")).map_err(|e| format!("no .expected: {e}"))?;
+    let outcome = std::fs::read_to_string(path.with_extension("outcome"))
+        .map_err(|e| format!("no .outcome: {e}"))?;
     let name = path.to_string_lossy().to_string();
     // Big stack: natives that call JS nest on the Rust stack.
     let out = std::thread::Builder::new()
@@ -45,11 +47,21 @@ pub fn check_program(path: &Path, opts: Options) -> Result<(), String> {
         .map_err(|_| "engine panicked".to_string())?;
     let got = outcome_line(&out.end);
     if got != outcome.trim_end() {
-        return Err(format!("outcome: expected `{}`, got `{got}`", outcome.trim_end()));
+        return Err(format!(
+            "outcome: expected `{}`, got `{got}`",
+            outcome.trim_end()
+        ));
     }
     if out.stdout != expected {
-        let (e, g) = (String::from_utf8_lossy(&expected), String::from_utf8_lossy(&out.stdout));
-        let line = e.lines().zip(g.lines()).position(|(a, b)| a != b).unwrap_or(e.lines().count().min(g.lines().count()));
+        let (e, g) = (
+            String::from_utf8_lossy(&expected),
+            String::from_utf8_lossy(&out.stdout),
+        );
+        let line = e
+            .lines()
+            .zip(g.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(e.lines().count().min(g.lines().count()));
         return Err(format!(
             "stdout differs at line {}:\n  expected: {:?}\n  got:      {:?}",
             line + 1,
@@ -62,7 +74,10 @@ pub fn check_program(path: &Path, opts: Options) -> Result<(), String> {
 
 fn run_corpus(opts: Options, label: &str) {
     let progs = programs();
-    assert!(!progs.is_empty() || std::env::var("JOLT_JS_FILTER").is_ok(), "no programs found");
+    assert!(
+        !progs.is_empty() || std::env::var("JOLT_JS_FILTER").is_ok(),
+        "no programs found"
+    );
     let mut failures = Vec::new();
     for p in &progs {
         if let Err(e) = check_program(p, opts.clone()) {
@@ -72,8 +87,17 @@ fn run_corpus(opts: Options, label: &str) {
     for f in &failures {
         eprintln!("FAIL [{label}] {f}");
     }
-    eprintln!("[{label}] {} of {} programs pass", progs.len() - failures.len(), progs.len());
-    assert!(failures.is_empty(), "{} of {} programs failed under {label}", failures.len(), progs.len());
+    eprintln!(
+        "[{label}] {} of {} programs pass",
+        progs.len() - failures.len(),
+        progs.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs failed under {label}",
+        failures.len(),
+        progs.len()
+    );
 }
 
 #[test]
@@ -96,7 +120,11 @@ fn corpus_interpreter_gc_stress() {
 /// The committed expectations are what node prints today.
 #[test]
 fn expectations_match_node() {
-    if std::process::Command::new("node").arg("--version").output().is_err() {
+    if std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         eprintln!("SKIPPED expectations_match_node: node is not on PATH");
         return;
     }
@@ -106,5 +134,8 @@ fn expectations_match_node() {
         .current_dir(root)
         .status()
         .expect("run ci/gen-expected");
-    assert!(st.success(), "tests/js expectations differ from node: run ci/gen-expected");
+    assert!(
+        st.success(),
+        "tests/js expectations differ from node: run ci/gen-expected"
+    );
 }

@@ -23,7 +23,11 @@ pub fn arbitrary_proto(u: &mut Unstructured, depth: usize) -> Result<FuncProto> 
     let kind = *u.choose(&KINDS)?;
     let nparams = u.int_in_range(0..=6u16)?;
     // Mostly plausible register counts, sometimes nonsense.
-    let nregs = if u.ratio(1, 8)? { u.arbitrary()? } else { u.int_in_range(0..=40u16)? };
+    let nregs = if u.ratio(1, 8)? {
+        u.arbitrary()?
+    } else {
+        u.int_in_range(0..=40u16)?
+    };
     let nconsts = u.int_in_range(0..=6usize)?;
     let mut consts = Vec::new();
     for _ in 0..nconsts {

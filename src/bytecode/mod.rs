@@ -76,7 +76,10 @@ impl FuncKind {
         )
     }
     pub fn is_class_constructor(self) -> bool {
-        matches!(self, FuncKind::ClassConstructor | FuncKind::DerivedConstructor)
+        matches!(
+            self,
+            FuncKind::ClassConstructor | FuncKind::DerivedConstructor
+        )
     }
 }
 
@@ -174,7 +177,10 @@ impl FuncProto {
     }
 
     pub fn callee_name(&self, pc: usize) -> Option<&str> {
-        let i = self.callee_names.binary_search_by_key(&(pc as u32), |e| e.0).ok()?;
+        let i = self
+            .callee_names
+            .binary_search_by_key(&(pc as u32), |e| e.0)
+            .ok()?;
         Some(&self.callee_names[i].1)
     }
 

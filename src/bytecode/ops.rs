@@ -31,25 +31,57 @@ pub enum OperandKind {
 }
 
 macro_rules! operand_type {
-    (reg) => { u16 };
-    (konst) => { u16 };
-    (imm) => { i32 };
-    (jump) => { i32 };
-    (fb) => { u16 };
-    (func) => { u16 };
-    (count) => { u16 };
-    (depth) => { u16 };
+    (reg) => {
+        u16
+    };
+    (konst) => {
+        u16
+    };
+    (imm) => {
+        i32
+    };
+    (jump) => {
+        i32
+    };
+    (fb) => {
+        u16
+    };
+    (func) => {
+        u16
+    };
+    (count) => {
+        u16
+    };
+    (depth) => {
+        u16
+    };
 }
 
 macro_rules! operand_kind {
-    (reg) => { OperandKind::Reg };
-    (konst) => { OperandKind::Konst };
-    (imm) => { OperandKind::Imm };
-    (jump) => { OperandKind::Jump };
-    (fb) => { OperandKind::Fb };
-    (func) => { OperandKind::Func };
-    (count) => { OperandKind::Count };
-    (depth) => { OperandKind::Depth };
+    (reg) => {
+        OperandKind::Reg
+    };
+    (konst) => {
+        OperandKind::Konst
+    };
+    (imm) => {
+        OperandKind::Imm
+    };
+    (jump) => {
+        OperandKind::Jump
+    };
+    (fb) => {
+        OperandKind::Fb
+    };
+    (func) => {
+        OperandKind::Func
+    };
+    (count) => {
+        OperandKind::Count
+    };
+    (depth) => {
+        OperandKind::Depth
+    };
 }
 
 macro_rules! define_opcodes {
@@ -255,6 +287,9 @@ define_opcodes! {
 impl Insn {
     /// Whether execution may continue to pc + 1.
     pub fn falls_through(&self) -> bool {
-        !matches!(self, Insn::Jmp { .. } | Insn::Loop { .. } | Insn::Return { .. } | Insn::Throw { .. })
+        !matches!(
+            self,
+            Insn::Jmp { .. } | Insn::Loop { .. } | Insn::Return { .. } | Insn::Throw { .. }
+        )
     }
 }

@@ -65,7 +65,11 @@ fn print_into(p: &FuncProto, indent: usize, out: &mut String) {
         }
     }
     for h in &p.handlers {
-        let _ = writeln!(out, "{pad}  handler {}..{} -> {} r{}", h.start, h.end, h.target, h.exc);
+        let _ = writeln!(
+            out,
+            "{pad}  handler {}..{} -> {} r{}",
+            h.start, h.end, h.target, h.exc
+        );
     }
     for &(pc, line, col) in &p.positions {
         let _ = writeln!(out, "{pad}  pos {pc} {line}:{col}");
@@ -111,7 +115,10 @@ pub fn parse(src: &str) -> Result<FuncProto, String> {
     let p = parse_function(&lines, &mut pos, 0)?;
     while pos < lines.len() {
         if !lines[pos].trim().is_empty() {
-            return Err(format!("line {}: trailing text after the function", pos + 1));
+            return Err(format!(
+                "line {}: trailing text after the function",
+                pos + 1
+            ));
         }
         pos += 1;
     }
@@ -164,11 +171,17 @@ fn parse_function(lines: &[&str], pos: &mut usize, depth: usize) -> Result<FuncP
     let lno = *pos + 1;
     let head = lines.get(*pos).ok_or("expected a function")?.trim();
     let e = |m: String| format!("line {lno}: {m}");
-    let rest = head.strip_prefix("function ").ok_or_else(|| e("expected `function`".into()))?;
+    let rest = head
+        .strip_prefix("function ")
+        .ok_or_else(|| e("expected `function`".into()))?;
     let (name, rest) = unquote(rest).map_err(e)?;
-    let rest = rest.trim().strip_suffix('{').ok_or_else(|| e("expected `{`".into()))?;
+    let rest = rest
+        .trim()
+        .strip_suffix('{')
+        .ok_or_else(|| e("expected `{`".into()))?;
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let kind = FuncKind::from_name(field(&words, "kind").map_err(e)?).ok_or_else(|| e("bad kind".into()))?;
+    let kind = FuncKind::from_name(field(&words, "kind").map_err(e)?)
+        .ok_or_else(|| e("bad kind".into()))?;
     let nparams: u16 = num(field(&words, "params").map_err(e)?).map_err(e)?;
     let has_rest = field(&words, "rest").map_err(e)? == "1";
     let nregs: u16 = num(field(&words, "regs").map_err(e)?).map_err(e)?;
@@ -213,9 +226,15 @@ fn parse_function(lines: &[&str], pos: &mut usize, depth: usize) -> Result<FuncP
                 consts.push(Const::Num(num(val).map_err(e)?));
             }
         } else if let Some(r) = line.strip_prefix("handler ") {
-            let (range, rest) = r.split_once(" -> ").ok_or_else(|| e("bad handler".into()))?;
-            let (s, en) = range.split_once("..").ok_or_else(|| e("bad handler range".into()))?;
-            let (t, reg) = rest.split_once(" r").ok_or_else(|| e("bad handler target".into()))?;
+            let (range, rest) = r
+                .split_once(" -> ")
+                .ok_or_else(|| e("bad handler".into()))?;
+            let (s, en) = range
+                .split_once("..")
+                .ok_or_else(|| e("bad handler range".into()))?;
+            let (t, reg) = rest
+                .split_once(" r")
+                .ok_or_else(|| e("bad handler target".into()))?;
             handlers.push(Handler {
                 start: num(s).map_err(e)?,
                 end: num(en).map_err(e)?,
@@ -231,7 +250,9 @@ fn parse_function(lines: &[&str], pos: &mut usize, depth: usize) -> Result<FuncP
             let (l, c) = lc.split_once(':').ok_or_else(|| e("bad pos".into()))?;
             positions.push((num(pc).map_err(e)?, num(l).map_err(e)?, num(c).map_err(e)?));
         } else {
-            let (pcs, insn) = line.split_once(": ").ok_or_else(|| e(format!("cannot read {line:?}")))?;
+            let (pcs, insn) = line
+                .split_once(": ")
+                .ok_or_else(|| e(format!("cannot read {line:?}")))?;
             let pc: usize = num(pcs).map_err(e)?;
             if pc != code.len() {
                 return Err(e("instructions must be numbered in order".into()));
@@ -239,7 +260,11 @@ fn parse_function(lines: &[&str], pos: &mut usize, depth: usize) -> Result<FuncP
             let (name, ops) = insn.split_once(' ').unwrap_or((insn, ""));
             let op = Opcode::from_name(name).ok_or_else(|| e(format!("unknown opcode {name}")))?;
             let kinds = op.operand_kinds();
-            let toks: Vec<&str> = ops.split(',').map(str::trim).filter(|t| !t.is_empty()).collect();
+            let toks: Vec<&str> = ops
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect();
             if toks.len() != kinds.len() {
                 return Err(e(format!("{name} takes {} operands", kinds.len())));
             }
@@ -254,7 +279,9 @@ fn parse_function(lines: &[&str], pos: &mut usize, depth: usize) -> Result<FuncP
                     OperandKind::Imm => "#",
                     OperandKind::Count | OperandKind::Depth => "",
                 };
-                let body = t.strip_prefix(prefix).ok_or_else(|| e(format!("operand {t} should start with {prefix}")))?;
+                let body = t
+                    .strip_prefix(prefix)
+                    .ok_or_else(|| e(format!("operand {t} should start with {prefix}")))?;
                 vals.push(num::<i64>(body).map_err(e)?);
             }
             code.push((pc, op, vals));
@@ -267,7 +294,10 @@ fn parse_function(lines: &[&str], pos: &mut usize, depth: usize) -> Result<FuncP
                 *v -= pc as i64 + 1;
             }
         }
-        insns.push(Insn::from_operands(op, &vals).ok_or_else(|| format!("instruction {pc}: operand out of range"))?);
+        insns.push(
+            Insn::from_operands(op, &vals)
+                .ok_or_else(|| format!("instruction {pc}: operand out of range"))?,
+        );
     }
     let mut p = FuncProto::new(
         String::from_utf16_lossy(&name),

@@ -33,7 +33,11 @@ pub struct VerifyError {
 impl std::fmt::Display for VerifyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.pc {
-            Some(pc) => write!(f, "invalid bytecode in {} at pc {}: {}", self.function, pc, self.reason),
+            Some(pc) => write!(
+                f,
+                "invalid bytecode in {} at pc {}: {}",
+                self.function, pc, self.reason
+            ),
             None => write!(f, "invalid bytecode in {}: {}", self.function, self.reason),
         }
     }
@@ -43,9 +47,15 @@ pub fn verify(p: &FuncProto) -> Result<(), VerifyError> {
     verify_nested(p, 0)
 }
 
+// One arm per rule with its own error reads better than match guards here.
+#[allow(clippy::collapsible_match)]
 fn verify_nested(p: &FuncProto, depth: usize) -> Result<(), VerifyError> {
     let err = |pc: Option<usize>, reason: String| VerifyError {
-        function: if p.name.is_empty() { "<anonymous>".into() } else { p.name.clone() },
+        function: if p.name.is_empty() {
+            "<anonymous>".into()
+        } else {
+            p.name.clone()
+        },
         pc,
         reason,
     };
@@ -53,7 +63,10 @@ fn verify_nested(p: &FuncProto, depth: usize) -> Result<(), VerifyError> {
         return Err(err(None, "functions nested too deeply".into()));
     }
     if p.nregs > MAX_REGS || (p.nparams as u32) + 2 > p.nregs as u32 {
-        return Err(err(None, format!("bad register count {} for {} params", p.nregs, p.nparams)));
+        return Err(err(
+            None,
+            format!("bad register count {} for {} params", p.nregs, p.nparams),
+        ));
     }
     if p.feedback.len() != p.nfeedback as usize {
         return Err(err(None, "feedback vector size mismatch".into()));
@@ -82,13 +95,21 @@ fn verify_nested(p: &FuncProto, depth: usize) -> Result<(), VerifyError> {
                 OperandKind::Imm | OperandKind::Count | OperandKind::Depth => true,
             };
             if !ok {
-                return Err(e(format!("{} operand {v} out of range for {:?}", insn.name(), kind)));
+                return Err(e(format!(
+                    "{} operand {v} out of range for {:?}",
+                    insn.name(),
+                    kind
+                )));
             }
         }
         match *insn {
-            Insn::Call { base, argc, .. } | Insn::New { base, argc, .. } | Insn::SuperCall { base, argc, .. } => {
+            Insn::Call { base, argc, .. }
+            | Insn::New { base, argc, .. }
+            | Insn::SuperCall { base, argc, .. } => {
                 if base as i64 + 1 + argc as i64 >= nregs {
-                    return Err(e(format!("call window r{base}+{argc} exceeds {nregs} registers")));
+                    return Err(e(format!(
+                        "call window r{base}+{argc} exceeds {nregs} registers"
+                    )));
                 }
             }
             Insn::ForOfStart { iter, .. } | Insn::ForOfNext { iter, .. } => {
@@ -127,7 +148,10 @@ fn verify_nested(p: &FuncProto, depth: usize) -> Result<(), VerifyError> {
         }
     }
     if p.code[len - 1].falls_through() {
-        return Err(err(Some(len - 1), "control falls off the end of the code".into()));
+        return Err(err(
+            Some(len - 1),
+            "control falls off the end of the code".into(),
+        ));
     }
     for h in &p.handlers {
         if h.start > h.end || h.end as usize > len || h.target as usize >= len || h.exc >= p.nregs {

@@ -183,7 +183,9 @@ impl<'a> Compiler<'a> {
 
     fn emit_loop(&mut self, target: usize) {
         let h = self.here();
-        self.emit(Insn::Loop { off: (target as i64 - (h as i64 + 1)) as i32 });
+        self.emit(Insn::Loop {
+            off: (target as i64 - (h as i64 + 1)) as i32,
+        });
     }
 
     fn fb(&mut self) -> u16 {
@@ -323,14 +325,26 @@ impl<'a> Compiler<'a> {
                 (DeclKind::Var, Loc::Ctx(s)) => {
                     let t = self.alloc();
                     self.emit(Insn::LdUndef { dst: t });
-                    self.emit(Insn::StCtx { depth: 0, slot: s, src: t });
+                    self.emit(Insn::StCtx {
+                        depth: 0,
+                        slot: s,
+                        src: t,
+                    });
                     self.free_to(t);
                 }
                 (DeclKind::Param(i), Loc::Ctx(s)) => {
-                    self.emit(Insn::StCtx { depth: 0, slot: s, src: 2 + *i as Reg });
+                    self.emit(Insn::StCtx {
+                        depth: 0,
+                        slot: s,
+                        src: 2 + *i as Reg,
+                    });
                 }
                 (DeclKind::SelfName, Loc::Ctx(s)) => {
-                    self.emit(Insn::StCtx { depth: 0, slot: s, src: 0 });
+                    self.emit(Insn::StCtx {
+                        depth: 0,
+                        slot: s,
+                        src: 0,
+                    });
                 }
                 _ => {}
             }
@@ -528,7 +542,11 @@ impl<'a> Compiler<'a> {
         let this_captured = self.analysis.this_captured.contains(&key);
         let this_name: Ident = Rc::from("this");
         if this_captured {
-            decls.push(Decl { name: this_name.clone(), kind: DeclKind::Var, init_end: 0 });
+            decls.push(Decl {
+                name: this_name.clone(),
+                kind: DeclKind::Var,
+                init_end: 0,
+            });
             self.analysis.captured.insert((key, this_name.clone()));
         }
         self.open_scope(key, &decls, false);
@@ -536,7 +554,11 @@ impl<'a> Compiler<'a> {
             let (i, b) = self.lookup(&this_name).unwrap();
             if let Loc::Ctx(slot) = b.loc {
                 self.f().this_slot = Some((i, slot));
-                self.emit(Insn::StCtx { depth: 0, slot, src: 1 });
+                self.emit(Insn::StCtx {
+                    depth: 0,
+                    slot,
+                    src: 1,
+                });
             }
         }
         self.hoist_functions(&decls)?;
@@ -566,7 +588,11 @@ impl<'a> Compiler<'a> {
             FunctionKind::Setter => format!("set {fname}"),
             _ => fname,
         };
-        let self_name = if f.kind == FunctionKind::Normal { f.name.as_ref() } else { None };
+        let self_name = if f.kind == FunctionKind::Normal {
+            f.name.as_ref()
+        } else {
+            None
+        };
         let proto = self.compile_function(
             scope::key_of(&**f),
             kind,
@@ -633,7 +659,10 @@ impl<'a> Compiler<'a> {
             (0..params.len() + rest.is_some() as usize)
                 .map(|i| {
                     let t = self.alloc();
-                    self.emit(Insn::Mov { dst: t, src: 2 + i as Reg });
+                    self.emit(Insn::Mov {
+                        dst: t,
+                        src: 2 + i as Reg,
+                    });
                     t
                 })
                 .collect()
@@ -658,19 +687,32 @@ impl<'a> Compiler<'a> {
             let (i, b) = self.lookup(&this_name).unwrap();
             if let Loc::Ctx(slot) = b.loc {
                 self.f().this_slot = Some((i, slot));
-                self.emit(Insn::StCtx { depth: 0, slot, src: 1 });
+                self.emit(Insn::StCtx {
+                    depth: 0,
+                    slot,
+                    src: 1,
+                });
             }
         }
         if split {
             // Parameters in order: argument or default, then initialised.
             let names: Vec<(Ident, Option<&Expr>, Span)> = params
                 .iter()
-                .map(|p| (pattern_ident(&p.pattern), p.default.as_ref(), p.pattern.span))
+                .map(|p| {
+                    (
+                        pattern_ident(&p.pattern),
+                        p.default.as_ref(),
+                        p.pattern.span,
+                    )
+                })
                 .chain(rest.map(|r| (pattern_ident(r), None, r.span)))
                 .collect();
             for (i, (pname, default, pspan)) in names.into_iter().enumerate() {
                 let r = 2 + i as Reg;
-                self.emit(Insn::Mov { dst: r, src: arg_temps[i] });
+                self.emit(Insn::Mov {
+                    dst: r,
+                    src: arg_temps[i],
+                });
                 if let Some(d) = default {
                     let skip = self.emit(Insn::JmpUndef { src: r, off: 0 });
                     let over = self.emit(Insn::Jmp { off: 0 });
@@ -697,7 +739,11 @@ impl<'a> Compiler<'a> {
                         }
                         Loc::Ctx(slot) => {
                             let depth = self.ctx_depth(pscope);
-                            self.emit(Insn::LdCtx { dst: t, depth, slot });
+                            self.emit(Insn::LdCtx {
+                                dst: t,
+                                depth,
+                                slot,
+                            });
                         }
                     }
                     self.store_binding(&d.name, t, span, true)?;
@@ -735,7 +781,11 @@ impl<'a> Compiler<'a> {
                                 self.emit(Insn::LdUndef { dst: vr });
                             }
                         }
-                        self.emit(Insn::DefineField { obj: 1, key: kr, src: vr });
+                        self.emit(Insn::DefineField {
+                            obj: 1,
+                            key: kr,
+                            src: vr,
+                        });
                         self.free_to(mk);
                     }
                 }
@@ -822,8 +872,15 @@ impl<'a> Compiler<'a> {
                 self.expr_to(e, r, None)?;
                 self.emit(Insn::Throw { src: r });
             }
-            StmtKind::Try { block, handler, finalizer } => self.try_stmt(block, handler.as_deref(), finalizer.as_ref())?,
-            StmtKind::Switch { discriminant, cases } => self.switch_stmt(s, discriminant, cases, Vec::new())?,
+            StmtKind::Try {
+                block,
+                handler,
+                finalizer,
+            } => self.try_stmt(block, handler.as_deref(), finalizer.as_ref())?,
+            StmtKind::Switch {
+                discriminant,
+                cases,
+            } => self.switch_stmt(s, discriminant, cases, Vec::new())?,
             StmtKind::Labeled { .. } => self.labeled(s)?,
             StmtKind::Empty => {}
         }
@@ -843,7 +900,10 @@ impl<'a> Compiler<'a> {
             StmtKind::ForIn { .. } | StmtKind::ForOf { .. } => self.for_in_of(cur, labels),
             StmtKind::While { test, body } => self.while_stmt(labels, test, body),
             StmtKind::DoWhile { body, test } => self.do_while_stmt(labels, body, test),
-            StmtKind::Switch { discriminant, cases } => self.switch_stmt(cur, discriminant, cases, labels),
+            StmtKind::Switch {
+                discriminant,
+                cases,
+            } => self.switch_stmt(cur, discriminant, cases, labels),
             _ => {
                 // A labelled non-loop statement: only `break label` targets it.
                 let ctl = self.new_control(labels, false);
@@ -913,7 +973,15 @@ impl<'a> Compiler<'a> {
     }
 
     fn for_stmt(&mut self, s: &Stmt, labels: Vec<Ident>) -> CResult<()> {
-        let StmtKind::For { init, test, update, body } = &s.kind else { unreachable!() };
+        let StmtKind::For {
+            init,
+            test,
+            update,
+            body,
+        } = &s.kind
+        else {
+            unreachable!()
+        };
         let m = self.mark();
         let decls = match init.as_deref() {
             Some(ForInit::VarDecl(d)) => d
@@ -999,9 +1067,17 @@ impl<'a> Compiler<'a> {
         let top = self.here();
         let val = self.alloc();
         let next = if is_of {
-            self.emit(Insn::ForOfNext { dst: val, iter, off: 0 })
+            self.emit(Insn::ForOfNext {
+                dst: val,
+                iter,
+                off: 0,
+            })
         } else {
-            self.emit(Insn::ForInNext { dst: val, iter, off: 0 })
+            self.emit(Insn::ForInNext {
+                dst: val,
+                iter,
+                off: 0,
+            })
         };
         // A fresh scope per iteration for let/const heads.
         let (decls, target) = match &**left {
@@ -1040,13 +1116,23 @@ impl<'a> Compiler<'a> {
                 let o = self.expr_any(object)?;
                 let k = self.name_const(name);
                 let fb = self.fb();
-                self.emit(Insn::SetProp { obj: o, name: k, src, fb });
+                self.emit(Insn::SetProp {
+                    obj: o,
+                    name: k,
+                    src,
+                    fb,
+                });
             }
             ExprKind::Index { object, index, .. } => {
                 let o = self.expr_any_kept(object, index)?;
                 let k = self.expr_any(index)?;
                 let fb = self.fb();
-                self.emit(Insn::SetElem { obj: o, key: k, src, fb });
+                self.emit(Insn::SetElem {
+                    obj: o,
+                    key: k,
+                    src,
+                    fb,
+                });
             }
             ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
                 let k = self.super_key(e)?;
@@ -1111,7 +1197,11 @@ impl<'a> Compiler<'a> {
                 span,
             });
         };
-        let exit = if is_continue { Exit::Continue(idx) } else { Exit::Break(idx) };
+        let exit = if is_continue {
+            Exit::Continue(idx)
+        } else {
+            Exit::Break(idx)
+        };
         self.route_exit(exit);
         Ok(())
     }
@@ -1130,12 +1220,19 @@ impl<'a> Compiler<'a> {
             // Record the exit with the innermost finally and jump there.
             let fin = self.f().finallys.last_mut().unwrap();
             let code = COMPLETION_RETURN + 1 + fin.exits.len() as i32;
-            let code = if matches!(exit, Exit::Return) { COMPLETION_RETURN } else { code };
+            let code = if matches!(exit, Exit::Return) {
+                COMPLETION_RETURN
+            } else {
+                code
+            };
             if code != COMPLETION_RETURN {
                 fin.exits.push((code, exit));
             }
             let kind_reg = fin.kind_reg;
-            self.emit(Insn::LdInt { dst: kind_reg, imm: code });
+            self.emit(Insn::LdInt {
+                dst: kind_reg,
+                imm: code,
+            });
             let j = self.emit(Insn::Jmp { off: 0 });
             self.f().finallys.last_mut().unwrap().entries.push(j);
             return;
@@ -1165,7 +1262,12 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn try_stmt(&mut self, block: &Vec<Stmt>, handler: Option<&CatchClause>, finalizer: Option<&Vec<Stmt>>) -> CResult<()> {
+    fn try_stmt(
+        &mut self,
+        block: &Vec<Stmt>,
+        handler: Option<&CatchClause>,
+        finalizer: Option<&Vec<Stmt>>,
+    ) -> CResult<()> {
         let m = self.mark();
         let saved_ctx = self.alloc();
         self.emit(Insn::GetCtx { dst: saved_ctx });
@@ -1238,12 +1340,18 @@ impl<'a> Compiler<'a> {
             });
         }
         self.emit(Insn::SetCtx { src: saved_ctx });
-        self.emit(Insn::LdInt { dst: kind_reg, imm: COMPLETION_THROW });
+        self.emit(Insn::LdInt {
+            dst: kind_reg,
+            imm: COMPLETION_THROW,
+        });
         let to_fin = self.emit(Insn::Jmp { off: 0 });
         for j in to_normal {
             self.patch_here(j);
         }
-        self.emit(Insn::LdInt { dst: kind_reg, imm: COMPLETION_NORMAL });
+        self.emit(Insn::LdInt {
+            dst: kind_reg,
+            imm: COMPLETION_NORMAL,
+        });
         self.patch_here(to_fin);
         let info = self.f().finallys.pop().unwrap();
         let fin_start = self.here();
@@ -1258,20 +1366,41 @@ impl<'a> Compiler<'a> {
         let t = self.alloc();
         let c = self.alloc();
         let mut skip_normal = Vec::new();
-        self.emit(Insn::LdInt { dst: c, imm: COMPLETION_NORMAL });
+        self.emit(Insn::LdInt {
+            dst: c,
+            imm: COMPLETION_NORMAL,
+        });
         let fb = self.fb();
-        self.emit(Insn::StrictEq { dst: t, a: kind_reg, b: c, fb });
+        self.emit(Insn::StrictEq {
+            dst: t,
+            a: kind_reg,
+            b: c,
+            fb,
+        });
         skip_normal.push(self.emit(Insn::JmpTrue { src: t, off: 0 }));
-        self.emit(Insn::LdInt { dst: c, imm: COMPLETION_THROW });
+        self.emit(Insn::LdInt {
+            dst: c,
+            imm: COMPLETION_THROW,
+        });
         let fb = self.fb();
-        self.emit(Insn::StrictEq { dst: t, a: kind_reg, b: c, fb });
+        self.emit(Insn::StrictEq {
+            dst: t,
+            a: kind_reg,
+            b: c,
+            fb,
+        });
         let not_throw = self.emit(Insn::JmpFalse { src: t, off: 0 });
         self.emit(Insn::Throw { src: val_reg });
         self.patch_here(not_throw);
         for (code, exit) in info.exits.clone() {
             self.emit(Insn::LdInt { dst: c, imm: code });
             let fb = self.fb();
-            self.emit(Insn::StrictEq { dst: t, a: kind_reg, b: c, fb });
+            self.emit(Insn::StrictEq {
+                dst: t,
+                a: kind_reg,
+                b: c,
+                fb,
+            });
             let next = self.emit(Insn::JmpFalse { src: t, off: 0 });
             self.route_exit(exit);
             self.patch_here(next);
@@ -1285,7 +1414,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn switch_stmt(&mut self, s: &Stmt, disc: &Expr, cases: &[SwitchCase], labels: Vec<Ident>) -> CResult<()> {
+    fn switch_stmt(
+        &mut self,
+        s: &Stmt,
+        disc: &Expr,
+        cases: &[SwitchCase],
+        labels: Vec<Ident>,
+    ) -> CResult<()> {
         let m = self.mark();
         let d = self.alloc();
         self.expr_to(disc, d, None)?;
@@ -1300,7 +1435,12 @@ impl<'a> Compiler<'a> {
             if let Some(test) = &c.test {
                 self.expr_to(test, t, None)?;
                 let fb = self.fb();
-                self.emit(Insn::StrictEq { dst: t, a: d, b: t, fb });
+                self.emit(Insn::StrictEq {
+                    dst: t,
+                    a: d,
+                    b: t,
+                    fb,
+                });
                 case_jumps.push(Some(self.emit(Insn::JmpTrue { src: t, off: 0 })));
             } else {
                 case_jumps.push(None);
@@ -1366,10 +1506,20 @@ impl<'a> Compiler<'a> {
         // reads them from synthetic bindings captured in a context.
         let mut key_decls = Vec::new();
         for (i, f) in c.members.iter().enumerate() {
-            if let ClassMemberKind::Field { key: ast::PropKey::Computed(_), .. } = &f.kind {
+            if let ClassMemberKind::Field {
+                key: ast::PropKey::Computed(_),
+                ..
+            } = &f.kind
+            {
                 let n: Ident = Rc::from(format!("#field{i}"));
-                self.analysis.captured.insert((scope::key_of(&**c) + 4, n.clone()));
-                key_decls.push(Decl { name: n, kind: DeclKind::Var, init_end: 0 });
+                self.analysis
+                    .captured
+                    .insert((scope::key_of(&**c) + 4, n.clone()));
+                key_decls.push(Decl {
+                    name: n,
+                    kind: DeclKind::Var,
+                    init_end: 0,
+                });
             }
         }
         let keys_m = self.mark();
@@ -1380,20 +1530,42 @@ impl<'a> Compiler<'a> {
         match &c.constructor {
             Some(f) => self.function_value(f, ctor, &name)?,
             None => {
-                let kind = if derived { FuncKind::DerivedConstructor } else { FuncKind::ClassConstructor };
-                let body = if derived { Body::DefaultDerived } else { Body::Stmts(&[]) };
+                let kind = if derived {
+                    FuncKind::DerivedConstructor
+                } else {
+                    FuncKind::ClassConstructor
+                };
+                let body = if derived {
+                    Body::DefaultDerived
+                } else {
+                    Body::Stmts(&[])
+                };
                 let key = scope::key_of(&**c) + 3;
-                let proto = self.compile_function(key, kind, &name, &[], None, None, body, 0, c.span)?;
+                let proto =
+                    self.compile_function(key, kind, &name, &[], None, None, body, 0, c.span)?;
                 self.emit_closure(proto, ctor);
             }
         }
-        self.emit(Insn::Class { dst: ctor, ctor, parent });
+        self.emit(Insn::Class {
+            dst: ctor,
+            ctor,
+            parent,
+        });
         let proto = self.alloc();
         let k = self.name_const("prototype");
         let fb = self.fb();
-        self.emit(Insn::GetProp { dst: proto, obj: ctor, name: k, fb });
+        self.emit(Insn::GetProp {
+            dst: proto,
+            obj: ctor,
+            name: k,
+            fb,
+        });
         for (i, mem) in c.members.iter().enumerate() {
-            if let ClassMemberKind::Field { key: ast::PropKey::Computed(e), .. } = &mem.kind {
+            if let ClassMemberKind::Field {
+                key: ast::PropKey::Computed(e),
+                ..
+            } = &mem.kind
+            {
                 let t = self.alloc();
                 self.expr_to(e, t, None)?;
                 let n: Ident = Rc::from(format!("#field{i}"));
@@ -1458,9 +1630,17 @@ impl<'a> Compiler<'a> {
                 c.span,
             )?;
             self.emit_closure(proto_fn, base);
-            self.emit(Insn::Mov { dst: this, src: ctor });
+            self.emit(Insn::Mov {
+                dst: this,
+                src: ctor,
+            });
             let fb = self.fb();
-            self.emit(Insn::Call { dst: base, base, argc: 0, fb });
+            self.emit(Insn::Call {
+                dst: base,
+                base,
+                argc: 0,
+                fb,
+            });
         }
         self.emit(Insn::Mov { dst, src: ctor });
         if keys_scope {
@@ -1478,12 +1658,27 @@ impl<'a> Compiler<'a> {
             FunctionKind::Getter | FunctionKind::Setter => {
                 let u = self.alloc();
                 self.emit(Insn::LdUndef { dst: u });
-                let (getter, setter) = if kind == FunctionKind::Getter { (f, u) } else { (u, f) };
-                self.emit(Insn::DefineAccessor { obj, key, getter, setter, enumerable });
+                let (getter, setter) = if kind == FunctionKind::Getter {
+                    (f, u)
+                } else {
+                    (u, f)
+                };
+                self.emit(Insn::DefineAccessor {
+                    obj,
+                    key,
+                    getter,
+                    setter,
+                    enumerable,
+                });
                 self.free_to(u);
             }
             _ => {
-                self.emit(Insn::DefineMethod { obj, key, src: f, enumerable });
+                self.emit(Insn::DefineMethod {
+                    obj,
+                    key,
+                    src: f,
+                    enumerable,
+                });
             }
         }
     }
@@ -1570,7 +1765,8 @@ impl<'a> Compiler<'a> {
 
     /// In a derived constructor, `this` is a hole until super() returns.
     fn check_this(&mut self, r: Reg) {
-        let in_derived = self.fns.iter().rev().find(|f| !f.is_arrow).map(|f| f.kind) == Some(FuncKind::DerivedConstructor);
+        let in_derived = self.fns.iter().rev().find(|f| !f.is_arrow).map(|f| f.kind)
+            == Some(FuncKind::DerivedConstructor);
         if in_derived {
             let k = self.name_const("this");
             self.emit(Insn::CheckTdz { src: r, name: k });
@@ -1591,13 +1787,18 @@ impl<'a> Compiler<'a> {
     }
 
     fn span_text(&self, start: u32, end: u32) -> String {
-        self.source.get(start as usize..end as usize).unwrap_or("expression").to_string()
+        self.source
+            .get(start as usize..end as usize)
+            .unwrap_or("expression")
+            .to_string()
     }
 
     /// Where a member chain's innermost object starts.
     fn chain_start(&self, e: &Expr) -> u32 {
         match &e.kind {
-            ExprKind::Member { object, .. } | ExprKind::Index { object, .. } => self.chain_start(object),
+            ExprKind::Member { object, .. } | ExprKind::Index { object, .. } => {
+                self.chain_start(object)
+            }
             _ => e.span.start,
         }
     }
@@ -1620,7 +1821,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Insn::LdConst { dst, k });
             }
             ExprKind::Bool(b) => {
-                self.emit(if *b { Insn::LdTrue { dst } } else { Insn::LdFalse { dst } });
+                self.emit(if *b {
+                    Insn::LdTrue { dst }
+                } else {
+                    Insn::LdFalse { dst }
+                });
             }
             ExprKind::Null => {
                 self.emit(Insn::LdNull { dst });
@@ -1634,12 +1839,22 @@ impl<'a> Compiler<'a> {
                     self.expr_to(x, t, None)?;
                     self.emit(Insn::ToString { dst: t, src: t });
                     let fb = self.fb();
-                    self.emit(Insn::Add { dst: acc, a: acc, b: t, fb });
+                    self.emit(Insn::Add {
+                        dst: acc,
+                        a: acc,
+                        b: t,
+                        fb,
+                    });
                     if !quasis[i + 1].is_empty() {
                         let k = self.str_const(&quasis[i + 1]);
                         self.emit(Insn::LdConst { dst: t, k });
                         let fb = self.fb();
-                        self.emit(Insn::Add { dst: acc, a: acc, b: t, fb });
+                        self.emit(Insn::Add {
+                            dst: acc,
+                            a: acc,
+                            b: t,
+                            fb,
+                        });
                     }
                 }
                 self.emit(Insn::Mov { dst, src: acc });
@@ -1651,7 +1866,10 @@ impl<'a> Compiler<'a> {
             ExprKind::This => self.load_this(dst),
             ExprKind::Array(items) => {
                 let arr = self.alloc();
-                self.emit(Insn::NewArray { dst: arr, n: items.len().min(1024) as u16 });
+                self.emit(Insn::NewArray {
+                    dst: arr,
+                    n: items.len().min(1024) as u16,
+                });
                 let t = self.alloc();
                 for it in items {
                     match it {
@@ -1720,22 +1938,41 @@ impl<'a> Compiler<'a> {
                 self.position(e.span);
                 self.record_callee(callee);
                 let fb = self.fb();
-                self.emit(Insn::New { dst: base, base, argc, fb });
+                self.emit(Insn::New {
+                    dst: base,
+                    base,
+                    argc,
+                    fb,
+                });
                 self.emit(Insn::Mov { dst, src: base });
             }
-            ExprKind::Member { object, name: pname, .. } => {
+            ExprKind::Member {
+                object,
+                name: pname,
+                ..
+            } => {
                 let o = self.expr_any(object)?;
                 self.position(e.span);
                 let k = self.name_const(pname);
                 let fb = self.fb();
-                self.emit(Insn::GetProp { dst, obj: o, name: k, fb });
+                self.emit(Insn::GetProp {
+                    dst,
+                    obj: o,
+                    name: k,
+                    fb,
+                });
             }
             ExprKind::Index { object, index, .. } => {
                 let o = self.expr_any_kept(object, index)?;
                 let k = self.expr_any(index)?;
                 self.position(e.span);
                 let fb = self.fb();
-                self.emit(Insn::GetElem { dst, obj: o, key: k, fb });
+                self.emit(Insn::GetElem {
+                    dst,
+                    obj: o,
+                    key: k,
+                    fb,
+                });
             }
             ExprKind::OptionalChain(inner) => {
                 let mut exits = Vec::new();
@@ -1754,14 +1991,22 @@ impl<'a> Compiler<'a> {
                 let _this = self.alloc();
                 let argc = self.args(args)?;
                 self.position(e.span);
-                self.emit(Insn::SuperCall { dst: base, base, argc });
+                self.emit(Insn::SuperCall {
+                    dst: base,
+                    base,
+                    argc,
+                });
                 if self.fns.last().unwrap().is_arrow {
                     return Err(unsupported("super() inside an arrow function", e.span));
                 }
                 // Arrows in this constructor read `this` from the context.
                 if let Some((i, slot)) = self.f().this_slot {
                     let depth = self.ctx_depth(i);
-                    self.emit(Insn::StCtx { depth, slot, src: 1 });
+                    self.emit(Insn::StCtx {
+                        depth,
+                        slot,
+                        src: 1,
+                    });
                 }
                 self.emit(Insn::InitFields {});
                 self.emit(Insn::Mov { dst, src: base });
@@ -1786,7 +2031,11 @@ impl<'a> Compiler<'a> {
     fn chain(&mut self, e: &Expr, dst: Reg, exits: &mut Vec<usize>) -> CResult<()> {
         let m = self.mark();
         match &e.kind {
-            ExprKind::Member { object, name, optional } => {
+            ExprKind::Member {
+                object,
+                name,
+                optional,
+            } => {
                 let o = self.alloc();
                 self.chain(object, o, exits)?;
                 if *optional {
@@ -1794,9 +2043,18 @@ impl<'a> Compiler<'a> {
                 }
                 let k = self.name_const(name);
                 let fb = self.fb();
-                self.emit(Insn::GetProp { dst, obj: o, name: k, fb });
+                self.emit(Insn::GetProp {
+                    dst,
+                    obj: o,
+                    name: k,
+                    fb,
+                });
             }
-            ExprKind::Index { object, index, optional } => {
+            ExprKind::Index {
+                object,
+                index,
+                optional,
+            } => {
                 let o = self.alloc();
                 self.chain(object, o, exits)?;
                 if *optional {
@@ -1804,7 +2062,12 @@ impl<'a> Compiler<'a> {
                 }
                 let k = self.expr_any(index)?;
                 let fb = self.fb();
-                self.emit(Insn::GetElem { dst, obj: o, key: k, fb });
+                self.emit(Insn::GetElem {
+                    dst,
+                    obj: o,
+                    key: k,
+                    fb,
+                });
             }
             ExprKind::Call { .. } => self.call(e, dst, Some(exits))?,
             _ => self.expr_to(e, dst, None)?,
@@ -1826,38 +2089,69 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, e: &Expr, dst: Reg, mut exits: Option<&mut Vec<usize>>) -> CResult<()> {
-        let ExprKind::Call { callee, args, optional } = &e.kind else { unreachable!() };
+        let ExprKind::Call {
+            callee,
+            args,
+            optional,
+        } = &e.kind
+        else {
+            unreachable!()
+        };
         let base = self.alloc();
         let this = self.alloc();
         // Method calls: the object is `this`.
         match &callee.kind {
-            ExprKind::Member { object, name, optional: opt_link } => {
+            ExprKind::Member {
+                object,
+                name,
+                optional: opt_link,
+            } => {
                 match exits.as_deref_mut() {
                     Some(ex) => self.chain(object, this, ex)?,
                     None => self.expr_to(object, this, None)?,
                 }
                 if *opt_link {
                     let j = self.emit(Insn::JmpNullish { src: this, off: 0 });
-                    exits.as_deref_mut().expect("optional link inside a chain").push(j);
+                    exits
+                        .as_deref_mut()
+                        .expect("optional link inside a chain")
+                        .push(j);
                 }
                 let k = self.name_const(name);
                 let fb = self.fb();
                 self.position(callee.span);
-                self.emit(Insn::GetProp { dst: base, obj: this, name: k, fb });
+                self.emit(Insn::GetProp {
+                    dst: base,
+                    obj: this,
+                    name: k,
+                    fb,
+                });
             }
-            ExprKind::Index { object, index, optional: opt_link } => {
+            ExprKind::Index {
+                object,
+                index,
+                optional: opt_link,
+            } => {
                 match exits.as_deref_mut() {
                     Some(ex) => self.chain(object, this, ex)?,
                     None => self.expr_to(object, this, None)?,
                 }
                 if *opt_link {
                     let j = self.emit(Insn::JmpNullish { src: this, off: 0 });
-                    exits.as_deref_mut().expect("optional link inside a chain").push(j);
+                    exits
+                        .as_deref_mut()
+                        .expect("optional link inside a chain")
+                        .push(j);
                 }
                 let k = self.alloc();
                 self.expr_to(index, k, None)?;
                 let fb = self.fb();
-                self.emit(Insn::GetElem { dst: base, obj: this, key: k, fb });
+                self.emit(Insn::GetElem {
+                    dst: base,
+                    obj: this,
+                    key: k,
+                    fb,
+                });
                 self.free_to(k);
             }
             ExprKind::SuperMember(n) => {
@@ -1884,7 +2178,12 @@ impl<'a> Compiler<'a> {
         self.position(e.span);
         self.record_callee(callee);
         let fb = self.fb();
-        self.emit(Insn::Call { dst: base, base, argc, fb });
+        self.emit(Insn::Call {
+            dst: base,
+            base,
+            argc,
+            fb,
+        });
         if dst != base {
             self.emit(Insn::Mov { dst, src: base });
         }
@@ -1934,14 +2233,24 @@ impl<'a> Compiler<'a> {
                 ExprKind::Member { object, name, .. } => {
                     let o = self.expr_any(object)?;
                     let k = self.name_const(name);
-                    self.emit(Insn::DelProp { dst, obj: o, name: k });
+                    self.emit(Insn::DelProp {
+                        dst,
+                        obj: o,
+                        name: k,
+                    });
                 }
                 ExprKind::Index { object, index, .. } => {
                     let o = self.expr_any_kept(object, index)?;
                     let k = self.expr_any(index)?;
-                    self.emit(Insn::DelElem { dst, obj: o, key: k });
+                    self.emit(Insn::DelElem {
+                        dst,
+                        obj: o,
+                        key: k,
+                    });
                 }
-                ExprKind::OptionalChain(_) => return Err(unsupported("delete of an optional chain", arg.span)),
+                ExprKind::OptionalChain(_) => {
+                    return Err(unsupported("delete of an optional chain", arg.span))
+                }
                 _ => {
                     self.expr_to(arg, dst, None)?;
                     self.emit(Insn::LdTrue { dst });
@@ -1986,8 +2295,16 @@ impl<'a> Compiler<'a> {
             let fb = c.fb();
             c.emit(Insn::ToNumber { dst: old, src: old });
             c.emit(match op {
-                UpdateOp::Inc => Insn::Inc { dst: new, src: old, fb },
-                UpdateOp::Dec => Insn::Dec { dst: new, src: old, fb },
+                UpdateOp::Inc => Insn::Inc {
+                    dst: new,
+                    src: old,
+                    fb,
+                },
+                UpdateOp::Dec => Insn::Dec {
+                    dst: new,
+                    src: old,
+                    fb,
+                },
             });
         };
         match &target.kind {
@@ -2001,10 +2318,20 @@ impl<'a> Compiler<'a> {
                 self.expr_to(object, o, None)?;
                 let k = self.name_const(name);
                 let fb = self.fb();
-                self.emit(Insn::GetProp { dst: old, obj: o, name: k, fb });
+                self.emit(Insn::GetProp {
+                    dst: old,
+                    obj: o,
+                    name: k,
+                    fb,
+                });
                 step(self);
                 let fb = self.fb();
-                self.emit(Insn::SetProp { obj: o, name: k, src: new, fb });
+                self.emit(Insn::SetProp {
+                    obj: o,
+                    name: k,
+                    src: new,
+                    fb,
+                });
             }
             ExprKind::Index { object, index, .. } => {
                 let o = self.alloc();
@@ -2012,14 +2339,27 @@ impl<'a> Compiler<'a> {
                 let k = self.alloc();
                 self.expr_to(index, k, None)?;
                 let fb = self.fb();
-                self.emit(Insn::GetElem { dst: old, obj: o, key: k, fb });
+                self.emit(Insn::GetElem {
+                    dst: old,
+                    obj: o,
+                    key: k,
+                    fb,
+                });
                 step(self);
                 let fb = self.fb();
-                self.emit(Insn::SetElem { obj: o, key: k, src: new, fb });
+                self.emit(Insn::SetElem {
+                    obj: o,
+                    key: k,
+                    src: new,
+                    fb,
+                });
             }
             _ => return Err(unsupported("this update target", target.span)),
         }
-        self.emit(Insn::Mov { dst, src: if prefix { new } else { old } });
+        self.emit(Insn::Mov {
+            dst,
+            src: if prefix { new } else { old },
+        });
         Ok(())
     }
 
@@ -2080,8 +2420,18 @@ impl<'a> Compiler<'a> {
                     }
                     let fb = c.fb();
                     match key {
-                        Ok(k) => c.emit(Insn::GetProp { dst: d, obj: o, name: k, fb }),
-                        Err(k) => c.emit(Insn::GetElem { dst: d, obj: o, key: k, fb }),
+                        Ok(k) => c.emit(Insn::GetProp {
+                            dst: d,
+                            obj: o,
+                            name: k,
+                            fb,
+                        }),
+                        Err(k) => c.emit(Insn::GetElem {
+                            dst: d,
+                            obj: o,
+                            key: k,
+                            fb,
+                        }),
                     };
                 };
                 let set = |c: &mut Self, s: Reg| {
@@ -2092,8 +2442,18 @@ impl<'a> Compiler<'a> {
                     }
                     let fb = c.fb();
                     match key {
-                        Ok(k) => c.emit(Insn::SetProp { obj: o, name: k, src: s, fb }),
-                        Err(k) => c.emit(Insn::SetElem { obj: o, key: k, src: s, fb }),
+                        Ok(k) => c.emit(Insn::SetProp {
+                            obj: o,
+                            name: k,
+                            src: s,
+                            fb,
+                        }),
+                        Err(k) => c.emit(Insn::SetElem {
+                            obj: o,
+                            key: k,
+                            src: s,
+                            fb,
+                        }),
                     };
                 };
                 let pname = match &e.kind {
@@ -2135,7 +2495,11 @@ impl<'a> Compiler<'a> {
         for p in props {
             let m = self.mark();
             match &p.kind {
-                PropKind::Init { key, value, shorthand } => {
+                PropKind::Init {
+                    key,
+                    value,
+                    shorthand,
+                } => {
                     let is_proto = !shorthand
                         && match key {
                             ast::PropKey::Name(n) => &**n == "__proto__",
@@ -2154,7 +2518,11 @@ impl<'a> Compiler<'a> {
                         if kname.is_none() && is_anonymous_fn(value) {
                             self.emit(Insn::SetFunctionName { func: v, key: k });
                         }
-                        self.emit(Insn::DefineField { obj, key: k, src: v });
+                        self.emit(Insn::DefineField {
+                            obj,
+                            key: k,
+                            src: v,
+                        });
                     }
                 }
                 PropKind::Method { key, func } => {
@@ -2196,6 +2564,11 @@ fn is_anonymous_fn(e: &Expr) -> bool {
 fn is_simple(e: &Expr) -> bool {
     matches!(
         e.kind,
-        ExprKind::Num(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::Null | ExprKind::Ident(_) | ExprKind::This
+        ExprKind::Num(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Null
+            | ExprKind::Ident(_)
+            | ExprKind::This
     )
 }

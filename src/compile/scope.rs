@@ -46,7 +46,10 @@ pub enum DeclKind {
 impl DeclKind {
     /// Bindings that start uninitialised (temporal dead zone).
     pub fn has_tdz(&self) -> bool {
-        matches!(self, DeclKind::Let | DeclKind::Const | DeclKind::Class | DeclKind::TdzParam(_))
+        matches!(
+            self,
+            DeclKind::Let | DeclKind::Const | DeclKind::Class | DeclKind::TdzParam(_)
+        )
     }
     pub fn is_const(&self) -> bool {
         matches!(self, DeclKind::Const | DeclKind::SelfName)
@@ -94,9 +97,9 @@ fn var_names_stmt(s: &Stmt, out: &mut Vec<(Ident, u32)>) {
                 var_names_stmt(a, out);
             }
         }
-        StmtKind::While { body, .. } | StmtKind::DoWhile { body, .. } | StmtKind::Labeled { body, .. } => {
-            var_names_stmt(body, out)
-        }
+        StmtKind::While { body, .. }
+        | StmtKind::DoWhile { body, .. }
+        | StmtKind::Labeled { body, .. } => var_names_stmt(body, out),
         StmtKind::For { init, body, .. } => {
             if let Some(ForInit::VarDecl(d)) = init.as_deref() {
                 var_decl_names(d, out);
@@ -112,7 +115,11 @@ fn var_names_stmt(s: &Stmt, out: &mut Vec<(Ident, u32)>) {
             var_names_stmt(body, out);
         }
         StmtKind::Block(b) => var_names(b, out),
-        StmtKind::Try { block, handler, finalizer } => {
+        StmtKind::Try {
+            block,
+            handler,
+            finalizer,
+        } => {
             var_names(block, out);
             if let Some(h) = handler {
                 var_names(&h.body, out);
@@ -135,7 +142,11 @@ pub fn lexical_decls(stmts: &[Stmt], out: &mut Vec<Decl>) {
     for s in stmts {
         match &s.kind {
             StmtKind::VarDecl(d) if d.kind != VarKind::Var => {
-                let kind = if d.kind == VarKind::Let { DeclKind::Let } else { DeclKind::Const };
+                let kind = if d.kind == VarKind::Let {
+                    DeclKind::Let
+                } else {
+                    DeclKind::Const
+                };
                 for decl in &d.decls {
                     for n in pattern_names(&decl.target) {
                         out.push(Decl {
@@ -167,7 +178,9 @@ fn add_decl(out: &mut Vec<Decl>, d: Decl) {
     if let Some(existing) = out.iter_mut().find(|e| e.name == d.name) {
         // A function declaration wins over a var, and the last of several
         // function declarations of one name wins.
-        if matches!(d.kind, DeclKind::Function(_)) && matches!(existing.kind, DeclKind::Var | DeclKind::Function(_)) {
+        if matches!(d.kind, DeclKind::Function(_))
+            && matches!(existing.kind, DeclKind::Var | DeclKind::Function(_))
+        {
             *existing = d;
         }
         return;
@@ -188,21 +201,49 @@ pub fn body_key(f_key: ScopeKey) -> ScopeKey {
 }
 
 /// Parameter scope of a function with defaults: params, own name.
-pub fn param_decls(params: &[Param], rest: Option<&Pattern>, self_name: Option<&Ident>) -> Vec<Decl> {
+pub fn param_decls(
+    params: &[Param],
+    rest: Option<&Pattern>,
+    self_name: Option<&Ident>,
+) -> Vec<Decl> {
     let mut out = Vec::new();
     for (i, p) in params.iter().enumerate() {
-        let end = p.default.as_ref().map_or(p.pattern.span.end, |d| d.span.end);
+        let end = p
+            .default
+            .as_ref()
+            .map_or(p.pattern.span.end, |d| d.span.end);
         for n in pattern_names(&p.pattern) {
-            add_decl(&mut out, Decl { name: n, kind: DeclKind::TdzParam(i), init_end: end });
+            add_decl(
+                &mut out,
+                Decl {
+                    name: n,
+                    kind: DeclKind::TdzParam(i),
+                    init_end: end,
+                },
+            );
         }
     }
     if let Some(r) = rest {
         for n in pattern_names(r) {
-            add_decl(&mut out, Decl { name: n, kind: DeclKind::TdzParam(params.len()), init_end: r.span.end });
+            add_decl(
+                &mut out,
+                Decl {
+                    name: n,
+                    kind: DeclKind::TdzParam(params.len()),
+                    init_end: r.span.end,
+                },
+            );
         }
     }
     if let Some(n) = self_name {
-        add_decl(&mut out, Decl { name: n.clone(), kind: DeclKind::SelfName, init_end: 0 });
+        add_decl(
+            &mut out,
+            Decl {
+                name: n.clone(),
+                kind: DeclKind::SelfName,
+                init_end: 0,
+            },
+        );
     }
     out
 }
@@ -214,22 +255,48 @@ pub fn body_decls(body: &[Stmt]) -> Vec<Decl> {
 
 /// The declarations of a function's top scope: parameters, its own name
 /// (named function expressions), vars, and the body's lexical declarations.
-pub fn function_decls(params: &[Param], rest: Option<&Pattern>, self_name: Option<&Ident>, body: &[Stmt]) -> Vec<Decl> {
+pub fn function_decls(
+    params: &[Param],
+    rest: Option<&Pattern>,
+    self_name: Option<&Ident>,
+    body: &[Stmt],
+) -> Vec<Decl> {
     let mut out = Vec::new();
     for (i, p) in params.iter().enumerate() {
         for n in pattern_names(&p.pattern) {
-            add_decl(&mut out, Decl { name: n, kind: DeclKind::Param(i), init_end: 0 });
+            add_decl(
+                &mut out,
+                Decl {
+                    name: n,
+                    kind: DeclKind::Param(i),
+                    init_end: 0,
+                },
+            );
         }
     }
     if let Some(r) = rest {
         for n in pattern_names(r) {
-            add_decl(&mut out, Decl { name: n, kind: DeclKind::Param(params.len()), init_end: 0 });
+            add_decl(
+                &mut out,
+                Decl {
+                    name: n,
+                    kind: DeclKind::Param(params.len()),
+                    init_end: 0,
+                },
+            );
         }
     }
     let mut vars = Vec::new();
     var_names(body, &mut vars);
     for (n, _) in vars {
-        add_decl(&mut out, Decl { name: n, kind: DeclKind::Var, init_end: 0 });
+        add_decl(
+            &mut out,
+            Decl {
+                name: n,
+                kind: DeclKind::Var,
+                init_end: 0,
+            },
+        );
     }
     let mut lex = Vec::new();
     lexical_decls(body, &mut lex);
@@ -237,7 +304,14 @@ pub fn function_decls(params: &[Param], rest: Option<&Pattern>, self_name: Optio
         add_decl(&mut out, d);
     }
     if let Some(n) = self_name {
-        add_decl(&mut out, Decl { name: n.clone(), kind: DeclKind::SelfName, init_end: 0 });
+        add_decl(
+            &mut out,
+            Decl {
+                name: n.clone(),
+                kind: DeclKind::SelfName,
+                init_end: 0,
+            },
+        );
     }
     out
 }
@@ -262,7 +336,11 @@ pub fn head_decls(kind: VarKind, patterns: &[&Pattern], end: u32) -> Vec<Decl> {
     let mut out = Vec::new();
     for p in patterns {
         for n in pattern_names(p) {
-            out.push(Decl { name: n, kind: dk.clone(), init_end: end });
+            out.push(Decl {
+                name: n,
+                kind: dk.clone(),
+                init_end: end,
+            });
         }
     }
     out
@@ -272,7 +350,11 @@ pub fn catch_decls(c: &CatchClause) -> Vec<Decl> {
     let mut out = Vec::new();
     if let Some(p) = &c.param {
         for n in pattern_names(p) {
-            out.push(Decl { name: n, kind: DeclKind::CatchParam, init_end: 0 });
+            out.push(Decl {
+                name: n,
+                kind: DeclKind::CatchParam,
+                init_end: 0,
+            });
         }
     }
     let mut lex = Vec::new();
@@ -432,7 +514,12 @@ impl Resolver {
                 self.expr(test);
                 self.stmt(body);
             }
-            StmtKind::For { init, test, update, body } => {
+            StmtKind::For {
+                init,
+                test,
+                update,
+                body,
+            } => {
                 let decls = match init.as_deref() {
                     Some(ForInit::VarDecl(d)) => {
                         let pats: Vec<&Pattern> = d.decls.iter().map(|x| &x.target).collect();
@@ -484,7 +571,11 @@ impl Resolver {
                     self.expr(e);
                 }
             }
-            StmtKind::Try { block, handler, finalizer } => {
+            StmtKind::Try {
+                block,
+                handler,
+                finalizer,
+            } => {
                 self.block(key_of(block), block_decls(block), block);
                 if let Some(h) = handler.as_deref() {
                     self.push(key_of(h), &catch_decls(h));
@@ -498,7 +589,10 @@ impl Resolver {
                     self.block(key_of(f), block_decls(f), f);
                 }
             }
-            StmtKind::Switch { discriminant, cases } => {
+            StmtKind::Switch {
+                discriminant,
+                cases,
+            } => {
                 self.expr(discriminant);
                 self.push(key_of(s), &switch_decls(cases));
                 for c in cases {
@@ -517,7 +611,11 @@ impl Resolver {
     fn function(&mut self, f: &Rc<Function>) {
         let arrow = f.kind == FunctionKind::Arrow;
         self.fns.push((key_of(&**f), arrow));
-        let self_name = if f.kind == FunctionKind::Normal { f.name.as_ref() } else { None };
+        let self_name = if f.kind == FunctionKind::Normal {
+            f.name.as_ref()
+        } else {
+            None
+        };
         let split = has_defaults(&f.params);
         let decls = if split {
             param_decls(&f.params, f.rest.as_ref(), self_name)
@@ -558,7 +656,11 @@ impl Resolver {
         let decls: Vec<Decl> = c
             .name
             .iter()
-            .map(|n| Decl { name: n.clone(), kind: DeclKind::Const, init_end: 0 })
+            .map(|n| Decl {
+                name: n.clone(),
+                kind: DeclKind::Const,
+                init_end: 0,
+            })
             .collect();
         self.push(key_of(&**c), &decls);
         if let Some(k) = &c.constructor {
@@ -573,7 +675,11 @@ impl Resolver {
                 ClassMemberKind::Field { key, value } => {
                     self.prop_key(key);
                     // Field initialisers run in a synthetic method.
-                    let k = if m.is_static { static_fields_key(c) } else { fields_key(c) };
+                    let k = if m.is_static {
+                        static_fields_key(c)
+                    } else {
+                        fields_key(c)
+                    };
                     self.fns.push((k, false));
                     self.push(k, &[]);
                     if let Some(v) = value {

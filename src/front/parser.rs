@@ -1867,12 +1867,13 @@ impl<'a> Parser<'a> {
                     span,
                 })
             }
-            ExprKind::Member { .. } | ExprKind::Index { .. } | ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
-                Ok(Pattern {
-                    kind: PatternKind::Member(Box::new(e)),
-                    span,
-                })
-            }
+            ExprKind::Member { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::SuperMember(_)
+            | ExprKind::SuperIndex(_) => Ok(Pattern {
+                kind: PatternKind::Member(Box::new(e)),
+                span,
+            }),
             _ => self.err(msg, span),
         }
     }

@@ -20,7 +20,9 @@ use crate::runtime::atoms::{array_index, wk, Atom, PropKey};
 use crate::runtime::heap::{Cell, Kind};
 use crate::runtime::ops::{self, BinOp, CmpOp};
 use crate::runtime::shape::{self, ACCESSOR, WRITABLE};
-use crate::runtime::{fixed, oflags, Args, ErrorKind, Frame, Intrinsic, JsResult, Throw, Value, Vm, STACK_VALUES};
+use crate::runtime::{
+    fixed, oflags, Args, ErrorKind, Frame, Intrinsic, JsResult, Throw, Value, Vm, STACK_VALUES,
+};
 use std::rc::Rc;
 
 /// How deeply Rust code may re-enter the interpreter (each level costs Rust
@@ -34,9 +36,11 @@ fn stack_overflow(vm: &mut Vm) -> Throw {
 impl Vm {
     // ----- function objects -----
 
-    /// A closure of `proto` over context `env`.
-    pub fn new_closure(&mut self, proto: *const FuncProto, env: Value) -> JsResult<Value> {
-        let p = unsafe { &*proto };
+    /// A closure of `p` over context `env`. The closure keeps a raw pointer
+    /// to `p`: prototypes live as long as the VM (`Vm::scripts` owns every
+    /// script's tree), which is what makes later dereferences sound.
+    pub fn new_closure(&mut self, p: &FuncProto, env: Value) -> JsResult<Value> {
+        let proto: *const FuncProto = p;
         let name_atom = self.atoms.intern_str(&p.name);
         let mut keep_env = [env];
         self.handles.push(keep_env[0]);
@@ -53,10 +57,20 @@ impl Vm {
             flags |= oflags::DERIVED;
         }
         let mut keep = [env, fproto, name];
-        let c = self.alloc_rooted(Kind::Function, 2, fixed::FUNCTION as usize + 3, flags, &mut keep)?;
+        let c = self.alloc_rooted(
+            Kind::Function,
+            2,
+            fixed::FUNCTION as usize + 3,
+            flags,
+            &mut keep,
+        )?;
         let root = self.shapes.root(fixed::FUNCTION, 3);
-        let (s1, _) = self.shapes.add(root, PropKey::Atom(wk::length), shape::CONFIGURABLE);
-        let (s2, _) = self.shapes.add(s1, PropKey::Atom(wk::name), shape::CONFIGURABLE);
+        let (s1, _) = self
+            .shapes
+            .add(root, PropKey::Atom(wk::length), shape::CONFIGURABLE);
+        let (s2, _) = self
+            .shapes
+            .add(s1, PropKey::Atom(wk::name), shape::CONFIGURABLE);
         c.set_raw(0, s2.0 as u64);
         c.set_raw(1, proto as u64);
         c.set(fixed::PROTO, keep[1]);
@@ -86,16 +100,32 @@ impl Vm {
     }
 
     /// A native function object.
-    pub fn new_native(&mut self, f: crate::runtime::NativeFn, name: &str, length: u32, ctor: bool) -> JsResult<Value> {
+    pub fn new_native(
+        &mut self,
+        f: crate::runtime::NativeFn,
+        name: &str,
+        length: u32,
+        ctor: bool,
+    ) -> JsResult<Value> {
         let name = self.new_str(name)?;
         // Read after the allocation above, which may have moved it.
         let fproto = self.intrinsic(Intrinsic::FunctionPrototype);
         let mut keep = [fproto, name];
         let flags = if ctor { 0 } else { oflags::CLASS_CONSTRUCTOR };
-        let c = self.alloc_rooted(Kind::Native, 2, fixed::NATIVE as usize + 3, flags, &mut keep)?;
+        let c = self.alloc_rooted(
+            Kind::Native,
+            2,
+            fixed::NATIVE as usize + 3,
+            flags,
+            &mut keep,
+        )?;
         let root = self.shapes.root(fixed::NATIVE, 3);
-        let (s1, _) = self.shapes.add(root, PropKey::Atom(wk::length), shape::CONFIGURABLE);
-        let (s2, _) = self.shapes.add(s1, PropKey::Atom(wk::name), shape::CONFIGURABLE);
+        let (s1, _) = self
+            .shapes
+            .add(root, PropKey::Atom(wk::length), shape::CONFIGURABLE);
+        let (s2, _) = self
+            .shapes
+            .add(s1, PropKey::Atom(wk::name), shape::CONFIGURABLE);
         c.set_raw(0, s2.0 as u64);
         c.set_raw(1, f as usize as u64);
         c.set(fixed::PROTO, keep[0]);
@@ -157,7 +187,12 @@ impl Vm {
 
     /// Calls the window at `base` to completion (nesting a run loop for JS
     /// functions). `new_target` is `Some` for construct calls.
-    pub fn call_at(&mut self, base: usize, argc: usize, new_target: Option<Value>) -> JsResult<Value> {
+    pub fn call_at(
+        &mut self,
+        base: usize,
+        argc: usize,
+        new_target: Option<Value>,
+    ) -> JsResult<Value> {
         let f = self.stack[base];
         match self.kind_of(f) {
             Some(Kind::Function) => {
@@ -204,13 +239,19 @@ impl Vm {
         }
     }
 
-    fn call_native(&mut self, base: usize, argc: usize, new_target: Option<Value>) -> JsResult<Value> {
+    fn call_native(
+        &mut self,
+        base: usize,
+        argc: usize,
+        new_target: Option<Value>,
+    ) -> JsResult<Value> {
         let f = self.stack[base];
         if new_target.is_some() && !self.native_is_constructor(f) {
             let shown = crate::runtime::format::display_for_error(self, f);
             return Err(self.type_error(&format!("{shown} is not a constructor")));
         }
-        let func: crate::runtime::NativeFn = unsafe { std::mem::transmute(Cell::from_value(f).raw(1) as usize) };
+        let func: crate::runtime::NativeFn =
+            unsafe { std::mem::transmute(Cell::from_value(f).raw(1) as usize) };
         if self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(stack_overflow(self));
         }
@@ -252,7 +293,14 @@ impl Vm {
     }
 
     /// `push_frame` with new.target on top of `handles`.
-    fn push_frame_rooted(&mut self, base: usize, argc: usize, construct: bool, entry: bool, ret_dst: u32) -> JsResult<()> {
+    fn push_frame_rooted(
+        &mut self,
+        base: usize,
+        argc: usize,
+        construct: bool,
+        entry: bool,
+        ret_dst: u32,
+    ) -> JsResult<()> {
         let f = self.stack[base];
         let proto = self.func_proto(f);
         let p = unsafe { &*proto };
@@ -369,7 +417,10 @@ impl Vm {
         let v = cell.get();
         if v != 0 {
             let idx = (v >> 32) as u32;
-            return (Atom((v as u32) - 1), if idx == 0 { None } else { Some(idx - 1) });
+            return (
+                Atom((v as u32) - 1),
+                if idx == 0 { None } else { Some(idx - 1) },
+            );
         }
         let Const::Str(s) = &p.consts[k as usize] else {
             unreachable!("verifier: name operands are strings")
@@ -432,7 +483,9 @@ impl Vm {
         if obj.is_nullish() {
             let k = crate::runtime::format::display_primitive(self, key);
             let what = if obj.is_null() { "null" } else { "undefined" };
-            return Err(self.type_error(&format!("Cannot read properties of {what} (reading '{k}')")));
+            return Err(
+                self.type_error(&format!("Cannot read properties of {what} (reading '{k}')"))
+            );
         }
         self.handles.push(obj);
         let k = ops::to_property_key(self, key);
@@ -447,7 +500,9 @@ impl Vm {
         if obj.is_nullish() {
             let k = crate::runtime::format::display_primitive(self, key);
             let what = if obj.is_null() { "null" } else { "undefined" };
-            return Err(self.type_error(&format!("Cannot set properties of {what} (setting '{k}')")));
+            return Err(
+                self.type_error(&format!("Cannot set properties of {what} (setting '{k}')"))
+            );
         }
         self.handles.push(obj);
         self.handles.push(v);
@@ -462,7 +517,9 @@ impl Vm {
             if obj.is_nullish() {
                 let k = self.atoms.key_to_string(key);
                 let what = if obj.is_null() { "null" } else { "undefined" };
-                return Err(self.type_error(&format!("Cannot convert undefined or null to object (deleting '{k}' of {what})")));
+                return Err(self.type_error(&format!(
+                    "Cannot convert undefined or null to object (deleting '{k}' of {what})"
+                )));
             }
             return Ok(Value::TRUE);
         }
@@ -515,7 +572,10 @@ impl Vm {
 
     fn class_define(&mut self, ctor: Value, parent: Value) -> JsResult<Value> {
         let (proto_parent, ctor_parent) = if parent.is_empty() {
-            (self.intrinsic(Intrinsic::ObjectPrototype), self.intrinsic(Intrinsic::FunctionPrototype))
+            (
+                self.intrinsic(Intrinsic::ObjectPrototype),
+                self.intrinsic(Intrinsic::FunctionPrototype),
+            )
         } else if parent.is_null() {
             (Value::NULL, self.intrinsic(Intrinsic::FunctionPrototype))
         } else if self.is_constructor(parent) {
@@ -527,12 +587,16 @@ impl Vm {
             let pp = pp?;
             if !self.is_object(pp) && !pp.is_null() {
                 let shown = crate::runtime::format::display_for_error(self, pp);
-                return Err(self.type_error(&format!("Class extends value does not have valid prototype property {shown}")));
+                return Err(self.type_error(&format!(
+                    "Class extends value does not have valid prototype property {shown}"
+                )));
             }
             (pp, parent)
         } else {
             let shown = crate::runtime::format::display_for_error(self, parent);
-            return Err(self.type_error(&format!("Class extends value {shown} is not a constructor or null")));
+            return Err(self.type_error(&format!(
+                "Class extends value {shown} is not a constructor or null"
+            )));
         };
         self.handles.push(ctor);
         self.handles.push(ctor_parent);
@@ -540,7 +604,12 @@ impl Vm {
             let proto = self.new_object(proto_parent)?;
             self.handles.push(proto);
             let ctor = self.handles[self.handles.len() - 3];
-            self.define_own(proto, PropKey::Atom(wk::constructor), ctor, shape::METHOD_ATTRS)?;
+            self.define_own(
+                proto,
+                PropKey::Atom(wk::constructor),
+                ctor,
+                shape::METHOD_ATTRS,
+            )?;
             let proto = self.handles.pop().unwrap();
             let ctor = self.handles[self.handles.len() - 2];
             self.define_own(ctor, PropKey::Atom(wk::prototype), proto, 0)?;
@@ -618,7 +687,10 @@ impl Vm {
             return Ok(None);
         }
         let hi = units[i];
-        let n = if (0xd800..0xdc00).contains(&hi) && i + 1 < units.len() && (0xdc00..0xe000).contains(&units[i + 1]) {
+        let n = if (0xd800..0xdc00).contains(&hi)
+            && i + 1 < units.len()
+            && (0xdc00..0xe000).contains(&units[i + 1])
+        {
             2
         } else {
             1
@@ -801,7 +873,9 @@ impl Vm {
                         fb_or!(fb, fbk::SAW_OTHER);
                         w!(dst, Value::bool(tri!(ops::instance_of(self, r!(a), r!(b)))))
                     }
-                    Insn::In { dst, a, b } => w!(dst, Value::bool(tri!(ops::has_in(self, r!(a), r!(b))))),
+                    Insn::In { dst, a, b } => {
+                        w!(dst, Value::bool(tri!(ops::has_in(self, r!(a), r!(b)))))
+                    }
 
                     Insn::Neg { dst, src, fb } => {
                         let x = r!(src);
@@ -902,7 +976,10 @@ impl Vm {
                             Some(v) => w!(dst, v),
                             None => {
                                 let n = self.const_name(p, name);
-                                tri!(Err(self.throw_error(ErrorKind::ReferenceError, &format!("{n} is not defined"))))
+                                tri!(Err(self.throw_error(
+                                    ErrorKind::ReferenceError,
+                                    &format!("{n} is not defined")
+                                )))
                             }
                         }
                     }
@@ -917,7 +994,10 @@ impl Vm {
                         let g = self.intrinsic(Intrinsic::Global);
                         if self.find_property(g, key).is_none() {
                             let n = self.const_name(p, name);
-                            tri!(Err(self.throw_error(ErrorKind::ReferenceError, &format!("{n} is not defined"))))
+                            tri!(Err(self.throw_error(
+                                ErrorKind::ReferenceError,
+                                &format!("{n} is not defined")
+                            )))
                         }
                         tri!(self.set_value(g, key, r!(src)))
                     }
@@ -987,7 +1067,11 @@ impl Vm {
                             if let Some((slot, attrs)) = self.shapes.lookup(sid, key) {
                                 if attrs & ACCESSOR == 0 && !self.shapes.get(sid).dictionary {
                                     let e = ((sid.0 as u64 + 1) << 32) | slot as u64;
-                                    cell.set(if cached == 0 || cached == e { e } else { fbk::MEGA });
+                                    cell.set(if cached == 0 || cached == e {
+                                        e
+                                    } else {
+                                        fbk::MEGA
+                                    });
                                 }
                             }
                         }
@@ -1009,9 +1093,15 @@ impl Vm {
                             let c = Cell::from_value(o);
                             let sid = Vm::shape_of(c);
                             if let Some((slot, attrs)) = self.shapes.lookup(sid, key) {
-                                if attrs & (ACCESSOR | WRITABLE) == WRITABLE && !self.shapes.get(sid).dictionary {
+                                if attrs & (ACCESSOR | WRITABLE) == WRITABLE
+                                    && !self.shapes.get(sid).dictionary
+                                {
                                     let e = ((sid.0 as u64 + 1) << 32) | slot as u64;
-                                    cell.set(if cached == 0 || cached == e { e } else { fbk::MEGA });
+                                    cell.set(if cached == 0 || cached == e {
+                                        e
+                                    } else {
+                                        fbk::MEGA
+                                    });
                                 }
                             }
                         }
@@ -1103,13 +1193,28 @@ impl Vm {
                         let k = tri!(ops::to_property_key(self, r!(key)));
                         tri!(self.define_own(r!(obj), k, r!(src), shape::DEFAULT_ATTRS))
                     }
-                    Insn::DefineMethod { obj, key, src, enumerable } => {
+                    Insn::DefineMethod {
+                        obj,
+                        key,
+                        src,
+                        enumerable,
+                    } => {
                         let k = tri!(ops::to_property_key(self, r!(key)));
-                        let attrs = if enumerable != 0 { shape::DEFAULT_ATTRS } else { shape::METHOD_ATTRS };
+                        let attrs = if enumerable != 0 {
+                            shape::DEFAULT_ATTRS
+                        } else {
+                            shape::METHOD_ATTRS
+                        };
                         self.set_home(r!(src), r!(obj));
                         tri!(self.define_own(r!(obj), k, r!(src), attrs))
                     }
-                    Insn::DefineAccessor { obj, key, getter, setter, enumerable } => {
+                    Insn::DefineAccessor {
+                        obj,
+                        key,
+                        getter,
+                        setter,
+                        enumerable,
+                    } => {
                         let k = tri!(ops::to_property_key(self, r!(key)));
                         let attrs = if enumerable != 0 {
                             shape::ENUMERABLE | shape::CONFIGURABLE
@@ -1122,16 +1227,24 @@ impl Vm {
                     }
 
                     Insn::Closure { dst, func } => {
-                        let child: *const FuncProto = &*p.children[func as usize];
+                        let child: &FuncProto = &p.children[func as usize];
                         let env = self.frames[fi].ctx;
                         let f = tri!(self.new_closure(child, env));
                         // Arrows see `super` through the enclosing method's home object.
-                        if unsafe { &*child }.kind == FuncKind::Arrow && self.kind_of(r!(0)) == Some(Kind::Function) {
-                            Cell::from_value(f).set(fixed::FN_HOME, Cell::from_value(r!(0)).get(fixed::FN_HOME));
+                        if child.kind == FuncKind::Arrow
+                            && self.kind_of(r!(0)) == Some(Kind::Function)
+                        {
+                            Cell::from_value(f)
+                                .set(fixed::FN_HOME, Cell::from_value(r!(0)).get(fixed::FN_HOME));
                         }
                         w!(dst, f)
                     }
-                    Insn::Call { dst, base, argc, fb } => {
+                    Insn::Call {
+                        dst,
+                        base,
+                        argc,
+                        fb,
+                    } => {
                         let f = r!(base);
                         match self.kind_of(f) {
                             Some(Kind::Function) => {
@@ -1142,17 +1255,31 @@ impl Vm {
                                     cell.set(if c == 0 { cp as u64 } else { fbk::MEGA });
                                 }
                                 self.frames[fi].pc = pc;
-                                tri!(self.push_frame(fp + base as usize, argc as usize, None, false, dst as u32));
+                                tri!(self.push_frame(
+                                    fp + base as usize,
+                                    argc as usize,
+                                    None,
+                                    false,
+                                    dst as u32
+                                ));
                                 continue 'frames;
                             }
                             Some(Kind::Native | Kind::Bound) => {
                                 self.frames[fi].pc = pc;
-                                w!(dst, tri!(self.call_at(fp + base as usize, argc as usize, None)))
+                                w!(
+                                    dst,
+                                    tri!(self.call_at(fp + base as usize, argc as usize, None))
+                                )
                             }
                             _ => tri!(Err(self.not_callable(p, pc - 1, f, "function"))),
                         }
                     }
-                    Insn::New { dst, base, argc, fb } => {
+                    Insn::New {
+                        dst,
+                        base,
+                        argc,
+                        fb,
+                    } => {
                         let _ = fb;
                         let f = r!(base);
                         if !self.is_constructor(f) {
@@ -1160,15 +1287,26 @@ impl Vm {
                         }
                         self.frames[fi].pc = pc;
                         if self.kind_of(f) == Some(Kind::Function) {
-                            tri!(self.push_frame(fp + base as usize, argc as usize, Some(f), false, dst as u32));
+                            tri!(self.push_frame(
+                                fp + base as usize,
+                                argc as usize,
+                                Some(f),
+                                false,
+                                dst as u32
+                            ));
                             continue 'frames;
                         }
-                        w!(dst, tri!(self.call_at(fp + base as usize, argc as usize, Some(f))))
+                        w!(
+                            dst,
+                            tri!(self.call_at(fp + base as usize, argc as usize, Some(f)))
+                        )
                     }
                     Insn::SuperCall { dst, base, argc } => {
                         let parent = self.proto_of(r!(0));
                         if !self.is_constructor(parent) {
-                            tri!(Err(self.type_error("Super constructor null of anonymous class is not a constructor")))
+                            tri!(Err(self.type_error(
+                                "Super constructor null of anonymous class is not a constructor"
+                            )))
                         }
                         let nt = self.frames[fi].new_target;
                         w!(base, parent);
@@ -1176,7 +1314,10 @@ impl Vm {
                         self.frames[fi].pc = pc;
                         let v = tri!(self.call_at(fp + base as usize, argc as usize, Some(nt)));
                         if !r!(1).is_empty() {
-                            tri!(Err(self.throw_error(ErrorKind::ReferenceError, "Super constructor may only be called once")))
+                            tri!(Err(self.throw_error(
+                                ErrorKind::ReferenceError,
+                                "Super constructor may only be called once"
+                            )))
                         }
                         w!(1, v);
                         w!(dst, v)
@@ -1184,13 +1325,16 @@ impl Vm {
                     Insn::SuperCallForward { dst } => {
                         let parent = self.proto_of(r!(0));
                         if !self.is_constructor(parent) {
-                            tri!(Err(self.type_error("Super constructor null of anonymous class is not a constructor")))
+                            tri!(Err(self.type_error(
+                                "Super constructor null of anonymous class is not a constructor"
+                            )))
                         }
                         let nt = self.frames[fi].new_target;
                         let args_arr = r!(2);
                         let n = self.array_len(args_arr);
-                        let args: Vec<Value> =
-                            (0..n).map(|i| self.array_get_fast(args_arr, i).unwrap_or(Value::UNDEFINED)).collect();
+                        let args: Vec<Value> = (0..n)
+                            .map(|i| self.array_get_fast(args_arr, i).unwrap_or(Value::UNDEFINED))
+                            .collect();
                         self.frames[fi].pc = pc;
                         let v = tri!(self.construct(parent, &args, nt));
                         w!(1, v);
@@ -1206,7 +1350,9 @@ impl Vm {
                         if f.construct && !self.is_object(v) {
                             let this = r!(1);
                             if !v.is_undefined() && p.kind == FuncKind::DerivedConstructor {
-                                tri!(Err(self.type_error("Derived constructors may only return object or undefined")))
+                                tri!(Err(self.type_error(
+                                    "Derived constructors may only return object or undefined"
+                                )))
                             }
                             if this.is_empty() {
                                 tri!(Err(self.throw_error(
@@ -1226,11 +1372,18 @@ impl Vm {
                         self.sp = c.sp;
                         continue 'frames;
                     }
-                    Insn::Class { dst, ctor, parent } => w!(dst, tri!(self.class_define(r!(ctor), r!(parent)))),
+                    Insn::Class { dst, ctor, parent } => {
+                        w!(dst, tri!(self.class_define(r!(ctor), r!(parent))))
+                    }
                     Insn::SetFunctionName { func, key } => {
                         let k = tri!(ops::to_property_key(self, r!(key)));
                         let name = tri!(self.key_string(k));
-                        tri!(self.define_own(r!(func), PropKey::Atom(wk::name), name, shape::CONFIGURABLE))
+                        tri!(self.define_own(
+                            r!(func),
+                            PropKey::Atom(wk::name),
+                            name,
+                            shape::CONFIGURABLE
+                        ))
                     }
                     Insn::SetFieldInit { ctor, init } => {
                         Cell::from_value(r!(ctor)).set(fixed::FN_FIELDS, r!(init));
@@ -1278,7 +1431,10 @@ impl Vm {
                                 continue;
                             }
                         }
-                        w!(dst, self.array_get_fast(r!(iter), i).unwrap_or(Value::UNDEFINED));
+                        w!(
+                            dst,
+                            self.array_get_fast(r!(iter), i).unwrap_or(Value::UNDEFINED)
+                        );
                         break;
                     },
                     Insn::Nop {} => {}
@@ -1290,7 +1446,7 @@ impl Vm {
     /// Runs a compiled script (verified first) and returns its completion.
     pub fn run_script(&mut self, proto: Rc<FuncProto>) -> JsResult<Value> {
         self.scripts.push(proto.clone());
-        let f = self.new_closure(&*proto, Value::UNDEFINED)?;
+        let f = self.new_closure(&proto, Value::UNDEFINED)?;
         self.handles.push(f);
         // node runs a file as a CommonJS module: top-level `this` is
         // `module.exports`, an empty object.
@@ -1299,4 +1455,3 @@ impl Vm {
         self.call(f, this?, &[])
     }
 }
-

@@ -61,7 +61,10 @@ pub fn object_tag(vm: &Vm, obj: Value) -> String {
     if !vm.is_object(obj) {
         return display_primitive(vm, obj);
     }
-    format!("#<{}>", constructor_name(vm, obj).unwrap_or_else(|| "Object".into()))
+    format!(
+        "#<{}>",
+        constructor_name(vm, obj).unwrap_or_else(|| "Object".into())
+    )
 }
 
 /// How V8 shows a value in "X is not a function" and similar messages.
@@ -71,7 +74,11 @@ pub fn display_for_error(vm: &Vm, v: Value) -> String {
     }
     if vm.is_callable(v) {
         let name = function_name(vm, v);
-        return if name.is_empty() { "function (anonymous)".into() } else { name };
+        return if name.is_empty() {
+            "function (anonymous)".into()
+        } else {
+            name
+        };
     }
     if vm.is_object(v) {
         return object_tag(vm, v);
@@ -89,7 +96,8 @@ pub fn function_name(vm: &Vm, f: Value) -> String {
 fn is_identifier(s: &str) -> bool {
     let mut cs = s.chars();
     // node's keyStrRegExp: ^[a-zA-Z_][a-zA-Z_0-9]*$
-    matches!(cs.next(), Some(c) if c.is_ascii_alphabetic() || c == '_') && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    matches!(cs.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// A string literal as util.inspect quotes it.
@@ -121,7 +129,9 @@ pub fn quote_js_string(s: &[u16]) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            Ok(c) if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02X}", c as u32)),
+            Ok(c) if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02X}", c as u32))
+            }
             Ok(c) => out.push(c),
             Err(e) => out.push_str(&format!("\\u{:04X}", e.unpaired_surrogate())),
         }
@@ -162,7 +172,11 @@ fn format_primitive(vm: &Vm, v: Value, nested: bool) -> String {
     }
     if vm.is_string(v) {
         let u = vm.string_units(v);
-        return if nested { quote_js_string(&u) } else { super::strutil::utf16_to_string_lossy(&u) };
+        return if nested {
+            quote_js_string(&u)
+        } else {
+            super::strutil::utf16_to_string_lossy(&u)
+        };
     }
     display_primitive(vm, v)
 }
@@ -202,7 +216,10 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
         return if is_array {
             "[Array]".into()
         } else {
-            format!("[{}]", constructor_name(vm, v).unwrap_or_else(|| "Object".into()))
+            format!(
+                "[{}]",
+                constructor_name(vm, v).unwrap_or_else(|| "Object".into())
+            )
         };
     }
     ctx.seen.push(v);
@@ -249,7 +266,11 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
         }
         if i < len {
             let rest = len - i;
-            output.push(format!("... {} more item{}", rest, if rest == 1 { "" } else { "s" }));
+            output.push(format!(
+                "... {} more item{}",
+                rest,
+                if rest == 1 { "" } else { "s" }
+            ));
         }
         if ctor.as_deref() != Some("Array") {
             prefix = match ctor {
@@ -269,7 +290,11 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
             continue;
         }
         let name = vm.atoms.key_to_string(k);
-        let key = if is_identifier(&name) { name } else { quote_js_string(&vm.atoms.key_to_units(k)) };
+        let key = if is_identifier(&name) {
+            name
+        } else {
+            quote_js_string(&vm.atoms.key_to_units(k))
+        };
         let val = match vm.get_own(v, k) {
             Some(Own::Data(x, _)) => {
                 ctx.indentation += 2;
@@ -290,7 +315,11 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
     let braces = if is_array { ("[", "]") } else { ("{", "}") };
     if output.is_empty() {
         let empty = format!("{}{}", braces.0, braces.1);
-        return if prefix.is_empty() { empty } else { format!("{prefix} {empty}") };
+        return if prefix.is_empty() {
+            empty
+        } else {
+            format!("{prefix} {empty}")
+        };
     }
     reduce_to_single_string(vm, ctx, output, &prefix, braces, is_array, depth, v)
 }
@@ -320,7 +349,11 @@ fn format_function(vm: &Vm, f: Value) -> String {
     let is_class = Cell::from_value(f).kind() == Kind::Function
         && Cell::from_value(f).flags() & super::oflags::CLASS_CONSTRUCTOR != 0;
     if is_class {
-        let mut s = if name.is_empty() { "[class (anonymous)".to_string() } else { format!("[class {name}") };
+        let mut s = if name.is_empty() {
+            "[class (anonymous)".to_string()
+        } else {
+            format!("[class {name}")
+        };
         let parent = vm.proto_of(f);
         if parent != vm.intrinsic(Intrinsic::FunctionPrototype) && vm.is_callable(parent) {
             let pn = function_name(vm, parent);
@@ -356,14 +389,27 @@ fn reduce_to_single_string(
         if is_below_break_length(&output, start) {
             let joined = output.join(", ");
             if !joined.contains('\n') {
-                let pre = if prefix.is_empty() { String::new() } else { format!("{prefix} ") };
+                let pre = if prefix.is_empty() {
+                    String::new()
+                } else {
+                    format!("{prefix} ")
+                };
                 return format!("{pre}{} {joined} {}", braces.0, braces.1);
             }
         }
     }
     let ind = format!("\n{}", " ".repeat(ctx.indentation));
-    let pre = if prefix.is_empty() { String::new() } else { format!("{prefix} ") };
-    format!("{pre}{}{ind}  {}{ind}{}", braces.0, output.join(&format!(",{ind}  ")), braces.1)
+    let pre = if prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix} ")
+    };
+    format!(
+        "{pre}{}{ind}  {}{ind}{}",
+        braces.0,
+        output.join(&format!(",{ind}  ")),
+        braces.1
+    )
 }
 
 fn is_below_break_length(output: &[String], start: usize) -> bool {
@@ -397,7 +443,8 @@ fn group_array_elements(vm: &Vm, ctx: &Ctx, output: Vec<String>, value: Value) -
     if actual_max * 3 + ctx.indentation < BREAK_LENGTH
         && (total_length as f64 / actual_max as f64 > 5.0 || max_length <= 6)
     {
-        let average_bias = ((actual_max as f64) - (total_length as f64) / (output.len() as f64)).sqrt();
+        let average_bias =
+            ((actual_max as f64) - (total_length as f64) / (output.len() as f64)).sqrt();
         let biased_max = ((actual_max as f64) - 3.0 - average_bias).max(1.0);
         let columns = [
             ((2.5 * biased_max * output_length as f64).sqrt() / biased_max).round() as usize,

@@ -163,6 +163,9 @@ impl Cell {
 #[derive(Debug)]
 pub struct OutOfMemory;
 
+/// Calls its argument on every root slot (the VM's root enumeration).
+pub type RootWalker<'a> = dyn FnMut(&mut dyn FnMut(&mut Value)) + 'a;
+
 pub struct Heap {
     space: Vec<u64>,
     top: usize,
@@ -250,7 +253,7 @@ impl Heap {
     pub fn collect(
         &mut self,
         need_words: usize,
-        roots: &mut dyn FnMut(&mut dyn FnMut(&mut Value)),
+        roots: &mut RootWalker,
     ) -> Result<(), OutOfMemory> {
         self.collections += 1;
         if self.verify_after_gc {
@@ -259,10 +262,16 @@ impl Heap {
             if let Err(e) = self.verify() {
                 panic!("heap verification failed before GC: {e}");
             }
-            let (base, end) = (self.space.as_ptr() as usize, self.space.as_ptr() as usize + self.top * 8);
+            let (base, end) = (
+                self.space.as_ptr() as usize,
+                self.space.as_ptr() as usize + self.top * 8,
+            );
             roots(&mut |v: &mut Value| {
                 if v.is_cell() && (v.0 as usize) < base || v.is_cell() && (v.0 as usize) >= end {
-                    panic!("heap verification failed before GC: root {:#x} is not in the heap", v.0);
+                    panic!(
+                        "heap verification failed before GC: root {:#x} is not in the heap",
+                        v.0
+                    );
                 }
             });
         }

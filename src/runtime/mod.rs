@@ -310,7 +310,11 @@ impl Vm {
         keep: &mut [Value],
     ) -> JsResult<Cell> {
         if raw > heap::MAX_CELL_FIELD || nvals > heap::MAX_CELL_FIELD {
-            let what = if kind == Kind::String { "Invalid string length" } else { "Invalid array length" };
+            let what = if kind == Kind::String {
+                "Invalid string length"
+            } else {
+                "Invalid array length"
+            };
             return Err(self.throw_error(ErrorKind::RangeError, what));
         }
         if !self.opts.gc_stress {
@@ -372,7 +376,11 @@ impl Vm {
         let c = self.alloc(Kind::String, 1 + words, 0, 0)?;
         c.set_raw(0, units.len() as u64);
         unsafe {
-            std::ptr::copy_nonoverlapping(units.as_ptr(), c.raw_ptr().add(1) as *mut u16, units.len());
+            std::ptr::copy_nonoverlapping(
+                units.as_ptr(),
+                c.raw_ptr().add(1) as *mut u16,
+                units.len(),
+            );
         }
         Ok(c.value())
     }
@@ -446,7 +454,11 @@ impl Vm {
         let flat = self.alloc_rooted(Kind::String, 1 + words, 0, 0, &mut keep)?;
         flat.set_raw(0, units.len() as u64);
         unsafe {
-            std::ptr::copy_nonoverlapping(units.as_ptr(), flat.raw_ptr().add(1) as *mut u16, units.len());
+            std::ptr::copy_nonoverlapping(
+                units.as_ptr(),
+                flat.raw_ptr().add(1) as *mut u16,
+                units.len(),
+            );
         }
         let rope = Cell::from_value(keep[0]);
         rope.set(0, flat.value());

@@ -41,7 +41,13 @@ impl Own {
 impl Vm {
     // ----- creation -----
 
-    pub fn new_object_kind(&mut self, kind: Kind, proto: Value, n_fixed: u8, n_inline: u16) -> JsResult<Value> {
+    pub fn new_object_kind(
+        &mut self,
+        kind: Kind,
+        proto: Value,
+        n_fixed: u8,
+        n_inline: u16,
+    ) -> JsResult<Value> {
         let shape = self.shapes.root(n_fixed, n_inline);
         let mut keep = [proto];
         let c = self.alloc_rooted(kind, 2, n_fixed as usize + n_inline as usize, 0, &mut keep)?;
@@ -118,7 +124,10 @@ impl Vm {
     }
 
     pub fn is_callable(&self, v: Value) -> bool {
-        matches!(self.kind_of(v), Some(Kind::Function | Kind::Native | Kind::Bound))
+        matches!(
+            self.kind_of(v),
+            Some(Kind::Function | Kind::Native | Kind::Bound)
+        )
     }
 
     #[inline]
@@ -181,7 +190,11 @@ impl Vm {
         if c.kind() == Kind::Array {
             match key {
                 PropKey::Atom(wk::length) => {
-                    let w = if c.flags() & FROZEN_ELEMENTS != 0 { 0 } else { WRITABLE };
+                    let w = if c.flags() & FROZEN_ELEMENTS != 0 {
+                        0
+                    } else {
+                        WRITABLE
+                    };
                     return Some(Own::Data(Value::number(c.raw(1) as f64), w));
                 }
                 PropKey::Index(i) => {
@@ -228,7 +241,12 @@ impl Vm {
     }
 
     /// [[Get]] on an object with an explicit receiver (getters see it).
-    pub fn get_with_receiver(&mut self, obj: Value, key: PropKey, receiver: Value) -> JsResult<Value> {
+    pub fn get_with_receiver(
+        &mut self,
+        obj: Value,
+        key: PropKey,
+        receiver: Value,
+    ) -> JsResult<Value> {
         match self.find_property(obj, key) {
             None => Ok(Value::UNDEFINED),
             Some(Own::Data(v, _)) => Ok(v),
@@ -266,7 +284,9 @@ impl Vm {
         if base.is_nullish() {
             let k = self.atoms.key_to_string(key);
             let what = if base.is_null() { "null" } else { "undefined" };
-            return Err(self.type_error(&format!("Cannot read properties of {what} (reading '{k}')")));
+            return Err(
+                self.type_error(&format!("Cannot read properties of {what} (reading '{k}')"))
+            );
         }
         if self.is_string(base) {
             match key {
@@ -291,7 +311,9 @@ impl Vm {
             let k = self.atoms.key_to_string(key);
             if base.is_nullish() {
                 let what = if base.is_null() { "null" } else { "undefined" };
-                return Err(self.type_error(&format!("Cannot set properties of {what} (setting '{k}')")));
+                return Err(
+                    self.type_error(&format!("Cannot set properties of {what} (setting '{k}')"))
+                );
             }
             // Primitives: a setter on the prototype chain still runs.
             let proto = self.proto_for_primitive(base);
@@ -309,14 +331,22 @@ impl Vm {
                     k => k == PropKey::Atom(wk::length),
                 };
             if read_only {
-                return Err(self.type_error(&format!("Cannot assign to read only property '{k}' of {tn} '{shown}'")));
+                return Err(self.type_error(&format!(
+                    "Cannot assign to read only property '{k}' of {tn} '{shown}'"
+                )));
             }
             return Err(self.type_error(&format!("Cannot create property '{k}' on {tn} '{shown}'")));
         }
         self.set_on_object(base, key, v, base)
     }
 
-    pub fn set_on_object(&mut self, obj: Value, key: PropKey, v: Value, receiver: Value) -> JsResult<()> {
+    pub fn set_on_object(
+        &mut self,
+        obj: Value,
+        key: PropKey,
+        v: Value,
+        receiver: Value,
+    ) -> JsResult<()> {
         let c = Cell::from_value(obj);
         // Fast path: own writable data property.
         if c.kind() == Kind::Array {
@@ -350,7 +380,9 @@ impl Vm {
             Some(Own::Data(_, attrs)) if attrs & WRITABLE == 0 => {
                 let k = self.atoms.key_to_string(key);
                 let shown = super::format::object_tag(self, receiver);
-                Err(self.type_error(&format!("Cannot assign to read only property '{k}' of object '{shown}'")))
+                Err(self.type_error(&format!(
+                    "Cannot assign to read only property '{k}' of object '{shown}'"
+                )))
             }
             _ => {
                 if self.get_own(receiver, key).is_some() {
@@ -360,7 +392,9 @@ impl Vm {
                 }
                 if Cell::from_value(receiver).flags() & oflags::NOT_EXTENSIBLE != 0 {
                     let k = self.atoms.key_to_string(key);
-                    return Err(self.type_error(&format!("Cannot add property {k}, object is not extensible")));
+                    return Err(self.type_error(&format!(
+                        "Cannot add property {k}, object is not extensible"
+                    )));
                 }
                 self.define_own(receiver, key, v, shape::DEFAULT_ATTRS)
             }
@@ -376,7 +410,9 @@ impl Vm {
         }
         let c = Cell::from_value(arr);
         if c.flags() & FROZEN_ELEMENTS != 0 {
-            return Err(self.type_error("Cannot assign to read only property 'length' of object '[object Array]'"));
+            return Err(self.type_error(
+                "Cannot assign to read only property 'length' of object '[object Array]'",
+            ));
         }
         let old = c.raw(1) as u32;
         if len < old {
@@ -396,7 +432,11 @@ impl Vm {
     fn grow_elements(&mut self, arr: Value, need: usize) -> JsResult<Value> {
         let c = Cell::from_value(arr);
         let el = c.get(fixed::ELEMENTS);
-        let cap = if el.is_cell() { Cell::from_value(el).nvals() } else { 0 };
+        let cap = if el.is_cell() {
+            Cell::from_value(el).nvals()
+        } else {
+            0
+        };
         if need <= cap {
             return Ok(arr);
         }
@@ -406,7 +446,14 @@ impl Vm {
         let c = Cell::from_value(keep[0]);
         let old = c.get(fixed::ELEMENTS);
         for i in 0..new_cap {
-            nel.set(i, if i < cap { Cell::from_value(old).get(i) } else { Value::EMPTY });
+            nel.set(
+                i,
+                if i < cap {
+                    Cell::from_value(old).get(i)
+                } else {
+                    Value::EMPTY
+                },
+            );
         }
         c.set(fixed::ELEMENTS, nel.value());
         Ok(keep[0])
@@ -442,7 +489,10 @@ impl Vm {
             if let PropKey::Index(i) = key {
                 let len = c.raw(1) as u32;
                 let dense_ok = i < DENSE_LIMIT || i <= len.saturating_mul(8);
-                if attrs == shape::DEFAULT_ATTRS && dense_ok && self.shapes.lookup(Vm::shape_of(c), key).is_none() {
+                if attrs == shape::DEFAULT_ATTRS
+                    && dense_ok
+                    && self.shapes.lookup(Vm::shape_of(c), key).is_none()
+                {
                     self.handles.push(v);
                     let r = self.grow_elements(obj, i as usize + 1);
                     let v = self.handles.pop().unwrap();
@@ -492,7 +542,11 @@ impl Vm {
         if slot >= n_inline {
             let idx = (slot - n_inline) as usize;
             let ov = c.get(fixed::OVERFLOW);
-            let cap = if ov.is_cell() { Cell::from_value(ov).nvals() } else { 0 };
+            let cap = if ov.is_cell() {
+                Cell::from_value(ov).nvals()
+            } else {
+                0
+            };
             if idx >= cap {
                 let new_cap = (cap * 2).max(4).max(idx + 1);
                 let nov = self.alloc_rooted(Kind::Slots, 0, new_cap, 0, &mut keep)?;
@@ -510,7 +564,14 @@ impl Vm {
         Ok(())
     }
 
-    pub fn define_accessor(&mut self, obj: Value, key: PropKey, getter: Value, setter: Value, attrs: u8) -> JsResult<()> {
+    pub fn define_accessor(
+        &mut self,
+        obj: Value,
+        key: PropKey,
+        getter: Value,
+        setter: Value,
+        attrs: u8,
+    ) -> JsResult<()> {
         let mut keep = [obj, getter, setter];
         // Merge with an existing accessor's other half (a getter then a setter).
         let (mut g, mut s) = (keep[1], keep[2]);
@@ -586,7 +647,11 @@ impl Vm {
             let el = c.get(fixed::ELEMENTS);
             if el.is_cell() {
                 let el = Cell::from_value(el);
-                let a = if c.flags() & FROZEN_ELEMENTS != 0 { ENUMERABLE } else { shape::DEFAULT_ATTRS };
+                let a = if c.flags() & FROZEN_ELEMENTS != 0 {
+                    ENUMERABLE
+                } else {
+                    shape::DEFAULT_ATTRS
+                };
                 for i in 0..(len as usize).min(el.nvals()) {
                     if !el.get(i).is_empty() {
                         idx.push((i as u32, a));
@@ -604,9 +669,19 @@ impl Vm {
         if idx.len() > from_elements {
             idx.sort_by_key(|e| e.0);
         }
-        let mut out: Vec<(PropKey, u8)> = idx.into_iter().map(|(i, a)| (PropKey::Index(i), a)).collect();
+        let mut out: Vec<(PropKey, u8)> = idx
+            .into_iter()
+            .map(|(i, a)| (PropKey::Index(i), a))
+            .collect();
         if c.kind() == Kind::Array {
-            out.push((PropKey::Atom(wk::length), if c.flags() & FROZEN_ELEMENTS != 0 { 0 } else { WRITABLE }));
+            out.push((
+                PropKey::Atom(wk::length),
+                if c.flags() & FROZEN_ELEMENTS != 0 {
+                    0
+                } else {
+                    WRITABLE
+                },
+            ));
         }
         out.extend(named);
         out
@@ -622,7 +697,11 @@ impl Vm {
         let shape = self.shapes.to_dictionary(Vm::shape_of(c));
         let keys: Vec<(PropKey, u8)> = self.shapes.keys(shape).map(|(k, _, a)| (k, a)).collect();
         for (k, a) in keys {
-            let na = if a & ACCESSOR != 0 { a & !CONFIGURABLE } else { a & !(WRITABLE | CONFIGURABLE) };
+            let na = if a & ACCESSOR != 0 {
+                a & !CONFIGURABLE
+            } else {
+                a & !(WRITABLE | CONFIGURABLE)
+            };
             self.shapes.set_attrs(shape, k, na);
         }
         c.set_raw(0, shape.0 as u64);
@@ -641,9 +720,8 @@ impl Vm {
         if c.kind() == Kind::Array && c.flags() & FROZEN_ELEMENTS == 0 && self.array_len(obj) > 0 {
             return false;
         }
-        self.shapes.keys(Vm::shape_of(c)).all(|(_, _, a)| {
-            a & CONFIGURABLE == 0 && (a & ACCESSOR != 0 || a & WRITABLE == 0)
-        })
+        self.shapes
+            .keys(Vm::shape_of(c))
+            .all(|(_, _, a)| a & CONFIGURABLE == 0 && (a & ACCESSOR != 0 || a & WRITABLE == 0))
     }
 }
-

@@ -475,7 +475,9 @@ pub fn instance_of(vm: &mut Vm, v: Value, target: Value) -> JsResult<bool> {
     let v = vm.handles.pop().unwrap();
     let proto = proto?;
     if !vm.is_object(proto) {
-        return Err(vm.type_error("Function has non-object prototype 'undefined' in instanceof check"));
+        return Err(
+            vm.type_error("Function has non-object prototype 'undefined' in instanceof check")
+        );
     }
     let mut o = vm.proto_of(v);
     while o.is_cell() {
@@ -492,7 +494,9 @@ pub fn has_in(vm: &mut Vm, key: Value, obj: Value) -> JsResult<bool> {
     if !vm.is_object(obj) {
         let k = super::format::display_primitive(vm, key);
         let shown = super::format::display_primitive(vm, obj);
-        return Err(vm.type_error(&format!("Cannot use 'in' operator to search for '{k}' in {shown}")));
+        return Err(vm.type_error(&format!(
+            "Cannot use 'in' operator to search for '{k}' in {shown}"
+        )));
     }
     vm.handles.push(obj);
     let k = to_property_key(vm, key);
@@ -503,7 +507,10 @@ pub fn has_in(vm: &mut Vm, key: Value, obj: Value) -> JsResult<bool> {
 /// ToObject for property access on primitives that need a real object.
 pub fn require_object_coercible(vm: &mut Vm, v: Value, what: &str) -> JsResult<()> {
     if v.is_nullish() {
-        return Err(vm.throw_error(ErrorKind::TypeError, &format!("{what} called on null or undefined")));
+        return Err(vm.throw_error(
+            ErrorKind::TypeError,
+            &format!("{what} called on null or undefined"),
+        ));
     }
     Ok(())
 }

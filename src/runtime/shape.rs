@@ -122,7 +122,9 @@ impl Shapes {
             return (self.push(child), slot);
         }
         let cid = self.push(child);
-        self.shapes[id.0 as usize].transitions.insert((key, attrs), cid);
+        self.shapes[id.0 as usize]
+            .transitions
+            .insert((key, attrs), cid);
         (cid, slot)
     }
 
@@ -190,7 +192,10 @@ mod tests {
         assert_ne!(d, b);
         s.remove(d, PropKey::Atom(wk::name));
         assert_eq!(s.lookup(d, PropKey::Atom(wk::name)), None);
-        assert_eq!(s.lookup(b, PropKey::Atom(wk::name)), Some((0, DEFAULT_ATTRS)));
+        assert_eq!(
+            s.lookup(b, PropKey::Atom(wk::name)),
+            Some((0, DEFAULT_ATTRS))
+        );
         assert_eq!(s.keys(d).count(), 1);
     }
 }

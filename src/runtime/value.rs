@@ -183,7 +183,10 @@ mod tests {
         // A NaN with a payload that would wrap into the int32 range stays a double.
         let weird = f64::from_bits(0xffff_ffff_ffff_ffff);
         assert!(Value::double(weird).is_double());
-        assert_eq!(Value::double(-0.0).as_double().to_bits(), (-0.0f64).to_bits());
+        assert_eq!(
+            Value::double(-0.0).as_double().to_bits(),
+            (-0.0f64).to_bits()
+        );
         assert!(Value::number(-0.0).is_double());
         assert!(Value::number(3.0).is_int());
         assert!(Value::number(2147483648.0).is_double());

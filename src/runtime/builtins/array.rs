@@ -11,14 +11,16 @@
 //! - Lengths are f64 (ToLength allows up to 2^53 - 1 on array-likes).
 
 use super::{
-    define_constructor, define_native, delete_index, get_index, has_index, index_key, length_of, relative_index,
-    require_callable, scoped, set_index, set_length, to_integer,
+    define_constructor, define_native, delete_index, get_index, has_index, index_key, length_of,
+    relative_index, require_callable, scoped, set_index, set_length, to_integer,
 };
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::Cell;
 use crate::runtime::object::FROZEN_ELEMENTS;
 use crate::runtime::shape::DEFAULT_ATTRS;
-use crate::runtime::{fixed, oflags, ops, Args, ErrorKind, Intrinsic, JsResult, NativeFn, Value, Vm};
+use crate::runtime::{
+    fixed, oflags, ops, Args, ErrorKind, Intrinsic, JsResult, NativeFn, Value, Vm,
+};
 
 /// The receiver of an Array.prototype method. V8 words the null/undefined
 /// error in two ways depending on the method: `Some(name)` gives
@@ -74,7 +76,9 @@ fn is_simple_array(vm: &Vm, o: Value) -> bool {
     if c.flags() & (oflags::NOT_EXTENSIBLE | FROZEN_ELEMENTS) != 0 {
         return false;
     }
-    !vm.shapes.keys(Vm::shape_of(c)).any(|(k, _, _)| matches!(k, PropKey::Index(_)))
+    !vm.shapes
+        .keys(Vm::shape_of(c))
+        .any(|(k, _, _)| matches!(k, PropKey::Index(_)))
 }
 
 // ----- constructor and statics -----
@@ -96,7 +100,8 @@ fn array_ctor(vm: &mut Vm, args: Args) -> JsResult<Value> {
             vm.handles.pop();
             return Err(vm.throw_error(ErrorKind::RangeError, "Invalid array length"));
         }
-        vm.new_array(0).inspect(|&a| Cell::from_value(a).set_raw(1, n as u64))
+        vm.new_array(0)
+            .inspect(|&a| Cell::from_value(a).set_raw(1, n as u64))
     } else {
         let items: Vec<Value> = (0..args.argc).map(|i| args.get(vm, i)).collect();
         vm.new_array_from(&items)
@@ -142,7 +147,9 @@ fn array_from(vm: &mut Vm, args: Args) -> JsResult<Value> {
             let mut i = 0;
             let mut k = 0.0;
             while i < u.len() {
-                let n = if (0xd800..0xdc00).contains(&u[i]) && i + 1 < u.len() && (0xdc00..0xe000).contains(&u[i + 1])
+                let n = if (0xd800..0xdc00).contains(&u[i])
+                    && i + 1 < u.len()
+                    && (0xdc00..0xe000).contains(&u[i + 1])
                 {
                     2
                 } else {
@@ -304,7 +311,12 @@ fn unshift(vm: &mut Vm, args: Args) -> JsResult<Value> {
     if is_simple_array(vm, o) && n > 0 && (vm.array_len(o) as u64 + n as u64) < (1 << 26) {
         let len = vm.array_len(o) as usize;
         // Grow (and set the length) by defining the new last element.
-        vm.define_own(o, PropKey::Index((len + n - 1) as u32), Value::UNDEFINED, DEFAULT_ATTRS)?;
+        vm.define_own(
+            o,
+            PropKey::Index((len + n - 1) as u32),
+            Value::UNDEFINED,
+            DEFAULT_ATTRS,
+        )?;
         let o = args.this(vm);
         let c = Cell::from_value(o);
         let el = Cell::from_value(c.get(fixed::ELEMENTS));
@@ -358,7 +370,9 @@ fn slice(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let o = args.this(vm);
     // Dense fast path: copy the elements out and build the result at once.
     if vm.is_array(o) && end <= vm.array_len(o) as f64 {
-        let items: Option<Vec<Value>> = (start as u32..end.max(start) as u32).map(|i| vm.array_get_fast(o, i)).collect();
+        let items: Option<Vec<Value>> = (start as u32..end.max(start) as u32)
+            .map(|i| vm.array_get_fast(o, i))
+            .collect();
         if let Some(items) = items {
             return vm.new_array_from(&items);
         }
@@ -465,12 +479,20 @@ fn concat(vm: &mut Vm, args: Args) -> JsResult<Value> {
         vm.handles.push(a);
         let mut n = 0.0;
         for i in 0..=args.argc {
-            let e = if i == 0 { args.this(vm) } else { args.get(vm, i - 1) };
+            let e = if i == 0 {
+                args.this(vm)
+            } else {
+                args.get(vm, i - 1)
+            };
             if vm.is_array(e) {
                 let len = vm.array_len(e) as f64;
                 let mut k = 0.0;
                 while k < len {
-                    let e = if i == 0 { args.this(vm) } else { args.get(vm, i - 1) };
+                    let e = if i == 0 {
+                        args.this(vm)
+                    } else {
+                        args.get(vm, i - 1)
+                    };
                     if let Some(v) = get_present(vm, e, k)? {
                         let a = vm.handles[mark];
                         create_data(vm, a, n, v)?;
@@ -499,7 +521,11 @@ thread_local! {
 fn join_impl(vm: &mut Vm, args: &Args, sep_arg: Option<usize>) -> JsResult<Value> {
     let o = this_value(vm, args, None)?;
     let vm_id = vm as *const Vm as usize;
-    let cyclic = JOIN_STACK.with(|s| s.borrow().iter().any(|&(id, h)| id == vm_id && vm.handles.get(h) == Some(&o)));
+    let cyclic = JOIN_STACK.with(|s| {
+        s.borrow()
+            .iter()
+            .any(|&(id, h)| id == vm_id && vm.handles.get(h) == Some(&o))
+    });
     if cyclic {
         return vm.atom_string(wk::empty);
     }
@@ -902,7 +928,11 @@ fn flat(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let o = this_value(vm, &args, None)?;
     let len = length_of(vm, o)?;
     let a0 = args.get(vm, 0);
-    let depth = if a0.is_undefined() { 1.0 } else { to_integer(vm, a0)? };
+    let depth = if a0.is_undefined() {
+        1.0
+    } else {
+        to_integer(vm, a0)?
+    };
     scoped(vm, |vm, mark| {
         let a = vm.new_array(0)?;
         vm.handles.push(a);
@@ -969,7 +999,11 @@ fn sort(vm: &mut Vm, args: Args) -> JsResult<Value> {
             let mut keys = Vec::with_capacity(n);
             for i in 0..n {
                 let v = vm.handles[mark + i];
-                keys.push(if vm.is_string(v) { vm.string_units(v) } else { ops::to_units(vm, v)? });
+                keys.push(if vm.is_string(v) {
+                    vm.string_units(v)
+                } else {
+                    ops::to_units(vm, v)?
+                });
             }
             order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
         } else {
@@ -1047,7 +1081,13 @@ fn timsort(vm: &mut Vm, a: &mut [usize], cmp: &mut Cmp) -> JsResult<()> {
     Ok(())
 }
 
-fn count_and_make_run(vm: &mut Vm, a: &mut [usize], low: usize, high: usize, cmp: &mut Cmp) -> JsResult<usize> {
+fn count_and_make_run(
+    vm: &mut Vm,
+    a: &mut [usize],
+    low: usize,
+    high: usize,
+    cmp: &mut Cmp,
+) -> JsResult<usize> {
     if low + 1 == high {
         return Ok(1);
     }
@@ -1055,8 +1095,7 @@ fn count_and_make_run(vm: &mut Vm, a: &mut [usize], low: usize, high: usize, cmp
     let order = cmp(vm, a[low + 1], a[low])?;
     let descending = order < 0.0;
     let mut previous = a[low + 1];
-    for idx in low + 2..high {
-        let current = a[idx];
+    for &current in &a[low + 2..high] {
         let order = cmp(vm, current, previous)?;
         if descending {
             if order >= 0.0 {
@@ -1102,11 +1141,18 @@ fn binary_insertion_sort(
     Ok(())
 }
 
-fn merge_collapse(vm: &mut Vm, a: &mut [usize], runs: &mut Vec<(usize, usize)>, cmp: &mut Cmp) -> JsResult<()> {
+fn merge_collapse(
+    vm: &mut Vm,
+    a: &mut [usize],
+    runs: &mut Vec<(usize, usize)>,
+    cmp: &mut Cmp,
+) -> JsResult<()> {
     while runs.len() > 1 {
         let mut n = runs.len() - 2;
         let len = |i: usize| runs[i].1;
-        if (n > 0 && len(n - 1) <= len(n) + len(n + 1)) || (n > 1 && len(n - 2) <= len(n - 1) + len(n)) {
+        if (n > 0 && len(n - 1) <= len(n) + len(n + 1))
+            || (n > 1 && len(n - 2) <= len(n - 1) + len(n))
+        {
             if len(n - 1) < len(n + 1) {
                 n -= 1;
             }
@@ -1119,7 +1165,13 @@ fn merge_collapse(vm: &mut Vm, a: &mut [usize], runs: &mut Vec<(usize, usize)>, 
 }
 
 /// Merges runs `i` and `i + 1` (adjacent) stably.
-fn merge_at(vm: &mut Vm, a: &mut [usize], runs: &mut Vec<(usize, usize)>, i: usize, cmp: &mut Cmp) -> JsResult<()> {
+fn merge_at(
+    vm: &mut Vm,
+    a: &mut [usize],
+    runs: &mut Vec<(usize, usize)>,
+    i: usize,
+    cmp: &mut Cmp,
+) -> JsResult<()> {
     let (base, la) = runs[i];
     let (_, lb) = runs[i + 1];
     runs[i] = (base, la + lb);
@@ -1149,7 +1201,11 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     let ap = vm.intrinsic(Intrinsic::ArrayPrototype);
     let ctor = define_constructor(vm, "Array", array_ctor, 1, ap)?;
     vm.intrinsics[Intrinsic::ArrayConstructor as usize] = ctor;
-    let statics: [(&str, NativeFn, u32); 3] = [("isArray", is_array, 1), ("of", array_of, 0), ("from", array_from, 1)];
+    let statics: [(&str, NativeFn, u32); 3] = [
+        ("isArray", is_array, 1),
+        ("of", array_of, 0),
+        ("from", array_from, 1),
+    ];
     for (name, f, len) in statics {
         let c = vm.intrinsic(Intrinsic::ArrayConstructor);
         define_native(vm, c, name, f, len)?;

@@ -65,10 +65,18 @@ fn error_to_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
         return Err(vm.type_error("Error.prototype.toString requires that 'this' be an Object"));
     }
     let name = vm.get(this, PropKey::Atom(wk::name))?;
-    let name = if name.is_undefined() { "Error".encode_utf16().collect() } else { ops::to_units(vm, name)? };
+    let name = if name.is_undefined() {
+        "Error".encode_utf16().collect()
+    } else {
+        ops::to_units(vm, name)?
+    };
     let this = args.this(vm);
     let msg = vm.get(this, PropKey::Atom(wk::message))?;
-    let msg = if msg.is_undefined() { Vec::new() } else { ops::to_units(vm, msg)? };
+    let msg = if msg.is_undefined() {
+        Vec::new()
+    } else {
+        ops::to_units(vm, msg)?
+    };
     let mut out = name.clone();
     if !name.is_empty() && !msg.is_empty() {
         out.extend(": ".encode_utf16());
@@ -98,9 +106,21 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     define_native(vm, ep, "toString", error_to_string, 0)?;
     let subs: [(Intrinsic, &str, crate::runtime::NativeFn); 4] = [
         (Intrinsic::TypeErrorPrototype, "TypeError", type_error_ctor),
-        (Intrinsic::RangeErrorPrototype, "RangeError", range_error_ctor),
-        (Intrinsic::ReferenceErrorPrototype, "ReferenceError", reference_error_ctor),
-        (Intrinsic::SyntaxErrorPrototype, "SyntaxError", syntax_error_ctor),
+        (
+            Intrinsic::RangeErrorPrototype,
+            "RangeError",
+            range_error_ctor,
+        ),
+        (
+            Intrinsic::ReferenceErrorPrototype,
+            "ReferenceError",
+            reference_error_ctor,
+        ),
+        (
+            Intrinsic::SyntaxErrorPrototype,
+            "SyntaxError",
+            syntax_error_ctor,
+        ),
     ];
     for (intr, name, f) in subs {
         let ep = vm.intrinsic(Intrinsic::ErrorPrototype);

@@ -39,7 +39,10 @@ fn list_from_array_like(vm: &mut Vm, args: &Args, i: usize) -> JsResult<()> {
     }
     let len = super::length_of(vm, a)?;
     if len > 10_000_000.0 {
-        return Err(vm.throw_error(crate::runtime::ErrorKind::RangeError, "Invalid array length"));
+        return Err(vm.throw_error(
+            crate::runtime::ErrorKind::RangeError,
+            "Invalid array length",
+        ));
     }
     let mut k = 0.0;
     while k < len {
@@ -108,7 +111,11 @@ fn bind(vm: &mut Vm, args: Args) -> JsResult<Value> {
         };
         vm.handles.push(bargs);
         let target = args.this(vm);
-        let proto = if vm.is_object(target) { vm.proto_of(target) } else { Value::NULL };
+        let proto = if vm.is_object(target) {
+            vm.proto_of(target)
+        } else {
+            Value::NULL
+        };
         vm.handles.push(proto);
         let c = vm.alloc(Kind::Bound, 2, fixed::BOUND as usize + 3, 0)?;
         let root = vm.shapes.root(fixed::BOUND, 3);
@@ -142,8 +149,12 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     let fp = vm.intrinsic(Intrinsic::FunctionPrototype);
     let ctor = define_constructor(vm, "Function", function_ctor, 1, fp)?;
     let _ = ctor;
-    let methods: [(&str, NativeFn, u32); 4] =
-        [("apply", apply, 2), ("bind", bind, 1), ("call", call, 1), ("toString", to_string, 0)];
+    let methods: [(&str, NativeFn, u32); 4] = [
+        ("apply", apply, 2),
+        ("bind", bind, 1),
+        ("call", call, 1),
+        ("toString", to_string, 0),
+    ];
     for (name, f, len) in methods {
         let fp = vm.intrinsic(Intrinsic::FunctionPrototype);
         define_native(vm, fp, name, f, len)?;

@@ -53,7 +53,9 @@ fn date_now(_vm: &mut Vm, _args: Args) -> JsResult<Value> {
 
 /// `performance.now()`: fractional milliseconds since the VM started.
 fn performance_now(vm: &mut Vm, _args: Args) -> JsResult<Value> {
-    Ok(Value::number(vm.start_time.elapsed().as_secs_f64() * 1000.0))
+    Ok(Value::number(
+        vm.start_time.elapsed().as_secs_f64() * 1000.0,
+    ))
 }
 
 /// Date (a constructor that throws, with `Date.now`) and `performance`.

@@ -53,7 +53,10 @@ fn ctor_name(vm: &Vm, o: Value) -> String {
         return "Array".into();
     }
     let tag = format::object_tag(vm, o);
-    tag.strip_prefix("#<").and_then(|t| t.strip_suffix('>')).unwrap_or("Object").to_string()
+    tag.strip_prefix("#<")
+        .and_then(|t| t.strip_suffix('>'))
+        .unwrap_or("Object")
+        .to_string()
 }
 
 fn circular_error(vm: &mut Vm, st: &St, start: usize, closing: &Step) -> crate::runtime::Throw {
@@ -64,7 +67,13 @@ fn circular_error(vm: &mut Vm, st: &St, start: usize, closing: &Step) -> crate::
     );
     let middle: Vec<String> = st.stack[start + 1..]
         .iter()
-        .map(|(h, step)| format!("\n    |     {} -> object with constructor '{}'", step.describe(), ctor_name(vm, vm.handles[*h])))
+        .map(|(h, step)| {
+            format!(
+                "\n    |     {} -> object with constructor '{}'",
+                step.describe(),
+                ctor_name(vm, vm.handles[*h])
+            )
+        })
         .collect();
     if middle.len() > 3 {
         msg.push_str(&middle[0]);
@@ -76,13 +85,23 @@ fn circular_error(vm: &mut Vm, st: &St, start: usize, closing: &Step) -> crate::
             msg.push_str(m);
         }
     }
-    msg.push_str(&format!("\n    --- {} closes the circle", closing.describe()));
+    msg.push_str(&format!(
+        "\n    --- {} closes the circle",
+        closing.describe()
+    ));
     vm.type_error(&msg)
 }
 
 /// SerializeJSONProperty for `value` found at `key` of `vm.handles[holder]`.
 /// Appends to `st.out` and returns false when the result is undefined.
-fn ser_value(vm: &mut Vm, st: &mut St, holder: usize, key: PropKey, value: Value, step: Step) -> JsResult<bool> {
+fn ser_value(
+    vm: &mut Vm,
+    st: &mut St,
+    holder: usize,
+    key: PropKey,
+    value: Value,
+    step: Step,
+) -> JsResult<bool> {
     let mark = vm.handles.len();
     vm.handles.push(value);
     let r = ser_value_rooted(vm, st, holder, key, mark, step);
@@ -90,7 +109,14 @@ fn ser_value(vm: &mut Vm, st: &mut St, holder: usize, key: PropKey, value: Value
     r
 }
 
-fn ser_value_rooted(vm: &mut Vm, st: &mut St, holder: usize, key: PropKey, at: usize, step: Step) -> JsResult<bool> {
+fn ser_value_rooted(
+    vm: &mut Vm,
+    st: &mut St,
+    holder: usize,
+    key: PropKey,
+    at: usize,
+    step: Step,
+) -> JsResult<bool> {
     let v = vm.handles[at];
     if vm.is_object(v) {
         let tj = vm.get(v, PropKey::Atom(wk::toJSON))?;
@@ -137,10 +163,17 @@ fn ser_value_rooted(vm: &mut Vm, st: &mut St, holder: usize, key: PropKey, at: u
             return Err(circular_error(vm, st, i, &step));
         }
         if st.stack.len() > 5000 {
-            return Err(vm.throw_error(crate::runtime::ErrorKind::RangeError, "Maximum call stack size exceeded"));
+            return Err(vm.throw_error(
+                crate::runtime::ErrorKind::RangeError,
+                "Maximum call stack size exceeded",
+            ));
         }
         st.stack.push((at, step));
-        let r = if vm.is_array(v) { ser_array(vm, st, at) } else { ser_object(vm, st, at) };
+        let r = if vm.is_array(v) {
+            ser_array(vm, st, at)
+        } else {
+            ser_object(vm, st, at)
+        };
         st.stack.pop();
         r?;
     } else {
@@ -160,7 +193,12 @@ fn ser_object(vm: &mut Vm, st: &mut St, at: usize) -> JsResult<()> {
     st.indent.extend(st.gap.clone());
     let keys: Vec<PropKey> = match &st.plist {
         Some(p) => p.clone(),
-        None => vm.own_keys(vm.handles[at]).into_iter().filter(|(_, a)| a & ENUMERABLE != 0).map(|(k, _)| k).collect(),
+        None => vm
+            .own_keys(vm.handles[at])
+            .into_iter()
+            .filter(|(_, a)| a & ENUMERABLE != 0)
+            .map(|(k, _)| k)
+            .collect(),
     };
     st.out.push(b'{' as u16);
     let mut any = false;
@@ -226,7 +264,14 @@ fn ser_array(vm: &mut Vm, st: &mut St, at: usize) -> JsResult<()> {
 
 fn stringify(vm: &mut Vm, args: Args) -> JsResult<Value> {
     scoped(vm, |vm, mark| {
-        let mut st = St { out: Vec::new(), gap: Vec::new(), indent: Vec::new(), stack: Vec::new(), replacer: None, plist: None };
+        let mut st = St {
+            out: Vec::new(),
+            gap: Vec::new(),
+            indent: Vec::new(),
+            stack: Vec::new(),
+            replacer: None,
+            plist: None,
+        };
         let rep = args.get(vm, 1);
         if vm.is_callable(rep) {
             vm.handles.push(rep);
@@ -240,7 +285,8 @@ fn stringify(vm: &mut Vm, args: Args) -> JsResult<Value> {
                 let e = get_index(vm, rep, i)?;
                 let keyable = vm.is_string(e)
                     || e.is_number()
-                    || super::object::wrapped_primitive(vm, e).is_some_and(|p| p.is_number() || vm.is_string(p));
+                    || super::object::wrapped_primitive(vm, e)
+                        .is_some_and(|p| p.is_number() || vm.is_string(p));
                 if keyable {
                     let k = ops::to_property_key(vm, e)?;
                     if !list.contains(&k) {

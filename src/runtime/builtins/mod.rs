@@ -24,7 +24,13 @@ use super::shape::METHOD_ATTRS;
 use super::{fixed, format, numconv, ops, Args, Intrinsic, JsResult, NativeFn, Value, Vm};
 
 /// Defines native `name` on `obj` (writable, configurable, not enumerable).
-pub fn define_native(vm: &mut Vm, obj: Value, name: &str, f: NativeFn, length: u32) -> JsResult<Value> {
+pub fn define_native(
+    vm: &mut Vm,
+    obj: Value,
+    name: &str,
+    f: NativeFn,
+    length: u32,
+) -> JsResult<Value> {
     vm.handles.push(obj);
     let r = (|| {
         let func = vm.new_native(f, name, length, false)?;
@@ -45,7 +51,13 @@ pub fn define_value(vm: &mut Vm, obj: Value, name: &str, v: Value, attrs: u8) ->
 
 /// Creates constructor `name` (a native that may be called with `new`),
 /// links it with `proto` both ways, and defines it on the global object.
-pub fn define_constructor(vm: &mut Vm, name: &str, f: NativeFn, length: u32, proto: Value) -> JsResult<Value> {
+pub fn define_constructor(
+    vm: &mut Vm,
+    name: &str,
+    f: NativeFn,
+    length: u32,
+    proto: Value,
+) -> JsResult<Value> {
     vm.handles.push(proto);
     let r = (|| {
         let ctor = vm.new_native(f, name, length, true)?;
@@ -54,7 +66,12 @@ pub fn define_constructor(vm: &mut Vm, name: &str, f: NativeFn, length: u32, pro
         vm.define_own(ctor, PropKey::Atom(super::atoms::wk::prototype), proto, 0)?;
         let ctor = *vm.handles.last().unwrap();
         let proto = vm.handles[vm.handles.len() - 2];
-        vm.define_own(proto, PropKey::Atom(super::atoms::wk::constructor), ctor, METHOD_ATTRS)?;
+        vm.define_own(
+            proto,
+            PropKey::Atom(super::atoms::wk::constructor),
+            ctor,
+            METHOD_ATTRS,
+        )?;
         let ctor = *vm.handles.last().unwrap();
         let g = vm.intrinsic(Intrinsic::Global);
         define_value(vm, g, name, ctor, METHOD_ATTRS)?;
@@ -76,7 +93,12 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     let fp = vm.new_native(global::noop, "", 0, false)?;
     super::heap::Cell::from_value(fp).set(fixed::PROTO, vm.intrinsic(Intrinsic::ObjectPrototype));
     set_intrinsic(vm, Intrinsic::FunctionPrototype, fp);
-    let ap = vm.new_object_kind(Kind::Array, vm.intrinsic(Intrinsic::ObjectPrototype), fixed::PLAIN, 0)?;
+    let ap = vm.new_object_kind(
+        Kind::Array,
+        vm.intrinsic(Intrinsic::ObjectPrototype),
+        fixed::PLAIN,
+        0,
+    )?;
     set_intrinsic(vm, Intrinsic::ArrayPrototype, ap);
     for (i, kind) in [
         (Intrinsic::StringPrototype, Kind::Primitive),
@@ -135,7 +157,11 @@ pub fn relative_index(vm: &mut Vm, v: Value, len: f64, default: f64) -> JsResult
         return Ok(default);
     }
     let n = to_integer(vm, v)?;
-    Ok(if n < 0.0 { (len + n).max(0.0) } else { n.min(len) })
+    Ok(if n < 0.0 {
+        (len + n).max(0.0)
+    } else {
+        n.min(len)
+    })
 }
 
 /// Throws V8's "X is not a function" unless `f` is callable.

@@ -12,13 +12,18 @@
 
 use super::{arg_number, define_constructor, define_native, define_value, to_integer};
 use crate::runtime::heap::{Cell, Kind};
-use crate::runtime::{fixed, numconv, ops, Args, ErrorKind, Intrinsic, JsResult, NativeFn, Value, Vm};
+use crate::runtime::{
+    fixed, numconv, ops, Args, ErrorKind, Intrinsic, JsResult, NativeFn, Value, Vm,
+};
 
-/// The prototype for `new X(...)` (from new.target, for subclasses). 
+/// The prototype for `new X(...)` (from new.target, for subclasses).
 fn proto_for(vm: &mut Vm, args: &Args, default: Intrinsic) -> JsResult<Value> {
     let nt = args.new_target(vm);
     if !nt.is_undefined() {
-        let p = vm.get(nt, crate::runtime::atoms::PropKey::Atom(crate::runtime::atoms::wk::prototype))?;
+        let p = vm.get(
+            nt,
+            crate::runtime::atoms::PropKey::Atom(crate::runtime::atoms::wk::prototype),
+        )?;
         if vm.is_object(p) {
             return Ok(p);
         }
@@ -36,7 +41,11 @@ fn wrap(vm: &mut Vm, proto: Value, v: Value) -> JsResult<Value> {
 // ----- Number -----
 
 fn number_ctor(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let n = if args.argc == 0 { 0.0 } else { arg_number(vm, &args, 0)? };
+    let n = if args.argc == 0 {
+        0.0
+    } else {
+        arg_number(vm, &args, 0)?
+    };
     let v = Value::number(n);
     if args.new_target(vm).is_undefined() {
         return Ok(v);
@@ -55,7 +64,9 @@ fn this_number(vm: &mut Vm, args: &Args, name: &str) -> JsResult<f64> {
             return Ok(p.as_number());
         }
     }
-    Err(vm.type_error(&format!("Number.prototype.{name} requires that 'this' be a Number")))
+    Err(vm.type_error(&format!(
+        "Number.prototype.{name} requires that 'this' be a Number"
+    )))
 }
 
 fn range_error(vm: &mut Vm, msg: &str) -> crate::runtime::Throw {
@@ -65,9 +76,16 @@ fn range_error(vm: &mut Vm, msg: &str) -> crate::runtime::Throw {
 fn to_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let x = this_number(vm, &args, "toString")?;
     let r = args.get(vm, 0);
-    let radix = if r.is_undefined() { 10.0 } else { to_integer(vm, r)? };
+    let radix = if r.is_undefined() {
+        10.0
+    } else {
+        to_integer(vm, r)?
+    };
     if !(2.0..=36.0).contains(&radix) {
-        return Err(range_error(vm, "toString() radix argument must be between 2 and 36"));
+        return Err(range_error(
+            vm,
+            "toString() radix argument must be between 2 and 36",
+        ));
     }
     if radix == 10.0 {
         return ops::number_to_string(vm, x);
@@ -117,7 +135,10 @@ fn to_fixed(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let d = args.get(vm, 0);
     let f = to_integer(vm, d)?;
     if !(0.0..=100.0).contains(&f) {
-        return Err(range_error(vm, "toFixed() digits argument must be between 0 and 100"));
+        return Err(range_error(
+            vm,
+            "toFixed() digits argument must be between 0 and 100",
+        ));
     }
     if !x.is_finite() {
         return ops::number_to_string(vm, x);
@@ -133,7 +154,11 @@ fn round_digits(x: f64, p: usize) -> (Vec<u8>, i32) {
     let s = format!("{:.1100e}", x.abs());
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let mut e: i32 = exp.parse().unwrap_or(0);
-    let all: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).map(|c| c - b'0').collect();
+    let all: Vec<u8> = mant
+        .bytes()
+        .filter(|c| c.is_ascii_digit())
+        .map(|c| c - b'0')
+        .collect();
     let mut d: Vec<u8> = all[..p].to_vec();
     if all.get(p).is_some_and(|&r| r >= 5) {
         let mut i = p;
@@ -175,11 +200,18 @@ fn to_precision(vm: &mut Vm, args: Args) -> JsResult<Value> {
         return ops::number_to_string(vm, x);
     }
     if !(1.0..=100.0).contains(&p) {
-        return Err(range_error(vm, "toPrecision() argument must be between 1 and 100"));
+        return Err(range_error(
+            vm,
+            "toPrecision() argument must be between 1 and 100",
+        ));
     }
     let p = p as usize;
     let sign = if x < 0.0 { "-" } else { "" };
-    let (d, e) = if x == 0.0 { (vec![0; p], 0) } else { round_digits(x, p) };
+    let (d, e) = if x == 0.0 {
+        (vec![0; p], 0)
+    } else {
+        round_digits(x, p)
+    };
     let m = digits_str(&d);
     let body = if e < -6 || e >= p as i32 {
         let mut s = m[..1].to_string();
@@ -206,16 +238,26 @@ fn to_exponential(vm: &mut Vm, args: Args) -> JsResult<Value> {
         return ops::number_to_string(vm, x);
     }
     if !(0.0..=100.0).contains(&f) {
-        return Err(range_error(vm, "toExponential() argument must be between 0 and 100"));
+        return Err(range_error(
+            vm,
+            "toExponential() argument must be between 0 and 100",
+        ));
     }
     let sign = if x < 0.0 { "-" } else { "" };
     let (d, e) = if x == 0.0 {
-        (vec![0; if fv.is_undefined() { 1 } else { f as usize + 1 }], 0)
+        (
+            vec![0; if fv.is_undefined() { 1 } else { f as usize + 1 }],
+            0,
+        )
     } else if fv.is_undefined() {
         // As many digits as needed to round-trip (Rust's shortest form).
         let s = format!("{:e}", x.abs());
         let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-        let d: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).map(|c| c - b'0').collect();
+        let d: Vec<u8> = mant
+            .bytes()
+            .filter(|c| c.is_ascii_digit())
+            .map(|c| c - b'0')
+            .collect();
         (d, exp.parse().unwrap_or(0))
     } else {
         round_digits(x, f as usize + 1)
@@ -232,7 +274,9 @@ fn to_exponential(vm: &mut Vm, args: Args) -> JsResult<Value> {
 
 fn is_integer(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let v = args.get(vm, 0);
-    Ok(Value::bool(v.is_number() && v.as_number().is_finite() && v.as_number().trunc() == v.as_number()))
+    Ok(Value::bool(
+        v.is_number() && v.as_number().is_finite() && v.as_number().trunc() == v.as_number(),
+    ))
 }
 
 fn is_safe_integer(vm: &mut Vm, args: Args) -> JsResult<Value> {
@@ -261,7 +305,11 @@ fn parse_int(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let v = args.get(vm, 0);
     let s = ops::to_units(vm, v)?;
     let r = args.get(vm, 1);
-    let radix = if r.is_undefined() { None } else { Some(ops::to_int32(vm, r)?) };
+    let radix = if r.is_undefined() {
+        None
+    } else {
+        Some(ops::to_int32(vm, r)?)
+    };
     Ok(Value::number(numconv::parse_int(&s, radix)))
 }
 
@@ -301,7 +349,9 @@ fn this_boolean(vm: &mut Vm, args: &Args, name: &str) -> JsResult<bool> {
             return Ok(p.as_bool());
         }
     }
-    Err(vm.type_error(&format!("Boolean.prototype.{name} requires that 'this' be a Boolean")))
+    Err(vm.type_error(&format!(
+        "Boolean.prototype.{name} requires that 'this' be a Boolean"
+    )))
 }
 
 fn boolean_to_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
@@ -327,7 +377,10 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
 
     let bp = vm.intrinsic(Intrinsic::BooleanPrototype);
     define_constructor(vm, "Boolean", boolean_ctor, 1, bp)?;
-    for (name, f) in [("toString", boolean_to_string as NativeFn), ("valueOf", boolean_value_of)] {
+    for (name, f) in [
+        ("toString", boolean_to_string as NativeFn),
+        ("valueOf", boolean_value_of),
+    ] {
         let bp = vm.intrinsic(Intrinsic::BooleanPrototype);
         define_native(vm, bp, name, f, 0)?;
     }

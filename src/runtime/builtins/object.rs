@@ -72,7 +72,11 @@ pub fn own_keys_of(vm: &mut Vm, v: Value) -> JsResult<Vec<(PropKey, u8)>> {
     if v.is_nullish() {
         return Err(vm.type_error("Cannot convert undefined or null to object"));
     }
-    let s = if vm.is_string(v) { Some(v) } else { wrapped_primitive(vm, v).filter(|p| vm.is_string(*p)) };
+    let s = if vm.is_string(v) {
+        Some(v)
+    } else {
+        wrapped_primitive(vm, v).filter(|p| vm.is_string(*p))
+    };
     let mut keys = Vec::new();
     if let Some(s) = s {
         for i in 0..vm.string_len(s) {
@@ -91,10 +95,16 @@ pub fn own_keys_of(vm: &mut Vm, v: Value) -> JsResult<Vec<(PropKey, u8)>> {
 
 /// [[GetOwnProperty]] for any value (string indices and length included).
 fn get_own_of(vm: &mut Vm, v: Value, key: PropKey) -> JsResult<Option<Own>> {
-    let s = if vm.is_string(v) { Some(v) } else { wrapped_primitive(vm, v).filter(|p| vm.is_string(*p)) };
+    let s = if vm.is_string(v) {
+        Some(v)
+    } else {
+        wrapped_primitive(vm, v).filter(|p| vm.is_string(*p))
+    };
     if let Some(s) = s {
         match key {
-            PropKey::Atom(wk::length) => return Ok(Some(Own::Data(Value::int(vm.string_len(s) as i32), 0))),
+            PropKey::Atom(wk::length) => {
+                return Ok(Some(Own::Data(Value::int(vm.string_len(s) as i32), 0)))
+            }
             PropKey::Index(i) if (i as usize) < vm.string_len(s) => {
                 let u = vm.string_units(s)[i as usize];
                 let c = vm.new_string(&[u])?;
@@ -248,9 +258,12 @@ fn define_with_desc(vm: &mut Vm, o: usize, key: PropKey, desc: Desc) -> JsResult
     let Some(cur) = current else {
         if Cell::from_value(obj).flags() & oflags::NOT_EXTENSIBLE != 0 {
             let k = vm.atoms.key_to_string(key);
-            return Err(vm.type_error(&format!("Cannot define property {k}, object is not extensible")));
+            return Err(vm.type_error(&format!(
+                "Cannot define property {k}, object is not extensible"
+            )));
         }
-        let mut attrs = flag(desc.enumerable, false, ENUMERABLE) | flag(desc.configurable, false, CONFIGURABLE);
+        let mut attrs =
+            flag(desc.enumerable, false, ENUMERABLE) | flag(desc.configurable, false, CONFIGURABLE);
         if desc.is_accessor() {
             let g = hv(vm, desc.get).unwrap_or(Value::UNDEFINED);
             let s = hv(vm, desc.set).unwrap_or(Value::UNDEFINED);
@@ -263,7 +276,9 @@ fn define_with_desc(vm: &mut Vm, o: usize, key: PropKey, desc: Desc) -> JsResult
     let ca = cur.attrs();
     let cur_accessor = ca & ACCESSOR != 0;
     if ca & CONFIGURABLE == 0 {
-        if desc.configurable == Some(true) || desc.enumerable.is_some_and(|e| e != (ca & ENUMERABLE != 0)) {
+        if desc.configurable == Some(true)
+            || desc.enumerable.is_some_and(|e| e != (ca & ENUMERABLE != 0))
+        {
             return Err(redefine_error(vm, key));
         }
         if (desc.is_accessor() && !cur_accessor) || (desc.is_data() && cur_accessor) {
@@ -271,7 +286,8 @@ fn define_with_desc(vm: &mut Vm, o: usize, key: PropKey, desc: Desc) -> JsResult
         }
         match cur {
             Own::Accessor(g, s, _) => {
-                let changed = |vm: &Vm, i: Option<usize>, c: Value| i.is_some_and(|i| vm.handles[i] != c);
+                let changed =
+                    |vm: &Vm, i: Option<usize>, c: Value| i.is_some_and(|i| vm.handles[i] != c);
                 if changed(vm, desc.get, g) || changed(vm, desc.set, s) {
                     return Err(redefine_error(vm, key));
                 }
@@ -279,7 +295,9 @@ fn define_with_desc(vm: &mut Vm, o: usize, key: PropKey, desc: Desc) -> JsResult
             Own::Data(v, _) => {
                 if ca & WRITABLE == 0 {
                     let new_v = hv(vm, desc.value);
-                    if desc.writable == Some(true) || new_v.is_some_and(|n| !ops::same_value(vm, n, v)) {
+                    if desc.writable == Some(true)
+                        || new_v.is_some_and(|n| !ops::same_value(vm, n, v))
+                    {
                         return Err(redefine_error(vm, key));
                     }
                 }
@@ -293,7 +311,11 @@ fn define_with_desc(vm: &mut Vm, o: usize, key: PropKey, desc: Desc) -> JsResult
         Own::Data(v, _) => (Value::UNDEFINED, Value::UNDEFINED, v),
     };
     if desc.is_accessor() || (cur_accessor && !desc.is_data()) {
-        let (cg, cs) = if cur_accessor { (g, s) } else { (Value::UNDEFINED, Value::UNDEFINED) };
+        let (cg, cs) = if cur_accessor {
+            (g, s)
+        } else {
+            (Value::UNDEFINED, Value::UNDEFINED)
+        };
         let ng = hv(vm, desc.get).unwrap_or(cg);
         let ns = hv(vm, desc.set).unwrap_or(cs);
         if cur_accessor && ng == g && ns == s && base | ACCESSOR == ca {
@@ -337,7 +359,14 @@ fn put_data(vm: &mut Vm, o: usize, key: PropKey, v: Value, attrs: u8) -> JsResul
     vm.define_own(obj, key, v, attrs)
 }
 
-fn put_accessor(vm: &mut Vm, o: usize, key: PropKey, g: Value, s: Value, attrs: u8) -> JsResult<()> {
+fn put_accessor(
+    vm: &mut Vm,
+    o: usize,
+    key: PropKey,
+    g: Value,
+    s: Value,
+    attrs: u8,
+) -> JsResult<()> {
     let obj = vm.handles[o];
     prepare_array_index(vm, obj, key, false);
     vm.handles.push(g);
@@ -368,14 +397,26 @@ fn from_descriptor(vm: &mut Vm, own: Own) -> JsResult<Value> {
             Own::Data(v, _) => [
                 (PropKey::Atom(wk::value), v),
                 (PropKey::Atom(wk::writable), Value::bool(a & WRITABLE != 0)),
-                (PropKey::Atom(wk::enumerable), Value::bool(a & ENUMERABLE != 0)),
-                (PropKey::Atom(wk::configurable), Value::bool(a & CONFIGURABLE != 0)),
+                (
+                    PropKey::Atom(wk::enumerable),
+                    Value::bool(a & ENUMERABLE != 0),
+                ),
+                (
+                    PropKey::Atom(wk::configurable),
+                    Value::bool(a & CONFIGURABLE != 0),
+                ),
             ],
             Own::Accessor(g, s, _) => [
                 (PropKey::Atom(wk::get), g),
                 (PropKey::Atom(wk::set), s),
-                (PropKey::Atom(wk::enumerable), Value::bool(a & ENUMERABLE != 0)),
-                (PropKey::Atom(wk::configurable), Value::bool(a & CONFIGURABLE != 0)),
+                (
+                    PropKey::Atom(wk::enumerable),
+                    Value::bool(a & ENUMERABLE != 0),
+                ),
+                (
+                    PropKey::Atom(wk::configurable),
+                    Value::bool(a & CONFIGURABLE != 0),
+                ),
             ],
         };
         for (_, v) in fields {
@@ -499,7 +540,9 @@ fn check_proto(vm: &mut Vm, p: Value) -> JsResult<()> {
         return Ok(());
     }
     let shown = show(vm, p);
-    Err(vm.type_error(&format!("Object prototype may only be an Object or null: {shown}")))
+    Err(vm.type_error(&format!(
+        "Object prototype may only be an Object or null: {shown}"
+    )))
 }
 
 fn create(vm: &mut Vm, args: Args) -> JsResult<Value> {
@@ -630,6 +673,67 @@ fn get_own_property_descriptor(vm: &mut Vm, args: Args) -> JsResult<Value> {
     }
 }
 
+fn get_own_property_descriptors(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = args.get(vm, 0);
+    let keys = own_keys_of(vm, o)?;
+    scoped(vm, |vm, mark| {
+        let r = vm.new_plain_object()?;
+        vm.handles.push(r);
+        for (k, _) in keys {
+            let o = args.get(vm, 0);
+            if let Some(own) = get_own_of(vm, o, k)? {
+                let d = from_descriptor(vm, own)?;
+                let r = vm.handles[mark];
+                vm.define_own(r, k, d, DEFAULT_ATTRS)?;
+            }
+        }
+        Ok(vm.handles[mark])
+    })
+}
+
+/// Object.seal: every own property becomes non-configurable (array
+/// elements move into the shape, which can record that), then the object
+/// stops being extensible.
+fn seal(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = args.get(vm, 0);
+    if !vm.is_object(o) {
+        return Ok(o);
+    }
+    scoped(vm, |vm, mark| {
+        vm.handles.push(o);
+        for (k, attrs) in vm.own_keys(o) {
+            if attrs & CONFIGURABLE == 0 {
+                continue;
+            }
+            let obj = vm.handles[mark];
+            if let Some(Own::Data(v, a)) = vm.get_own(obj, k) {
+                put_data(vm, mark, k, v, a & !CONFIGURABLE)?;
+            } else {
+                let c = Cell::from_value(obj);
+                let shape = vm.shapes.to_dictionary(Vm::shape_of(c));
+                vm.shapes.set_attrs(shape, k, attrs & !CONFIGURABLE);
+                c.set_raw(0, shape.0 as u64);
+            }
+        }
+        let c = Cell::from_value(vm.handles[mark]);
+        c.set_flags(c.flags() | oflags::NOT_EXTENSIBLE);
+        Ok(vm.handles[mark])
+    })
+}
+
+fn is_sealed(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = args.get(vm, 0);
+    if !vm.is_object(o) {
+        return Ok(Value::TRUE);
+    }
+    let sealed = Cell::from_value(o).flags() & oflags::NOT_EXTENSIBLE != 0
+        && vm
+            .own_keys(o)
+            .iter()
+            .all(|(k, a)| a & CONFIGURABLE == 0 || *k == PropKey::Atom(wk::length));
+    Ok(Value::bool(sealed))
+}
+
 fn get_own_property_names(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let o = args.get(vm, 0);
     let keys = own_keys_of(vm, o)?;
@@ -669,7 +773,9 @@ fn prevent_extensions(vm: &mut Vm, args: Args) -> JsResult<Value> {
 
 fn is_extensible(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let o = args.get(vm, 0);
-    Ok(Value::bool(vm.is_object(o) && Cell::from_value(o).flags() & oflags::NOT_EXTENSIBLE == 0))
+    Ok(Value::bool(
+        vm.is_object(o) && Cell::from_value(o).flags() & oflags::NOT_EXTENSIBLE == 0,
+    ))
 }
 
 fn is(vm: &mut Vm, args: Args) -> JsResult<Value> {
@@ -705,7 +811,9 @@ fn from_entries(vm: &mut Vm, args: Args) -> JsResult<Value> {
             let e = super::get_index(vm, src, i as f64)?;
             if !vm.is_object(e) {
                 let shown = show(vm, e);
-                return Err(vm.type_error(&format!("Iterator value {shown} is not an entry object")));
+                return Err(
+                    vm.type_error(&format!("Iterator value {shown} is not an entry object"))
+                );
             }
             vm.handles.push(e);
             let k = super::get_index(vm, e, 0.0)?;
@@ -756,7 +864,9 @@ fn property_is_enumerable(vm: &mut Vm, args: Args) -> JsResult<Value> {
     if this.is_nullish() {
         return Err(vm.type_error("Cannot convert undefined or null to object"));
     }
-    Ok(Value::bool(matches!(get_own_of(vm, this, k)?, Some(o) if o.attrs() & ENUMERABLE != 0)))
+    Ok(Value::bool(
+        matches!(get_own_of(vm, this, k)?, Some(o) if o.attrs() & ENUMERABLE != 0),
+    ))
 }
 
 fn proto_to_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
@@ -808,13 +918,15 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     let op = vm.intrinsic(Intrinsic::ObjectPrototype);
     let ctor = define_constructor(vm, "Object", object_ctor, 1, op)?;
     vm.intrinsics[Intrinsic::ObjectConstructor as usize] = ctor;
-    let statics: [(&str, NativeFn, u32); 18] = [
+    let statics: [(&str, NativeFn, u32); 21] = [
         ("assign", assign, 2),
         ("getOwnPropertyDescriptor", get_own_property_descriptor, 2),
+        ("getOwnPropertyDescriptors", get_own_property_descriptors, 1),
         ("getOwnPropertyNames", get_own_property_names, 1),
         ("hasOwn", has_own, 2),
         ("is", is, 2),
         ("preventExtensions", prevent_extensions, 1),
+        ("seal", seal, 1),
         ("create", create, 2),
         ("defineProperties", define_properties, 2),
         ("defineProperty", define_property, 3),
@@ -823,6 +935,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         ("setPrototypeOf", set_prototype_of, 2),
         ("isExtensible", is_extensible, 1),
         ("isFrozen", is_frozen, 1),
+        ("isSealed", is_sealed, 1),
         ("keys", keys, 1),
         ("entries", entries, 1),
         ("fromEntries", from_entries, 1),

@@ -10,13 +10,17 @@
 use super::{define_constructor, define_native, relative_index, scoped, to_integer};
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind};
-use crate::runtime::{fixed, numconv, ops, strutil, Args, ErrorKind, Intrinsic, JsResult, NativeFn, Value, Vm};
+use crate::runtime::{
+    fixed, numconv, ops, strutil, Args, ErrorKind, Intrinsic, JsResult, NativeFn, Value, Vm,
+};
 
 /// RequireObjectCoercible(this) then ToString, as code units.
 fn this_units(vm: &mut Vm, args: &Args, name: &str) -> JsResult<Vec<u16>> {
     let this = args.this(vm);
     if this.is_nullish() {
-        return Err(vm.type_error(&format!("String.prototype.{name} called on null or undefined")));
+        return Err(vm.type_error(&format!(
+            "String.prototype.{name} called on null or undefined"
+        )));
     }
     if vm.is_string(this) {
         return Ok(vm.string_units(this));
@@ -33,7 +37,6 @@ fn arg_integer(vm: &mut Vm, args: &Args, i: usize) -> JsResult<f64> {
     let v = args.get(vm, i);
     to_integer(vm, v)
 }
-
 
 // ----- constructor and statics -----
 
@@ -53,7 +56,11 @@ fn string_ctor(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let p = vm.get(nt, PropKey::Atom(wk::prototype));
     let s = vm.handles.pop().unwrap();
     let p = p?;
-    let proto = if vm.is_object(p) { p } else { vm.intrinsic(Intrinsic::StringPrototype) };
+    let proto = if vm.is_object(p) {
+        p
+    } else {
+        vm.intrinsic(Intrinsic::StringPrototype)
+    };
     new_wrapper(vm, s, proto)
 }
 
@@ -86,7 +93,10 @@ fn from_code_point(vm: &mut Vm, args: Args) -> JsResult<Value> {
         let n = ops::to_number(vm, v)?;
         if n.fract() != 0.0 || !(0.0..=1114111.0).contains(&n) || n.is_nan() {
             let shown = crate::runtime::format::display_primitive(vm, Value::number(n));
-            return Err(vm.throw_error(ErrorKind::RangeError, &format!("Invalid code point {shown}")));
+            return Err(vm.throw_error(
+                ErrorKind::RangeError,
+                &format!("Invalid code point {shown}"),
+            ));
         }
         let c = n as u32;
         if c >= 0x10000 {
@@ -112,7 +122,9 @@ fn this_string_value(vm: &mut Vm, args: &Args, name: &str) -> JsResult<Value> {
             return Ok(p);
         }
     }
-    Err(vm.type_error(&format!("String.prototype.{name} requires that 'this' be a String")))
+    Err(vm.type_error(&format!(
+        "String.prototype.{name} requires that 'this' be a String"
+    )))
 }
 
 fn to_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
@@ -151,7 +163,9 @@ fn code_point_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let hi = s[i] as u32;
     if (0xd800..0xdc00).contains(&hi) && i + 1 < s.len() && (0xdc00..0xe000).contains(&s[i + 1]) {
         let lo = s[i + 1] as u32;
-        return Ok(Value::int((((hi - 0xd800) << 10) + (lo - 0xdc00) + 0x10000) as i32));
+        return Ok(Value::int(
+            (((hi - 0xd800) << 10) + (lo - 0xdc00) + 0x10000) as i32,
+        ));
     }
     Ok(Value::int(hi as i32))
 }
@@ -170,7 +184,9 @@ fn index_of(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let s = this_units(vm, &args, "indexOf")?;
     let needle = arg_units(vm, &args, 0)?;
     let pos = arg_integer(vm, &args, 1)?.clamp(0.0, s.len() as f64) as usize;
-    Ok(Value::number(strutil::index_of(&s, &needle, pos).map_or(-1.0, |i| i as f64)))
+    Ok(Value::number(
+        strutil::index_of(&s, &needle, pos).map_or(-1.0, |i| i as f64),
+    ))
 }
 
 fn last_index_of(vm: &mut Vm, args: Args) -> JsResult<Value> {
@@ -178,8 +194,14 @@ fn last_index_of(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let needle = arg_units(vm, &args, 0)?;
     let v = args.get(vm, 1);
     let n = ops::to_number(vm, v)?;
-    let pos = if n.is_nan() { usize::MAX } else { numconv::to_integer_or_infinity(n).clamp(0.0, s.len() as f64) as usize };
-    Ok(Value::number(strutil::last_index_of(&s, &needle, pos).map_or(-1.0, |i| i as f64)))
+    let pos = if n.is_nan() {
+        usize::MAX
+    } else {
+        numconv::to_integer_or_infinity(n).clamp(0.0, s.len() as f64) as usize
+    };
+    Ok(Value::number(
+        strutil::last_index_of(&s, &needle, pos).map_or(-1.0, |i| i as f64),
+    ))
 }
 
 fn includes(vm: &mut Vm, args: Args) -> JsResult<Value> {
@@ -200,7 +222,11 @@ fn ends_with(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let s = this_units(vm, &args, "endsWith")?;
     let needle = arg_units(vm, &args, 0)?;
     let e = args.get(vm, 1);
-    let end = if e.is_undefined() { s.len() } else { to_integer(vm, e)?.clamp(0.0, s.len() as f64) as usize };
+    let end = if e.is_undefined() {
+        s.len()
+    } else {
+        to_integer(vm, e)?.clamp(0.0, s.len() as f64) as usize
+    };
     Ok(Value::bool(s[..end].ends_with(&needle)))
 }
 
@@ -222,7 +248,11 @@ fn substring(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let len = s.len() as f64;
     let a = arg_integer(vm, &args, 0)?.clamp(0.0, len);
     let e = args.get(vm, 1);
-    let b = if e.is_undefined() { len } else { to_integer(vm, e)?.clamp(0.0, len) };
+    let b = if e.is_undefined() {
+        len
+    } else {
+        to_integer(vm, e)?.clamp(0.0, len)
+    };
     let (from, to) = (a.min(b) as usize, a.max(b) as usize);
     vm.new_string(&s[from..to])
 }
@@ -233,7 +263,11 @@ fn substr(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let a0 = args.get(vm, 0);
     let start = relative_index(vm, a0, len, 0.0)?;
     let l = args.get(vm, 1);
-    let count = if l.is_undefined() { len } else { to_integer(vm, l)? };
+    let count = if l.is_undefined() {
+        len
+    } else {
+        to_integer(vm, l)?
+    };
     let end = (start + count.max(0.0)).min(len);
     if start >= end {
         return vm.new_string(&[]);
@@ -279,9 +313,17 @@ fn trim_end(vm: &mut Vm, args: Args) -> JsResult<Value> {
 fn split(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let s = this_units(vm, &args, "split")?;
     let l = args.get(vm, 1);
-    let lim = if l.is_undefined() { u32::MAX } else { ops::to_uint32(vm, l)? } as usize;
+    let lim = if l.is_undefined() {
+        u32::MAX
+    } else {
+        ops::to_uint32(vm, l)?
+    } as usize;
     let sep_v = args.get(vm, 0);
-    let sep = if sep_v.is_undefined() { None } else { Some(ops::to_units(vm, sep_v)?) };
+    let sep = if sep_v.is_undefined() {
+        None
+    } else {
+        Some(ops::to_units(vm, sep_v)?)
+    };
     let mut parts: Vec<&[u16]> = Vec::new();
     if lim > 0 {
         match &sep {
@@ -322,7 +364,12 @@ fn split(vm: &mut Vm, args: Args) -> JsResult<Value> {
         for (i, p) in pieces.iter().enumerate() {
             let sv = vm.new_string(p)?;
             let a = vm.handles[mark];
-            vm.define_own(a, PropKey::Index(i as u32), sv, crate::runtime::shape::DEFAULT_ATTRS)?;
+            vm.define_own(
+                a,
+                PropKey::Index(i as u32),
+                sv,
+                crate::runtime::shape::DEFAULT_ATTRS,
+            )?;
         }
         Ok(vm.handles[mark])
     })
@@ -334,7 +381,10 @@ fn repeat(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let n = to_integer(vm, v)?;
     if n < 0.0 || n.is_infinite() {
         let shown = numconv::number_to_string(n);
-        return Err(vm.throw_error(ErrorKind::RangeError, &format!("Invalid count value: {shown}")));
+        return Err(vm.throw_error(
+            ErrorKind::RangeError,
+            &format!("Invalid count value: {shown}"),
+        ));
     }
     if s.is_empty() || n == 0.0 {
         return vm.new_string(&[]);
@@ -354,7 +404,11 @@ fn pad(vm: &mut Vm, args: Args, at_start: bool) -> JsResult<Value> {
         return vm.new_string(&s);
     }
     let f = args.get(vm, 1);
-    let filler = if f.is_undefined() { vec![b' ' as u16] } else { ops::to_units(vm, f)? };
+    let filler = if f.is_undefined() {
+        vec![b' ' as u16]
+    } else {
+        ops::to_units(vm, f)?
+    };
     if filler.is_empty() {
         return vm.new_string(&s);
     }
@@ -363,7 +417,11 @@ fn pad(vm: &mut Vm, args: Args, at_start: bool) -> JsResult<Value> {
     }
     let fill_len = max as usize - s.len();
     let fill: Vec<u16> = filler.iter().copied().cycle().take(fill_len).collect();
-    let out = if at_start { [fill, s].concat() } else { [s, fill].concat() };
+    let out = if at_start {
+        [fill, s].concat()
+    } else {
+        [s, fill].concat()
+    };
     vm.new_string(&out)
 }
 
@@ -407,7 +465,10 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     let ctor = define_constructor(vm, "String", string_ctor, 1, sp)?;
     vm.handles.push(ctor);
     let r = (|| {
-        for (name, f, len) in [("fromCharCode", from_char_code as NativeFn, 1), ("fromCodePoint", from_code_point, 1)] {
+        for (name, f, len) in [
+            ("fromCharCode", from_char_code as NativeFn, 1),
+            ("fromCodePoint", from_code_point, 1),
+        ] {
             let c = *vm.handles.last().unwrap();
             define_native(vm, c, name, f, len)?;
         }
