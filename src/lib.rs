@@ -11,6 +11,7 @@ pub mod front;
 pub mod interp;
 pub mod jit;
 pub mod runtime;
+pub mod verify;
 
 use runtime::atoms::{wk, PropKey};
 use runtime::heap::{Cell, Kind};
@@ -52,15 +53,20 @@ pub fn compile_source(
 /// written through as the program runs (the command line); otherwise it is
 /// collected in the result.
 pub fn run(source: &str, file: &str, opts: Options, stream: bool) -> RunOutput {
-    let proto = match compile_source(source, file) {
-        Ok(p) => p,
-        Err(e) => {
-            return RunOutput {
-                stdout: Vec::new(),
-                end: End::SyntaxError(e),
-            }
-        }
-    };
+    match compile_source(source, file) {
+        Ok(p) => run_proto(p, opts, stream),
+        Err(e) => RunOutput {
+            stdout: Vec::new(),
+            end: End::SyntaxError(e),
+        },
+    }
+}
+
+/// Runs a compiled (or generated) script prototype on a fresh VM, as
+/// [`run`] does after compiling. The prototype must pass
+/// [`bytecode::verify::verify`], and must not have run on another VM
+/// (its constant-atom cache is bound to the first VM that ran it).
+pub fn run_proto(proto: std::rc::Rc<bytecode::FuncProto>, opts: Options, stream: bool) -> RunOutput {
     let mut vm = Vm::new(opts);
     vm.stream_out = stream;
     let r = vm.run_script(proto);

@@ -357,7 +357,7 @@ impl<'a> Compiler<'a> {
         for d in decls {
             if let DeclKind::Function(f) = &d.kind {
                 let r = self.alloc();
-                self.function_value(f, r, f.name.as_deref().unwrap_or(""))?;
+                self.function_value_decl(f, r, f.name.as_deref().unwrap_or(""), true)?;
                 self.store_binding(&d.name, r, f.span, true)?;
                 self.free_to(r);
             }
@@ -570,6 +570,17 @@ impl<'a> Compiler<'a> {
     /// Compiles `f` as a child of the current function and emits the
     /// closure into `dst`.
     fn function_value(&mut self, f: &Rc<Function>, dst: Reg, name: &str) -> CResult<()> {
+        self.function_value_decl(f, dst, name, false)
+    }
+
+    /// `function_value` for a declaration (`is_decl`) or an expression.
+    fn function_value_decl(
+        &mut self,
+        f: &Rc<Function>,
+        dst: Reg,
+        name: &str,
+        is_decl: bool,
+    ) -> CResult<()> {
         let kind = match f.kind {
             FunctionKind::Normal => FuncKind::Normal,
             FunctionKind::Arrow => FuncKind::Arrow,
@@ -588,11 +599,7 @@ impl<'a> Compiler<'a> {
             FunctionKind::Setter => format!("set {fname}"),
             _ => fname,
         };
-        let self_name = if f.kind == FunctionKind::Normal {
-            f.name.as_ref()
-        } else {
-            None
-        };
+        let self_name = scope::self_name_of(f, is_decl);
         let proto = self.compile_function(
             scope::key_of(&**f),
             kind,
@@ -2178,15 +2185,15 @@ impl<'a> Compiler<'a> {
         self.position(e.span);
         self.record_callee(callee);
         let fb = self.fb();
+        // The result goes straight to `dst`: it is below the window (or is
+        // the window's base), so the callee's frame cannot overlap it.
+        debug_assert!(dst <= base);
         self.emit(Insn::Call {
-            dst: base,
+            dst,
             base,
             argc,
             fb,
         });
-        if dst != base {
-            self.emit(Insn::Mov { dst, src: base });
-        }
         Ok(())
     }
 

@@ -377,6 +377,16 @@ pub fn switch_decls(cases: &[SwitchCase]) -> Vec<Decl> {
     out
 }
 
+/// The name a function binds inside itself: only named function
+/// expressions have one (a declaration's name lives in the outer scope).
+pub fn self_name_of(f: &Function, is_decl: bool) -> Option<&Ident> {
+    if f.kind == FunctionKind::Normal && !is_decl {
+        f.name.as_ref()
+    } else {
+        None
+    }
+}
+
 #[derive(Default, Debug)]
 pub struct Analysis {
     pub captured: HashSet<(ScopeKey, Ident)>,
@@ -500,7 +510,7 @@ impl Resolver {
                     }
                 }
             }
-            StmtKind::FunctionDecl(f) => self.function(f),
+            StmtKind::FunctionDecl(f) => self.function(f, true),
             StmtKind::ClassDecl(c) => self.class(c),
             StmtKind::Expr(e) | StmtKind::Throw(e) => self.expr(e),
             StmtKind::If { test, cons, alt } => {
@@ -608,14 +618,12 @@ impl Resolver {
         }
     }
 
-    fn function(&mut self, f: &Rc<Function>) {
+    /// `is_decl`: a declaration's name belongs to the enclosing scope; only
+    /// a named function *expression* binds its own name inside itself.
+    fn function(&mut self, f: &Rc<Function>, is_decl: bool) {
         let arrow = f.kind == FunctionKind::Arrow;
         self.fns.push((key_of(&**f), arrow));
-        let self_name = if f.kind == FunctionKind::Normal {
-            f.name.as_ref()
-        } else {
-            None
-        };
+        let self_name = self_name_of(f, is_decl);
         let split = has_defaults(&f.params);
         let decls = if split {
             param_decls(&f.params, f.rest.as_ref(), self_name)
@@ -664,13 +672,13 @@ impl Resolver {
             .collect();
         self.push(key_of(&**c), &decls);
         if let Some(k) = &c.constructor {
-            self.function(k);
+            self.function(k, false);
         }
         for m in &c.members {
             match &m.kind {
                 ClassMemberKind::Method { key, func } => {
                     self.prop_key(key);
-                    self.function(func);
+                    self.function(func, false);
                 }
                 ClassMemberKind::Field { key, value } => {
                     self.prop_key(key);
@@ -723,13 +731,13 @@ impl Resolver {
                         }
                         PropKind::Method { key, func } => {
                             self.prop_key(key);
-                            self.function(func);
+                            self.function(func, false);
                         }
                         PropKind::Spread(x) => self.expr(x),
                     }
                 }
             }
-            ExprKind::Function(f) => self.function(f),
+            ExprKind::Function(f) => self.function(f, false),
             ExprKind::Class(c) => self.class(c),
             ExprKind::Unary { arg, .. } => self.expr(arg),
             ExprKind::Update { target, .. } => self.expr(target),

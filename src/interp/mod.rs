@@ -284,12 +284,66 @@ impl Vm {
         entry: bool,
         ret_dst: u32,
     ) -> JsResult<()> {
+        // The common case: a plain call of a function without a rest
+        // parameter allocates nothing, so it needs no rooting.
+        if new_target.is_none() {
+            let p = unsafe { &*self.func_proto(self.stack[base]) };
+            if !p.has_rest && !p.kind.is_class_constructor() {
+                return self.push_frame_plain(base, argc, p, entry, ret_dst);
+            }
+        }
         // new.target is not on the stack: keep it rooted while the frame is
         // set up (the rest array and `this` allocate).
         self.handles.push(new_target.unwrap_or(Value::UNDEFINED));
         let r = self.push_frame_rooted(base, argc, new_target.is_some(), entry, ret_dst);
         self.handles.pop();
         r
+    }
+
+    /// `push_frame` for a call (not construct) of a function without a rest
+    /// parameter: nothing here allocates.
+    #[inline]
+    fn push_frame_plain(
+        &mut self,
+        base: usize,
+        argc: usize,
+        p: &FuncProto,
+        entry: bool,
+        ret_dst: u32,
+    ) -> JsResult<()> {
+        let nregs = p.nregs as usize;
+        if self.frames.len() >= self.opts.max_depth || base + nregs + 2 >= STACK_VALUES {
+            return Err(stack_overflow(self));
+        }
+        if self.fuel <= 1 {
+            self.fuel = 0;
+            return Err(Throw::OutOfFuel);
+        }
+        self.fuel -= 1;
+        p.call_count.set(p.call_count.get().wrapping_add(1));
+        let np = p.nparams as usize;
+        // Missing arguments and locals are undefined; extra arguments past
+        // the parameters become locals (undefined) too.
+        let first_undef = base + 2 + argc.min(np);
+        self.stack[first_undef..base + nregs].fill(Value::UNDEFINED);
+        let caller_sp = self.sp;
+        let frame_sp = self.sp.max(base + nregs);
+        self.sp = frame_sp;
+        let env = Cell::from_value(self.stack[base]).get(fixed::FN_ENV);
+        self.frames.push(Frame {
+            proto: p,
+            fp: base,
+            pc: 0,
+            ctx: env,
+            new_target: Value::UNDEFINED,
+            argc: argc as u32,
+            ret_dst,
+            sp: frame_sp,
+            caller_sp,
+            entry,
+            construct: false,
+        });
+        Ok(())
     }
 
     /// `push_frame` with new.target on top of `handles`.
@@ -786,8 +840,13 @@ impl Vm {
                 }};
             }
             macro_rules! cmp {
-                ($dst:expr, $a:expr, $b:expr, $fb:expr, $op:expr) => {{
+                ($dst:expr, $a:expr, $b:expr, $fb:expr, $op:expr, $rop:tt) => {{
                     let (x, y) = (r!($a), r!($b));
+                    if x.is_int() && y.is_int() {
+                        fb_or!($fb, fbk::SAW_INT);
+                        w!($dst, Value::bool(x.as_int() $rop y.as_int()));
+                        continue;
+                    }
                     fb_or!($fb, kinds!(x, y));
                     w!($dst, Value::bool(tri!(ops::compare(self, $op, x, y))))
                 }};
@@ -798,7 +857,9 @@ impl Vm {
                 };
             }
             loop {
-                let insn = code[pc];
+                // The verifier guarantees pc stays in range: jumps target
+                // instructions and the last one never falls through.
+                let insn = unsafe { *code.get_unchecked(pc) };
                 pc += 1;
                 match insn {
                     Insn::Mov { dst, src } => w!(dst, r!(src)),
@@ -865,10 +926,10 @@ impl Vm {
                         fb_or!(fb, kinds!(x, y));
                         w!(dst, Value::bool(!ops::strict_equals(self, x, y)))
                     }
-                    Insn::Lt { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Lt),
-                    Insn::Le { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Le),
-                    Insn::Gt { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Gt),
-                    Insn::Ge { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Ge),
+                    Insn::Lt { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Lt, <),
+                    Insn::Le { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Le, <=),
+                    Insn::Gt { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Gt, >),
+                    Insn::Ge { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Ge, >=),
                     Insn::InstanceOf { dst, a, b, fb } => {
                         fb_or!(fb, fbk::SAW_OTHER);
                         w!(dst, Value::bool(tri!(ops::instance_of(self, r!(a), r!(b)))))
@@ -935,12 +996,24 @@ impl Vm {
 
                     Insn::Jmp { off } => jump!(off),
                     Insn::JmpTrue { src, off } => {
-                        if ops::to_boolean(self, r!(src)) {
+                        let v = r!(src);
+                        let t = if v.is_bool() {
+                            v.as_bool()
+                        } else {
+                            ops::to_boolean(self, v)
+                        };
+                        if t {
                             jump!(off)
                         }
                     }
                     Insn::JmpFalse { src, off } => {
-                        if !ops::to_boolean(self, r!(src)) {
+                        let v = r!(src);
+                        let t = if v.is_bool() {
+                            v.as_bool()
+                        } else {
+                            ops::to_boolean(self, v)
+                        };
+                        if !t {
                             jump!(off)
                         }
                     }

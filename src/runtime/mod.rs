@@ -178,6 +178,9 @@ pub struct Options {
     pub max_heap: usize,
     pub fuel: Option<u64>,
     pub max_depth: usize,
+    /// Collect at every Nth allocation (the harness's `interp-gc-every-N`
+    /// plans); `gc_stress` is the same with N = 1.
+    pub gc_interval: Option<u64>,
 }
 
 impl Default for Options {
@@ -189,6 +192,7 @@ impl Default for Options {
             fuel: None,
             // Node allows about 10,800 frames of a small function.
             max_depth: 10_800,
+            gc_interval: None,
         }
     }
 }
@@ -252,6 +256,23 @@ pub struct Vm {
     pub native_depth: usize,
     pub rng_state: u64,
     pub start_time: std::time::Instant,
+    /// Allocations so far (drives `Options::gc_interval`).
+    pub allocs: u64,
+}
+
+/// The value stack, all `EMPTY` (the all-zero word): zeroed memory is
+/// committed lazily by the OS, so an unused stack costs no start-up time.
+fn zeroed_stack() -> Vec<Value> {
+    let words: Vec<u64> = vec![0; STACK_VALUES];
+    let mut words = std::mem::ManuallyDrop::new(words);
+    // Value is repr(transparent) over u64 and 0 is a valid Value (EMPTY).
+    unsafe {
+        Vec::from_raw_parts(
+            words.as_mut_ptr() as *mut Value,
+            words.len(),
+            words.capacity(),
+        )
+    }
 }
 
 impl Vm {
@@ -264,7 +285,7 @@ impl Vm {
             atoms: Atoms::new(),
             atom_strings: Vec::new(),
             shapes: Shapes::new(),
-            stack: vec![Value::UNDEFINED; STACK_VALUES],
+            stack: zeroed_stack(),
             sp: 0,
             frames: Vec::new(),
             handles: Vec::new(),
@@ -279,6 +300,7 @@ impl Vm {
             native_depth: 0,
             rng_state: 0x2545_f491_4f6c_dd1d,
             start_time: std::time::Instant::now(),
+            allocs: 0,
         });
         if builtins::init(&mut vm).is_err() {
             // The initial heap is far larger than the builtins need.
@@ -317,7 +339,10 @@ impl Vm {
             };
             return Err(self.throw_error(ErrorKind::RangeError, what));
         }
-        if !self.opts.gc_stress {
+        self.allocs += 1;
+        let forced = self.opts.gc_stress
+            || matches!(self.opts.gc_interval, Some(n) if n > 0 && self.allocs % n == 0);
+        if !forced {
             if let Some(c) = self.heap.try_alloc(kind, raw, nvals, flags) {
                 return Ok(c);
             }

@@ -975,6 +975,16 @@ fn sort(vm: &mut Vm, args: Args) -> JsResult<Value> {
         return Err(vm.type_error("The comparison function must be either a function or undefined"));
     }
     let o = this_value(vm, &args, None)?;
+    scoped(vm, |vm, mark| {
+        vm.handles.push(o);
+        sort_object(vm, &args, mark)?;
+        Ok(vm.handles[mark])
+    })
+}
+
+/// Sorts `vm.handles[oi]` in place with the comparator in argument 0.
+fn sort_object(vm: &mut Vm, args: &Args, oi: usize) -> JsResult<()> {
+    let o = vm.handles[oi];
     let len = length_of(vm, o)?;
     scoped(vm, |vm, mark| {
         // Collect: values (not undefined) onto the handles, count the
@@ -982,7 +992,7 @@ fn sort(vm: &mut Vm, args: Args) -> JsResult<Value> {
         let mut undefs = 0.0;
         let mut k = 0.0;
         while k < len {
-            let o = args.this(vm);
+            let o = vm.handles[oi];
             if let Some(v) = get_present(vm, o, k)? {
                 if v.is_undefined() {
                     undefs += 1.0;
@@ -1019,21 +1029,115 @@ fn sort(vm: &mut Vm, args: Args) -> JsResult<Value> {
         // Write back: sorted values, then undefineds, then holes.
         let mut k = 0.0;
         for &i in &order {
-            let (o, v) = (args.this(vm), vm.handles[mark + i]);
+            let (o, v) = (vm.handles[oi], vm.handles[mark + i]);
             set_index(vm, o, k, v)?;
             k += 1.0;
         }
         for _ in 0..undefs as u64 {
-            let o = args.this(vm);
+            let o = vm.handles[oi];
             set_index(vm, o, k, Value::UNDEFINED)?;
             k += 1.0;
         }
         while k < len {
-            let o = args.this(vm);
+            let o = vm.handles[oi];
             delete_index(vm, o, k)?;
             k += 1.0;
         }
-        Ok(args.this(vm))
+        Ok(())
+    })
+}
+
+/// A dense copy of the receiver (holes read as undefined), in `handles`.
+fn dense_copy(vm: &mut Vm, args: &Args, len: f64) -> JsResult<Value> {
+    if len > u32::MAX as f64 {
+        return Err(vm.throw_error(ErrorKind::RangeError, "Invalid array length"));
+    }
+    scoped(vm, |vm, mark| {
+        let a = vm.new_array(0)?;
+        vm.handles.push(a);
+        let mut k = 0.0;
+        while k < len {
+            let o = args.this(vm);
+            let v = get_index(vm, o, k)?;
+            let a = vm.handles[mark];
+            create_data(vm, a, k, v)?;
+            k += 1.0;
+        }
+        Ok(vm.handles[mark])
+    })
+}
+
+fn to_sorted(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let cmp = args.get(vm, 0);
+    if !cmp.is_undefined() && !vm.is_callable(cmp) {
+        return Err(vm.type_error("The comparison function must be either a function or undefined"));
+    }
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    let a = dense_copy(vm, &args, len)?;
+    scoped(vm, |vm, mark| {
+        vm.handles.push(a);
+        sort_object(vm, &args, mark)?;
+        Ok(vm.handles[mark])
+    })
+}
+
+fn to_reversed(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    let a = dense_copy(vm, &args, len)?;
+    if len > 0.0 {
+        let el = Cell::from_value(Cell::from_value(a).get(fixed::ELEMENTS));
+        unsafe { std::slice::from_raw_parts_mut(el.vals_ptr(), len as usize) }.reverse();
+    }
+    Ok(a)
+}
+
+fn with(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    let a0 = args.get(vm, 0);
+    let rel = to_integer(vm, a0)?;
+    let k = if rel >= 0.0 { rel } else { len + rel };
+    if k >= len || k < 0.0 {
+        let shown = crate::runtime::numconv::number_to_string(rel);
+        return Err(vm.throw_error(ErrorKind::RangeError, &format!("Invalid index : {shown}")));
+    }
+    let a = dense_copy(vm, &args, len)?;
+    let v = args.get(vm, 1);
+    Cell::from_value(Cell::from_value(a).get(fixed::ELEMENTS)).set(k as usize, v);
+    Ok(a)
+}
+
+fn flat_map(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    let f = args.get(vm, 0);
+    if !vm.is_callable(f) {
+        return Err(vm.type_error("flatMap mapper function is not callable"));
+    }
+    scoped(vm, |vm, mark| {
+        let a = vm.new_array(0)?;
+        vm.handles.push(a);
+        let mut k = 0.0;
+        while k < len {
+            let o = args.this(vm);
+            if let Some(v) = get_present(vm, o, k)? {
+                let r = call_back(vm, &args, v, k)?;
+                if vm.is_array(r) {
+                    vm.handles.push(r);
+                    let inner = vm.handles.len() - 1;
+                    let n = vm.array_len(r) as f64;
+                    flatten_into(vm, mark, inner, n, 0.0)?;
+                    vm.handles.truncate(inner);
+                } else {
+                    let a = vm.handles[mark];
+                    vm.array_push(a, r)?;
+                }
+            }
+            k += 1.0;
+        }
+        Ok(vm.handles[mark])
     })
 }
 
@@ -1210,7 +1314,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         let c = vm.intrinsic(Intrinsic::ArrayConstructor);
         define_native(vm, c, name, f, len)?;
     }
-    let methods: [(&str, NativeFn, u32); 28] = [
+    let methods: [(&str, NativeFn, u32); 32] = [
         ("at", at, 1),
         ("concat", concat, 1),
         ("every", every, 1),
@@ -1221,6 +1325,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         ("findLast", find_last, 1),
         ("findLastIndex", find_last_index, 1),
         ("flat", flat, 0),
+        ("flatMap", flat_map, 1),
         ("forEach", for_each, 1),
         ("includes", includes, 1),
         ("indexOf", index_of, 1),
@@ -1239,10 +1344,238 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         ("sort", sort, 1),
         ("splice", splice, 2),
         ("toString", to_string, 0),
+        ("toReversed", to_reversed, 0),
+        ("toSorted", to_sorted, 1),
+        ("with", with, 2),
     ];
     for (name, f, len) in methods {
         let ap = vm.intrinsic(Intrinsic::ArrayPrototype);
         define_native(vm, ap, name, f, len)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check_js;
+
+    // Programs and expected output generated with node v20 (the oracle);
+    // each runs normally and under --gc-stress --verify-heap.
+    #[test]
+    fn js_a1() {
+        check_js(
+            r##"const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+t(() => { const a = [1,,3]; return [a.map(x => x * 2), a.filter(() => true), a.indexOf(undefined), a.includes(undefined), a.findIndex(x => x === undefined), a.some(x => x === undefined), a.every(x => x)]; });
+t(() => { const a = [1,2,3]; const r = []; a.forEach((x, i, arr) => { r.push(x); if (i === 0) arr.push(99); }); return r; });
+t(() => { const a = [1,2,3,4]; const r = []; a.forEach((x, i, arr) => { r.push(x); arr.pop(); }); return r; });
+t(() => [1,2,3,4,5].slice(-2) + '|' + [1,2,3].slice(1, -1) + '|' + [1,2,3].slice(5) + '|' + [1,2,3].slice(-10, 2));
+t(() => { const a = [1,2,3]; a.length = 5; return [a, a.length, a.slice(2)]; });
+t(() => [5, 1, 10, 2].sort().join() + ' ' + ['b', undefined, 'a', , 'c'].sort().length);
+t(() => [3, 2, 1].sort((a, b) => a - b) + ' ' + [1,2,3].reverse() + ' ' + [1,,3].reverse().length);
+t(() => { const a = [1,,3]; a.reverse(); return a; });
+t(() => [1,2,3].reduce((a, b) => a + b) + [1,2,3].reduce((a, b) => a + b, 10) + ' ' + [[1],[2]].reduceRight((a, b) => a.concat(b)));
+t(() => [0, 1, 2].map(String));
+t(() => ['1', '2', '3'].map(parseInt));
+t(() => Array.from({length: 3}, (_, i) => i * i));
+t(() => Array.from([1, 2], x => x * 10));
+t(() => Array.from('héllo'));
+t(() => [1, 2, 3].fill(9, 1, 2) + ' ' + new Array(3).fill().length + ' ' + [1,2,3].fill(0, -1));
+t(() => [1, [2, [3, [4, [5]]]]].flat(2));
+t(() => [, 1, , 2].flat());
+t(() => [1, 2, 3].join(undefined) + [1, 2, 3].join(null) + [1,2,3].join(''));
+t(() => [{}, [], null, undefined, 1.5, -0, 'x', true].join());
+t(() => [1,2,3].lastIndexOf(1) + ' ' + [1,2,1].lastIndexOf(1, 1) + ' ' + [1,2,1].lastIndexOf(1, -4) + ' ' + [1,2,3].indexOf(3, -1) + ' ' + [1,2,3].indexOf(1, -100));
+t(() => { const a = [1, 2, 3, 4, 5]; return [a.splice(-2), a]; });
+t(() => { const a = [1, 2, 3, 4, 5]; return [a.splice(1, 0, 'a', 'b'), a]; });
+t(() => { const a = [1, 2, 3, 4, 5]; return [a.splice(1, 10), a]; });
+t(() => { const a = [1, 2, 3]; return [a.splice(0, -1, 9), a]; });
+t(() => { const a = [1, 2, 3]; return [a.unshift(0, 0.5), a, a.shift(), a]; });
+t(() => { const a = []; return [a.pop(), a.shift(), a.unshift(), a.push(), a]; });
+t(() => { const a = [1,,3]; return [a.shift(), a, 1 in a, 0 in a]; });
+t(() => { const a = [1,2]; a.unshift(); return a; });
+t(() => [1, 2, 3].at(0) + ' ' + [1,2,3].at(-4) + ' ' + [1,2,3].at(1.7));
+t(() => [1, 2, 3, 4].findLast(x => x % 2) + ' ' + [1, 2, 3, 4].findLastIndex(x => x > 5));
+t(() => [1, 2, 3].find(x => x > 1) + ' ' + [1,2,3].find(x => x > 5));
+t(() => Array.isArray([]) + ' ' + Array.isArray({length: 0}) + ' ' + Array.isArray(Array.prototype));
+t(() => [1, 2].concat([3, [4]], 5, [[6]]).length);
+t(() => { const a = [1, 2]; a.x = 1; return a.concat(); });
+t(() => Array(3) + '|' + Array(1, 2) + '|' + Array('3') + '|' + new Array(2.0).length + '|' + Array() + '|' + Array.of(1, 2));
+
+t(() => [1, 2, 3].toString() + String([1, [2, 3]]) + [].toString());
+t(() => Array.prototype.slice.call({length: 3, 0: 'a', 2: 'c'}));
+t(() => Array.prototype.map.call({length: 2, 0: 'a', 1: 'b'}, x => x.toUpperCase()));
+t(() => { const o = {length: 0}; Array.prototype.push.call(o, 1, 2); return JSON.stringify(o); });
+t(() => { const a = [3, 1, 2]; const b = a.sort(); return a === b; });
+t(() => [true, false, true].sort() + ' ' + [-1, -2, 0, 1].sort() + ' ' + [0.5, 0.25, 1e21, 1e-7].sort());
+t(() => { const r = []; [3, 1, 2].sort((a, b) => { r.push(a + '' + b); return a - b; }); return r.join(); });
+t(() => { const r = []; [5, 4, 3, 2, 1, 0].sort((a, b) => { r.push(a + '' + b); return a - b; }); return r.join(); });
+t(() => [2, 1].sort(undefined));
+t(() => { const a = []; for (let i = 0; i < 100; i++) a.push((i * 37) % 101); a.sort((x, y) => x - y); return a.slice(0, 10).join() + '..' + a.slice(-3); });
+t(() => { const a = []; for (let i = 0; i < 200; i++) a.push({k: i % 7, i}); a.sort((x, y) => x.k - y.k); return a.slice(0, 30).map(o => o.i).join(); });
+t(() => [1,2,3].every(function (x) { return this.ok; }, {ok: true}));
+t(() => [1,2,3].includes(2, 2) + ' ' + [1,2,3].includes(3, -1) + ' ' + [-0].includes(0) + ' ' + [0].indexOf(-0));
+t(() => { const a = [1, 2, 3]; Object.freeze(a); return [Object.isFrozen(a), a.slice(1), a.map(x => x)]; });
+t(() => { const a = Object.freeze([1, 2, 3]); a.push(4); });
+t(() => { const a = Object.freeze([1, 2, 3]); a.length = 0; });
+t(() => { const a = Object.freeze([1, 2, 3]); a.reverse(); });
+t(() => { const a = Object.freeze([1, 2, 3]); a.fill(0); });
+t(() => { const a = [1, 2, 3]; a[10] = 5; return [a.length, a.indexOf(5), a.filter(x => true).length]; });"##,
+            r##"[ [ 2, <1 empty item>, 6 ], [ 1, 3 ], -1, true, 1, false, true ]
+[ 1, 2, 3 ]
+[ 1, 2 ]
+4,5|2||1,2
+[ [ 1, 2, 3, <2 empty items> ], 5, [ 3, <2 empty items> ] ]
+1,10,2,5 5
+1,2,3 3,2,1 3
+[ 3, <1 empty item>, 1 ]
+22 2,1
+[ '0', '1', '2' ]
+[ 1, NaN, NaN ]
+[ 0, 1, 4 ]
+[ 10, 20 ]
+[ 'h', 'é', 'l', 'l', 'o' ]
+1,9,3 3 1,2,0
+[ 1, 2, 3, [ 4, [ 5 ] ] ]
+[ 1, 2 ]
+1,2,31null2null3123
+[object Object],,,,1.5,0,x,true
+0 0 -1 2 0
+[ [ 4, 5 ], [ 1, 2, 3 ] ]
+[
+  [],
+  [
+    1, 'a', 'b', 2,
+    3, 4,   5
+  ]
+]
+[ [ 2, 3, 4, 5 ], [ 1 ] ]
+[ [], [ 9, 1, 2, 3 ] ]
+[ 5, [ 0.5, 1, 2, 3 ], 0, [ 0.5, 1, 2, 3 ] ]
+[ undefined, undefined, 0, 0, [] ]
+[ 1, [ <1 empty item>, 3 ], true, false ]
+[ 1, 2 ]
+1 undefined 2
+3 -1
+2 undefined
+true false true
+6
+[ 1, 2 ]
+,,|1,2|3|2||1,2
+1,2,31,2,3
+[ 'a', <1 empty item>, 'c' ]
+[ 'A', 'B' ]
+{"0":1,"1":2,"length":2}
+true
+false,true,true -1,-2,0,1 0.25,0.5,1e+21,1e-7
+13,21,23,21
+45,34,23,12,01
+[ 1, 2 ]
+0,1,2,3,4,5,6,7,8,9..98,99,100
+0,7,14,21,28,35,42,49,56,63,70,77,84,91,98,105,112,119,126,133,140,147,154,161,168,175,182,189,196,1
+true
+false true true 0
+[ true, [ 2, 3 ], [ 1, 2, 3 ] ]
+TypeError: Cannot add property 3, object is not extensible
+TypeError: Cannot assign to read only property 'length' of object '[object Array]'
+TypeError: Cannot assign to read only property '0' of object '[object Array]'
+TypeError: Cannot assign to read only property '0' of object '[object Array]'
+[ 11, 10, 4 ]
+"##,
+        );
+    }
+
+    #[test]
+    fn js_a2() {
+        check_js(
+            r##"const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+t(() => [1, 2, 3].with(5, 0));
+t(() => [1, 2, 3].with(-1, 0));
+t(() => [1, , 3].toReversed());
+t(() => [3, , 1].toSorted());
+t(() => [3, 1, 2].toSorted((a, b) => b - a));
+t(() => [1, 2].toSorted(1));
+t(() => [1, 2, 3].flatMap(x => [x, x * 2]));
+t(() => [1, 2, 3].flatMap(x => [[x]]));
+t(() => [1].flatMap(1));
+t(() => [Array.prototype.flatMap.length, Array.prototype.with.length, Array.prototype.toSorted.length, Array.prototype.toReversed.length]);
+t(() => { const o = Object.seal({a: 1}); o.a = 2; delete o.a; });
+t(() => { const o = Object.seal({a: 1}); o.a = 2; o.b = 1; });
+t(() => { const o = Object.seal({a: 1}); o.a = 2; return [o.a, Object.isSealed(o), Object.isFrozen(o), Object.getOwnPropertyDescriptor(o, 'a')]; });
+t(() => [Object.isSealed({}), Object.isSealed(Object.preventExtensions({})), Object.isSealed(Object.freeze({a: 1})), Object.isSealed(1)]);
+t(() => Object.getOwnPropertyDescriptors({a: 1, get b() { return 2; }}));"##,
+            r##"RangeError: Invalid index : 5
+[ 1, 2, 0 ]
+[ 3, undefined, 1 ]
+[ 1, 3, undefined ]
+[ 3, 2, 1 ]
+TypeError: The comparison function must be either a function or undefined
+[ 1, 2, 2, 4, 3, 6 ]
+[ [ 1 ], [ 2 ], [ 3 ] ]
+TypeError: flatMap mapper function is not callable
+[ 1, 2, 1, 0 ]
+TypeError: Cannot delete property 'a' of #<Object>
+TypeError: Cannot add property b, object is not extensible
+[
+  2,
+  true,
+  false,
+  { value: 2, writable: true, enumerable: true, configurable: false }
+]
+[ false, true, true, true ]
+{
+  a: { value: 1, writable: true, enumerable: true, configurable: true },
+  b: {
+    get: [Function: get b],
+    set: undefined,
+    enumerable: true,
+    configurable: true
+  }
+}
+"##,
+        );
+    }
+
+    #[test]
+    fn js_p3() {
+        check_js(
+            r##"const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+t(() => [1,[2,[3,[4]]]].flat(Infinity));
+t(() => { const a = [1,2,3]; a.length = 1; return a; });
+t(() => [1,2,3].includes(NaN));
+t(() => [NaN].includes(NaN) + ' ' + [NaN].indexOf(NaN));
+t(() => { const a=[1,2,3,4,5]; const r = a.splice(1,2,'x','y','z'); return [a, r]; });
+t(() => [1,2,3].splice());
+t(() => [1,2,3].splice(1));
+t(() => [1,2,3].splice(undefined));
+t(() => { const a = []; a[5] = 1; return a.indexOf(undefined) + ' ' + a.includes(undefined); });
+t(() => [3,undefined,1,,2].sort());
+t(() => [10,9,1,100].sort());
+t(() => [1,2,3].lastIndexOf(3, -2));
+t(() => [1,2,3].fill(0, -2));
+t(() => Array.prototype.concat.length + ' ' + Array.prototype.push.name + ' ' + Array.name + ' ' + Array.length);
+t(() => [1,2,3].toString === Array.prototype.toString);
+t(() => { const a = [1,2]; a.push(a); return a.join(); });
+t(() => [null, undefined, 1].join('-'));
+t(() => [].join.call({length: 2, 0: 'a', 1: 'b'}));"##,
+            r##"[ 1, 2, 3, 4 ]
+[ 1 ]
+false
+true -1
+[ [ 1, 'x', 'y', 'z', 4, 5 ], [ 2, 3 ] ]
+[]
+[ 2, 3 ]
+[ 1, 2, 3 ]
+-1 true
+[ 1, 2, 3, undefined, <1 empty item> ]
+[ 1, 10, 100, 9 ]
+-1
+[ 1, 0, 0 ]
+1 push Array 1
+true
+1,2,
+--1
+a,b
+"##,
+        );
+    }
 }

@@ -161,3 +161,64 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::check_js;
+
+    // Programs and expected output generated with node v20 (the oracle);
+    // each runs normally and under --gc-stress --verify-heap.
+    #[test]
+    fn js_p5() {
+        check_js(
+            r##"const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+t(() => Function.prototype.bind.call(1));
+t(() => Math.max.apply(null, 5));
+t(() => Math.max.apply(null, "ab"));
+t(() => Math.max.apply(null, {length: 2, 0: 1, 1: 5}));
+t(() => { function f(a,b,c){}; const b = f.bind(null, 1); return b.name + ' ' + b.length + ' ' + b.bind(null,1,2,3).length + ' ' + b.bind().name; });
+t(() => { const f = () => 1; Object.defineProperty(f, 'name', {value: 7}); return f.bind().name; });
+t(() => Function.prototype.call.length + ' ' + Function.prototype.apply.length + ' ' + Function.prototype.bind.length + ' ' + Function.length + ' ' + Function.name);
+t(() => Function.prototype.toString.call({}));
+t(() => Object.getOwnPropertyNames(function(){}.bind()));
+t(() => { class A { constructor(x) { this.x = x; } }; const B = A.bind(null, 5); const b = new B(); return [b.x, b instanceof A, b instanceof B]; });"##,
+            r##"TypeError: Bind must be called on a function
+TypeError: CreateListFromArrayLike called on non-object
+TypeError: CreateListFromArrayLike called on non-object
+5
+bound f 2 0 bound bound f
+bound 
+1 2 1 1 Function
+TypeError: Function.prototype.toString requires that 'this' be a Function
+[ 'length', 'name' ]
+[ 5, true, true ]
+"##,
+        );
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::super::check_js;
+
+    #[test]
+    fn function_constructor_is_rejected() {
+        check_js(
+            "try { new Function('a', 'return a'); } catch (e) { print(e.name, e.message); }\n\
+             try { Function('return 1'); } catch (e) { print(e.name, e.message); }",
+            "TypeError Function constructor is not supported by jolt\n\
+             TypeError Function constructor is not supported by jolt\n",
+        );
+    }
+
+    #[test]
+    fn bound_functions_construct_and_chain() {
+        check_js(
+            "function P(x, y) { this.s = x + y; }\n\
+             const B = P.bind(null, 1).bind(null, 2);\n\
+             const o = new B();\n\
+             print(o.s, o instanceof P, o instanceof B, B.name, B.length);",
+            "3 true true bound bound P 0\n",
+        );
+    }
+}

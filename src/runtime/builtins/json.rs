@@ -348,3 +348,205 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     let g = vm.intrinsic(Intrinsic::Global);
     define_value(vm, g, "JSON", json, METHOD_ATTRS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::check_js;
+
+    // Programs and expected output generated with node v20 (the oracle);
+    // each runs normally and under --gc-stress --verify-heap.
+    #[test]
+    fn js_j1() {
+        check_js(
+            r##"const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+t(() => JSON.stringify({a: 1, b: [1, 2, {c: []}], d: {}, e: 'x'}, null, 4));
+t(() => JSON.stringify([[], [[]], {}], null, '\t'));
+t(() => JSON.stringify({a: 1}, null, 0) + JSON.stringify({a: 1}, null, -5) + JSON.stringify({a: 1}, null, '') + JSON.stringify([1], null, 1.9));
+t(() => JSON.stringify({a: 1, b: 2}, null, 'abcdefghijklmnop'));
+t(() => JSON.stringify([1, , 3]));
+t(() => JSON.stringify({date: {toJSON() { return {x: 1}; }}}));
+t(() => JSON.stringify({a: 5, b: 's', c: [1]}, (k, v) => typeof v === 'number' ? v * 2 : v));
+t(() => JSON.stringify({a: 5, b: {c: 1}}, function (k, v) { return k === '' ? v : k === 'b' ? undefined : v; }));
+t(() => JSON.stringify({a: 1, b: 2, c: {a: 3, z: 4}}, ['a', 'c']));
+t(() => JSON.stringify('\u0000\u001f\u007f\u00e9\ud83d\ude00\ud83d'));
+t(() => JSON.stringify({'key"q': 1, 'new\nline': 2}));
+t(() => JSON.stringify([Infinity, -Infinity, -0, 0.1, 1e-7, 123456789012345680000]));
+t(() => JSON.stringify(null) + JSON.stringify(true) + JSON.stringify('s') + JSON.stringify(1));
+t(() => { class P { constructor() { this.x = 1; this.y = [2]; } get z() { return 3; } } return JSON.stringify(new P()); });
+t(() => JSON.stringify(Object.create({inherited: 1}, {own: {value: 2, enumerable: true}, hidden: {value: 3}})));
+t(() => JSON.stringify({a: [new Number(1), new String('s'), new Boolean(true)]}));
+t(() => { const shared = {v: 1}; return JSON.stringify({a: shared, b: shared}); });
+t(() => { const a = [1]; const o = {list: a}; a.push(o); return JSON.stringify(o); });
+t(() => JSON.stringify({toJSON(k) { return 'top:' + k; }}));
+t(() => JSON.stringify([{toJSON(k) { return 'idx:' + k; }}]));
+t(() => JSON.stringify({a: undefined, b: function () {}, c: 1}, null, 2));
+t(() => JSON.stringify([undefined], null, 2));
+t(() => JSON.stringify({}, null, 2) + JSON.stringify([], null, 2));
+t(() => JSON.stringify({a: {b: {c: {d: {}}}}}, null, 1));
+t(() => JSON.stringify({[1]: 'one', [-1]: 'neg', 1.5: 'f'}));
+t(() => JSON.stringify(new Error('boom')));
+t(() => JSON.stringify({e: new TypeError('x'), arr: Object.assign([1], {extra: 2})}));
+t(() => typeof JSON + ' ' + String(JSON) + ' ' + Object.keys(JSON));
+t(() => JSON.stringify({big: 1e21, small: 5e-324, neg: -1.5}));
+t(() => { const o = {}; o.o = o; JSON.stringify([o]); });
+t(() => { const o = {get x() { throw new RangeError('from getter'); }}; return JSON.stringify(o); });
+t(() => { const a = []; a[3] = 1; return JSON.stringify(a); });"##,
+            r##"{
+    "a": 1,
+    "b": [
+        1,
+        2,
+        {
+            "c": []
+        }
+    ],
+    "d": {},
+    "e": "x"
+}
+[
+	[],
+	[
+		[]
+	],
+	{}
+]
+{"a":1}{"a":1}{"a":1}[
+ 1
+]
+{
+abcdefghij"a": 1,
+abcdefghij"b": 2
+}
+[1,null,3]
+{"date":{"x":1}}
+{"a":10,"b":"s","c":[2]}
+{"a":5}
+{"a":1,"c":{"a":3}}
+"\u0000\u001fé😀\ud83d"
+{"key\"q":1,"new\nline":2}
+[null,null,0,0.1,1e-7,123456789012345680000]
+nulltrue"s"1
+{"x":1,"y":[2]}
+{"own":2}
+{"a":[1,"s",true]}
+{"a":{"v":1},"b":{"v":1}}
+TypeError: Converting circular structure to JSON
+    --> starting at object with constructor 'Object'
+    |     property 'list' -> object with constructor 'Array'
+    --- index 1 closes the circle
+"top:"
+["idx:0"]
+{
+  "c": 1
+}
+[
+  null
+]
+{}[]
+{
+ "a": {
+  "b": {
+   "c": {
+    "d": {}
+   }
+  }
+ }
+}
+{"1":"one","-1":"neg","1.5":"f"}
+{}
+{"e":{},"arr":[1]}
+object [object JSON] 
+{"big":1e+21,"small":5e-324,"neg":-1.5}
+TypeError: Converting circular structure to JSON
+    --> starting at object with constructor 'Object'
+    --- property 'o' closes the circle
+RangeError: from getter
+[null,null,null,1]
+"##,
+        );
+    }
+
+    #[test]
+    fn js_p6() {
+        check_js(
+            r##"const t = (f) => { try { console.log(JSON.stringify(f())); } catch (e) { console.log(e.name + ': ' + e.message); } };
+t(() => { const a = {}; a.self = a; return JSON.stringify(a); });
+t(() => { const a = {x: {y: [1, {}]}}; a.x.y[1].z = a; return JSON.stringify(a); });
+t(() => { const a = {x: {y: [1, {}]}}; a.x.y[1].z = a.x; return JSON.stringify(a); });
+t(() => { const a = [1]; a.push(a); return JSON.stringify(a); });
+t(() => { class Foo {}; const a = new Foo(); a.b = {c: a}; return JSON.stringify(a); });
+t(() => { const a = Object.create(null); a.b = {c: a}; return JSON.stringify(a); });
+t(() => { const a = {}; a.b = {c: {d: {e: a}}}; return JSON.stringify(a); });
+t(() => { const a = {}; a.b = {c: {d: {e: {f: a}}}}; return JSON.stringify(a); });
+t(() => JSON.stringify({a: [1, {b: 2}], c: 'x'}, null, 2));
+t(() => JSON.stringify({a: [], b: {}}, null, '--'));
+t(() => JSON.stringify([undefined, function(){}, NaN, -0, 1e21]));
+t(() => JSON.stringify({a: undefined, b: ()=>1, c: null}));
+t(() => JSON.stringify(undefined));
+t(() => JSON.stringify(() => 1));
+t(() => JSON.stringify("a\u2028\ud800\"\n"));
+t(() => JSON.stringify({toJSON() { return 5; }}));
+t(() => JSON.stringify({a: {toJSON(k) { return 'k=' + k; }}}));
+t(() => JSON.stringify(new Number(3)) + JSON.stringify(new String('s')) + JSON.stringify(new Boolean(false)));
+t(() => JSON.stringify({1: 1, b: 2, 0: 0}, ['b']));
+t(() => JSON.stringify({a: 1}, (k, v) => v));
+t(() => JSON.stringify({a: 1}, null, 20));
+t(() => JSON.stringify([new Error('x')]));
+t(() => JSON.stringify.length + ' ' + JSON.stringify.name);"##,
+            r##"TypeError: Converting circular structure to JSON
+    --> starting at object with constructor 'Object'
+    --- property 'self' closes the circle
+TypeError: Converting circular structure to JSON
+    --> starting at object with constructor 'Object'
+    |     property 'x' -> object with constructor 'Object'
+    |     property 'y' -> object with constructor 'Array'
+    |     index 1 -> object with constructor 'Object'
+    --- property 'z' closes the circle
+TypeError: Converting circular structure to JSON
+    --> starting at object with constructor 'Object'
+    |     property 'y' -> object with constructor 'Array'
+    |     index 1 -> object with constructor 'Object'
+    --- property 'z' closes the circle
+TypeError: Converting circular structure to JSON
+    --> starting at object with constructor 'Array'
+    --- index 1 closes the circle
+TypeError: Converting circular structure to JSON
+    --> starting at object with constructor 'Foo'
+    |     property 'b' -> object with constructor 'Object'
+    --- property 'c' closes the circle
+TypeError: Converting circular structure to JSON
+    --> starting at object with constructor 'Object'
+    |     property 'b' -> object with constructor 'Object'
+    --- property 'c' closes the circle
+TypeError: Converting circular structure to JSON
+    --> starting at object with constructor 'Object'
+    |     property 'b' -> object with constructor 'Object'
+    |     property 'c' -> object with constructor 'Object'
+    |     property 'd' -> object with constructor 'Object'
+    --- property 'e' closes the circle
+TypeError: Converting circular structure to JSON
+    --> starting at object with constructor 'Object'
+    |     property 'b' -> object with constructor 'Object'
+    |     property 'c' -> object with constructor 'Object'
+    |     ...
+    |     property 'e' -> object with constructor 'Object'
+    --- property 'f' closes the circle
+"{\n  \"a\": [\n    1,\n    {\n      \"b\": 2\n    }\n  ],\n  \"c\": \"x\"\n}"
+"{\n--\"a\": [],\n--\"b\": {}\n}"
+"[null,null,null,0,1e+21]"
+"{\"c\":null}"
+undefined
+undefined
+"\"a \\ud800\\\"\\n\""
+"5"
+"{\"a\":\"k=a\"}"
+"3\"s\"false"
+"{\"b\":2}"
+"{\"a\":1}"
+"{\n          \"a\": 1\n}"
+"[{}]"
+"3 stringify"
+"##,
+        );
+    }
+}

@@ -174,3 +174,87 @@ fn init_math(vm: &mut Vm) -> JsResult<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::check_js;
+
+    // Programs and expected output generated with node v20 (the oracle);
+    // each runs normally and under --gc-stress --verify-heap.
+    #[test]
+    fn js_f1() {
+        check_js(
+            r##"const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+function add(a, b) { return (this && this.base || 0) + a + b; }
+t(() => [Math.abs(-5), Math.floor(-1.5), Math.ceil(-1.5), Math.round(-1.5), Math.round(2.5), Math.round(-0.4), Math.trunc(-1.9), Math.sign(-3), Math.sign(-0)]);
+t(() => [Math.max(), Math.min(), Math.max(1, NaN, 3), Math.max(-0, 0), Math.min(0, -0), Math.max('7', 2), Math.hypot(3, 4), Math.hypot(), Math.hypot(NaN, Infinity)]);
+t(() => [Math.sqrt(2), Math.cbrt(27), Math.pow(2, 10), Math.pow(NaN, 0), Math.pow(1, Infinity), 2 ** -1, Math.exp(1), Math.log(Math.E), Math.log2(8), Math.log10(1000)]);
+t(() => [Math.sin(1), Math.cos(1), Math.tan(1), Math.atan(1), Math.atan2(1, 1), Math.asin(0.5), Math.acos(0.5), Math.sinh(1), Math.cosh(1), Math.tanh(1)]);
+t(() => [Math.expm1(1e-10), Math.log1p(1e-10), Math.fround(5.5), Math.fround(5.05), Math.clz32(1), Math.imul(3, -4), Math.asinh(1), Math.acosh(2), Math.atanh(0.5)]);
+t(() => [Math.PI, Math.E, Math.LN2, Math.LN10, Math.LOG2E, Math.LOG10E, Math.SQRT2, Math.SQRT1_2]);
+t(() => { const r = Math.random(); return r >= 0 && r < 1; });
+t(() => [typeof Date.now(), Date.now() > 1.6e12, typeof performance.now(), performance.now() >= 0]);
+t(() => [Math.max.name, Math.max.length, typeof Math, String(Math), Object.keys(Math).length]);
+t(() => Math.abs({valueOf() { return -3; }}));
+t(() => new Math.max());
+t(() => Math());"##,
+            r##"[
+   5, -2, -1, -1, 3,
+  -0, -1, -1, -0
+]
+[ -Infinity, Infinity, NaN, 0, -0, 7, 5, 0, Infinity ]
+[
+  1.4142135623730951,
+  3,
+  1024,
+  1,
+  NaN,
+  0.5,
+  2.718281828459045,
+  1,
+  3,
+  3
+]
+[
+  0.8414709848078965,
+  0.5403023058681398,
+  1.5574077246549023,
+  0.7853981633974483,
+  0.7853981633974483,
+  0.5235987755982989,
+  1.0471975511965979,
+  1.1752011936438014,
+  1.5430806348152437,
+  0.7615941559557649
+]
+[
+  1.00000000005e-10,
+  9.999999999500001e-11,
+  5.5,
+  5.050000190734863,
+  31,
+  -12,
+  0.881373587019543,
+  1.3169578969248166,
+  0.5493061443340548
+]
+[
+  3.141592653589793,
+  2.718281828459045,
+  0.6931471805599453,
+  2.302585092994046,
+  1.4426950408889634,
+  0.4342944819032518,
+  1.4142135623730951,
+  0.7071067811865476
+]
+true
+[ 'number', true, 'number', true ]
+[ 'max', 2, 'object', '[object Math]', 0 ]
+3
+TypeError: Math.max is not a constructor
+TypeError: Math is not a function
+"##,
+        );
+    }
+}

@@ -260,3 +260,20 @@ pub fn set_length(vm: &mut Vm, o: Value, n: f64) -> JsResult<()> {
 pub fn string_result(vm: &mut Vm, units: &[u16]) -> JsResult<Value> {
     vm.new_string(units)
 }
+
+/// Runs `src` (a whole program) normally and under `--gc-stress
+/// --verify-heap`, and checks that it ends normally printing `expected`.
+#[cfg(test)]
+pub(crate) fn check_js(src: &str, expected: &str) {
+    for stress in [false, true] {
+        let opts = super::Options {
+            gc_stress: stress,
+            verify_heap: stress,
+            ..Default::default()
+        };
+        let out = crate::run(src, "test.js", opts, false);
+        assert_eq!(out.end, crate::End::Normal, "gc_stress={stress}");
+        let got = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(got, expected, "gc_stress={stress}");
+    }
+}

@@ -444,3 +444,102 @@ fn init_number(vm: &mut Vm) -> JsResult<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::check_js;
+
+    // Programs and expected output generated with node v20 (the oracle);
+    // each runs normally and under --gc-stress --verify-heap.
+    #[test]
+    fn js_f1() {
+        check_js(
+            r##"const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+function add(a, b) { return (this && this.base || 0) + a + b; }
+t(() => [add.call({base: 10}, 1, 2), add.apply({base: 100}, [1, 2]), add.apply(null), add.call(), add.apply(undefined, {length: 2, 0: 5, 1: 6})]);
+t(() => { const b = add.bind({base: 1000}, 1); return [b(2), b.name, b.length, typeof b, b.prototype]; });
+t(() => { const b = add.bind(null); return [b.bind(null, 1, 2).length, b.bind(null, 1, 2).name, b.bind(null,1,2)()]; });
+t(() => { function P(x, y) { this.x = x; this.y = y; } const B = P.bind(null, 1); const o = new B(2); return [o.x, o.y, o instanceof P, o instanceof B, Object.getPrototypeOf(o) === P.prototype]; });
+t(() => { const arrow = () => 1; const b = arrow.bind(null); return new b(); });
+t(() => { const o = {m() { return 1; }}; const b = o.m.bind(o); return new b(); });
+t(() => [typeof Function.prototype, Function.prototype(), Function.prototype.name === '', Function.prototype.length]);
+t(() => [add.length, add.name, (function () {}).name, (() => {}).length, ((a, b = 1, ...c) => 0).length]);
+t(() => add.call.call(add, {base: 5}, 1, 1));
+t(() => Object.getPrototypeOf(add.bind(null)) === Function.prototype);
+t(() => { class A { static who() { return this.name; } } const w = A.who.bind(A); return w(); });
+t(() => [add instanceof Function, add.constructor === Function, Object.getPrototypeOf(Function) === Function.prototype, Function.prototype.constructor === Function]);
+t(() => add.apply(null, 1));
+t(() => (1).toString() + (12.5).toString(2) + (-8).toString(8) + (3.75).toString(16) + (0.1).toString(3));
+t(() => [(123.456).toFixed(1), (0.5).toFixed(0), (1.5).toFixed(0), (2.5).toFixed(0), (-0.5).toFixed(0), (1e21).toFixed(2), (0.000001).toFixed(7), (123).toFixed(2), NaN.toFixed(2)]);
+t(() => (1).toFixed(-1));
+t(() => (1).toFixed(Infinity));
+t(() => [Number.isInteger(5), Number.isInteger(5.5), Number.isInteger('5'), Number.isSafeInteger(2 ** 53 - 1), Number.isFinite(Infinity), Number.isNaN(NaN)]);
+t(() => [Number('  12  '), Number('0x1f'), Number('1e3'), Number(''), Number('abc'), Number(null), Number(undefined), Number([5]), Number(true), Number('Infinity'), Number('-0')]);
+t(() => [parseInt('42px'), parseInt('  -17'), parseInt('0x1A'), parseInt('1010', 2), parseInt('z', 36), parseInt(''), parseInt('12', 1), parseInt(0.0000005), parseInt('123', 0), parseFloat('3.14abc'), parseFloat('.5'), parseFloat('-Infinityx'), parseFloat('e5'), parseFloat('1e-7')]);
+t(() => [isNaN('abc'), isNaN('12'), isFinite('12'), isFinite(Infinity), isNaN(undefined), isNaN(null)]);
+t(() => [Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, Number.EPSILON > 0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN]);
+t(() => [(5).valueOf(), typeof new Number(5), new Number(5) + 1, new Number(5).toFixed(1), Number.prototype.valueOf.call(new Number(7))]);
+t(() => [Boolean(''), Boolean('0'), new Boolean(false) ? 'truthy' : 'falsy', true.toString(), false.valueOf(), Boolean.prototype.toString.call(new Boolean(true))]);
+t(() => [(0.1 + 0.2).toPrecision(17), (1234.5678).toPrecision(6), (0.00001234).toPrecision(2), (1e-7).toPrecision(1), (123).toPrecision(), (99.99).toPrecision(3), (-0).toPrecision(2)]);
+t(() => [(1234.5678).toExponential(), (1234.5678).toExponential(2), (0.00015).toExponential(1), (-5).toExponential(3), (1e100).toExponential(), (9.995).toExponential(2)]);
+t(() => Math());
+t(() => [Number.parseFloat === parseFloat, Number.parseInt === parseInt, globalThis.parseInt === parseInt]);"##,
+            r##"[ 13, 103, NaN, NaN, 11 ]
+[ 1003, 'bound add', 1, 'function', undefined ]
+[ 0, 'bound bound add', 3 ]
+[ 1, 2, true, true, true ]
+TypeError: b is not a constructor
+TypeError: b is not a constructor
+[ 'function', undefined, true, 0 ]
+[ 2, 'add', '', 0, 1 ]
+7
+true
+A
+[ true, true, true, true ]
+TypeError: CreateListFromArrayLike called on non-object
+11100.1-103.c0.0022002200220022002200220022002201
+[
+  '123.5',     '1',
+  '2',         '3',
+  '-1',        '1e+21',
+  '0.0000010', '123.00',
+  'NaN'
+]
+RangeError: toFixed() digits argument must be between 0 and 100
+RangeError: toFixed() digits argument must be between 0 and 100
+[ true, false, false, true, false, true ]
+[ 12, 31, 1000, 0, NaN, 0, NaN, 5, 1, Infinity, -0 ]
+[
+    42,  -17,        26,
+    10,   35,       NaN,
+   NaN,    5,       123,
+  3.14,  0.5, -Infinity,
+   NaN, 1e-7
+]
+[ true, false, true, false, true, false ]
+[ 9007199254740991, -9007199254740991, true, Infinity, -Infinity, NaN ]
+[ 5, 'object', 6, '5.0', 7 ]
+[ false, true, 'truthy', 'true', false, 'true' ]
+[
+  '0.30000000000000004',
+  '1234.57',
+  '0.000012',
+  '1e-7',
+  '123',
+  '100',
+  '0.0'
+]
+[
+  '1.2345678e+3',
+  '1.23e+3',
+  '1.5e-4',
+  '-5.000e+0',
+  '1e+100',
+  '9.99e+0'
+]
+TypeError: Math is not a function
+[ true, true, true ]
+"##,
+        );
+    }
+}

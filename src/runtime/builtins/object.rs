@@ -249,7 +249,10 @@ fn define_with_desc(vm: &mut Vm, o: usize, key: PropKey, desc: Desc) -> JsResult
             return Err(redefine_error(vm, key));
         }
         if let Some(v) = hv(vm, desc.value) {
-            vm.set_array_length(obj, v)?;
+            // Convert first: valueOf may run and move the array.
+            let n = Value::number(ops::to_number(vm, v)?);
+            let obj = vm.handles[o];
+            vm.set_array_length(obj, n)?;
         }
         return Ok(());
     }
@@ -968,4 +971,194 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         let (g, s) = (vm.handles[mark], vm.handles[mark + 1]);
         vm.define_accessor(op, key, g, s, CONFIGURABLE)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check_js;
+
+    // Programs and expected output generated with node v20 (the oracle);
+    // each runs normally and under --gc-stress --verify-heap.
+    #[test]
+    fn js_o1() {
+        check_js(
+            r##"const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+t(() => { const o = {b: 1, a: 2, 1: 'x', 0: 'y'}; return [Object.keys(o), Object.values(o), Object.entries(o)]; });
+t(() => { const o = Object.create({inh: 1}); o.own = 2; return [Object.keys(o), 'inh' in o, o.hasOwnProperty('inh'), o.hasOwnProperty('own')]; });
+t(() => Object.assign({}, {a: 1}, null, {b: 2}, 'xy', 5));
+t(() => { const t2 = {}; const src = {get g() { return 42; }}; Object.assign(t2, src); return Object.getOwnPropertyDescriptor(t2, 'g'); });
+t(() => { const o = Object.create(null); o.x = 1; return [Object.getPrototypeOf(o), Object.keys(o), typeof o.hasOwnProperty]; });
+t(() => { const p = {greet() { return 'hi ' + this.n; }}; const o = Object.create(p, {n: {value: 'bob', enumerable: true}}); return [o.greet(), Object.keys(o), Object.getOwnPropertyDescriptor(o, 'n')]; });
+t(() => { const o = {}; Object.defineProperty(o, 'x', {value: 1}); o.x = 2; });
+t(() => { const o = {}; Object.defineProperty(o, 'x', {get() { return 1; }}); o.x = 2; });
+t(() => { const o = {}; Object.defineProperty(o, 'x', {value: 1}); delete o.x; });
+t(() => { const o = {}; Object.defineProperty(o, 'x', {value: 1, configurable: true}); Object.defineProperty(o, 'x', {get() { return 5; }}); return [o.x, Object.getOwnPropertyDescriptor(o, 'x')]; });
+t(() => { const o = {}; Object.defineProperty(o, 'x', {get() { return 1; }, set(v) {}, configurable: true}); Object.defineProperty(o, 'x', {get: undefined}); return Object.getOwnPropertyDescriptor(o, 'x'); });
+t(() => { const o = {}; Object.defineProperty(o, 'x', {get() { return 1; }, configurable: true}); Object.defineProperty(o, 'x', {value: 7}); return Object.getOwnPropertyDescriptor(o, 'x'); });
+t(() => { const o = {a: 1, b: 2, c: 3}; Object.defineProperty(o, 'b', {enumerable: false}); return [Object.keys(o), JSON.stringify(o)]; });
+t(() => { const o = {}; Object.defineProperties(o, {a: {value: 1, enumerable: true}, b: {get() { return 2; }, enumerable: true}}); return [o, o.a + o.b]; });
+t(() => { const o = Object.freeze({a: 1, nested: {b: 2}}); o.nested.b = 3; return [Object.isFrozen(o), Object.isFrozen(o.nested), o.nested.b]; });
+t(() => { 'use strict'; const o = Object.freeze({a: 1}); o.a = 2; });
+t(() => { const o = Object.freeze({a: 1}); o.b = 2; });
+t(() => { const o = Object.freeze({a: 1}); delete o.a; });
+t(() => [Object.isFrozen({}), Object.isFrozen(Object.freeze({})), Object.isFrozen(Object.preventExtensions({})), Object.isFrozen(Object.preventExtensions({a: 1}))]);
+t(() => [Object.is(NaN, NaN), Object.is(0, -0), Object.is('a', 'a'), Object.is({}, {}), Object.is(null, undefined)]);
+t(() => { const a = {}; const b = Object.create(a); return [a.isPrototypeOf(b), Object.prototype.isPrototypeOf(b), b.isPrototypeOf(a)]; });
+t(() => [{}.propertyIsEnumerable('x'), {x: 1}.propertyIsEnumerable('x'), [1].propertyIsEnumerable(0), [1].propertyIsEnumerable('length')]);
+t(() => [{}.toString(), String({}), `${{}}`, {} + '', Object.prototype.toString.call(new (class Foo {})())]);
+t(() => { const o = {valueOf() { return 42; }}; return [o + 1, `${o}`, o * 2]; });
+t(() => Object.getOwnPropertyNames({a: 1, [2]: 0, b: 3}));
+t(() => { class A { constructor() { this.x = 1; } m() {} static s() {} } return [Object.getOwnPropertyNames(A.prototype), Object.getOwnPropertyNames(A), Object.keys(new A())]; });
+t(() => { function F() {} return [Object.getOwnPropertyNames(F).sort(), F.prototype.constructor === F, Object.keys(F.prototype)]; });
+t(() => Object.setPrototypeOf({a: 1}, Array.prototype) instanceof Array);
+t(() => { const o = {}; return Object.setPrototypeOf(o, null) === o && Object.getPrototypeOf(o); });
+t(() => [Object(1) instanceof Number, Object('s') instanceof String, Object(true) instanceof Boolean, typeof Object(null), Object(undefined)]);
+t(() => { const o = {a: 1}; return Object(o) === o; });
+t(() => [Object.keys([4, 5]), Object.entries([7]), Object.values('hi')]);
+t(() => Object.fromEntries(Object.entries({a: 1, b: 2}).map(e => [e[0], e[1] * 2])));
+t(() => { const o = {}; o.__proto__ = Array.prototype; return [o instanceof Array, ({}).__proto__ === Object.prototype]; });
+t(() => Object.getOwnPropertyDescriptor({get a() { return 1; }}, 'a'));
+t(() => { const o = {}; Object.defineProperty(o, 'x', {value: 1, writable: true}); Object.defineProperty(o, 'x', {value: 2}); Object.defineProperty(o, 'x', {writable: false}); return [o.x, Object.getOwnPropertyDescriptor(o, 'x')]; });
+t(() => { const o = {}; Object.defineProperty(o, 'x', {value: 1, writable: false}); Object.defineProperty(o, 'x', {writable: true}); });
+t(() => { const o = {}; Object.defineProperty(o, 'x', {value: 1}); Object.defineProperty(o, 'x', {enumerable: true}); });
+t(() => { const o = {}; Object.defineProperty(o, 'x', {value: NaN}); Object.defineProperty(o, 'x', {value: NaN}); return 'ok'; });
+t(() => { const o = {}; Object.defineProperty(o, 'x', {value: 0}); Object.defineProperty(o, 'x', {value: -0}); return 'ok'; });
+t(() => { const a = [1, 2, 3]; Object.defineProperty(a, 'length', {value: 1}); return a; });
+t(() => { const a = [1, 2, 3]; Object.defineProperty(a, 5, {value: 9, enumerable: true, writable: true, configurable: true}); return [a, a.length]; });
+t(() => { const a = [1, 2, 3]; Object.defineProperty(a, 0, {get() { return 'g'; }, enumerable: true}); return [a[0], a.length, Object.keys(a), a.join()]; });
+t(() => { const a = [1, 2, 3]; Object.defineProperty(a, 1, {enumerable: false}); return [Object.keys(a), a[1], JSON.stringify(a)]; });
+t(() => { const o = {a: 1}; const d = Object.getOwnPropertyDescriptors ? 'has' : 'no'; return d; });
+t(() => { const o = {toString() { return 'custom'; }}; return `${o}` + o; });
+t(() => Object.prototype.toString.call(Object.prototype) + Object.prototype.toString.call(Array.prototype) + Object.prototype.toString.call(Function.prototype) + Object.prototype.toString.call(Error.prototype) + Object.prototype.toString.call(String.prototype));
+t(() => Object.defineProperty({}, 'x', {value: 1, writable: true, enumerable: true, configurable: true}));
+t(() => Object.defineProperty({}, 'x', {value: 1}));
+t(() => Object.keys(Object.defineProperty({}, 'x', {value: 1})));"##,
+            r##"[
+  [ '0', '1', 'b', 'a' ],
+  [ 'y', 'x', 1, 2 ],
+  [ [ '0', 'y' ], [ '1', 'x' ], [ 'b', 1 ], [ 'a', 2 ] ]
+]
+[ [ 'own' ], true, false, true ]
+{ '0': 'x', '1': 'y', a: 1, b: 2 }
+{ value: 42, writable: true, enumerable: true, configurable: true }
+[ null, [ 'x' ], 'undefined' ]
+[
+  'hi bob',
+  [ 'n' ],
+  {
+    value: 'bob',
+    writable: false,
+    enumerable: true,
+    configurable: false
+  }
+]
+TypeError: Cannot assign to read only property 'x' of object '#<Object>'
+TypeError: Cannot set property x of #<Object> which has only a getter
+TypeError: Cannot delete property 'x' of #<Object>
+[
+  5,
+  {
+    get: [Function: get],
+    set: undefined,
+    enumerable: false,
+    configurable: true
+  }
+]
+{
+  get: undefined,
+  set: [Function: set],
+  enumerable: false,
+  configurable: true
+}
+{ value: 7, writable: false, enumerable: false, configurable: true }
+[ [ 'a', 'c' ], '{"a":1,"c":3}' ]
+[ { a: 1, b: [Getter] }, 3 ]
+[ true, false, 3 ]
+TypeError: Cannot assign to read only property 'a' of object '#<Object>'
+TypeError: Cannot add property b, object is not extensible
+TypeError: Cannot delete property 'a' of #<Object>
+[ false, true, true, false ]
+[ true, false, true, false, false ]
+[ true, true, false ]
+[ false, true, true, false ]
+[
+  '[object Object]',
+  '[object Object]',
+  '[object Object]',
+  '[object Object]',
+  '[object Object]'
+]
+[ 43, '[object Object]', 84 ]
+[ '2', 'a', 'b' ]
+[
+  [ 'constructor', 'm' ],
+  [ 'length', 'name', 'prototype', 's' ],
+  [ 'x' ]
+]
+[ [ 'length', 'name', 'prototype' ], true, [] ]
+true
+null
+[ true, true, true, 'object', {} ]
+true
+[ [ '0', '1' ], [ [ '0', 7 ] ], [ 'h', 'i' ] ]
+{ a: 2, b: 4 }
+[ true, true ]
+{
+  get: [Function: get a],
+  set: undefined,
+  enumerable: true,
+  configurable: true
+}
+[
+  2,
+  { value: 2, writable: false, enumerable: false, configurable: false }
+]
+TypeError: Cannot redefine property: x
+TypeError: Cannot redefine property: x
+ok
+TypeError: Cannot redefine property: x
+[ 1 ]
+[ [ 1, 2, 3, <2 empty items>, 9 ], 6 ]
+[ 'g', 3, [ '0', '1', '2' ], 'g,2,3' ]
+[ [ '0', '2' ], 2, '[1,2,3]' ]
+has
+customcustom
+[object Object][object Array][object Function][object Object][object String]
+{ x: 1 }
+{}
+[]
+"##,
+        );
+    }
+
+    #[test]
+    fn js_a2() {
+        check_js(
+            r##"const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+t(() => { const o = Object.seal({a: 1}); o.a = 2; delete o.a; });
+t(() => { const o = Object.seal({a: 1}); o.a = 2; o.b = 1; });
+t(() => { const o = Object.seal({a: 1}); o.a = 2; return [o.a, Object.isSealed(o), Object.isFrozen(o), Object.getOwnPropertyDescriptor(o, 'a')]; });
+t(() => [Object.isSealed({}), Object.isSealed(Object.preventExtensions({})), Object.isSealed(Object.freeze({a: 1})), Object.isSealed(1)]);
+t(() => Object.getOwnPropertyDescriptors({a: 1, get b() { return 2; }}));"##,
+            r##"TypeError: Cannot delete property 'a' of #<Object>
+TypeError: Cannot add property b, object is not extensible
+[
+  2,
+  true,
+  false,
+  { value: 2, writable: true, enumerable: true, configurable: false }
+]
+[ false, true, true, true ]
+{
+  a: { value: 1, writable: true, enumerable: true, configurable: true },
+  b: {
+    get: [Function: get b],
+    set: undefined,
+    enumerable: true,
+    configurable: true
+  }
+}
+"##,
+        );
+    }
 }

@@ -2,9 +2,11 @@
 //! `String.prototype`.
 //!
 //! Invariants:
-//! - Methods work on Rust copies of the code units (`this_units` does
-//!   RequireObjectCoercible + ToString first, as the spec orders it), and
-//!   allocate their result last, so no cell is held across an allocation.
+//! - The receiver is converted first (RequireObjectCoercible + ToString, as
+//!   the spec orders it). Hot methods borrow the flat receiver's units
+//!   (`this_flat_and` roots it while the arguments convert); the others work
+//!   on Rust copies (`this_units`). Results are allocated last, so no cell
+//!   is held across an allocation.
 //! - Strings are UTF-16 code units; positions and lengths count units.
 
 use super::{define_constructor, define_native, relative_index, scoped, to_integer};
@@ -31,11 +33,6 @@ fn this_units(vm: &mut Vm, args: &Args, name: &str) -> JsResult<Vec<u16>> {
 fn arg_units(vm: &mut Vm, args: &Args, i: usize) -> JsResult<Vec<u16>> {
     let v = args.get(vm, i);
     ops::to_units(vm, v)
-}
-
-fn arg_integer(vm: &mut Vm, args: &Args, i: usize) -> JsResult<f64> {
-    let v = args.get(vm, i);
-    to_integer(vm, v)
 }
 
 // ----- constructor and statics -----
@@ -135,27 +132,73 @@ fn value_of(vm: &mut Vm, args: Args) -> JsResult<Value> {
     this_string_value(vm, &args, "valueOf")
 }
 
+/// RequireObjectCoercible(this) and ToString, as a flat string value whose
+/// units may be borrowed (`vm.flat_units`) until the next allocation; then
+/// `conv` converts the arguments with the string rooted. Used by the hot
+/// methods (charCodeAt scans, indexOf/slice loops) so they never copy the
+/// whole receiver.
+fn this_flat_and<T>(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+    conv: impl FnOnce(&mut Vm) -> JsResult<T>,
+) -> JsResult<(Value, T)> {
+    let this = args.this(vm);
+    if this.is_nullish() {
+        return Err(vm.type_error(&format!(
+            "String.prototype.{name} called on null or undefined"
+        )));
+    }
+    let s = if vm.is_string(this) {
+        this
+    } else {
+        ops::to_string(vm, this)?
+    };
+    vm.handles.push(s);
+    let t = conv(vm);
+    let s = vm.handles.pop().unwrap();
+    let t = t?;
+    Ok((vm.flatten(s)?, t))
+}
+
+/// ToIntegerOrInfinity of argument `i` (int32 fast path).
+fn int_arg(vm: &mut Vm, args: &Args, i: usize) -> JsResult<f64> {
+    let v = args.get(vm, i);
+    if v.is_int() {
+        return Ok(v.as_int() as f64);
+    }
+    to_integer(vm, v)
+}
+
+/// A new string from units `from..to` of flat string `s`.
+fn substring_of(vm: &mut Vm, s: Value, from: usize, to: usize) -> JsResult<Value> {
+    if from == 0 && to == vm.string_len(s) {
+        return Ok(s);
+    }
+    let piece = vm.flat_units(s)[from..to.max(from)].to_vec();
+    vm.new_string(&piece)
+}
+
 fn char_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let s = this_units(vm, &args, "charAt")?;
-    let p = arg_integer(vm, &args, 0)?;
-    if p < 0.0 || p >= s.len() as f64 {
+    let (s, p) = this_flat_and(vm, &args, "charAt", |vm| int_arg(vm, &args, 0))?;
+    if p < 0.0 || p >= vm.string_len(s) as f64 {
         return vm.new_string(&[]);
     }
-    vm.new_string(&[s[p as usize]])
+    let u = vm.flat_units(s)[p as usize];
+    vm.new_string(&[u])
 }
 
 fn char_code_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let s = this_units(vm, &args, "charCodeAt")?;
-    let p = arg_integer(vm, &args, 0)?;
-    if p < 0.0 || p >= s.len() as f64 {
+    let (s, p) = this_flat_and(vm, &args, "charCodeAt", |vm| int_arg(vm, &args, 0))?;
+    if p < 0.0 || p >= vm.string_len(s) as f64 {
         return Ok(Value::double(f64::NAN));
     }
-    Ok(Value::int(s[p as usize] as i32))
+    Ok(Value::int(vm.flat_units(s)[p as usize] as i32))
 }
 
 fn code_point_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let s = this_units(vm, &args, "codePointAt")?;
-    let p = arg_integer(vm, &args, 0)?;
+    let (s, p) = this_flat_and(vm, &args, "codePointAt", |vm| int_arg(vm, &args, 0))?;
+    let s = vm.flat_units(s);
     if p < 0.0 || p >= s.len() as f64 {
         return Ok(Value::UNDEFINED);
     }
@@ -171,108 +214,145 @@ fn code_point_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
 }
 
 fn at(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let s = this_units(vm, &args, "at")?;
-    let p = arg_integer(vm, &args, 0)?;
-    let k = if p < 0.0 { s.len() as f64 + p } else { p };
-    if k < 0.0 || k >= s.len() as f64 {
+    let (s, p) = this_flat_and(vm, &args, "at", |vm| int_arg(vm, &args, 0))?;
+    let len = vm.string_len(s) as f64;
+    let k = if p < 0.0 { len + p } else { p };
+    if k < 0.0 || k >= len {
         return Ok(Value::UNDEFINED);
     }
-    vm.new_string(&[s[k as usize]])
+    let u = vm.flat_units(s)[k as usize];
+    vm.new_string(&[u])
+}
+
+/// Search methods: the needle (argument 0) and a position (argument 1).
+fn needle_and_pos(vm: &mut Vm, args: &Args) -> JsResult<(Vec<u16>, Value)> {
+    let n = arg_units(vm, args, 0)?;
+    let p = args.get(vm, 1);
+    Ok((n, p))
 }
 
 fn index_of(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let s = this_units(vm, &args, "indexOf")?;
-    let needle = arg_units(vm, &args, 0)?;
-    let pos = arg_integer(vm, &args, 1)?.clamp(0.0, s.len() as f64) as usize;
+    let (s, (needle, pos)) = this_flat_and(vm, &args, "indexOf", |vm| {
+        let n = arg_units(vm, &args, 0)?;
+        Ok((n, int_arg(vm, &args, 1)?))
+    })?;
+    let hay = vm.flat_units(s);
+    let pos = pos.clamp(0.0, hay.len() as f64) as usize;
     Ok(Value::number(
-        strutil::index_of(&s, &needle, pos).map_or(-1.0, |i| i as f64),
+        strutil::index_of(hay, &needle, pos).map_or(-1.0, |i| i as f64),
     ))
 }
 
 fn last_index_of(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let s = this_units(vm, &args, "lastIndexOf")?;
-    let needle = arg_units(vm, &args, 0)?;
-    let v = args.get(vm, 1);
-    let n = ops::to_number(vm, v)?;
-    let pos = if n.is_nan() {
+    let (s, (needle, pos)) = this_flat_and(vm, &args, "lastIndexOf", |vm| {
+        let (n, p) = needle_and_pos(vm, &args)?;
+        Ok((n, ops::to_number(vm, p)?))
+    })?;
+    let hay = vm.flat_units(s);
+    let pos = if pos.is_nan() {
         usize::MAX
     } else {
-        numconv::to_integer_or_infinity(n).clamp(0.0, s.len() as f64) as usize
+        numconv::to_integer_or_infinity(pos).clamp(0.0, hay.len() as f64) as usize
     };
     Ok(Value::number(
-        strutil::last_index_of(&s, &needle, pos).map_or(-1.0, |i| i as f64),
+        strutil::last_index_of(hay, &needle, pos).map_or(-1.0, |i| i as f64),
     ))
 }
 
 fn includes(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let s = this_units(vm, &args, "includes")?;
-    let needle = arg_units(vm, &args, 0)?;
-    let pos = arg_integer(vm, &args, 1)?.clamp(0.0, s.len() as f64) as usize;
-    Ok(Value::bool(strutil::index_of(&s, &needle, pos).is_some()))
+    let (s, (needle, pos)) = this_flat_and(vm, &args, "includes", |vm| {
+        let n = arg_units(vm, &args, 0)?;
+        Ok((n, int_arg(vm, &args, 1)?))
+    })?;
+    let hay = vm.flat_units(s);
+    let pos = pos.clamp(0.0, hay.len() as f64) as usize;
+    Ok(Value::bool(strutil::index_of(hay, &needle, pos).is_some()))
 }
 
 fn starts_with(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let s = this_units(vm, &args, "startsWith")?;
-    let needle = arg_units(vm, &args, 0)?;
-    let pos = arg_integer(vm, &args, 1)?.clamp(0.0, s.len() as f64) as usize;
-    Ok(Value::bool(s[pos..].starts_with(&needle)))
+    let (s, (needle, pos)) = this_flat_and(vm, &args, "startsWith", |vm| {
+        let n = arg_units(vm, &args, 0)?;
+        Ok((n, int_arg(vm, &args, 1)?))
+    })?;
+    let hay = vm.flat_units(s);
+    let pos = pos.clamp(0.0, hay.len() as f64) as usize;
+    Ok(Value::bool(hay[pos..].starts_with(&needle)))
 }
 
 fn ends_with(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let s = this_units(vm, &args, "endsWith")?;
-    let needle = arg_units(vm, &args, 0)?;
-    let e = args.get(vm, 1);
-    let end = if e.is_undefined() {
-        s.len()
-    } else {
-        to_integer(vm, e)?.clamp(0.0, s.len() as f64) as usize
-    };
-    Ok(Value::bool(s[..end].ends_with(&needle)))
+    let (s, (needle, end)) = this_flat_and(vm, &args, "endsWith", |vm| {
+        let (n, e) = needle_and_pos(vm, &args)?;
+        let e = if e.is_undefined() {
+            None
+        } else {
+            Some(to_integer(vm, e)?)
+        };
+        Ok((n, e))
+    })?;
+    let hay = vm.flat_units(s);
+    let end = end.map_or(hay.len(), |e| e.clamp(0.0, hay.len() as f64) as usize);
+    Ok(Value::bool(hay[..end].ends_with(&needle)))
 }
 
 fn slice(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let s = this_units(vm, &args, "slice")?;
-    let len = s.len() as f64;
-    let a0 = args.get(vm, 0);
-    let from = relative_index(vm, a0, len, 0.0)?;
-    let a1 = args.get(vm, 1);
-    let to = relative_index(vm, a1, len, len)?;
-    if from >= to {
-        return vm.new_string(&[]);
-    }
-    vm.new_string(&s[from as usize..to as usize])
+    let (s, (a, b)) = this_flat_and(vm, &args, "slice", |vm| {
+        Ok((args.get(vm, 0), args.get(vm, 1)))
+    })?;
+    // Positions convert after ToString(this), with the receiver rooted.
+    vm.handles.push(s);
+    let len = vm.string_len(s) as f64;
+    let r = (|| {
+        Ok((
+            relative_index(vm, a, len, 0.0)?,
+            relative_index(vm, b, len, len)?,
+        ))
+    })();
+    let s = vm.handles.pop().unwrap();
+    let (from, to) = r?;
+    let s = vm.flatten(s)?;
+    substring_of(vm, s, from as usize, to as usize)
 }
 
 fn substring(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let s = this_units(vm, &args, "substring")?;
-    let len = s.len() as f64;
-    let a = arg_integer(vm, &args, 0)?.clamp(0.0, len);
-    let e = args.get(vm, 1);
-    let b = if e.is_undefined() {
-        len
-    } else {
-        to_integer(vm, e)?.clamp(0.0, len)
-    };
-    let (from, to) = (a.min(b) as usize, a.max(b) as usize);
-    vm.new_string(&s[from..to])
+    let (s, (a, e)) = this_flat_and(vm, &args, "substring", |vm| {
+        let a = int_arg(vm, &args, 0)?;
+        let e = args.get(vm, 1);
+        let e = if e.is_undefined() {
+            None
+        } else {
+            Some(to_integer(vm, e)?)
+        };
+        Ok((a, e))
+    })?;
+    let len = vm.string_len(s) as f64;
+    let a = a.clamp(0.0, len);
+    let b = e.map_or(len, |e| e.clamp(0.0, len));
+    substring_of(vm, s, a.min(b) as usize, a.max(b) as usize)
 }
 
 fn substr(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    let s = this_units(vm, &args, "substr")?;
-    let len = s.len() as f64;
-    let a0 = args.get(vm, 0);
-    let start = relative_index(vm, a0, len, 0.0)?;
-    let l = args.get(vm, 1);
-    let count = if l.is_undefined() {
-        len
-    } else {
-        to_integer(vm, l)?
-    };
+    let (s, (a, l)) = this_flat_and(vm, &args, "substr", |vm| {
+        Ok((args.get(vm, 0), args.get(vm, 1)))
+    })?;
+    vm.handles.push(s);
+    let len = vm.string_len(s) as f64;
+    let r = (|| {
+        let start = relative_index(vm, a, len, 0.0)?;
+        let count = if l.is_undefined() {
+            len
+        } else {
+            to_integer(vm, l)?
+        };
+        Ok((start, count))
+    })();
+    let s = vm.handles.pop().unwrap();
+    let (start, count) = r?;
     let end = (start + count.max(0.0)).min(len);
+    let s = vm.flatten(s)?;
     if start >= end {
         return vm.new_string(&[]);
     }
-    vm.new_string(&s[start as usize..end as usize])
+    substring_of(vm, s, start as usize, end as usize)
 }
 
 fn to_upper_case(vm: &mut Vm, args: Args) -> JsResult<Value> {
@@ -517,4 +597,119 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         super::define_value(vm, sp, alias, f, crate::runtime::shape::METHOD_ATTRS)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check_js;
+
+    // Programs and expected output generated with node v20 (the oracle);
+    // each runs normally and under --gc-stress --verify-heap.
+    #[test]
+    fn js_s1() {
+        check_js(
+            r##"const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+const s = 'Hello, World';
+t(() => [s.charAt(0), s.charAt(-1), s.charAt(100), s.charAt(1.9), s.charAt('2'), s.charAt()]);
+t(() => [s.charCodeAt(0), s.charCodeAt(99), s.codePointAt(0), '😀'.codePointAt(0), '😀'.codePointAt(1), '😀'.charCodeAt(0), 'a'.codePointAt(5)]);
+t(() => [s.indexOf('o'), s.indexOf('o', 5), s.indexOf(''), s.indexOf('', 100), s.indexOf('zz'), s.lastIndexOf('o'), s.lastIndexOf('o', 5), s.lastIndexOf(''), s.lastIndexOf('H', -5), s.lastIndexOf('o', NaN)]);
+t(() => [s.includes('World'), s.includes('world'), s.startsWith('Hell'), s.startsWith('World', 7), s.endsWith('World'), s.endsWith('Hello', 5), s.endsWith('')]);
+t(() => [s.slice(7), s.slice(-5), s.slice(-5, -1), s.slice(5, 2), s.substring(5, 2), s.substring(-3), s.substring(7, 100), s.substr(-5, 3), s.substr(7), s.substr(2, -1)]);
+t(() => [s.toUpperCase(), s.toLowerCase(), 'ß'.toUpperCase(), 'İ'.toLowerCase().length, 'ΑΣ'.toLowerCase()]);
+t(() => ['  a b  '.trim() + '|', '\t\n a'.trimStart(), 'a \u00a0\ufeff'.trimEnd() + '|', '\u2028x\u3000'.trim()]);
+t(() => ['a,b,c'.split(','), 'a,b,c'.split(',', 2), 'abc'.split(''), 'abc'.split(), ''.split(','), ''.split(''), 'a,,b'.split(','), 'abc'.split('', 2), 'a--b--c'.split('--'), 'test'.split('test'), 'aaa'.split('a'), 'abc'.split(undefined, 0)]);
+t(() => ['ab'.repeat(3), 'x'.repeat(0), ''.repeat(5), 'a'.repeat(2.9)]);
+t(() => 'a'.repeat(-1));
+t(() => 'a'.repeat(Infinity));
+t(() => 'a'.repeat(2 ** 40));
+t(() => ''.repeat(2 ** 40));
+t(() => ['5'.padStart(3, '0'), 'abc'.padStart(2), 'abc'.padStart(6, '12'), 'abc'.padEnd(6, '12'), 'a'.padEnd(3) + '|', 'a'.padStart(5, ''), 'x'.padStart(3, 0)]);
+t(() => ['a'.concat('b', 1, null, [2, 3]), 'abc'.at(-1), 'abc'.at(5), 'a'.localeCompare('b'), 'b'.localeCompare('a'), 'a'.localeCompare('a')]);
+t(() => [String.fromCharCode(72, 105), String.fromCharCode(0x1F600), String.fromCharCode(65.7, '66'), String.fromCharCode(), String.fromCodePoint(0x1F600).length]);
+t(() => String.fromCodePoint(-1));
+t(() => String.fromCodePoint(1.5));
+t(() => [String(null), String(undefined), String(123), String([1, [2]]), String({}), String(-0), String(1e21), String(true)]);
+t(() => [typeof new String('a'), new String('a') == 'a', new String('ab').length, 'x'.toString(), 'x'.valueOf()]);
+t(() => String.prototype.toString.call(1));
+t(() => String.prototype.trim.call(null));
+t(() => String.prototype.trim.call(123) + String.prototype.toUpperCase.call(true));
+t(() => [String.prototype.slice.length, String.prototype.padStart.length, String.prototype.split.length, String.prototype.indexOf.length, String.prototype.concat.length, String.prototype.at.name, String.name, String.length, String.prototype.trimLeft.name]);
+t(() => 'abc'[1] + 'abc'.length + 'abc'['length']);
+t(() => ['a-b_c d'.split(' '), 'x'.split('x'), 'xax'.split('x')]);
+t(() => 'abcdef'.substring(4, 1) + 'abcdef'.substring(NaN, 2) + 'abcdef'.slice(NaN));
+t(() => 'abc'.indexOf('c', -5) + ' ' + 'abc'.includes('') + ' ' + 'abc'.startsWith('') + ' ' + 'aXbX'.lastIndexOf('X', 2));
+t(() => { let r = ''; for (const ch of 'a😀b') r += '[' + ch + ']'; return r; });"##,
+            r##"[ 'H', '', '', 'e', 'l', 'H' ]
+[ 72, NaN, 72, 128512, 56832, 55357, undefined ]
+[
+  4, 8,  0, 12, -1,
+  8, 4, 12,  0,  8
+]
+[
+  true, false,
+  true, true,
+  true, true,
+  true
+]
+[
+  'World', 'World',
+  'Worl',  '',
+  'llo',   'Hello, World',
+  'World', 'Wor',
+  'World', ''
+]
+[ 'HELLO, WORLD', 'hello, world', 'SS', 2, 'ας' ]
+[ 'a b|', 'a', 'a|', 'x' ]
+[
+  [ 'a', 'b', 'c' ],
+  [ 'a', 'b' ],
+  [ 'a', 'b', 'c' ],
+  [ 'abc' ],
+  [ '' ],
+  [],
+  [ 'a', '', 'b' ],
+  [ 'a', 'b' ],
+  [ 'a', 'b', 'c' ],
+  [ '', '' ],
+  [ '', '', '', '' ],
+  []
+]
+[ 'ababab', '', '', 'aa' ]
+RangeError: Invalid count value: -1
+RangeError: Invalid count value: Infinity
+RangeError: Invalid string length
+
+[
+  '005',    'abc',
+  '121abc', 'abc121',
+  'a  |',   'a',
+  '00x'
+]
+[ 'ab1null2,3', 'c', undefined, -1, 1, 0 ]
+[ 'Hi', '', 'AB', '', 2 ]
+RangeError: Invalid code point -1
+RangeError: Invalid code point 1.5
+[
+  'null',
+  'undefined',
+  '123',
+  '1,2',
+  '[object Object]',
+  '0',
+  '1e+21',
+  'true'
+]
+[ 'object', true, 2, 'x', 'x' ]
+TypeError: String.prototype.toString requires that 'this' be a String
+TypeError: String.prototype.trim called on null or undefined
+123TRUE
+[ 2, 1, 2, 1, 1, 'at', 'String', 1, 'trimStart' ]
+b33
+[ [ 'a-b_c', 'd' ], [ '', '' ], [ '', 'a', '' ] ]
+bcdababcdef
+2 true true 1
+[a][😀][b]
+"##,
+        );
+    }
 }
