@@ -11,7 +11,6 @@ pub mod front;
 pub mod interp;
 pub mod jit;
 pub mod runtime;
-pub mod verify;
 
 use runtime::atoms::{wk, PropKey};
 use runtime::heap::{Cell, Kind};
