@@ -2399,70 +2399,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             PatternKind::Member(e) => {
-                let (o, key): (Reg, Result<u16, Reg>) = match &e.kind {
-                    ExprKind::Member { object, name, .. } => {
-                        let o = self.alloc();
-                        self.expr_to(object, o, None)?;
-                        (o, Ok(self.name_const(name)))
-                    }
-                    ExprKind::Index { object, index, .. } => {
-                        let o = self.alloc();
-                        self.expr_to(object, o, None)?;
-                        let k = self.alloc();
-                        self.expr_to(index, k, None)?;
-                        (o, Err(k))
-                    }
-                    ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
-                        let k = self.super_key(e)?;
-                        (u16::MAX, Err(k))
-                    }
-                    _ => return Err(unsupported("this assignment target", e.span)),
-                };
-                let is_super = o == u16::MAX;
-                let get = |c: &mut Self, d: Reg| {
-                    if is_super {
-                        let Err(k) = key else { unreachable!() };
-                        c.emit(Insn::GetSuper { dst: d, key: k });
-                        return;
-                    }
-                    let fb = c.fb();
-                    match key {
-                        Ok(k) => c.emit(Insn::GetProp {
-                            dst: d,
-                            obj: o,
-                            name: k,
-                            fb,
-                        }),
-                        Err(k) => c.emit(Insn::GetElem {
-                            dst: d,
-                            obj: o,
-                            key: k,
-                            fb,
-                        }),
-                    };
-                };
-                let set = |c: &mut Self, s: Reg| {
-                    if is_super {
-                        let Err(k) = key else { unreachable!() };
-                        c.emit(Insn::SetSuper { key: k, src: s });
-                        return;
-                    }
-                    let fb = c.fb();
-                    match key {
-                        Ok(k) => c.emit(Insn::SetProp {
-                            obj: o,
-                            name: k,
-                            src: s,
-                            fb,
-                        }),
-                        Err(k) => c.emit(Insn::SetElem {
-                            obj: o,
-                            key: k,
-                            src: s,
-                            fb,
-                        }),
-                    };
-                };
+                let t = self.member_target(e)?;
                 let pname = match &e.kind {
                     ExprKind::Member { name, .. } => Some(name.to_string()),
                     _ => None,
@@ -2471,29 +2408,69 @@ impl<'a> Compiler<'a> {
                     let v = self.alloc();
                     self.expr_to(value, v, pname.as_deref())?;
                     self.position(e.span);
-                    set(self, v);
+                    self.emit_set(t, v);
                     self.emit(Insn::Mov { dst, src: v });
                 } else if logical {
                     let v = self.alloc();
-                    get(self, v);
+                    self.emit_get(t, v);
                     let j = short(self, v);
                     self.expr_to(value, v, pname.as_deref())?;
-                    set(self, v);
+                    self.emit_set(t, v);
                     self.patch_here(j);
                     self.emit(Insn::Mov { dst, src: v });
                 } else {
                     let cur = self.alloc();
-                    get(self, cur);
+                    self.emit_get(t, cur);
                     let v = self.expr_any(value)?;
                     let r = self.alloc();
                     self.binary(op.binary().unwrap(), r, cur, v);
-                    set(self, r);
+                    self.emit_set(t, r);
                     self.emit(Insn::Mov { dst, src: r });
                 }
             }
             _ => return Err(unsupported("destructuring", target.span)),
         }
         Ok(())
+    }
+
+    /// Evaluates the object and key of an assignment target once.
+    fn member_target(&mut self, e: &Expr) -> CResult<MemberTarget> {
+        Ok(match &e.kind {
+            ExprKind::Member { object, name, .. } => {
+                let o = self.alloc();
+                self.expr_to(object, o, None)?;
+                MemberTarget::Prop(o, self.name_const(name))
+            }
+            ExprKind::Index { object, index, .. } => {
+                let o = self.alloc();
+                self.expr_to(object, o, None)?;
+                let k = self.alloc();
+                self.expr_to(index, k, None)?;
+                MemberTarget::Elem(o, k)
+            }
+            ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
+                MemberTarget::Super(self.super_key(e)?)
+            }
+            _ => return Err(unsupported("this assignment target", e.span)),
+        })
+    }
+
+    fn emit_get(&mut self, t: MemberTarget, dst: Reg) {
+        let fb = self.fb();
+        self.emit(match t {
+            MemberTarget::Prop(obj, name) => Insn::GetProp { dst, obj, name, fb },
+            MemberTarget::Elem(obj, key) => Insn::GetElem { dst, obj, key, fb },
+            MemberTarget::Super(key) => Insn::GetSuper { dst, key },
+        });
+    }
+
+    fn emit_set(&mut self, t: MemberTarget, src: Reg) {
+        let fb = self.fb();
+        self.emit(match t {
+            MemberTarget::Prop(obj, name) => Insn::SetProp { obj, name, src, fb },
+            MemberTarget::Elem(obj, key) => Insn::SetElem { obj, key, src, fb },
+            MemberTarget::Super(key) => Insn::SetSuper { key, src },
+        });
     }
 
     fn object_literal(&mut self, props: &[Prop], dst: Reg) -> CResult<()> {
@@ -2556,6 +2533,17 @@ fn pattern_ident(p: &Pattern) -> Ident {
         PatternKind::Ident(n) => n.clone(),
         _ => unreachable!("checked: parameters are identifiers"),
     }
+}
+
+/// An assignment target whose object and key are already in registers.
+#[derive(Copy, Clone)]
+enum MemberTarget {
+    /// `obj.name` (name is a string constant).
+    Prop(Reg, u16),
+    /// `obj[key]`.
+    Elem(Reg, Reg),
+    /// `super[key]`.
+    Super(Reg),
 }
 
 /// Anonymous function, arrow or class expressions (named by their key).

@@ -36,6 +36,19 @@ fn stack_overflow(vm: &mut Vm) -> Throw {
 impl Vm {
     // ----- function objects -----
 
+    /// The shape every function object starts with: `length` in slot 0 and
+    /// `name` in slot 1 (both configurable only), after `n_fixed` fixed words.
+    pub fn function_shape(&mut self, n_fixed: u8) -> crate::runtime::shape::ShapeId {
+        let root = self.shapes.root(n_fixed, 3);
+        let (s1, _) = self
+            .shapes
+            .add(root, PropKey::Atom(wk::length), shape::CONFIGURABLE);
+        let (s2, _) = self
+            .shapes
+            .add(s1, PropKey::Atom(wk::name), shape::CONFIGURABLE);
+        s2
+    }
+
     /// A closure of `p` over context `env`. The closure keeps a raw pointer
     /// to `p`: prototypes live as long as the VM (`Vm::scripts` owns every
     /// script's tree), which is what makes later dereferences sound.
@@ -64,14 +77,7 @@ impl Vm {
             flags,
             &mut keep,
         )?;
-        let root = self.shapes.root(fixed::FUNCTION, 3);
-        let (s1, _) = self
-            .shapes
-            .add(root, PropKey::Atom(wk::length), shape::CONFIGURABLE);
-        let (s2, _) = self
-            .shapes
-            .add(s1, PropKey::Atom(wk::name), shape::CONFIGURABLE);
-        c.set_raw(0, s2.0 as u64);
+        c.set_raw(0, self.function_shape(fixed::FUNCTION).0 as u64);
         c.set_raw(1, proto as u64);
         c.set(fixed::PROTO, keep[1]);
         c.set(fixed::FN_ENV, keep[0]);
@@ -119,14 +125,7 @@ impl Vm {
             flags,
             &mut keep,
         )?;
-        let root = self.shapes.root(fixed::NATIVE, 3);
-        let (s1, _) = self
-            .shapes
-            .add(root, PropKey::Atom(wk::length), shape::CONFIGURABLE);
-        let (s2, _) = self
-            .shapes
-            .add(s1, PropKey::Atom(wk::name), shape::CONFIGURABLE);
-        c.set_raw(0, s2.0 as u64);
+        c.set_raw(0, self.function_shape(fixed::NATIVE).0 as u64);
         c.set_raw(1, f as usize as u64);
         c.set(fixed::PROTO, keep[0]);
         c.set(fixed::NATIVE as usize, Value::int(length as i32));
