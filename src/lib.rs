@@ -11,6 +11,8 @@ pub mod front;
 pub mod interp;
 pub mod jit;
 pub mod runtime;
+pub mod tier;
+pub mod verify;
 
 use runtime::atoms::{wk, PropKey};
 use runtime::heap::{Cell, Kind};
@@ -65,9 +67,19 @@ pub fn run(source: &str, file: &str, opts: Options, stream: bool) -> RunOutput {
 /// [`run`] does after compiling. The prototype must pass
 /// [`bytecode::verify::verify`], and must not have run on another VM
 /// (its constant-atom cache is bound to the first VM that ran it).
-pub fn run_proto(proto: std::rc::Rc<bytecode::FuncProto>, opts: Options, stream: bool) -> RunOutput {
+pub fn run_proto(
+    proto: std::rc::Rc<bytecode::FuncProto>,
+    opts: Options,
+    stream: bool,
+) -> RunOutput {
     let mut vm = Vm::new(opts);
     vm.stream_out = stream;
+    run_on(vm, proto)
+}
+
+/// Runs a script prototype on a VM made by the caller (the harness makes
+/// it with its GC options applied after the builtins are created).
+pub fn run_on(mut vm: Box<Vm>, proto: std::rc::Rc<bytecode::FuncProto>) -> RunOutput {
     let r = vm.run_script(proto);
     let end = match r {
         Ok(_) => End::Normal,
@@ -81,6 +93,7 @@ pub fn run_proto(proto: std::rc::Rc<bytecode::FuncProto>, opts: Options, stream:
             }
         }
     };
+    vm.write_perf_map();
     vm.flush_out();
     RunOutput {
         stdout: std::mem::take(&mut vm.out),

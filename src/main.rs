@@ -1,4 +1,5 @@
-//! The `jolt` command line: `jolt [options] FILE.js`, `jolt -e CODE`.
+//! The `jolt` command line: `jolt [options] FILE.js`, `jolt -e CODE`,
+//! and the harness subcommands `jolt diff` and `jolt fuzz`.
 
 use jolt::runtime::Options;
 use jolt::End;
@@ -7,13 +8,22 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: jolt [options] FILE.js
        jolt [options] -e CODE
+       jolt diff FILE.js [--node] [--plans P,Q,..] [--fuel N]
+       jolt fuzz --seconds N [--seed S] [--target bytecode|source|gc]
 
 Runs a JavaScript program (the subset described in language.md).
 
 options:
   -e CODE              run CODE instead of a file
   --print-bytecode     print the compiled bytecode and exit
-  --tier=interp        execution tier (interp is the only one so far)
+  --tier=TIER          interp, baseline (every function compiled on first
+                       call) or auto (the default: baseline once hot)
+  --jit-threshold=N    calls or loop back edges before auto compiles (500)
+  --print-code         print each function's baseline code as it is compiled
+  --trace-tier         report which function went to which tier, and why
+  --perf-map           write /tmp/perf-PID.map so perf names JIT code
+  --code-space=SIZE    executable memory for JIT code (default 64M); when it
+                       runs out, functions stay in the interpreter
   --gc-stress          collect garbage at every allocation
   --verify-heap        verify the heap after every collection
   --max-heap=SIZE      heap limit, e.g. 64M or 2G (default 4G)
@@ -41,6 +51,11 @@ fn usage_error(msg: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    match std::env::args().nth(1).as_deref() {
+        Some("diff") => return diff_main(std::env::args().skip(2).collect()),
+        Some("fuzz") => return fuzz_main(std::env::args().skip(2).collect()),
+        _ => {}
+    }
     let mut opts = Options::default();
     let mut print_bytecode = false;
     let mut file: Option<String> = None;
@@ -71,12 +86,23 @@ fn main() -> ExitCode {
                 Ok(n) => opts.fuel = Some(n),
                 Err(_) => return usage_error(&format!("bad fuel in {a}")),
             },
-            _ if a.starts_with("--tier=") => {
-                let t = &a["--tier=".len()..];
-                if t != "interp" && t != "auto" {
-                    return usage_error(&format!("tier {t} is not available yet (only interp)"));
+            _ if a.starts_with("--tier=") => match jolt::tier::Tier::parse(&a["--tier=".len()..]) {
+                Some(t) => opts.tier = t,
+                None => {
+                    return usage_error(&format!("unknown tier in {a} (interp, baseline, auto)"))
                 }
-            }
+            },
+            _ if a.starts_with("--jit-threshold=") => match a["--jit-threshold=".len()..].parse() {
+                Ok(n) => opts.jit_threshold = n,
+                Err(_) => return usage_error(&format!("bad threshold in {a}")),
+            },
+            "--print-code" => opts.print_code = true,
+            _ if a.starts_with("--code-space=") => match parse_size(&a["--code-space=".len()..]) {
+                Some(n) => opts.code_space = n,
+                None => return usage_error(&format!("bad code space size in {a}")),
+            },
+            "--trace-tier" => opts.trace_tier = true,
+            "--perf-map" => opts.perf_map = true,
             _ if a.starts_with('-') && a.len() > 1 => {
                 return usage_error(&format!("unknown option {a}"))
             }
@@ -160,4 +186,200 @@ fn file_label() -> String {
         .skip(1)
         .find(|a| !a.starts_with('-'))
         .unwrap_or_else(|| "[eval]".into())
+}
+
+/// `jolt diff FILE.js`: runs the file under every plan (and node with
+/// `--node`), prints a report; exit 1 on any divergence.
+fn diff_main(args: Vec<String>) -> ExitCode {
+    use jolt::verify::{self, Config, Plan, Program};
+    let mut file = None;
+    let mut node = false;
+    let mut plans: Vec<Plan> = Plan::DEFAULT.to_vec();
+    let mut cfg = Config::default();
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--node" => node = true,
+            "--plans" => {
+                let Some(list) = it.next() else {
+                    return usage_error("--plans needs a list");
+                };
+                plans.clear();
+                for n in list.split(',') {
+                    match Plan::from_name(n) {
+                        Some(p) => plans.push(p),
+                        None => return usage_error(&format!("unknown plan {n}")),
+                    }
+                }
+            }
+            "--fuel" => match it.next().and_then(|n| n.parse().ok()) {
+                Some(n) => cfg.fuel = n,
+                None => return usage_error("--fuel needs a number"),
+            },
+            _ if a.starts_with('-') => return usage_error(&format!("unknown option {a}")),
+            _ => file = Some(a),
+        }
+    }
+    let Some(file) = file else {
+        return usage_error("diff needs a file");
+    };
+    let source = match std::fs::read_to_string(&file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("jolt: cannot read {file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let rep = verify::report(Program::Source(&source), &plans, &cfg);
+    for (p, o, _) in &rep.runs {
+        println!(
+            "{:<22} {} ({} bytes of stdout)",
+            p.name(),
+            o.end,
+            o.stdout.len()
+        );
+    }
+    for p in &rep.skipped {
+        println!("{:<22} skipped: tier not available", p.name());
+    }
+    let mut diverged = false;
+    if let Some(d) = &rep.divergence {
+        print!("{d}");
+        diverged = true;
+    }
+    if node {
+        match verify::run_node(&source) {
+            Ok(n) => {
+                let (p, o, _) = &rep.runs[0];
+                println!(
+                    "{:<22} {} ({} bytes of stdout)",
+                    "node",
+                    n.end,
+                    n.stdout.len()
+                );
+                if &n != o {
+                    let d = verify::Divergence {
+                        kind: verify::DivergenceKind::Differ,
+                        left: *p,
+                        right: *p,
+                        stdout: verify::first_line_diff(&o.stdout, &n.stdout),
+                        left_end: o.end.clone(),
+                        right_end: n.end.clone(),
+                    };
+                    print!(
+                        "against node: {}",
+                        d.to_string().replacen(
+                            &format!("{p} and {p}"),
+                            &format!("{p} and node"),
+                            1
+                        )
+                    );
+                    diverged = true;
+                }
+            }
+            Err(e) => {
+                eprintln!("jolt: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if diverged {
+        ExitCode::from(1)
+    } else {
+        println!("no divergence");
+        ExitCode::SUCCESS
+    }
+}
+
+/// `jolt fuzz --seconds N`: the generators in-process, with a live status
+/// line; minimized divergences go to corpus/<target>/.
+fn fuzz_main(args: Vec<String>) -> ExitCode {
+    use jolt::verify::fuzz::{drive, DriveOptions, Target};
+    let mut opts = DriveOptions {
+        seconds: 10.0,
+        seed: 0,
+        target: Target::Bytecode,
+        corpus_dir: None,
+        input_len: 600,
+    };
+    let mut corpus = std::path::PathBuf::from("corpus");
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        let mut val = || it.next().unwrap_or_default();
+        match a.as_str() {
+            "--seconds" => match val().parse() {
+                Ok(n) => opts.seconds = n,
+                Err(_) => return usage_error("--seconds needs a number"),
+            },
+            "--seed" => match val().parse() {
+                Ok(n) => opts.seed = n,
+                Err(_) => return usage_error("--seed needs a number"),
+            },
+            "--target" => {
+                opts.target = match val().as_str() {
+                    "bytecode" => Target::Bytecode,
+                    "source" => Target::Source,
+                    "gc" | "gc_stress" => Target::GcStress,
+                    t => return usage_error(&format!("unknown target {t}")),
+                }
+            }
+            "--corpus" => corpus = val().into(),
+            _ => return usage_error(&format!("unknown option {a}")),
+        }
+    }
+    if opts.seed == 0 {
+        opts.seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(1);
+    }
+    opts.corpus_dir = Some(corpus.join(opts.target.name()));
+    eprintln!(
+        "jolt fuzz: target {} seed {} for {} s",
+        opts.target.name(),
+        opts.seed,
+        opts.seconds
+    );
+    let total = jolt::bytecode::Opcode::ALL.len();
+    let sum = drive(&opts, &mut |s| {
+        let cov: Vec<String> = s
+            .coverage
+            .iter()
+            .map(|(p, c)| format!("{p} {}/{total}", c.len()))
+            .collect();
+        eprint!(
+            "\r\x1b[K{:.0}s {} | cov: {}",
+            s.stats.seconds,
+            s.stats,
+            cov.join(", ")
+        );
+    });
+    eprintln!();
+    for d in sum.divergences.iter().take(3) {
+        eprint!("{d}");
+    }
+    for w in &sum.written {
+        eprintln!("wrote {}", w.display());
+    }
+    let plan0 = opts.target.plans()[0].name();
+    if let Some(c) = sum.coverage.get(&plan0) {
+        let missing: Vec<&str> = jolt::bytecode::Opcode::ALL
+            .iter()
+            .filter(|o| !c.contains(o))
+            .map(|o| o.name())
+            .collect();
+        eprintln!(
+            "opcodes never run under {plan0}: {}",
+            if missing.is_empty() {
+                "none".into()
+            } else {
+                missing.join(" ")
+            }
+        );
+    }
+    if sum.stats.divergences > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -16,6 +16,7 @@
 //!   the monomorphic (shape, slot), call sites the callee prototype.
 
 use crate::bytecode::{feedback as fbk, Const, FuncKind, FuncProto, Insn};
+use crate::jit::baseline::{BaselineCode, ExitStatus};
 use crate::runtime::atoms::{array_index, wk, Atom, PropKey};
 use crate::runtime::heap::{Cell, Kind};
 use crate::runtime::ops::{self, BinOp, CmpOp};
@@ -761,6 +762,51 @@ impl Vm {
         self.type_error(&format!("{shown} is not a {what}"))
     }
 
+    /// Runs this frame in baseline code until its next exit, and handles
+    /// the exit with the interpreter's own frame code. `Ok(Some(v))`: the
+    /// entry frame returned `v`; `Ok(None)`: continue with the top frame.
+    fn run_baseline_step(
+        &mut self,
+        code: &BaselineCode,
+        fp: usize,
+        pc: usize,
+    ) -> JsResult<Option<Value>> {
+        let regs: *mut Value = unsafe { self.stack.as_mut_ptr().add(fp) };
+        let vm: *mut Vm = self;
+        match unsafe { code.enter(vm, regs, pc as u32) } {
+            ExitStatus::Return(v) => {
+                // The construct rules are applied; pop as the `Return` arm does.
+                let f = self.frames.pop().unwrap();
+                if f.entry {
+                    self.sp = f.caller_sp;
+                    return Ok(Some(v));
+                }
+                let c = self.frames.last().unwrap();
+                self.stack[c.fp + f.ret_dst as usize] = v;
+                self.sp = c.sp;
+                Ok(None)
+            }
+            ExitStatus::Call {
+                dst,
+                base,
+                argc,
+                construct,
+                ..
+            } => {
+                let window = fp + base as usize;
+                let nt = construct.then(|| self.stack[window]);
+                if let Err(t) = self.push_frame(window, argc as usize, nt, false, dst as u32) {
+                    self.unwind(t)?;
+                }
+                Ok(None)
+            }
+            ExitStatus::Throw { throw, .. } => {
+                self.unwind(throw)?;
+                Ok(None)
+            }
+        }
+    }
+
     /// Runs from the top frame until the entry frame returns (or throws).
     pub fn run(&mut self) -> JsResult<Value> {
         'frames: loop {
@@ -770,6 +816,17 @@ impl Vm {
                 (f.proto, f.fp, f.pc)
             };
             let p: &FuncProto = unsafe { &*proto_ptr };
+            // Tier check at every frame step: entry, resumption after a
+            // call, a handler, or OSR from a loop back edge.
+            if self.jit.is_some() {
+                if let Some(code) = self.baseline_for(p) {
+                    match self.run_baseline_step(&code, fp, pc) {
+                        Ok(None) => continue 'frames,
+                        Ok(Some(v)) => return Ok(v),
+                        Err(t) => return Err(t),
+                    }
+                }
+            }
             let code = &p.code[..];
             // The value stack never reallocates, and the verifier bounds
             // every register operand by nregs, which fits below STACK_VALUES.
@@ -1037,8 +1094,14 @@ impl Vm {
                             tri!(Err(Throw::OutOfFuel));
                         }
                         self.fuel -= 1;
-                        p.loop_count.set(p.loop_count.get().wrapping_add(1));
-                        jump!(off)
+                        let n = p.loop_count.get().wrapping_add(1);
+                        p.loop_count.set(n);
+                        jump!(off);
+                        // OSR: a hot loop leaves for baseline code at its header.
+                        if n == self.opts.jit_threshold && self.jit.is_some() {
+                            self.frames[fi].pc = pc;
+                            continue 'frames;
+                        }
                     }
 
                     Insn::GetGlobal { dst, name, fb } => {

@@ -181,6 +181,16 @@ pub struct Options {
     /// Collect at every Nth allocation (the harness's `interp-gc-every-N`
     /// plans); `gc_stress` is the same with N = 1.
     pub gc_interval: Option<u64>,
+    /// Which tiers run (see `tier.rs`).
+    pub tier: crate::tier::Tier,
+    /// Calls or back edges before `Tier::Auto` compiles a function.
+    pub jit_threshold: u32,
+    /// Bytes of executable memory for baseline code.
+    pub code_space: usize,
+    /// `--trace-tier`, `--print-code`, `--perf-map`.
+    pub trace_tier: bool,
+    pub print_code: bool,
+    pub perf_map: bool,
 }
 
 impl Default for Options {
@@ -192,6 +202,12 @@ impl Default for Options {
             fuel: None,
             // Node allows about 10,800 frames of a small function.
             max_depth: 10_800,
+            tier: crate::tier::Tier::Interp,
+            jit_threshold: crate::tier::DEFAULT_JIT_THRESHOLD,
+            code_space: crate::tier::DEFAULT_CODE_SPACE,
+            trace_tier: false,
+            print_code: false,
+            perf_map: false,
             gc_interval: None,
         }
     }
@@ -258,6 +274,8 @@ pub struct Vm {
     pub start_time: std::time::Instant,
     /// Allocations so far (drives `Options::gc_interval`).
     pub allocs: u64,
+    /// Baseline code and its code space (absent with `Tier::Interp`).
+    pub jit: Option<Box<crate::tier::JitState>>,
 }
 
 /// The value stack, all `EMPTY` (the all-zero word): zeroed memory is
@@ -301,7 +319,17 @@ impl Vm {
             rng_state: 0x2545_f491_4f6c_dd1d,
             start_time: std::time::Instant::now(),
             allocs: 0,
+            jit: None,
         });
+        if vm.opts.tier != crate::tier::Tier::Interp {
+            let o = &vm.opts;
+            vm.jit = Some(Box::new(crate::tier::JitState::new(
+                o.code_space,
+                o.trace_tier,
+                o.print_code,
+                o.perf_map,
+            )));
+        }
         if builtins::init(&mut vm).is_err() {
             // The initial heap is far larger than the builtins need.
             panic!("heap too small to create the builtins");

@@ -35,6 +35,13 @@ fn construct_error(vm: &mut Vm, args: Args, kind: ErrorKind) -> JsResult<Value> 
             let e = *vm.handles.last().unwrap();
             vm.define_own(e, PropKey::Atom(wk::message), s, METHOD_ATTRS)?;
         }
+        // InstallErrorCause: `new Error(m, { cause })`.
+        let opts = args.get(vm, 1);
+        if vm.is_object(opts) && vm.has_property(opts, PropKey::Atom(wk::cause)) {
+            let c = vm.get(opts, PropKey::Atom(wk::cause))?;
+            let e = *vm.handles.last().unwrap();
+            vm.define_own(e, PropKey::Atom(wk::cause), c, METHOD_ATTRS)?;
+        }
         Ok(())
     })();
     let e = vm.handles.pop().unwrap();

@@ -1,0 +1,487 @@
+//! One emitter per opcode (`visit_<op>`), dispatched by an exhaustive match
+//! on `Insn`, so a new opcode does not compile until it has an emitter.
+//!
+//! Invariants:
+//! - The code for pc starts at `labels[pc]`; control leaves it only to
+//!   `labels[pc + 1]`, to a jump target's label, to the shared exit, or to
+//!   one of its own out-of-line slow paths (emitted after the body), which
+//!   in turn return to those same places.
+//! - A fast path only ever holds int32s, booleans and immediates in machine
+//!   registers, and stores its result before leaving; any value that is not
+//!   of the expected kind goes to the slow path *before* anything is
+//!   written, so the helper re-executes the whole instruction from the
+//!   registers (the helper is the interpreter's arm: it redoes the checks,
+//!   the feedback update and the generic operation).
+//! - Nothing is held in a machine register across a helper call.
+
+use super::helpers as h;
+use super::masm::{Masm, PROTO, VM};
+use crate::bytecode::{feedback as fbk, jump_target, FuncProto, Insn};
+use crate::jit::x64::{AluOp, Annotation, Cond, Gpr, Label, Mem, ShiftOp, Size, UnaryOp};
+use crate::runtime::value::Value;
+use crate::runtime::Vm;
+
+/// An out-of-line call of the instruction's helper.
+struct SlowPath {
+    entry: Label,
+    pc: u32,
+    helper: usize,
+    /// Where to continue on `CONTINUE`.
+    resume: Label,
+    /// Where to continue on `TAKEN` (conditional helpers only).
+    taken: Option<Label>,
+}
+
+/// The int32 operations with inline fast paths.
+#[derive(Copy, Clone)]
+enum IntOp {
+    Add,
+    Sub,
+    Mul,
+    And,
+    Or,
+    Xor,
+    Shl,
+    Sar,
+    Shr,
+}
+
+pub(super) struct Emitter<'a> {
+    pub m: Masm,
+    pub proto: &'a FuncProto,
+    /// One label per pc, plus one past the end (bound to a trap).
+    pub labels: Vec<Label>,
+    pub exit: Label,
+    slow: Vec<SlowPath>,
+    /// (return address offset, pc) of every helper call.
+    pub safepoints: Vec<(u32, u32)>,
+    /// (code offset, pc) at the start of each slow path.
+    pub slow_starts: Vec<(u32, u32)>,
+}
+
+type Helper = extern "C" fn(*mut Vm, *mut Value, u32) -> u64;
+
+impl<'a> Emitter<'a> {
+    pub fn new(proto: &'a FuncProto, check_alignment: bool) -> Emitter<'a> {
+        let mut m = Masm::new(check_alignment);
+        let labels = (0..=proto.code.len())
+            .map(|pc| m.asm.new_named_label(&format!("bc{pc}")))
+            .collect();
+        let exit = m.asm.new_named_label("exit");
+        Emitter {
+            m,
+            proto,
+            labels,
+            exit,
+            slow: Vec::new(),
+            safepoints: Vec::new(),
+            slow_starts: Vec::new(),
+        }
+    }
+
+    /// The label of the target of a jump at `pc`, or an error if out of range.
+    fn target(&self, pc: u32, off: i32) -> Result<Label, String> {
+        let t = jump_target(pc as usize, off);
+        if t < 0 || t as usize >= self.proto.code.len() {
+            return Err(format!("jump at {pc} to {t} is out of range"));
+        }
+        Ok(self.labels[t as usize])
+    }
+
+    fn next(&self, pc: u32) -> Label {
+        self.labels[pc as usize + 1]
+    }
+
+    /// Calls `helper(vm, regs, pc)` and records the safepoint.
+    fn call(&mut self, pc: u32, helper: Helper) {
+        self.m.call_helper(helper as usize, pc);
+        let ret = self.m.asm.offset();
+        self.m
+            .asm
+            .annotate(Annotation::Safepoint(self.safepoints.len() as u32));
+        self.safepoints.push((ret, pc));
+    }
+
+    /// An instruction done entirely by its helper.
+    fn generic(&mut self, pc: u32, helper: Helper) {
+        self.call(pc, helper);
+        self.m.asm.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
+        self.m.asm.jcc(Cond::Ne, self.exit);
+    }
+
+    /// A conditional instruction done by its helper (`TAKEN` jumps to `target`).
+    fn generic_branch(&mut self, pc: u32, helper: Helper, target: Label) {
+        self.call(pc, helper);
+        self.m
+            .asm
+            .alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rax, h::TAKEN as i32);
+        self.m.asm.jcc(Cond::E, target);
+        self.m.asm.jcc(Cond::A, self.exit);
+    }
+
+    /// A new slow-path entry label for the instruction at `pc`.
+    fn slow_path(&mut self, pc: u32, helper: Helper, resume: Label, taken: Option<Label>) -> Label {
+        let entry = self.m.asm.new_label();
+        self.slow.push(SlowPath {
+            entry,
+            pc,
+            helper: helper as usize,
+            resume,
+            taken,
+        });
+        entry
+    }
+
+    /// Emits every instruction, then the slow paths, then the exit.
+    pub fn emit_body(&mut self) -> Result<(), String> {
+        let proto = self.proto;
+        for (pc, insn) in proto.code.iter().enumerate() {
+            let pc = pc as u32;
+            self.m.asm.bind(self.labels[pc as usize]);
+            self.m.asm.annotate(Annotation::Bytecode(pc));
+            self.visit(pc, *insn)?;
+        }
+        // The verifier makes falling off the end impossible; trap if it happens.
+        self.m.asm.bind(self.labels[proto.code.len()]);
+        self.m.asm.ud2();
+        for s in std::mem::take(&mut self.slow) {
+            self.m.asm.bind(s.entry);
+            self.slow_starts.push((self.m.asm.offset(), s.pc));
+            self.m
+                .asm
+                .comment(format!("slow path of bytecode {}", s.pc));
+            let f: Helper = unsafe { std::mem::transmute::<usize, Helper>(s.helper) };
+            match s.taken {
+                Some(t) => self.generic_branch(s.pc, f, t),
+                None => self.generic(s.pc, f),
+            }
+            self.m.asm.jmp(s.resume);
+        }
+        self.m.asm.bind(self.exit);
+        self.m.epilogue();
+        Ok(())
+    }
+
+    fn visit(&mut self, pc: u32, insn: Insn) -> Result<(), String> {
+        use Insn::*;
+        match insn {
+            Mov { dst, src } => self.visit_mov(dst, src),
+            LdConst { .. } => self.generic(pc, h::bl_ldconst),
+            LdInt { dst, imm } => self.visit_ldint(dst, imm),
+            LdUndef { dst } => self.m.store_small(dst, Value::UNDEFINED.0),
+            LdNull { dst } => self.m.store_small(dst, Value::NULL.0),
+            LdTrue { dst } => self.m.store_small(dst, Value::TRUE.0),
+            LdFalse { dst } => self.m.store_small(dst, Value::FALSE.0),
+            LdEmpty { dst } => self.m.store_small(dst, Value::EMPTY.0),
+
+            Add { dst, a, b, fb } => self.visit_int_binop(pc, dst, a, b, fb, IntOp::Add, h::bl_add),
+            Sub { dst, a, b, fb } => self.visit_int_binop(pc, dst, a, b, fb, IntOp::Sub, h::bl_sub),
+            Mul { dst, a, b, fb } => self.visit_int_binop(pc, dst, a, b, fb, IntOp::Mul, h::bl_mul),
+            Div { .. } => self.generic(pc, h::bl_div),
+            Mod { .. } => self.generic(pc, h::bl_mod),
+            Exp { .. } => self.generic(pc, h::bl_exp),
+            BitAnd { dst, a, b, fb } => {
+                self.visit_int_binop(pc, dst, a, b, fb, IntOp::And, h::bl_bitand)
+            }
+            BitOr { dst, a, b, fb } => {
+                self.visit_int_binop(pc, dst, a, b, fb, IntOp::Or, h::bl_bitor)
+            }
+            BitXor { dst, a, b, fb } => {
+                self.visit_int_binop(pc, dst, a, b, fb, IntOp::Xor, h::bl_bitxor)
+            }
+            Shl { dst, a, b, fb } => self.visit_int_binop(pc, dst, a, b, fb, IntOp::Shl, h::bl_shl),
+            Shr { dst, a, b, fb } => self.visit_int_binop(pc, dst, a, b, fb, IntOp::Sar, h::bl_shr),
+            UShr { dst, a, b, fb } => {
+                self.visit_int_binop(pc, dst, a, b, fb, IntOp::Shr, h::bl_ushr)
+            }
+
+            Eq { .. } => self.generic(pc, h::bl_eq),
+            Ne { .. } => self.generic(pc, h::bl_ne),
+            StrictEq { dst, a, b, fb } => {
+                self.visit_int_compare(pc, dst, a, b, fb, Cond::E, h::bl_stricteq)
+            }
+            StrictNe { dst, a, b, fb } => {
+                self.visit_int_compare(pc, dst, a, b, fb, Cond::Ne, h::bl_strictne)
+            }
+            Lt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::L, h::bl_lt),
+            Le { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Le, h::bl_le),
+            Gt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::G, h::bl_gt),
+            Ge { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Ge, h::bl_ge),
+            InstanceOf { .. } => self.generic(pc, h::bl_instanceof),
+            In { .. } => self.generic(pc, h::bl_in),
+
+            Neg { .. } => self.generic(pc, h::bl_neg),
+            ToNumber { .. } => self.generic(pc, h::bl_tonumber),
+            BitNot { .. } => self.generic(pc, h::bl_bitnot),
+            Not { .. } => self.generic(pc, h::bl_not),
+            Inc { dst, src, fb } => self.visit_inc_dec(pc, dst, src, fb, AluOp::Add, h::bl_inc),
+            Dec { dst, src, fb } => self.visit_inc_dec(pc, dst, src, fb, AluOp::Sub, h::bl_dec),
+            TypeOf { .. } => self.generic(pc, h::bl_typeof),
+            ToString { .. } => self.generic(pc, h::bl_tostring),
+
+            Jmp { off } => {
+                let t = self.target(pc, off)?;
+                self.m.asm.jmp(t)
+            }
+            JmpTrue { src, off } => self.visit_jmp_bool(pc, src, off, true)?,
+            JmpFalse { src, off } => self.visit_jmp_bool(pc, src, off, false)?,
+            JmpNullish { src, off } => self.visit_jmp_nullish(pc, src, off, Cond::E)?,
+            JmpNotNullish { src, off } => self.visit_jmp_nullish(pc, src, off, Cond::Ne)?,
+            JmpUndef { src, off } => self.visit_jmpundef(pc, src, off)?,
+            Loop { off } => self.visit_loop(pc, off)?,
+
+            GetGlobal { .. } => self.generic(pc, h::bl_getglobal),
+            GetGlobalOrUndef { .. } => self.generic(pc, h::bl_getglobalorundef),
+            SetGlobal { .. } => self.generic(pc, h::bl_setglobal),
+            CheckTdz { src, .. } => self.visit_checktdz(pc, src),
+            ThrowConstAssign { .. } => self.generic(pc, h::bl_throwconstassign),
+
+            PushCtx { .. } => self.generic(pc, h::bl_pushctx),
+            PopCtx {} => self.generic(pc, h::bl_popctx),
+            CopyCtx {} => self.generic(pc, h::bl_copyctx),
+            LdCtx { .. } => self.generic(pc, h::bl_ldctx),
+            StCtx { .. } => self.generic(pc, h::bl_stctx),
+            GetCtx { .. } => self.generic(pc, h::bl_getctx),
+            SetCtx { .. } => self.generic(pc, h::bl_setctx),
+
+            GetProp { .. } => self.generic(pc, h::bl_getprop),
+            SetProp { .. } => self.generic(pc, h::bl_setprop),
+            GetElem { .. } => self.generic(pc, h::bl_getelem),
+            SetElem { .. } => self.generic(pc, h::bl_setelem),
+            DelProp { .. } => self.generic(pc, h::bl_delprop),
+            DelElem { .. } => self.generic(pc, h::bl_delelem),
+            GetSuper { .. } => self.generic(pc, h::bl_getsuper),
+            SetSuper { .. } => self.generic(pc, h::bl_setsuper),
+
+            NewObject { .. } => self.generic(pc, h::bl_newobject),
+            SetProto { .. } => self.generic(pc, h::bl_setproto),
+            NewArray { .. } => self.generic(pc, h::bl_newarray),
+            ArrayPush { .. } => self.generic(pc, h::bl_arraypush),
+            ArrayHole { .. } => self.generic(pc, h::bl_arrayhole),
+            DefineField { .. } => self.generic(pc, h::bl_definefield),
+            DefineMethod { .. } => self.generic(pc, h::bl_definemethod),
+            DefineAccessor { .. } => self.generic(pc, h::bl_defineaccessor),
+
+            Closure { .. } => self.generic(pc, h::bl_closure),
+            Call { .. } => self.generic(pc, h::bl_call),
+            New { .. } => self.generic(pc, h::bl_new),
+            SuperCall { .. } => self.generic(pc, h::bl_supercall),
+            SuperCallForward { .. } => self.generic(pc, h::bl_supercallforward),
+            Return { .. } => self.visit_return(pc),
+            Class { .. } => self.generic(pc, h::bl_class),
+            SetFunctionName { .. } => self.generic(pc, h::bl_setfunctionname),
+            SetFieldInit { .. } => self.generic(pc, h::bl_setfieldinit),
+            InitFields {} => self.generic(pc, h::bl_initfields),
+
+            Throw { .. } => self.generic(pc, h::bl_throw),
+            ForOfStart { .. } => self.generic(pc, h::bl_forofstart),
+            ForOfNext { off, .. } => {
+                let t = self.target(pc, off)?;
+                self.generic_branch(pc, h::bl_forofnext, t)
+            }
+            ForInStart { .. } => self.generic(pc, h::bl_forinstart),
+            ForInNext { off, .. } => {
+                let t = self.target(pc, off)?;
+                self.generic_branch(pc, h::bl_forinnext, t)
+            }
+            Nop {} => {}
+        }
+        Ok(())
+    }
+
+    fn visit_mov(&mut self, dst: u16, src: u16) {
+        self.m.load(Gpr::Rax, src);
+        self.m.store(dst, Gpr::Rax);
+    }
+
+    fn visit_ldint(&mut self, dst: u16, imm: i32) {
+        self.m.store_bits(dst, Value::int(imm).0);
+    }
+
+    /// int32 `op` inline with overflow (and -0) checks; anything else, and
+    /// any overflow, goes to the helper, which recomputes from the registers.
+    #[allow(clippy::too_many_arguments)]
+    fn visit_int_binop(
+        &mut self,
+        pc: u32,
+        dst: u16,
+        a: u16,
+        b: u16,
+        fb: u16,
+        op: IntOp,
+        helper: Helper,
+    ) {
+        let slow = self.slow_path(pc, helper, self.next(pc), None);
+        let asm = &mut self.m;
+        asm.load(Gpr::Rax, a);
+        asm.load(Gpr::Rcx, b);
+        asm.branch_if_not_both_int(Gpr::Rax, Gpr::Rcx, slow);
+        let x = &mut asm.asm;
+        match op {
+            IntOp::Add => {
+                x.alu_rm_r(AluOp::Sub, Size::S32, Gpr::Rax, Gpr::Rcx);
+                x.jcc(Cond::O, slow);
+            }
+            IntOp::Sub => {
+                x.alu_rm_r(AluOp::Sub, Size::S32, Gpr::Rax, Gpr::Rcx);
+                x.jcc(Cond::O, slow);
+            }
+            IntOp::Mul => {
+                // A zero product with a negative operand is -0: a double.
+                let done = x.new_label();
+                x.mov_rm_r(Size::S32, Gpr::Rdx, Gpr::Rax);
+                x.imul_r_rm(Size::S32, Gpr::Rax, Gpr::Rcx);
+                x.jcc(Cond::O, slow);
+                x.test_rm_r(Size::S32, Gpr::Rax, Gpr::Rax);
+                x.jcc_short(Cond::Ne, done);
+                x.alu_rm_r(AluOp::Or, Size::S32, Gpr::Rdx, Gpr::Rcx);
+                x.jcc(Cond::S, slow);
+                x.bind(done);
+            }
+            IntOp::And => x.alu_rm_r(AluOp::And, Size::S32, Gpr::Rax, Gpr::Rcx),
+            IntOp::Or => x.alu_rm_r(AluOp::Or, Size::S32, Gpr::Rax, Gpr::Rcx),
+            IntOp::Xor => x.alu_rm_r(AluOp::Xor, Size::S32, Gpr::Rax, Gpr::Rcx),
+            // 32-bit shifts mask the count (cl) to 5 bits, as JS does.
+            IntOp::Shl => x.shift_cl(ShiftOp::Shl, Size::S32, Gpr::Rax),
+            IntOp::Sar => x.shift_cl(ShiftOp::Sar, Size::S32, Gpr::Rax),
+            IntOp::Shr => {
+                // Results above i32::MAX are doubles.
+                x.shift_cl(ShiftOp::Shr, Size::S32, Gpr::Rax);
+                x.test_rm_r(Size::S32, Gpr::Rax, Gpr::Rax);
+                x.jcc(Cond::S, slow);
+            }
+        }
+        // 32-bit operations zeroed the upper half: tag it.
+        asm.box_int32(Gpr::Rax);
+        asm.store(dst, Gpr::Rax);
+        asm.feedback_or(fb, fbk::SAW_INT);
+    }
+
+    /// Relational/strict-equality compare of two int32s inline.
+    #[allow(clippy::too_many_arguments)]
+    fn visit_int_compare(
+        &mut self,
+        pc: u32,
+        dst: u16,
+        a: u16,
+        b: u16,
+        fb: u16,
+        cc: Cond,
+        helper: Helper,
+    ) {
+        let slow = self.slow_path(pc, helper, self.next(pc), None);
+        let m = &mut self.m;
+        m.load(Gpr::Rax, a);
+        m.load(Gpr::Rcx, b);
+        m.branch_if_not_both_int(Gpr::Rax, Gpr::Rcx, slow);
+        m.asm.alu_rm_r(AluOp::Cmp, Size::S32, Gpr::Rax, Gpr::Rcx);
+        m.asm.setcc(cc, Gpr::Rdx);
+        m.asm.movzx(Size::S32, Gpr::Rdx, Size::S8, Gpr::Rdx);
+        // FALSE | 1 == TRUE.
+        m.asm
+            .alu_rm_imm(AluOp::Or, Size::S32, Gpr::Rdx, Value::FALSE.0 as i32);
+        m.store(dst, Gpr::Rdx);
+        m.feedback_or(fb, fbk::SAW_INT);
+    }
+
+    fn visit_inc_dec(&mut self, pc: u32, dst: u16, src: u16, fb: u16, op: AluOp, helper: Helper) {
+        let slow = self.slow_path(pc, helper, self.next(pc), None);
+        let m = &mut self.m;
+        m.load(Gpr::Rax, src);
+        m.branch_if_not_int(Gpr::Rax, slow);
+        m.asm.alu_rm_imm(op, Size::S32, Gpr::Rax, 1);
+        m.asm.jcc(Cond::O, slow);
+        m.box_int32(Gpr::Rax);
+        m.store(dst, Gpr::Rax);
+        m.feedback_or(fb, fbk::SAW_INT);
+    }
+
+    /// Booleans branch inline; anything else asks `to_boolean` (the helper).
+    fn visit_jmp_bool(&mut self, pc: u32, src: u16, off: i32, when: bool) -> Result<(), String> {
+        let target = self.target(pc, off)?;
+        let next = self.next(pc);
+        let helper = if when {
+            h::bl_jmptrue as Helper
+        } else {
+            h::bl_jmpfalse as Helper
+        };
+        let slow = self.slow_path(pc, helper, next, Some(target));
+        let (jump_on, fall_on) = if when {
+            (Value::TRUE, Value::FALSE)
+        } else {
+            (Value::FALSE, Value::TRUE)
+        };
+        let m = &mut self.m;
+        m.load(Gpr::Rax, src);
+        m.asm
+            .alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rax, jump_on.0 as i32);
+        m.asm.jcc(Cond::E, target);
+        m.asm
+            .alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rax, fall_on.0 as i32);
+        m.asm.jcc(Cond::Ne, slow);
+        Ok(())
+    }
+
+    /// null and undefined differ only in UNDEFINED_TAG: mask it off, compare with null.
+    fn visit_jmp_nullish(&mut self, pc: u32, src: u16, off: i32, cc: Cond) -> Result<(), String> {
+        let target = self.target(pc, off)?;
+        let m = &mut self.m;
+        m.load(Gpr::Rax, src);
+        m.asm.alu_rm_imm(
+            AluOp::And,
+            Size::S64,
+            Gpr::Rax,
+            !(crate::runtime::value::UNDEFINED_TAG as i32),
+        );
+        m.asm
+            .alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rax, Value::NULL.0 as i32);
+        m.asm.jcc(cc, target);
+        Ok(())
+    }
+
+    fn visit_jmpundef(&mut self, pc: u32, src: u16, off: i32) -> Result<(), String> {
+        let target = self.target(pc, off)?;
+        self.m.asm.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S64,
+            Masm::reg(src),
+            Value::UNDEFINED.0 as i32,
+        );
+        self.m.asm.jcc(Cond::E, target);
+        Ok(())
+    }
+
+    /// Spends one unit of fuel inline and counts the back edge; the helper
+    /// handles running out (`fuel <= 1`), exactly as the interpreter.
+    fn visit_loop(&mut self, pc: u32, off: i32) -> Result<(), String> {
+        let target = self.target(pc, off)?;
+        let slow = self.slow_path(pc, h::bl_loop, target, None);
+        let fuel = Mem::disp(VM, std::mem::offset_of!(Vm, fuel) as i32);
+        let count = Mem::disp(PROTO, std::mem::offset_of!(FuncProto, loop_count) as i32);
+        let x = &mut self.m.asm;
+        x.mov_r_m(Size::S64, Gpr::Rax, fuel);
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rax, 1);
+        x.jcc(Cond::Be, slow);
+        x.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::Rax, 1);
+        x.mov_rm_r(Size::S64, fuel, Gpr::Rax);
+        x.unary(UnaryOp::Inc, Size::S32, count);
+        x.jmp(target);
+        Ok(())
+    }
+
+    /// The hole throws (in the helper); anything else falls through.
+    fn visit_checktdz(&mut self, pc: u32, src: u16) {
+        let slow = self.slow_path(pc, h::bl_checktdz, self.next(pc), None);
+        self.m
+            .asm
+            .alu_rm_imm(AluOp::Cmp, Size::S64, Masm::reg(src), Value::EMPTY.0 as i32);
+        self.m.asm.jcc(Cond::E, slow);
+    }
+
+    /// `return` exits to `enter`, which applies the construct-call rules.
+    fn visit_return(&mut self, pc: u32) {
+        let w = h::exit_word(h::EXIT_RETURN, pc);
+        self.m.asm.mov_r_imm(Size::S64, Gpr::Rax, w as i64);
+        self.m.asm.jmp(self.exit);
+    }
+}

@@ -1,0 +1,155 @@
+//! The baseline tier's macro-assembler: the handful of operations the
+//! per-opcode emitters are written in, over `jit::x64::Assembler`.
+//!
+//! Invariants (see the module doc of `baseline` for the full contract):
+//! - Pinned registers, set by the prologue and never written elsewhere:
+//!   `VM` (rbx) = `*mut Vm`, `REGS` (r12) = the frame's `regs[0]`,
+//!   `TAG` (r13) = `NUMBER_TAG` (an int32 `v` is exactly `v >= TAG`),
+//!   `FEEDBACK` (r14) = `&proto.feedback[0]`, `PROTO` (r15) = `*const FuncProto`.
+//!   All five are callee-saved in System V, so helper calls preserve them.
+//! - Scratch registers: rax, rcx, rdx (and the argument registers around a
+//!   call). Emitters never keep a value in a register across a helper call:
+//!   helpers may collect garbage and move cells, so registers are reloaded
+//!   from `regs[i]` afterwards.
+//! - The prologue leaves rsp 16-byte aligned, and the body never pushes, so
+//!   every helper `call` is at an aligned rsp. In debug-assertions builds
+//!   each call is preceded by `test spl, 15; je ok; ud2; ok:`.
+
+use crate::jit::x64::{AluOp, Assembler, Cond, Gpr, Label, Mem, Size};
+use crate::runtime::value::NUMBER_TAG;
+
+pub const VM: Gpr = Gpr::Rbx;
+pub const REGS: Gpr = Gpr::R12;
+pub const TAG: Gpr = Gpr::R13;
+pub const FEEDBACK: Gpr = Gpr::R14;
+pub const PROTO: Gpr = Gpr::R15;
+
+/// Bytes pushed by the prologue after the return address: rbp, rbx, r12-r15
+/// and one pad word (so rsp ends 16-byte aligned).
+pub const FRAME_PUSHES: [Gpr; 6] = [Gpr::Rbp, Gpr::Rbx, Gpr::R12, Gpr::R13, Gpr::R14, Gpr::R15];
+
+/// Wraps the assembler with the baseline vocabulary.
+pub struct Masm {
+    pub asm: Assembler,
+    /// Whether to emit the alignment check before every call.
+    pub check_alignment: bool,
+}
+
+impl Masm {
+    pub fn new(check_alignment: bool) -> Masm {
+        Masm {
+            asm: Assembler::new(),
+            check_alignment,
+        }
+    }
+
+    /// `regs[i]`.
+    pub fn reg(i: u16) -> Mem {
+        Mem::disp(REGS, i as i32 * 8)
+    }
+
+    /// `feedback[fb]`.
+    pub fn fb(fb: u16) -> Mem {
+        Mem::disp(FEEDBACK, fb as i32 * 8)
+    }
+
+    /// dst = regs[i].
+    pub fn load(&mut self, dst: Gpr, i: u16) {
+        self.asm.mov_r_m(Size::S64, dst, Self::reg(i));
+    }
+
+    /// regs[i] = src.
+    pub fn store(&mut self, i: u16, src: Gpr) {
+        self.asm.mov_rm_r(Size::S64, Self::reg(i), src);
+    }
+
+    /// regs[i] = an immediate value whose bits fit a sign-extended imm32.
+    pub fn store_small(&mut self, i: u16, bits: u64) {
+        let imm = bits as i64;
+        assert!(imm >= i32::MIN as i64 && imm <= i32::MAX as i64);
+        self.asm.mov_m_imm(Size::S64, Self::reg(i), imm as i32);
+    }
+
+    /// regs[i] = any 64-bit value (through rax).
+    pub fn store_bits(&mut self, i: u16, bits: u64) {
+        if (bits as i64) >= i32::MIN as i64 && (bits as i64) <= i32::MAX as i64 {
+            self.store_small(i, bits);
+        } else {
+            self.asm.mov_r_imm(Size::S64, Gpr::Rax, bits as i64);
+            self.store(i, Gpr::Rax);
+        }
+    }
+
+    /// Jumps to `slow` unless `r` holds an int32.
+    pub fn branch_if_not_int(&mut self, r: Gpr, slow: Label) {
+        self.asm.alu_rm_r(AluOp::Cmp, Size::S64, r, TAG);
+        self.asm.jcc(Cond::B, slow);
+    }
+
+    /// Jumps to `slow` unless both `a` and `b` hold int32s. The top 15 bits
+    /// of `a & b` are all set exactly when they are in both; clobbers rdx.
+    pub fn branch_if_not_both_int(&mut self, a: Gpr, b: Gpr, slow: Label) {
+        debug_assert!(a != Gpr::Rdx && b != Gpr::Rdx);
+        self.asm.mov_rm_r(Size::S64, Gpr::Rdx, a);
+        self.asm.alu_rm_r(AluOp::And, Size::S64, Gpr::Rdx, b);
+        self.branch_if_not_int(Gpr::Rdx, slow);
+    }
+
+    /// Boxes the int32 in the low half of `r` (whose upper half is zero,
+    /// as after any 32-bit operation).
+    pub fn box_int32(&mut self, r: Gpr) {
+        self.asm.alu_rm_r(AluOp::Or, Size::S64, r, TAG);
+    }
+
+    /// feedback[fb] |= bits (as the interpreter's `fb_or!`).
+    pub fn feedback_or(&mut self, fb: u16, bits: u64) {
+        self.asm
+            .alu_rm_imm(AluOp::Or, Size::S64, Self::fb(fb), bits as i32);
+    }
+
+    /// A System V call of `f(vm, regs, pc)` (rax gets the helper's result).
+    pub fn call_helper(&mut self, f: usize, pc: u32) {
+        self.asm.mov_rm_r(Size::S64, Gpr::Rdi, VM);
+        self.asm.mov_rm_r(Size::S64, Gpr::Rsi, REGS);
+        self.asm.mov_r_imm(Size::S32, Gpr::Rdx, pc as i64);
+        self.call_abs(f);
+    }
+
+    /// `call f` through rax, with the alignment check when enabled.
+    pub fn call_abs(&mut self, f: usize) {
+        if self.check_alignment {
+            let ok = self.asm.new_label();
+            self.asm.test_rm_imm(Size::S8, Gpr::Rsp, 15);
+            self.asm.jcc_short(Cond::E, ok);
+            self.asm.ud2();
+            self.asm.bind(ok);
+        }
+        self.asm.call_abs(f as u64, Gpr::Rax);
+    }
+
+    /// The prologue shared by every entry: save the callee-saved registers,
+    /// align rsp, load the pinned registers, and jump to the entry address
+    /// passed in rdx (the code for the requested bytecode pc).
+    pub fn prologue(&mut self, feedback: u64, proto: u64) {
+        for r in FRAME_PUSHES {
+            self.asm.push_r(r);
+        }
+        // 8 (return address) + 6 * 8 pushes = 56: one more word aligns rsp.
+        self.asm.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::Rsp, 8);
+        self.asm.mov_rm_r(Size::S64, VM, Gpr::Rdi);
+        self.asm.mov_rm_r(Size::S64, REGS, Gpr::Rsi);
+        self.asm.mov_r_imm(Size::S64, TAG, NUMBER_TAG as i64);
+        self.asm.mov_r_imm(Size::S64, FEEDBACK, feedback as i64);
+        self.asm.mov_r_imm(Size::S64, PROTO, proto as i64);
+        self.asm.jmp_r(Gpr::Rdx);
+    }
+
+    /// The one exit: restore and return rax (the exit word) to `enter`.
+    pub fn epilogue(&mut self) {
+        self.asm.alu_rm_imm(AluOp::Add, Size::S64, Gpr::Rsp, 8);
+        for r in FRAME_PUSHES.iter().rev() {
+            self.asm.pop_r(*r);
+        }
+        self.asm.ret();
+    }
+}

@@ -1,0 +1,269 @@
+//! Tier 1: the baseline JIT. Bytecode -> x86-64, one emitter per opcode,
+//! running on the interpreter's frames.
+//!
+//! # Model
+//! Baseline code for a prototype runs ONE interpreter frame: the registers
+//! are the frame's words on `vm.stack` (which never moves) and the `Frame`
+//! record is the interpreter's. It is entered at any bytecode pc (an
+//! instruction boundary) through [`BaselineCode::enter`], which dispatches
+//! through a dense pc -> code offset table; so OSR from the interpreter at a
+//! loop header and resuming a caller after a call are both just "enter at
+//! pc". Everything that needs a new frame, leaves the frame, or unwinds is
+//! an *exit* back to the caller of `enter` (the run loop).
+//!
+//! # Pinned registers (see `masm`)
+//! rbx = `*mut Vm`, r12 = `regs` (`&mut vm.stack[fp]`), r13 = `NUMBER_TAG`,
+//! r14 = `&proto.feedback[0]`, r15 = `*const FuncProto`. The prologue saves
+//! rbx, rbp, r12-r15, aligns rsp to 16 and jumps to the pc's code; the one
+//! epilogue (label `exit`) restores them and returns the exit word in rax.
+//!
+//! # Exit protocol
+//! `enter(vm, regs, pc)` runs until one of these, always with the top
+//! frame's `pc` field set to `exit_pc + 1` (the interpreter's convention:
+//! "the instruction being executed is `frame.pc - 1`"):
+//! - [`ExitStatus::Return`]`(v)`: a `return` ran; `v` already has the
+//!   construct-call rules applied (non-object -> `this`, derived-constructor
+//!   errors become `Throw`). The frame is NOT popped: the run loop pops it
+//!   and stores `v` exactly as the interpreter's `Return` arm does.
+//! - [`ExitStatus::Call`]: a `call`/`new` of a JS function (`Kind::Function`)
+//!   at `pc`. The call-site feedback is updated and nothing else is done:
+//!   the run loop pushes the callee frame for the window `fp + base`
+//!   (`argc` arguments, `new_target = Some(regs[base])` when `construct`,
+//!   `ret_dst = dst`) exactly as the interpreter's `Call`/`New` arms; when
+//!   the callee returns into this frame, the loop re-enters at `pc + 1`
+//!   (`frame.pc`). If pushing the frame fails, the loop unwinds as for
+//!   `Throw` at `pc`. Natives and bound functions are called inside the
+//!   helper (nesting `Vm::run`, as the interpreter does) and do not exit.
+//! - [`ExitStatus::Throw`]: an exception (`Throw::Error`, pending in
+//!   `vm.exception`), out of fuel or out of memory at `pc`. The run loop
+//!   unwinds exactly as the interpreter (`Vm::unwind` looks up handlers at
+//!   `frame.pc - 1 == pc`); if a handler in this frame catches, re-enter at
+//!   the handler target (the new `frame.pc`).
+//!
+//! # Helpers and GC
+//! Every opcode without an inline fast path calls `helpers::bl_<op>` (see
+//! that module for the contract). Helpers may allocate and move cells, so
+//! emitted code never keeps a value in a machine register across a call.
+//! The value stack and the frames are the roots, as in the interpreter.
+//!
+//! # Failure
+//! Code-space exhaustion or an ill-formed prototype is a `CompileError`;
+//! the caller keeps running the function in the interpreter.
+
+pub mod emit;
+pub mod helpers;
+pub mod masm;
+pub mod run;
+
+use crate::bytecode::text::format_insn;
+use crate::bytecode::{FuncProto, Insn};
+use crate::jit::x64::{Annotation, CodeSpace, ExecCode, FinalizeError};
+use crate::runtime::{Throw, Value, Vm};
+use std::fmt::Write;
+
+/// Why a prototype could not be compiled (it stays in the interpreter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompileError {
+    /// The code space is full (or mapping failed).
+    Space(String),
+    /// The assembler or the bytecode rejected something.
+    Invalid(String),
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CompileError::Space(s) => write!(f, "baseline: {s}"),
+            CompileError::Invalid(s) => write!(f, "baseline: {s}"),
+        }
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// How a baseline frame stopped running (see the module doc).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    Return(Value),
+    Call {
+        pc: u32,
+        dst: u16,
+        base: u16,
+        argc: u16,
+        construct: bool,
+    },
+    Throw {
+        pc: u32,
+        throw: Throw,
+    },
+}
+
+/// A compiled prototype.
+pub struct BaselineCode {
+    pub code: ExecCode,
+    /// Code offset of each bytecode pc (`pc_offsets[pc]`).
+    pub pc_offsets: Vec<u32>,
+    /// (code offset, pc) for every range of code, sorted by offset: the
+    /// body's instructions and the out-of-line slow paths.
+    pub pc_map: Vec<(u32, u32)>,
+    /// (return address offset, pc) of every helper call.
+    pub safepoints: Vec<(u32, u32)>,
+    /// The prototype the code was compiled from (its address is embedded).
+    proto: *const FuncProto,
+}
+
+type EntryFn = unsafe extern "C" fn(*mut Vm, *mut Value, *const u8) -> u64;
+
+/// Whether call sites check rsp alignment (debug-assertions builds).
+pub const CHECK_ALIGNMENT: bool = cfg!(debug_assertions);
+
+/// Compiles `proto` (which the verifier has accepted). The prototype must
+/// outlive the returned code (prototypes live as long as their VM).
+pub fn compile(proto: &FuncProto, space: &mut CodeSpace) -> Result<BaselineCode, CompileError> {
+    compile_with(proto, space, CHECK_ALIGNMENT)
+}
+
+/// `compile` with the alignment checks chosen explicitly.
+pub fn compile_with(
+    proto: &FuncProto,
+    space: &mut CodeSpace,
+    check_alignment: bool,
+) -> Result<BaselineCode, CompileError> {
+    if proto.code.is_empty() {
+        return Err(CompileError::Invalid("empty function".into()));
+    }
+    let mut e = emit::Emitter::new(proto, check_alignment);
+    e.m.asm.comment(format!("baseline {:?}", proto.name));
+    e.m.prologue(
+        proto.feedback.as_ptr() as u64,
+        proto as *const FuncProto as u64,
+    );
+    e.emit_body().map_err(CompileError::Invalid)?;
+    let pc_offsets: Vec<u32> = e.labels[..proto.code.len()]
+        .iter()
+        .map(|l| e.m.asm.label_offset(*l).expect("every pc label is bound"))
+        .collect();
+    let mut pc_map: Vec<(u32, u32)> = pc_offsets
+        .iter()
+        .enumerate()
+        .map(|(pc, off)| (*off, pc as u32))
+        .collect();
+    pc_map.extend(e.slow_starts.iter().copied());
+    pc_map.sort_by_key(|x| x.0);
+    let safepoints = std::mem::take(&mut e.safepoints);
+    let code = e.m.asm.finalize(space).map_err(|err| match err {
+        FinalizeError::Space(s) => CompileError::Space(s.to_string()),
+        FinalizeError::Asm(a) => CompileError::Invalid(a.to_string()),
+    })?;
+    Ok(BaselineCode {
+        code,
+        pc_offsets,
+        pc_map,
+        safepoints,
+        proto,
+    })
+}
+
+impl BaselineCode {
+    /// The bytecode pc whose code contains `offset`, if any.
+    pub fn pc_at(&self, offset: u32) -> Option<u32> {
+        let i = self.pc_map.partition_point(|e| e.0 <= offset);
+        if i == 0 {
+            None
+        } else {
+            Some(self.pc_map[i - 1].1)
+        }
+    }
+
+    /// Runs the top frame of `vm` from `pc` until it exits.
+    ///
+    /// # Safety
+    /// The top frame of `vm` must be a frame of the prototype this code was
+    /// compiled from, `regs` must be `&mut vm.stack[frame.fp]`, and `pc`
+    /// must be an instruction index of that prototype (anywhere the
+    /// interpreter could be about to execute).
+    pub unsafe fn enter(&self, vm: *mut Vm, regs: *mut Value, pc: u32) -> ExitStatus {
+        let off = self.pc_offsets[pc as usize] as usize;
+        let target = self.code.ptr().add(off);
+        let f: EntryFn = self.code.entry();
+        let w = f(vm, regs, target);
+        let vm = &mut *vm;
+        let kind = w & 0xff;
+        let pc = (w >> 32) as u32;
+        if let Some(fr) = vm.frames.last_mut() {
+            fr.pc = pc as usize + 1;
+        }
+        let p = &*self.proto;
+        let throw = |t| ExitStatus::Throw { pc, throw: t };
+        match kind {
+            helpers::EXIT_RETURN => {
+                let Insn::Return { src } = p.code[pc as usize] else {
+                    unreachable!("return exit at a non-return")
+                };
+                match helpers::return_value(vm, regs, src) {
+                    Ok(v) => ExitStatus::Return(v),
+                    Err(t) => throw(t),
+                }
+            }
+            helpers::EXIT_CALL => match p.code[pc as usize] {
+                Insn::Call {
+                    dst, base, argc, ..
+                } => ExitStatus::Call {
+                    pc,
+                    dst,
+                    base,
+                    argc,
+                    construct: false,
+                },
+                Insn::New {
+                    dst, base, argc, ..
+                } => ExitStatus::Call {
+                    pc,
+                    dst,
+                    base,
+                    argc,
+                    construct: true,
+                },
+                other => unreachable!("call exit at {other:?}"),
+            },
+            helpers::EXIT_THROW_ERROR => throw(Throw::Error),
+            helpers::EXIT_OUT_OF_FUEL => throw(Throw::OutOfFuel),
+            helpers::EXIT_OUT_OF_MEMORY => throw(Throw::OutOfMemory),
+            k => unreachable!("bad exit word {w:#x} (kind {k})"),
+        }
+    }
+
+    /// `--print-code`: the machine code with each bytecode instruction
+    /// (pc, text form) above its code, and slow paths marked.
+    pub fn disassemble(&self, proto: &FuncProto) -> String {
+        let listing = self.code.disassemble();
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "baseline code for {:?}: {} bytes, {} bytecodes, {} safepoints",
+            proto.name,
+            self.code.len(),
+            proto.code.len(),
+            self.safepoints.len()
+        );
+        for line in listing.lines() {
+            // Annotation lines read "; bytecode N": add the instruction.
+            if let Some(rest) = line.trim_start().strip_prefix("; bytecode ") {
+                if let Ok(pc) = rest.trim().parse::<usize>() {
+                    if let Some(insn) = proto.code.get(pc) {
+                        let _ =
+                            writeln!(out, "                ; {pc:04}: {}", format_insn(pc, insn));
+                        continue;
+                    }
+                }
+            }
+            let _ = writeln!(out, "{line}");
+        }
+        out
+    }
+
+    /// The annotations recorded while assembling (bytecode pcs, safepoints).
+    pub fn annotations(&self) -> &[(u32, Annotation)] {
+        self.code.annotations()
+    }
+}

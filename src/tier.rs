@@ -1,0 +1,151 @@
+//! Tier-up policy and the baseline code cache.
+//!
+//! Invariants:
+//! - The interpreter's `run` loop is the only driver: at the top of every
+//!   frame step it asks `Vm::baseline_for` whether the frame's prototype has
+//!   (or should now get) baseline code; if so it runs the frame there until
+//!   an exit, and handles the exit with the interpreter's own frame push,
+//!   return and unwind code. So frames, handlers and fuel are shared and a
+//!   frame can switch tiers at any instruction boundary: a call return, a
+//!   handler, or a loop back edge (OSR).
+//! - A prototype that failed to compile (code space exhausted, anything
+//!   else) is remembered and stays interpreted; the program is unaffected.
+//! - Counters: `call_count` (function entries) and `loop_count` (back
+//!   edges) on the prototype, maintained by both tiers' entry paths and the
+//!   interpreter's `Loop`.
+
+use crate::bytecode::FuncProto;
+use crate::jit::baseline::{compile, BaselineCode, CompileError};
+use crate::jit::x64::CodeSpace;
+use crate::runtime::Vm;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Which tiers may run.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Tier {
+    /// Interpreter only.
+    Interp,
+    /// Every function in baseline code from its first entry.
+    Baseline,
+    /// Interpreter first; baseline after `jit_threshold` calls or back edges.
+    Auto,
+}
+
+impl Tier {
+    pub fn parse(s: &str) -> Option<Tier> {
+        match s {
+            "interp" => Some(Tier::Interp),
+            "baseline" => Some(Tier::Baseline),
+            "auto" => Some(Tier::Auto),
+            _ => None,
+        }
+    }
+}
+
+/// Default number of calls or loop back edges before a function tiers up.
+pub const DEFAULT_JIT_THRESHOLD: u32 = 500;
+/// Default code space for baseline code.
+pub const DEFAULT_CODE_SPACE: usize = 64 << 20;
+
+enum Entry {
+    Code(Rc<BaselineCode>),
+    Failed,
+}
+
+/// The baseline code of every prototype that has been compiled.
+pub struct JitState {
+    pub space: CodeSpace,
+    codes: HashMap<*const FuncProto, Entry>,
+    pub trace: bool,
+    pub print_code: bool,
+    /// Lines for /tmp/perf-PID.map: (address, size, name).
+    pub perf_map: Option<Vec<(usize, usize, String)>>,
+}
+
+impl JitState {
+    pub fn new(capacity: usize, trace: bool, print_code: bool, perf_map: bool) -> JitState {
+        JitState {
+            space: CodeSpace::new(capacity),
+            codes: HashMap::new(),
+            trace,
+            print_code,
+            perf_map: perf_map.then(Vec::new),
+        }
+    }
+}
+
+impl Vm {
+    /// The baseline code to run `p`'s frame in, compiling it if the policy
+    /// says it is time; `None` keeps the frame in the interpreter.
+    pub fn baseline_for(&mut self, p: &FuncProto) -> Option<Rc<BaselineCode>> {
+        let tier = self.opts.tier;
+        let threshold = self.opts.jit_threshold;
+        // Cold frames are decided from the counters alone (no lookup).
+        let hot = tier == Tier::Baseline
+            || p.call_count.get() >= threshold
+            || p.loop_count.get() >= threshold;
+        if !hot {
+            return None;
+        }
+        let jit = self.jit.as_mut()?;
+        let key = p as *const FuncProto;
+        match jit.codes.get(&key) {
+            Some(Entry::Code(c)) => return Some(c.clone()),
+            Some(Entry::Failed) => return None,
+            None => {}
+        }
+        let name = if p.name.is_empty() {
+            "<anonymous>"
+        } else {
+            &p.name
+        };
+        match compile(p, &mut jit.space) {
+            Ok(code) => {
+                if jit.trace {
+                    eprintln!(
+                        "[tier] {name}: baseline ({} bytes; {} calls, {} back edges)",
+                        code.code.bytes().len(),
+                        p.call_count.get(),
+                        p.loop_count.get()
+                    );
+                }
+                if jit.print_code {
+                    eprintln!("{}", code.disassemble(p));
+                }
+                if let Some(m) = jit.perf_map.as_mut() {
+                    m.push((
+                        code.code.ptr() as usize,
+                        code.code.bytes().len(),
+                        format!("jolt:{name}"),
+                    ));
+                }
+                let code = Rc::new(code);
+                jit.codes.insert(key, Entry::Code(code.clone()));
+                Some(code)
+            }
+            Err(e) => {
+                if jit.trace {
+                    eprintln!("[tier] {name}: stays in the interpreter ({})", describe(&e));
+                }
+                jit.codes.insert(key, Entry::Failed);
+                None
+            }
+        }
+    }
+
+    /// Writes /tmp/perf-PID.map for `perf report` (with `--perf-map`).
+    pub fn write_perf_map(&self) {
+        if let Some(m) = self.jit.as_ref().and_then(|j| j.perf_map.as_ref()) {
+            let mut s = String::new();
+            for (addr, size, name) in m {
+                s.push_str(&format!("{addr:x} {size:x} {name}\n"));
+            }
+            let _ = std::fs::write(format!("/tmp/perf-{}.map", std::process::id()), s);
+        }
+    }
+}
+
+fn describe(e: &CompileError) -> String {
+    e.to_string()
+}

@@ -1,0 +1,378 @@
+//! Entry points of the fuzz targets (`fuzz/fuzz_targets/*.rs`), of the
+//! in-process driver behind `jolt fuzz`, and their counters.
+//!
+//! Every entry point maps fuzzer bytes to a [`Schedule`] (the first 8
+//! bytes) and a program (the rest, through `gen_bytecode`/`gen_source`),
+//! then calls [`super::report`]: the same check as everything else. The
+//! counters (executions, share of runnable inputs, share that ran out of
+//! fuel, divergences) are process-wide and printed to stderr every
+//! [`PRINT_EVERY`] executions of a target.
+
+use super::{
+    gen_bytecode, gen_source, minimize, report, Config, Divergence, OutcomeEnd, Plan, Program,
+    Report, Schedule,
+};
+use crate::bytecode::{text, FuncProto, Opcode};
+use arbitrary::Unstructured;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::time::Instant;
+
+/// Fuel for fuzz runs: generated programs are small, and a fuel-bound run
+/// under a GC-every-allocation plan must stay fast.
+pub const FUZZ_FUEL: u64 = 10_000;
+/// Heap limit for fuzz runs.
+pub const FUZZ_MAX_HEAP: usize = 16 << 20;
+/// Call depth for fuzz runs (recursion is common in generated programs).
+pub const FUZZ_MAX_DEPTH: usize = 300;
+pub const PRINT_EVERY: u64 = 1_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Bytecode,
+    Source,
+    GcStress,
+}
+
+impl Target {
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Bytecode => "bytecode_diff",
+            Target::Source => "source_diff",
+            Target::GcStress => "gc_stress",
+        }
+    }
+    /// The plans the target compares.
+    pub fn plans(self) -> &'static [Plan] {
+        match self {
+            Target::Bytecode | Target::Source => &[
+                Plan::Interp,
+                Plan::InterpGcScheduled,
+                Plan::Baseline,
+                Plan::AutoThreshold1,
+                Plan::AutoRandom,
+            ],
+            Target::GcStress => &[Plan::Interp, Plan::InterpGcStress],
+        }
+    }
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Process-wide counters of one target.
+pub struct Counters {
+    pub execs: AtomicU64,
+    pub runnable: AtomicU64,
+    pub out_of_fuel: AtomicU64,
+    pub divergences: AtomicU64,
+    pub start_nanos: AtomicU64,
+}
+
+#[allow(clippy::declare_interior_mutable_const)]
+const ZERO: Counters = Counters {
+    execs: AtomicU64::new(0),
+    runnable: AtomicU64::new(0),
+    out_of_fuel: AtomicU64::new(0),
+    divergences: AtomicU64::new(0),
+    start_nanos: AtomicU64::new(0),
+};
+pub static COUNTERS: [Counters; 3] = [ZERO, ZERO, ZERO];
+
+fn epoch() -> Instant {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    *START.get_or_init(Instant::now)
+}
+
+/// A snapshot of a target's counters.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Stats {
+    pub execs: u64,
+    pub runnable: u64,
+    pub out_of_fuel: u64,
+    pub divergences: u64,
+    pub seconds: f64,
+}
+
+impl Stats {
+    pub fn execs_per_sec(&self) -> f64 {
+        self.execs as f64 / self.seconds.max(1e-9)
+    }
+    pub fn runnable_share(&self) -> f64 {
+        self.runnable as f64 / self.execs.max(1) as f64
+    }
+    pub fn fuel_share(&self) -> f64 {
+        self.out_of_fuel as f64 / self.execs.max(1) as f64
+    }
+}
+
+impl std::fmt::Display for Stats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} execs, {:.0} execs/s, runnable {:.1}%, out of fuel {:.1}%, divergences {}",
+            self.execs,
+            self.execs_per_sec(),
+            100.0 * self.runnable_share(),
+            100.0 * self.fuel_share(),
+            self.divergences
+        )
+    }
+}
+
+pub fn stats(t: Target) -> Stats {
+    let c = &COUNTERS[t.index()];
+    let now = epoch().elapsed().as_nanos() as u64;
+    Stats {
+        execs: c.execs.load(Relaxed),
+        runnable: c.runnable.load(Relaxed),
+        out_of_fuel: c.out_of_fuel.load(Relaxed),
+        divergences: c.divergences.load(Relaxed),
+        seconds: now.saturating_sub(c.start_nanos.load(Relaxed)) as f64 / 1e9,
+    }
+}
+
+/// Counts one execution of `t`; prints the stats every `PRINT_EVERY`.
+pub fn record(t: Target, rep: &Report) {
+    let c = &COUNTERS[t.index()];
+    let n = c.execs.fetch_add(1, Relaxed);
+    if n == 0 {
+        c.start_nanos
+            .store(epoch().elapsed().as_nanos() as u64, Relaxed);
+    }
+    if let Some((_, o, _)) = rep.runs.first() {
+        if !matches!(o.end, OutcomeEnd::SyntaxError(_)) {
+            c.runnable.fetch_add(1, Relaxed);
+        }
+        if o.end == OutcomeEnd::OutOfFuel {
+            c.out_of_fuel.fetch_add(1, Relaxed);
+        }
+    }
+    if rep.divergence.is_some() {
+        c.divergences.fetch_add(1, Relaxed);
+    }
+    if (n + 1) % PRINT_EVERY == 0 {
+        eprintln!("[{}] {}", t.name(), stats(t));
+    }
+}
+
+/// The config fuzz runs use, with the schedule from the input.
+pub fn fuzz_config(schedule: Schedule) -> Config {
+    Config {
+        fuel: FUZZ_FUEL,
+        max_heap: FUZZ_MAX_HEAP,
+        max_depth: FUZZ_MAX_DEPTH,
+        schedule,
+    }
+}
+
+/// A fuzz input decoded: schedule plus generated bytecode.
+pub fn bytecode_input(data: &[u8]) -> (Schedule, FuncProto) {
+    let mut u = Unstructured::new(data);
+    let s = Schedule::from_unstructured(&mut u);
+    let p = gen_bytecode::generate(&mut u).unwrap_or_else(|_| gen_bytecode::from_bytes(&[]));
+    (s, p)
+}
+
+/// A fuzz input decoded: schedule plus generated source.
+pub fn source_input(data: &[u8]) -> (Schedule, String) {
+    let mut u = Unstructured::new(data);
+    let s = Schedule::from_unstructured(&mut u);
+    let p = gen_source::generate(&mut u).unwrap_or_else(|_| "\n".into());
+    (s, p)
+}
+
+/// `bytecode_diff`: generated bytecode, interpreter vs scheduled GC (and
+/// every tier once it exists).
+pub fn fuzz_bytecode(data: &[u8]) -> Result<(), Divergence> {
+    let (s, p) = bytecode_input(data);
+    let rep = report(
+        Program::Bytecode(&p),
+        Target::Bytecode.plans(),
+        &fuzz_config(s),
+    );
+    record(Target::Bytecode, &rep);
+    match rep.divergence {
+        Some(d) => Err(d),
+        None => Ok(()),
+    }
+}
+
+/// `source_diff`: generated source programs.
+pub fn fuzz_source(data: &[u8]) -> Result<(), Divergence> {
+    let (s, src) = source_input(data);
+    let rep = report(
+        Program::Source(&src),
+        Target::Source.plans(),
+        &fuzz_config(s),
+    );
+    record(Target::Source, &rep);
+    match rep.divergence {
+        Some(d) => Err(d),
+        None => Ok(()),
+    }
+}
+
+/// `gc_stress`: a generated program (source or bytecode, by the first
+/// byte) under GC-at-every-allocation with heap verification.
+pub fn fuzz_gc_stress(data: &[u8]) -> Result<(), Divergence> {
+    let (first, rest) = data.split_first().unwrap_or((&0, &[]));
+    let rep = if first & 1 == 0 {
+        let (s, p) = bytecode_input(rest);
+        report(
+            Program::Bytecode(&p),
+            Target::GcStress.plans(),
+            &fuzz_config(s),
+        )
+    } else {
+        let (s, src) = source_input(rest);
+        report(
+            Program::Source(&src),
+            Target::GcStress.plans(),
+            &fuzz_config(s),
+        )
+    };
+    record(Target::GcStress, &rep);
+    match rep.divergence {
+        Some(d) => Err(d),
+        None => Ok(()),
+    }
+}
+
+/// Options of the in-process fuzz driver (`jolt fuzz`).
+#[derive(Clone, Debug)]
+pub struct DriveOptions {
+    pub seconds: f64,
+    pub seed: u64,
+    pub target: Target,
+    /// Where minimized divergences are written (`corpus/<target>/`).
+    pub corpus_dir: Option<PathBuf>,
+    /// Bytes of generator input per program.
+    pub input_len: usize,
+}
+
+/// What a drive found.
+#[derive(Clone, Debug, Default)]
+pub struct DriveSummary {
+    pub stats: Stats,
+    /// Opcodes present in the functions that ran, per plan name.
+    pub coverage: BTreeMap<String, BTreeSet<Opcode>>,
+    /// Files written (minimized divergences).
+    pub written: Vec<PathBuf>,
+    pub divergences: Vec<Divergence>,
+}
+
+/// Runs generated programs for `opts.seconds`, calling `status` about
+/// four times a second with the running summary. Divergences are
+/// minimized and written to `opts.corpus_dir`.
+pub fn drive(opts: &DriveOptions, status: &mut dyn FnMut(&DriveSummary)) -> DriveSummary {
+    let mut sum = DriveSummary::default();
+    let start = Instant::now();
+    let mut last = Instant::now();
+    let mut rng = super::SplitMix(opts.seed);
+    let plans = opts.target.plans();
+    let mut seen_sigs = BTreeSet::new();
+    while start.elapsed().as_secs_f64() < opts.seconds {
+        let data: Vec<u8> = (0..opts.input_len).map(|_| rng.next() as u8).collect();
+        let (rep, input) = match opts.target {
+            Target::Bytecode => {
+                let (s, p) = bytecode_input(&data);
+                let r = report(Program::Bytecode(&p), plans, &fuzz_config(s));
+                (r, Input::Bytecode(s, p))
+            }
+            Target::Source | Target::GcStress => {
+                let (s, src) = source_input(&data);
+                let r = report(Program::Source(&src), plans, &fuzz_config(s));
+                (r, Input::Source(s, src))
+            }
+        };
+        sum.stats.execs += 1;
+        if let Some((_, o, _)) = rep.runs.first() {
+            if !matches!(o.end, OutcomeEnd::SyntaxError(_)) {
+                sum.stats.runnable += 1;
+            }
+            if o.end == OutcomeEnd::OutOfFuel {
+                sum.stats.out_of_fuel += 1;
+            }
+        }
+        for (p, _, cov) in &rep.runs {
+            sum.coverage.entry(p.name()).or_default().extend(cov);
+        }
+        for p in &rep.skipped {
+            sum.coverage.entry(p.name()).or_default();
+        }
+        if let Some(d) = rep.divergence {
+            sum.stats.divergences += 1;
+            let sig = format!("{:?} {} {} {}", d.kind, d.left, d.right, d.left_end.kind());
+            if seen_sigs.insert(sig) {
+                if let Some(dir) = &opts.corpus_dir {
+                    if let Some(path) = save_minimized(dir, &input, &d, plans) {
+                        sum.written.push(path);
+                    }
+                }
+            }
+            sum.divergences.push(d);
+        }
+        sum.stats.seconds = start.elapsed().as_secs_f64();
+        if last.elapsed().as_millis() >= 250 {
+            last = Instant::now();
+            status(&sum);
+        }
+    }
+    sum.stats.seconds = start.elapsed().as_secs_f64();
+    status(&sum);
+    sum
+}
+
+enum Input {
+    Bytecode(Schedule, FuncProto),
+    Source(Schedule, String),
+}
+
+fn save_minimized(dir: &Path, input: &Input, d: &Divergence, plans: &[Plan]) -> Option<PathBuf> {
+    std::fs::create_dir_all(dir).ok()?;
+    let (name, body) = match input {
+        Input::Bytecode(s, p) => {
+            let cfg = fuzz_config(*s);
+            let min = minimize::minimize_bytecode(p, &mut |q: &FuncProto| {
+                matches!(report(Program::Bytecode(q), plans, &cfg).divergence,
+                    Some(e) if minimize::same_failure(&e, d))
+            });
+            let printed = text::print(&min);
+            let (head, rest) = printed.split_once('\n').unwrap_or((&printed, ""));
+            let mut body = format!("{head}\n");
+            for l in d.to_string().lines() {
+                body.push_str(&format!("  ; {l}\n"));
+            }
+            body.push_str(&format!("  ; schedule seed {}\n", s.seed));
+            body.push_str(rest);
+            (format!("div-{:016x}.bc", hash(&body)), body)
+        }
+        Input::Source(s, src) => {
+            let cfg = fuzz_config(*s);
+            let min = minimize::minimize_source(src, &mut |c: &str| {
+                matches!(report(Program::Source(c), plans, &cfg).divergence,
+                    Some(e) if minimize::same_failure(&e, d))
+            });
+            let mut body = String::new();
+            for l in d.to_string().lines() {
+                body.push_str(&format!("// {l}\n"));
+            }
+            body.push_str(&format!("// schedule seed {}\n", s.seed));
+            body.push_str(&min);
+            (format!("div-{:016x}.js", hash(&body)), body)
+        }
+    };
+    let path = dir.join(name);
+    std::fs::write(&path, body).ok()?;
+    Some(path)
+}
+
+fn hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}

@@ -1,0 +1,591 @@
+//! Readable Milestone 1 source programs from fuzzer bytes.
+//!
+//! Invariants of every generated program:
+//! - it parses and compiles (it only uses Milestone 1 of language.md);
+//! - it terminates or runs out of fuel: loops are counted (at most 12
+//!   iterations each, at most 3 deep) and recursion is bounded by a depth
+//!   argument, so most programs end normally well inside the fuel;
+//! - it has no unspecified behaviour: no `Math.random`, `Date`,
+//!   `performance`, no printing of functions (whose text node prints), no
+//!   property-order subtleties beyond language.md's rules; so node is a
+//!   valid oracle for it (`jolt diff --node`);
+//! - one statement per line, blocks indented, so a failure reads well and
+//!   the line-based minimizer can delete statements.
+//!
+//! Variables are typed while generating (number, string, array, object,
+//! function, class instance) so that most operations are meaningful, but
+//! some operations deliberately mix types at one site (`add(1, 2)`,
+//! `add("a", 1.5)`), overflow int32, or throw (caught or not).
+
+use super::SplitMix;
+use arbitrary::{Result, Unstructured};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Ty {
+    Num,
+    Str,
+    Arr,
+    Obj,
+    Inst,
+}
+
+struct Gen<'a, 'b> {
+    u: &'a mut Unstructured<'b>,
+    out: Vec<String>,
+    indent: usize,
+    /// Variables in scope: (name, type, mutable).
+    vars: Vec<(String, Ty, bool)>,
+    /// Callable functions in scope: (name, arity).
+    funcs: Vec<(String, usize)>,
+    /// Classes in scope (the instance type has fields a, b, method m).
+    classes: Vec<String>,
+    next: usize,
+    budget: usize,
+    depth: usize,
+    loop_depth: usize,
+}
+
+const STRS: &[&str] = &["", "a", "bc", "x y", "10", "-0", "NaN", "\\u00e9", "\\n"];
+const NUMS: &[&str] = &[
+    "0",
+    "-0",
+    "1",
+    "-1",
+    "2147483647",
+    "-2147483648",
+    "2147483648",
+    "4294967295",
+    "0.5",
+    "-1.5",
+    "1e21",
+    "NaN",
+    "Infinity",
+    "0x7fffffff",
+    "3",
+    "7",
+    "100",
+];
+
+impl Gen<'_, '_> {
+    fn line(&mut self, s: impl Into<String>) {
+        let s = s.into();
+        self.out.push(format!("{}{}", "  ".repeat(self.indent), s));
+    }
+    fn fresh(&mut self, p: &str) -> String {
+        self.next += 1;
+        format!("{p}{}", self.next)
+    }
+    fn int(&mut self, lo: usize, hi: usize) -> Result<usize> {
+        self.u.int_in_range(lo..=hi)
+    }
+    fn coin(&mut self, n: u32) -> Result<bool> {
+        self.u.ratio(1, n)
+    }
+    fn var_of(&mut self, ty: Ty) -> Result<Option<String>> {
+        let vs: Vec<String> = self
+            .vars
+            .iter()
+            .filter(|v| v.1 == ty)
+            .map(|v| v.0.clone())
+            .collect();
+        if vs.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(self.u.choose(&vs)?.clone()))
+    }
+    fn mut_var(&mut self, ty: Ty) -> Result<Option<String>> {
+        let vs: Vec<String> = self
+            .vars
+            .iter()
+            .filter(|v| v.1 == ty && v.2)
+            .map(|v| v.0.clone())
+            .collect();
+        if vs.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(self.u.choose(&vs)?.clone()))
+    }
+
+    /// A number-valued expression.
+    fn num(&mut self, d: usize) -> Result<String> {
+        let leaf = d == 0 || self.coin(3)?;
+        if leaf {
+            if self.coin(2)? {
+                if let Some(v) = self.var_of(Ty::Num)? {
+                    return Ok(v);
+                }
+            }
+            return Ok(self.u.choose(NUMS)?.to_string());
+        }
+        let a = self.num(d - 1)?;
+        let b = self.num(d - 1)?;
+        Ok(match self.int(0, 17)? {
+            0 => format!("({a} + {b})"),
+            1 => format!("({a} - {b})"),
+            2 => format!("({a} * {b})"),
+            3 => format!("({a} / {b})"),
+            4 => format!("({a} % {b})"),
+            5 => format!("({a} | 0)"),
+            6 => format!("({a} & {b})"),
+            7 => format!("({a} ^ {b})"),
+            8 => format!("({a} << ({b} & 31))"),
+            9 => format!("({a} >> {b})"),
+            10 => format!("({a} >>> {b})"),
+            11 => format!("(- {a})"),
+            12 => format!("(~ {a})"),
+            13 => format!("({a} < {b} ? {a} : {b})"),
+            14 => {
+                let f = *self
+                    .u
+                    .choose(&["abs", "floor", "ceil", "round", "trunc", "sign", "sqrt"])?;
+                format!("Math.{f}({a})")
+            }
+            15 => format!("Math.max({a}, {b})"),
+            16 => match self.var_of(Ty::Str)? {
+                Some(s) => format!("{s}.length"),
+                None => format!("(({a}) ** 2)"),
+            },
+            _ => match self.var_of(Ty::Arr)? {
+                Some(v) => format!("{v}.length"),
+                None => format!("({a} * 65536 * 65536)"),
+            },
+        })
+    }
+
+    fn str(&mut self, d: usize) -> Result<String> {
+        if d == 0 || self.coin(3)? {
+            if self.coin(2)? {
+                if let Some(v) = self.var_of(Ty::Str)? {
+                    return Ok(v);
+                }
+            }
+            return Ok(format!("\"{}\"", self.u.choose(STRS)?));
+        }
+        Ok(match self.int(0, 6)? {
+            0 => format!("({} + {})", self.str(d - 1)?, self.str(d - 1)?),
+            1 => format!("`<${{{}}}>`", self.num(d - 1)?),
+            2 => format!("String({})", self.num(d - 1)?),
+            3 => format!("({}).slice(1)", self.str(d - 1)?),
+            4 => format!("({}).toUpperCase()", self.str(d - 1)?),
+            5 => format!("({} + {})", self.str(d - 1)?, self.num(d - 1)?),
+            _ => match self.var_of(Ty::Arr)? {
+                Some(a) => format!("{a}.join(\",\")"),
+                None => format!("(typeof {})", self.num(d - 1)?),
+            },
+        })
+    }
+
+    /// Any printable primitive expression, sometimes of mixed type.
+    fn any(&mut self, d: usize) -> Result<String> {
+        Ok(match self.int(0, 9)? {
+            0..=4 => self.num(d)?,
+            5..=6 => self.str(d)?,
+            7 => format!("({} === {})", self.num(d)?, self.num(d)?),
+            8 => match self.var_of(Ty::Obj)? {
+                Some(o) => format!("{o}.a"),
+                None => "null".into(),
+            },
+            _ => match self.var_of(Ty::Inst)? {
+                Some(o) => format!("{o}.m(1)"),
+                None => "undefined".into(),
+            },
+        })
+    }
+
+    fn block(&mut self, n: usize) -> Result<()> {
+        let saved = (self.vars.len(), self.funcs.len(), self.classes.len());
+        self.indent += 1;
+        self.depth += 1;
+        for _ in 0..n {
+            self.stmt()?;
+        }
+        self.depth -= 1;
+        self.indent -= 1;
+        self.vars.truncate(saved.0);
+        self.funcs.truncate(saved.1);
+        self.classes.truncate(saved.2);
+        Ok(())
+    }
+
+    fn stmt(&mut self) -> Result<()> {
+        if self.budget == 0 || self.u.is_empty() {
+            return Ok(());
+        }
+        self.budget -= 1;
+        let nested = self.depth < 3;
+        match self.int(0, 24)? {
+            0..=2 => {
+                let name = self.fresh("n");
+                let e = self.num(2)?;
+                self.line(format!("let {name} = {e};"));
+                self.vars.push((name, Ty::Num, true));
+            }
+            3 => {
+                let name = self.fresh("s");
+                let e = self.str(2)?;
+                self.line(format!("let {name} = {e};"));
+                self.vars.push((name, Ty::Str, true));
+            }
+            4..=6 => {
+                let e = self.any(2)?;
+                if self.coin(3)? {
+                    let e2 = self.any(1)?;
+                    self.line(format!("print({e}, {e2});"));
+                } else {
+                    self.line(format!("print({e});"));
+                }
+            }
+            7 => {
+                if let Some(v) = self.mut_var(Ty::Num)? {
+                    let e = self.num(2)?;
+                    let op = *self
+                        .u
+                        .choose(&["=", "+=", "-=", "*=", "|=", "<<=", "**=", "??="])?;
+                    let e = if op == "**=" { "2".to_string() } else { e };
+                    self.line(format!("{v} {op} {e};"));
+                }
+            }
+            8 => {
+                let name = self.fresh("arr");
+                let n = self.int(0, 4)?;
+                let mut items = Vec::new();
+                for _ in 0..n {
+                    items.push(self.any(1)?);
+                }
+                self.line(format!("const {name} = [{}];", items.join(", ")));
+                self.vars.push((name, Ty::Arr, false));
+            }
+            9 => {
+                if let Some(a) = self.var_of(Ty::Arr)? {
+                    match self.int(0, 5)? {
+                        0 => {
+                            let e = self.any(1)?;
+                            self.line(format!("{a}.push({e});"));
+                        }
+                        1 => self.line(format!("print({a}.map((x, i) => typeof x + i).join(\"|\"));")),
+                        2 => self.line(format!(
+                            "print({a}.filter((x) => typeof x === \"number\").reduce((s, x) => s + x, 0));"
+                        )),
+                        3 => self.line(format!("console.log({a});")),
+                        4 => {
+                            let i = self.num(1)?;
+                            self.line(format!("print({a}[{i} & 3], {a}.indexOf({i}));"));
+                        }
+                        _ => self.line(format!("print(JSON.stringify({a}.slice().reverse()));")),
+                    }
+                }
+            }
+            10 => {
+                // Objects with varying shapes.
+                let name = self.fresh("o");
+                let x = self.any(1)?;
+                let shape = match self.int(0, 3)? {
+                    0 => format!("{{ a: {x} }}"),
+                    1 => format!("{{ b: 1, a: {x} }}"),
+                    2 => format!("{{ a: {x}, [\"k\" + 1]: 2, m() {{ return this.a; }} }}"),
+                    _ => format!("{{ get a() {{ return {x}; }}, c: 3 }}"),
+                };
+                self.line(format!("const {name} = {shape};"));
+                if self.coin(2)? {
+                    let e = self.any(1)?;
+                    self.line(format!("{name}.z = {e};"));
+                }
+                self.vars.push((name, Ty::Obj, false));
+            }
+            11 => {
+                if let Some(o) = self.var_of(Ty::Obj)? {
+                    match self.int(0, 3)? {
+                        0 => self.line(format!("print(JSON.stringify({o}));")),
+                        1 => self.line(format!("print(Object.keys({o}).join(\",\"));")),
+                        2 => self.line(format!("for (const k in {o}) print(k);")),
+                        _ => self.line(format!("print(\"a\" in {o}, {o}.hasOwnProperty(\"z\"));")),
+                    }
+                }
+            }
+            12 if nested => {
+                let c = self.num(2)?;
+                self.line(format!("if ({c} > 0) {{"));
+                let n = self.int(1, 3)?;
+                self.block(n)?;
+                if self.coin(2)? {
+                    self.line("} else {");
+                    let n = self.int(1, 2)?;
+                    self.block(n)?;
+                }
+                self.line("}");
+            }
+            13 | 14 if nested && self.loop_depth < 3 => {
+                let i = self.fresh("i");
+                let k = self.int(0, 12)?;
+                self.line(format!("for (let {i} = 0; {i} < {k}; {i}++) {{"));
+                self.vars.push((i.clone(), Ty::Num, false));
+                self.loop_depth += 1;
+                let n = self.int(1, 3)?;
+                self.block(n)?;
+                if self.coin(4)? {
+                    self.indent += 1;
+                    self.line(format!("if ({i} === 5) break;"));
+                    self.indent -= 1;
+                }
+                self.loop_depth -= 1;
+                self.vars.pop();
+                self.line("}");
+            }
+            15 if nested && self.loop_depth < 3 => {
+                let x = self.fresh("x");
+                let src = match self.var_of(Ty::Arr)? {
+                    Some(a) => a,
+                    None => self.str(1)?,
+                };
+                self.line(format!("for (const {x} of {src}) {{"));
+                self.vars.push((x.clone(), Ty::Num, false));
+                self.loop_depth += 1;
+                let e = self.any(1)?;
+                self.indent += 1;
+                self.line(format!("print({x}, {e});"));
+                self.indent -= 1;
+                let n = self.int(0, 2)?;
+                // The element may not be a number: keep it out of `vars` for the body.
+                self.vars.pop();
+                self.block(n)?;
+                self.loop_depth -= 1;
+                self.line("}");
+            }
+            16 if nested => {
+                self.line("try {");
+                let n = self.int(1, 3)?;
+                self.block(n)?;
+                if self.coin(2)? {
+                    self.indent += 1;
+                    let msg = self.str(1)?;
+                    self.line(format!("throw new RangeError({msg});"));
+                    self.indent -= 1;
+                }
+                self.line("} catch (e) {");
+                self.indent += 1;
+                self.line(
+                    "print(\"caught\", e instanceof Error ? e.name + \": \" + e.message : e);",
+                );
+                self.indent -= 1;
+                if self.coin(2)? {
+                    self.line("} finally {");
+                    self.indent += 1;
+                    self.line("print(\"finally\");");
+                    self.indent -= 1;
+                }
+                self.line("}");
+            }
+            17 if nested => self.function()?,
+            18 => {
+                if !self.funcs.is_empty() {
+                    let (f, arity) = self.u.choose(&self.funcs)?.clone();
+                    let mut args = Vec::new();
+                    let n = if self.coin(4)? {
+                        self.int(0, 3)?
+                    } else {
+                        arity
+                    };
+                    for _ in 0..n {
+                        args.push(self.any(1)?);
+                    }
+                    self.line(format!("print({f}({}));", args.join(", ")));
+                }
+            }
+            19 if nested => self.class()?,
+            23 | 24 => self.misc()?,
+            20 => {
+                if let Some(c) = self.classes.last().cloned() {
+                    let name = self.fresh("c");
+                    let a = self.num(1)?;
+                    self.line(format!("const {name} = new {c}({a});"));
+                    self.vars.push((name.clone(), Ty::Inst, false));
+                    self.line(format!(
+                        "print({name}.m(2), {name}.g, {name} instanceof {c}, JSON.stringify({name}));"
+                    ));
+                }
+            }
+            21 if nested => {
+                // A closure counter and a recursive function with a depth bound.
+                let mk = self.fresh("mk");
+                let k = self.num(1)?;
+                self.line(format!(
+                    "const {mk} = (n) => {{ let c = n; return (d) => {{ c += d; return c; }}; }};"
+                ));
+                let inc = self.fresh("inc");
+                self.line(format!("const {inc} = {mk}({k});"));
+                self.line(format!("print({inc}(1), {inc}(2.5), {inc}(\"s\"));"));
+                let r = self.fresh("rec");
+                self.line(format!(
+                    "function {r}(d, acc) {{ if (d <= 0) return acc; return {r}(d - 1, acc + d); }}"
+                ));
+                let d = self.int(0, 50)?;
+                self.line(format!("print({r}({d}, 0), {r}(3, \"\"));"));
+            }
+            _ => {
+                // Mixed types at one site, int32 overflow.
+                let f = self.fresh("add");
+                self.line(format!("function {f}(a, b) {{ return a + b; }}"));
+                self.line(format!(
+                    "print({f}(1, 2), {f}(2147483647, 1), {f}(\"a\", 1.5), {f}(-0, 0), {f}(0.1, 0.2));"
+                ));
+                self.funcs.push((f, 2));
+            }
+        }
+        Ok(())
+    }
+
+    /// One-liners that reach the rarer operations: booleans, nullish
+    /// operators, element stores, deletes, holes, `__proto__`, const
+    /// assignment, computed keys, default parameters.
+    fn misc(&mut self) -> Result<()> {
+        let a = self.num(1)?;
+        let b = self.num(1)?;
+        let line = match self.int(0, 11)? {
+            0 => format!("print({a} >= {b}, {a} == \"1\", {a} !== {b}, !({a} < {b}), true, false);"),
+            1 => {
+                let o = self.var_of(Ty::Obj)?.unwrap_or_else(|| "null".into());
+                format!("print({o}?.a, {o}?.q ?? \"dflt\", ({o} && {o}.z) || 0);")
+            }
+            2 => match self.var_of(Ty::Arr)? {
+                Some(v) => format!("{v}[{a} & 7] = {b};"),
+                None => format!("print([1, , 3].length, [1, , 3][1], {a} != {b});"),
+            },
+            3 => match self.var_of(Ty::Obj)? {
+                Some(o) => format!("print(delete {o}.z, delete {o}[\"k\" + 1], Object.keys({o}).length);"),
+                None => "print(delete ({}).x);".to_string(),
+            },
+            4 => {
+                let n = self.fresh("p");
+                format!("const {n} = {{ __proto__: {{ inh: {a} }}, own: {b} }}; print({n}.inh, {n}.own, \"inh\" in {n});")
+            }
+            5 => {
+                let n = self.fresh("k");
+                format!("const {n} = 1; try {{ {n} = 2; }} catch (e) {{ print(e.message); }}")
+            }
+            6 => {
+                let n = self.fresh("m");
+                format!("const {n} = {{ [\"f\" + {a}]: () => 1, [\"g\"]() {{ return 2; }} }}; print(Object.keys({n}).join(\",\"), {n}.g.name);")
+            }
+            7 => {
+                let n = self.fresh("d");
+                format!("function {n}(x, y = {a}, ...r) {{ return x + y + r.length; }} print({n}(1), {n}(1, 2, 3, 4), {n}.length);")
+            }
+            8 => {
+                let mut d = self.fresh("v");
+                if let Some(v) = self.mut_var(Ty::Num)? {
+                    d = v;
+                    format!("{d}--; {d} &&= {a}; {d} ||= {b}; print({d}, --{d}, {d}--);")
+                } else {
+                    format!("let {d} = {a}; {d}--; print({d}, --{d});")
+                }
+            }
+            9 => match self.classes.last().cloned() {
+                Some(c) => {
+                    let n = self.fresh("E");
+                    format!("class {n} extends {c} {{ m(x) {{ super.x = x; return super.m(x) + this.x; }} }} print(new {n}({a}).m({b}));")
+                }
+                None => format!("print(typeof undefinedName, void {a});"),
+            },
+            10 => format!("switch ({a} & 3) {{ case 0: print(\"zero\"); break; case 1: print(\"one\"); default: print(\"dflt\"); }}"),
+            _ => {
+                let n = self.fresh("w");
+                format!("let {n} = 0; do {{ {n}++; if ({n} === 2) continue; print({n}); }} while ({n} < 4);")
+            }
+        };
+        self.line(line);
+        Ok(())
+    }
+
+    fn function(&mut self) -> Result<()> {
+        let name = self.fresh("f");
+        let arity = self.int(0, 3)?;
+        let params: Vec<String> = (0..arity).map(|i| format!("p{i}")).collect();
+        self.line(format!("function {name}({}) {{", params.join(", ")));
+        let saved_vars = self.vars.clone();
+        let saved_loop = self.loop_depth;
+        self.loop_depth = 0;
+        // Parameters may be anything; treat them as numbers only when
+        // called with numbers, so keep them out of typed vars.
+        self.vars.retain(|v| !v.2);
+        self.funcs.push((name.clone(), arity));
+        let n = self.int(1, 4)?;
+        self.block(n)?;
+        self.indent += 1;
+        let ret = match params.first() {
+            Some(p) => format!("return {p} + {};", self.num(1)?),
+            None => format!("return {};", self.any(1)?),
+        };
+        self.line(ret);
+        self.indent -= 1;
+        self.line("}");
+        self.vars = saved_vars;
+        self.loop_depth = saved_loop;
+        Ok(())
+    }
+
+    fn class(&mut self) -> Result<()> {
+        let name = self.fresh("C");
+        let parent = if self.coin(2)? {
+            self.classes.last().cloned()
+        } else {
+            None
+        };
+        let a = self.num(1)?;
+        match &parent {
+            None => {
+                self.line(format!("class {name} {{"));
+                self.line(format!("  constructor(a) {{ this.a = a; this.b = {a}; }}"));
+                self.line("  m(x) { return this.a + x; }");
+                self.line("  get g() { return this.b; }");
+                self.line("  static s() { return \"static\"; }");
+            }
+            Some(p) => {
+                self.line(format!("class {name} extends {p} {{"));
+                self.line("  f = 1;");
+                self.line(format!(
+                    "  constructor(a) {{ super(a * 2); this.c = {a}; }}"
+                ));
+                self.line("  m(x) { return super.m(x) + this.f; }");
+            }
+        }
+        self.line("}");
+        self.classes.push(name);
+        Ok(())
+    }
+}
+
+/// Generates one program (the lines joined with newlines, ending in one).
+pub fn generate(u: &mut Unstructured) -> Result<String> {
+    let budget = 10 + u.int_in_range(0..=50usize)?;
+    let mut g = Gen {
+        u,
+        out: Vec::new(),
+        indent: 0,
+        vars: Vec::new(),
+        funcs: Vec::new(),
+        classes: Vec::new(),
+        next: 0,
+        budget,
+        depth: 0,
+        loop_depth: 0,
+    };
+    while g.budget > 0 && !g.u.is_empty() {
+        g.stmt()?;
+    }
+    if g.coin(8)? {
+        g.line("throw new TypeError(\"the end\");");
+    }
+    let mut s = g.out.join("\n");
+    s.push('\n');
+    Ok(s)
+}
+
+pub fn from_bytes(data: &[u8]) -> String {
+    generate(&mut Unstructured::new(data)).unwrap_or_else(|_| String::from("\n"))
+}
+
+pub fn from_seed(seed: u64, len: usize) -> String {
+    let mut r = SplitMix(seed);
+    let bytes: Vec<u8> = (0..len).map(|_| r.next() as u8).collect();
+    from_bytes(&bytes)
+}
