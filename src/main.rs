@@ -247,7 +247,16 @@ fn diff_main(args: Vec<String>) -> ExitCode {
         print!("{d}");
         diverged = true;
     }
-    if node {
+    let fuel_out = rep
+        .runs
+        .first()
+        .is_some_and(|(_, o, _)| o.end == verify::OutcomeEnd::OutOfFuel);
+    if node && fuel_out {
+        println!(
+            "{:<22} not run: the program ran out of fuel, node would not stop",
+            "node"
+        );
+    } else if node {
         match verify::run_node(&source) {
             Ok(n) => {
                 let (p, o, _) = &rep.runs[0];
@@ -262,7 +271,7 @@ fn diff_main(args: Vec<String>) -> ExitCode {
                         kind: verify::DivergenceKind::Differ,
                         left: *p,
                         right: *p,
-                        stdout: verify::first_line_diff(&o.stdout, &n.stdout),
+                        stdout: verify::first_line_diff(&o.stdout, &n.stdout).map(Box::new),
                         left_end: o.end.clone(),
                         right_end: n.end.clone(),
                     };

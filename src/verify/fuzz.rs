@@ -152,7 +152,7 @@ pub fn record(t: Target, rep: &Report) {
     if rep.divergence.is_some() {
         c.divergences.fetch_add(1, Relaxed);
     }
-    if (n + 1) % PRINT_EVERY == 0 {
+    if (n + 1).is_multiple_of(PRINT_EVERY) {
         eprintln!("[{}] {}", t.name(), stats(t));
     }
 }
@@ -274,7 +274,7 @@ pub fn drive(opts: &DriveOptions, status: &mut dyn FnMut(&DriveSummary)) -> Driv
     let plans = opts.target.plans();
     let mut seen_sigs = BTreeSet::new();
     while start.elapsed().as_secs_f64() < opts.seconds {
-        let data: Vec<u8> = (0..opts.input_len).map(|_| rng.next() as u8).collect();
+        let data: Vec<u8> = (0..opts.input_len).map(|_| rng.next_u64() as u8).collect();
         let (rep, input) = match opts.target {
             Target::Bytecode => {
                 let (s, p) = bytecode_input(&data);

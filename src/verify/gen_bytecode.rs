@@ -349,7 +349,7 @@ pub fn from_bytes(data: &[u8]) -> FuncProto {
 /// A program from a seed (for `jolt fuzz` and tests).
 pub fn from_seed(seed: u64, len: usize) -> FuncProto {
     let mut r = SplitMix(seed);
-    let bytes: Vec<u8> = (0..len).map(|_| r.next() as u8).collect();
+    let bytes: Vec<u8> = (0..len).map(|_| r.next_u64() as u8).collect();
     from_bytes(&bytes)
 }
 
@@ -506,7 +506,7 @@ fn gen_load(prog: &mut Program, f: &mut Func, dst: u16) -> Result<()> {
             f.emit(Insn::CheckTdz { src: 1, name });
             f.emit(Insn::Mov { dst, src: 1 });
         }
-        7 if f.ctx.len() > 0 => gen_ctx_load(prog, f, dst)?,
+        7 if !f.ctx.is_empty() => gen_ctx_load(prog, f, dst)?,
         _ => {
             let obj = pick_value(prog.u, f)?;
             let name = prog.name(PROPS)?;

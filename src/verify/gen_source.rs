@@ -333,8 +333,10 @@ impl Gen<'_, '_> {
             }
             15 if nested && self.loop_depth < 3 => {
                 let x = self.fresh("x");
+                // A snapshot, so the body growing the array cannot make
+                // the loop (and joins inside it) quadratic.
                 let src = match self.var_of(Ty::Arr)? {
-                    Some(a) => a,
+                    Some(a) => format!("{a}.slice()"),
                     None => self.str(1)?,
                 };
                 self.line(format!("for (const {x} of {src}) {{"));
@@ -460,7 +462,7 @@ impl Gen<'_, '_> {
             }
             5 => {
                 let n = self.fresh("k");
-                format!("const {n} = 1; try {{ {n} = 2; }} catch (e) {{ print(e.message); }}")
+                format!("const {n} = 1; try {{ {n} = 2; }} catch (e) {{ print(e.message); }} try {{ undeclared{n} = 2; }} catch (e) {{ print(e.message); }}")
             }
             6 => {
                 let n = self.fresh("m");
@@ -507,7 +509,8 @@ impl Gen<'_, '_> {
         // Parameters may be anything; treat them as numbers only when
         // called with numbers, so keep them out of typed vars.
         self.vars.retain(|v| !v.2);
-        self.funcs.push((name.clone(), arity));
+        // Not callable from its own body: unbounded recursion would reach
+        // the engine's stack limit, whose depth node does not specify.
         let n = self.int(1, 4)?;
         self.block(n)?;
         self.indent += 1;
@@ -520,6 +523,7 @@ impl Gen<'_, '_> {
         self.line("}");
         self.vars = saved_vars;
         self.loop_depth = saved_loop;
+        self.funcs.push((name, arity));
         Ok(())
     }
 
@@ -586,6 +590,6 @@ pub fn from_bytes(data: &[u8]) -> String {
 
 pub fn from_seed(seed: u64, len: usize) -> String {
     let mut r = SplitMix(seed);
-    let bytes: Vec<u8> = (0..len).map(|_| r.next() as u8).collect();
+    let bytes: Vec<u8> = (0..len).map(|_| r.next_u64() as u8).collect();
     from_bytes(&bytes)
 }

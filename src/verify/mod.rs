@@ -245,7 +245,7 @@ impl Plan {
                 .split(|&b| b == b'\n')
                 .map(|l| l.to_vec())
                 .collect();
-            if n >= 1 && n <= lines.len() {
+            if n >= 1 && n <= split_lines(&o.stdout).len() {
                 lines[n - 1].extend_from_slice(b" [perturbed]");
                 o.stdout = lines.join(&b'\n');
             }
@@ -280,7 +280,7 @@ impl Schedule {
         let mut r = SplitMix(seed);
         Schedule {
             seed,
-            gc_every: 2 + r.next() % 63,
+            gc_every: 2 + r.next_u64() % 63,
         }
     }
 
@@ -303,7 +303,7 @@ impl Schedule {
 pub struct SplitMix(pub u64);
 
 impl SplitMix {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -314,7 +314,7 @@ impl SplitMix {
         if n == 0 {
             0
         } else {
-            self.next() % n
+            self.next_u64() % n
         }
     }
 }
@@ -366,7 +366,7 @@ pub struct Divergence {
     pub left: Plan,
     pub right: Plan,
     /// The first differing stdout line, if stdout differs.
-    pub stdout: Option<LineDiff>,
+    pub stdout: Option<Box<LineDiff>>,
     pub left_end: OutcomeEnd,
     pub right_end: OutcomeEnd,
 }
@@ -399,13 +399,22 @@ impl fmt::Display for Divergence {
     }
 }
 
+/// Output lines: split at `\n`, without the empty piece after a final one.
+fn split_lines(b: &[u8]) -> Vec<&[u8]> {
+    let mut v: Vec<&[u8]> = b.split(|&c| c == b'\n').collect();
+    if v.last().is_some_and(|l| l.is_empty()) {
+        v.pop();
+    }
+    v
+}
+
 /// The first differing line of two outputs, if they differ.
 pub fn first_line_diff(a: &[u8], b: &[u8]) -> Option<LineDiff> {
     if a == b {
         return None;
     }
-    let la: Vec<&[u8]> = a.split(|&c| c == b'\n').collect();
-    let lb: Vec<&[u8]> = b.split(|&c| c == b'\n').collect();
+    let la = split_lines(a);
+    let lb = split_lines(b);
     let text = |l: Option<&&[u8]>| l.map(|l| String::from_utf8_lossy(l).into_owned());
     for i in 0..la.len().max(lb.len()) {
         if la.get(i) != lb.get(i) {
@@ -416,7 +425,20 @@ pub fn first_line_diff(a: &[u8], b: &[u8]) -> Option<LineDiff> {
             });
         }
     }
-    None
+    // Same lines: only the final newline differs.
+    let mark = |b: &[u8], l: &[&[u8]]| {
+        let last = String::from_utf8_lossy(l.last().copied().unwrap_or(b"")).into_owned();
+        Some(if b.ends_with(b"\n") {
+            format!("{last}\\n")
+        } else {
+            format!("{last} (no final newline)")
+        })
+    };
+    Some(LineDiff {
+        line: la.len().max(1),
+        left: mark(a, &la),
+        right: mark(b, &lb),
+    })
 }
 
 /// Compares two outcomes (rule 2 of the module doc).
@@ -428,7 +450,7 @@ pub fn compare(left: Plan, a: &Outcome, right: Plan, b: &Outcome) -> Option<Dive
         kind: DivergenceKind::Differ,
         left,
         right,
-        stdout: first_line_diff(&a.stdout, &b.stdout),
+        stdout: first_line_diff(&a.stdout, &b.stdout).map(Box::new),
         left_end: a.end.clone(),
         right_end: b.end.clone(),
     })

@@ -203,7 +203,7 @@ impl<'a> Emitter<'a> {
             StrictNe { dst, a, b, fb } => {
                 self.visit_int_compare(pc, dst, a, b, fb, Cond::Ne, h::bl_strictne)
             }
-            Lt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::L, h::bl_lt),
+            Lt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Le, h::bl_lt),
             Le { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Le, h::bl_le),
             Gt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::G, h::bl_gt),
             Ge { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Ge, h::bl_ge),
@@ -319,7 +319,7 @@ impl<'a> Emitter<'a> {
         let x = &mut asm.asm;
         match op {
             IntOp::Add => {
-                x.alu_rm_r(AluOp::Sub, Size::S32, Gpr::Rax, Gpr::Rcx);
+                x.alu_rm_r(AluOp::Add, Size::S32, Gpr::Rax, Gpr::Rcx);
                 x.jcc(Cond::O, slow);
             }
             IntOp::Sub => {
@@ -327,6 +327,7 @@ impl<'a> Emitter<'a> {
                 x.jcc(Cond::O, slow);
             }
             IntOp::Mul => {
+                x.alu_rm_imm(AluOp::Add, Size::S32, Gpr::Rcx, 0);
                 // A zero product with a negative operand is -0: a double.
                 let done = x.new_label();
                 x.mov_rm_r(Size::S32, Gpr::Rdx, Gpr::Rax);

@@ -1,0 +1,294 @@
+//! Static ABI checker for emitted machine code (regalloc2 checker style).
+//!
+//! What it checks, for a function with entry offset E and a set of
+//! indirect-jump targets T (e.g. a pc dispatch table):
+//! 1. Stack alignment: along every path from E, RSP is tracked exactly as
+//!    an offset from the entry RSP (which is 8 mod 16, the return address
+//!    just pushed) through push/pop, `sub/add rsp, imm`, `lea rsp, [rsp+d]`,
+//!    `mov rbp, rsp` / `mov rsp, rbp`, and `and rsp, -2^k` (which makes the
+//!    offset unknown but the alignment known). At every CALL, RSP must be
+//!    known to be 0 mod 16.
+//! 2. Callee-saved registers (rbx, rbp, r12-r15): at every RET each holds
+//!    its entry value, i.e. it was never written, or was pushed while it
+//!    held its entry value and popped back from that same slot; and RSP is
+//!    back at its entry value.
+//! 3. Paths merge consistently: two paths reaching one instruction with
+//!    different known RSP offsets (or different saved-register states) is
+//!    an error, since one of them must be wrong.
+//! Paths end at RET, UD2 and INT3. An indirect JMP continues at every
+//! target in T with the state at the JMP; an indirect JMP with no targets
+//! given, or a jump outside the code, is an error.
+//!
+//! It never executes anything: it reads bytes, so it can run on every
+//! function a JIT emits, in tests and fuzzing.
+
+use iced_x86::{
+    Decoder, DecoderOptions, Instruction, InstructionInfoFactory, Mnemonic, OpKind, Register,
+};
+use std::collections::{HashMap, VecDeque};
+
+const CALLEE_SAVED: [Register; 6] = [
+    Register::RBX,
+    Register::RBP,
+    Register::R12,
+    Register::R13,
+    Register::R14,
+    Register::R15,
+];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct State {
+    /// Bytes below the entry RSP (the return address slot is at 0); None
+    /// once RSP was aligned by `and`.
+    depth: Option<i64>,
+    /// RSP mod 16, always known on a valid path.
+    mod16: i64,
+    /// Depth saved in rbp by `mov rbp, rsp`, to restore with `mov rsp, rbp`.
+    rbp_depth: Option<i64>,
+    /// For each callee-saved register: holds its entry value?
+    intact: [bool; 6],
+    /// Stack slots (by depth) holding a callee-saved register's entry value.
+    saved: Vec<(i64, usize)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AbiViolation {
+    /// Code offset of the offending instruction.
+    pub offset: u64,
+    pub reason: String,
+}
+
+impl std::fmt::Display for AbiViolation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ABI violation at +{:#x}: {}", self.offset, self.reason)
+    }
+}
+
+fn cs_index(r: Register) -> Option<usize> {
+    CALLEE_SAVED.iter().position(|&c| c == r.full_register())
+}
+
+/// What a successful check covered (so callers can tell it was not vacuous).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub instructions: usize,
+    pub calls: usize,
+    pub returns: usize,
+}
+
+/// Checks `code` (decoded at address 0) from `entry`, with `indirect`
+/// the possible targets of indirect jumps.
+pub fn check(code: &[u8], entry: u64, indirect: &[u64]) -> Result<Coverage, AbiViolation> {
+    let mut cov = Coverage::default();
+    let mut insns: HashMap<u64, Instruction> = HashMap::new();
+    let mut dec = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
+    while dec.can_decode() {
+        let i = dec.decode();
+        if i.is_invalid() {
+            // Data (tables, constants) may follow code; only reachable
+            // invalid bytes are an error, reported when reached.
+            continue;
+        }
+        insns.insert(i.ip(), i);
+    }
+    let err = |offset: u64, reason: String| AbiViolation { offset, reason };
+    let start = State {
+        depth: Some(0),
+        mod16: 8,
+        rbp_depth: None,
+        intact: [true; 6],
+        saved: Vec::new(),
+    };
+    let mut seen: HashMap<u64, State> = HashMap::new();
+    let mut work: VecDeque<(u64, State)> = VecDeque::from([(entry, start)]);
+    let mut info = InstructionInfoFactory::new();
+    while let Some((at, st)) = work.pop_front() {
+        if let Some(prev) = seen.get(&at) {
+            if *prev != st {
+                return Err(err(
+                    at,
+                    format!("paths merge with different stack states: {prev:?} vs {st:?}"),
+                ));
+            }
+            continue;
+        }
+        seen.insert(at, st.clone());
+        cov.instructions += 1;
+        let Some(ins) = insns.get(&at).copied() else {
+            return Err(err(
+                at,
+                "control reaches bytes that are not an instruction".into(),
+            ));
+        };
+        let mut s = st;
+        let next = at + ins.len() as u64;
+        let adjust = |s: &mut State, delta: i64| {
+            // delta > 0: RSP moves down (push / sub).
+            if let Some(d) = s.depth.as_mut() {
+                *d += delta;
+            }
+            s.mod16 = (s.mod16 - delta).rem_euclid(16);
+        };
+        match ins.mnemonic() {
+            Mnemonic::Ret => {
+                if s.depth != Some(0) {
+                    return Err(err(
+                        at,
+                        format!("RET with RSP not restored (depth {:?})", s.depth),
+                    ));
+                }
+                for (i, ok) in s.intact.iter().enumerate() {
+                    if !ok {
+                        return Err(err(
+                            at,
+                            format!("RET with callee-saved {:?} not restored", CALLEE_SAVED[i]),
+                        ));
+                    }
+                }
+                cov.returns += 1;
+                continue;
+            }
+            Mnemonic::Ud2 | Mnemonic::Int3 => continue,
+            Mnemonic::Call => {
+                if s.mod16 != 0 {
+                    return Err(err(at, format!("CALL with RSP = {} mod 16", s.mod16)));
+                }
+                cov.calls += 1;
+                // The callee preserves RSP and callee-saved registers.
+                work.push_back((next, s));
+                continue;
+            }
+            Mnemonic::Push => {
+                adjust(&mut s, 8);
+                if ins.op0_kind() == OpKind::Register {
+                    if let Some(ci) = cs_index(ins.op0_register()) {
+                        if s.intact[ci] {
+                            if let Some(d) = s.depth {
+                                s.saved.push((d, ci));
+                            }
+                        }
+                    }
+                }
+                work.push_back((next, s));
+                continue;
+            }
+            Mnemonic::Pop => {
+                let depth_before = s.depth;
+                adjust(&mut s, -8);
+                if ins.op0_kind() == OpKind::Register {
+                    if let Some(ci) = cs_index(ins.op0_register()) {
+                        let restored = depth_before.is_some_and(|d| s.saved.contains(&(d, ci)));
+                        s.intact[ci] = restored;
+                    }
+                }
+                if let Some(d) = depth_before {
+                    s.saved.retain(|&(sd, _)| sd != d);
+                }
+                work.push_back((next, s));
+                continue;
+            }
+            _ => {}
+        }
+        // RSP arithmetic.
+        let writes_rsp = ins.op_count() > 0
+            && ins.op0_kind() == OpKind::Register
+            && ins.op0_register() == Register::RSP;
+        if writes_rsp {
+            match (ins.mnemonic(), ins.op1_kind()) {
+                (Mnemonic::Sub, k) if is_imm(k) => adjust(&mut s, ins.immediate(1) as i64),
+                (Mnemonic::Add, k) if is_imm(k) => adjust(&mut s, -(ins.immediate(1) as i64)),
+                (Mnemonic::And, k) if is_imm(k) => {
+                    let mask = ins.immediate(1) as i64;
+                    if mask > -16 || mask & 15 != 0 {
+                        return Err(err(
+                            at,
+                            "AND RSP with a mask that does not align to 16".into(),
+                        ));
+                    }
+                    s.depth = None;
+                    s.mod16 = 0;
+                }
+                (Mnemonic::Mov, OpKind::Register) if ins.op1_register() == Register::RBP => {
+                    let Some(d) = s.rbp_depth else {
+                        return Err(err(at, "MOV RSP, RBP without a saved frame".into()));
+                    };
+                    s.depth = Some(d);
+                    s.mod16 = (8 - d).rem_euclid(16);
+                }
+                (Mnemonic::Lea, OpKind::Memory)
+                    if ins.memory_base() == Register::RSP
+                        && ins.memory_index() == Register::None =>
+                {
+                    adjust(&mut s, -(ins.memory_displacement64() as i64));
+                }
+                _ => {
+                    return Err(err(
+                        at,
+                        format!("RSP changed in a way the checker cannot follow: {ins}"),
+                    ))
+                }
+            }
+        } else {
+            // Any other write to a callee-saved register clobbers it.
+            let used = info.info(&ins);
+            for r in used.used_registers() {
+                let written = matches!(
+                    r.access(),
+                    iced_x86::OpAccess::Write
+                        | iced_x86::OpAccess::ReadWrite
+                        | iced_x86::OpAccess::CondWrite
+                        | iced_x86::OpAccess::ReadCondWrite
+                );
+                if written {
+                    if let Some(ci) = cs_index(r.register()) {
+                        s.intact[ci] = false;
+                        if r.register().full_register() == Register::RBP {
+                            s.rbp_depth = None;
+                        }
+                    }
+                }
+            }
+            if ins.mnemonic() == Mnemonic::Mov
+                && ins.op0_kind() == OpKind::Register
+                && ins.op0_register() == Register::RBP
+                && ins.op1_kind() == OpKind::Register
+                && ins.op1_register() == Register::RSP
+            {
+                s.rbp_depth = s.depth;
+            }
+        }
+        // Control flow.
+        match ins.flow_control() {
+            iced_x86::FlowControl::UnconditionalBranch => {
+                work.push_back((ins.near_branch_target(), s));
+            }
+            iced_x86::FlowControl::ConditionalBranch => {
+                work.push_back((ins.near_branch_target(), s.clone()));
+                work.push_back((next, s));
+            }
+            iced_x86::FlowControl::IndirectBranch => {
+                if indirect.is_empty() {
+                    return Err(err(at, "indirect jump with no known targets".into()));
+                }
+                for &t in indirect {
+                    work.push_back((t, s.clone()));
+                }
+            }
+            iced_x86::FlowControl::IndirectCall => unreachable!("calls handled above"),
+            iced_x86::FlowControl::Return => unreachable!("returns handled above"),
+            _ => work.push_back((next, s)),
+        }
+    }
+    Ok(cov)
+}
+
+fn is_imm(k: OpKind) -> bool {
+    matches!(
+        k,
+        OpKind::Immediate8
+            | OpKind::Immediate8to32
+            | OpKind::Immediate8to64
+            | OpKind::Immediate32
+            | OpKind::Immediate32to64
+    )
+}

@@ -1,0 +1,61 @@
+//! Every function of every tests/js program, compiled by the baseline
+//! tier, passes the static ABI checker (alignment at every CALL,
+//! callee-saved registers and RSP restored at every RET).
+
+use jolt::bytecode::FuncProto;
+use jolt::jit::abicheck;
+use jolt::jit::baseline::compile;
+use jolt::jit::x64::CodeSpace;
+
+fn each_proto(p: &FuncProto, f: &mut dyn FnMut(&FuncProto)) {
+    f(p);
+    for c in &p.children {
+        each_proto(c, f);
+    }
+}
+
+#[test]
+fn baseline_code_of_the_corpus_obeys_the_abi() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
+    let mut space = CodeSpace::new(256 << 20);
+    let mut checked = 0;
+    let (mut calls, mut returns) = (0, 0);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "js"))
+    {
+        let src = std::fs::read_to_string(path).unwrap();
+        let Ok(proto) = jolt::compile_source(&src, "t.js") else {
+            continue;
+        };
+        each_proto(&proto, &mut |p| {
+            let code = compile(p, &mut space)
+                .unwrap_or_else(|e| panic!("{}: {} did not compile: {e}", path.display(), p.name));
+            let targets: Vec<u64> = code.pc_offsets.iter().map(|&o| o as u64).collect();
+            match abicheck::check(code.code.bytes(), 0, &targets) {
+                Ok(cov) => {
+                    calls += cov.calls;
+                    returns += cov.returns;
+                }
+                Err(e) => panic!(
+                    "{}: function {:?}: {e}\n{}",
+                    path.display(),
+                    p.name,
+                    code.disassemble(p)
+                ),
+            }
+            checked += 1;
+        });
+    }
+    assert!(checked > 1000, "only {checked} functions checked");
+    assert!(
+        calls > checked && returns >= checked,
+        "vacuous check: {calls} calls, {returns} returns"
+    );
+    eprintln!("{checked} baseline functions pass the static ABI check ({calls} CALLs, {returns} RETs proved)");
+}
