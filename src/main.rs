@@ -9,7 +9,7 @@ const USAGE: &str = "\
 usage: jolt [options] FILE.js
        jolt [options] -e CODE
        jolt diff FILE.js [--node] [--plans P,Q,..] [--fuel N]
-       jolt fuzz --seconds N [--seed S] [--target bytecode|source|gc]
+       jolt fuzz --seconds N [--seed S] [--target bytecode|source|gc] [--node]
 
 Runs a JavaScript program (the subset described in language.md).
 
@@ -268,21 +268,14 @@ fn diff_main(args: Vec<String>) -> ExitCode {
                 );
                 if &n != o {
                     let d = verify::Divergence {
-                        kind: verify::DivergenceKind::Differ,
+                        kind: verify::DivergenceKind::Node,
                         left: *p,
                         right: *p,
                         stdout: verify::first_line_diff(&o.stdout, &n.stdout).map(Box::new),
                         left_end: o.end.clone(),
                         right_end: n.end.clone(),
                     };
-                    print!(
-                        "against node: {}",
-                        d.to_string().replacen(
-                            &format!("{p} and {p}"),
-                            &format!("{p} and node"),
-                            1
-                        )
-                    );
+                    print!("{d}");
                     diverged = true;
                 }
             }
@@ -310,6 +303,7 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
         target: Target::Bytecode,
         corpus_dir: None,
         input_len: 600,
+        node: false,
     };
     let mut corpus = std::path::PathBuf::from("corpus");
     let mut it = args.into_iter();
@@ -333,6 +327,7 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
                 }
             }
             "--corpus" => corpus = val().into(),
+            "--node" => opts.node = true,
             _ => return usage_error(&format!("unknown option {a}")),
         }
     }
@@ -343,6 +338,10 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
             .unwrap_or(1);
     }
     opts.corpus_dir = Some(corpus.join(opts.target.name()));
+    // Engine panics are findings, caught and reported per plan (with the
+    // panic message); the default hook would print every backtrace of
+    // every minimization step.
+    std::panic::set_hook(Box::new(|_| {}));
     eprintln!(
         "jolt fuzz: target {} seed {} for {} s",
         opts.target.name(),

@@ -2400,10 +2400,9 @@ impl<'a> Compiler<'a> {
             }
             PatternKind::Member(e) => {
                 let t = self.member_target(e)?;
-                let pname = match &e.kind {
-                    ExprKind::Member { name, .. } => Some(name.to_string()),
-                    _ => None,
-                };
+                // Assigning to a property does not name an anonymous
+                // function (only `identifier = function` does).
+                let pname: Option<String> = None;
                 if op == AssignOp::Assign {
                     let v = self.alloc();
                     self.expr_to(value, v, pname.as_deref())?;

@@ -15,6 +15,7 @@
 //! 3. Paths merge consistently: two paths reaching one instruction with
 //!    different known RSP offsets (or different saved-register states) is
 //!    an error, since one of them must be wrong.
+//!
 //! Paths end at RET, UD2 and INT3. An indirect JMP continues at every
 //! target in T with the state at the JMP; an indirect JMP with no targets
 //! given, or a jump outside the code, is an error.

@@ -39,18 +39,37 @@ fn constructor_name(vm: &Vm, obj: Value) -> Option<String> {
             return None;
         }
         if let Some(Own::Data(c, _)) = vm.get_own(o, PropKey::Atom(wk::constructor)) {
-            if vm.is_callable(c) {
+            // Like node: only a constructor the object is an instance of
+            // names it (so `F.prototype` is a plain `{}`).
+            if vm.is_callable(c) && is_instance(vm, obj, c) {
                 if let Some(Own::Data(n, _)) = vm.get_own(c, PropKey::Atom(wk::name)) {
-                    if vm.is_string(n) {
+                    if vm.is_string(n) && vm.string_len(n) > 0 {
                         return Some(vm.string_to_rust(n));
                     }
                 }
             }
-            return None;
         }
         o = vm.proto_of(o);
     }
     None
+}
+
+/// `obj instanceof c` without running JavaScript (no getters).
+fn is_instance(vm: &Vm, obj: Value, c: Value) -> bool {
+    let Some(Own::Data(proto, _)) = vm.get_own(c, PropKey::Atom(wk::prototype)) else {
+        return false;
+    };
+    let mut o = vm.proto_of(obj);
+    for _ in 0..10_000 {
+        if !o.is_cell() {
+            return false;
+        }
+        if o == proto {
+            return true;
+        }
+        o = vm.proto_of(o);
+    }
+    false
 }
 
 /// `#<Object>` / `[object Array]`, as in V8's property error messages.
@@ -191,6 +210,19 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
     if vm.is_callable(v) {
         return format_function(vm, v);
     }
+    if Cell::from_value(v).kind() == Kind::Primitive {
+        // Boxed primitives: `[Number: 1]`, `[String: 'ab']`, `[Boolean: false]`
+        // (own properties on a wrapper are not shown).
+        let p = Cell::from_value(v).get(fixed::PRIMITIVE);
+        let tag = if p.is_number() {
+            "Number"
+        } else if vm.is_string(p) {
+            "String"
+        } else {
+            "Boolean"
+        };
+        return format!("[{tag}: {}]", format_primitive(vm, p, true));
+    }
     let is_array = vm.is_array(v);
     let empty = if is_array {
         vm.array_len(v) == 0
@@ -235,6 +267,7 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
         ctx.seen.pop();
         return error_summary(vm, v);
     }
+
     if is_array {
         let len = vm.array_len(v) as usize;
         let mut holes = 0usize;
@@ -510,9 +543,4 @@ fn pad_to(s: &str, width: usize, start: bool) -> String {
     } else {
         format!("{s}{pad}")
     }
-}
-
-#[allow(dead_code)]
-fn _fixed_used() -> usize {
-    fixed::PROTO
 }

@@ -355,25 +355,32 @@ impl Heap {
     /// Walks every cell of the space; checks headers and that every traced
     /// value is a non-cell or points at a valid cell header in this space.
     pub fn verify(&self) -> Result<(), String> {
-        let mut starts = std::collections::HashSet::new();
+        // One bit per word: set where a cell starts (a HashSet of addresses
+        // made --verify-heap dominate --gc-stress runs).
+        let mut starts = vec![0u64; self.top.div_ceil(64)];
+        let base = self.space.as_ptr() as usize;
         let mut off = 0;
         while off < self.top {
             let c = Cell(self.space.as_ptr().wrapping_add(off) as *mut u64);
             if Kind::from_u8(c.header() as u8).is_none() || c.kind() == Kind::Forwarded {
                 return Err(format!("bad header {:#x} at word {off}", c.header()));
             }
-            starts.insert(c.0 as usize);
+            starts[off / 64] |= 1 << (off % 64);
             off += c.size_words();
         }
         if off != self.top {
             return Err("cells overrun the allocation top".into());
         }
+        let is_start = |a: usize| {
+            let w = a.wrapping_sub(base) / 8;
+            a >= base && a % 8 == 0 && w < self.top && starts[w / 64] & (1 << (w % 64)) != 0
+        };
         let mut off = 0;
         while off < self.top {
             let c = Cell(self.space.as_ptr().wrapping_add(off) as *mut u64);
             for i in 0..c.nvals() {
                 let v = c.get(i);
-                if v.is_cell() && !starts.contains(&(v.0 as usize)) {
+                if v.is_cell() && !is_start(v.0 as usize) {
                     return Err(format!(
                         "cell at word {off} ({:?}) value {i} = {:#x} is not a live cell",
                         c.kind(),

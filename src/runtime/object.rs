@@ -385,10 +385,10 @@ impl Vm {
                 )))
             }
             _ => {
-                if self.get_own(receiver, key).is_some() {
+                if let Some(own) = self.get_own(receiver, key) {
                     // Own writable data property (reached when the fast path
-                    // did not apply, e.g. array elements).
-                    return self.define_own(receiver, key, v, shape::DEFAULT_ATTRS);
+                    // did not apply, e.g. array elements): keep its attributes.
+                    return self.define_own(receiver, key, v, own.attrs());
                 }
                 if Cell::from_value(receiver).flags() & oflags::NOT_EXTENSIBLE != 0 {
                     let k = self.atoms.key_to_string(key);

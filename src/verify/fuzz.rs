@@ -26,7 +26,7 @@ pub const FUZZ_FUEL: u64 = 10_000;
 pub const FUZZ_MAX_HEAP: usize = 16 << 20;
 /// Call depth for fuzz runs (recursion is common in generated programs).
 pub const FUZZ_MAX_DEPTH: usize = 300;
-pub const PRINT_EVERY: u64 = 1_000;
+pub const PRINT_EVERY: u64 = 250;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -250,6 +250,9 @@ pub struct DriveOptions {
     pub corpus_dir: Option<PathBuf>,
     /// Bytes of generator input per program.
     pub input_len: usize,
+    /// Source targets: also compare the first plan with node (skipped for
+    /// programs that run out of fuel); slow, node starts per program.
+    pub node: bool,
 }
 
 /// What a drive found.
@@ -302,9 +305,23 @@ pub fn drive(opts: &DriveOptions, status: &mut dyn FnMut(&DriveSummary)) -> Driv
         for p in &rep.skipped {
             sum.coverage.entry(p.name()).or_default();
         }
-        if let Some(d) = rep.divergence {
+        let mut divergence = rep.divergence.clone();
+        if let (true, None, Input::Source(_, src)) = (opts.node, &divergence, &input) {
+            divergence = node_divergence(src, &rep);
+        }
+        if let Some(d) = divergence {
             sum.stats.divergences += 1;
-            let sig = format!("{:?} {} {} {}", d.kind, d.left, d.right, d.left_end.kind());
+            let msg: String = match &d.left_end {
+                OutcomeEnd::Panicked(m) => m.chars().filter(|c| !c.is_ascii_digit()).collect(),
+                e => e.kind().to_string(),
+            };
+            let sig = format!(
+                "{:?} {} {} {msg} {}",
+                d.kind,
+                d.left,
+                d.right,
+                d.right_end.kind()
+            );
             if seen_sigs.insert(sig) {
                 if let Some(dir) = &opts.corpus_dir {
                     if let Some(path) = save_minimized(dir, &input, &d, plans) {
@@ -323,6 +340,27 @@ pub fn drive(opts: &DriveOptions, status: &mut dyn FnMut(&DriveSummary)) -> Driv
     sum.stats.seconds = start.elapsed().as_secs_f64();
     status(&sum);
     sum
+}
+
+/// The first plan's outcome against node's (`None` when they agree, node
+/// is unavailable, or the program ran out of fuel).
+pub fn node_divergence(src: &str, rep: &Report) -> Option<Divergence> {
+    let (p, o, _) = rep.runs.first()?;
+    if o.end == OutcomeEnd::OutOfFuel {
+        return None;
+    }
+    let n = super::run_node(src).ok()?;
+    if &n == o {
+        return None;
+    }
+    Some(Divergence {
+        kind: super::DivergenceKind::Node,
+        left: *p,
+        right: *p,
+        stdout: super::first_line_diff(&o.stdout, &n.stdout).map(Box::new),
+        left_end: o.end.clone(),
+        right_end: n.end,
+    })
 }
 
 enum Input {
@@ -352,8 +390,12 @@ fn save_minimized(dir: &Path, input: &Input, d: &Divergence, plans: &[Plan]) -> 
         Input::Source(s, src) => {
             let cfg = fuzz_config(*s);
             let min = minimize::minimize_source(src, &mut |c: &str| {
-                matches!(report(Program::Source(c), plans, &cfg).divergence,
-                    Some(e) if minimize::same_failure(&e, d))
+                let r = report(Program::Source(c), plans, &cfg);
+                let e = match (&d.kind, r.divergence.clone()) {
+                    (super::DivergenceKind::Node, None) => node_divergence(c, &r),
+                    (_, e) => e,
+                };
+                matches!(e, Some(e) if minimize::same_failure(&e, d))
             });
             let mut body = String::new();
             for l in d.to_string().lines() {

@@ -31,7 +31,7 @@
 //! nondeterministic (`random`, `now`, `Date`, `performance`).
 
 use super::SplitMix;
-use crate::bytecode::{Const, FuncKind, FuncProto, Handler, Insn, Opcode};
+use crate::bytecode::{Const, FuncKind, FuncProto, Handler, Insn};
 use arbitrary::{Result, Unstructured};
 use std::rc::Rc;
 
@@ -1274,9 +1274,4 @@ fn gen_ctx_block(prog: &mut Program, f: &mut Func) -> Result<()> {
     f.ctx.pop();
     f.emit(Insn::PopCtx {});
     Ok(())
-}
-
-/// Opcodes the generator can emit (all of them).
-pub fn reachable_opcodes() -> &'static [Opcode] {
-    Opcode::ALL
 }

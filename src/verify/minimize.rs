@@ -16,9 +16,10 @@
 //! only written register is an *untyped* one: never an operand that the
 //! interpreter reads as a cell of a particular kind, never written with the
 //! hole or a context, and below every call window. `CheckTdz`, context
-//! operations, iterator starts and `Closure`s feeding typed registers stay.
+//! operations, iterator starts, `Class` and `Closure`s feeding typed
+//! registers stay.
 
-use super::{fresh_copy, Divergence};
+use super::{fresh_copy, Divergence, OutcomeEnd};
 use crate::bytecode::{jump_target, FuncProto, Handler, Insn, Opcode, OperandKind};
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -59,9 +60,21 @@ pub fn ddmin<T: Clone>(units: Vec<T>, fails: &mut dyn FnMut(&[T]) -> bool) -> Ve
 }
 
 /// Whether two divergences are "the same failure" for minimization: same
-/// kind and the same plan pair.
+/// kind, the same plan pair, the same kinds of ends, and for crashes the
+/// same panic message up to numbers (so a shrink step cannot wander off to
+/// a different bug).
 pub fn same_failure(a: &Divergence, b: &Divergence) -> bool {
-    a.kind == b.kind && a.left == b.left && a.right == b.right
+    fn shape(e: &OutcomeEnd) -> String {
+        match e {
+            OutcomeEnd::Panicked(m) => m.chars().filter(|c| !c.is_ascii_digit()).collect(),
+            e => e.kind().to_string(),
+        }
+    }
+    a.kind == b.kind
+        && a.left == b.left
+        && a.right == b.right
+        && shape(&a.left_end) == shape(&b.left_end)
+        && shape(&a.right_end) == shape(&b.right_end)
 }
 
 /// Minimizes a source program by lines.
@@ -184,7 +197,10 @@ fn removable(i: &Insn, typed: &HashSet<u16>) -> bool {
         | Opcode::ForOfNext
         | Opcode::ForInNext
         | Opcode::SuperCall
-        | Opcode::SuperCallForward => false,
+        | Opcode::SuperCallForward
+        // `Class` gives its constructor the `prototype` object that a
+        // following `GetProp` into a typed register relies on.
+        | Opcode::Class => false,
         _ => match written(i) {
             None => true,
             Some(r) => !typed.contains(&r),

@@ -357,6 +357,8 @@ pub enum DivergenceKind {
     Differ,
     /// The `left` plan's run panicked (right is the plan compared with).
     Crash,
+    /// The `left` plan disagrees with node (`right_end` is node's end).
+    Node,
 }
 
 /// A reported difference between two plans (see the module doc).
@@ -377,8 +379,13 @@ impl fmt::Display for Divergence {
             DivergenceKind::Crash => {
                 writeln!(f, "crash under plan {}: {}", self.left, self.left_end)?;
             }
-            DivergenceKind::Differ => {
-                writeln!(f, "divergence between {} and {}", self.left, self.right)?;
+            DivergenceKind::Differ | DivergenceKind::Node => {
+                let right = if self.kind == DivergenceKind::Node {
+                    "node".to_string()
+                } else {
+                    self.right.name()
+                };
+                writeln!(f, "divergence between {} and {right}", self.left)?;
                 if let Some(d) = &self.stdout {
                     let show = |s: &Option<String>| match s {
                         Some(s) => format!("{s:?}"),
@@ -386,12 +393,12 @@ impl fmt::Display for Divergence {
                     };
                     writeln!(f, "  first differing stdout line: {}", d.line)?;
                     writeln!(f, "    {:<20} {}", self.left.name(), show(&d.left))?;
-                    writeln!(f, "    {:<20} {}", self.right.name(), show(&d.right))?;
+                    writeln!(f, "    {:<20} {}", right, show(&d.right))?;
                 }
                 writeln!(
                     f,
                     "  ends: {} = {}; {} = {}",
-                    self.left, self.left_end, self.right, self.right_end
+                    self.left, self.left_end, right, self.right_end
                 )?;
             }
         }

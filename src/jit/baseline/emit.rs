@@ -15,7 +15,7 @@
 //! - Nothing is held in a machine register across a helper call.
 
 use super::helpers as h;
-use super::masm::{Masm, PROTO, VM};
+use super::masm::{Masm, PROTO, TAG, VM};
 use crate::bytecode::{feedback as fbk, jump_target, FuncProto, Insn};
 use crate::jit::x64::{AluOp, Annotation, Cond, Gpr, Label, Mem, ShiftOp, Size, UnaryOp};
 use crate::runtime::value::Value;
@@ -121,7 +121,7 @@ impl<'a> Emitter<'a> {
 
     /// A new slow-path entry label for the instruction at `pc`.
     fn slow_path(&mut self, pc: u32, helper: Helper, resume: Label, taken: Option<Label>) -> Label {
-        let entry = self.m.asm.new_label();
+        let entry = self.m.asm.new_named_label(&format!("slow_bc{pc}"));
         self.slow.push(SlowPath {
             entry,
             pc,
@@ -203,7 +203,7 @@ impl<'a> Emitter<'a> {
             StrictNe { dst, a, b, fb } => {
                 self.visit_int_compare(pc, dst, a, b, fb, Cond::Ne, h::bl_strictne)
             }
-            Lt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Le, h::bl_lt),
+            Lt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::L, h::bl_lt),
             Le { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Le, h::bl_le),
             Gt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::G, h::bl_gt),
             Ge { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Ge, h::bl_ge),
@@ -211,7 +211,7 @@ impl<'a> Emitter<'a> {
             In { .. } => self.generic(pc, h::bl_in),
 
             Neg { .. } => self.generic(pc, h::bl_neg),
-            ToNumber { .. } => self.generic(pc, h::bl_tonumber),
+            ToNumber { dst, src } => self.visit_tonumber(pc, dst, src),
             BitNot { .. } => self.generic(pc, h::bl_bitnot),
             Not { .. } => self.generic(pc, h::bl_not),
             Inc { dst, src, fb } => self.visit_inc_dec(pc, dst, src, fb, AluOp::Add, h::bl_inc),
@@ -327,7 +327,6 @@ impl<'a> Emitter<'a> {
                 x.jcc(Cond::O, slow);
             }
             IntOp::Mul => {
-                x.alu_rm_imm(AluOp::Add, Size::S32, Gpr::Rcx, 0);
                 // A zero product with a negative operand is -0: a double.
                 let done = x.new_label();
                 x.mov_rm_r(Size::S32, Gpr::Rdx, Gpr::Rax);
@@ -383,6 +382,18 @@ impl<'a> Emitter<'a> {
             .alu_rm_imm(AluOp::Or, Size::S32, Gpr::Rdx, Value::FALSE.0 as i32);
         m.store(dst, Gpr::Rdx);
         m.feedback_or(fb, fbk::SAW_INT);
+    }
+
+    /// Numbers are copied inline (postfix `i++` reads its old value this
+    /// way); anything else converts in the helper.
+    fn visit_tonumber(&mut self, pc: u32, dst: u16, src: u16) {
+        let slow = self.slow_path(pc, h::bl_tonumber, self.next(pc), None);
+        let m = &mut self.m;
+        m.load(Gpr::Rax, src);
+        // A number has some NUMBER_TAG bit set.
+        m.asm.test_rm_r(Size::S64, Gpr::Rax, TAG);
+        m.asm.jcc(Cond::E, slow);
+        m.store(dst, Gpr::Rax);
     }
 
     fn visit_inc_dec(&mut self, pc: u32, dst: u16, src: u16, fb: u16, op: AluOp, helper: Helper) {

@@ -582,6 +582,34 @@ fn to_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
     super::object::to_string_tag(vm, o)
 }
 
+/// Array.prototype.toLocaleString: each element's toLocaleString, joined
+/// with ",".
+fn to_locale_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    let key = vm.atoms.key_str("toLocaleString");
+    let mut out: Vec<u16> = Vec::new();
+    let mut k = 0.0;
+    while k < len {
+        if k > 0.0 {
+            out.push(b',' as u16);
+        }
+        let o = args.this(vm);
+        let v = get_index(vm, o, k)?;
+        if !v.is_nullish() {
+            vm.handles.push(v);
+            let f = vm.get_value(v, key);
+            let v = vm.handles.pop().unwrap();
+            let f = f?;
+            require_callable(vm, f)?;
+            let r = vm.call(f, v, &[])?;
+            out.extend(ops::to_units(vm, r)?);
+        }
+        k += 1.0;
+    }
+    vm.new_string(&out)
+}
+
 fn reverse(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let o = this_value(vm, &args, None)?;
     if is_simple_array(vm, o) {
@@ -627,6 +655,42 @@ fn reverse(vm: &mut Vm, args: Args) -> JsResult<Value> {
         vm.handles.pop();
         r?;
         lower += 1.0;
+    }
+    Ok(args.this(vm))
+}
+
+fn copy_within(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = this_value(vm, &args, None)?;
+    let len = length_of(vm, o)?;
+    let a0 = args.get(vm, 0);
+    let to = relative_index(vm, a0, len, 0.0)?;
+    let a1 = args.get(vm, 1);
+    let from = relative_index(vm, a1, len, 0.0)?;
+    let a2 = args.get(vm, 2);
+    let end = relative_index(vm, a2, len, len)?;
+    let count = (end - from).min(len - to);
+    // Copy backwards when the ranges overlap that way (as the spec does).
+    let (mut from, mut to, dir) = if from < to && to < from + count {
+        (from + count - 1.0, to + count - 1.0, -1.0)
+    } else {
+        (from, to, 1.0)
+    };
+    let mut n = count;
+    while n > 0.0 {
+        let o = args.this(vm);
+        match get_present(vm, o, from)? {
+            Some(v) => {
+                let o = args.this(vm);
+                set_index(vm, o, to, v)?
+            }
+            None => {
+                let o = args.this(vm);
+                delete_index(vm, o, to)?
+            }
+        }
+        from += dir;
+        to += dir;
+        n -= 1.0;
     }
     Ok(args.this(vm))
 }
@@ -1314,9 +1378,10 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         let c = vm.intrinsic(Intrinsic::ArrayConstructor);
         define_native(vm, c, name, f, len)?;
     }
-    let methods: [(&str, NativeFn, u32); 32] = [
+    let methods: [(&str, NativeFn, u32); 34] = [
         ("at", at, 1),
         ("concat", concat, 1),
+        ("copyWithin", copy_within, 2),
         ("every", every, 1),
         ("fill", fill, 1),
         ("filter", filter, 1),
@@ -1343,6 +1408,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         ("some", some, 1),
         ("sort", sort, 1),
         ("splice", splice, 2),
+        ("toLocaleString", to_locale_string, 0),
         ("toString", to_string, 0),
         ("toReversed", to_reversed, 0),
         ("toSorted", to_sorted, 1),

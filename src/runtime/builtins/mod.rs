@@ -173,14 +173,6 @@ pub fn require_callable(vm: &mut Vm, f: Value) -> JsResult<()> {
     Err(vm.type_error(&format!("{shown} is not a function")))
 }
 
-/// The receiver check of generic prototype methods: `X called on null or
-/// undefined` (primitives are used as they are; reads go through
-/// `get_value`, which looks up their prototype).
-pub fn require_receiver(vm: &mut Vm, args: &Args, what: &str) -> JsResult<()> {
-    let this = args.this(vm);
-    ops::require_object_coercible(vm, this, what)
-}
-
 /// The property key of integer index `i` (>= 2^32 - 1 becomes a string key).
 pub fn index_key(vm: &mut Vm, i: f64) -> PropKey {
     if (0.0..4294967295.0).contains(&i) {
@@ -256,16 +248,17 @@ pub fn set_length(vm: &mut Vm, o: Value, n: f64) -> JsResult<()> {
     vm.set_value(o, PropKey::Atom(wk::length), Value::number(n))
 }
 
-/// Creates a string value from code units.
-pub fn string_result(vm: &mut Vm, units: &[u16]) -> JsResult<Value> {
-    vm.new_string(units)
-}
-
 /// Runs `src` (a whole program) normally and under `--gc-stress
 /// --verify-heap`, and checks that it ends normally printing `expected`.
 #[cfg(test)]
 pub(crate) fn check_js(src: &str, expected: &str) {
-    for stress in [false, true] {
+    check_js_modes(src, expected, &[false, true]);
+}
+
+/// `check_js` in the given gc-stress modes (long listings skip the slow one).
+#[cfg(test)]
+pub(crate) fn check_js_modes(src: &str, expected: &str, modes: &[bool]) {
+    for &stress in modes {
         let opts = super::Options {
             gc_stress: stress,
             verify_heap: stress,
@@ -275,5 +268,250 @@ pub(crate) fn check_js(src: &str, expected: &str) {
         assert_eq!(out.end, crate::End::Normal, "gc_stress={stress}");
         let got = String::from_utf8_lossy(&out.stdout);
         assert_eq!(got, expected, "gc_stress={stress}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_js_modes;
+
+    /// Every builtin function's name, length and attributes, and every
+    /// constant's value and attributes, as node v20 lists them.
+    #[test]
+    fn names_lengths_and_attributes_match_node() {
+        // Normal mode only: this walks every builtin, slow under gc-stress.
+        check_js_modes(
+            r##"const objs = { Object, 'Object.prototype': Object.prototype, Function, 'Function.prototype': Function.prototype, Array, 'Array.prototype': Array.prototype, String, 'String.prototype': String.prototype, Number, 'Number.prototype': Number.prototype, Boolean, 'Boolean.prototype': Boolean.prototype, Math, JSON, Error, 'Error.prototype': Error.prototype, TypeError, globalThis };
+const skipList = ['keys', 'values', 'entries', 'normalize', 'match', 'matchAll', 'search', 'toLocaleDateString', 'isWellFormed', 'toWellFormed', 'anchor', 'big', 'blink', 'bold', 'fixed', 'fontcolor', 'fontsize', 'italics', 'link', 'small', 'strike', 'sub', 'sup', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__', 'captureStackTrace', 'groupBy', 'raw', 'toSpliced', 'findLastIndex_', 'f16round', 'parse', 'rawJSON', 'isRawJSON', 'arguments', 'caller', 'fromAsync', 'copyWithin_', 'reduce_', 'prepareStackTrace', 'stackTraceLimit', 'getOwnPropertySymbols']; const skip = { has: k => skipList.includes(k) };
+const out = [];
+for (const n of Object.keys(objs)) { const o = objs[n];
+  for (const k of Object.getOwnPropertyNames(o)) {
+    if (skip.has(k)) continue;
+    const d = Object.getOwnPropertyDescriptor(o, k);
+    if (typeof d.value === 'function') {
+      if (n === 'globalThis' && !['parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Object', 'Array', 'String', 'Number', 'Boolean', 'Function', 'Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'Date'].includes(k)) continue;
+      out.push(n + '.' + k + ' ' + d.value.name + '/' + d.value.length + ' ' + (d.writable ? 'w' : '') + (d.enumerable ? 'e' : '') + (d.configurable ? 'c' : ''));
+    } else if (n !== 'globalThis' && typeof d.value !== 'object' && !(n === 'Function.prototype' && d.get)) {
+      out.push(n + '.' + k + ' = ' + String(d.value) + ' ' + (d.writable ? 'w' : '') + (d.enumerable ? 'e' : '') + (d.configurable ? 'c' : ''));
+    }
+  }
+}
+out.sort();
+print(out.join('\n'));"##,
+            r##"Array.from from/1 wc
+Array.isArray isArray/1 wc
+Array.length = 1 c
+Array.name = Array c
+Array.of of/0 wc
+Array.prototype.at at/1 wc
+Array.prototype.concat concat/1 wc
+Array.prototype.constructor Array/1 wc
+Array.prototype.copyWithin copyWithin/2 wc
+Array.prototype.every every/1 wc
+Array.prototype.fill fill/1 wc
+Array.prototype.filter filter/1 wc
+Array.prototype.find find/1 wc
+Array.prototype.findIndex findIndex/1 wc
+Array.prototype.findLast findLast/1 wc
+Array.prototype.findLastIndex findLastIndex/1 wc
+Array.prototype.flat flat/0 wc
+Array.prototype.flatMap flatMap/1 wc
+Array.prototype.forEach forEach/1 wc
+Array.prototype.includes includes/1 wc
+Array.prototype.indexOf indexOf/1 wc
+Array.prototype.join join/1 wc
+Array.prototype.lastIndexOf lastIndexOf/1 wc
+Array.prototype.length = 0 w
+Array.prototype.map map/1 wc
+Array.prototype.pop pop/0 wc
+Array.prototype.push push/1 wc
+Array.prototype.reduce reduce/1 wc
+Array.prototype.reduceRight reduceRight/1 wc
+Array.prototype.reverse reverse/0 wc
+Array.prototype.shift shift/0 wc
+Array.prototype.slice slice/2 wc
+Array.prototype.some some/1 wc
+Array.prototype.sort sort/1 wc
+Array.prototype.splice splice/2 wc
+Array.prototype.toLocaleString toLocaleString/0 wc
+Array.prototype.toReversed toReversed/0 wc
+Array.prototype.toSorted toSorted/1 wc
+Array.prototype.toString toString/0 wc
+Array.prototype.unshift unshift/1 wc
+Array.prototype.with with/2 wc
+Boolean.length = 1 c
+Boolean.name = Boolean c
+Boolean.prototype.constructor Boolean/1 wc
+Boolean.prototype.toString toString/0 wc
+Boolean.prototype.valueOf valueOf/0 wc
+Error.length = 1 c
+Error.name = Error c
+Error.prototype.constructor Error/1 wc
+Error.prototype.message =  wc
+Error.prototype.name = Error wc
+Error.prototype.toString toString/0 wc
+Function.length = 1 c
+Function.name = Function c
+Function.prototype /0 
+Function.prototype.apply apply/2 wc
+Function.prototype.bind bind/1 wc
+Function.prototype.call call/1 wc
+Function.prototype.constructor Function/1 wc
+Function.prototype.length = 0 c
+Function.prototype.name =  c
+Function.prototype.toString toString/0 wc
+JSON.stringify stringify/3 wc
+Math.E = 2.718281828459045 
+Math.LN10 = 2.302585092994046 
+Math.LN2 = 0.6931471805599453 
+Math.LOG10E = 0.4342944819032518 
+Math.LOG2E = 1.4426950408889634 
+Math.PI = 3.141592653589793 
+Math.SQRT1_2 = 0.7071067811865476 
+Math.SQRT2 = 1.4142135623730951 
+Math.abs abs/1 wc
+Math.acos acos/1 wc
+Math.acosh acosh/1 wc
+Math.asin asin/1 wc
+Math.asinh asinh/1 wc
+Math.atan atan/1 wc
+Math.atan2 atan2/2 wc
+Math.atanh atanh/1 wc
+Math.cbrt cbrt/1 wc
+Math.ceil ceil/1 wc
+Math.clz32 clz32/1 wc
+Math.cos cos/1 wc
+Math.cosh cosh/1 wc
+Math.exp exp/1 wc
+Math.expm1 expm1/1 wc
+Math.floor floor/1 wc
+Math.fround fround/1 wc
+Math.hypot hypot/2 wc
+Math.imul imul/2 wc
+Math.log log/1 wc
+Math.log10 log10/1 wc
+Math.log1p log1p/1 wc
+Math.log2 log2/1 wc
+Math.max max/2 wc
+Math.min min/2 wc
+Math.pow pow/2 wc
+Math.random random/0 wc
+Math.round round/1 wc
+Math.sign sign/1 wc
+Math.sin sin/1 wc
+Math.sinh sinh/1 wc
+Math.sqrt sqrt/1 wc
+Math.tan tan/1 wc
+Math.tanh tanh/1 wc
+Math.trunc trunc/1 wc
+Number.EPSILON = 2.220446049250313e-16 
+Number.MAX_SAFE_INTEGER = 9007199254740991 
+Number.MAX_VALUE = 1.7976931348623157e+308 
+Number.MIN_SAFE_INTEGER = -9007199254740991 
+Number.MIN_VALUE = 5e-324 
+Number.NEGATIVE_INFINITY = -Infinity 
+Number.NaN = NaN 
+Number.POSITIVE_INFINITY = Infinity 
+Number.isFinite isFinite/1 wc
+Number.isInteger isInteger/1 wc
+Number.isNaN isNaN/1 wc
+Number.isSafeInteger isSafeInteger/1 wc
+Number.length = 1 c
+Number.name = Number c
+Number.parseFloat parseFloat/1 wc
+Number.parseInt parseInt/2 wc
+Number.prototype.constructor Number/1 wc
+Number.prototype.toExponential toExponential/1 wc
+Number.prototype.toFixed toFixed/1 wc
+Number.prototype.toLocaleString toLocaleString/0 wc
+Number.prototype.toPrecision toPrecision/1 wc
+Number.prototype.toString toString/1 wc
+Number.prototype.valueOf valueOf/0 wc
+Object.assign assign/2 wc
+Object.create create/2 wc
+Object.defineProperties defineProperties/2 wc
+Object.defineProperty defineProperty/3 wc
+Object.freeze freeze/1 wc
+Object.fromEntries fromEntries/1 wc
+Object.getOwnPropertyDescriptor getOwnPropertyDescriptor/2 wc
+Object.getOwnPropertyDescriptors getOwnPropertyDescriptors/1 wc
+Object.getOwnPropertyNames getOwnPropertyNames/1 wc
+Object.getPrototypeOf getPrototypeOf/1 wc
+Object.hasOwn hasOwn/2 wc
+Object.is is/2 wc
+Object.isExtensible isExtensible/1 wc
+Object.isFrozen isFrozen/1 wc
+Object.isSealed isSealed/1 wc
+Object.length = 1 c
+Object.name = Object c
+Object.preventExtensions preventExtensions/1 wc
+Object.prototype.__proto__ = undefined c
+Object.prototype.constructor Object/1 wc
+Object.prototype.hasOwnProperty hasOwnProperty/1 wc
+Object.prototype.isPrototypeOf isPrototypeOf/1 wc
+Object.prototype.propertyIsEnumerable propertyIsEnumerable/1 wc
+Object.prototype.toLocaleString toLocaleString/0 wc
+Object.prototype.toString toString/0 wc
+Object.prototype.valueOf valueOf/0 wc
+Object.seal seal/1 wc
+Object.setPrototypeOf setPrototypeOf/2 wc
+String.fromCharCode fromCharCode/1 wc
+String.fromCodePoint fromCodePoint/1 wc
+String.length = 1 c
+String.name = String c
+String.prototype.at at/1 wc
+String.prototype.charAt charAt/1 wc
+String.prototype.charCodeAt charCodeAt/1 wc
+String.prototype.codePointAt codePointAt/1 wc
+String.prototype.concat concat/1 wc
+String.prototype.constructor String/1 wc
+String.prototype.endsWith endsWith/1 wc
+String.prototype.includes includes/1 wc
+String.prototype.indexOf indexOf/1 wc
+String.prototype.lastIndexOf lastIndexOf/1 wc
+String.prototype.length = 0 
+String.prototype.localeCompare localeCompare/1 wc
+String.prototype.padEnd padEnd/1 wc
+String.prototype.padStart padStart/1 wc
+String.prototype.repeat repeat/1 wc
+String.prototype.replace replace/2 wc
+String.prototype.replaceAll replaceAll/2 wc
+String.prototype.slice slice/2 wc
+String.prototype.split split/2 wc
+String.prototype.startsWith startsWith/1 wc
+String.prototype.substr substr/2 wc
+String.prototype.substring substring/2 wc
+String.prototype.toLocaleLowerCase toLocaleLowerCase/0 wc
+String.prototype.toLocaleUpperCase toLocaleUpperCase/0 wc
+String.prototype.toLowerCase toLowerCase/0 wc
+String.prototype.toString toString/0 wc
+String.prototype.toUpperCase toUpperCase/0 wc
+String.prototype.trim trim/0 wc
+String.prototype.trimEnd trimEnd/0 wc
+String.prototype.trimLeft trimStart/0 wc
+String.prototype.trimRight trimEnd/0 wc
+String.prototype.trimStart trimStart/0 wc
+String.prototype.valueOf valueOf/0 wc
+TypeError.length = 1 c
+TypeError.name = TypeError c
+globalThis.Array Array/1 wc
+globalThis.Boolean Boolean/1 wc
+globalThis.Date Date/7 wc
+globalThis.Error Error/1 wc
+globalThis.Function Function/1 wc
+globalThis.Number Number/1 wc
+globalThis.Object Object/1 wc
+globalThis.RangeError RangeError/1 wc
+globalThis.ReferenceError ReferenceError/1 wc
+globalThis.String String/1 wc
+globalThis.SyntaxError SyntaxError/1 wc
+globalThis.TypeError TypeError/1 wc
+globalThis.isFinite isFinite/1 wc
+globalThis.isNaN isNaN/1 wc
+globalThis.parseFloat parseFloat/1 wc
+globalThis.parseInt parseInt/2 wc
+"##,
+            &[false],
+        );
     }
 }

@@ -96,17 +96,22 @@ fn to_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
 fn to_locale_string(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let x = this_number(vm, &args, "toLocaleString")?;
     // en-US defaults: at most 3 fraction digits, grouped thousands.
-    if !x.is_finite() || x.abs() >= 1e21 {
+    if !x.is_finite() {
         let s = if x.is_nan() {
-            "NaN".to_string()
-        } else if x.is_infinite() {
-            if x < 0.0 { "-∞" } else { "∞" }.to_string()
+            "NaN"
+        } else if x < 0.0 {
+            "-∞"
         } else {
-            numconv::number_to_string(x)
+            "∞"
         };
-        return vm.new_str(&s);
+        return vm.new_str(s);
     }
-    let fixed = numconv::to_fixed(x.abs(), 3);
+    // Integers from 1e21 up print all their (exact) digits.
+    let fixed = if x.abs() >= 1e21 {
+        format!("{:.0}", x.abs())
+    } else {
+        numconv::to_fixed(x.abs(), 3)
+    };
     let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let frac = frac.trim_end_matches('0');
     let mut grouped = String::new();

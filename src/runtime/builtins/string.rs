@@ -524,11 +524,191 @@ fn concat(vm: &mut Vm, args: Args) -> JsResult<Value> {
     vm.new_string(&s)
 }
 
-/// A code-unit comparison: node's ICU collation is outside the contract.
+/// GetSubstitution for a string pattern: `$$`, `$&`, `` $` ``, `$'`; other
+/// `$` sequences (capture groups need a RegExp) stay as they are.
+fn substitute(out: &mut Vec<u16>, template: &[u16], s: &[u16], pos: usize, matched: usize) {
+    let mut i = 0;
+    while i < template.len() {
+        let c = template[i];
+        if c == b'$' as u16 && i + 1 < template.len() {
+            let n = template[i + 1];
+            if n == b'$' as u16 {
+                out.push(c);
+            } else if n == b'&' as u16 {
+                out.extend_from_slice(&s[pos..pos + matched]);
+            } else if n == b'`' as u16 {
+                out.extend_from_slice(&s[..pos]);
+            } else if n == b'\'' as u16 {
+                out.extend_from_slice(&s[(pos + matched).min(s.len())..]);
+            } else {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            i += 2;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+}
+
+/// `replace` / `replaceAll` with a string pattern (RegExp is outside the
+/// subset); the replacement is a template string or a function called as
+/// `f(match, position, string)`.
+fn replace_impl(vm: &mut Vm, args: Args, all: bool) -> JsResult<Value> {
+    let name = if all { "replaceAll" } else { "replace" };
+    let s = this_units(vm, &args, name)?;
+    let pat = arg_units(vm, &args, 0)?;
+    let r = args.get(vm, 1);
+    let template = if vm.is_callable(r) {
+        None
+    } else {
+        Some(ops::to_units(vm, r)?)
+    };
+    // Match positions first (the spec collects them before replacing).
+    let mut positions = Vec::new();
+    let mut from = 0;
+    while let Some(p) = strutil::index_of(&s, &pat, from) {
+        positions.push(p);
+        if !all {
+            break;
+        }
+        from = p + pat.len().max(1);
+        if from > s.len() {
+            break;
+        }
+    }
+    if positions.is_empty() {
+        return vm.new_string(&s);
+    }
+    let mut out = Vec::with_capacity(s.len());
+    let mut last = 0;
+    for p in positions {
+        out.extend_from_slice(&s[last..p]);
+        match &template {
+            Some(t) => substitute(&mut out, t, &s, p, pat.len()),
+            None => {
+                let m = vm.new_string(&pat)?;
+                vm.handles.push(m);
+                let whole = vm.new_string(&s);
+                let m = vm.handles.pop().unwrap();
+                let f = args.get(vm, 1);
+                let v = vm.call(f, Value::UNDEFINED, &[m, Value::number(p as f64), whole?])?;
+                out.extend(ops::to_units(vm, v)?);
+            }
+        }
+        last = p + pat.len();
+        if out.len() > 1 << 29 {
+            return Err(vm.throw_error(ErrorKind::RangeError, "Invalid string length"));
+        }
+    }
+    out.extend_from_slice(&s[last..]);
+    vm.new_string(&out)
+}
+
+fn replace(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    replace_impl(vm, args, false)
+}
+
+fn replace_all(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    replace_impl(vm, args, true)
+}
+
+/// ICU's root-collation order of printable ASCII (what node's
+/// `localeCompare` gives): whitespace, punctuation, symbols, digits, then
+/// letters with lower case before upper case at the tertiary level.
+const ASCII_ORDER: &[u8] =
+    b" _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789abcdefghijklmnopqrstuvwxyz";
+
+/// Latin-1 letters as (base letter, accent rank) for the secondary level:
+/// acute < grave < circumflex < ring < diaeresis < tilde < cedilla < stroke.
+fn latin1_letter(u: u16) -> Option<(u8, u8)> {
+    const TABLE: &[(u16, u8, u8)] = &[
+        (0xc0, b'a', 2),
+        (0xc1, b'a', 1),
+        (0xc2, b'a', 3),
+        (0xc3, b'a', 6),
+        (0xc4, b'a', 5),
+        (0xc5, b'a', 4),
+        (0xc7, b'c', 7),
+        (0xc8, b'e', 2),
+        (0xc9, b'e', 1),
+        (0xca, b'e', 3),
+        (0xcb, b'e', 5),
+        (0xcc, b'i', 2),
+        (0xcd, b'i', 1),
+        (0xce, b'i', 3),
+        (0xcf, b'i', 5),
+        (0xd1, b'n', 6),
+        (0xd2, b'o', 2),
+        (0xd3, b'o', 1),
+        (0xd4, b'o', 3),
+        (0xd5, b'o', 6),
+        (0xd6, b'o', 5),
+        (0xd8, b'o', 8),
+        (0xd9, b'u', 2),
+        (0xda, b'u', 1),
+        (0xdb, b'u', 3),
+        (0xdc, b'u', 5),
+        (0xdd, b'y', 1),
+    ];
+    // Lower-case Latin-1 letters are their upper-case forms + 0x20.
+    let upper = if (0xe0..=0xfe).contains(&u) && u != 0xf7 {
+        u - 0x20
+    } else {
+        u
+    };
+    TABLE
+        .iter()
+        .find(|e| e.0 == upper)
+        .map(|e| (e.1, e.2))
+        .or(if u == 0xff { Some((b'y', 5)) } else { None })
+}
+
+/// Collation elements (primary, secondary, tertiary) of a string: a small
+/// model of the Unicode Collation Algorithm with ICU's root order for
+/// Latin text; other characters sort after letters by code unit.
+fn collation_elements(s: &[u16]) -> Vec<(u32, u8, u8)> {
+    let rank = |c: u8| ASCII_ORDER.iter().position(|&x| x == c).unwrap_or(0) as u32 + 1;
+    let mut out = Vec::with_capacity(s.len());
+    for &u in s {
+        match u {
+            0..=0x1f | 0x7f..=0x9f => {} // controls are ignorable
+            0x41..=0x5a => out.push((rank(u as u8 + 32), 0, 1)),
+            0x20..=0x7e => out.push((rank(u as u8), 0, 0)),
+            0xdf => {
+                out.push((rank(b's'), 0, 0));
+                out.push((rank(b's'), 0, 2));
+            }
+            0xe6 | 0xc6 => {
+                // An expansion to "ae" with secondaries above every accent.
+                let t = if u == 0xc6 { 1 } else { 0 };
+                out.push((rank(b'a'), 9, t));
+                out.push((rank(b'e'), 9, t));
+            }
+            _ => match latin1_letter(u) {
+                Some((base, accent)) => {
+                    out.push((rank(base), accent, if u < 0xe0 { 1 } else { 0 }))
+                }
+                None => out.push((1000 + u as u32, 0, 0)),
+            },
+        }
+    }
+    out
+}
+
+/// `localeCompare` as node's ICU root collation orders Latin text: compare
+/// the primary weights (letters, case-blind), then accents, then case.
 fn locale_compare(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let s = this_units(vm, &args, "localeCompare")?;
     let t = arg_units(vm, &args, 0)?;
-    Ok(Value::int(match strutil::compare_utf16(&s, &t) {
+    let (a, b) = (collation_elements(&s), collation_elements(&t));
+    let level = |f: fn(&(u32, u8, u8)) -> u32| a.iter().map(f).cmp(b.iter().map(f));
+    let ord = level(|e| e.0)
+        .then_with(|| level(|e| e.1 as u32))
+        .then_with(|| level(|e| e.2 as u32));
+    Ok(Value::int(match ord {
         std::cmp::Ordering::Less => -1,
         std::cmp::Ordering::Equal => 0,
         std::cmp::Ordering::Greater => 1,
@@ -541,6 +721,8 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     let empty = vm.new_string(&[])?;
     let sp = vm.intrinsic(Intrinsic::StringPrototype);
     Cell::from_value(sp).set(fixed::PRIMITIVE, empty);
+    let sp = vm.intrinsic(Intrinsic::StringPrototype);
+    super::define_value(vm, sp, "length", Value::int(0), 0)?;
     let sp = vm.intrinsic(Intrinsic::StringPrototype);
     let ctor = define_constructor(vm, "String", string_ctor, 1, sp)?;
     vm.handles.push(ctor);
@@ -556,7 +738,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     })();
     vm.handles.pop();
     r?;
-    let methods: [(&str, NativeFn, u32); 27] = [
+    let methods: [(&str, NativeFn, u32); 29] = [
         ("at", at, 1),
         ("charAt", char_at, 1),
         ("charCodeAt", char_code_at, 1),
@@ -570,6 +752,8 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         ("padEnd", pad_end, 1),
         ("padStart", pad_start, 1),
         ("repeat", repeat, 1),
+        ("replace", replace, 2),
+        ("replaceAll", replace_all, 2),
         ("slice", slice, 2),
         ("split", split, 2),
         ("substr", substr, 2),
@@ -709,6 +893,45 @@ b33
 bcdababcdef
 2 true true 1
 [a][😀][b]
+"##,
+        );
+    }
+
+    #[test]
+    fn locale_compare_follows_icu_root_order_for_latin_text() {
+        check_js(
+            r##"const p = ["Banana","apple","cherry","Apple","banana","résumé","resume","Résumé","a-b","ab","a b","item10","item2","Item1","æon","aeon","zoo","Zoo","éclair","eclair","straße","strasse","10","9","_x","x"];
+print(p.slice().sort((a, b) => a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0)).join("|"));
+print(["a","b","A"].map(x => x.localeCompare("B")).join(","));"##,
+            "_x|10|9|a b|a-b|ab|aeon|æon|apple|Apple|banana|Banana|cherry|eclair|éclair|Item1|item10|item2|resume|résumé|Résumé|strasse|straße|x|zoo|Zoo\n-1,-1,-1\n",
+        );
+    }
+
+    #[test]
+    fn js_replace_and_copy_within() {
+        check_js(
+            r##"const t = f => { try { console.log(f()); } catch (e) { console.log(e.name + ": " + e.message); } };
+t(() => ["aXbXc".replace("X", "-"), "aXbXc".replaceAll("X", "-"), "abc".replace("", "_"), "abc".replaceAll("", "_"), "aaa".replaceAll("aa", "b")]);
+t(() => ["abc".replace("b", "[$&|$`|$'|$$|$1]"), "abc".replace("b", (m, p, s) => m.toUpperCase() + p + s), "abc".replaceAll("b", (m, p) => p), "abc".replace("z", "y")]);
+t(() => ["abcabc".replaceAll("b", "$&$&"), "x".replace(undefined, "y"), "undefined".replace(undefined, "y"), "a1".replace(1, 2), "a$".replace("$", "$"), "ab".replace("b", "$")]);
+t(() => [String.prototype.replace.length, String.prototype.replaceAll.length]);
+t(() => [[1, 2, 3, 4, 5].copyWithin(0, 3), [1, 2, 3, 4, 5].copyWithin(1, 0, 2), [1, 2, 3, 4, 5].copyWithin(-2, 0), Array.prototype.copyWithin.length, [1, 2, 3, 4, 5].copyWithin(2, 0), [1, , 3].copyWithin(0, 1)]);
+t(() => "a.b.c".split(".").join("/").replaceAll("/", " | "));
+t(() => String.prototype.replace.call(null, "a", "b"));"##,
+            r##"[ 'a-bXc', 'a-b-c', '_abc', '_a_b_c_', 'ba' ]
+[ 'a[b|a|c|$|$1]c', 'aB1abcc', 'a1c', 'abc' ]
+[ 'abbcabbc', 'x', 'y', 'a2', 'a$', 'a$' ]
+[ 2, 2 ]
+[
+  [ 4, 5, 3, 4, 5 ],
+  [ 1, 1, 2, 4, 5 ],
+  [ 1, 2, 3, 1, 2 ],
+  2,
+  [ 1, 2, 1, 2, 3 ],
+  [ <1 empty item>, 3, 3 ]
+]
+a | b | c
+TypeError: String.prototype.replace called on null or undefined
 "##,
         );
     }

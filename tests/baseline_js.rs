@@ -1,0 +1,272 @@
+//! Differential tests of the baseline tier: every tests/js program runs in
+//! the interpreter and with every JS frame in baseline code
+//! (`jit::baseline::run::run_script_baseline`); stdout, the way the run
+//! ended, and the type feedback the two leave behind must be identical.
+//! Also under `--gc-stress` and with small fuel budgets (out-of-fuel must
+//! happen at the same point in both tiers).
+//! `JOLT_JS_FILTER=substr` runs a subset.
+
+use jolt::bytecode::{FuncProto, Insn};
+use jolt::jit::baseline::run::{run_script_baseline, BaselineCache};
+use jolt::runtime::{Options, Throw, Vm};
+use jolt::End;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+fn programs() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
+    let filter = std::env::var("JOLT_JS_FILTER").unwrap_or_default();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/js exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "js"))
+        .filter(|p| p.to_string_lossy().contains(&filter))
+        .collect();
+    v.sort();
+    v
+}
+
+#[derive(Debug, PartialEq)]
+struct Outcome {
+    stdout: String,
+    end: End,
+    /// Feedback of every function (call sites reduced to empty/mono/mega,
+    /// since they hold prototype addresses).
+    feedback: Vec<Vec<u64>>,
+}
+
+fn end_of(vm: &Vm, r: Result<jolt::runtime::Value, Throw>) -> End {
+    match r {
+        Ok(_) => End::Normal,
+        Err(Throw::OutOfFuel) => End::OutOfFuel,
+        Err(Throw::OutOfMemory) => End::OutOfMemory,
+        Err(Throw::Error) => End::Uncaught {
+            line: jolt::uncaught_line(vm, vm.exception),
+            position: vm.throw_position,
+        },
+    }
+}
+
+fn feedback(p: &FuncProto, out: &mut Vec<Vec<u64>>) {
+    let mut f: Vec<u64> = p.feedback.iter().map(|c| c.get()).collect();
+    for insn in &p.code {
+        if let Insn::Call { fb, .. } | Insn::New { fb, .. } = insn {
+            let v = &mut f[*fb as usize];
+            if *v != 0 && *v != u64::MAX {
+                *v = 1;
+            }
+        }
+    }
+    out.push(f);
+    for c in &p.children {
+        feedback(c, out);
+    }
+}
+
+/// How the second run of a comparison executes.
+#[derive(Copy, Clone, PartialEq)]
+enum Mode {
+    /// Every frame in baseline code through `run_script_baseline`.
+    Baseline,
+    /// `Vm::run_script` with the options' tier (the run loop's integration).
+    Integrated,
+}
+
+fn run_tier(source: &str, opts: Options, baseline: bool) -> Result<Outcome, String> {
+    let proto: Rc<FuncProto> = jolt::compile_source(source, "t.js")?;
+    let mut vm = Vm::new(opts);
+    let r = if baseline {
+        let mut cache = BaselineCache::new(1 << 30);
+        let r = run_script_baseline(&mut vm, proto.clone(), &mut cache);
+        if !cache.failures.is_empty() {
+            return Err(format!("compile failures: {:?}", cache.failures));
+        }
+        r
+    } else {
+        vm.run_script(proto.clone())
+    };
+    let end = end_of(&vm, r);
+    vm.flush_out();
+    let mut fbs = Vec::new();
+    feedback(&proto, &mut fbs);
+    Ok(Outcome {
+        stdout: String::from_utf8_lossy(&vm.out).into_owned(),
+        end,
+        feedback: fbs,
+    })
+}
+
+/// Runs `source` in both tiers on a big-stack thread; `Err` describes the difference.
+fn compare(source: String, opts: Options) -> Result<(), String> {
+    compare_with(source, opts, Mode::Baseline)
+}
+
+fn compare_with(source: String, opts: Options, mode: Mode) -> Result<(), String> {
+    std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || {
+            let interp_opts = Options {
+                tier: jolt::tier::Tier::Interp,
+                ..opts.clone()
+            };
+            let interp = run_tier(&source, interp_opts, false)?;
+            let base = run_tier(&source, opts, mode == Mode::Baseline)?;
+            if interp.stdout != base.stdout {
+                return Err(format!(
+                    "stdout differs:\n--- interp\n{}\n--- baseline\n{}",
+                    interp.stdout, base.stdout
+                ));
+            }
+            if interp.end != base.end {
+                return Err(format!(
+                    "end differs: interp {:?}, baseline {:?}",
+                    interp.end, base.end
+                ));
+            }
+            if interp.feedback != base.feedback {
+                return Err(format!(
+                    "feedback differs:\ninterp   {:?}\nbaseline {:?}",
+                    interp.feedback, base.feedback
+                ));
+            }
+            Ok(())
+        })
+        .unwrap()
+        .join()
+        .map_err(|_| "engine panicked".to_string())?
+}
+
+/// Default options with a fuel budget far above what any program needs, so
+/// a miscompiled loop ends as a difference instead of hanging the test.
+fn bounded() -> Options {
+    Options {
+        fuel: Some(100_000_000),
+        ..Options::default()
+    }
+}
+
+fn check_all(opts: impl Fn(&Path) -> Option<Options>) {
+    check_all_with(opts, Mode::Baseline)
+}
+
+fn check_all_with(opts: impl Fn(&Path) -> Option<Options>, mode: Mode) {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for path in programs() {
+        let Some(o) = opts(&path) else { continue };
+        n += 1;
+        let source = std::fs::read_to_string(&path).unwrap();
+        if let Err(e) = compare_with(source, o, mode) {
+            failures.push(format!("{}: {e}", path.display()));
+        }
+    }
+    assert!(n > 0, "no programs ran");
+    if !failures.is_empty() {
+        let shown: Vec<&String> = failures.iter().take(5).collect();
+        panic!("{} of {n} programs differ:\n{:#?}", failures.len(), shown);
+    }
+}
+
+#[test]
+fn every_program_matches_the_interpreter() {
+    check_all(|_| Some(bounded()));
+}
+
+#[test]
+fn every_program_matches_under_gc_stress() {
+    // Every allocation collects: catches a cell kept in a machine register
+    // (or a helper local) across an allocation.
+    check_all(|p| {
+        let size = std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        (size < 6000).then(|| Options {
+            gc_stress: true,
+            fuel: Some(10_000_000),
+            ..Options::default()
+        })
+    });
+}
+
+#[test]
+fn out_of_fuel_happens_at_the_same_point() {
+    for fuel in [1, 2, 3, 10, 100, 1000, 5000] {
+        check_all(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            // A spread of programs keeps this quick.
+            (name.len() % 3 == 0).then(|| Options {
+                fuel: Some(fuel),
+                ..Options::default()
+            })
+        });
+    }
+}
+
+/// Edge cases of the inline int32 fast paths (overflow to double, -0,
+/// shift counts, ushr above i32::MAX, boolean/non-boolean branches),
+/// through arrays so nothing is constant-folded.
+#[test]
+fn int32_fast_path_edges_match() {
+    let src = r#"
+        const vals = [0, 1, -1, 2, -2, 7, 31, 32, 33, 65536, -65536, 46341,
+                      2147483647, -2147483648, 1073741824, 0.5, -0, NaN, "3", null,
+                      undefined, true, false, [], {}];
+        let out = [];
+        for (let i = 0; i < vals.length; i++) {
+            for (let j = 0; j < vals.length; j++) {
+                const a = vals[i], b = vals[j];
+                out.push([a + b, a - b, a * b, a & b, a | b, a ^ b, a << b, a >> b, a >>> b,
+                          a < b, a <= b, a > b, a >= b, a === b, a !== b]);
+            }
+            let x = vals[i];
+            let y = x; x++; y--;
+            out.push([x, y, x ? 1 : 2, !x, x ?? 5]);
+            if (out.length > 200) { console.log(JSON.stringify(out)); out = []; }
+        }
+        console.log(JSON.stringify(out));
+        let m = -1, z = 0;
+        console.log(Object.is(m * z, -0), Object.is(z * m, -0), 1 / (0 * -5));
+        let big = 2147483647; big++; console.log(big);
+        let small = -2147483648; small--; console.log(small);
+        let k = 0; while (k < 100000) k += 3; console.log(k);
+    "#;
+    compare(src.to_string(), bounded()).unwrap();
+}
+
+/// try/catch across baseline frames, exceptions from helpers, handlers in
+/// callers, finally, rethrow, and stack overflow.
+#[test]
+fn exceptions_and_deep_recursion_match() {
+    let src = r#"
+        function thrower(n) { if (n === 0) throw new Error("boom"); return thrower(n - 1) + 1; }
+        try { thrower(50); } catch (e) { console.log("caught", e.message); }
+        function f() { try { return null.x; } finally { console.log("finally"); } }
+        try { f(); } catch (e) { console.log(e instanceof TypeError, e.message); }
+        function deep(n) { return deep(n + 1) + 1; }
+        try { deep(0); } catch (e) { console.log(e.name, e.message); }
+        class A { constructor(x) { this.x = x; } get y() { return this.x * 2; } }
+        class B extends A { constructor() { super(21); } }
+        console.log(new B().y, [1, 2, 3].map(v => v * 2).join());
+        undefinedName;
+    "#;
+    compare(src.to_string(), bounded()).unwrap();
+}
+
+/// The lead's integration (`Options::tier`): frames switch between the
+/// interpreter and baseline code at calls, returns, handlers and loop back
+/// edges (OSR at any `loop`), with tiny thresholds so every program crosses
+/// tiers many times. Output, end and feedback must match the interpreter.
+#[test]
+fn auto_tier_transitions_match() {
+    for threshold in [1, 2, 5] {
+        check_all_with(
+            |p| {
+                let name = p.file_name().unwrap().to_string_lossy().to_string();
+                (name.len() % 2 == 0 || threshold == 2).then(|| Options {
+                    tier: jolt::tier::Tier::Auto,
+                    jit_threshold: threshold,
+                    ..bounded()
+                })
+            },
+            Mode::Integrated,
+        );
+    }
+}

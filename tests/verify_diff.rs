@@ -1,0 +1,130 @@
+//! The harness on real programs and on itself:
+//! - every tests/js program agrees under the cheap plans (the library call
+//!   `jolt diff` makes), and `jolt diff` the command agrees on a few;
+//! - a plan that perturbs output IS reported, with the right line;
+//! - the minimizer shrinks a failing program to the lines that matter.
+
+use jolt::verify::{self, minimize, Divergence, DivergenceKind, Plan};
+use std::path::{Path, PathBuf};
+
+fn js_programs() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "js"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn tests_js_programs_do_not_diverge_under_cheap_plans() {
+    let mut failures = Vec::new();
+    for p in js_programs() {
+        let src = std::fs::read_to_string(&p).unwrap();
+        if let Err(d) = verify::check(&src, Plan::CHEAP) {
+            failures.push(format!("{}: {d}", p.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn jolt_diff_command_reports_no_divergence() {
+    let progs = js_programs();
+    for p in progs.iter().step_by(progs.len() / 5 + 1) {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jolt"))
+            .args(["diff", "--plans", "interp,interp-gc-every-101"])
+            .arg(p)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{}: {text}", p.display());
+        assert!(text.contains("no divergence"), "{text}");
+    }
+}
+
+const PROGRAM: &str = "print('one');\nprint('two');\nprint('three');\nprint('four');\n";
+
+#[test]
+fn perturbed_plan_is_reported_at_the_right_line() {
+    let d: Divergence = verify::check(PROGRAM, &[Plan::Interp, Plan::TestPerturbLine(3)])
+        .expect_err("a perturbed plan must diverge");
+    assert_eq!(d.kind, DivergenceKind::Differ);
+    assert_eq!((d.left, d.right), (Plan::Interp, Plan::TestPerturbLine(3)));
+    let line = d.stdout.as_ref().expect("stdout differs");
+    assert_eq!(line.line, 3);
+    assert_eq!(line.left.as_deref(), Some("three"));
+    assert_eq!(line.right.as_deref(), Some("three [perturbed]"));
+    assert_eq!(d.left_end, d.right_end);
+    let shown = d.to_string();
+    assert!(shown.contains("first differing stdout line: 3"), "{shown}");
+    // Identical plans agree, and unavailable tiers are skipped, not failed.
+    assert!(verify::check(
+        PROGRAM,
+        &[Plan::Interp, Plan::InterpGcEvery(3), Plan::Baseline]
+    )
+    .is_ok());
+}
+
+#[test]
+fn jolt_diff_command_exits_1_on_divergence() {
+    let path = std::env::temp_dir().join(format!("jolt-verify-diff-{}.js", std::process::id()));
+    std::fs::write(&path, PROGRAM).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .args(["diff", "--plans", "interp,test-perturb-line-2"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&path);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("first differing stdout line: 2"), "{text}");
+}
+
+#[test]
+fn out_of_fuel_is_compared_not_discarded() {
+    let src = "print(1);\nwhile (true) {}\n";
+    let rep = verify::report(
+        verify::Program::Source(src),
+        &[Plan::Interp, Plan::InterpGcStress],
+        &verify::Config::default(),
+    );
+    assert!(rep.divergence.is_none());
+    for (_, o, _) in &rep.runs {
+        assert_eq!(o.end, verify::OutcomeEnd::OutOfFuel);
+        assert_eq!(o.stdout, b"1\n");
+    }
+}
+
+#[test]
+fn minimizer_keeps_only_the_failing_lines() {
+    let src = "let a = 1;\nprint('x');\nlet b = a + 1;\nprint(b);\nprint('y');\nprint('z');\n";
+    // Perturb line 2 of the output: the minimal program prints two lines.
+    let plans = [Plan::Interp, Plan::TestPerturbLine(2)];
+    let first = verify::check(src, &plans).unwrap_err();
+    let min = minimize::minimize_source(
+        src,
+        &mut |s: &str| matches!(verify::check(s, &plans), Err(d) if minimize::same_failure(&d, &first)),
+    );
+    assert_eq!(min.lines().count(), 2, "{min}");
+}
+
+#[test]
+fn bytecode_minimizer_shrinks_and_stays_valid() {
+    let p = verify::gen_bytecode::from_seed(7, 700);
+    let plans = [Plan::Interp, Plan::TestPerturbLine(1)];
+    let cfg = verify::fuzz::fuzz_config(verify::Schedule::default());
+    let fails = |q: &jolt::bytecode::FuncProto| {
+        verify::check_with(verify::Program::Bytecode(q), &plans, &cfg).is_err()
+    };
+    if !fails(&p) {
+        return; // that program prints nothing: nothing to perturb
+    }
+    let min = minimize::minimize_bytecode(&p, &mut |q| fails(q));
+    assert!(jolt::bytecode::verify::verify(&min).is_ok());
+    assert!(fails(&min));
+    let count = |q: &jolt::bytecode::FuncProto| q.code.len();
+    assert!(count(&min) < count(&p), "{} -> {}", count(&p), count(&min));
+}
