@@ -61,6 +61,8 @@ pub struct JitState {
     pub print_code: bool,
     /// Lines for /tmp/perf-PID.map: (address, size, name).
     pub perf_map: Option<Vec<(usize, usize, String)>>,
+    /// Functions that stayed in the interpreter because compiling failed.
+    pub failures: Vec<(String, CompileError)>,
 }
 
 impl JitState {
@@ -71,6 +73,7 @@ impl JitState {
             trace,
             print_code,
             perf_map: perf_map.then(Vec::new),
+            failures: Vec::new(),
         }
     }
 }
@@ -129,6 +132,7 @@ impl Vm {
                     eprintln!("[tier] {name}: stays in the interpreter ({})", describe(&e));
                 }
                 jit.codes.insert(key, Entry::Failed);
+                jit.failures.push((name.to_string(), e));
                 None
             }
         }

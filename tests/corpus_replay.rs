@@ -9,6 +9,8 @@
 //! fixed bug: it is listed, not run, so the suite stays green; remove the
 //! marker once the bug is fixed and the file becomes a regression test.
 //! A `schedule seed N` comment sets the schedule the input was found with.
+//! When node is on PATH, source files are also compared with node (the
+//! oracle) unless they run out of fuel: node-found bugs stay tests too.
 
 use jolt::bytecode::text;
 use jolt::verify::{self, fuzz, Config, Plan, Program, Schedule};
@@ -25,6 +27,16 @@ fn files(target: &str) -> Vec<PathBuf> {
         .collect();
     v.sort();
     v
+}
+
+fn node_available() -> bool {
+    static NODE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *NODE.get_or_init(|| {
+        std::process::Command::new("node")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
 }
 
 fn is_open_bug(text: &str) -> bool {
@@ -70,7 +82,15 @@ fn replay(target: &str) -> (usize, usize) {
             let p = text::parse(&src).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
             verify::check_with(Program::Bytecode(&p), &plans(), &cfg)
         } else {
-            verify::check_with(Program::Source(&src), &plans(), &cfg)
+            let rep = verify::report(Program::Source(&src), &plans(), &cfg);
+            match rep.divergence.clone() {
+                Some(d) => Err(d),
+                None if node_available() => match fuzz::node_divergence(&src, &rep) {
+                    Some(d) => Err(d),
+                    None => Ok(()),
+                },
+                None => Ok(()),
+            }
         };
         run += 1;
         if let Err(d) = r {

@@ -139,3 +139,39 @@ fn expectations_match_node() {
         "tests/js expectations differ from node: run ci/gen-expected"
     );
 }
+
+#[test]
+fn corpus_baseline() {
+    run_corpus(
+        Options {
+            tier: jolt::tier::Tier::Baseline,
+            ..Options::default()
+        },
+        "baseline",
+    );
+}
+
+#[test]
+fn corpus_auto_threshold_1() {
+    run_corpus(
+        Options {
+            tier: jolt::tier::Tier::Auto,
+            jit_threshold: 1,
+            ..Options::default()
+        },
+        "auto --jit-threshold=1",
+    );
+}
+
+#[test]
+fn corpus_baseline_gc_stress() {
+    run_corpus(
+        Options {
+            tier: jolt::tier::Tier::Baseline,
+            gc_stress: true,
+            verify_heap: true,
+            ..Options::default()
+        },
+        "baseline --gc-stress --verify-heap",
+    );
+}

@@ -276,7 +276,7 @@ impl Vm {
     }
 
     /// Pushes a frame for the JS function in the window at `base`.
-    fn push_frame(
+    pub(crate) fn push_frame(
         &mut self,
         base: usize,
         argc: usize,
@@ -454,7 +454,7 @@ impl Vm {
         self.new_object(proto)
     }
 
-    fn run_field_init(&mut self, callee: Value, this: Value) -> JsResult<()> {
+    pub(crate) fn run_field_init(&mut self, callee: Value, this: Value) -> JsResult<()> {
         let init = Cell::from_value(callee).get(fixed::FN_FIELDS);
         if self.is_callable(init) {
             self.call(init, this, &[])?;
@@ -466,7 +466,7 @@ impl Vm {
 
     /// The atom and (if index-like) index of string constant `k` of `p`.
     #[inline]
-    fn const_atom(&mut self, p: &FuncProto, k: u16) -> (Atom, Option<u32>) {
+    pub(crate) fn const_atom(&mut self, p: &FuncProto, k: u16) -> (Atom, Option<u32>) {
         let cell = &p.const_atoms[k as usize];
         let v = cell.get();
         if v != 0 {
@@ -486,19 +486,19 @@ impl Vm {
     }
 
     #[inline]
-    fn const_key(&mut self, p: &FuncProto, k: u16) -> PropKey {
+    pub(crate) fn const_key(&mut self, p: &FuncProto, k: u16) -> PropKey {
         match self.const_atom(p, k) {
             (_, Some(i)) => PropKey::Index(i),
             (a, None) => PropKey::Atom(a),
         }
     }
 
-    fn const_name(&mut self, p: &FuncProto, k: u16) -> String {
+    pub(crate) fn const_name(&mut self, p: &FuncProto, k: u16) -> String {
         let (a, _) = self.const_atom(p, k);
         self.atoms.to_string(a)
     }
 
-    fn ctx_at(&self, depth: u16) -> Cell {
+    pub(crate) fn ctx_at(&self, depth: u16) -> Cell {
         let mut c = Cell::from_value(self.frames.last().unwrap().ctx);
         for _ in 0..depth {
             c = Cell::from_value(c.get(0));
@@ -506,7 +506,7 @@ impl Vm {
         c
     }
 
-    fn new_env(&mut self, parent: Value, n: usize) -> JsResult<Value> {
+    pub(crate) fn new_env(&mut self, parent: Value, n: usize) -> JsResult<Value> {
         let mut keep = [parent];
         let c = self.alloc_rooted(Kind::Env, 0, 1 + n, 0, &mut keep)?;
         c.set(0, keep[0]);
@@ -516,7 +516,7 @@ impl Vm {
         Ok(c.value())
     }
 
-    fn get_global(&mut self, key: PropKey) -> JsResult<Option<Value>> {
+    pub(crate) fn get_global(&mut self, key: PropKey) -> JsResult<Option<Value>> {
         let g = self.intrinsic(Intrinsic::Global);
         if self.find_property(g, key).is_none() {
             return Ok(None);
@@ -566,7 +566,7 @@ impl Vm {
         self.set_value(obj, k?, v)
     }
 
-    fn delete(&mut self, obj: Value, key: PropKey) -> JsResult<Value> {
+    pub(crate) fn delete(&mut self, obj: Value, key: PropKey) -> JsResult<Value> {
         if !self.is_object(obj) {
             if obj.is_nullish() {
                 let k = self.atoms.key_to_string(key);
@@ -587,7 +587,7 @@ impl Vm {
     }
 
     /// Enumerable string keys of `obj` and its prototypes (for-in order).
-    fn for_in_keys(&mut self, obj: Value) -> JsResult<Value> {
+    pub(crate) fn for_in_keys(&mut self, obj: Value) -> JsResult<Value> {
         let mut keys: Vec<PropKey> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         if self.is_string(obj) {
@@ -624,7 +624,7 @@ impl Vm {
         Ok(self.handles.pop().unwrap())
     }
 
-    fn class_define(&mut self, ctor: Value, parent: Value) -> JsResult<Value> {
+    pub(crate) fn class_define(&mut self, ctor: Value, parent: Value) -> JsResult<Value> {
         let (proto_parent, ctor_parent) = if parent.is_empty() {
             (
                 self.intrinsic(Intrinsic::ObjectPrototype),
@@ -676,7 +676,7 @@ impl Vm {
         Ok(ctor)
     }
 
-    fn set_home(&self, f: Value, home: Value) {
+    pub(crate) fn set_home(&self, f: Value, home: Value) {
         if self.kind_of(f) == Some(Kind::Function) {
             Cell::from_value(f).set(fixed::FN_HOME, home);
         }
@@ -687,7 +687,7 @@ impl Vm {
     /// Finds a handler for `t` starting at the top frame, popping frames
     /// that have none. `Ok` means execution continues in the top frame at
     /// its (updated) pc; `Err` means the entry frame was left.
-    fn unwind(&mut self, t: Throw) -> Result<(), Throw> {
+    pub(crate) fn unwind(&mut self, t: Throw) -> Result<(), Throw> {
         if t == Throw::Error && self.throw_position.is_none() {
             let f = self.frames.last().unwrap();
             self.throw_position = unsafe { &*f.proto }.position(f.pc.saturating_sub(1));
@@ -720,7 +720,7 @@ impl Vm {
     }
 
     /// The next for-of value of the iterator in `iter`/`iter + 1`, if any.
-    fn for_of_next(&mut self, fp: usize, iter: u16) -> JsResult<Option<Value>> {
+    pub(crate) fn for_of_next(&mut self, fp: usize, iter: u16) -> JsResult<Option<Value>> {
         let src = self.stack[fp + iter as usize];
         let idx = self.stack[fp + iter as usize + 1].as_int() as u32;
         if self.is_array(src) {
@@ -754,7 +754,7 @@ impl Vm {
         self.new_string(&piece).map(Some)
     }
 
-    fn not_callable(&mut self, p: &FuncProto, pc: usize, f: Value, what: &str) -> Throw {
+    pub(crate) fn not_callable(&mut self, p: &FuncProto, pc: usize, f: Value, what: &str) -> Throw {
         let shown = match p.callee_name(pc) {
             Some(n) => n.to_string(),
             None => crate::runtime::format::display_for_error(self, f),

@@ -27,7 +27,7 @@
 //! `pub(crate)` in `interp` and be shared (see the report).
 
 use crate::bytecode::{feedback as fbk, Const, FuncKind, FuncProto, Insn};
-use crate::runtime::atoms::{array_index, wk, Atom, PropKey};
+use crate::runtime::atoms::{wk, Atom, PropKey};
 use crate::runtime::heap::{Cell, Kind};
 use crate::runtime::ops::{self, BinOp, CmpOp};
 use crate::runtime::shape::{self, ACCESSOR, WRITABLE};
@@ -182,232 +182,59 @@ impl Cx<'_> {
         self.vm.frames.last_mut().unwrap().ctx = v;
     }
 
-    // ----- copies of interp's private helpers -----
+    // ----- the interpreter's own helpers (one definition of each) -----
 
     fn const_atom(&mut self, k: u16) -> (Atom, Option<u32>) {
-        let cell = &self.p.const_atoms[k as usize];
-        let v = cell.get();
-        if v != 0 {
-            let idx = (v >> 32) as u32;
-            return (
-                Atom((v as u32) - 1),
-                if idx == 0 { None } else { Some(idx - 1) },
-            );
-        }
-        let Const::Str(s) = &self.p.consts[k as usize] else {
-            unreachable!("verifier: name operands are strings")
-        };
-        let a = self.vm.atoms.intern(s);
-        let idx = array_index(s);
-        cell.set((a.0 as u64 + 1) | (idx.map_or(0, |i| i as u64 + 1) << 32));
-        (a, idx)
+        self.vm.const_atom(self.p, k)
     }
 
     fn const_key(&mut self, k: u16) -> PropKey {
-        match self.const_atom(k) {
-            (_, Some(i)) => PropKey::Index(i),
-            (a, None) => PropKey::Atom(a),
-        }
+        self.vm.const_key(self.p, k)
     }
 
     fn const_name(&mut self, k: u16) -> String {
-        let (a, _) = self.const_atom(k);
-        self.vm.atoms.to_string(a)
+        self.vm.const_name(self.p, k)
     }
 
     fn ctx_at(&self, depth: u16) -> Cell {
-        let mut c = Cell::from_value(self.ctx());
-        for _ in 0..depth {
-            c = Cell::from_value(c.get(0));
-        }
-        c
+        self.vm.ctx_at(depth)
     }
 
     fn new_env(&mut self, parent: Value, n: usize) -> JsResult<Value> {
-        let mut keep = [parent];
-        let c = self.vm.alloc_rooted(Kind::Env, 0, 1 + n, 0, &mut keep)?;
-        c.set(0, keep[0]);
-        for i in 0..n {
-            c.set(1 + i, Value::EMPTY);
-        }
-        Ok(c.value())
+        self.vm.new_env(parent, n)
     }
 
     fn get_global(&mut self, key: PropKey) -> JsResult<Option<Value>> {
-        let g = self.vm.intrinsic(Intrinsic::Global);
-        if self.vm.find_property(g, key).is_none() {
-            return Ok(None);
-        }
-        self.vm.get(g, key).map(Some)
+        self.vm.get_global(key)
     }
 
     fn delete(&mut self, obj: Value, key: PropKey) -> JsResult<Value> {
-        let vm = &mut *self.vm;
-        if !vm.is_object(obj) {
-            if obj.is_nullish() {
-                let k = vm.atoms.key_to_string(key);
-                let what = if obj.is_null() { "null" } else { "undefined" };
-                return Err(vm.type_error(&format!(
-                    "Cannot convert undefined or null to object (deleting '{k}' of {what})"
-                )));
-            }
-            return Ok(Value::TRUE);
-        }
-        if vm.delete_property(obj, key)? {
-            Ok(Value::TRUE)
-        } else {
-            let k = vm.atoms.key_to_string(key);
-            let shown = crate::runtime::format::object_tag(vm, obj);
-            Err(vm.type_error(&format!("Cannot delete property '{k}' of {shown}")))
-        }
+        self.vm.delete(obj, key)
     }
 
     fn for_in_keys(&mut self, obj: Value) -> JsResult<Value> {
-        let vm = &mut *self.vm;
-        let mut keys: Vec<PropKey> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        if vm.is_string(obj) {
-            for i in 0..vm.string_len(obj) {
-                keys.push(PropKey::Index(i as u32));
-            }
-        } else if vm.is_object(obj) {
-            let mut o = obj;
-            while o.is_cell() {
-                for (k, attrs) in vm.own_keys(o) {
-                    if seen.insert(k) && attrs & shape::ENUMERABLE != 0 {
-                        keys.push(k);
-                    }
-                }
-                o = vm.proto_of(o);
-            }
-        }
-        let arr = vm.new_array(0)?;
-        vm.handles.push(arr);
-        for k in keys {
-            let s = match vm.key_string(k) {
-                Ok(s) => s,
-                Err(t) => {
-                    vm.handles.pop();
-                    return Err(t);
-                }
-            };
-            let arr = *vm.handles.last().unwrap();
-            if let Err(t) = vm.array_push(arr, s) {
-                vm.handles.pop();
-                return Err(t);
-            }
-        }
-        Ok(vm.handles.pop().unwrap())
+        self.vm.for_in_keys(obj)
     }
 
     fn for_of_next(&mut self, iter: u16) -> JsResult<Option<Value>> {
-        let src = self.r.get(iter);
-        let idx = self.r.get(iter + 1).as_int() as u32;
-        let vm = &mut *self.vm;
-        if vm.is_array(src) {
-            if idx >= vm.array_len(src) {
-                return Ok(None);
-            }
-            self.r.set(iter + 1, Value::int(idx as i32 + 1));
-            if let Some(v) = vm.array_get_fast(src, idx) {
-                return Ok(Some(v));
-            }
-            return vm.get(src, PropKey::Index(idx)).map(Some);
-        }
-        // A string: iterate by code point.
-        let s = vm.flatten(src)?;
-        let units = vm.flat_units(s);
-        let i = idx as usize;
-        if i >= units.len() {
-            return Ok(None);
-        }
-        let hi = units[i];
-        let n = if (0xd800..0xdc00).contains(&hi)
-            && i + 1 < units.len()
-            && (0xdc00..0xe000).contains(&units[i + 1])
-        {
-            2
-        } else {
-            1
-        };
-        let piece = units[i..i + n].to_vec();
-        self.r.set(iter + 1, Value::int((i + n) as i32));
-        vm.new_string(&piece).map(Some)
+        let fp = self.fp();
+        self.vm.for_of_next(fp, iter)
     }
 
     fn class_define(&mut self, ctor: Value, parent: Value) -> JsResult<Value> {
-        let vm = &mut *self.vm;
-        let (proto_parent, ctor_parent) = if parent.is_empty() {
-            (
-                vm.intrinsic(Intrinsic::ObjectPrototype),
-                vm.intrinsic(Intrinsic::FunctionPrototype),
-            )
-        } else if parent.is_null() {
-            (Value::NULL, vm.intrinsic(Intrinsic::FunctionPrototype))
-        } else if vm.is_constructor(parent) {
-            vm.handles.push(ctor);
-            vm.handles.push(parent);
-            let pp = vm.get(parent, PropKey::Atom(wk::prototype));
-            let parent = vm.handles.pop().unwrap();
-            vm.handles.pop();
-            let pp = pp?;
-            if !vm.is_object(pp) && !pp.is_null() {
-                let shown = crate::runtime::format::display_for_error(vm, pp);
-                return Err(vm.type_error(&format!(
-                    "Class extends value does not have valid prototype property {shown}"
-                )));
-            }
-            (pp, parent)
-        } else {
-            let shown = crate::runtime::format::display_for_error(vm, parent);
-            return Err(vm.type_error(&format!(
-                "Class extends value {shown} is not a constructor or null"
-            )));
-        };
-        vm.handles.push(ctor);
-        vm.handles.push(ctor_parent);
-        let r = (|| {
-            let proto = vm.new_object(proto_parent)?;
-            vm.handles.push(proto);
-            let ctor = vm.handles[vm.handles.len() - 3];
-            vm.define_own(
-                proto,
-                PropKey::Atom(wk::constructor),
-                ctor,
-                shape::METHOD_ATTRS,
-            )?;
-            let proto = vm.handles.pop().unwrap();
-            let ctor = vm.handles[vm.handles.len() - 2];
-            vm.define_own(ctor, PropKey::Atom(wk::prototype), proto, 0)?;
-            Ok(())
-        })();
-        let ctor_parent = vm.handles.pop().unwrap();
-        let ctor = vm.handles.pop().unwrap();
-        r?;
-        Cell::from_value(ctor).set(fixed::PROTO, ctor_parent);
-        Ok(ctor)
+        self.vm.class_define(ctor, parent)
     }
 
     fn set_home(&self, f: Value, home: Value) {
-        if self.vm.kind_of(f) == Some(Kind::Function) {
-            Cell::from_value(f).set(fixed::FN_HOME, home);
-        }
+        self.vm.set_home(f, home)
     }
 
     fn not_callable(&mut self, f: Value, what: &str) -> Throw {
-        let shown = match self.p.callee_name(self.pc as usize) {
-            Some(n) => n.to_string(),
-            None => crate::runtime::format::display_for_error(self.vm, f),
-        };
-        self.vm.type_error(&format!("{shown} is not a {what}"))
+        self.vm.not_callable(self.p, self.pc as usize, f, what)
     }
 
     fn run_field_init(&mut self, callee: Value, this: Value) -> JsResult<()> {
-        let init = Cell::from_value(callee).get(fixed::FN_FIELDS);
-        if self.vm.is_callable(init) {
-            self.vm.call(init, this, &[])?;
-        }
-        Ok(())
+        self.vm.run_field_init(callee, this)
     }
 
     fn fp(&self) -> usize {
