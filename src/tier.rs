@@ -13,6 +13,12 @@
 //! - Counters: `call_count` (function entries) and `loop_count` (back
 //!   edges) on the prototype, maintained by both tiers' entry paths and the
 //!   interpreter's `Loop`.
+//! - `Tier::Auto` policy (measured, see the issue notes): baseline frames
+//!   exit to this loop for every call and return, which costs more than
+//!   interpreting a small function, so until baseline code calls baseline
+//!   code directly, auto compiles only functions whose loops are hot and
+//!   contain no calls (reached by OSR at a back edge). `Tier::Baseline`
+//!   compiles everything (for testing).
 
 use crate::bytecode::FuncProto;
 use crate::jit::baseline::{compile, BaselineCode, CompileError};
@@ -51,6 +57,27 @@ pub const DEFAULT_CODE_SPACE: usize = 64 << 20;
 enum Entry {
     Code(Rc<BaselineCode>),
     Failed,
+    /// Auto declined it (calls inside its loops).
+    Declined,
+}
+
+/// Whether any call lies inside a loop of `p` (between a back edge's
+/// target and the back edge).
+pub fn calls_in_loops(p: &FuncProto) -> bool {
+    use crate::bytecode::Insn;
+    p.code.iter().enumerate().any(|(pc, i)| {
+        let Insn::Loop { off } = *i else { return false };
+        let head = (pc as i64 + 1 + off as i64).max(0) as usize;
+        p.code[head..pc].iter().any(|j| {
+            matches!(
+                j,
+                Insn::Call { .. }
+                    | Insn::New { .. }
+                    | Insn::SuperCall { .. }
+                    | Insn::SuperCallForward { .. }
+            )
+        })
+    })
 }
 
 /// The baseline code of every prototype that has been compiled.
@@ -85,9 +112,7 @@ impl Vm {
         let tier = self.opts.tier;
         let threshold = self.opts.jit_threshold;
         // Cold frames are decided from the counters alone (no lookup).
-        let hot = tier == Tier::Baseline
-            || p.call_count.get() >= threshold
-            || p.loop_count.get() >= threshold;
+        let hot = tier == Tier::Baseline || p.loop_count.get() >= threshold;
         if !hot {
             return None;
         }
@@ -95,14 +120,17 @@ impl Vm {
         let key = p as *const FuncProto;
         match jit.codes.get(&key) {
             Some(Entry::Code(c)) => return Some(c.clone()),
-            Some(Entry::Failed) => return None,
+            Some(Entry::Failed | Entry::Declined) => return None,
             None => {}
         }
-        let name = if p.name.is_empty() {
-            "<anonymous>"
-        } else {
-            &p.name
-        };
+        let name = display_name(p);
+        if tier == Tier::Auto && calls_in_loops(p) {
+            if jit.trace {
+                eprintln!("[tier] {name}: stays in the interpreter (calls inside hot loops)");
+            }
+            jit.codes.insert(key, Entry::Declined);
+            return None;
+        }
         match compile(p, &mut jit.space) {
             Ok(code) => {
                 if jit.trace {
@@ -147,6 +175,14 @@ impl Vm {
             }
             let _ = std::fs::write(format!("/tmp/perf-{}.map", std::process::id()), s);
         }
+    }
+}
+
+fn display_name(p: &FuncProto) -> &str {
+    if p.name.is_empty() {
+        "<anonymous>"
+    } else {
+        &p.name
     }
 }
 
