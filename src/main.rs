@@ -56,7 +56,12 @@ fn main() -> ExitCode {
         Some("fuzz") => return fuzz_main(std::env::args().skip(2).collect()),
         _ => {}
     }
-    let mut opts = Options::default();
+    // The library's default is the interpreter (the reference); people
+    // running programs get auto tiering.
+    let mut opts = Options {
+        tier: jolt::tier::Tier::Auto,
+        ..Options::default()
+    };
     let mut print_bytecode = false;
     let mut file: Option<String> = None;
     let mut code: Option<String> = None;

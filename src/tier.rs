@@ -15,16 +15,16 @@
 //!   interpreter's `Loop`.
 //! - `Tier::Auto` policy (measured, see the issue notes): baseline frames
 //!   exit to this loop for every call and return, which costs more than
-//!   interpreting a small function, so until baseline code calls baseline
-//!   code directly, auto compiles only functions whose loops are hot and
-//!   contain no calls (reached by OSR at a back edge). `Tier::Baseline`
-//!   compiles everything (for testing).
+//!   interpreting a small function, and its double arithmetic goes through
+//!   helpers; so until baseline code calls baseline code directly and does
+//!   doubles inline, auto compiles only functions whose loops are hot,
+//!   contain no calls, and whose arithmetic feedback is int32 only (reached
+//!   by OSR at a back edge). `Tier::Baseline` compiles everything (tests).
 
 use crate::bytecode::FuncProto;
 use crate::jit::baseline::{compile, BaselineCode, CompileError};
 use crate::jit::x64::CodeSpace;
 use crate::runtime::Vm;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Which tiers may run.
@@ -54,11 +54,30 @@ pub const DEFAULT_JIT_THRESHOLD: u32 = 500;
 /// Default code space for baseline code.
 pub const DEFAULT_CODE_SPACE: usize = 64 << 20;
 
-enum Entry {
-    Code(Rc<BaselineCode>),
-    Failed,
-    /// Auto declined it (calls inside its loops).
-    Declined,
+/// Whether every arithmetic/comparison site of `p` has seen only int32
+/// operands so far (the interpreter's feedback).
+pub fn int_only_feedback(p: &FuncProto) -> bool {
+    use crate::bytecode::{feedback as fbk, Insn};
+    let not_int = fbk::SAW_DOUBLE | fbk::SAW_STRING | fbk::SAW_OTHER;
+    p.code.iter().all(|i| {
+        let fb = match *i {
+            Insn::Add { fb, .. }
+            | Insn::Sub { fb, .. }
+            | Insn::Mul { fb, .. }
+            | Insn::Div { fb, .. }
+            | Insn::Mod { fb, .. }
+            | Insn::Exp { fb, .. }
+            | Insn::Lt { fb, .. }
+            | Insn::Le { fb, .. }
+            | Insn::Gt { fb, .. }
+            | Insn::Ge { fb, .. }
+            | Insn::Inc { fb, .. }
+            | Insn::Dec { fb, .. }
+            | Insn::Neg { fb, .. } => fb,
+            _ => return true,
+        };
+        p.feedback[fb as usize].get() & not_int == 0
+    })
 }
 
 /// Whether any call lies inside a loop of `p` (between a back edge's
@@ -83,7 +102,8 @@ pub fn calls_in_loops(p: &FuncProto) -> bool {
 /// The baseline code of every prototype that has been compiled.
 pub struct JitState {
     pub space: CodeSpace,
-    codes: HashMap<*const FuncProto, Entry>,
+    /// Owns every compiled function (prototypes point at their code).
+    codes: Vec<Rc<BaselineCode>>,
     pub trace: bool,
     pub print_code: bool,
     /// Lines for /tmp/perf-PID.map: (address, size, name).
@@ -96,7 +116,7 @@ impl JitState {
     pub fn new(capacity: usize, trace: bool, print_code: bool, perf_map: bool) -> JitState {
         JitState {
             space: CodeSpace::new(capacity),
-            codes: HashMap::new(),
+            codes: Vec::new(),
             trace,
             print_code,
             perf_map: perf_map.then(Vec::new),
@@ -107,29 +127,49 @@ impl JitState {
 
 impl Vm {
     /// The baseline code to run `p`'s frame in, compiling it if the policy
-    /// says it is time; `None` keeps the frame in the interpreter.
-    pub fn baseline_for(&mut self, p: &FuncProto) -> Option<Rc<BaselineCode>> {
+    /// says it is time; `None` keeps the frame in the interpreter. Called at
+    /// every frame step, so the decision is cached on the prototype.
+    #[inline]
+    pub fn baseline_for(&mut self, p: &FuncProto) -> Option<&'static BaselineCode> {
+        match p.tier_entry.get() {
+            // Still cold under auto: decided inline, without a call.
+            0 if self.opts.tier == Tier::Auto && p.loop_count.get() < self.opts.jit_threshold => {
+                None
+            }
+            0 => self.baseline_decide(p),
+            1 => None,
+            // Code in the cache is never freed while the VM lives, and the
+            // run loop that uses the reference does not outlive the VM.
+            a => Some(unsafe { &*(a as *const BaselineCode) }),
+        }
+    }
+
+    #[cold]
+    fn baseline_decide(&mut self, p: &FuncProto) -> Option<&'static BaselineCode> {
         let tier = self.opts.tier;
         let threshold = self.opts.jit_threshold;
-        // Cold frames are decided from the counters alone (no lookup).
+        // Cold frames stay undecided (counted again next time).
         let hot = tier == Tier::Baseline || p.loop_count.get() >= threshold;
         if !hot {
             return None;
         }
         let jit = self.jit.as_mut()?;
-        let key = p as *const FuncProto;
-        match jit.codes.get(&key) {
-            Some(Entry::Code(c)) => return Some(c.clone()),
-            Some(Entry::Failed | Entry::Declined) => return None,
-            None => {}
-        }
         let name = display_name(p);
-        if tier == Tier::Auto && calls_in_loops(p) {
-            if jit.trace {
-                eprintln!("[tier] {name}: stays in the interpreter (calls inside hot loops)");
+        if tier == Tier::Auto {
+            let why = if calls_in_loops(p) {
+                Some("calls inside hot loops")
+            } else if !int_only_feedback(p) {
+                Some("non-int32 arithmetic")
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                if jit.trace {
+                    eprintln!("[tier] {name}: stays in the interpreter ({why})");
+                }
+                p.tier_entry.set(1);
+                return None;
             }
-            jit.codes.insert(key, Entry::Declined);
-            return None;
         }
         match compile(p, &mut jit.space) {
             Ok(code) => {
@@ -152,15 +192,17 @@ impl Vm {
                     ));
                 }
                 let code = Rc::new(code);
-                jit.codes.insert(key, Entry::Code(code.clone()));
-                Some(code)
+                let a = Rc::as_ptr(&code) as usize;
+                jit.codes.push(code);
+                p.tier_entry.set(a);
+                Some(unsafe { &*(a as *const BaselineCode) })
             }
             Err(e) => {
                 if jit.trace {
                     eprintln!("[tier] {name}: stays in the interpreter ({})", describe(&e));
                 }
-                jit.codes.insert(key, Entry::Failed);
                 jit.failures.push((name.to_string(), e));
+                p.tier_entry.set(1);
                 None
             }
         }

@@ -128,3 +128,37 @@ fn bytecode_minimizer_shrinks_and_stays_valid() {
     let count = |q: &jolt::bytecode::FuncProto| q.code.len();
     assert!(count(&min) < count(&p), "{} -> {}", count(&p), count(&min));
 }
+
+#[test]
+fn check_bytecode_runs_compiled_programs_like_source() {
+    for p in js_programs().iter().step_by(25) {
+        let src = std::fs::read_to_string(p).unwrap();
+        let Ok(proto) = jolt::compile_source(&src, "input.js") else {
+            continue;
+        };
+        verify::check_bytecode(&proto, Plan::CHEAP)
+            .unwrap_or_else(|d| panic!("{}: {d}", p.display()));
+        // The bytecode path and the source path see the same outcome.
+        let cfg = verify::Config::default();
+        let (a, _) = verify::on_big_stack(|| {
+            verify::run_plan(verify::Program::Bytecode(&proto), Plan::Interp, &cfg)
+        })
+        .unwrap();
+        let (b, _) = verify::on_big_stack(|| {
+            verify::run_plan(verify::Program::Source(&src), Plan::Interp, &cfg)
+        })
+        .unwrap();
+        assert_eq!(a, b, "{}", p.display());
+    }
+}
+
+#[test]
+fn plan_names_round_trip() {
+    let mut all = Plan::DEFAULT.to_vec();
+    all.push(Plan::TestPerturbLine(4));
+    for p in all {
+        assert_eq!(Plan::from_name(&p.name()), Some(p));
+    }
+    assert_eq!(Plan::from_name("interp-gc-every-0"), None);
+    assert!(!Plan::Baseline.available());
+}

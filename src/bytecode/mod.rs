@@ -136,6 +136,10 @@ pub struct FuncProto {
     pub const_atoms: Box<[Cell<u64>]>,
     pub call_count: Cell<u32>,
     pub loop_count: Cell<u32>,
+    /// Tier state, owned by `tier.rs`: 0 = not decided, 1 = stays in the
+    /// interpreter, else the address of its baseline code (kept alive by
+    /// the VM's code cache for the VM's life).
+    pub tier_entry: Cell<usize>,
 }
 
 impl FuncProto {
@@ -173,6 +177,7 @@ impl FuncProto {
             const_atoms: (0..nconsts).map(|_| Cell::new(0)).collect(),
             call_count: Cell::new(0),
             loop_count: Cell::new(0),
+            tier_entry: Cell::new(0),
         }
     }
 

@@ -820,7 +820,7 @@ impl Vm {
             // call, a handler, or OSR from a loop back edge.
             if self.jit.is_some() {
                 if let Some(code) = self.baseline_for(p) {
-                    match self.run_baseline_step(&code, fp, pc) {
+                    match self.run_baseline_step(code, fp, pc) {
                         Ok(None) => continue 'frames,
                         Ok(Some(v)) => return Ok(v),
                         Err(t) => return Err(t),

@@ -353,6 +353,13 @@ pub fn node_divergence(src: &str, rep: &Report) -> Option<Divergence> {
     if &n == o {
         return None;
     }
+    // Both reject the program: node reports an early error as an uncaught
+    // SyntaxError (with its own wording).
+    if let (OutcomeEnd::SyntaxError(_), OutcomeEnd::Uncaught { line }) = (&o.end, &n.end) {
+        if line.starts_with("SyntaxError") {
+            return None;
+        }
+    }
     Some(Divergence {
         kind: super::DivergenceKind::Node,
         left: *p,

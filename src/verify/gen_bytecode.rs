@@ -332,7 +332,9 @@ pub fn generate(u: &mut Unstructured) -> Result<FuncProto> {
         funcs: 1,
         budget,
     };
-    gen_function(&mut prog, FuncKind::Script, Vec::new(), 0)
+    let p = gen_function(&mut prog, FuncKind::Script, Vec::new(), 0)?;
+    // Each function keeps only the constants it uses (readable text form).
+    Ok(super::minimize::prune_consts(&p))
 }
 
 /// `generate` from raw bytes (what the fuzz targets and proptests call).

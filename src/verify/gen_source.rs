@@ -457,7 +457,7 @@ impl Gen<'_, '_> {
                 None => "print(delete ({}).x);".to_string(),
             },
             4 => {
-                let n = self.fresh("p");
+                let n = self.fresh("pr");
                 format!("const {n} = {{ __proto__: {{ inh: {a} }}, own: {b} }}; print({n}.inh, {n}.own, \"inh\" in {n});")
             }
             5 => {

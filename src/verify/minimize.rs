@@ -275,7 +275,7 @@ pub fn minimize_bytecode(p: &FuncProto, fails: &mut dyn FnMut(&FuncProto) -> boo
         let cand = with_code(&base, &path, &c);
         cur = if fails(&cand) { cand } else { base };
     }
-    let compact = compact_nops(&cur);
+    let compact = prune_consts(&compact_nops(&cur));
     if fails(&compact) {
         compact
     } else {
@@ -354,5 +354,64 @@ pub fn compact_nops(p: &FuncProto) -> FuncProto {
         .filter(|(pc, _)| (*pc as usize) < n && keep[*pc as usize])
         .map(|(pc, s)| (map[*pc as usize], s.clone()))
         .collect();
+    q
+}
+
+/// Drops the constants no instruction uses (in every function of the
+/// tree), renumbering the constant operands: the same program, shorter
+/// text.
+pub fn prune_consts(p: &FuncProto) -> FuncProto {
+    let mut used = vec![false; p.consts.len()];
+    for i in &p.code {
+        for (k, v) in i.operands() {
+            if k == OperandKind::Konst {
+                used[v as usize] = true;
+            }
+        }
+    }
+    let mut map = vec![0i64; p.consts.len()];
+    let mut consts = Vec::new();
+    for (i, c) in p.consts.iter().enumerate() {
+        if used[i] {
+            map[i] = consts.len() as i64;
+            consts.push(c.clone());
+        }
+    }
+    let code: Vec<Insn> = p
+        .code
+        .iter()
+        .map(|i| {
+            let ops: Vec<i64> = i
+                .operands()
+                .into_iter()
+                .map(|(k, v)| {
+                    if k == OperandKind::Konst {
+                        map[v as usize]
+                    } else {
+                        v
+                    }
+                })
+                .collect();
+            Insn::from_operands(i.opcode(), &ops).expect("same operands, smaller indices")
+        })
+        .collect();
+    let mut q = FuncProto::new(
+        p.name.clone(),
+        p.kind,
+        p.nparams,
+        p.has_rest,
+        p.nregs,
+        p.length,
+        code,
+        consts,
+        p.children
+            .iter()
+            .map(|c| Rc::new(prune_consts(c)))
+            .collect(),
+        p.handlers.clone(),
+        p.nfeedback,
+        p.positions.clone(),
+    );
+    q.callee_names = p.callee_names.clone();
     q
 }

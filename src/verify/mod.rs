@@ -26,6 +26,19 @@
 //! (function entry and `Loop`), which is what makes rule 2 hold for
 //! programs that do not terminate.
 //!
+//! # Plans, schedules, engine state
+//! A [`Plan`] is one enum variant per way of running (adding a tier is one
+//! more variant plus its arm in [`Plan::options`]). Runs are built on
+//! [`crate::run_on`]: each plan gets a new `Vm` whose builtins are created
+//! without forced collections (identical for every program, and covered by
+//! tests/js_corpus.rs under `--gc-stress`); the plan's GC options
+//! (`gc_stress` + `verify_heap`, or `gc_interval`) then apply to the
+//! program. The [`Schedule`] (a seed, taken from the fuzz input) fixes the
+//! choices a plan makes while running: today the GC interval of
+//! `interp-gc-scheduled`; later which calls run in which tier and where
+//! OSR happens. [`run_node`] is the external oracle for source programs
+//! (`jolt diff --node`, `jolt fuzz --node`, tests/corpus_replay.rs).
+//!
 //! # Layout
 //! - this file: outcomes, plans, schedules, `check`/`check_bytecode`;
 //! - [`gen_bytecode`]: verifier-valid, interpreter-safe bytecode by
