@@ -54,6 +54,7 @@ fn main() -> ExitCode {
     match std::env::args().nth(1).as_deref() {
         Some("diff") => return diff_main(std::env::args().skip(2).collect()),
         Some("fuzz") => return fuzz_main(std::env::args().skip(2).collect()),
+        Some("bench-compile") => return bench_compile_main(std::env::args().skip(2).collect()),
         _ => {}
     }
     // The library's default is the interpreter (the reference); people
@@ -395,4 +396,78 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `jolt bench-compile [FILE.js ...]`: baseline compile throughput over the
+/// given programs (default: benches/js/*.js), for the benchmark runner.
+/// Prints `metric NAME VALUE UNIT` lines.
+fn bench_compile_main(args: Vec<String>) -> ExitCode {
+    use jolt::bytecode::FuncProto;
+    fn each(p: &FuncProto, out: &mut Vec<*const FuncProto>) {
+        out.push(p);
+        for c in &p.children {
+            each(c, out);
+        }
+    }
+    let mut files = args;
+    if files.is_empty() {
+        let Ok(dir) = std::fs::read_dir("benches/js") else {
+            eprintln!("jolt bench-compile: no files given and no benches/js here");
+            return ExitCode::from(2);
+        };
+        files = dir
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "js"))
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+    }
+    let mut scripts = Vec::new();
+    for f in &files {
+        let src = match std::fs::read_to_string(f) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("jolt bench-compile: cannot read {f}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        match jolt::compile_source(&src, f) {
+            Ok(p) => scripts.push(p),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let mut protos = Vec::new();
+    for s in &scripts {
+        each(s, &mut protos);
+    }
+    let insns: usize = protos.iter().map(|&p| unsafe { &*p }.code.len()).sum();
+    // Compile everything repeatedly for at least 300 ms; fresh space each round.
+    let start = std::time::Instant::now();
+    let (mut rounds, mut bytes) = (0u64, 0usize);
+    while rounds == 0 || start.elapsed().as_millis() < 300 {
+        let mut space = jolt::jit::x64::CodeSpace::new(256 << 20);
+        bytes = 0;
+        for &p in &protos {
+            match jolt::jit::baseline::compile(unsafe { &*p }, &mut space) {
+                Ok(c) => bytes += c.code.bytes().len(),
+                Err(e) => {
+                    eprintln!("jolt bench-compile: {e}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
+        rounds += 1;
+    }
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let per_ms = (insns as f64 * rounds as f64) / ms;
+    println!("metric baseline-compile-throughput {per_ms:.0} bytecode-instructions/ms");
+    println!("metric baseline-functions {} functions", protos.len());
+    println!(
+        "metric baseline-code-size {:.1} bytes/instruction",
+        bytes as f64 / insns.max(1) as f64
+    );
+    ExitCode::SUCCESS
 }

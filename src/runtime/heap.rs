@@ -373,7 +373,10 @@ impl Heap {
         }
         let is_start = |a: usize| {
             let w = a.wrapping_sub(base) / 8;
-            a >= base && a % 8 == 0 && w < self.top && starts[w / 64] & (1 << (w % 64)) != 0
+            a >= base
+                && a.is_multiple_of(8)
+                && w < self.top
+                && starts[w / 64] & (1 << (w % 64)) != 0
         };
         let mut off = 0;
         while off < self.top {

@@ -369,7 +369,7 @@ impl Vm {
         }
         self.allocs += 1;
         let forced = self.opts.gc_stress
-            || matches!(self.opts.gc_interval, Some(n) if n > 0 && self.allocs % n == 0);
+            || matches!(self.opts.gc_interval, Some(n) if n > 0 && self.allocs.is_multiple_of(n));
         if !forced {
             if let Some(c) = self.heap.try_alloc(kind, raw, nvals, flags) {
                 return Ok(c);
