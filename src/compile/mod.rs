@@ -1502,13 +1502,7 @@ impl<'a> Compiler<'a> {
         let name = c.name.as_deref().or(name_hint).unwrap_or("").to_string();
         let ctor = self.alloc();
         let derived = c.extends.is_some();
-        let instance_fields: Vec<(&ClassMember, usize)> = c
-            .members
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| !m.is_static && matches!(m.kind, ClassMemberKind::Field { .. }))
-            .map(|(i, m)| (m, i))
-            .collect();
+        let instance_fields = class_fields(c, false);
         // Computed field names are evaluated once, here; the initialiser
         // reads them from synthetic bindings captured in a context.
         let mut key_decls = Vec::new();
@@ -1596,17 +1590,7 @@ impl<'a> Compiler<'a> {
         }
         if !instance_fields.is_empty() {
             let init = self.alloc();
-            let proto_fn = self.compile_function(
-                scope::fields_key(c),
-                FuncKind::FieldInit,
-                "<instance_members_initializer>",
-                &[],
-                None,
-                None,
-                Body::Fields(instance_fields),
-                0,
-                c.span,
-            )?;
+            let proto_fn = self.fields_initializer(c, false, instance_fields)?;
             self.emit_closure(proto_fn, init);
             self.emit(Insn::SetFieldInit { ctor, init });
             self.free_to(init);
@@ -1615,27 +1599,11 @@ impl<'a> Compiler<'a> {
         if let Some(n) = &c.name {
             self.store_binding(n, ctor, c.span, true)?;
         }
-        let static_fields: Vec<(&ClassMember, usize)> = c
-            .members
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.is_static && matches!(m.kind, ClassMemberKind::Field { .. }))
-            .map(|(i, m)| (m, i))
-            .collect();
+        let static_fields = class_fields(c, true);
         if !static_fields.is_empty() {
             let base = self.alloc();
             let this = self.alloc();
-            let proto_fn = self.compile_function(
-                scope::static_fields_key(c),
-                FuncKind::FieldInit,
-                "<static_initializer>",
-                &[],
-                None,
-                None,
-                Body::Fields(static_fields),
-                0,
-                c.span,
-            )?;
+            let proto_fn = self.fields_initializer(c, true, static_fields)?;
             self.emit_closure(proto_fn, base);
             self.emit(Insn::Mov {
                 dst: this,
@@ -1658,6 +1626,32 @@ impl<'a> Compiler<'a> {
         self.free_to(inner_m);
         self.free_to(m);
         Ok(())
+    }
+
+    /// The synthetic method that runs a class's instance (or static) field
+    /// initialisers with `this` bound to the instance (or the class).
+    fn fields_initializer(
+        &mut self,
+        c: &Class,
+        is_static: bool,
+        fields: Vec<(&ClassMember, usize)>,
+    ) -> CResult<FuncProto> {
+        let (key, name) = if is_static {
+            (scope::static_fields_key(c), "<static_initializer>")
+        } else {
+            (scope::fields_key(c), "<instance_members_initializer>")
+        };
+        self.compile_function(
+            key,
+            FuncKind::FieldInit,
+            name,
+            &[],
+            None,
+            None,
+            Body::Fields(fields),
+            0,
+            c.span,
+        )
     }
 
     fn define_method(&mut self, kind: FunctionKind, obj: Reg, key: Reg, f: Reg, enumerable: u16) {
@@ -2532,6 +2526,19 @@ fn pattern_ident(p: &Pattern) -> Ident {
         PatternKind::Ident(n) => n.clone(),
         _ => unreachable!("checked: parameters are identifiers"),
     }
+}
+
+/// A class's fields of one kind (static or instance), with their index in
+/// the class body (computed keys are stored per index).
+fn class_fields(c: &Class, is_static: bool) -> Vec<(&ClassMember, usize)> {
+    c.members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.is_static == is_static && matches!(m.kind, ClassMemberKind::Field { .. })
+        })
+        .map(|(i, m)| (m, i))
+        .collect()
 }
 
 /// An assignment target whose object and key are already in registers.
