@@ -173,6 +173,17 @@ impl Vm {
         }
         match compile(p, &mut jit.space) {
             Ok(code) => {
+                // With debug assertions (tests, the ci profile, fuzzing),
+                // every compiled function must pass the static ABI check.
+                if cfg!(debug_assertions) {
+                    let entries: Vec<u64> = code.pc_offsets.iter().map(|&o| o as u64).collect();
+                    if let Err(e) = crate::jit::abicheck::check(code.code.bytes(), 0, &entries) {
+                        panic!(
+                            "baseline code for {name} breaks the ABI: {e}\n{}",
+                            code.disassemble(p)
+                        );
+                    }
+                }
                 if jit.trace {
                     eprintln!(
                         "[tier] {name}: baseline ({} bytes; {} calls, {} back edges)",
