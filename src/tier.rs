@@ -15,11 +15,11 @@
 //!   interpreter's `Loop`.
 //! - `Tier::Auto` policy (measured, see the issue notes): baseline frames
 //!   exit to this loop for every call and return, which costs more than
-//!   interpreting a small function, and its double arithmetic goes through
-//!   helpers; so until baseline code calls baseline code directly and does
-//!   doubles inline, auto compiles only functions whose loops are hot,
-//!   contain no calls, and whose arithmetic feedback is int32 only (reached
-//!   by OSR at a back edge). `Tier::Baseline` compiles everything (tests).
+//!   interpreting a small function, and string/object operands go through
+//!   helpers; so until baseline code calls baseline code directly, auto
+//!   compiles only functions whose loops are hot, contain no calls, and
+//!   whose arithmetic feedback is numbers only (reached by OSR at a back
+//!   edge). `Tier::Baseline` compiles everything (tests).
 
 use crate::bytecode::FuncProto;
 use crate::jit::baseline::{compile, BaselineCode, CompileError};
@@ -54,11 +54,12 @@ pub const DEFAULT_JIT_THRESHOLD: u32 = 500;
 /// Default code space for baseline code.
 pub const DEFAULT_CODE_SPACE: usize = 64 << 20;
 
-/// Whether every arithmetic/comparison site of `p` has seen only int32
-/// operands so far (the interpreter's feedback).
-pub fn int_only_feedback(p: &FuncProto) -> bool {
+/// Whether every arithmetic/comparison site of `p` has seen only numbers
+/// so far (the interpreter's feedback): baseline code has inline int32 and
+/// double paths, and calls helpers for strings and objects.
+pub fn numeric_feedback(p: &FuncProto) -> bool {
     use crate::bytecode::{feedback as fbk, Insn};
-    let not_int = fbk::SAW_DOUBLE | fbk::SAW_STRING | fbk::SAW_OTHER;
+    let not_int = fbk::SAW_STRING | fbk::SAW_OTHER;
     p.code.iter().all(|i| {
         let fb = match *i {
             Insn::Add { fb, .. }
@@ -158,8 +159,8 @@ impl Vm {
         if tier == Tier::Auto {
             let why = if calls_in_loops(p) {
                 Some("calls inside hot loops")
-            } else if !int_only_feedback(p) {
-                Some("non-int32 arithmetic")
+            } else if !numeric_feedback(p) {
+                Some("non-numeric arithmetic")
             } else {
                 None
             };

@@ -4,8 +4,8 @@
 //! Contract: given an input on which `fails` holds, the result is an input
 //! on which `fails` holds and from which no single removable unit (a line;
 //! an instruction the safety rule below allows) can be removed with
-//! `fails` still holding (1-minimality), or the result of a bounded number
-//! of predicate calls if that comes first.
+//! `fails` still holding (1-minimality), or the best input found within
+//! [`MAX_TESTS`] predicate calls and [`MAX_TIME`], whichever ends first.
 //!
 //! Bytecode: an instruction is removed by replacing it with `Nop` (indices
 //! stay valid) and the `Nop`s are compacted at the end with every jump,
@@ -26,6 +26,9 @@ use std::rc::Rc;
 
 /// Upper bound on predicate calls per minimization.
 pub const MAX_TESTS: usize = 2_000;
+/// Upper bound on the time of one minimization (the best input found so
+/// far is returned; every returned input was checked to fail).
+pub const MAX_TIME: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Generic ddmin over `units`: returns a 1-minimal subsequence (within the
 /// test budget) on which `fails` holds. `fails(units)` must hold.
@@ -80,7 +83,11 @@ pub fn same_failure(a: &Divergence, b: &Divergence) -> bool {
 /// Minimizes a source program by lines.
 pub fn minimize_source(src: &str, fails: &mut dyn FnMut(&str) -> bool) -> String {
     let lines: Vec<String> = src.lines().map(String::from).collect();
+    let start = std::time::Instant::now();
     let out = ddmin(lines, &mut |ls: &[String]| {
+        if start.elapsed() >= MAX_TIME {
+            return false;
+        }
         let mut s = ls.join("\n");
         s.push('\n');
         fails(&s)
@@ -240,6 +247,13 @@ fn get<'a>(p: &'a FuncProto, path: &[usize]) -> &'a FuncProto {
 /// Minimizes bytecode: per function, ddmin over the removable instructions
 /// (replaced by `Nop`), then `Nop`s compacted away.
 pub fn minimize_bytecode(p: &FuncProto, fails: &mut dyn FnMut(&FuncProto) -> bool) -> FuncProto {
+    // One test budget for the whole tree (each function runs its own ddmin).
+    let mut calls = 0usize;
+    let start = std::time::Instant::now();
+    let mut fails = |q: &FuncProto| {
+        calls += 1;
+        calls <= MAX_TESTS && start.elapsed() < MAX_TIME && fails(q)
+    };
     let mut cur = fresh_copy(p);
     let mut all = Vec::new();
     paths(&cur, Vec::new(), &mut all);

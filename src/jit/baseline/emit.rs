@@ -17,7 +17,9 @@
 use super::helpers as h;
 use super::masm::{Masm, PROTO, TAG, VM};
 use crate::bytecode::{feedback as fbk, jump_target, FuncProto, Insn};
-use crate::jit::x64::{AluOp, Annotation, Cond, Gpr, Label, Mem, ShiftOp, Size, UnaryOp};
+use crate::jit::x64::{
+    AluOp, Annotation, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, UnaryOp, Xmm,
+};
 use crate::runtime::value::Value;
 use crate::runtime::Vm;
 
@@ -312,10 +314,21 @@ impl<'a> Emitter<'a> {
         helper: Helper,
     ) {
         let slow = self.slow_path(pc, helper, self.next(pc), None);
+        let sse = match op {
+            IntOp::Add => Some(SseOp::Addsd),
+            IntOp::Sub => Some(SseOp::Subsd),
+            IntOp::Mul => Some(SseOp::Mulsd),
+            _ => None,
+        };
+        let dbl = match sse {
+            Some(_) => self.m.asm.new_label(),
+            None => slow,
+        };
+        let done = self.m.asm.new_label();
         let asm = &mut self.m;
         asm.load(Gpr::Rax, a);
         asm.load(Gpr::Rcx, b);
-        asm.branch_if_not_both_int(Gpr::Rax, Gpr::Rcx, slow);
+        asm.branch_if_not_both_int(Gpr::Rax, Gpr::Rcx, dbl);
         let x = &mut asm.asm;
         match op {
             IntOp::Add => {
@@ -355,6 +368,79 @@ impl<'a> Emitter<'a> {
         asm.box_int32(Gpr::Rax);
         asm.store(dst, Gpr::Rax);
         asm.feedback_or(fb, fbk::SAW_INT);
+        if let Some(sse) = sse {
+            asm.asm.jmp(done);
+            asm.asm.bind(dbl);
+            self.double_binop(fb, dst, sse, slow);
+        }
+        self.m.asm.bind(done);
+    }
+
+    /// The number path of Add/Sub/Mul when not both operands are int32
+    /// (rax = a, rcx = b): both must be numbers, else `slow`. Feedback and
+    /// the result are exactly the interpreter's: each operand's kind, and
+    /// `Value::number` of the double result (int32 when exact and not -0,
+    /// NaN canonical).
+    fn double_binop(&mut self, fb: u16, dst: u16, op: SseOp, slow: Label) {
+        let x = &mut self.m.asm;
+        x.test_rm_r(Size::S64, Gpr::Rax, TAG);
+        x.jcc(Cond::E, slow);
+        x.test_rm_r(Size::S64, Gpr::Rcx, TAG);
+        x.jcc(Cond::E, slow);
+        for (r, xmm) in [(Gpr::Rax, Xmm::Xmm0), (Gpr::Rcx, Xmm::Xmm1)] {
+            let is_double = x.new_label();
+            let next = x.new_label();
+            x.alu_rm_r(AluOp::Cmp, Size::S64, r, TAG);
+            x.jcc(Cond::B, is_double);
+            x.alu_rm_imm(AluOp::Or, Size::S64, Masm::fb(fb), fbk::SAW_INT as i32);
+            x.cvtsi2sd(Size::S32, xmm, r);
+            x.jmp(next);
+            x.bind(is_double);
+            x.alu_rm_imm(AluOp::Or, Size::S64, Masm::fb(fb), fbk::SAW_DOUBLE as i32);
+            x.mov_r_imm(
+                Size::S64,
+                Gpr::Rdx,
+                crate::runtime::value::DOUBLE_OFFSET as i64,
+            );
+            x.alu_rm_r(AluOp::Sub, Size::S64, r, Gpr::Rdx);
+            x.movq_x_r(xmm, r);
+            x.bind(next);
+        }
+        x.sse(op, Xmm::Xmm0, Xmm::Xmm1);
+        // Value::number: an int32 when the double is one exactly (not -0).
+        let boxed = x.new_label();
+        let as_double = x.new_label();
+        x.cvttsd2si(Size::S32, Gpr::Rdx, Xmm::Xmm0);
+        x.cvtsi2sd(Size::S32, Xmm::Xmm1, Gpr::Rdx);
+        x.sse(SseOp::Ucomisd, Xmm::Xmm0, Xmm::Xmm1);
+        x.jcc(Cond::P, as_double);
+        x.jcc(Cond::Ne, as_double);
+        // A zero result is an int only if it is +0.
+        let int_box = x.new_label();
+        x.test_rm_r(Size::S32, Gpr::Rdx, Gpr::Rdx);
+        x.jcc(Cond::Ne, int_box);
+        x.movq_r_x(Gpr::Rax, Xmm::Xmm0);
+        x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
+        x.jcc(Cond::S, as_double);
+        x.bind(int_box);
+        x.mov_rm_r(Size::S32, Gpr::Rax, Gpr::Rdx);
+        x.alu_rm_r(AluOp::Or, Size::S64, Gpr::Rax, TAG);
+        x.jmp(boxed);
+        x.bind(as_double);
+        let not_nan = x.new_label();
+        x.movq_r_x(Gpr::Rax, Xmm::Xmm0);
+        x.sse(SseOp::Ucomisd, Xmm::Xmm0, Xmm::Xmm0);
+        x.jcc(Cond::Np, not_nan);
+        x.mov_r_imm(Size::S64, Gpr::Rax, f64::NAN.to_bits() as i64);
+        x.bind(not_nan);
+        x.mov_r_imm(
+            Size::S64,
+            Gpr::Rdx,
+            crate::runtime::value::DOUBLE_OFFSET as i64,
+        );
+        x.alu_rm_r(AluOp::Add, Size::S64, Gpr::Rax, Gpr::Rdx);
+        x.bind(boxed);
+        self.m.store(dst, Gpr::Rax);
     }
 
     /// Relational/strict-equality compare of two int32s inline.
