@@ -104,6 +104,25 @@ fn verifier_refuses_each_kind_of_malformation() {
         ),
         (minimal(vec![Insn::Return { src: 0 }], 1), "register count"),
     ];
+    // A handler whose target is inside its own region loops by throwing
+    // without spending fuel (found by the harness: corpus/bytecode_diff/
+    // bug-handler-backward-no-fuel.bc).
+    let mut looping = minimal(
+        vec![
+            Insn::LdUndef { dst: 2 },
+            Insn::Throw { src: 2 },
+            Insn::Return { src: 2 },
+        ],
+        3,
+    );
+    looping.handlers.push(jolt::bytecode::Handler {
+        start: 0,
+        end: 2,
+        target: 0,
+        exc: 2,
+    });
+    let e = verify::verify(&looping).expect_err("backward handler");
+    assert!(e.to_string().contains("handler"), "{e}");
     for (p, why) in cases {
         let e = verify::verify(&p).expect_err(why);
         assert!(e.to_string().contains(why), "{e} should mention {why}");

@@ -1,4 +1,4 @@
-// BUG (open): found by jolt fuzz (bytecode SetFieldInit); node is the judge.
+// Regression (fixed): found by jolt fuzz (bytecode SetFieldInit); node is the judge.
 // A class field initializer's home object is the constructor instead of
 // the prototype (interp SetFieldInit: set_home(init, ctor)), so `super`
 // in an instance field initializer sees the static side.

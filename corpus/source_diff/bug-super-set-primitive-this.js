@@ -1,4 +1,4 @@
-// BUG (open): `super.x = v` in a method called with a primitive `this`
+// Regression (fixed): `super.x = v` in a method called with a primitive `this`
 // panics in the interpreter (SetSuper -> set_on_object -> define_own on a
 // string cell: "value index 6 >= 0"; out-of-bounds write without debug
 // assertions). node prints: Cannot assign to read only property 'x' of string 'str'

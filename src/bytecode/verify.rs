@@ -9,7 +9,8 @@
 //!    for-of uses `iter` and `iter + 1`, for-in also `iter + 2`.
 //! 4. Name operands (globals, property names, TDZ names) are string constants.
 //! 5. The last instruction does not fall through past the end.
-//! 6. Handlers: start <= end <= len, target < len, exc < nregs.
+//! 6. Handlers: start <= end <= target < len, exc < nregs (a handler at or
+//!    before its region's end could loop by throwing, spending no fuel).
 //! 7. Every backward jump is a `Loop` (which spends fuel), and `Loop` only
 //!    jumps backwards: so any verified program stops under `--fuel`.
 //!
@@ -154,7 +155,14 @@ fn verify_nested(p: &FuncProto, depth: usize) -> Result<(), VerifyError> {
         ));
     }
     for h in &p.handlers {
-        if h.start > h.end || h.end as usize > len || h.target as usize >= len || h.exc >= p.nregs {
+        // A handler at or before its region's end could loop by throwing,
+        // spending no fuel: handlers come after the code they protect.
+        if h.start > h.end
+            || h.end as usize > len
+            || h.target as usize >= len
+            || h.target < h.end
+            || h.exc >= p.nregs
+        {
             return Err(err(None, format!("bad handler {h:?}")));
         }
     }

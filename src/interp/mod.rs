@@ -676,6 +676,41 @@ impl Vm {
         Ok(ctor)
     }
 
+    /// `super[key] = src` in the frame at `fp`: [[Set]] on the home
+    /// object's prototype with `this` as the receiver. A primitive `this`
+    /// cannot receive the property (strict mode: TypeError, as V8 says it).
+    pub(crate) fn set_super(&mut self, fp: usize, key: u16, src: u16) -> JsResult<()> {
+        let k = ops::to_property_key(self, self.stack[fp + key as usize])?;
+        let this = self.stack[fp + 1];
+        if !self.is_object(this) {
+            let name = self.atoms.key_to_string(k);
+            let shown = crate::runtime::format::display_primitive(self, this);
+            let tn = ops::type_name(self, this);
+            return Err(self.type_error(&format!(
+                "Cannot assign to read only property '{name}' of {tn} '{shown}'"
+            )));
+        }
+        let home = Cell::from_value(self.stack[fp]).get(fixed::FN_HOME);
+        let v = self.stack[fp + src as usize];
+        if self.is_object(home) && self.proto_of(home).is_cell() {
+            let sp = self.proto_of(home);
+            self.set_on_object(sp, k, v, this)
+        } else {
+            self.set_value(this, k, v)
+        }
+    }
+
+    /// Attaches the instance-field initialiser: its `super` is the
+    /// class's prototype's prototype, like the instance methods'.
+    pub(crate) fn set_field_init(&mut self, ctor: Value, init: Value) {
+        Cell::from_value(ctor).set(fixed::FN_FIELDS, init);
+        let home = match self.get_own(ctor, PropKey::Atom(wk::prototype)) {
+            Some(crate::runtime::object::Own::Data(p, _)) if self.is_object(p) => p,
+            _ => ctor,
+        };
+        self.set_home(init, home);
+    }
+
     pub(crate) fn set_home(&self, f: Value, home: Value) {
         if self.kind_of(f) == Some(Kind::Function) {
             Cell::from_value(f).set(fixed::FN_HOME, home);
@@ -1300,16 +1335,7 @@ impl Vm {
                         w!(dst, v)
                     }
 
-                    Insn::SetSuper { key, src } => {
-                        let k = tri!(ops::to_property_key(self, r!(key)));
-                        let home = Cell::from_value(r!(0)).get(fixed::FN_HOME);
-                        if self.is_object(home) && self.proto_of(home).is_cell() {
-                            let sp = self.proto_of(home);
-                            tri!(self.set_on_object(sp, k, r!(src), r!(1)))
-                        } else {
-                            tri!(self.set_value(r!(1), k, r!(src)))
-                        }
-                    }
+                    Insn::SetSuper { key, src } => tri!(self.set_super(fp, key, src)),
                     Insn::NewObject { dst } => w!(dst, tri!(self.new_plain_object())),
                     Insn::SetProto { obj, src } => {
                         let v = r!(src);
@@ -1520,10 +1546,7 @@ impl Vm {
                             shape::CONFIGURABLE
                         ))
                     }
-                    Insn::SetFieldInit { ctor, init } => {
-                        Cell::from_value(r!(ctor)).set(fixed::FN_FIELDS, r!(init));
-                        self.set_home(r!(init), r!(ctor));
-                    }
+                    Insn::SetFieldInit { ctor, init } => self.set_field_init(r!(ctor), r!(init)),
 
                     Insn::Throw { src } => {
                         let v = r!(src);

@@ -282,7 +282,7 @@ pub fn drive(opts: &DriveOptions, status: &mut dyn FnMut(&DriveSummary)) -> Driv
             Target::Bytecode => {
                 let (s, p) = bytecode_input(&data);
                 let r = report(Program::Bytecode(&p), plans, &fuzz_config(s));
-                (r, Input::Bytecode(s, p))
+                (r, Input::Bytecode(s, Box::new(p)))
             }
             Target::Source | Target::GcStress => {
                 let (s, src) = source_input(&data);
@@ -370,12 +370,29 @@ pub fn node_divergence(src: &str, rep: &Report) -> Option<Divergence> {
     })
 }
 
+/// Whether `d.left` comes before `d.right` in `plans` (the report compares
+/// every plan with the first one, which is `left`).
+fn plans_order_left_first(plans: &[Plan], d: &Divergence) -> bool {
+    let pos = |p: Plan| plans.iter().position(|&q| q == p);
+    pos(d.left) <= pos(d.right)
+}
+
 enum Input {
-    Bytecode(Schedule, FuncProto),
+    Bytecode(Schedule, Box<FuncProto>),
     Source(Schedule, String),
 }
 
-fn save_minimized(dir: &Path, input: &Input, d: &Divergence, plans: &[Plan]) -> Option<PathBuf> {
+fn save_minimized(dir: &Path, input: &Input, d: &Divergence, _plans: &[Plan]) -> Option<PathBuf> {
+    // Only the plans the failure involves are rerun while shrinking (a
+    // crash needs just the crashing plan): much cheaper than all of them.
+    let mut only = vec![d.left];
+    if d.kind == super::DivergenceKind::Differ && d.right != d.left {
+        only = vec![d.right, d.left];
+        if plans_order_left_first(_plans, d) {
+            only.reverse();
+        }
+    }
+    let plans = &only[..];
     std::fs::create_dir_all(dir).ok()?;
     let (name, body) = match input {
         Input::Bytecode(s, p) => {

@@ -617,14 +617,8 @@ helpers! { cx;
         done!(cx.r.set(dst, v))
     };
     bl_setsuper: Insn::SetSuper { key, src } => {
-        let k = ops::to_property_key(cx.vm, cx.r.get(key))?;
-        let home = Cell::from_value(cx.r.get(0)).get(fixed::FN_HOME);
-        if cx.vm.is_object(home) && cx.vm.proto_of(home).is_cell() {
-            let sp = cx.vm.proto_of(home);
-            cx.vm.set_on_object(sp, k, cx.r.get(src), cx.r.get(1))?
-        } else {
-            cx.vm.set_value(cx.r.get(1), k, cx.r.get(src))?
-        }
+        let fp = cx.fp();
+        cx.vm.set_super(fp, key, src)?;
         Ok(CONTINUE)
     };
 
@@ -767,8 +761,7 @@ helpers! { cx;
         Ok(CONTINUE)
     };
     bl_setfieldinit: Insn::SetFieldInit { ctor, init } => {
-        Cell::from_value(cx.r.get(ctor)).set(fixed::FN_FIELDS, cx.r.get(init));
-        cx.set_home(cx.r.get(init), cx.r.get(ctor));
+        cx.vm.set_field_init(cx.r.get(ctor), cx.r.get(init));
         Ok(CONTINUE)
     };
 
