@@ -218,10 +218,7 @@ impl Plan {
 
     /// Whether this plan's tier exists in this build.
     pub fn available(&self) -> bool {
-        !matches!(
-            self,
-            Plan::Baseline | Plan::AutoThreshold1 | Plan::AutoRandom
-        )
+        true
     }
 
     /// Engine options for this plan, or `None` if its tier is missing.
@@ -247,7 +244,24 @@ impl Plan {
                 gc_interval: Some(cfg.schedule.gc_every.max(1)),
                 ..base
             },
-            Plan::Baseline | Plan::AutoThreshold1 | Plan::AutoRandom => return None,
+            // Every function in baseline code from its first entry.
+            Plan::Baseline => Options {
+                tier: crate::tier::Tier::Baseline,
+                ..base
+            },
+            // Auto tiering as users get it, at the lowest threshold...
+            Plan::AutoThreshold1 => Options {
+                tier: crate::tier::Tier::Auto,
+                jit_threshold: 1,
+                ..base
+            },
+            // ...and at a threshold drawn from the schedule, so the fuzzer
+            // explores where OSR happens.
+            Plan::AutoRandom => Options {
+                tier: crate::tier::Tier::Auto,
+                jit_threshold: 1 + (cfg.schedule.seed % 200) as u32,
+                ..base
+            },
         })
     }
 
