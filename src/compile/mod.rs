@@ -2107,17 +2107,7 @@ impl<'a> Compiler<'a> {
                 name,
                 optional: opt_link,
             } => {
-                match exits.as_deref_mut() {
-                    Some(ex) => self.chain(object, this, ex)?,
-                    None => self.expr_to(object, this, None)?,
-                }
-                if *opt_link {
-                    let j = self.emit(Insn::JmpNullish { src: this, off: 0 });
-                    exits
-                        .as_deref_mut()
-                        .expect("optional link inside a chain")
-                        .push(j);
-                }
+                self.call_receiver(object, *opt_link, this, exits.as_deref_mut())?;
                 let k = self.name_const(name);
                 let fb = self.fb();
                 self.position(callee.span);
@@ -2133,17 +2123,7 @@ impl<'a> Compiler<'a> {
                 index,
                 optional: opt_link,
             } => {
-                match exits.as_deref_mut() {
-                    Some(ex) => self.chain(object, this, ex)?,
-                    None => self.expr_to(object, this, None)?,
-                }
-                if *opt_link {
-                    let j = self.emit(Insn::JmpNullish { src: this, off: 0 });
-                    exits
-                        .as_deref_mut()
-                        .expect("optional link inside a chain")
-                        .push(j);
-                }
+                self.call_receiver(object, *opt_link, this, exits.as_deref_mut())?;
                 let k = self.alloc();
                 self.expr_to(index, k, None)?;
                 let fb = self.fb();
@@ -2188,6 +2168,27 @@ impl<'a> Compiler<'a> {
             argc,
             fb,
         });
+        Ok(())
+    }
+
+    /// Evaluates a method call's object into `this` (inside an optional
+    /// chain when `exits` is given); an optional link (`o?.m()`) exits the
+    /// chain when it is null or undefined.
+    fn call_receiver(
+        &mut self,
+        object: &Expr,
+        optional: bool,
+        this: Reg,
+        mut exits: Option<&mut Vec<usize>>,
+    ) -> CResult<()> {
+        match exits.as_deref_mut() {
+            Some(ex) => self.chain(object, this, ex)?,
+            None => self.expr_to(object, this, None)?,
+        }
+        if optional {
+            let j = self.emit(Insn::JmpNullish { src: this, off: 0 });
+            exits.expect("optional link inside a chain").push(j);
+        }
         Ok(())
     }
 
