@@ -97,8 +97,6 @@ struct Finally {
     entries: Vec<usize>,
     /// Pending exits: (completion code, what to do after the finally block).
     exits: Vec<(i32, Exit)>,
-    scope_height: usize,
-    control_height: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -1284,15 +1282,11 @@ impl<'a> Compiler<'a> {
             (0, 0)
         };
         if finalizer.is_some() {
-            let controls = self.f().controls.len();
-            let sh = self.scopes.len();
             self.f().finallys.push(Finally {
                 kind_reg,
                 val_reg,
                 entries: Vec::new(),
                 exits: Vec::new(),
-                scope_height: sh,
-                control_height: controls,
             });
         }
         let exc = self.alloc();
@@ -1367,47 +1361,19 @@ impl<'a> Compiler<'a> {
         }
         // Exits that jumped here came from inner scopes: restore the context.
         self.emit(Insn::SetCtx { src: saved_ctx });
-        let _ = (info.scope_height, info.control_height);
         self.block(scope::key_of(fin), fin)?;
         // Dispatch on how the try block ended.
         let t = self.alloc();
         let c = self.alloc();
         let mut skip_normal = Vec::new();
-        self.emit(Insn::LdInt {
-            dst: c,
-            imm: COMPLETION_NORMAL,
-        });
-        let fb = self.fb();
-        self.emit(Insn::StrictEq {
-            dst: t,
-            a: kind_reg,
-            b: c,
-            fb,
-        });
+        self.completion_is(t, c, kind_reg, COMPLETION_NORMAL);
         skip_normal.push(self.emit(Insn::JmpTrue { src: t, off: 0 }));
-        self.emit(Insn::LdInt {
-            dst: c,
-            imm: COMPLETION_THROW,
-        });
-        let fb = self.fb();
-        self.emit(Insn::StrictEq {
-            dst: t,
-            a: kind_reg,
-            b: c,
-            fb,
-        });
+        self.completion_is(t, c, kind_reg, COMPLETION_THROW);
         let not_throw = self.emit(Insn::JmpFalse { src: t, off: 0 });
         self.emit(Insn::Throw { src: val_reg });
         self.patch_here(not_throw);
         for (code, exit) in info.exits.clone() {
-            self.emit(Insn::LdInt { dst: c, imm: code });
-            let fb = self.fb();
-            self.emit(Insn::StrictEq {
-                dst: t,
-                a: kind_reg,
-                b: c,
-                fb,
-            });
+            self.completion_is(t, c, kind_reg, code);
             let next = self.emit(Insn::JmpFalse { src: t, off: 0 });
             self.route_exit(exit);
             self.patch_here(next);
@@ -1419,6 +1385,18 @@ impl<'a> Compiler<'a> {
         }
         self.free_to(m);
         Ok(())
+    }
+
+    /// t = (kind_reg === code), using scratch register `c`.
+    fn completion_is(&mut self, t: Reg, c: Reg, kind_reg: Reg, code: i32) {
+        self.emit(Insn::LdInt { dst: c, imm: code });
+        let fb = self.fb();
+        self.emit(Insn::StrictEq {
+            dst: t,
+            a: kind_reg,
+            b: c,
+            fb,
+        });
     }
 
     fn switch_stmt(

@@ -11,7 +11,7 @@
 //! - Lengths are f64 (ToLength allows up to 2^53 - 1 on array-likes).
 
 use super::{
-    define_constructor, define_native, delete_index, get_index, has_index, index_key, length_of,
+    define_constructor, define_natives, delete_index, get_index, has_index, index_key, length_of,
     relative_index, require_callable, scoped, set_index, set_length, to_integer,
 };
 use crate::runtime::atoms::{wk, PropKey};
@@ -1374,10 +1374,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         ("of", array_of, 0),
         ("from", array_from, 1),
     ];
-    for (name, f, len) in statics {
-        let c = vm.intrinsic(Intrinsic::ArrayConstructor);
-        define_native(vm, c, name, f, len)?;
-    }
+    define_natives(vm, Intrinsic::ArrayConstructor, &statics)?;
     let methods: [(&str, NativeFn, u32); 34] = [
         ("at", at, 1),
         ("concat", concat, 1),
@@ -1414,10 +1411,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         ("toSorted", to_sorted, 1),
         ("with", with, 2),
     ];
-    for (name, f, len) in methods {
-        let ap = vm.intrinsic(Intrinsic::ArrayPrototype);
-        define_native(vm, ap, name, f, len)?;
-    }
+    define_natives(vm, Intrinsic::ArrayPrototype, &methods)?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@
 //!   constructs it.
 //! - `new Function(...)` is outside the subset and throws a TypeError.
 
-use super::{define_constructor, define_native, scoped};
+use super::{define_constructor, define_natives, scoped};
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::Kind;
 use crate::runtime::object::Own;
@@ -155,10 +155,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         ("call", call, 1),
         ("toString", to_string, 0),
     ];
-    for (name, f, len) in methods {
-        let fp = vm.intrinsic(Intrinsic::FunctionPrototype);
-        define_native(vm, fp, name, f, len)?;
-    }
+    define_natives(vm, Intrinsic::FunctionPrototype, &methods)?;
     Ok(())
 }
 

@@ -43,6 +43,20 @@ pub fn define_native(
     r
 }
 
+/// Defines each `(name, function, length)` of `list` on intrinsic
+/// `target` (read again for each one: defining allocates and may move it).
+pub fn define_natives(
+    vm: &mut Vm,
+    target: Intrinsic,
+    list: &[(&str, NativeFn, u32)],
+) -> JsResult<()> {
+    for &(name, f, len) in list {
+        let obj = vm.intrinsic(target);
+        define_native(vm, obj, name, f, len)?;
+    }
+    Ok(())
+}
+
 /// Defines a data property `name` = `v` with `attrs` on `obj`.
 pub fn define_value(vm: &mut Vm, obj: Value, name: &str, v: Value, attrs: u8) -> JsResult<()> {
     let key = vm.atoms.key_str(name);

@@ -443,10 +443,7 @@ fn init_number(vm: &mut Vm) -> JsResult<()> {
         ("toLocaleString", to_locale_string, 0),
         ("valueOf", value_of, 0),
     ];
-    for (name, f, len) in methods {
-        let np = vm.intrinsic(Intrinsic::NumberPrototype);
-        define_native(vm, np, name, f, len)?;
-    }
+    super::define_natives(vm, Intrinsic::NumberPrototype, &methods)?;
     Ok(())
 }
 

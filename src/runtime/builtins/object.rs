@@ -14,7 +14,7 @@
 //! - Primitives are converted with `to_object` only where the result is
 //!   observable; key listings treat a primitive string as its indices.
 
-use super::{define_constructor, define_native, require_callable, scoped};
+use super::{define_constructor, define_natives, require_callable, scoped};
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind};
 use crate::runtime::object::Own;
@@ -944,10 +944,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         ("fromEntries", from_entries, 1),
         ("values", values, 1),
     ];
-    for (name, f, len) in statics {
-        let c = vm.intrinsic(Intrinsic::ObjectConstructor);
-        define_native(vm, c, name, f, len)?;
-    }
+    define_natives(vm, Intrinsic::ObjectConstructor, &statics)?;
     let methods: [(&str, NativeFn, u32); 6] = [
         ("hasOwnProperty", has_own_property, 1),
         ("isPrototypeOf", is_prototype_of, 1),
@@ -956,10 +953,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         ("valueOf", value_of, 0),
         ("toLocaleString", to_locale_string, 0),
     ];
-    for (name, f, len) in methods {
-        let op = vm.intrinsic(Intrinsic::ObjectPrototype);
-        define_native(vm, op, name, f, len)?;
-    }
+    define_natives(vm, Intrinsic::ObjectPrototype, &methods)?;
     // Object.prototype.__proto__ (an accessor, as in node).
     scoped(vm, |vm, mark| {
         let g = vm.new_native(proto_getter, "get __proto__", 0, false)?;

@@ -769,10 +769,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         ("trimEnd", trim_end, 0),
         ("valueOf", value_of, 0),
     ];
-    for (name, f, len) in methods {
-        let sp = vm.intrinsic(Intrinsic::StringPrototype);
-        define_native(vm, sp, name, f, len)?;
-    }
+    super::define_natives(vm, Intrinsic::StringPrototype, &methods)?;
     // trimLeft/trimRight are the same function objects as trimStart/trimEnd.
     for (alias, name) in [("trimLeft", "trimStart"), ("trimRight", "trimEnd")] {
         let sp = vm.intrinsic(Intrinsic::StringPrototype);
