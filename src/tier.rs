@@ -13,13 +13,13 @@
 //! - Counters: `call_count` (function entries) and `loop_count` (back
 //!   edges) on the prototype, maintained by both tiers' entry paths and the
 //!   interpreter's `Loop`.
-//! - `Tier::Auto` policy (measured, see the issue notes): baseline frames
-//!   exit to this loop for every call and return, which costs more than
-//!   interpreting a small function, and string/object operands go through
-//!   helpers; so until baseline code calls baseline code directly, auto
-//!   compiles only functions whose loops are hot, contain no calls, and
-//!   whose arithmetic feedback is numbers only (reached by OSR at a back
-//!   edge). `Tier::Baseline` compiles everything (tests).
+//! - `Tier::Auto` policy: a function is compiled once it has been entered
+//!   `jit_threshold` times or has taken that many back edges (then entered
+//!   by OSR at the back edge). Baseline code calls baseline code directly
+//!   (see `jit::baseline`), so call-heavy code gains most; with the
+//!   interpreter's feedback it has no reason to wait longer (measured over
+//!   benches/: see docs/architecture.md). `Tier::Baseline` compiles every
+//!   function at its first entry (tests).
 
 use crate::bytecode::FuncProto;
 use crate::jit::baseline::{compile, BaselineCode, CompileError};
@@ -54,50 +54,11 @@ pub const DEFAULT_JIT_THRESHOLD: u32 = 500;
 /// Default code space for baseline code.
 pub const DEFAULT_CODE_SPACE: usize = 64 << 20;
 
-/// Whether every arithmetic/comparison site of `p` has seen only numbers
-/// so far (the interpreter's feedback): baseline code has inline int32 and
-/// double paths, and calls helpers for strings and objects.
-pub fn numeric_feedback(p: &FuncProto) -> bool {
-    use crate::bytecode::{feedback as fbk, Insn};
-    let not_int = fbk::SAW_STRING | fbk::SAW_OTHER;
-    p.code.iter().all(|i| {
-        let fb = match *i {
-            Insn::Add { fb, .. }
-            | Insn::Sub { fb, .. }
-            | Insn::Mul { fb, .. }
-            | Insn::Div { fb, .. }
-            | Insn::Mod { fb, .. }
-            | Insn::Exp { fb, .. }
-            | Insn::Lt { fb, .. }
-            | Insn::Le { fb, .. }
-            | Insn::Gt { fb, .. }
-            | Insn::Ge { fb, .. }
-            | Insn::Inc { fb, .. }
-            | Insn::Dec { fb, .. }
-            | Insn::Neg { fb, .. } => fb,
-            _ => return true,
-        };
-        p.feedback[fb as usize].get() & not_int == 0
-    })
-}
-
-/// Whether any call lies inside a loop of `p` (between a back edge's
-/// target and the back edge).
-pub fn calls_in_loops(p: &FuncProto) -> bool {
-    use crate::bytecode::Insn;
-    p.code.iter().enumerate().any(|(pc, i)| {
-        let Insn::Loop { off } = *i else { return false };
-        let head = (pc as i64 + 1 + off as i64).max(0) as usize;
-        p.code[head..pc].iter().any(|j| {
-            matches!(
-                j,
-                Insn::Call { .. }
-                    | Insn::New { .. }
-                    | Insn::SuperCall { .. }
-                    | Insn::SuperCallForward { .. }
-            )
-        })
-    })
+/// Whether baseline call sites may enter `p` directly: exactly the calls
+/// `Vm::push_frame_plain` handles (no rest array, no class constructor),
+/// which allocate nothing.
+pub fn direct_callable(p: &FuncProto) -> bool {
+    !p.has_rest && !p.kind.is_class_constructor()
 }
 
 /// The baseline code of every prototype that has been compiled.
@@ -111,6 +72,10 @@ pub struct JitState {
     pub perf_map: Option<Vec<(usize, usize, String)>>,
     /// Functions that stayed in the interpreter because compiling failed.
     pub failures: Vec<(String, CompileError)>,
+    /// Calls that baseline code made by exiting to the run loop (the first
+    /// call at each site, natives' callers, refused direct entries...);
+    /// the rest were direct machine calls.
+    pub call_exits: u64,
 }
 
 impl JitState {
@@ -122,6 +87,7 @@ impl JitState {
             print_code,
             perf_map: perf_map.then(Vec::new),
             failures: Vec::new(),
+            call_exits: 0,
         }
     }
 }
@@ -134,7 +100,10 @@ impl Vm {
     pub fn baseline_for(&mut self, p: &FuncProto) -> Option<&'static BaselineCode> {
         match p.tier_entry.get() {
             // Still cold under auto: decided inline, without a call.
-            0 if self.opts.tier == Tier::Auto && p.loop_count.get() < self.opts.jit_threshold => {
+            0 if self.opts.tier == Tier::Auto
+                && p.loop_count.get() < self.opts.jit_threshold
+                && p.call_count.get() < self.opts.jit_threshold =>
+            {
                 None
             }
             0 => self.baseline_decide(p),
@@ -150,35 +119,20 @@ impl Vm {
         let tier = self.opts.tier;
         let threshold = self.opts.jit_threshold;
         // Cold frames stay undecided (counted again next time).
-        let hot = tier == Tier::Baseline || p.loop_count.get() >= threshold;
+        let hot = tier == Tier::Baseline
+            || p.loop_count.get() >= threshold
+            || p.call_count.get() >= threshold;
         if !hot {
             return None;
         }
         let jit = self.jit.as_mut()?;
         let name = display_name(p);
-        if tier == Tier::Auto {
-            let why = if calls_in_loops(p) {
-                Some("calls inside hot loops")
-            } else if !numeric_feedback(p) {
-                Some("non-numeric arithmetic")
-            } else {
-                None
-            };
-            if let Some(why) = why {
-                if jit.trace {
-                    eprintln!("[tier] {name}: stays in the interpreter ({why})");
-                }
-                p.tier_entry.set(1);
-                return None;
-            }
-        }
         match compile(p, &mut jit.space) {
             Ok(code) => {
                 // With debug assertions (tests, the ci profile, fuzzing),
                 // every compiled function must pass the static ABI check.
                 if cfg!(debug_assertions) {
-                    let entries: Vec<u64> = code.pc_offsets.iter().map(|&o| o as u64).collect();
-                    if let Err(e) = crate::jit::abicheck::check(code.code.bytes(), 0, &entries) {
+                    if let Err(e) = code.abi_check() {
                         panic!(
                             "baseline code for {name} breaks the ABI: {e}\n{}",
                             code.disassemble(p)
@@ -205,6 +159,9 @@ impl Vm {
                 }
                 let code = Rc::new(code);
                 let a = Rc::as_ptr(&code) as usize;
+                if direct_callable(p) {
+                    p.direct_entry.set(code.direct_entry());
+                }
                 jit.codes.push(code);
                 p.tier_entry.set(a);
                 Some(unsafe { &*(a as *const BaselineCode) })

@@ -3,7 +3,6 @@
 //! callee-saved registers and RSP restored at every RET).
 
 use jolt::bytecode::FuncProto;
-use jolt::jit::abicheck;
 use jolt::jit::baseline::compile;
 use jolt::jit::x64::CodeSpace;
 
@@ -36,8 +35,7 @@ fn baseline_code_of_the_corpus_obeys_the_abi() {
         each_proto(&proto, &mut |p| {
             let code = compile(p, &mut space)
                 .unwrap_or_else(|e| panic!("{}: {} did not compile: {e}", path.display(), p.name));
-            let targets: Vec<u64> = code.pc_offsets.iter().map(|&o| o as u64).collect();
-            match abicheck::check(code.code.bytes(), 0, &targets) {
+            match code.abi_check() {
                 Ok(cov) => {
                     calls += cov.calls;
                     returns += cov.returns;

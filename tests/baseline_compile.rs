@@ -130,9 +130,11 @@ fn every_function_of_every_js_program_compiles() {
     );
 }
 
-/// Decodes the code and checks: every `call` is `mov rax, imm64; call rax`
-/// right after `test spl, 15; je +2; ud2`; the prologue saves every
-/// callee-saved register and the only `ret` is after the restoring pops.
+/// Decodes the code and checks: every `call` is a helper call
+/// `mov rax, imm64; call rax` or a direct call of baseline code `call r8`,
+/// right after `test spl, 15; je +2; ud2`; both entries (`enter`'s and the
+/// direct-call entry) save every callee-saved register and the only `ret`
+/// is after the restoring pops.
 fn assert_abi(c: &BaselineCode, what: &str) {
     let bytes = c.code.bytes();
     let mut dec = Decoder::with_ip(64, bytes, 0, DecoderOptions::NONE);
@@ -146,17 +148,27 @@ fn assert_abi(c: &BaselineCode, what: &str) {
         if ins.mnemonic() == Mnemonic::Call {
             calls += 1;
             assert!(i >= 4, "{what}: call too early");
-            assert_eq!(
-                ins.op0_register(),
-                Register::RAX,
-                "{what}: call through rax"
-            );
-            let mov = &insts[i - 1];
-            assert_eq!(mov.mnemonic(), Mnemonic::Mov, "{what}: mov rax, helper");
-            assert_eq!(mov.op0_register(), Register::RAX);
-            assert_eq!(mov.op1_kind(), OpKind::Immediate64);
+            // The instruction the alignment check's je skips to.
+            let after_check = if ins.op0_register() == Register::R8 {
+                ins
+            } else {
+                assert_eq!(
+                    ins.op0_register(),
+                    Register::RAX,
+                    "{what}: call through rax or r8"
+                );
+                let mov = &insts[i - 1];
+                assert_eq!(mov.mnemonic(), Mnemonic::Mov, "{what}: mov rax, helper");
+                assert_eq!(mov.op0_register(), Register::RAX);
+                assert_eq!(mov.op1_kind(), OpKind::Immediate64);
+                mov
+            };
             if jolt::jit::baseline::CHECK_ALIGNMENT {
-                let (t, j, u) = (&insts[i - 4], &insts[i - 3], &insts[i - 2]);
+                let k = insts
+                    .iter()
+                    .position(|x| x.ip() == after_check.ip())
+                    .unwrap();
+                let (t, j, u) = (&insts[k - 3], &insts[k - 2], &insts[k - 1]);
                 assert_eq!(
                     t.mnemonic(),
                     Mnemonic::Test,
@@ -165,7 +177,11 @@ fn assert_abi(c: &BaselineCode, what: &str) {
                 assert_eq!(t.op0_register(), Register::SPL);
                 assert_eq!(t.immediate8(), 15);
                 assert_eq!(j.mnemonic(), Mnemonic::Je);
-                assert_eq!(j.near_branch_target(), mov.ip(), "{what}: je skips the ud2");
+                assert_eq!(
+                    j.near_branch_target(),
+                    after_check.ip(),
+                    "{what}: je skips the ud2"
+                );
                 assert_eq!(u.mnemonic(), Mnemonic::Ud2);
             }
         }
@@ -211,13 +227,25 @@ fn assert_abi(c: &BaselineCode, what: &str) {
         }
     }
     assert_eq!(rets, 1, "{what}: one exit");
-    // No push/pop in the body: rsp stays aligned for every call.
-    let body = &insts[7..];
-    let stack_ops = body
+    // The direct-call entry saves the same registers the same way.
+    let d = insts
+        .iter()
+        .position(|i| i.ip() == c.direct_offset as u64)
+        .expect("direct entry at an instruction");
+    let dpushes: Vec<Register> = insts[d..d + 6].iter().map(|i| i.op0_register()).collect();
+    assert_eq!(dpushes, pushes, "{what}: direct-entry prologue");
+    assert!(insts[d..d + 6]
+        .iter()
+        .all(|i| i.mnemonic() == Mnemonic::Push));
+    // No other push/pop: rsp stays aligned for every call.
+    let stack_ops = insts
         .iter()
         .filter(|i| matches!(i.mnemonic(), Mnemonic::Push | Mnemonic::Pop))
         .count();
-    assert_eq!(stack_ops, 6, "{what}: only the epilogue pops");
+    assert_eq!(
+        stack_ops, 18,
+        "{what}: only the two prologues push and the epilogue pops"
+    );
     assert_eq!(calls, c.safepoints.len(), "{what}: one safepoint per call");
     // The path-sensitive checker: from the prologue through the dispatch
     // `jmp rdx` to every pc, rsp is aligned at each call and the
@@ -227,6 +255,9 @@ fn assert_abi(c: &BaselineCode, what: &str) {
         .unwrap_or_else(|v| panic!("{what}: {v}\n{}", c.code.disassemble()));
     assert_eq!(cov.calls, calls, "{what}: every call reached");
     assert_eq!(cov.returns, 1, "{what}");
+    let cov = jolt::jit::abicheck::check(bytes, c.direct_offset as u64, &[])
+        .unwrap_or_else(|v| panic!("{what} (direct entry): {v}\n{}", c.code.disassemble()));
+    assert_eq!(cov.returns, 1, "{what}: direct entry reaches the one ret");
 }
 
 #[test]

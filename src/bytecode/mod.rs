@@ -140,6 +140,10 @@ pub struct FuncProto {
     /// interpreter, else the address of its baseline code (kept alive by
     /// the VM's code cache for the VM's life).
     pub tier_entry: Cell<usize>,
+    /// Address of the baseline code's direct-call entry (see
+    /// `jit::baseline`), 0 while there is none. Baseline call sites whose
+    /// cached target is this prototype call it without leaving machine code.
+    pub direct_entry: Cell<usize>,
 }
 
 impl FuncProto {
@@ -178,6 +182,7 @@ impl FuncProto {
             call_count: Cell::new(0),
             loop_count: Cell::new(0),
             tier_entry: Cell::new(0),
+            direct_entry: Cell::new(0),
         }
     }
 

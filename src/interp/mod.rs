@@ -828,7 +828,11 @@ impl Vm {
                 construct,
                 ..
             } => {
-                let window = fp + base as usize;
+                if let Some(j) = self.jit.as_mut() {
+                    j.call_exits += 1;
+                }
+                // The frame that exited may be one this frame called directly.
+                let window = self.frames.last().unwrap().fp + base as usize;
                 let nt = construct.then(|| self.stack[window]);
                 if let Err(t) = self.push_frame(window, argc as usize, nt, false, dst as u32) {
                     self.unwind(t)?;

@@ -13,8 +13,11 @@
 //!    held its entry value and popped back from that same slot; and RSP is
 //!    back at its entry value.
 //! 3. Paths merge consistently: two paths reaching one instruction with
-//!    different known RSP offsets (or different saved-register states) is
-//!    an error, since one of them must be wrong.
+//!    different known RSP offsets (or different saved slots) is an error,
+//!    since one of them must be wrong. Whether a register still holds its
+//!    entry value is merged as a meet (intact only if intact on both
+//!    paths), so a register written on one path only is "not intact" after
+//!    the merge, which is all rule 2 needs.
 //!
 //! Paths end at RET, UD2 and INT3. An indirect JMP continues at every
 //! target in T with the state at the JMP; an indirect JMP with no targets
@@ -104,17 +107,35 @@ pub fn check(code: &[u8], entry: u64, indirect: &[u64]) -> Result<Coverage, AbiV
     let mut work: VecDeque<(u64, State)> = VecDeque::from([(entry, start)]);
     let mut info = InstructionInfoFactory::new();
     while let Some((at, st)) = work.pop_front() {
-        if let Some(prev) = seen.get(&at) {
-            if *prev != st {
+        // Coverage counts each instruction once, however often it is checked.
+        let revisit;
+        let st = if let Some(prev) = seen.get(&at) {
+            let same_frame = prev.depth == st.depth
+                && prev.mod16 == st.mod16
+                && prev.rbp_depth == st.rbp_depth
+                && prev.saved == st.saved;
+            if !same_frame {
                 return Err(err(
                     at,
                     format!("paths merge with different stack states: {prev:?} vs {st:?}"),
                 ));
             }
-            continue;
-        }
+            let mut met = prev.clone();
+            for (m, s) in met.intact.iter_mut().zip(st.intact) {
+                *m &= s;
+            }
+            if met == *prev {
+                continue;
+            }
+            // Fewer registers intact than before: go over this path again.
+            revisit = true;
+            met
+        } else {
+            cov.instructions += 1;
+            revisit = false;
+            st
+        };
         seen.insert(at, st.clone());
-        cov.instructions += 1;
         let Some(ins) = insns.get(&at).copied() else {
             return Err(err(
                 at,
@@ -146,7 +167,7 @@ pub fn check(code: &[u8], entry: u64, indirect: &[u64]) -> Result<Coverage, AbiV
                         ));
                     }
                 }
-                cov.returns += 1;
+                cov.returns += usize::from(!revisit);
                 continue;
             }
             Mnemonic::Ud2 | Mnemonic::Int3 => continue,
@@ -154,7 +175,7 @@ pub fn check(code: &[u8], entry: u64, indirect: &[u64]) -> Result<Coverage, AbiV
                 if s.mod16 != 0 {
                     return Err(err(at, format!("CALL with RSP = {} mod 16", s.mod16)));
                 }
-                cov.calls += 1;
+                cov.calls += usize::from(!revisit);
                 // The callee preserves RSP and callee-saved registers.
                 work.push_back((next, s));
                 continue;

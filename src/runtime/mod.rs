@@ -16,6 +16,7 @@
 pub mod atoms;
 pub mod builtins;
 pub mod format;
+pub mod fxhash;
 pub mod heap;
 pub mod math;
 pub mod numconv;
@@ -214,7 +215,9 @@ impl Default for Options {
 }
 
 /// Interpreter call bookkeeping for one active frame (see interp/).
+/// `repr(C)`: baseline code reads and writes frames at fixed offsets.
 #[derive(Clone, Debug)]
+#[repr(C)]
 pub struct Frame {
     pub proto: *const FuncProto,
     /// Index of r0 in the value stack.
@@ -252,7 +255,9 @@ pub struct Vm {
     /// addresses are stable.
     pub stack: Vec<Value>,
     pub sp: usize,
-    pub frames: Vec<Frame>,
+    pub frames: FrameStack,
+    /// Raw `stack.as_ptr()`, for baseline code (the stack never moves).
+    pub stack_base: *mut Value,
     /// Rust-side roots (see the module doc).
     pub handles: Vec<Value>,
     pub exception: Value,
@@ -276,6 +281,77 @@ pub struct Vm {
     pub allocs: u64,
     /// Baseline code and its code space (absent with `Tier::Interp`).
     pub jit: Option<Box<crate::tier::JitState>>,
+}
+
+/// Frames beyond `Options::max_depth` that `FrameStack` has room for
+/// (every push checks `max_depth` first; this is a margin, not a budget).
+pub const FRAME_SLACK: usize = 8;
+
+/// The frame records, in a buffer allocated once and never moved, so
+/// baseline code can hold a pointer to its own `Frame` (rbp) and push and
+/// pop frames with plain stores (`repr(C)`: `ptr` then `len`).
+///
+/// Invariant: `len <= cap`, and `ptr[..len]` are initialised frames.
+#[repr(C)]
+pub struct FrameStack {
+    ptr: *mut Frame,
+    len: usize,
+    cap: usize,
+}
+
+impl FrameStack {
+    pub fn new(cap: usize) -> FrameStack {
+        let mut v: Vec<Frame> = Vec::with_capacity(cap);
+        let ptr = v.as_mut_ptr();
+        let cap = v.capacity();
+        std::mem::forget(v);
+        FrameStack { ptr, len: 0, cap }
+    }
+
+    /// Pushes `f`. Callers check `Options::max_depth` first; running past
+    /// the buffer is a bug in the engine, never a program's doing.
+    #[inline]
+    pub fn push(&mut self, f: Frame) {
+        assert!(
+            self.len < self.cap,
+            "frame stack overflow (max_depth changed after Vm::new?)"
+        );
+        unsafe { self.ptr.add(self.len).write(f) };
+        self.len += 1;
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Option<Frame> {
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        Some(unsafe { self.ptr.add(self.len).read() })
+    }
+
+    /// Offsets of the fields baseline code touches.
+    pub const PTR_OFFSET: usize = std::mem::offset_of!(FrameStack, ptr);
+    pub const LEN_OFFSET: usize = std::mem::offset_of!(FrameStack, len);
+}
+
+impl std::ops::Deref for FrameStack {
+    type Target = [Frame];
+    fn deref(&self) -> &[Frame] {
+        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
+    }
+}
+
+impl std::ops::DerefMut for FrameStack {
+    fn deref_mut(&mut self) -> &mut [Frame] {
+        unsafe { std::slice::from_raw_parts_mut(self.ptr, self.len) }
+    }
+}
+
+impl Drop for FrameStack {
+    fn drop(&mut self) {
+        // Frames hold no resources (plain words), so only the buffer is freed.
+        unsafe { drop(Vec::from_raw_parts(self.ptr, 0, self.cap)) };
+    }
 }
 
 /// The value stack, all `EMPTY` (the all-zero word): zeroed memory is
@@ -305,7 +381,8 @@ impl Vm {
             shapes: Shapes::new(),
             stack: zeroed_stack(),
             sp: 0,
-            frames: Vec::new(),
+            frames: FrameStack::new(opts.max_depth + FRAME_SLACK),
+            stack_base: std::ptr::null_mut(),
             handles: Vec::new(),
             exception: Value::UNDEFINED,
             throw_position: None,
@@ -321,6 +398,7 @@ impl Vm {
             allocs: 0,
             jit: None,
         });
+        vm.stack_base = vm.stack.as_mut_ptr();
         if vm.opts.tier != crate::tier::Tier::Interp {
             let o = &vm.opts;
             vm.jit = Some(Box::new(crate::tier::JitState::new(

@@ -15,7 +15,7 @@
 //! - Shapes are never collected (a known limitation; see architecture.md).
 
 use super::atoms::PropKey;
-use std::collections::HashMap;
+use crate::runtime::fxhash::FxHashMap as HashMap;
 
 pub const WRITABLE: u8 = 1;
 pub const ENUMERABLE: u8 = 2;
@@ -81,10 +81,10 @@ impl Shapes {
             n_fixed,
             n_inline,
             dictionary: false,
-            props: HashMap::new(),
+            props: HashMap::default(),
             order: Vec::new(),
             next_slot: 0,
-            transitions: HashMap::new(),
+            transitions: HashMap::default(),
         });
         self.roots.insert((n_fixed, n_inline), id);
         id
@@ -111,7 +111,7 @@ impl Shapes {
             return (next, slot);
         }
         let mut child = s.clone();
-        child.transitions = HashMap::new();
+        child.transitions = HashMap::default();
         let slot = child.next_slot;
         child.next_slot += 1;
         child.props.insert(key, (slot, attrs));
@@ -135,7 +135,7 @@ impl Shapes {
             return id;
         }
         let mut d = self.shapes[id.0 as usize].clone();
-        d.transitions = HashMap::new();
+        d.transitions = HashMap::default();
         d.dictionary = true;
         self.push(d)
     }

@@ -15,13 +15,49 @@
 //! - Nothing is held in a machine register across a helper call.
 
 use super::helpers as h;
-use super::masm::{Masm, PROTO, TAG, VM};
+use super::masm::{Masm, FEEDBACK, FRAME, PROTO, REGS, TAG, VM};
 use crate::bytecode::{feedback as fbk, jump_target, FuncProto, Insn};
 use crate::jit::x64::{
     AluOp, Annotation, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, UnaryOp, Xmm,
 };
 use crate::runtime::value::Value;
-use crate::runtime::Vm;
+use crate::runtime::{fixed, Frame, FrameStack, Options, Vm, STACK_VALUES};
+
+/// Byte offsets baseline code uses to read and write engine structures.
+/// The function-cell ones are checked against `Cell` by a test.
+pub(crate) mod layout {
+    use super::*;
+    use std::mem::offset_of;
+    pub const FRAMES_PTR: i32 = (offset_of!(Vm, frames) + FrameStack::PTR_OFFSET) as i32;
+    pub const FRAMES_LEN: i32 = (offset_of!(Vm, frames) + FrameStack::LEN_OFFSET) as i32;
+    pub const MAX_DEPTH: i32 = (offset_of!(Vm, opts) + offset_of!(Options, max_depth)) as i32;
+    pub const SP: i32 = offset_of!(Vm, sp) as i32;
+    pub const FUEL: i32 = offset_of!(Vm, fuel) as i32;
+    pub const STACK_BASE: i32 = offset_of!(Vm, stack_base) as i32;
+    pub const FRAME_SIZE: i32 = std::mem::size_of::<Frame>() as i32;
+    pub const F_PROTO: i32 = offset_of!(Frame, proto) as i32;
+    pub const F_FP: i32 = offset_of!(Frame, fp) as i32;
+    pub const F_PC: i32 = offset_of!(Frame, pc) as i32;
+    pub const F_CTX: i32 = offset_of!(Frame, ctx) as i32;
+    pub const F_NEW_TARGET: i32 = offset_of!(Frame, new_target) as i32;
+    pub const F_ARGC: i32 = offset_of!(Frame, argc) as i32;
+    pub const F_RET_DST: i32 = offset_of!(Frame, ret_dst) as i32;
+    pub const F_SP: i32 = offset_of!(Frame, sp) as i32;
+    pub const F_CALLER_SP: i32 = offset_of!(Frame, caller_sp) as i32;
+    pub const F_ENTRY: i32 = offset_of!(Frame, entry) as i32;
+    pub const F_CONSTRUCT: i32 = offset_of!(Frame, construct) as i32;
+    pub const P_CALL_COUNT: i32 = offset_of!(FuncProto, call_count) as i32;
+    pub const P_DIRECT_ENTRY: i32 = offset_of!(FuncProto, direct_entry) as i32;
+    /// A context (`Kind::Env`) cell: header, no raw words, parent, slots.
+    pub const ENV_PARENT: i32 = 8;
+    pub fn env_slot(env: Gpr, slot: u16) -> Mem {
+        Mem::disp(env, 8 * (2 + slot as i32))
+    }
+    /// A function cell: header, 2 raw words (shape, prototype pointer), values.
+    pub const FN_RAW_WORDS: i32 = 2;
+    pub const FN_PROTO: i32 = 8 * (1 + 1);
+    pub const FN_ENV: i32 = 8 * (1 + FN_RAW_WORDS + fixed::FN_ENV as i32);
+}
 
 /// An out-of-line call of the instruction's helper.
 struct SlowPath {
@@ -32,6 +68,14 @@ struct SlowPath {
     resume: Label,
     /// Where to continue on `TAKEN` (conditional helpers only).
     taken: Option<Label>,
+}
+
+/// Out-of-line code other than helper calls, emitted after the body.
+enum Deferred {
+    /// After a direct call returned something other than `EXIT_RETURN`
+    /// (in rax): `EXIT_REFUSED` takes the helper path `slow`; any other
+    /// exit word goes on up to `enter` unchanged.
+    CallExit { entry: Label, slow: Label },
 }
 
 /// The int32 operations with inline fast paths.
@@ -55,6 +99,7 @@ pub(super) struct Emitter<'a> {
     pub labels: Vec<Label>,
     pub exit: Label,
     slow: Vec<SlowPath>,
+    deferred: Vec<Deferred>,
     /// (return address offset, pc) of every helper call.
     pub safepoints: Vec<(u32, u32)>,
     /// (code offset, pc) at the start of each slow path.
@@ -76,6 +121,7 @@ impl<'a> Emitter<'a> {
             labels,
             exit,
             slow: Vec::new(),
+            deferred: Vec::new(),
             safepoints: Vec::new(),
             slow_starts: Vec::new(),
         }
@@ -146,6 +192,17 @@ impl<'a> Emitter<'a> {
         // The verifier makes falling off the end impossible; trap if it happens.
         self.m.asm.bind(self.labels[proto.code.len()]);
         self.m.asm.ud2();
+        for d in std::mem::take(&mut self.deferred) {
+            match d {
+                Deferred::CallExit { entry, slow } => {
+                    let x = &mut self.m.asm;
+                    x.bind(entry);
+                    x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rax, h::EXIT_REFUSED as i32);
+                    x.jcc(Cond::E, slow);
+                    x.jmp(self.exit);
+                }
+            }
+        }
         for s in std::mem::take(&mut self.slow) {
             self.m.asm.bind(s.entry);
             self.slow_starts.push((self.m.asm.offset(), s.pc));
@@ -241,10 +298,32 @@ impl<'a> Emitter<'a> {
             PushCtx { .. } => self.generic(pc, h::bl_pushctx),
             PopCtx {} => self.generic(pc, h::bl_popctx),
             CopyCtx {} => self.generic(pc, h::bl_copyctx),
-            LdCtx { .. } => self.generic(pc, h::bl_ldctx),
-            StCtx { .. } => self.generic(pc, h::bl_stctx),
-            GetCtx { .. } => self.generic(pc, h::bl_getctx),
-            SetCtx { .. } => self.generic(pc, h::bl_setctx),
+            LdCtx { dst, depth, slot } => {
+                self.load_ctx(Gpr::Rax, depth);
+                let m = &mut self.m;
+                m.asm
+                    .mov_r_m(Size::S64, Gpr::Rax, layout::env_slot(Gpr::Rax, slot));
+                m.store(dst, Gpr::Rax);
+            }
+            StCtx { depth, slot, src } => {
+                self.load_ctx(Gpr::Rax, depth);
+                let m = &mut self.m;
+                m.load(Gpr::Rcx, src);
+                m.asm
+                    .mov_rm_r(Size::S64, layout::env_slot(Gpr::Rax, slot), Gpr::Rcx);
+            }
+            GetCtx { dst } => {
+                let m = &mut self.m;
+                m.asm
+                    .mov_r_m(Size::S64, Gpr::Rax, Mem::disp(FRAME, layout::F_CTX));
+                m.store(dst, Gpr::Rax);
+            }
+            SetCtx { src } => {
+                let m = &mut self.m;
+                m.load(Gpr::Rax, src);
+                m.asm
+                    .mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_CTX), Gpr::Rax);
+            }
 
             GetProp { .. } => self.generic(pc, h::bl_getprop),
             SetProp { .. } => self.generic(pc, h::bl_setprop),
@@ -265,11 +344,16 @@ impl<'a> Emitter<'a> {
             DefineAccessor { .. } => self.generic(pc, h::bl_defineaccessor),
 
             Closure { .. } => self.generic(pc, h::bl_closure),
-            Call { .. } => self.generic(pc, h::bl_call),
+            Call {
+                dst,
+                base,
+                argc,
+                fb,
+            } => self.visit_call(pc, dst, base, argc, fb),
             New { .. } => self.generic(pc, h::bl_new),
             SuperCall { .. } => self.generic(pc, h::bl_supercall),
             SuperCallForward { .. } => self.generic(pc, h::bl_supercallforward),
-            Return { .. } => self.visit_return(pc),
+            Return { src } => self.visit_return(pc, src),
             Class { .. } => self.generic(pc, h::bl_class),
             SetFunctionName { .. } => self.generic(pc, h::bl_setfunctionname),
             SetFieldInit { .. } => self.generic(pc, h::bl_setfieldinit),
@@ -576,10 +660,236 @@ impl<'a> Emitter<'a> {
         self.m.asm.jcc(Cond::E, slow);
     }
 
-    /// `return` exits to `enter`, which applies the construct-call rules.
-    fn visit_return(&mut self, pc: u32) {
+    /// `return` exits with the value's bits in rdx: a direct caller stores
+    /// it (its frames are plain calls), `enter` applies the construct rules.
+    fn visit_return(&mut self, pc: u32, src: u16) {
         let w = h::exit_word(h::EXIT_RETURN, pc);
+        self.m.load(Gpr::Rdx, src);
         self.m.asm.mov_r_imm(Size::S64, Gpr::Rax, w as i64);
         self.m.asm.jmp(self.exit);
+    }
+
+    /// A call whose callee is the site's cached target (the call feedback,
+    /// set by the helper on the first call; any callee once the site is
+    /// megamorphic) and has baseline code with a
+    /// direct entry is a machine `call`: the callee pushes its own `Frame`
+    /// and returns `EXIT_RETURN` with the value in rdx, and this site pops
+    /// it. Any other exit of the callee (a call it could not make directly,
+    /// a throw, out of fuel) leaves its frame on `vm.frames` with its pc
+    /// set; this frame's pc was set before the call, so the exit goes on up
+    /// unchanged to `enter` and the run loop handles it at the top frame.
+    /// Everything else (natives, other targets, a refused entry) takes the
+    /// helper, which exits to the run loop as before.
+    fn visit_call(&mut self, pc: u32, dst: u16, base: u16, argc: u16, fb: u16) {
+        let next = self.next(pc);
+        let slow = self.slow_path(pc, h::bl_call, next, None);
+        let not_ret = self.m.asm.new_label();
+        let x = &mut self.m.asm;
+        x.mov_r_m(Size::S64, Gpr::Rax, Masm::reg(base));
+        // A cell: no number tag bits, not an immediate, not EMPTY.
+        x.test_rm_r(Size::S64, Gpr::Rax, TAG);
+        x.jcc(Cond::Ne, slow);
+        x.test_rm_imm(Size::S8, Gpr::Rax, crate::runtime::value::OTHER_TAG as i32);
+        x.jcc(Cond::Ne, slow);
+        x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
+        x.jcc(Cond::E, slow);
+        x.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S8,
+            Mem::base(Gpr::Rax),
+            crate::runtime::heap::Kind::Function as i32,
+        );
+        x.jcc(Cond::Ne, slow);
+        x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, layout::FN_PROTO));
+        // The cached target, or any target at a megamorphic site (whose
+        // feedback cannot change any more).
+        let target_ok = x.new_label();
+        x.alu_r_m(AluOp::Cmp, Size::S64, Gpr::Rcx, Masm::fb(fb));
+        x.jcc_short(Cond::E, target_ok);
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, Masm::fb(fb), fbk::MEGA as i64 as i32);
+        x.jcc(Cond::Ne, slow);
+        x.bind(target_ok);
+        x.mov_r_m(
+            Size::S64,
+            Gpr::R8,
+            Mem::disp(Gpr::Rcx, layout::P_DIRECT_ENTRY),
+        );
+        x.test_rm_r(Size::S64, Gpr::R8, Gpr::R8);
+        x.jcc(Cond::E, slow);
+        // Resume point of this frame, for unwinding and for exits above.
+        x.mov_m_imm(Size::S64, Mem::disp(FRAME, layout::F_PC), pc as i32 + 1);
+        x.mov_rm_r(Size::S64, Gpr::Rdi, VM);
+        x.lea(Size::S64, Gpr::Rsi, Masm::reg(base));
+        x.mov_r_imm(Size::S32, Gpr::Rdx, argc as i64);
+        x.mov_r_imm(Size::S32, Gpr::Rcx, dst as i64);
+        self.m.call_reg(Gpr::R8);
+        let ret = self.m.asm.offset();
+        self.m
+            .asm
+            .annotate(Annotation::Safepoint(self.safepoints.len() as u32));
+        self.safepoints.push((ret, pc));
+        let x = &mut self.m.asm;
+        x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rax, h::EXIT_RETURN as i32);
+        x.jcc(Cond::Ne, not_ret);
+        // Pop the callee's frame as the interpreter's `Return` arm does.
+        x.unary(UnaryOp::Dec, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
+        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(FRAME, layout::F_SP));
+        x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), Gpr::Rax);
+        x.mov_rm_r(Size::S64, Masm::reg(dst), Gpr::Rdx);
+        x.jmp(next);
+        // Out of line: the callee refused (go generic) or exited.
+        self.deferred.push(Deferred::CallExit {
+            entry: not_ret,
+            slow,
+        });
+    }
+
+    /// r = the frame's context `depth` levels up (as `Vm::ctx_at`).
+    fn load_ctx(&mut self, r: Gpr, depth: u16) {
+        let x = &mut self.m.asm;
+        x.mov_r_m(Size::S64, r, Mem::disp(FRAME, layout::F_CTX));
+        for _ in 0..depth {
+            x.mov_r_m(Size::S64, r, Mem::disp(r, layout::ENV_PARENT));
+        }
+    }
+
+    /// The direct-call entry (see `visit_call`): `(vm, callee regs, argc,
+    /// ret_dst)`. It does what `Vm::push_frame_plain` does, in the same
+    /// order with the same checks; any check that would fail returns
+    /// `EXIT_REFUSED` before anything is written, so the caller's helper
+    /// path produces the interpreter's exact error.
+    pub fn emit_direct_entry(&mut self) {
+        let p = self.proto;
+        let (np, nregs) = (p.nparams as i32, p.nregs as i32);
+        let refuse = self.m.asm.new_named_label("refuse");
+        self.m
+            .save_and_pin(p.feedback.as_ptr() as u64, p as *const FuncProto as u64);
+        let x = &mut self.m.asm;
+        // Missing arguments would need filling from argc: the helper does it.
+        x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rdx, np);
+        x.jcc(Cond::B, refuse);
+        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(VM, layout::FRAMES_LEN));
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::Rax,
+            Mem::disp(VM, layout::MAX_DEPTH),
+        );
+        x.jcc(Cond::Ae, refuse);
+        // base + nregs + 2 >= STACK_VALUES is a stack overflow.
+        x.mov_r_m(Size::S64, Gpr::R9, Mem::disp(VM, layout::STACK_BASE));
+        x.lea(
+            Size::S64,
+            Gpr::R9,
+            Mem::disp(Gpr::R9, (STACK_VALUES * 8) as i32),
+        );
+        x.lea(Size::S64, Gpr::R8, Mem::disp(REGS, (nregs + 2) * 8));
+        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::R8, Gpr::R9);
+        x.jcc(Cond::Ae, refuse);
+        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(VM, layout::FUEL));
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::R8, 1);
+        x.jcc(Cond::Be, refuse);
+        // Committed from here on.
+        x.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::R8, 1);
+        x.mov_rm_r(Size::S64, Mem::disp(VM, layout::FUEL), Gpr::R8);
+        x.alu_rm_imm(
+            AluOp::Add,
+            Size::S32,
+            Mem::disp(PROTO, layout::P_CALL_COUNT),
+            1,
+        );
+        // Locals (and extra arguments) start undefined.
+        for i in (2 + np)..nregs {
+            x.mov_m_imm(Size::S64, Mem::disp(REGS, i * 8), Value::UNDEFINED.0 as i32);
+        }
+        // FRAME = &frames[len]; fp = (regs - stack_base) / 8.
+        x.imul_r_rm_imm(Size::S64, FRAME, Gpr::Rax, layout::FRAME_SIZE);
+        x.alu_r_m(
+            AluOp::Add,
+            Size::S64,
+            FRAME,
+            Mem::disp(VM, layout::FRAMES_PTR),
+        );
+        x.mov_rm_r(Size::S64, Gpr::R8, REGS);
+        x.alu_r_m(
+            AluOp::Sub,
+            Size::S64,
+            Gpr::R8,
+            Mem::disp(VM, layout::STACK_BASE),
+        );
+        x.shift_imm(ShiftOp::Shr, Size::S64, Gpr::R8, 3);
+        x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_PROTO), PROTO);
+        x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_FP), Gpr::R8);
+        x.mov_m_imm(Size::S64, Mem::disp(FRAME, layout::F_PC), 0);
+        x.mov_r_m(Size::S64, Gpr::R9, Masm::reg(0));
+        x.mov_r_m(Size::S64, Gpr::R9, Mem::disp(Gpr::R9, layout::FN_ENV));
+        x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_CTX), Gpr::R9);
+        x.mov_m_imm(
+            Size::S64,
+            Mem::disp(FRAME, layout::F_NEW_TARGET),
+            Value::UNDEFINED.0 as i32,
+        );
+        x.mov_rm_r(Size::S32, Mem::disp(FRAME, layout::F_ARGC), Gpr::Rdx);
+        x.mov_rm_r(Size::S32, Mem::disp(FRAME, layout::F_RET_DST), Gpr::Rcx);
+        // caller_sp = vm.sp; sp = max(vm.sp, fp + nregs).
+        x.mov_r_m(Size::S64, Gpr::R9, Mem::disp(VM, layout::SP));
+        x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_CALLER_SP), Gpr::R9);
+        x.lea(Size::S64, Gpr::R10, Mem::disp(Gpr::R8, nregs));
+        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::R9, Gpr::R10);
+        x.cmovcc(Cond::B, Size::S64, Gpr::R9, Gpr::R10);
+        x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_SP), Gpr::R9);
+        x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), Gpr::R9);
+        x.mov_m_imm(Size::S8, Mem::disp(FRAME, layout::F_ENTRY), 0);
+        x.mov_m_imm(Size::S8, Mem::disp(FRAME, layout::F_CONSTRUCT), 0);
+        x.unary(UnaryOp::Inc, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
+        x.jmp(self.labels[0]);
+        x.bind(refuse);
+        x.mov_r_imm(Size::S32, Gpr::Rax, h::EXIT_REFUSED as i64);
+        x.jmp(self.exit);
+        let _ = FEEDBACK;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::layout;
+    use crate::runtime::heap::Cell;
+    use crate::runtime::{fixed, Options, Vm};
+
+    /// The offsets emitted code uses agree with `Cell`'s own accessors.
+    #[test]
+    fn cell_layout_offsets_match_the_heap() {
+        let mut vm = Vm::new(Options::default());
+        let proto = crate::compile_source("function f() {}", "t.js").unwrap();
+        let env = vm.new_env(jolt_undefined(), 3).unwrap();
+        vm.handles.push(env);
+        let f = vm.new_closure(&proto.children[0], env).unwrap();
+        let env = vm.handles.pop().unwrap();
+        let fc = Cell::from_value(f);
+        let base = f.0 as usize;
+        let at = |off: i32| unsafe { *((base + off as usize) as *const u64) };
+        assert_eq!(at(layout::FN_PROTO), fc.raw(1));
+        assert_eq!(at(layout::FN_ENV), fc.get(fixed::FN_ENV).0);
+        assert_eq!(fc.get(fixed::FN_ENV), env);
+        let ec = Cell::from_value(env);
+        ec.set(2, crate::runtime::Value::int(42));
+        let ebase = env.0 as usize;
+        let slot = |i: u16| {
+            let crate::jit::x64::Mem::Base { disp, .. } =
+                layout::env_slot(crate::jit::x64::Gpr::Rax, i)
+            else {
+                unreachable!()
+            };
+            unsafe { *((ebase as i64 + disp as i64) as *const u64) }
+        };
+        assert_eq!(slot(1), crate::runtime::Value::int(42).0);
+        assert_eq!(
+            unsafe { *((ebase + layout::ENV_PARENT as usize) as *const u64) },
+            ec.get(0).0
+        );
+    }
+
+    fn jolt_undefined() -> crate::runtime::Value {
+        crate::runtime::Value::UNDEFINED
     }
 }

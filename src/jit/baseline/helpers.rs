@@ -44,6 +44,8 @@ pub const EXIT_CALL: u64 = 3;
 pub const EXIT_THROW_ERROR: u64 = 4;
 pub const EXIT_OUT_OF_FUEL: u64 = 5;
 pub const EXIT_OUT_OF_MEMORY: u64 = 6;
+/// A direct-call entry declined (see `emit::visit_call`); never reaches `enter`.
+pub const EXIT_REFUSED: u64 = 7;
 
 pub fn exit_word(kind: u64, pc: u32) -> u64 {
     kind | (pc as u64) << 32

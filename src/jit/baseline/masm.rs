@@ -5,8 +5,10 @@
 //! - Pinned registers, set by the prologue and never written elsewhere:
 //!   `VM` (rbx) = `*mut Vm`, `REGS` (r12) = the frame's `regs[0]`,
 //!   `TAG` (r13) = `NUMBER_TAG` (an int32 `v` is exactly `v >= TAG`),
-//!   `FEEDBACK` (r14) = `&proto.feedback[0]`, `PROTO` (r15) = `*const FuncProto`.
-//!   All five are callee-saved in System V, so helper calls preserve them.
+//!   `FEEDBACK` (r14) = `&proto.feedback[0]`, `PROTO` (r15) = `*const FuncProto`,
+//!   `FRAME` (rbp) = this frame's `Frame` record (in `vm.frames`, which
+//!   never moves). All six are callee-saved in System V, so helper calls
+//!   preserve them.
 //! - Scratch registers: rax, rcx, rdx (and the argument registers around a
 //!   call). Emitters never keep a value in a register across a helper call:
 //!   helpers may collect garbage and move cells, so registers are reloaded
@@ -23,6 +25,7 @@ pub const REGS: Gpr = Gpr::R12;
 pub const TAG: Gpr = Gpr::R13;
 pub const FEEDBACK: Gpr = Gpr::R14;
 pub const PROTO: Gpr = Gpr::R15;
+pub const FRAME: Gpr = Gpr::Rbp;
 
 /// Bytes pushed by the prologue after the return address: rbp, rbx, r12-r15
 /// and one pad word (so rsp ends 16-byte aligned).
@@ -117,6 +120,17 @@ impl Masm {
 
     /// `call f` through rax, with the alignment check when enabled.
     pub fn call_abs(&mut self, f: usize) {
+        self.alignment_check();
+        self.asm.call_abs(f as u64, Gpr::Rax);
+    }
+
+    /// `call r` (a direct call of baseline code), with the alignment check.
+    pub fn call_reg(&mut self, r: Gpr) {
+        self.alignment_check();
+        self.asm.call_r(r);
+    }
+
+    fn alignment_check(&mut self) {
         if self.check_alignment {
             let ok = self.asm.new_label();
             self.asm.test_rm_imm(Size::S8, Gpr::Rsp, 15);
@@ -124,13 +138,11 @@ impl Masm {
             self.asm.ud2();
             self.asm.bind(ok);
         }
-        self.asm.call_abs(f as u64, Gpr::Rax);
     }
 
-    /// The prologue shared by every entry: save the callee-saved registers,
-    /// align rsp, load the pinned registers, and jump to the entry address
-    /// passed in rdx (the code for the requested bytecode pc).
-    pub fn prologue(&mut self, feedback: u64, proto: u64) {
+    /// Saves the callee-saved registers, aligns rsp, and loads the pinned
+    /// registers that do not depend on the frame (VM from rdi, REGS from rsi).
+    pub fn save_and_pin(&mut self, feedback: u64, proto: u64) {
         for r in FRAME_PUSHES {
             self.asm.push_r(r);
         }
@@ -141,6 +153,14 @@ impl Masm {
         self.asm.mov_r_imm(Size::S64, TAG, NUMBER_TAG as i64);
         self.asm.mov_r_imm(Size::S64, FEEDBACK, feedback as i64);
         self.asm.mov_r_imm(Size::S64, PROTO, proto as i64);
+    }
+
+    /// The entry from `BaselineCode::enter` (at code offset 0):
+    /// `(vm, regs, target, frame)`; jumps to `target`, the code for the
+    /// requested bytecode pc.
+    pub fn prologue(&mut self, feedback: u64, proto: u64) {
+        self.save_and_pin(feedback, proto);
+        self.asm.mov_rm_r(Size::S64, FRAME, Gpr::Rcx);
         self.asm.jmp_r(Gpr::Rdx);
     }
 

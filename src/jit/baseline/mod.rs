@@ -58,7 +58,7 @@ pub mod run;
 use crate::bytecode::text::format_insn;
 use crate::bytecode::{FuncProto, Insn};
 use crate::jit::x64::{Annotation, CodeSpace, ExecCode, FinalizeError};
-use crate::runtime::{Throw, Value, Vm};
+use crate::runtime::{Frame, Throw, Value, Vm};
 use std::fmt::Write;
 
 /// Why a prototype could not be compiled (it stays in the interpreter).
@@ -101,6 +101,8 @@ pub enum ExitStatus {
 /// A compiled prototype.
 pub struct BaselineCode {
     pub code: ExecCode,
+    /// Code offset of the direct-call entry (`emit::emit_direct_entry`).
+    pub direct_offset: u32,
     /// Code offset of each bytecode pc (`pc_offsets[pc]`).
     pub pc_offsets: Vec<u32>,
     /// (code offset, pc) for every range of code, sorted by offset: the
@@ -112,7 +114,15 @@ pub struct BaselineCode {
     proto: *const FuncProto,
 }
 
-type EntryFn = unsafe extern "C" fn(*mut Vm, *mut Value, *const u8) -> u64;
+/// rax:rdx as returned by baseline code (System V returns a two-word
+/// `repr(C)` struct in rax and rdx).
+#[repr(C)]
+struct ExitPair {
+    word: u64,
+    _value: u64,
+}
+
+type EntryFn = unsafe extern "C" fn(*mut Vm, *mut Value, *const u8, *mut Frame) -> ExitPair;
 
 /// Whether call sites check rsp alignment (debug-assertions builds).
 pub const CHECK_ALIGNMENT: bool = cfg!(debug_assertions);
@@ -138,7 +148,11 @@ pub fn compile_with(
         proto.feedback.as_ptr() as u64,
         proto as *const FuncProto as u64,
     );
+    let direct = e.m.asm.new_named_label("direct_entry");
+    e.m.asm.bind(direct);
+    e.emit_direct_entry();
     e.emit_body().map_err(CompileError::Invalid)?;
+    let direct_offset = e.m.asm.label_offset(direct).expect("bound");
     let pc_offsets: Vec<u32> = e.labels[..proto.code.len()]
         .iter()
         .map(|l| e.m.asm.label_offset(*l).expect("every pc label is bound"))
@@ -157,11 +171,61 @@ pub fn compile_with(
     })?;
     Ok(BaselineCode {
         code,
+        direct_offset,
         pc_offsets,
         pc_map,
         safepoints,
         proto,
     })
+}
+
+/// The exit of the *top* frame: the one `enter` ran, or a frame it called
+/// directly (which exited with its own pc and is still on `vm.frames`).
+fn decode_exit(vm: &mut Vm, w: u64) -> ExitStatus {
+    let kind = w & 0xff;
+    let pc = (w >> 32) as u32;
+    let fr = vm.frames.last_mut().expect("baseline code runs in a frame");
+    fr.pc = pc as usize + 1;
+    // Prototypes outlive the frames that run them.
+    let p: &FuncProto = unsafe { &*fr.proto };
+    let regs = unsafe { vm.stack_base.add(fr.fp) };
+    let throw = |t| ExitStatus::Throw { pc, throw: t };
+    match kind {
+        helpers::EXIT_RETURN => {
+            let Insn::Return { src } = p.code[pc as usize] else {
+                unreachable!("return exit at a non-return")
+            };
+            match helpers::return_value(vm, regs, src) {
+                Ok(v) => ExitStatus::Return(v),
+                Err(t) => throw(t),
+            }
+        }
+        helpers::EXIT_CALL => match p.code[pc as usize] {
+            Insn::Call {
+                dst, base, argc, ..
+            } => ExitStatus::Call {
+                pc,
+                dst,
+                base,
+                argc,
+                construct: false,
+            },
+            Insn::New {
+                dst, base, argc, ..
+            } => ExitStatus::Call {
+                pc,
+                dst,
+                base,
+                argc,
+                construct: true,
+            },
+            other => unreachable!("call exit at {other:?}"),
+        },
+        helpers::EXIT_THROW_ERROR => throw(Throw::Error),
+        helpers::EXIT_OUT_OF_FUEL => throw(Throw::OutOfFuel),
+        helpers::EXIT_OUT_OF_MEMORY => throw(Throw::OutOfMemory),
+        k => unreachable!("bad exit word {w:#x} (kind {k})"),
+    }
 }
 
 impl BaselineCode {
@@ -186,51 +250,30 @@ impl BaselineCode {
         let off = self.pc_offsets[pc as usize] as usize;
         let target = self.code.ptr().add(off);
         let f: EntryFn = self.code.entry();
-        let w = f(vm, regs, target);
-        let vm = &mut *vm;
-        let kind = w & 0xff;
-        let pc = (w >> 32) as u32;
-        if let Some(fr) = vm.frames.last_mut() {
-            fr.pc = pc as usize + 1;
-        }
-        let p = &*self.proto;
-        let throw = |t| ExitStatus::Throw { pc, throw: t };
-        match kind {
-            helpers::EXIT_RETURN => {
-                let Insn::Return { src } = p.code[pc as usize] else {
-                    unreachable!("return exit at a non-return")
-                };
-                match helpers::return_value(vm, regs, src) {
-                    Ok(v) => ExitStatus::Return(v),
-                    Err(t) => throw(t),
-                }
-            }
-            helpers::EXIT_CALL => match p.code[pc as usize] {
-                Insn::Call {
-                    dst, base, argc, ..
-                } => ExitStatus::Call {
-                    pc,
-                    dst,
-                    base,
-                    argc,
-                    construct: false,
-                },
-                Insn::New {
-                    dst, base, argc, ..
-                } => ExitStatus::Call {
-                    pc,
-                    dst,
-                    base,
-                    argc,
-                    construct: true,
-                },
-                other => unreachable!("call exit at {other:?}"),
-            },
-            helpers::EXIT_THROW_ERROR => throw(Throw::Error),
-            helpers::EXIT_OUT_OF_FUEL => throw(Throw::OutOfFuel),
-            helpers::EXIT_OUT_OF_MEMORY => throw(Throw::OutOfMemory),
-            k => unreachable!("bad exit word {w:#x} (kind {k})"),
-        }
+        let frame: *mut Frame = (*vm).frames.last_mut().expect("a frame to run");
+        debug_assert!(std::ptr::eq((*frame).proto, self.proto));
+        let w = f(vm, regs, target, frame).word;
+        decode_exit(&mut *vm, w)
+    }
+
+    /// The static ABI check (`jit::abicheck`) from both entries: `enter`'s
+    /// (which may jump to any pc) and the direct-call entry.
+    pub fn abi_check(
+        &self,
+    ) -> Result<crate::jit::abicheck::Coverage, crate::jit::abicheck::AbiViolation> {
+        let entries: Vec<u64> = self.pc_offsets.iter().map(|&o| o as u64).collect();
+        let bytes = self.code.bytes();
+        let mut cov = crate::jit::abicheck::check(bytes, 0, &entries)?;
+        let d = crate::jit::abicheck::check(bytes, self.direct_offset as u64, &[])?;
+        cov.instructions += d.instructions;
+        cov.calls += d.calls;
+        cov.returns += d.returns;
+        Ok(cov)
+    }
+
+    /// The direct-call entry's address (see `emit::visit_call`).
+    pub fn direct_entry(&self) -> usize {
+        self.code.ptr() as usize + self.direct_offset as usize
     }
 
     /// `--print-code`: the machine code with each bytecode instruction
