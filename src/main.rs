@@ -1,5 +1,6 @@
 //! The `jolt` command line: `jolt [options] FILE.js`, `jolt -e CODE`,
-//! and the harness subcommands `jolt diff` and `jolt fuzz`.
+//! the harness subcommands `jolt diff` and `jolt fuzz`, and the benchmark
+//! runner's hooks `jolt bench-compile` and `jolt bench-harness`.
 
 use jolt::runtime::Options;
 use jolt::End;
@@ -10,6 +11,8 @@ usage: jolt [options] FILE.js
        jolt [options] -e CODE
        jolt diff FILE.js [--node] [--plans P,Q,..] [--fuel N]
        jolt fuzz --seconds N [--seed S] [--target bytecode|source|gc] [--node]
+       jolt bench-compile [FILE.js ..]
+       jolt bench-harness [--seconds N] [--seed S] [--targets bytecode,source,gc]
 
 Runs a JavaScript program (the subset described in language.md).
 
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         Some("diff") => return diff_main(std::env::args().skip(2).collect()),
         Some("fuzz") => return fuzz_main(std::env::args().skip(2).collect()),
         Some("bench-compile") => return bench_compile_main(std::env::args().skip(2).collect()),
+        Some("bench-harness") => return bench_harness_main(std::env::args().skip(2).collect()),
         _ => {}
     }
     // The library's default is the interpreter (the reference); people
@@ -308,7 +312,7 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
         seed: 0,
         target: Target::Bytecode,
         corpus_dir: None,
-        input_len: 600,
+        input_len: jolt::verify::fuzz::DRIVE_INPUT_LEN,
         node: false,
     };
     let mut corpus = std::path::PathBuf::from("corpus");
@@ -324,14 +328,10 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
                 Ok(n) => opts.seed = n,
                 Err(_) => return usage_error("--seed needs a number"),
             },
-            "--target" => {
-                opts.target = match val().as_str() {
-                    "bytecode" => Target::Bytecode,
-                    "source" => Target::Source,
-                    "gc" | "gc_stress" => Target::GcStress,
-                    t => return usage_error(&format!("unknown target {t}")),
-                }
-            }
+            "--target" => match Target::parse(&val()) {
+                Some(t) => opts.target = t,
+                None => return usage_error("--target needs bytecode, source or gc"),
+            },
             "--corpus" => corpus = val().into(),
             "--node" => opts.node = true,
             _ => return usage_error(&format!("unknown option {a}")),
@@ -470,4 +470,72 @@ fn bench_compile_main(args: Vec<String>) -> ExitCode {
         bytes as f64 / insns.max(1) as f64
     );
     ExitCode::SUCCESS
+}
+
+/// `jolt bench-harness`: the differential fuzzer's throughput, for the
+/// benchmark runner. Runs [`drive`](jolt::verify::fuzz::drive) (the loop
+/// behind `jolt fuzz`, every plan of the target) for `--seconds` (5) per
+/// target with a fixed `--seed` (1) so runs are comparable, writes no
+/// corpus files, and prints `metric NAME VALUE UNIT` lines per target.
+/// Exit status 1 when a divergence was found (rerun `jolt fuzz` with the
+/// same seed and target to minimize it).
+fn bench_harness_main(args: Vec<String>) -> ExitCode {
+    use jolt::verify::fuzz::{drive, DriveOptions, Target, DRIVE_INPUT_LEN};
+    let (mut seconds, mut seed) = (5.0, 1u64);
+    let mut targets = vec![Target::Bytecode, Target::Source];
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        let mut val = || it.next().unwrap_or_default();
+        match a.as_str() {
+            "--seconds" => match val().parse::<f64>() {
+                Ok(n) if n > 0.0 => seconds = n,
+                _ => return usage_error("--seconds needs a positive number"),
+            },
+            "--seed" => match val().parse::<u64>() {
+                Ok(n) if n != 0 => seed = n,
+                _ => return usage_error("--seed needs a non-zero number"),
+            },
+            "--targets" => {
+                targets.clear();
+                for t in val().split(',') {
+                    match Target::parse(t) {
+                        Some(t) => targets.push(t),
+                        None => return usage_error(&format!("unknown target {t}")),
+                    }
+                }
+            }
+            _ => return usage_error(&format!("unknown option {a}")),
+        }
+    }
+    // Engine panics are findings, counted as divergences (see fuzz_main).
+    std::panic::set_hook(Box::new(|_| {}));
+    let mut divergences = 0;
+    for target in targets {
+        let opts = DriveOptions {
+            seconds,
+            seed,
+            target,
+            corpus_dir: None,
+            input_len: DRIVE_INPUT_LEN,
+            node: false,
+        };
+        eprintln!(
+            "jolt bench-harness: target {} seed {seed} for {seconds} s",
+            target.name()
+        );
+        let sum = drive(&opts, &mut |_| {});
+        eprintln!("  {}", sum.stats);
+        if let Some(d) = sum.divergences.first() {
+            eprint!("{d}");
+        }
+        for line in sum.stats.metric_lines(target.short_name()) {
+            println!("{line}");
+        }
+        divergences += sum.stats.divergences;
+    }
+    if divergences > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

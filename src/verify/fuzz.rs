@@ -27,6 +27,8 @@ pub const FUZZ_MAX_HEAP: usize = 16 << 20;
 /// Call depth for fuzz runs (recursion is common in generated programs).
 pub const FUZZ_MAX_DEPTH: usize = 300;
 pub const PRINT_EVERY: u64 = 250;
+/// Bytes of generator input per program in the in-process driver.
+pub const DRIVE_INPUT_LEN: usize = 600;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -36,6 +38,23 @@ pub enum Target {
 }
 
 impl Target {
+    /// The `--target` names of `jolt fuzz` and `jolt bench-harness`.
+    pub fn parse(s: &str) -> Option<Target> {
+        match s {
+            "bytecode" => Some(Target::Bytecode),
+            "source" => Some(Target::Source),
+            "gc" | "gc_stress" => Some(Target::GcStress),
+            _ => None,
+        }
+    }
+    /// The short name `parse` takes (and metric names use).
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Target::Bytecode => "bytecode",
+            Target::Source => "source",
+            Target::GcStress => "gc",
+        }
+    }
     pub fn name(self) -> &'static str {
         match self {
             Target::Bytecode => "bytecode_diff",
@@ -104,6 +123,29 @@ impl Stats {
     }
     pub fn fuel_share(&self) -> f64 {
         self.out_of_fuel as f64 / self.execs.max(1) as f64
+    }
+    /// The stats as `metric NAME VALUE UNIT` lines (the benchmark runner's
+    /// hook format, `jolt bench-harness`), names prefixed `harness_<tag>_`.
+    pub fn metric_lines(&self, tag: &str) -> Vec<String> {
+        vec![
+            format!(
+                "metric harness_{tag}_execs_per_s {:.1} execs/s",
+                self.execs_per_sec()
+            ),
+            format!("metric harness_{tag}_execs {} execs", self.execs),
+            format!(
+                "metric harness_{tag}_runnable {:.1} %",
+                100.0 * self.runnable_share()
+            ),
+            format!(
+                "metric harness_{tag}_out_of_fuel {:.1} %",
+                100.0 * self.fuel_share()
+            ),
+            format!(
+                "metric harness_{tag}_divergences {} divergences",
+                self.divergences
+            ),
+        ]
     }
 }
 

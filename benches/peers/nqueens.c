@@ -1,0 +1,79 @@
+/* nqueens: the benches/js/nqueens.js program in C (gcc -O2): the same backtracking over
+   arrays of flags (no bit tricks). usage: nqueens [WARMUP ITERATIONS] */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static const int KNOWN[] = {0, 1, 0, 0, 2, 10, 4, 40, 92, 352, 724};
+
+typedef struct {
+    int n;
+    char cols[16], diag1[32], diag2[32];
+    int placed[16];
+    long solutions, weight;
+} State;
+
+static volatile int first_n_v = 8; /* volatile: nothing is folded at compile time */
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void place(State *s, int row) {
+    int n = s->n;
+    if (row == n) {
+        s->solutions++;
+        s->weight += s->placed[0] * n + s->placed[n - 1];
+        return;
+    }
+    for (int c = 0; c < n; c++) {
+        int d1 = row + c, d2 = row - c + n;
+        if (s->cols[c] || s->diag1[d1] || s->diag2[d2]) continue;
+        s->cols[c] = 1; s->diag1[d1] = 1; s->diag2[d2] = 1; s->placed[row] = c;
+        place(s, row + 1);
+        s->cols[c] = 0; s->diag1[d1] = 0; s->diag2[d2] = 0;
+    }
+}
+
+static double run(void) {
+    long checksum = 0;
+    int first_n = first_n_v;
+    for (int round = 0; round < 3; round++) {
+        for (int n = first_n; n <= 10; n++) {
+            State s = {0};
+            s.n = n;
+            for (int i = 0; i < n; i++) s.placed[i] = -1;
+            place(&s, 0);
+            if (s.solutions != KNOWN[n]) {
+                fprintf(stderr, "Error: nqueens: %ld solutions for %d\n", s.solutions, n);
+                exit(1);
+            }
+            checksum += s.solutions * 100000 + s.weight;
+        }
+    }
+    return (double)checksum;
+}
+
+int main(int argc, char **argv) {
+    double t0 = now_ms();
+    int warmup = argc > 1 ? atoi(argv[1]) : 2;
+    int iterations = argc > 2 ? atoi(argv[2]) : 5;
+    double first = 0;
+    printf("bench nqueens\n");
+    for (int i = 0; i < warmup + iterations; i++) {
+        double t = now_ms();
+        double got = run();
+        double ms = now_ms() - t;
+        if (i == 0) first = got;
+        if (got != first) {
+            fprintf(stderr, "Error: nqueens: checksum %.17g, first iteration %.17g\n", got, first);
+            return 1;
+        }
+        printf("%s %.6f\n", i < warmup ? "warmup" : "iteration", ms);
+    }
+    printf("result ok %.0f\n", first);
+    printf("total %.6f\n", now_ms() - t0);
+    return 0;
+}
