@@ -33,6 +33,9 @@ pub enum End {
     SyntaxError(String),
     OutOfFuel,
     OutOfMemory,
+    /// Checked ABI mode (`--abi-check`) caught JIT code breaking the
+    /// calling convention: the report names the function and code offset.
+    AbiViolation(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,6 +88,12 @@ pub fn run_on(mut vm: Box<Vm>, proto: std::rc::Rc<bytecode::FuncProto>) -> RunOu
         Ok(_) => End::Normal,
         Err(Throw::OutOfFuel) => End::OutOfFuel,
         Err(Throw::OutOfMemory) => End::OutOfMemory,
+        Err(Throw::AbiViolation) => End::AbiViolation(
+            vm.jit
+                .as_ref()
+                .and_then(|j| j.abi_report.clone())
+                .unwrap_or_else(|| "ABI violation".into()),
+        ),
         Err(Throw::Error) => {
             let e = vm.exception;
             End::Uncaught {

@@ -25,6 +25,8 @@ options:
   --print-code         print each function's baseline code as it is compiled
   --trace-tier         report which function went to which tier, and why
   --perf-map           write /tmp/perf-PID.map so perf names JIT code
+  --abi-check          checked ABI mode: canaries around JIT entries and reported
+                       (not trapping) stack-alignment failures; exit 70 on a violation
   --code-space=SIZE    executable memory for JIT code (default 64M); when it
                        runs out, functions stay in the interpreter
   --gc-stress          collect garbage at every allocation
@@ -113,6 +115,7 @@ fn main() -> ExitCode {
             },
             "--trace-tier" => opts.trace_tier = true,
             "--perf-map" => opts.perf_map = true,
+            "--abi-check" => opts.abi_check = true,
             _ if a.starts_with('-') && a.len() > 1 => {
                 return usage_error(&format!("unknown option {a}"))
             }
@@ -187,6 +190,10 @@ fn main() -> ExitCode {
         End::OutOfMemory => {
             eprintln!("jolt: out of memory (the heap limit was reached)");
             ExitCode::from(4)
+        }
+        End::AbiViolation(report) => {
+            eprintln!("jolt: ABI violation in JIT code: {report}");
+            ExitCode::from(70)
         }
     }
 }

@@ -76,6 +76,10 @@ pub struct JitState {
     /// call at each site, natives' callers, refused direct entries...);
     /// the rest were direct machine calls.
     pub call_exits: u64,
+    /// Checked ABI mode: the trampoline and its resume offset (made at the
+    /// first compile), and the first violation seen.
+    pub trampoline: Option<(crate::jit::x64::ExecCode, u32)>,
+    pub abi_report: Option<String>,
 }
 
 impl JitState {
@@ -88,6 +92,8 @@ impl JitState {
             perf_map: perf_map.then(Vec::new),
             failures: Vec::new(),
             call_exits: 0,
+            trampoline: None,
+            abi_report: None,
         }
     }
 }
@@ -127,7 +133,23 @@ impl Vm {
         }
         let jit = self.jit.as_mut()?;
         let name = display_name(p);
-        match compile(p, &mut jit.space) {
+        let compiled = if self.opts.abi_check {
+            let made = match jit.trampoline {
+                Some(_) => Ok(()),
+                None => crate::jit::baseline::checked::emit_trampoline(&mut jit.space)
+                    .map(|t| jit.trampoline = Some(t)),
+            };
+            made.and_then(|()| {
+                crate::jit::baseline::compile_with(
+                    p,
+                    &mut jit.space,
+                    crate::jit::baseline::AlignCheck::Report,
+                )
+            })
+        } else {
+            compile(p, &mut jit.space)
+        };
+        match compiled {
             Ok(code) => {
                 // With debug assertions (tests, the ci profile, fuzzing),
                 // every compiled function must pass the static ABI check.
@@ -175,6 +197,22 @@ impl Vm {
                 None
             }
         }
+    }
+
+    /// "function NAME +0xOFF (bytecode pc N)" for an address in baseline code.
+    pub fn describe_code_address(&self, addr: u64) -> String {
+        let Some(j) = self.jit.as_ref() else {
+            return format!("{addr:#x}");
+        };
+        for c in &j.codes {
+            let start = c.code.ptr() as u64;
+            if addr >= start && addr < start + c.code.len() as u64 {
+                let off = (addr - start) as u32;
+                let pc = c.pc_at(off).map_or("?".to_string(), |p| p.to_string());
+                return format!("function {:?} +{off:#x} (bytecode pc {pc})", c.proto_name());
+            }
+        }
+        format!("{addr:#x} (not in baseline code)")
     }
 
     /// Writes /tmp/perf-PID.map for `perf report` (with `--perf-map`).

@@ -343,7 +343,7 @@ fn listing_shows_bytecode_and_code() {
     let proto = jolt::compile_source(src, "t.js").unwrap();
     let f = &proto.children[0];
     let mut space = CodeSpace::new(1 << 20);
-    let c = compile_with(f, &mut space, false).unwrap();
+    let c = compile_with(f, &mut space, jolt::jit::baseline::AlignCheck::Off).unwrap();
     let text = c.disassemble(f);
     assert!(text.contains("; 0000: add r"), "{text}");
     assert!(text.contains("return r"), "{text}");

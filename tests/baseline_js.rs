@@ -40,6 +40,7 @@ fn end_of(vm: &Vm, r: Result<jolt::runtime::Value, Throw>) -> End {
         Ok(_) => End::Normal,
         Err(Throw::OutOfFuel) => End::OutOfFuel,
         Err(Throw::OutOfMemory) => End::OutOfMemory,
+        Err(Throw::AbiViolation) => End::AbiViolation("ABI violation".into()),
         Err(Throw::Error) => End::Uncaught {
             line: jolt::uncaught_line(vm, vm.exception),
             position: vm.throw_position,

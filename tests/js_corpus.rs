@@ -27,6 +27,7 @@ fn outcome_line(end: &End) -> String {
         End::SyntaxError(s) => format!("syntax {}", s.lines().last().unwrap_or("")),
         End::OutOfFuel => "out of fuel".into(),
         End::OutOfMemory => "out of memory".into(),
+        End::AbiViolation(r) => format!("ABI violation: {r}"),
     }
 }
 
@@ -148,6 +149,21 @@ fn corpus_baseline() {
             ..Options::default()
         },
         "baseline",
+    );
+}
+
+/// The whole suite in the checked ABI mode: canaries in rbx, rbp, r12-r15
+/// around every entry into baseline code, and every CALL's alignment check
+/// reporting instead of trapping; a violation fails the program.
+#[test]
+fn corpus_baseline_abi_checked() {
+    run_corpus(
+        Options {
+            tier: jolt::tier::Tier::Baseline,
+            abi_check: true,
+            ..Options::default()
+        },
+        "baseline --abi-check",
     );
 }
 

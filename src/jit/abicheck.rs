@@ -237,6 +237,10 @@ pub fn check(code: &[u8], entry: u64, indirect: &[u64]) -> Result<Coverage, AbiV
                     s.depth = Some(d);
                     s.mod16 = (8 - d).rem_euclid(16);
                 }
+                // `mov rsp, [mem]`: the checked mode's longjmp back to its
+                // trampoline (see `jit::baseline::checked`); this frame is
+                // abandoned, so the path ends here.
+                (Mnemonic::Mov, OpKind::Memory) => continue,
                 (Mnemonic::Lea, OpKind::Memory)
                     if ins.memory_base() == Register::RSP
                         && ins.memory_index() == Register::None =>

@@ -42,6 +42,9 @@ pub enum Throw {
     OutOfFuel,
     /// The heap limit was reached (`--max-heap`).
     OutOfMemory,
+    /// Checked ABI mode caught JIT code breaking the System V rules; the
+    /// report is in `JitState::abi_report` (see `jit::baseline::checked`).
+    AbiViolation,
 }
 
 pub type JsResult<T> = Result<T, Throw>;
@@ -192,6 +195,9 @@ pub struct Options {
     pub trace_tier: bool,
     pub print_code: bool,
     pub perf_map: bool,
+    /// Checked ABI mode: canaries around every entry into JIT code, and
+    /// alignment failures reported instead of trapping (`--abi-check`).
+    pub abi_check: bool,
 }
 
 impl Default for Options {
@@ -209,6 +215,7 @@ impl Default for Options {
             trace_tier: false,
             print_code: false,
             perf_map: false,
+            abi_check: false,
             gc_interval: None,
         }
     }
@@ -279,6 +286,8 @@ pub struct Vm {
     pub start_time: std::time::Instant,
     /// Allocations so far (drives `Options::gc_interval`).
     pub allocs: u64,
+    /// Checked ABI mode's machine-visible state (`jit::baseline::checked`).
+    pub abi: crate::jit::baseline::checked::AbiGuard,
     /// Baseline code and its code space (absent with `Tier::Interp`).
     pub jit: Option<Box<crate::tier::JitState>>,
 }
@@ -396,6 +405,7 @@ impl Vm {
             rng_state: 0x2545_f491_4f6c_dd1d,
             start_time: std::time::Instant::now(),
             allocs: 0,
+            abi: Default::default(),
             jit: None,
         });
         vm.stack_base = vm.stack.as_mut_ptr();

@@ -91,6 +91,9 @@ pub enum OutcomeEnd {
     SyntaxError(String),
     /// The engine panicked (never acceptable; always reported).
     Panicked(String),
+    /// The checked ABI mode caught JIT code breaking the calling
+    /// convention (never acceptable; the report names function and offset).
+    AbiViolation(String),
 }
 
 impl OutcomeEnd {
@@ -103,6 +106,7 @@ impl OutcomeEnd {
             OutcomeEnd::ResourceLimit(_) => "resource-limit",
             OutcomeEnd::SyntaxError(_) => "syntax-error",
             OutcomeEnd::Panicked(_) => "panicked",
+            OutcomeEnd::AbiViolation(_) => "abi-violation",
         }
     }
 }
@@ -118,6 +122,7 @@ impl fmt::Display for OutcomeEnd {
                 write!(f, "syntax error: {}", m.lines().next().unwrap_or(""))
             }
             OutcomeEnd::Panicked(m) => write!(f, "PANIC: {m}"),
+            OutcomeEnd::AbiViolation(m) => write!(f, "ABI VIOLATION: {m}"),
         }
     }
 }
@@ -137,6 +142,7 @@ impl Outcome {
             End::SyntaxError(m) => OutcomeEnd::SyntaxError(m),
             End::OutOfFuel => OutcomeEnd::OutOfFuel,
             End::OutOfMemory => OutcomeEnd::ResourceLimit(ResourceKind::Heap),
+            End::AbiViolation(m) => OutcomeEnd::AbiViolation(m),
         };
         Outcome {
             stdout: r.stdout,
@@ -227,6 +233,8 @@ impl Plan {
             fuel: Some(cfg.fuel),
             max_heap: cfg.max_heap,
             max_depth: cfg.max_depth,
+            // The dynamic ABI checks are on whenever a JIT tier runs.
+            abi_check: true,
             ..Options::default()
         };
         Some(match self {

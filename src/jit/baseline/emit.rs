@@ -109,8 +109,8 @@ pub(super) struct Emitter<'a> {
 type Helper = extern "C" fn(*mut Vm, *mut Value, u32) -> u64;
 
 impl<'a> Emitter<'a> {
-    pub fn new(proto: &'a FuncProto, check_alignment: bool) -> Emitter<'a> {
-        let mut m = Masm::new(check_alignment);
+    pub fn new(proto: &'a FuncProto, align: super::masm::AlignCheck) -> Emitter<'a> {
+        let mut m = Masm::new(align);
         let labels = (0..=proto.code.len())
             .map(|pc| m.asm.new_named_label(&format!("bc{pc}")))
             .collect();
@@ -216,6 +216,7 @@ impl<'a> Emitter<'a> {
             }
             self.m.asm.jmp(s.resume);
         }
+        self.m.emit_abi_stubs();
         self.m.asm.bind(self.exit);
         self.m.epilogue();
         Ok(())

@@ -46,6 +46,8 @@ pub const EXIT_OUT_OF_FUEL: u64 = 5;
 pub const EXIT_OUT_OF_MEMORY: u64 = 6;
 /// A direct-call entry declined (see `emit::visit_call`); never reaches `enter`.
 pub const EXIT_REFUSED: u64 = 7;
+/// Checked mode: an ABI violation (see `checked`).
+pub const EXIT_ABI: u64 = 8;
 
 pub fn exit_word(kind: u64, pc: u32) -> u64 {
     kind | (pc as u64) << 32
@@ -57,6 +59,7 @@ fn throw_word(t: Throw, pc: u32) -> u64 {
             Throw::Error => EXIT_THROW_ERROR,
             Throw::OutOfFuel => EXIT_OUT_OF_FUEL,
             Throw::OutOfMemory => EXIT_OUT_OF_MEMORY,
+            Throw::AbiViolation => EXIT_ABI,
         },
         pc,
     )

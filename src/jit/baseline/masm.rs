@@ -34,15 +34,29 @@ pub const FRAME_PUSHES: [Gpr; 6] = [Gpr::Rbp, Gpr::Rbx, Gpr::R12, Gpr::R13, Gpr:
 /// Wraps the assembler with the baseline vocabulary.
 pub struct Masm {
     pub asm: Assembler,
-    /// Whether to emit the alignment check before every call.
-    pub check_alignment: bool,
+    /// What to do about rsp alignment before every call.
+    pub align: AlignCheck,
+    /// Checked mode: (stub, check site) of every alignment check.
+    abi_stubs: Vec<(Label, Label)>,
+}
+
+/// The alignment check emitted before every CALL.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AlignCheck {
+    /// None (release builds).
+    Off,
+    /// `test spl, 15; je ok; ud2` (debug-assertions builds).
+    Trap,
+    /// Checked ABI mode: a failure is reported (see `checked`).
+    Report,
 }
 
 impl Masm {
-    pub fn new(check_alignment: bool) -> Masm {
+    pub fn new(align: AlignCheck) -> Masm {
         Masm {
             asm: Assembler::new(),
-            check_alignment,
+            align,
+            abi_stubs: Vec::new(),
         }
     }
 
@@ -131,12 +145,51 @@ impl Masm {
     }
 
     fn alignment_check(&mut self) {
-        if self.check_alignment {
-            let ok = self.asm.new_label();
-            self.asm.test_rm_imm(Size::S8, Gpr::Rsp, 15);
-            self.asm.jcc_short(Cond::E, ok);
-            self.asm.ud2();
-            self.asm.bind(ok);
+        match self.align {
+            AlignCheck::Off => {}
+            AlignCheck::Trap => {
+                let ok = self.asm.new_label();
+                self.asm.test_rm_imm(Size::S8, Gpr::Rsp, 15);
+                self.asm.jcc_short(Cond::E, ok);
+                self.asm.ud2();
+                self.asm.bind(ok);
+            }
+            AlignCheck::Report => {
+                let site = self.asm.new_label();
+                let stub = self.asm.new_label();
+                self.asm.bind(site);
+                self.asm.test_rm_imm(Size::S8, Gpr::Rsp, 15);
+                self.asm.jcc(Cond::Ne, stub);
+                self.abi_stubs.push((stub, site));
+            }
+        }
+    }
+
+    /// Checked mode: the out-of-line half of each alignment check. It
+    /// records the check's address and abandons the machine frames back to
+    /// the trampoline (`mov rsp, [fault_rsp]`, which `abicheck` treats as
+    /// the end of a path), which returns `EXIT_ABI`.
+    pub fn emit_abi_stubs(&mut self) {
+        use super::checked::{vm_guard, FAULT_ADDR, FAULT_RSP, RESUME};
+        for (stub, site) in std::mem::take(&mut self.abi_stubs) {
+            self.asm.bind(stub);
+            self.asm.lea(
+                Size::S64,
+                Gpr::Rcx,
+                Mem::Rip {
+                    label: site,
+                    disp: 0,
+                },
+            );
+            self.asm
+                .mov_rm_r(Size::S64, Mem::disp(VM, vm_guard(FAULT_ADDR)), Gpr::Rcx);
+            self.asm
+                .mov_r_imm(Size::S32, Gpr::Rax, super::helpers::EXIT_ABI as i64);
+            self.asm
+                .mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(VM, vm_guard(RESUME)));
+            self.asm
+                .mov_r_m(Size::S64, Gpr::Rsp, Mem::disp(VM, vm_guard(FAULT_RSP)));
+            self.asm.jmp_r(Gpr::Rcx);
         }
     }
 

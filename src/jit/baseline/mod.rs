@@ -50,6 +50,7 @@
 //! Code-space exhaustion or an ill-formed prototype is a `CompileError`;
 //! the caller keeps running the function in the interpreter.
 
+pub mod checked;
 pub mod emit;
 pub mod helpers;
 pub mod masm;
@@ -101,6 +102,8 @@ pub enum ExitStatus {
 /// A compiled prototype.
 pub struct BaselineCode {
     pub code: ExecCode,
+    /// Compiled for the checked ABI mode (entered through the trampoline).
+    pub checked: bool,
     /// Code offset of the direct-call entry (`emit::emit_direct_entry`).
     pub direct_offset: u32,
     /// Code offset of each bytecode pc (`pc_offsets[pc]`).
@@ -117,7 +120,7 @@ pub struct BaselineCode {
 /// rax:rdx as returned by baseline code (System V returns a two-word
 /// `repr(C)` struct in rax and rdx).
 #[repr(C)]
-struct ExitPair {
+pub struct ExitPair {
     word: u64,
     _value: u64,
 }
@@ -127,22 +130,30 @@ type EntryFn = unsafe extern "C" fn(*mut Vm, *mut Value, *const u8, *mut Frame) 
 /// Whether call sites check rsp alignment (debug-assertions builds).
 pub const CHECK_ALIGNMENT: bool = cfg!(debug_assertions);
 
+pub use masm::AlignCheck;
+
 /// Compiles `proto` (which the verifier has accepted). The prototype must
 /// outlive the returned code (prototypes live as long as their VM).
 pub fn compile(proto: &FuncProto, space: &mut CodeSpace) -> Result<BaselineCode, CompileError> {
-    compile_with(proto, space, CHECK_ALIGNMENT)
+    let align = if CHECK_ALIGNMENT {
+        AlignCheck::Trap
+    } else {
+        AlignCheck::Off
+    };
+    compile_with(proto, space, align)
 }
 
-/// `compile` with the alignment checks chosen explicitly.
+/// `compile` with the alignment checks chosen explicitly (`Report` is the
+/// checked ABI mode: such code must be entered through the trampoline).
 pub fn compile_with(
     proto: &FuncProto,
     space: &mut CodeSpace,
-    check_alignment: bool,
+    align: AlignCheck,
 ) -> Result<BaselineCode, CompileError> {
     if proto.code.is_empty() {
         return Err(CompileError::Invalid("empty function".into()));
     }
-    let mut e = emit::Emitter::new(proto, check_alignment);
+    let mut e = emit::Emitter::new(proto, align);
     e.m.asm.comment(format!("baseline {:?}", proto.name));
     e.m.prologue(
         proto.feedback.as_ptr() as u64,
@@ -171,6 +182,7 @@ pub fn compile_with(
     })?;
     Ok(BaselineCode {
         code,
+        checked: align == AlignCheck::Report,
         direct_offset,
         pc_offsets,
         pc_map,
@@ -224,6 +236,7 @@ fn decode_exit(vm: &mut Vm, w: u64) -> ExitStatus {
         helpers::EXIT_THROW_ERROR => throw(Throw::Error),
         helpers::EXIT_OUT_OF_FUEL => throw(Throw::OutOfFuel),
         helpers::EXIT_OUT_OF_MEMORY => throw(Throw::OutOfMemory),
+        helpers::EXIT_ABI => throw(Throw::AbiViolation),
         k => unreachable!("bad exit word {w:#x} (kind {k})"),
     }
 }
@@ -252,8 +265,43 @@ impl BaselineCode {
         let f: EntryFn = self.code.entry();
         let frame: *mut Frame = (*vm).frames.last_mut().expect("a frame to run");
         debug_assert!(std::ptr::eq((*frame).proto, self.proto));
-        let w = f(vm, regs, target, frame).word;
-        decode_exit(&mut *vm, w)
+        if !self.checked {
+            let w = f(vm, regs, target, frame).word;
+            return decode_exit(&mut *vm, w);
+        }
+        let (tramp, resume) = {
+            let j = (*vm).jit.as_ref().expect("checked code runs with a JIT");
+            let (t, r) = j
+                .trampoline
+                .as_ref()
+                .expect("trampoline made before checked code");
+            (
+                t.entry::<checked::TrampolineFn>(),
+                t.ptr() as u64 + *r as u64,
+            )
+        };
+        let guard: *mut checked::AbiGuard = &mut (*vm).abi;
+        (*guard).resume = resume;
+        (*guard).fault_addr = 0;
+        let w = tramp(vm, regs, target, frame, self.code.ptr(), guard).word;
+        let vm = &mut *vm;
+        if w & 0xff == helpers::EXIT_ABI && vm.abi.fault_addr != 0 {
+            let at = vm.abi.fault_addr;
+            let what = vm.describe_code_address(at);
+            return self.abi_violation(vm, format!("CALL with RSP not 16-byte aligned at {what}"));
+        }
+        let bad = checked::clobbered(&vm.abi);
+        if !bad.is_empty() {
+            let p = &*self.proto;
+            let regs: Vec<String> = bad.iter().map(|(r, v)| format!("{r} = {v:#x}")).collect();
+            let msg = format!(
+                "callee-saved register(s) not restored by baseline code entered at {:?} pc {pc}: {}",
+                p.name,
+                regs.join(", ")
+            );
+            return self.abi_violation(vm, msg);
+        }
+        decode_exit(vm, w)
     }
 
     /// The static ABI check (`jit::abicheck`) from both entries: `enter`'s
@@ -269,6 +317,24 @@ impl BaselineCode {
         cov.calls += d.calls;
         cov.returns += d.returns;
         Ok(cov)
+    }
+
+    /// Records an ABI violation (the first one wins) and ends the run.
+    fn abi_violation(&self, vm: &mut Vm, msg: String) -> ExitStatus {
+        if let Some(j) = vm.jit.as_mut() {
+            j.abi_report.get_or_insert(msg);
+        }
+        let pc = vm.frames.last().map_or(0, |f| f.pc.saturating_sub(1)) as u32;
+        ExitStatus::Throw {
+            pc,
+            throw: Throw::AbiViolation,
+        }
+    }
+
+    /// The name of the function this code was compiled from.
+    pub fn proto_name(&self) -> &str {
+        // The prototype outlives its code (see `compile`).
+        unsafe { &(*self.proto).name }
     }
 
     /// The direct-call entry's address (see `emit::visit_call`).
