@@ -52,6 +52,7 @@
 
 pub mod emit;
 pub mod helpers;
+pub mod ic;
 pub mod masm;
 pub mod run;
 
