@@ -18,8 +18,10 @@
 //! instruction and, where the interpreter would cache (own data property,
 //! writable for SetProp, non-dictionary shape), adds the shape with
 //! [`note`]. The fifth shape makes the site megamorphic: the entries are
-//! cleared (so every inline check misses and the site calls its helper) and
-//! the state becomes `MEGA` for good.
+//! cleared (so every inline check misses at once and the site calls its
+//! helper, which does the interpreter's generic lookup) and the state
+//! becomes `MEGA` for good; code compiled for an already megamorphic site
+//! calls the helper without any checks.
 //!
 //! The interpreter's own feedback word keeps its meaning (the helpers update
 //! it exactly as the interpreter's arm does); an entry is only ever made for
@@ -187,9 +189,14 @@ impl Emitter<'_> {
         Mem::bisd(Gpr::Rax, idx(Gpr::Rcx), Scale::S1, 0)
     }
 
-    /// The PolyIc of a property site, if it has one (it owns its slot).
+    /// The PolyIc of a property site that should get inline checks: it owns
+    /// its feedback slot and is not already megamorphic (a site compiled
+    /// again after going megamorphic just calls its helper).
     fn site_ic(&self, fb: u16) -> Option<&'static PolyIc> {
         let ic = self.proto.prop_ics().get(fb)?;
+        if ic.is_mega() {
+            return None;
+        }
         // The prototype outlives its code, and its caches never move.
         Some(unsafe { &*(ic as *const PolyIc) })
     }
