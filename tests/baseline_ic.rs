@@ -560,3 +560,35 @@ console.log(f({ v: 0 }, 3000));
         f.helper_calls.get()
     );
 }
+
+/// A string's first raw word is its length, where an object has its shape
+/// id: a string whose length equals a cached shape id must still miss (the
+/// inline code checks the cell's kind before its shape).
+#[test]
+fn strings_never_hit_a_shape_cache() {
+    let template = r#"
+function getx(o) { return o.x; }
+function setx(o, v) { o.x = v; }
+const o = { x: 1 };
+for (let i = 0; i < 3; i++) { getx(o); setx(o, 2); }
+let s = "";
+for (let i = 0; i < LEN; i++) s += "a";
+console.log(getx(s), o.x, s.length === LEN);
+try { setx(s, 5); } catch (e) { console.log(e.constructor.name); }
+"#;
+    let probe = template.replace("LEN", "1");
+    let (_, p) = run(&probe, bounded(), How::Baseline);
+    let shapes = one_site(function(&p, "getx"), "x", false).shapes();
+    assert_eq!(shapes.len(), 1);
+    let len = shapes[0];
+    let src = template.replace("LEN", &len.to_string());
+    let p = check(&src, "undefined 2 true\nTypeError\n");
+    assert_eq!(
+        one_site(function(&p, "getx"), "x", false).shapes(),
+        vec![len]
+    );
+    assert_eq!(
+        one_site(function(&p, "setx"), "x", true).shapes(),
+        vec![len]
+    );
+}

@@ -514,7 +514,8 @@ helpers! { cx;
         if o.is_cell() && cached != 0 && cached != fbk::MEGA {
             let c = Cell::from_value(o);
             if c.kind().is_object() && (cached >> 32) == c.raw(0) + 1 {
-                // Cached by the interpreter before this code ran: enter it.
+                // The inline cache missed (the interpreter cached this
+                // shape before the code existed): enter it.
                 ic::note(cx.vm, cx.p, fb, c, cached as u32);
                 cx.r.set(dst, cx.vm.get_slot(c, cached as u32));
                 return Ok(CONTINUE);
