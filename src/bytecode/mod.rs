@@ -105,6 +105,94 @@ pub mod feedback {
     /// data property; MEGA once a second shape was seen.
     /// Call sites: the callee prototype's address, or MEGA.
     pub const MEGA: u64 = u64::MAX;
+
+    use std::cell::Cell;
+
+    /// Shapes a baseline property site caches before it goes megamorphic.
+    pub const POLY_MAX: usize = 4;
+
+    /// One cached shape of a baseline property site.
+    #[derive(Debug, Default)]
+    #[repr(C)]
+    pub struct PolyEntry {
+        /// Shape id + 1 (the interpreter's encoding); 0 = empty.
+        pub key: Cell<u64>,
+        /// Where the property's value lives in an object of that shape
+        /// (precomputed from the shape's `n_fixed`/`n_inline`): `>= 0`, the
+        /// byte offset from the object cell's address; `< 0`, minus the byte
+        /// offset from the address of its overflow Slots cell.
+        pub loc: Cell<i64>,
+    }
+
+    /// The polymorphic inline cache of one GetProp/SetProp site, read by
+    /// baseline code at an address embedded in it and filled by its
+    /// helpers (`jit::baseline::ic`). Only shared (non-dictionary) shapes
+    /// with an own data property (writable, for SetProp) are entered: the
+    /// interpreter's monomorphic rule, extended to `POLY_MAX` shapes.
+    #[derive(Debug, Default)]
+    #[repr(C)]
+    pub struct PolyIc {
+        /// Filled in order; entries past `state` are empty (key 0).
+        pub entries: [PolyEntry; POLY_MAX],
+        /// Number of filled entries, or `MEGA` (then every entry is empty,
+        /// so the inline checks all miss and the helper does the lookup).
+        pub state: Cell<u64>,
+    }
+
+    impl PolyIc {
+        pub fn is_mega(&self) -> bool {
+            self.state.get() == MEGA
+        }
+        /// Number of shapes cached (0 when megamorphic).
+        pub fn len(&self) -> usize {
+            if self.is_mega() {
+                0
+            } else {
+                self.state.get() as usize
+            }
+        }
+        pub fn is_empty(&self) -> bool {
+            self.len() == 0
+        }
+        /// The cached shape ids, in the order they were entered.
+        pub fn shapes(&self) -> Vec<u32> {
+            self.entries[..self.len()]
+                .iter()
+                .map(|e| (e.key.get() - 1) as u32)
+                .collect()
+        }
+    }
+
+    /// The `PolyIc`s of one prototype's property sites, by feedback slot.
+    #[derive(Debug)]
+    pub struct PropIcs {
+        /// Per feedback slot: index into `ics`, or `u32::MAX`.
+        index: Box<[u32]>,
+        ics: Box<[PolyIc]>,
+    }
+
+    impl PropIcs {
+        /// One `PolyIc` per feedback slot in `sites`.
+        pub fn new(nfeedback: usize, sites: impl Iterator<Item = u16>) -> PropIcs {
+            let mut index = vec![u32::MAX; nfeedback].into_boxed_slice();
+            let mut n = 0;
+            for fb in sites {
+                if index[fb as usize] == u32::MAX {
+                    index[fb as usize] = n;
+                    n += 1;
+                }
+            }
+            PropIcs {
+                index,
+                ics: (0..n).map(|_| PolyIc::default()).collect(),
+            }
+        }
+        /// The cache of the property site whose feedback slot is `fb`.
+        pub fn get(&self, fb: u16) -> Option<&PolyIc> {
+            let i = *self.index.get(fb as usize)?;
+            self.ics.get(i as usize)
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -136,6 +224,10 @@ pub struct FuncProto {
     pub const_atoms: Box<[Cell<u64>]>,
     pub call_count: Cell<u32>,
     pub loop_count: Cell<u32>,
+    /// Calls from this prototype's baseline code into its helpers (slow
+    /// paths and helper-only instructions): how often the inline paths
+    /// were left.
+    pub helper_calls: Cell<u64>,
     /// Tier state, owned by `tier.rs`: 0 = not decided, 1 = stays in the
     /// interpreter, else the address of its baseline code (kept alive by
     /// the VM's code cache for the VM's life).
@@ -144,6 +236,10 @@ pub struct FuncProto {
     /// `jit::baseline`), 0 while there is none. Baseline call sites whose
     /// cached target is this prototype call it without leaving machine code.
     pub direct_entry: Cell<usize>,
+    /// Polymorphic inline caches of the property sites, created when
+    /// baseline code is first compiled (see `feedback::PolyIc`); their
+    /// addresses never change afterwards.
+    pub prop_ics: std::cell::OnceCell<feedback::PropIcs>,
 }
 
 impl FuncProto {
@@ -181,9 +277,42 @@ impl FuncProto {
             const_atoms: (0..nconsts).map(|_| Cell::new(0)).collect(),
             call_count: Cell::new(0),
             loop_count: Cell::new(0),
+            helper_calls: Cell::new(0),
             tier_entry: Cell::new(0),
             direct_entry: Cell::new(0),
+            prop_ics: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The property sites' polymorphic caches, created on first use.
+    pub fn prop_ics(&self) -> &feedback::PropIcs {
+        self.prop_ics.get_or_init(|| {
+            // Only sites that own their feedback slot: the verifier allows
+            // shared slots (generated bytecode has them), and a cache
+            // filled by another site could hold another property's slot.
+            let mut uses = vec![0u32; self.feedback.len()];
+            for i in &self.code {
+                for (k, v) in i.operands() {
+                    if k == OperandKind::Fb {
+                        uses[v as usize] += 1;
+                    }
+                }
+            }
+            let sites = self.code.iter().filter_map(|i| match *i {
+                Insn::GetProp { fb, .. } | Insn::SetProp { fb, .. } if uses[fb as usize] == 1 => {
+                    Some(fb)
+                }
+                _ => None,
+            });
+            feedback::PropIcs::new(self.feedback.len(), sites)
+        })
+    }
+
+    /// The polymorphic cache of the property site with feedback slot `fb`,
+    /// if baseline code was compiled for this prototype and the site owns
+    /// its slot.
+    pub fn poly_ic(&self, fb: u16) -> Option<&feedback::PolyIc> {
+        self.prop_ics.get()?.get(fb)
     }
 
     pub fn callee_name(&self, pc: usize) -> Option<&str> {

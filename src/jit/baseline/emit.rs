@@ -106,7 +106,7 @@ pub(super) struct Emitter<'a> {
     pub slow_starts: Vec<(u32, u32)>,
 }
 
-type Helper = extern "C" fn(*mut Vm, *mut Value, u32) -> u64;
+pub(super) type Helper = extern "C" fn(*mut Vm, *mut Value, u32) -> u64;
 
 impl<'a> Emitter<'a> {
     pub fn new(proto: &'a FuncProto, align: super::masm::AlignCheck) -> Emitter<'a> {
@@ -136,7 +136,7 @@ impl<'a> Emitter<'a> {
         Ok(self.labels[t as usize])
     }
 
-    fn next(&self, pc: u32) -> Label {
+    pub(super) fn next(&self, pc: u32) -> Label {
         self.labels[pc as usize + 1]
     }
 
@@ -151,7 +151,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// An instruction done entirely by its helper.
-    fn generic(&mut self, pc: u32, helper: Helper) {
+    pub(super) fn generic(&mut self, pc: u32, helper: Helper) {
         self.call(pc, helper);
         self.m.asm.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
         self.m.asm.jcc(Cond::Ne, self.exit);
@@ -168,7 +168,13 @@ impl<'a> Emitter<'a> {
     }
 
     /// A new slow-path entry label for the instruction at `pc`.
-    fn slow_path(&mut self, pc: u32, helper: Helper, resume: Label, taken: Option<Label>) -> Label {
+    pub(super) fn slow_path(
+        &mut self,
+        pc: u32,
+        helper: Helper,
+        resume: Label,
+        taken: Option<Label>,
+    ) -> Label {
         let entry = self.m.asm.new_named_label(&format!("slow_bc{pc}"));
         self.slow.push(SlowPath {
             entry,
@@ -326,10 +332,10 @@ impl<'a> Emitter<'a> {
                     .mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_CTX), Gpr::Rax);
             }
 
-            GetProp { .. } => self.generic(pc, h::bl_getprop),
-            SetProp { .. } => self.generic(pc, h::bl_setprop),
-            GetElem { .. } => self.generic(pc, h::bl_getelem),
-            SetElem { .. } => self.generic(pc, h::bl_setelem),
+            GetProp { dst, obj, name, fb } => self.visit_getprop(pc, dst, obj, name, fb),
+            SetProp { obj, src, fb, .. } => self.visit_setprop(pc, obj, src, fb),
+            GetElem { dst, obj, key, fb } => self.visit_getelem(pc, dst, obj, key, fb),
+            SetElem { obj, key, src, fb } => self.visit_setelem(pc, obj, key, src, fb),
             DelProp { .. } => self.generic(pc, h::bl_delprop),
             DelElem { .. } => self.generic(pc, h::bl_delelem),
             GetSuper { .. } => self.generic(pc, h::bl_getsuper),

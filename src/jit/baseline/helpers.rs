@@ -26,6 +26,7 @@
 //! `run_field_init`); they are copied here verbatim. They should become
 //! `pub(crate)` in `interp` and be shared (see the report).
 
+use super::ic;
 use crate::bytecode::{feedback as fbk, Const, FuncKind, FuncProto, Insn};
 use crate::runtime::atoms::{wk, Atom, PropKey};
 use crate::runtime::heap::{Cell, Kind};
@@ -96,6 +97,7 @@ fn run(vm: *mut Vm, regs: *mut Value, pc: u32, f: impl FnOnce(&mut Cx) -> JsResu
     let frame = vm.frames.last_mut().expect("baseline code runs in a frame");
     frame.pc = pc as usize + 1;
     let p: &FuncProto = unsafe { &*frame.proto };
+    p.helper_calls.set(p.helper_calls.get().wrapping_add(1));
     let mut cx = Cx {
         vm,
         r: Regs(regs),
@@ -517,6 +519,9 @@ helpers! { cx;
         if o.is_cell() && cached != 0 && cached != fbk::MEGA {
             let c = Cell::from_value(o);
             if c.kind().is_object() && (cached >> 32) == c.raw(0) + 1 {
+                // The inline cache missed (the interpreter cached this
+                // shape before the code existed): enter it.
+                ic::note(cx.vm, cx.p, fb, c, cached as u32);
                 cx.r.set(dst, cx.vm.get_slot(c, cached as u32));
                 return Ok(CONTINUE);
             }
@@ -529,6 +534,7 @@ helpers! { cx;
                 if attrs & ACCESSOR == 0 && !cx.vm.shapes.get(sid).dictionary {
                     let e = ((sid.0 as u64 + 1) << 32) | slot as u64;
                     cell.set(if cached == 0 || cached == e { e } else { fbk::MEGA });
+                    ic::note(cx.vm, cx.p, fb, c, slot);
                 }
             }
         }
@@ -542,6 +548,7 @@ helpers! { cx;
         if o.is_cell() && cached != 0 && cached != fbk::MEGA {
             let c = Cell::from_value(o);
             if c.kind().is_object() && (cached >> 32) == c.raw(0) + 1 {
+                ic::note(cx.vm, cx.p, fb, c, cached as u32);
                 cx.vm.set_slot(c, cached as u32, cx.r.get(src));
                 return Ok(CONTINUE);
             }
@@ -554,6 +561,7 @@ helpers! { cx;
                 if attrs & (ACCESSOR | WRITABLE) == WRITABLE && !cx.vm.shapes.get(sid).dictionary {
                     let e = ((sid.0 as u64 + 1) << 32) | slot as u64;
                     cell.set(if cached == 0 || cached == e { e } else { fbk::MEGA });
+                    ic::note(cx.vm, cx.p, fb, c, slot);
                 }
             }
         }

@@ -53,6 +53,7 @@
 pub mod checked;
 pub mod emit;
 pub mod helpers;
+pub mod ic;
 pub mod masm;
 pub mod run;
 

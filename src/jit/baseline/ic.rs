@@ -1,0 +1,338 @@
+//! Inline fast paths of the baseline tier's property and element accesses:
+//! shape-keyed inline caches for GetProp/SetProp and dense-array element
+//! access for GetElem/SetElem. Everything else goes to the instruction's
+//! helper (`bl_getprop` ...), which is the interpreter's arm and fills the
+//! caches.
+//!
+//! # Property caches
+//! Each GetProp/SetProp site that owns its feedback slot has a
+//! [`PolyIc`] in its prototype (`FuncProto::prop_ics`, created at compile
+//! time, never moved): up to [`POLY_MAX`] entries `(shape id + 1, loc)` and a
+//! state word (number of entries, or `MEGA`). The emitted code embeds the
+//! PolyIc's address and, for an object receiver, compares `raw(0) + 1` with
+//! each entry's key; on a hit it loads/stores the value at `loc`
+//! (precomputed from the shape when the entry was made, see [`loc_of`]):
+//! `loc >= 0` is the byte offset of an inline slot from the object's
+//! address, `loc < 0` is minus the byte offset from the overflow Slots
+//! cell's address. A miss calls the helper, which re-executes the whole
+//! instruction and, where the interpreter would cache (own data property,
+//! writable for SetProp, non-dictionary shape), adds the shape with
+//! [`note`]. The fifth shape makes the site megamorphic: the entries are
+//! cleared (so every inline check misses at once and the site calls its
+//! helper, which does the interpreter's generic lookup) and the state
+//! becomes `MEGA` for good; code compiled for an already megamorphic site
+//! calls the helper without any checks.
+//!
+//! The interpreter's own feedback word keeps its meaning (the helpers update
+//! it exactly as the interpreter's arm does); an entry is only ever made for
+//! a (shape, slot) pair the interpreter would cache, and shared shapes never
+//! change, so an inline hit is what the interpreter's arm computes.
+//!
+//! # Elements
+//! An Array receiver with an int32 key in `[0, length)` inside its dense
+//! elements: get loads the element unless it is the hole (holes read the
+//! prototype chain, in the helper); set overwrites a non-hole element when
+//! the array's elements are not frozen (appends, holes and frozen arrays
+//! go to the helper). Both record `SAW_INT` as the interpreter's fast path.
+//!
+//! # Layout assumptions (checked in debug builds where the caches fill)
+//! Every object cell has 2 raw words (`raw(0)` = shape id, `raw(1)` =
+//! array length) before its values; Slots cells (overflow slots, elements)
+//! have none. The header's low byte is the kind, the next byte the flags.
+
+use super::emit::Emitter;
+use super::helpers as h;
+use super::masm::TAG;
+use crate::bytecode::feedback::{self as fbk, PolyEntry, PolyIc, POLY_MAX};
+use crate::bytecode::{Const, FuncProto};
+use crate::jit::x64::{AluOp, Cond, Gpr, IndexReg, Label, Mem, Scale, ShiftOp, Size, UnaryOp};
+use crate::runtime::heap::{Cell, Kind, FIRST_OBJECT_KIND};
+use crate::runtime::object::FROZEN_ELEMENTS;
+use crate::runtime::{fixed, Vm};
+use std::mem::{offset_of, size_of};
+
+/// Raw words of every object cell (shape id, kind-specific word).
+const OBJECT_RAW_WORDS: usize = 2;
+/// Raw words of a Slots cell.
+const SLOTS_RAW_WORDS: usize = 0;
+/// `raw(0)`: the shape id.
+const SHAPE_OFF: i32 = 8;
+/// `raw(1)` of an Array: its length.
+const LENGTH_OFF: i32 = 16;
+/// The header's flag byte.
+const FLAGS_OFF: i32 = 1;
+
+/// Byte offset of an object's value `i` from the cell address.
+const fn object_value_off(i: usize) -> i32 {
+    (8 * (1 + OBJECT_RAW_WORDS + i)) as i32
+}
+
+/// Byte offset of a Slots cell's value `i` from the cell address.
+const fn slots_value_off(i: usize) -> i32 {
+    (8 * (1 + SLOTS_RAW_WORDS + i)) as i32
+}
+
+const OVERFLOW_OFF: i32 = object_value_off(fixed::OVERFLOW);
+const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
+
+/// Where slot `slot` of an object with shape `(n_fixed, n_inline)` lives, in
+/// the `PolyEntry::loc` encoding (`Vm::get_slot`'s address computation).
+pub fn loc_of(n_fixed: u8, n_inline: u16, slot: u32) -> i64 {
+    if slot < n_inline as u32 {
+        object_value_off(n_fixed as usize + slot as usize) as i64
+    } else {
+        -(slots_value_off((slot - n_inline as u32) as usize) as i64)
+    }
+}
+
+/// Enters the shape of object `c`, whose own data property (in a shared
+/// shape) is at `slot`, into the cache of the property site with feedback
+/// slot `fb`. Helpers call it exactly where the interpreter's arm caches.
+pub fn note(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, slot: u32) {
+    let Some(ic) = p.poly_ic(fb) else { return };
+    if ic.is_mega() {
+        return;
+    }
+    let sid = Vm::shape_of(c);
+    let key = sid.0 as u64 + 1;
+    let n = ic.state.get() as usize;
+    if ic.entries[..n].iter().any(|e| e.key.get() == key) {
+        return;
+    }
+    if n == POLY_MAX {
+        for e in &ic.entries {
+            e.key.set(0);
+            e.loc.set(0);
+        }
+        ic.state.set(fbk::MEGA);
+        return;
+    }
+    let s = vm.shapes.get(sid);
+    debug_assert!(!s.dictionary, "dictionary shapes are never cached");
+    debug_assert!(c.kind().is_object() && c.raw_words() == OBJECT_RAW_WORDS);
+    if slot >= s.n_inline as u32 {
+        debug_assert_eq!(
+            Cell::from_value(c.get(fixed::OVERFLOW)).raw_words(),
+            SLOTS_RAW_WORDS
+        );
+    }
+    let e = &ic.entries[n];
+    e.loc.set(loc_of(s.n_fixed, s.n_inline, slot));
+    e.key.set(key);
+    ic.state.set(n as u64 + 1);
+}
+
+/// Whether constant `k` of `p` is the string "length".
+fn is_length(p: &FuncProto, k: u16) -> bool {
+    matches!(p.consts.get(k as usize), Some(Const::Str(s)) if **s == *"length".encode_utf16().collect::<Vec<u16>>())
+}
+
+fn idx(r: Gpr) -> IndexReg {
+    IndexReg::new(r).expect("not rsp")
+}
+
+impl Emitter<'_> {
+    /// Jumps to `slow` unless `r` holds a cell pointer: no number tag bits,
+    /// and not one of the immediates (all below 16).
+    fn branch_if_not_cell(&mut self, r: Gpr, slow: Label) {
+        let x = &mut self.m.asm;
+        x.test_rm_r(Size::S64, r, TAG);
+        x.jcc(Cond::Ne, slow);
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, r, 16);
+        x.jcc(Cond::B, slow);
+    }
+
+    /// Jumps to `slow` unless the cell `r` points at has kind `Array`.
+    fn branch_if_not_array(&mut self, r: Gpr, slow: Label) {
+        let x = &mut self.m.asm;
+        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::Array as i32);
+        x.jcc(Cond::Ne, slow);
+    }
+
+    /// rax = an object cell: finds its shape in the PolyIc at `ic` and
+    /// leaves the entry's `loc` in rcx, or jumps to `slow`. Clobbers rdx.
+    fn ic_lookup(&mut self, ic: &PolyIc, slow: Label) {
+        let x = &mut self.m.asm;
+        let found = x.new_label();
+        x.mov_r_m(Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rax, SHAPE_OFF));
+        x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::Rdx, 1);
+        x.mov_r_imm(Size::S64, Gpr::Rcx, ic as *const PolyIc as i64);
+        for i in 0..POLY_MAX {
+            let e = (offset_of!(PolyIc, entries) + i * size_of::<PolyEntry>()) as i32;
+            let key = e + offset_of!(PolyEntry, key) as i32;
+            let loc = e + offset_of!(PolyEntry, loc) as i32;
+            x.alu_r_m(AluOp::Cmp, Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rcx, key));
+            if i + 1 < POLY_MAX {
+                let miss = x.new_label();
+                x.jcc_short(Cond::Ne, miss);
+                x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, loc));
+                x.jmp_short(found);
+                x.bind(miss);
+            } else {
+                x.jcc(Cond::Ne, slow);
+                x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, loc));
+            }
+        }
+        x.bind(found);
+    }
+
+    /// rax = object, rcx = loc: returns the slot as `[rax + rcx]` (for an
+    /// overflow slot, rax becomes the overflow cell and rcx the offset).
+    fn slot_operand(&mut self) -> Mem {
+        let x = &mut self.m.asm;
+        let inline = x.new_label();
+        x.test_rm_r(Size::S64, Gpr::Rcx, Gpr::Rcx);
+        x.jcc_short(Cond::Ns, inline);
+        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, OVERFLOW_OFF));
+        x.unary(UnaryOp::Neg, Size::S64, Gpr::Rcx);
+        x.bind(inline);
+        Mem::bisd(Gpr::Rax, idx(Gpr::Rcx), Scale::S1, 0)
+    }
+
+    /// The PolyIc of a property site that should get inline checks: it owns
+    /// its feedback slot and is not already megamorphic (a site compiled
+    /// again after going megamorphic just calls its helper).
+    fn site_ic(&self, fb: u16) -> Option<&'static PolyIc> {
+        let ic = self.proto.prop_ics().get(fb)?;
+        if ic.is_mega() {
+            return None;
+        }
+        // The prototype outlives its code, and its caches never move.
+        Some(unsafe { &*(ic as *const PolyIc) })
+    }
+
+    /// `dst = obj.name`: `length` of an array inline, then the shape cache.
+    pub(super) fn visit_getprop(&mut self, pc: u32, dst: u16, obj: u16, name: u16, fb: u16) {
+        let Some(ic) = self.site_ic(fb) else {
+            return self.generic(pc, h::bl_getprop);
+        };
+        let next = self.next(pc);
+        let slow = self.slow_path(pc, h::bl_getprop, next, None);
+        self.m.load(Gpr::Rax, obj);
+        self.branch_if_not_cell(Gpr::Rax, slow);
+        if is_length(self.proto, name) {
+            // An array's length is not in its shape (`Vm::get_own`).
+            let not_array = self.m.asm.new_label();
+            self.branch_if_not_array(Gpr::Rax, not_array);
+            let x = &mut self.m.asm;
+            x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, LENGTH_OFF));
+            x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rcx, i32::MAX);
+            x.jcc(Cond::A, slow);
+            self.m.box_int32(Gpr::Rcx);
+            self.m.store(dst, Gpr::Rcx);
+            self.m.asm.jmp(next);
+            self.m.asm.bind(not_array);
+        }
+        let x = &mut self.m.asm;
+        x.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S8,
+            Mem::base(Gpr::Rax),
+            FIRST_OBJECT_KIND as i32,
+        );
+        x.jcc(Cond::B, slow);
+        self.ic_lookup(ic, slow);
+        let slot = self.slot_operand();
+        self.m.asm.mov_r_m(Size::S64, Gpr::Rax, slot);
+        self.m.store(dst, Gpr::Rax);
+    }
+
+    /// `obj.name = src` for a cached existing writable data property.
+    pub(super) fn visit_setprop(&mut self, pc: u32, obj: u16, src: u16, fb: u16) {
+        let Some(ic) = self.site_ic(fb) else {
+            return self.generic(pc, h::bl_setprop);
+        };
+        let slow = self.slow_path(pc, h::bl_setprop, self.next(pc), None);
+        self.m.load(Gpr::Rax, obj);
+        self.branch_if_not_cell(Gpr::Rax, slow);
+        let x = &mut self.m.asm;
+        x.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S8,
+            Mem::base(Gpr::Rax),
+            FIRST_OBJECT_KIND as i32,
+        );
+        x.jcc(Cond::B, slow);
+        self.ic_lookup(ic, slow);
+        // No write barrier: the collector is a whole-heap semispace.
+        self.m.load(Gpr::Rdx, src);
+        let slot = self.slot_operand();
+        self.m.asm.mov_rm_r(Size::S64, slot, Gpr::Rdx);
+    }
+
+    /// rax = obj, rcx = key: checks for a dense array and an int32 key in
+    /// `[0, length)` inside its elements; leaves rax = the element's
+    /// address (rcx, rdx clobbered) or jumps to `slow`.
+    fn element_address(&mut self, slow: Label, for_store: bool) {
+        self.m.branch_if_not_int(Gpr::Rcx, slow);
+        self.branch_if_not_cell(Gpr::Rax, slow);
+        self.branch_if_not_array(Gpr::Rax, slow);
+        let x = &mut self.m.asm;
+        if for_store {
+            x.test_rm_imm(
+                Size::S8,
+                Mem::disp(Gpr::Rax, FLAGS_OFF),
+                FROZEN_ELEMENTS as i32,
+            );
+            x.jcc(Cond::Ne, slow);
+        }
+        // Zero-extend the index; negative ones go to the helper.
+        x.mov_rm_r(Size::S32, Gpr::Rcx, Gpr::Rcx);
+        x.test_rm_r(Size::S32, Gpr::Rcx, Gpr::Rcx);
+        x.jcc(Cond::S, slow);
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::Rcx,
+            Mem::disp(Gpr::Rax, LENGTH_OFF),
+        );
+        x.jcc(Cond::Ae, slow);
+        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, ELEMENTS_OFF));
+        self.branch_if_not_cell(Gpr::Rax, slow);
+        let x = &mut self.m.asm;
+        // Value count: header bits 40..64.
+        x.mov_r_m(Size::S64, Gpr::Rdx, Mem::base(Gpr::Rax));
+        x.shift_imm(ShiftOp::Shr, Size::S64, Gpr::Rdx, 40);
+        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rcx, Gpr::Rdx);
+        x.jcc(Cond::Ae, slow);
+        x.lea(
+            Size::S64,
+            Gpr::Rax,
+            Mem::bisd(Gpr::Rax, idx(Gpr::Rcx), Scale::S8, slots_value_off(0)),
+        );
+        // The hole (EMPTY = 0) is for the helper in both directions.
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, Mem::base(Gpr::Rax), 0);
+        x.jcc(Cond::E, slow);
+    }
+
+    /// `dst = obj[key]` for a present element of a dense array.
+    pub(super) fn visit_getelem(&mut self, pc: u32, dst: u16, obj: u16, key: u16, fb: u16) {
+        let slow = self.slow_path(pc, h::bl_getelem, self.next(pc), None);
+        self.m.load(Gpr::Rax, obj);
+        self.m.load(Gpr::Rcx, key);
+        self.element_address(slow, false);
+        self.m.asm.mov_r_m(Size::S64, Gpr::Rax, Mem::base(Gpr::Rax));
+        self.m.store(dst, Gpr::Rax);
+        self.m.feedback_or(fb, fbk::SAW_INT);
+    }
+
+    /// `obj[key] = src` overwriting a present element of a dense array.
+    pub(super) fn visit_setelem(&mut self, pc: u32, obj: u16, key: u16, src: u16, fb: u16) {
+        let slow = self.slow_path(pc, h::bl_setelem, self.next(pc), None);
+        self.m.load(Gpr::Rax, obj);
+        self.m.load(Gpr::Rcx, key);
+        self.element_address(slow, true);
+        self.m.load(Gpr::Rdx, src);
+        self.m
+            .asm
+            .mov_rm_r(Size::S64, Mem::base(Gpr::Rax), Gpr::Rdx);
+        self.m.feedback_or(fb, fbk::SAW_INT);
+    }
+}
+
+// Compile-time checks of the layout the emitted code relies on.
+const _: () = {
+    assert!(Kind::Array as u8 >= FIRST_OBJECT_KIND);
+    assert!(FROZEN_ELEMENTS < 256);
+    assert!(size_of::<PolyEntry>() == 16);
+};

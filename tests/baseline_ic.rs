@@ -1,0 +1,595 @@
+//! The baseline tier's inline caches and element fast paths
+//! (`jit::baseline::ic`): every program runs in the interpreter and with
+//! every frame in baseline code, plain and under `gc_stress`; stdout, the
+//! way the run ended and the feedback must be identical. Then the IC state
+//! the baseline run left behind is inspected (entries per site, megamorphic
+//! sites), and `FuncProto::helper_calls` shows that hot loops over cached
+//! shapes and dense arrays stay on the inline paths: a fast path that is
+//! never taken, or an IC that is never filled, fails these tests.
+
+use jolt::bytecode::feedback::PolyIc;
+use jolt::bytecode::{Const, FuncProto, Insn};
+use jolt::jit::baseline::run::{run_script_baseline, BaselineCache};
+use jolt::runtime::{Options, Throw, Vm};
+use jolt::tier::Tier;
+use jolt::End;
+use std::rc::Rc;
+
+#[derive(Debug, PartialEq)]
+struct Outcome {
+    stdout: String,
+    end: End,
+    feedback: Vec<Vec<u64>>,
+}
+
+fn end_of(vm: &Vm, r: Result<jolt::runtime::Value, Throw>) -> End {
+    match r {
+        Ok(_) => End::Normal,
+        Err(Throw::OutOfFuel) => End::OutOfFuel,
+        Err(Throw::OutOfMemory) => End::OutOfMemory,
+        Err(Throw::AbiViolation) => End::AbiViolation("ABI violation".into()),
+        Err(Throw::Error) => End::Uncaught {
+            line: jolt::uncaught_line(vm, vm.exception),
+            position: vm.throw_position,
+        },
+    }
+}
+
+/// Feedback of every function (call sites reduced to empty/mono/mega:
+/// they hold prototype addresses).
+fn feedback(p: &FuncProto, out: &mut Vec<Vec<u64>>) {
+    let mut f: Vec<u64> = p.feedback.iter().map(|c| c.get()).collect();
+    for insn in &p.code {
+        if let Insn::Call { fb, .. } | Insn::New { fb, .. } = insn {
+            let v = &mut f[*fb as usize];
+            if *v != 0 && *v != u64::MAX {
+                *v = 1;
+            }
+        }
+    }
+    out.push(f);
+    for c in &p.children {
+        feedback(c, out);
+    }
+}
+
+enum How {
+    Interp,
+    /// Every frame in baseline code.
+    Baseline,
+    /// `Tier::Auto` through the run loop (interpreter first, then OSR).
+    Auto(u32),
+}
+
+fn run(source: &str, opts: Options, how: How) -> (Outcome, Rc<FuncProto>) {
+    let proto = jolt::compile_source(source, "t.js").expect("compiles");
+    let opts = match how {
+        How::Interp => Options {
+            tier: Tier::Interp,
+            ..opts
+        },
+        How::Baseline => opts,
+        How::Auto(threshold) => Options {
+            tier: Tier::Auto,
+            jit_threshold: threshold,
+            ..opts
+        },
+    };
+    let mut vm = Vm::new(opts);
+    let r = match how {
+        How::Baseline => {
+            let mut cache = BaselineCache::new(1 << 28);
+            let r = run_script_baseline(&mut vm, proto.clone(), &mut cache);
+            assert!(cache.failures.is_empty(), "{:?}", cache.failures);
+            r
+        }
+        How::Interp | How::Auto(_) => vm.run_script(proto.clone()),
+    };
+    let end = end_of(&vm, r);
+    vm.flush_out();
+    let mut fbs = Vec::new();
+    feedback(&proto, &mut fbs);
+    let o = Outcome {
+        stdout: String::from_utf8_lossy(&vm.out).into_owned(),
+        end,
+        feedback: fbs,
+    };
+    (o, proto)
+}
+
+fn bounded() -> Options {
+    Options {
+        fuel: Some(200_000_000),
+        ..Options::default()
+    }
+}
+
+/// Runs `source` in the interpreter and in baseline code, plain and under
+/// gc_stress (every allocation collects and moves every cell), asserts the
+/// outcomes are identical and that stdout is `expected`; returns the
+/// prototype of the plain baseline run for IC inspection.
+fn check(source: &str, expected: &str) -> Rc<FuncProto> {
+    let source = source.to_string();
+    let expected = expected.to_string();
+    std::thread::Builder::new()
+        .stack_size(1 << 28)
+        .spawn(move || {
+            let (interp, _) = run(&source, bounded(), How::Interp);
+            assert_eq!(interp.stdout, expected, "interpreter output");
+            let (base, proto) = run(&source, bounded(), How::Baseline);
+            assert_eq!(interp, base, "baseline differs from the interpreter");
+            let stress = Options {
+                gc_stress: true,
+                ..bounded()
+            };
+            let (interp_gc, _) = run(&source, stress.clone(), How::Interp);
+            let (base_gc, _) = run(&source, stress, How::Baseline);
+            assert_eq!(interp_gc, base_gc, "baseline differs under gc_stress");
+            assert_eq!(interp_gc, interp, "gc_stress changed the interpreter");
+            for t in [1, 3] {
+                let (auto, _) = run(&source, bounded(), How::Auto(t));
+                assert_eq!(interp, auto, "auto tier (threshold {t}) differs");
+            }
+            // The prototype is only touched by this thread from here on.
+            SendProto(proto)
+        })
+        .unwrap()
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
+        .0
+}
+
+struct SendProto(Rc<FuncProto>);
+// The VM that used the prototype is gone; the Rc is moved, not shared.
+unsafe impl Send for SendProto {}
+
+fn function<'a>(p: &'a FuncProto, name: &str) -> &'a FuncProto {
+    fn find<'a>(p: &'a FuncProto, name: &str) -> Option<&'a FuncProto> {
+        if p.name == name {
+            return Some(p);
+        }
+        p.children.iter().find_map(|c| find(c, name))
+    }
+    find(p, name).unwrap_or_else(|| panic!("no function {name}"))
+}
+
+fn const_is(p: &FuncProto, k: u16, s: &str) -> bool {
+    matches!(&p.consts[k as usize], Const::Str(u) if String::from_utf16_lossy(u) == s)
+}
+
+/// The PolyIcs of `f`'s GetProp (`set` false) or SetProp sites of `name`.
+fn sites<'a>(f: &'a FuncProto, name: &str, set: bool) -> Vec<&'a PolyIc> {
+    let v: Vec<&PolyIc> = f
+        .code
+        .iter()
+        .filter_map(|i| match *i {
+            Insn::GetProp { name: k, fb, .. } if !set && const_is(f, k, name) => Some(fb),
+            Insn::SetProp { name: k, fb, .. } if set && const_is(f, k, name) => Some(fb),
+            _ => None,
+        })
+        .map(|fb| f.poly_ic(fb).expect("baseline code made the site's IC"))
+        .collect();
+    assert!(!v.is_empty(), "{}: no site of {name}", f.name);
+    v
+}
+
+fn one_site<'a>(f: &'a FuncProto, name: &str, set: bool) -> &'a PolyIc {
+    let v = sites(f, name, set);
+    assert_eq!(v.len(), 1, "{}: one site of {name}", f.name);
+    v[0]
+}
+
+/// Objects of 1, 3 and 10 shapes through one get site and one set site
+/// each; `x` sits in inline slots and (for shapes with more than 4
+/// properties) in overflow slots.
+const SHAPES: &str = r#"
+function make(k, v) {
+  const o = {};
+  for (let j = 0; j < k; j++) o["p" + j] = j;
+  o.x = v;
+  return o;
+}
+function get1(o) { return o.x; }
+function set1(o, v) { o.x = v; }
+function get3(o) { return o.x; }
+function set3(o, v) { o.x = v; }
+function get10(o) { return o.x; }
+function set10(o, v) { o.x = v; }
+function loop(get, set, objs, n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const o = objs[i % objs.length];
+    set(o, get(o) + i);
+    s = (s + get(o)) | 0;
+  }
+  return s;
+}
+const one = [make(0, 1)];
+const three = [make(0, 1), make(2, 2), make(6, 3)];
+const ten = [];
+for (let k = 0; k < 10; k++) ten.push(make(k, k));
+console.log(loop(get1, set1, one, 500), one[0].x);
+console.log(loop(get3, set3, three, 500), three.map(o => o.x).join());
+console.log(loop(get10, set10, ten, 500), ten.map(o => o.x).join());
+"#;
+
+const SHAPES_OUT: &str = "\
+20833750 124751
+6987110 41584,41752,41420
+2142125 12250,12301,12352,12403,12454,12505,12556,12607,12658,12709
+";
+
+#[test]
+fn sites_with_one_three_and_ten_shapes() {
+    let p = check(SHAPES, SHAPES_OUT);
+    let ic = |f: &str, set: bool| one_site(function(&p, f), "x", set);
+    assert_eq!(
+        (ic("get1", false).len(), ic("get1", false).is_mega()),
+        (1, false)
+    );
+    assert_eq!(
+        (ic("set1", true).len(), ic("set1", true).is_mega()),
+        (1, false)
+    );
+    assert_eq!(
+        (ic("get3", false).len(), ic("get3", false).is_mega()),
+        (3, false)
+    );
+    assert_eq!(
+        (ic("set3", true).len(), ic("set3", true).is_mega()),
+        (3, false)
+    );
+    assert!(ic("get10", false).is_mega());
+    assert!(ic("set10", true).is_mega());
+    // The three shapes are distinct and the same for get and set.
+    let g = ic("get3", false).shapes();
+    let mut d = g.clone();
+    d.dedup();
+    assert_eq!(d.len(), 3);
+    assert_eq!(g, ic("set3", true).shapes());
+    // Hits stay inline: after the misses that fill the cache, the
+    // accessor functions never call a helper (each call runs one GetProp or
+    // SetProp and returns; 500 calls each).
+    for f in ["get1", "set1", "get3", "set3"] {
+        let calls = function(&p, f).helper_calls.get();
+        assert!(calls <= 3, "{f}: {calls} helper calls");
+    }
+    for f in ["get10", "set10"] {
+        let calls = function(&p, f).helper_calls.get();
+        assert!(
+            calls >= 400,
+            "{f}: a megamorphic site calls its helper ({calls})"
+        );
+    }
+}
+
+/// A cached shape, then the same objects change shape: more properties
+/// (transitions), a delete (dictionary: never cached), a non-writable
+/// property (dictionary), freeze, and preventExtensions (same shape: still
+/// cached, still writable).
+#[test]
+fn shape_changes_after_caching() {
+    let src = r#"
+function getx(o) { return o.x; }
+function setx(o, v) { o.x = v; }
+function run(objs, n) {
+  let s = "";
+  for (let i = 0; i < n; i++) {
+    const o = objs[i % objs.length];
+    s += getx(o) + ",";
+    try { setx(o, i); } catch (e) { s += e.constructor.name + ","; }
+  }
+  return s;
+}
+const a = { x: 1, y: 2 }, b = { x: 3, y: 4 };
+console.log(run([a, b], 6));
+a.z = 5;                  // a moves to a new shared shape
+console.log(run([a, b], 6));
+delete b.y;               // b becomes a dictionary
+console.log(run([a, b], 6), b.x, Object.keys(b).join());
+b.y = 9; b.w = 10;        // dictionary grows in place
+console.log(run([b], 3), Object.keys(b).join());
+delete b.x;               // x gone: the prototype chain (undefined)
+console.log(getx(b), run([b], 2), b.x);
+const c = { x: 1 };
+Object.defineProperty(c, "x", { writable: false });
+console.log(run([c], 3));
+const d = { x: 7 };
+console.log(run([d], 2));
+Object.preventExtensions(d);
+console.log(run([d], 3));
+Object.freeze(d);
+console.log(run([d], 3));
+const e = { x: 1 };
+for (let i = 0; i < 70; i++) e["k" + i] = i; // past 64 properties: dictionary
+console.log(run([e], 3));
+"#;
+    let out = "\
+1,3,0,1,2,3,
+4,5,0,1,2,3,
+4,5,0,1,2,3, 5 x
+5,0,1, x,y,w
+undefined undefined,0, 1
+1,TypeError,1,TypeError,1,TypeError,
+7,0,
+1,0,1,
+2,TypeError,2,TypeError,2,TypeError,
+1,0,1,
+";
+    let p = check(src, out);
+    // No dictionary shape was entered: a and b before their changes, a's
+    // new shape, c/d's literal shape (d's shape before freezing).
+    let get = one_site(function(&p, "getx"), "x", false);
+    let set = one_site(function(&p, "setx"), "x", true);
+    assert!(!get.is_mega() && !set.is_mega());
+    assert!(get.len() >= 2, "getx cached {} shapes", get.len());
+    assert!(set.len() >= 2, "setx cached {} shapes", set.len());
+}
+
+/// Properties found on the prototype chain, getters and setters (own and
+/// inherited), and primitive receivers are never cached: the sites stay
+/// empty and every access goes through the helper, with the interpreter's
+/// results and side effects.
+#[test]
+fn prototype_properties_and_accessors_are_not_cached() {
+    let src = r#"
+class P {
+  constructor() { this.own = 1; }
+  get g() { return this.own * 10; }
+  set s(v) { this.own = v; }
+  m() { return 5; }
+}
+P.prototype.shared = 3;
+function getm(o) { return o.shared; }
+function getg(o) { return o.g; }
+function sets(o, v) { o.s = v; }
+function getacc(o) { return o.acc; }
+function setacc(o, v) { o.acc = v; }
+function getlen(o) { return o.length; }
+let log = [];
+const lit = { get acc() { log.push("get"); return 1; }, set acc(v) { log.push("set" + v); } };
+let s = 0;
+for (let i = 0; i < 50; i++) {
+  const p = new P();
+  s += getm(p) + getg(p) + getacc(lit);
+  sets(p, i);
+  setacc(lit, i % 3);
+  s += getg(p);
+}
+console.log(s, log.length, log.slice(0, 4).join());
+const q = new P();
+console.log(getm(q));
+q.shared = 4;            // shadows the prototype's property
+console.log(getm(q), getm(new P()));
+P.prototype.shared = 6;  // the prototype changes under a cached shape
+console.log(getm(q), getm(new P()));
+console.log(getlen("abc"), getlen([1, 2]), getlen({ length: 7 }), getlen(function (a, b) {}));
+let t = 0;
+for (let i = 0; i < 20; i++) t += getlen("ab") + getm(5) === undefined ? 1 : 0;
+console.log(t);
+try { getm(null); } catch (e) { console.log(e.message); }
+try { sets(undefined, 1); } catch (e) { console.log(e.message); }
+try { setacc("str", 1); } catch (e) { console.log(e.message); }
+"#;
+    let out = "\
+12950 100 get,set0,get,set1
+3
+4 3
+4 6
+3 2 7 2
+0
+Cannot read properties of null (reading 'shared')
+Cannot set properties of undefined (setting 's')
+Cannot create property 'acc' on string 'str'
+";
+    let p = check(src, out);
+    for (f, name, set) in [
+        ("getm", "shared", false),
+        ("getg", "g", false),
+        ("sets", "s", true),
+        ("getacc", "acc", false),
+        ("setacc", "acc", true),
+    ] {
+        let ic = one_site(function(&p, f), name, set);
+        // getm caches q's own `shared` (one shape) and nothing else.
+        let want = if f == "getm" { 1 } else { 0 };
+        assert_eq!(
+            (ic.len(), ic.is_mega()),
+            (want, false),
+            "{f}: {:?}",
+            ic.shapes()
+        );
+    }
+    // Own `length` data properties are cached ({ length: 7 } and the
+    // function's); arrays' and strings' are not in a shape.
+    let ic = one_site(function(&p, "getlen"), "length", false);
+    assert_eq!(ic.len(), 2);
+}
+
+/// Array elements: in bounds, out of bounds, holes (which read the
+/// prototype chain), negative/double/string keys, writes past the length,
+/// frozen arrays, a mixture of element types, and non-array receivers.
+#[test]
+fn array_elements() {
+    let src = r#"
+function get(a, k) { return a[k]; }
+function set(a, k, v) { a[k] = v; }
+const a = [1, 2.5, "s", null, undefined, { v: 1 }, [7], true];
+let out = [];
+for (let i = -2; i < 11; i++) out.push(String(get(a, i)));
+console.log(out.join("|"));
+for (const k of [1.5, 1.0, "1", "x", "length", -0, NaN, 2147483648, 4294967295])
+  out.push(String(get(a, k)));
+console.log(out.slice(13).join("|"));
+const h = [0, , 2, , 4];
+Array.prototype[3] = "proto";
+console.log(get(h, 1), get(h, 3), h.length);
+set(h, 1, "one");         // hole: helper
+set(h, 3, "three");
+set(h, 7, "seven");       // past the length
+set(h, 5, 5);             // into the new hole
+console.log(h.length, h.join("|"), get(h, 6));
+delete Array.prototype[3];
+const b = [];
+for (let i = 0; i < 100; i++) set(b, i, i * 2);  // appends
+for (let i = 0; i < 100; i++) set(b, i, get(b, i) + 1); // overwrites
+let s = 0;
+for (let i = 0; i < b.length; i++) s += get(b, i);
+console.log(b.length, s);
+set(b, -1, "neg"); set(b, 1.5, "dbl"); set(b, "2", "str"); set(b, "length", 3);
+console.log(b.length, b[-1], b[1.5], b.join());
+const f = Object.freeze([1, 2, 3]);
+try { set(f, 0, 9); } catch (e) { console.log(e.constructor.name, f[0]); }
+try { set(f, 5, 9); } catch (e) { console.log(e.constructor.name, f.length); }
+const n = [1, 2, 3]; Object.preventExtensions(n);
+set(n, 0, 10);
+try { set(n, 3, 4); } catch (e) { console.log(e.constructor.name); }
+console.log(n.join());
+const o = { 0: "a", 1: "b", length: 2 };
+console.log(get(o, 0), get(o, 1), get(o, 2), get("str", 1), get("str", 9));
+set(o, 0, "z"); console.log(o[0]);
+try { get(null, 0); } catch (e) { console.log(e.message); }
+try { set(undefined, 0, 1); } catch (e) { console.log(e.message); }
+const big = [];
+big.length = 4294967295;
+console.log(get(big, 4294967294), get(big, -1), big.length);
+"#;
+    let out = "\
+undefined|undefined|1|2.5|s|null|undefined|[object Object]|7|true|undefined|undefined|undefined
+undefined|2.5|2.5|undefined|8|1|undefined|undefined|undefined
+undefined proto 5
+8 0|one|2|three|4|5||seven undefined
+100 10000
+3 neg dbl 1,3,str
+TypeError 1
+TypeError 3
+TypeError
+10,2,3
+a b undefined t undefined
+z
+Cannot read properties of null (reading '0')
+Cannot set properties of undefined (setting '0')
+undefined undefined 4294967295
+";
+    let p = check(src, out);
+    // `get`'s GetElem and `set`'s SetElem ran hundreds of times; only the
+    // odd cases above (a few dozen) may have called helpers.
+    let g = function(&p, "get").helper_calls.get();
+    let s = function(&p, "set").helper_calls.get();
+    assert!(g < 80, "get: {g} helper calls");
+    assert!(s < 140, "set: {s} helper calls (100 appends)");
+}
+
+/// Hot loops in one function: property reads and writes on a few shapes and
+/// dense element reads and writes run without helper calls (the loop's
+/// only exits are the first misses), with allocation in the loop so that
+/// under gc_stress cells move between iterations.
+#[test]
+fn hot_loops_stay_inline_and_survive_gc() {
+    let src = r#"
+function hot(objs, arr, n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const o = objs[i & 3];
+    o.count = o.count + 1;
+    arr[i & 63] = arr[(i + 1) & 63] + o.count;
+    s = (s + arr[i & 63] + o.w) | 0;
+  }
+  return s;
+}
+function churn(n) {
+  const keep = [];
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const o = { w: i, count: 0 };
+    const e = [o, i];
+    keep[i & 7] = e;
+    s = (s + keep[i & 7][1] + keep[i & 7][0].w) | 0;
+  }
+  return s;
+}
+const objs = [{ w: 1, count: 0 }, { a: 0, w: 2, count: 0 }, { w: 3, count: 0, b: 1 },
+              { p: 1, q: 2, r: 3, s: 4, w: 4, count: 0 }];
+const arr = [];
+for (let i = 0; i < 64; i++) arr.push(i);
+console.log(hot(objs, arr, 2000), objs.map(o => o.count).join(), arr[5]);
+console.log(churn(300));
+"#;
+    let out = "5628648 500,500,500,500 8157\n89700\n";
+    let p = check(src, out);
+    let hot = function(&p, "hot");
+    // 4 shapes x (get count, set count, get w) first misses, plus the
+    // entry: well under one call per iteration.
+    assert!(
+        hot.helper_calls.get() <= 20,
+        "hot: {} helper calls",
+        hot.helper_calls.get()
+    );
+    for (name, set) in [("count", false), ("count", true), ("w", false)] {
+        for ic in sites(hot, name, set) {
+            assert_eq!((ic.len(), ic.is_mega()), (4, false), "{name} set={set}");
+        }
+    }
+}
+
+/// Under `Tier::Auto` the interpreter caches first (its monomorphic word);
+/// after OSR the baseline helper enters that shape into the PolyIc on the
+/// first inline miss, and the loop then stays inline.
+#[test]
+fn interpreter_feedback_is_entered_after_tier_up() {
+    let src = r#"
+function f(o, n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) { o.v = o.v + 1; s = (s + o.v) | 0; }
+  return s;
+}
+console.log(f({ v: 0 }, 3000));
+"#;
+    let (interp, _) = run(src, bounded(), How::Interp);
+    let (auto, p) = run(src, bounded(), How::Auto(100));
+    assert_eq!(interp, auto);
+    assert_eq!(auto.stdout, "4501500\n");
+    let f = function(&p, "f");
+    for (name, set) in [("v", false), ("v", true)] {
+        for ic in sites(f, name, set) {
+            assert_eq!((ic.len(), ic.is_mega()), (1, false));
+        }
+    }
+    assert!(
+        f.helper_calls.get() <= 5,
+        "f: {} helper calls",
+        f.helper_calls.get()
+    );
+}
+
+/// A string's first raw word is its length, where an object has its shape
+/// id: a string whose length equals a cached shape id must still miss (the
+/// inline code checks the cell's kind before its shape).
+#[test]
+fn strings_never_hit_a_shape_cache() {
+    let template = r#"
+function getx(o) { return o.x; }
+function setx(o, v) { o.x = v; }
+const o = { x: 1 };
+for (let i = 0; i < 3; i++) { getx(o); setx(o, 2); }
+let s = "";
+for (let i = 0; i < LEN; i++) s += "a";
+console.log(getx(s), o.x, s.length === LEN);
+try { setx(s, 5); } catch (e) { console.log(e.constructor.name); }
+"#;
+    let probe = template.replace("LEN", "1");
+    let (_, p) = run(&probe, bounded(), How::Baseline);
+    let shapes = one_site(function(&p, "getx"), "x", false).shapes();
+    assert_eq!(shapes.len(), 1);
+    let len = shapes[0];
+    let src = template.replace("LEN", &len.to_string());
+    let p = check(&src, "undefined 2 true\nTypeError\n");
+    assert_eq!(
+        one_site(function(&p, "getx"), "x", false).shapes(),
+        vec![len]
+    );
+    assert_eq!(
+        one_site(function(&p, "setx"), "x", true).shapes(),
+        vec![len]
+    );
+}
