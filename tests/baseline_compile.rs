@@ -114,8 +114,23 @@ fn every_function_of_every_js_program_compiles() {
             let c = compile(&p, &mut space)
                 .unwrap_or_else(|e| panic!("{}: {}: {e}", path.display(), p.name));
             assert_abi(&c, &p.name);
-            // Each code's pcs start at increasing offsets.
-            assert!(c.pc_offsets.windows(2).all(|w| w[0] <= w[1]));
+            // pcs start at increasing offsets, except a conditional jump
+            // fused into the compare before it, whose own code (for entries
+            // at its pc) is out of line, after the body.
+            let in_line: Vec<u32> = c
+                .pc_offsets
+                .iter()
+                .enumerate()
+                .filter(|(pc, _)| {
+                    !matches!(
+                        p.code[*pc],
+                        jolt::bytecode::Insn::JmpTrue { .. }
+                            | jolt::bytecode::Insn::JmpFalse { .. }
+                    )
+                })
+                .map(|(_, o)| *o)
+                .collect();
+            assert!(in_line.windows(2).all(|w| w[0] <= w[1]), "{}", p.name);
             for (pc, off) in c.pc_offsets.iter().enumerate() {
                 // Several pcs may share an offset (nop): the map names one of them.
                 let q = c.pc_at(*off).expect("mapped");

@@ -265,6 +265,8 @@ pub struct Vm {
     pub frames: FrameStack,
     /// Raw `stack.as_ptr()`, for baseline code (the stack never moves).
     pub stack_base: *mut Value,
+    /// `stack_base + STACK_VALUES`: a frame must end below it.
+    pub stack_limit: *mut Value,
     /// Rust-side roots (see the module doc).
     pub handles: Vec<Value>,
     pub exception: Value,
@@ -392,6 +394,7 @@ impl Vm {
             sp: 0,
             frames: FrameStack::new(opts.max_depth + FRAME_SLACK),
             stack_base: std::ptr::null_mut(),
+            stack_limit: std::ptr::null_mut(),
             handles: Vec::new(),
             exception: Value::UNDEFINED,
             throw_position: None,
@@ -409,6 +412,7 @@ impl Vm {
             jit: None,
         });
         vm.stack_base = vm.stack.as_mut_ptr();
+        vm.stack_limit = unsafe { vm.stack_base.add(STACK_VALUES) };
         if vm.opts.tier != crate::tier::Tier::Interp {
             let o = &vm.opts;
             vm.jit = Some(Box::new(crate::tier::JitState::new(

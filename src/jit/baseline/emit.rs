@@ -21,7 +21,7 @@ use crate::jit::x64::{
     AluOp, Annotation, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, UnaryOp, Xmm,
 };
 use crate::runtime::value::Value;
-use crate::runtime::{fixed, Frame, FrameStack, Options, Vm, STACK_VALUES};
+use crate::runtime::{fixed, Frame, FrameStack, Options, Vm};
 
 /// Byte offsets baseline code uses to read and write engine structures.
 /// The function-cell ones are checked against `Cell` by a test.
@@ -34,6 +34,7 @@ pub(crate) mod layout {
     pub const SP: i32 = offset_of!(Vm, sp) as i32;
     pub const FUEL: i32 = offset_of!(Vm, fuel) as i32;
     pub const STACK_BASE: i32 = offset_of!(Vm, stack_base) as i32;
+    pub const STACK_LIMIT: i32 = offset_of!(Vm, stack_limit) as i32;
     pub const FRAME_SIZE: i32 = std::mem::size_of::<Frame>() as i32;
     pub const F_PROTO: i32 = offset_of!(Frame, proto) as i32;
     pub const F_FP: i32 = offset_of!(Frame, fp) as i32;
@@ -76,6 +77,41 @@ enum Deferred {
     /// (in rax): `EXIT_REFUSED` takes the helper path `slow`; any other
     /// exit word goes on up to `enter` unchanged.
     CallExit { entry: Label, slow: Label },
+    /// The double path of an Add/Sub/Mul (see `double_binop`), out of the
+    /// int32 path's way; it continues at `done`.
+    DoubleBinop {
+        entry: Label,
+        fb: u16,
+        dst: u16,
+        op: SseOp,
+        slow: Label,
+        done: Label,
+    },
+    /// An instruction moved out of line (a conditional jump whose compare
+    /// branched already, see `visit_int_compare`): its code for entries
+    /// from elsewhere, then a jump to the next pc.
+    OutOfLine { pc: u32, insn: Insn },
+}
+
+/// Per pc: whether some jump, loop or handler targets it.
+fn targets_of(p: &FuncProto) -> Vec<bool> {
+    let mut t = vec![false; p.code.len() + 1];
+    for (pc, insn) in p.code.iter().enumerate() {
+        for (kind, v) in insn.operands() {
+            if kind == crate::bytecode::OperandKind::Jump {
+                let x = jump_target(pc, v as i32);
+                if x >= 0 && (x as usize) < t.len() {
+                    t[x as usize] = true;
+                }
+            }
+        }
+    }
+    for h in &p.handlers {
+        if let Some(x) = t.get_mut(h.target as usize) {
+            *x = true;
+        }
+    }
+    t
 }
 
 /// The int32 operations with inline fast paths.
@@ -100,6 +136,10 @@ pub(super) struct Emitter<'a> {
     pub exit: Label,
     slow: Vec<SlowPath>,
     deferred: Vec<Deferred>,
+    /// The next pc to emit out of line (see `Deferred::OutOfLine`).
+    out_of_line: Option<u32>,
+    /// Per pc: whether a jump, `Loop` or handler targets it.
+    jump_targets: Vec<bool>,
     /// (return address offset, pc) of every helper call.
     pub safepoints: Vec<(u32, u32)>,
     /// (code offset, pc) at the start of each slow path.
@@ -122,6 +162,8 @@ impl<'a> Emitter<'a> {
             exit,
             slow: Vec::new(),
             deferred: Vec::new(),
+            out_of_line: None,
+            jump_targets: targets_of(proto),
             safepoints: Vec::new(),
             slow_starts: Vec::new(),
         }
@@ -191,6 +233,10 @@ impl<'a> Emitter<'a> {
         let proto = self.proto;
         for (pc, insn) in proto.code.iter().enumerate() {
             let pc = pc as u32;
+            if self.out_of_line == Some(pc) {
+                self.deferred.push(Deferred::OutOfLine { pc, insn: *insn });
+                continue;
+            }
             self.m.asm.bind(self.labels[pc as usize]);
             self.m.asm.annotate(Annotation::Bytecode(pc));
             self.visit(pc, *insn)?;
@@ -200,6 +246,24 @@ impl<'a> Emitter<'a> {
         self.m.asm.ud2();
         for d in std::mem::take(&mut self.deferred) {
             match d {
+                Deferred::DoubleBinop {
+                    entry,
+                    fb,
+                    dst,
+                    op,
+                    slow,
+                    done,
+                } => {
+                    self.m.asm.bind(entry);
+                    self.double_binop(fb, dst, op, slow);
+                    self.m.asm.jmp(done);
+                }
+                Deferred::OutOfLine { pc, insn } => {
+                    self.m.asm.bind(self.labels[pc as usize]);
+                    self.m.asm.annotate(Annotation::Bytecode(pc));
+                    self.visit(pc, insn)?;
+                    self.m.asm.jmp(self.next(pc));
+                }
                 Deferred::CallExit { entry, slow } => {
                     let x = &mut self.m.asm;
                     x.bind(entry);
@@ -459,10 +523,15 @@ impl<'a> Emitter<'a> {
         asm.box_int32(Gpr::Rax);
         asm.store(dst, Gpr::Rax);
         asm.feedback_or(fb, fbk::SAW_INT);
-        if let Some(sse) = sse {
-            asm.asm.jmp(done);
-            asm.asm.bind(dbl);
-            self.double_binop(fb, dst, sse, slow);
+        if let Some(op) = sse {
+            self.deferred.push(Deferred::DoubleBinop {
+                entry: dbl,
+                fb,
+                dst,
+                op,
+                slow,
+                done,
+            });
         }
         self.m.asm.bind(done);
     }
@@ -479,15 +548,16 @@ impl<'a> Emitter<'a> {
         x.test_rm_r(Size::S64, Gpr::Rcx, TAG);
         x.jcc(Cond::E, slow);
         for (r, xmm) in [(Gpr::Rax, Xmm::Xmm0), (Gpr::Rcx, Xmm::Xmm1)] {
-            let is_double = x.new_label();
-            let next = x.new_label();
-            x.alu_rm_r(AluOp::Cmp, Size::S64, r, TAG);
-            x.jcc(Cond::B, is_double);
-            x.alu_rm_imm(AluOp::Or, Size::S64, Masm::fb(fb), fbk::SAW_INT as i32);
-            x.cvtsi2sd(Size::S32, xmm, r);
-            x.jmp(next);
-            x.bind(is_double);
-            x.alu_rm_imm(AluOp::Or, Size::S64, Masm::fb(fb), fbk::SAW_DOUBLE as i32);
+            let is_double = self.m.asm.new_label();
+            let next = self.m.asm.new_label();
+            self.m.asm.alu_rm_r(AluOp::Cmp, Size::S64, r, TAG);
+            self.m.asm.jcc(Cond::B, is_double);
+            self.m.feedback_or(fb, fbk::SAW_INT);
+            self.m.asm.cvtsi2sd(Size::S32, xmm, r);
+            self.m.asm.jmp(next);
+            self.m.asm.bind(is_double);
+            self.m.feedback_or(fb, fbk::SAW_DOUBLE);
+            let x = &mut self.m.asm;
             x.mov_r_imm(
                 Size::S64,
                 Gpr::Rdx,
@@ -497,6 +567,7 @@ impl<'a> Emitter<'a> {
             x.movq_x_r(xmm, r);
             x.bind(next);
         }
+        let x = &mut self.m.asm;
         x.sse(op, Xmm::Xmm0, Xmm::Xmm1);
         // Value::number: an int32 when the double is one exactly (not -0).
         let boxed = x.new_label();
@@ -547,18 +618,43 @@ impl<'a> Emitter<'a> {
         helper: Helper,
     ) {
         let slow = self.slow_path(pc, helper, self.next(pc), None);
+        // Fusion: a `jmptrue`/`jmpfalse` of the result right after (in the
+        // same block: nothing else jumps to it) branches on the flags here;
+        // its own code moves out of line for entries at its pc (OSR).
+        let fused = match self.proto.code.get(pc as usize + 1) {
+            Some(&Insn::JmpTrue { src, off }) if src == dst => Some((off, true)),
+            Some(&Insn::JmpFalse { src, off }) if src == dst => Some((off, false)),
+            _ => None,
+        }
+        .filter(|_| !self.is_jump_target(pc + 1));
         let m = &mut self.m;
         m.load(Gpr::Rax, a);
         m.load(Gpr::Rcx, b);
         m.branch_if_not_both_int(Gpr::Rax, Gpr::Rcx, slow);
+        m.feedback_or(fb, fbk::SAW_INT);
         m.asm.alu_rm_r(AluOp::Cmp, Size::S32, Gpr::Rax, Gpr::Rcx);
         m.asm.setcc(cc, Gpr::Rdx);
         m.asm.movzx(Size::S32, Gpr::Rdx, Size::S8, Gpr::Rdx);
-        // FALSE | 1 == TRUE.
-        m.asm
-            .alu_rm_imm(AluOp::Or, Size::S32, Gpr::Rdx, Value::FALSE.0 as i32);
+        // FALSE + 1 == TRUE; lea keeps the flags.
+        m.asm.lea(
+            Size::S32,
+            Gpr::Rdx,
+            Mem::disp(Gpr::Rdx, Value::FALSE.0 as i32),
+        );
         m.store(dst, Gpr::Rdx);
-        m.feedback_or(fb, fbk::SAW_INT);
+        if let Some((off, when)) = fused {
+            let target = jump_target(pc as usize + 1, off);
+            if target >= 0 && (target as usize) < self.proto.code.len() {
+                let t = self.labels[target as usize];
+                self.m.asm.jcc(if when { cc } else { cc.invert() }, t);
+                self.out_of_line = Some(pc + 1);
+            }
+        }
+    }
+
+    /// Whether any jump or handler targets `pc` (so it starts a block).
+    fn is_jump_target(&self, pc: u32) -> bool {
+        self.jump_targets.get(pc as usize).copied().unwrap_or(true)
     }
 
     /// Numbers are copied inline (postfix `i++` reads its old value this
@@ -742,8 +838,8 @@ impl<'a> Emitter<'a> {
         x.unary(UnaryOp::Dec, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
         x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(FRAME, layout::F_SP));
         x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), Gpr::Rax);
+        // Falls through to the next pc (the exit handling is out of line).
         x.mov_rm_r(Size::S64, Masm::reg(dst), Gpr::Rdx);
-        x.jmp(next);
         // Out of line: the callee refused (go generic) or exited.
         self.deferred.push(Deferred::CallExit {
             entry: not_ret,
@@ -784,14 +880,13 @@ impl<'a> Emitter<'a> {
         );
         x.jcc(Cond::Ae, refuse);
         // base + nregs + 2 >= STACK_VALUES is a stack overflow.
-        x.mov_r_m(Size::S64, Gpr::R9, Mem::disp(VM, layout::STACK_BASE));
-        x.lea(
-            Size::S64,
-            Gpr::R9,
-            Mem::disp(Gpr::R9, (STACK_VALUES * 8) as i32),
-        );
         x.lea(Size::S64, Gpr::R8, Mem::disp(REGS, (nregs + 2) * 8));
-        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::R8, Gpr::R9);
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::R8,
+            Mem::disp(VM, layout::STACK_LIMIT),
+        );
         x.jcc(Cond::Ae, refuse);
         x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(VM, layout::FUEL));
         x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::R8, 1);
@@ -846,8 +941,9 @@ impl<'a> Emitter<'a> {
         x.cmovcc(Cond::B, Size::S64, Gpr::R9, Gpr::R10);
         x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_SP), Gpr::R9);
         x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), Gpr::R9);
-        x.mov_m_imm(Size::S8, Mem::disp(FRAME, layout::F_ENTRY), 0);
-        x.mov_m_imm(Size::S8, Mem::disp(FRAME, layout::F_CONSTRUCT), 0);
+        // `entry` and `construct` are adjacent bytes: one store.
+        const _: () = assert!(layout::F_CONSTRUCT == layout::F_ENTRY + 1);
+        x.mov_m_imm(Size::S16, Mem::disp(FRAME, layout::F_ENTRY), 0);
         x.unary(UnaryOp::Inc, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
         x.jmp(self.labels[0]);
         x.bind(refuse);

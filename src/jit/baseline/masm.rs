@@ -119,9 +119,18 @@ impl Masm {
     }
 
     /// feedback[fb] |= bits (as the interpreter's `fb_or!`).
+    /// Tests first and writes only when a bit is new: in a hot site the
+    /// bits are set, and a read-modify-write at the same address on every
+    /// execution would chain each one to the last through the store.
+    /// Clobbers the flags.
     pub fn feedback_or(&mut self, fb: u16, bits: u64) {
+        debug_assert!(bits < 0x80 && bits.is_power_of_two());
+        let done = self.asm.new_label();
+        self.asm.test_rm_imm(Size::S8, Self::fb(fb), bits as i32);
+        self.asm.jcc_short(Cond::Ne, done);
         self.asm
             .alu_rm_imm(AluOp::Or, Size::S64, Self::fb(fb), bits as i32);
+        self.asm.bind(done);
     }
 
     /// A System V call of `f(vm, regs, pc)` (rax gets the helper's result).
