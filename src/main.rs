@@ -3,6 +3,7 @@
 //! runner's hooks `jolt bench-compile` and `jolt bench-harness`.
 
 use jolt::runtime::Options;
+use jolt::verify::faults::Fault;
 use jolt::End;
 use std::process::ExitCode;
 
@@ -11,6 +12,7 @@ usage: jolt [options] FILE.js
        jolt [options] -e CODE
        jolt diff FILE.js [--node] [--plans P,Q,..] [--fuel N]
        jolt fuzz --seconds N [--seed S] [--target bytecode|source|gc] [--node]
+                 [--fault NAME]
        jolt bench-compile [FILE.js ..]
        jolt bench-harness [--seconds N] [--seed S] [--targets bytecode,source,gc]
 
@@ -33,6 +35,8 @@ options:
   --verify-heap        verify the heap after every collection
   --max-heap=SIZE      heap limit, e.g. 64M or 2G (default 4G)
   --fuel=N             stop after N loop iterations/calls (exit status 3)
+  --fault NAME         inject a JIT fault (builds with --features
+                       fault-injection; see src/verify/faults.rs)
   -h, --help           show this help
   -V, --version        show the version
 
@@ -114,6 +118,14 @@ fn main() -> ExitCode {
                 None => return usage_error(&format!("bad code space size in {a}")),
             },
             "--trace-tier" => opts.trace_tier = true,
+            "--fault" => match args.next() {
+                Some(n) => {
+                    if let Err(e) = Fault::activate_by_name(&n) {
+                        return usage_error(&e.to_string());
+                    }
+                }
+                None => return usage_error("--fault needs a fault name"),
+            },
             "--perf-map" => opts.perf_map = true,
             "--abi-check" => opts.abi_check = true,
             _ if a.starts_with('-') && a.len() > 1 => {
@@ -199,10 +211,15 @@ fn main() -> ExitCode {
 }
 
 fn file_label() -> String {
-    std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .unwrap_or_else(|| "[eval]".into())
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--fault" || a == "-e" {
+            args.next();
+        } else if !a.starts_with('-') {
+            return a;
+        }
+    }
+    "[eval]".into()
 }
 
 /// `jolt diff FILE.js`: runs the file under every plan (and node with
@@ -321,7 +338,10 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
         corpus_dir: None,
         input_len: jolt::verify::fuzz::DRIVE_INPUT_LEN,
         node: false,
+        stop_at_first: false,
     };
+    let mut fault = None;
+    let mut target_given = false;
     let mut corpus = std::path::PathBuf::from("corpus");
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -336,11 +356,18 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
                 Err(_) => return usage_error("--seed needs a number"),
             },
             "--target" => match Target::parse(&val()) {
-                Some(t) => opts.target = t,
+                Some(t) => {
+                    opts.target = t;
+                    target_given = true;
+                }
                 None => return usage_error("--target needs bytecode, source or gc"),
             },
             "--corpus" => corpus = val().into(),
             "--node" => opts.node = true,
+            "--fault" => match Fault::activate_by_name(&val()) {
+                Ok(f) => fault = Some(f),
+                Err(e) => return usage_error(&e.to_string()),
+            },
             _ => return usage_error(&format!("unknown option {a}")),
         }
     }
@@ -351,6 +378,15 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
             .unwrap_or(1);
     }
     opts.corpus_dir = Some(corpus.join(opts.target.name()));
+    // With a fault injected, the first divergence is the detection: stop
+    // there, and keep the fault's finding out of the corpus.
+    if let Some(f) = fault {
+        opts.stop_at_first = true;
+        opts.corpus_dir = None;
+        if !target_given {
+            opts.target = Target::parse(f.fuzz_target()).expect("a target name");
+        }
+    }
     // Engine panics are findings, caught and reported per plan (with the
     // panic message); the default hook would print every backtrace of
     // every minimization step.
@@ -376,6 +412,35 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
         );
     });
     eprintln!();
+    if let Some(f) = fault {
+        match (sum.first_at, sum.divergences.first()) {
+            (Some(t), Some(d)) => {
+                println!(
+                    "fault {f}: detected after {t:.2} s ({} execs, target {}, seed {})",
+                    sum.stats.execs,
+                    opts.target.short_name(),
+                    opts.seed
+                );
+                println!("how: {}", d.summary());
+                print!("{d}");
+                for m in &sum.minimized {
+                    println!("minimized program:\n{m}");
+                }
+            }
+            _ => println!(
+                "fault {f}: NOT detected in {:.0} s ({} execs, target {}, seed {})",
+                sum.stats.seconds,
+                sum.stats.execs,
+                opts.target.short_name(),
+                opts.seed
+            ),
+        }
+        return if sum.stats.divergences > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
     for d in sum.divergences.iter().take(3) {
         eprint!("{d}");
     }
@@ -525,6 +590,7 @@ fn bench_harness_main(args: Vec<String>) -> ExitCode {
             corpus_dir: None,
             input_len: DRIVE_INPUT_LEN,
             node: false,
+            stop_at_first: false,
         };
         eprintln!(
             "jolt bench-harness: target {} seed {seed} for {seconds} s",

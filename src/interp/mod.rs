@@ -841,6 +841,15 @@ impl Vm {
             }
             ExitStatus::Throw { throw, .. } => {
                 self.unwind(throw)?;
+                // Fault: a frame running baseline code resumes one past its
+                // handler's target.
+                if crate::verify::faults::Fault::HandlerOffsetWrong.injected() {
+                    let f = self.frames.last_mut().unwrap();
+                    let p = unsafe { &*f.proto };
+                    if p.tier_entry.get() > 1 && f.pc + 1 < p.code.len() {
+                        f.pc += 1;
+                    }
+                }
                 Ok(None)
             }
         }
@@ -848,7 +857,10 @@ impl Vm {
 
     /// Runs from the top frame until the entry frame returns (or throws).
     pub fn run(&mut self) -> JsResult<Value> {
+        // The next frame step enters at a hot loop header (OSR).
+        let mut osr = false;
         'frames: loop {
+            let osr_entry = std::mem::replace(&mut osr, false);
             let fi = self.frames.len() - 1;
             let (proto_ptr, fp, mut pc) = {
                 let f = &self.frames[fi];
@@ -859,6 +871,13 @@ impl Vm {
             // call, a handler, or OSR from a loop back edge.
             if self.jit.is_some() {
                 if let Some(code) = self.baseline_for(p) {
+                    // Fault: on OSR entry the lowest local is not loaded.
+                    if osr_entry && crate::verify::faults::Fault::OsrRegisterNotLoaded.injected() {
+                        let r = 2 + p.nparams as usize;
+                        if r < p.nregs as usize {
+                            self.stack[fp + r] = Value::UNDEFINED;
+                        }
+                    }
                     match self.run_baseline_step(code, fp, pc) {
                         Ok(None) => continue 'frames,
                         Ok(Some(v)) => return Ok(v),
@@ -1139,6 +1158,7 @@ impl Vm {
                         // OSR: a hot loop leaves for baseline code at its header.
                         if n == self.opts.jit_threshold && self.jit.is_some() {
                             self.frames[fi].pc = pc;
+                            osr = true;
                             continue 'frames;
                         }
                     }

@@ -1,88 +1,253 @@
 //! The fault-injection catalogue (cargo feature `fault-injection`).
 //!
-//! Each variant names one deliberate miscompilation or ABI violation that a
-//! JIT tier must be able to inject on request, and that the harness must
-//! then report as a divergence (or an ABI-check failure): the test of the
-//! harness itself. None of them can be injected yet: every fault lives in
-//! machine code the baseline tier will emit, so every variant is marked
-//! "needs the baseline tier" and [`Fault::available`] is false. Nothing here
-//! pretends to detect anything; the JIT consults [`Fault::injected`] at the
-//! emitter named in each variant's doc once it exists.
+//! Each variant is one deliberate bug of the kind a real JIT has: a
+//! miscompiled instruction, an ABI violation, a missing GC root, a wrong
+//! resume point. Each is injected at exactly one place (named in its doc),
+//! switched on by name at run time (`jolt fuzz --fault NAME`, `jolt FILE
+//! --fault NAME`, or `JOLT_FAULT=NAME` for the cargo-fuzz targets), and
+//! must then be reported by the differential harness: `ci/fault-check`
+//! runs `jolt fuzz` against each one and reports the seconds to detection.
+//! That is the test of the harness itself.
 //!
-//! The names were written down from the issue's list; the issue text is not
-//! in the repository, so each variant documents the fault it stands for.
+//! Emitters and the run loop ask [`Fault::injected`], the one check. Without
+//! the feature it is a `const fn` returning `false`, so every injection
+//! site is dead code the optimizer removes and the engine is exactly the
+//! engine without faults. With the feature, the active set is one
+//! process-global atomic word (a fault is a bit), read with a relaxed load.
+//!
+//! Baseline code reads the active set when a function is *compiled*, so a
+//! fault must be switched on before the program runs (every harness plan
+//! compiles on a fresh VM, so switching between programs is fine).
 
-/// A fault the JIT can inject. All need the baseline tier.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+use std::fmt;
+
+/// One injectable fault. Names (`Fault::name`) are the kebab-case forms.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Fault {
-    /// Int32 `add` without its overflow check (wrong result past 2^31).
-    /// Needs the baseline tier. Caught by: stdout divergence.
-    SkipOverflowCheck,
-    /// Int32 multiply that returns `0` instead of `-0`. Needs the baseline
-    /// tier. Caught by: stdout divergence (`Object.is`, `1/x`).
-    LoseNegativeZero,
-    /// A helper CALL with RSP misaligned by 8. Needs the baseline tier.
-    /// Caught by: the alignment assertion before every JIT call site.
-    MisalignStackAtCall,
-    /// A callee-saved register clobbered and not restored. Needs the
-    /// baseline tier. Caught by: the entry trampoline's canary check.
-    ClobberCalleeSaved,
-    /// A pinned register (VM context / frame base) not reloaded after a
-    /// helper that may move it. Needs the baseline tier. Caught by: heap
-    /// verification under `interp-gc-stress`-style plans, or divergence.
-    StalePinnedRegister,
-    /// A tagged slot left out of a safepoint's stack map. Needs the baseline
-    /// tier (stack maps: the optimizing tier). Caught by: heap verification.
-    OmitStackMapSlot,
-    /// A loop back edge that does not spend fuel. Needs the baseline tier.
-    /// Caught by: out-of-fuel divergence against the interpreter.
-    SkipFuelAtBackEdge,
-    /// An inline cache that uses the cached slot without the shape check.
-    /// Needs the baseline tier. Caught by: stdout divergence.
-    SkipShapeCheck,
-    /// A branch to the wrong target (off by one instruction). Needs the
-    /// baseline tier. Caught by: divergence.
-    WrongBranchTarget,
-    /// A pending exception from a helper not checked. Needs the baseline
-    /// tier. Caught by: outcome divergence (normal vs uncaught).
-    IgnorePendingException,
-    /// A deopt that writes a wrong value into the interpreter frame. Needs
-    /// the baseline tier (deopt: the optimizing tier). Caught by: divergence.
-    CorruptDeoptValue,
-    /// Code pages left writable and executable at once. Needs the baseline
-    /// tier. Caught by: the W^X check of the code space.
-    LeaveCodeWritable,
+    /// The baseline prologue (`masm::save_and_pin`, used by both entries)
+    /// and the epilogue (`masm::epilogue`) leave r13 out of the saved
+    /// registers (the pad grows by 8 to keep rsp aligned), yet the prologue
+    /// loads `TAG` into r13: the caller's r13 is destroyed.
+    /// Caught by: `jit::abicheck` at compile time in debug-assertion builds
+    /// (the `ci` profile; a `Crash` divergence, "r13 not restored at RET"),
+    /// otherwise by the caller misbehaving (the entry trampoline's canary
+    /// check once it lands).
+    CalleeSavedNotSaved,
+    /// The helper call of `add`'s slow path (`emit::Emitter::call` at an
+    /// `Add`) is wrapped in `push rax` / `pop rcx`, so RSP is 8 mod 16 at
+    /// the CALL. Caught by: `jit::abicheck` at compile time in
+    /// debug-assertion builds (a `Crash` divergence); otherwise by the
+    /// call-site alignment check (`ud2`) or a misaligned SSE store in Rust.
+    MisalignedHelperCall,
+    /// The inline int32 path of `lt` (`emit::Emitter::visit` at `Lt`) sets
+    /// its result with `setle` instead of `setl`: `i < i` is true.
+    /// Caught by: stdout divergence (loops `i < n` run once more).
+    WrongConditionCode,
+    /// The inline int32 `add` (`emit::Emitter::visit_int_binop`, `IntOp::Add`)
+    /// has no `jo` to the slow path: results past 2^31 wrap.
+    /// Caught by: stdout divergence (`2147483647 + 1`).
+    OverflowCheckDropped,
+    /// `jmpfalse` (`emit::Emitter::visit_jmp_bool`, `when == false`) jumps to
+    /// its target + 1, inline and from its slow path (unless target + 1 is
+    /// past the end). Caught by: stdout divergence (the first instruction of
+    /// every else-branch / loop exit is skipped).
+    OffByOneJumpTarget,
+    /// The property inline caches use a cached slot without comparing the
+    /// object's shape: the first entry of the machine-code cache
+    /// (`ic::ic_lookup`, get and set) is taken whenever it is filled, and
+    /// the helper's monomorphic check (`helpers::bl_getprop`) is skipped.
+    /// Caught by: stdout divergence (a site that sees two shapes reads the
+    /// wrong slot) or a `Crash` (slot out of range).
+    IcShapeCheckSkipped,
+    /// The direct-call entry (`emit::Emitter::emit_direct_entry`) sets the
+    /// callee frame's `sp` and `vm.sp` to the caller's `sp` instead of
+    /// `max(caller sp, fp + nregs)`: the callee's locals above it are no GC
+    /// roots (and the value stack above `sp` is scratch for natives).
+    /// Caught by: the `baseline-gc-stress` plan (target `gc`): a moved cell
+    /// left stale in a local, found by heap/root verification (a `Crash`)
+    /// or as garbage output.
+    GcRootMissing,
+    /// Baseline code keeps `add`'s left operand (`emit::Emitter::call` at
+    /// an `Add` whose `a != dst`: the slow path, e.g. string concatenation)
+    /// in a machine stack slot (the frame's pad word, which no GC scans)
+    /// across the helper call, which allocates, and writes it back to its
+    /// register afterwards: after a collection the register holds the
+    /// cell's old address. Caught by: the `baseline-gc-stress`
+    /// plan (target `gc`): root verification at the next collection (a
+    /// `Crash`) or poisoned values in the output.
+    StalePointerAcrossSafepoint,
+    /// The inline int32 `sub` (`emit::Emitter::visit_int_binop`,
+    /// `IntOp::Sub`) computes `b - a`. Caught by: stdout divergence.
+    SubOperandOrder,
+    /// The inline fast path of `loop` (`emit::Emitter::visit_loop`) skips
+    /// the fuel decrement on 15 of every 16 back edges (a fault that never
+    /// decremented would hang the fuzzer on `while (true) {}`: the harness
+    /// has fuel, not timeouts). Caught by: an `out-of-fuel` divergence
+    /// (the interpreter runs out, baseline code goes on).
+    FuelNotDecremented,
+    /// When an exception is caught by a frame that runs baseline code
+    /// (`Vm::run_baseline_step`, the `Throw` exit after `unwind`), the frame
+    /// resumes at the handler's target + 1. Caught by: stdout divergence
+    /// (the catch block's first instruction is skipped: the exception is
+    /// not bound, a context not entered).
+    HandlerOffsetWrong,
+    /// On OSR entry (the interpreter's `Loop` reached the tier-up threshold
+    /// and `Vm::run` enters baseline code at the loop header) the frame's
+    /// lowest local register (`2 + nparams`) is "not loaded": it reads
+    /// `undefined`. Caught by: stdout divergence under `auto-random` (the
+    /// plan whose threshold makes OSR happen mid-loop).
+    OsrRegisterNotLoaded,
 }
 
 impl Fault {
     pub const ALL: [Fault; 12] = [
-        Fault::SkipOverflowCheck,
-        Fault::LoseNegativeZero,
-        Fault::MisalignStackAtCall,
-        Fault::ClobberCalleeSaved,
-        Fault::StalePinnedRegister,
-        Fault::OmitStackMapSlot,
-        Fault::SkipFuelAtBackEdge,
-        Fault::SkipShapeCheck,
-        Fault::WrongBranchTarget,
-        Fault::IgnorePendingException,
-        Fault::CorruptDeoptValue,
-        Fault::LeaveCodeWritable,
+        Fault::CalleeSavedNotSaved,
+        Fault::MisalignedHelperCall,
+        Fault::WrongConditionCode,
+        Fault::OverflowCheckDropped,
+        Fault::OffByOneJumpTarget,
+        Fault::IcShapeCheckSkipped,
+        Fault::GcRootMissing,
+        Fault::StalePointerAcrossSafepoint,
+        Fault::SubOperandOrder,
+        Fault::FuelNotDecremented,
+        Fault::HandlerOffsetWrong,
+        Fault::OsrRegisterNotLoaded,
     ];
 
-    /// Whether the fault can be injected in this build (no tier exists yet).
-    pub fn available(self) -> bool {
+    /// The kebab-case name (`sub-operand-order`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Fault::CalleeSavedNotSaved => "callee-saved-not-saved",
+            Fault::MisalignedHelperCall => "misaligned-helper-call",
+            Fault::WrongConditionCode => "wrong-condition-code",
+            Fault::OverflowCheckDropped => "overflow-check-dropped",
+            Fault::OffByOneJumpTarget => "off-by-one-jump-target",
+            Fault::IcShapeCheckSkipped => "ic-shape-check-skipped",
+            Fault::GcRootMissing => "gc-root-missing",
+            Fault::StalePointerAcrossSafepoint => "stale-pointer-across-safepoint",
+            Fault::SubOperandOrder => "sub-operand-order",
+            Fault::FuelNotDecremented => "fuel-not-decremented",
+            Fault::HandlerOffsetWrong => "handler-offset-wrong",
+            Fault::OsrRegisterNotLoaded => "osr-register-not-loaded",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Fault> {
+        Fault::ALL.into_iter().find(|f| f.name() == s)
+    }
+
+    /// The `jolt fuzz --target` that reaches the fault (the GC faults need
+    /// the target whose plans collect at every allocation in baseline code).
+    pub fn fuzz_target(self) -> &'static str {
+        match self {
+            Fault::GcRootMissing | Fault::StalePointerAcrossSafepoint => "gc",
+            _ => "source",
+        }
+    }
+
+    /// The fault's bit in the active set.
+    pub fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+
+    /// Whether the JIT (or the run loop) should inject `self` now. Without
+    /// the `fault-injection` feature this is a constant `false`.
+    #[cfg(not(feature = "fault-injection"))]
+    #[inline(always)]
+    pub const fn injected(self) -> bool {
         false
     }
 
-    /// What the fault needs before it can be injected.
-    pub fn needs(self) -> &'static str {
-        "needs the baseline tier"
+    /// Whether the JIT (or the run loop) should inject `self` now.
+    #[cfg(feature = "fault-injection")]
+    #[inline]
+    pub fn injected(self) -> bool {
+        imp::ACTIVE.load(std::sync::atomic::Ordering::Relaxed) & self.bit() != 0
     }
 
-    /// Whether the JIT should inject `self` now (only with the
-    /// `fault-injection` feature, and only once the tier exists).
-    pub fn injected(self) -> bool {
-        cfg!(feature = "fault-injection") && self.available()
+    /// Whether this build can inject faults at all.
+    pub const fn supported() -> bool {
+        cfg!(feature = "fault-injection")
     }
+
+    /// Makes `f` the one active fault (`None`: no fault). Fails when the
+    /// feature is off.
+    pub fn set_active(f: Option<Fault>) -> Result<(), FaultError> {
+        if !Fault::supported() {
+            return Err(FaultError::NotBuilt);
+        }
+        #[cfg(feature = "fault-injection")]
+        imp::ACTIVE.store(
+            f.map_or(0, |f| f.bit()),
+            std::sync::atomic::Ordering::Relaxed,
+        );
+        let _ = f;
+        Ok(())
+    }
+
+    /// The active faults.
+    pub fn active() -> Vec<Fault> {
+        Fault::ALL.into_iter().filter(|f| f.injected()).collect()
+    }
+
+    /// `set_active(from_name(name))`, with the errors the command line prints.
+    pub fn activate_by_name(name: &str) -> Result<Fault, FaultError> {
+        if !Fault::supported() {
+            return Err(FaultError::NotBuilt);
+        }
+        let f = Fault::from_name(name).ok_or_else(|| FaultError::Unknown(name.to_string()))?;
+        Fault::set_active(Some(f))?;
+        Ok(f)
+    }
+
+    /// Reads `JOLT_FAULT` once per process (the cargo-fuzz targets call
+    /// this); an unknown name or a build without the feature panics, so a
+    /// misspelt fault never silently fuzzes the correct engine.
+    pub fn init_from_env() {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            if let Ok(name) = std::env::var("JOLT_FAULT") {
+                if !name.is_empty() {
+                    if let Err(e) = Fault::activate_by_name(&name) {
+                        panic!("JOLT_FAULT: {e}");
+                    }
+                }
+            }
+        });
+    }
+}
+
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Why a fault could not be switched on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FaultError {
+    /// The binary was built without the `fault-injection` feature.
+    NotBuilt,
+    Unknown(String),
+}
+
+impl fmt::Display for FaultError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FaultError::NotBuilt => write!(f, "jolt was built without fault-injection"),
+            FaultError::Unknown(n) => {
+                let names: Vec<&str> = Fault::ALL.iter().map(|f| f.name()).collect();
+                write!(f, "unknown fault {n:?} (one of: {})", names.join(", "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for FaultError {}
+
+#[cfg(feature = "fault-injection")]
+mod imp {
+    /// The active faults, one bit per `Fault` discriminant.
+    pub static ACTIVE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 }

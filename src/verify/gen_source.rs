@@ -12,6 +12,11 @@
 //! - one statement per line, blocks indented, so a failure reads well and
 //!   the line-based minimizer can delete statements.
 //!
+//! Some shapes exist to reach JIT bugs quickly (see `faults.rs`): a
+//! property-get site called with objects of several shapes, and a try
+//! block with a context of its own inside a function whose catch reads a
+//! captured binding.
+//!
 //! Variables are typed while generating (number, string, array, object,
 //! function, class instance) so that most operations are meaningful, but
 //! some operations deliberately mix types at one site (`add(1, 2)`,
@@ -293,7 +298,23 @@ impl Gen<'_, '_> {
                 self.vars.push((name, Ty::Obj, false));
             }
             11 => {
-                if let Some(o) = self.var_of(Ty::Obj)? {
+                if self.coin(3)? {
+                    // One property-get site that sees several shapes
+                    // (`a` at different slots): polymorphic inline caches.
+                    let f = self.fresh("ga");
+                    let x = self.any(1)?;
+                    let mut args = vec![
+                        format!("{{ a: {x} }}"),
+                        "{ b: 1, a: 2 }".to_string(),
+                        "{ c: 3, b: 4, a: 5 }".to_string(),
+                    ];
+                    if let Some(o) = self.var_of(Ty::Obj)? {
+                        args.push(o);
+                    }
+                    let calls: Vec<String> = args.iter().map(|a| format!("{f}({a})")).collect();
+                    self.line(format!("function {f}(o) {{ return o.a; }}"));
+                    self.line(format!("print({});", calls.join(", ")));
+                } else if let Some(o) = self.var_of(Ty::Obj)? {
                     match self.int(0, 3)? {
                         0 => self.line(format!("print(JSON.stringify({o}));")),
                         1 => self.line(format!("print(Object.keys({o}).join(\",\"));")),
@@ -354,10 +375,37 @@ impl Gen<'_, '_> {
                 self.line("}");
             }
             16 if nested => {
+                // Sometimes, inside a function (so a context left wrong
+                // ends with its frame), the try block has a context of its
+                // own (a captured `const`) and the catch reads the
+                // function's captured binding: resuming the catch with the
+                // wrong context shows.
+                let ctx = if self.coin(2)? {
+                    let (cv, ci) = (self.fresh("cv"), self.fresh("ci"));
+                    let saved = (self.vars.clone(), self.loop_depth);
+                    // As in `function`: only immutable outer bindings.
+                    self.vars.retain(|v| !v.2);
+                    self.loop_depth = 0;
+                    let a = self.num(1)?;
+                    self.line(format!("function tc{cv}() {{"));
+                    self.indent += 1;
+                    self.line(format!("const {cv} = {a};"));
+                    self.line(format!("const get{cv} = () => {cv};"));
+                    Some((cv, ci, saved.0, saved.1))
+                } else {
+                    None
+                };
                 self.line("try {");
+                if let Some((cv, ci, _, _)) = &ctx {
+                    let b = self.num(1)?;
+                    self.indent += 1;
+                    self.line(format!("const {ci} = {b};"));
+                    self.line(format!("print(get{cv}(), (() => {ci})());"));
+                    self.indent -= 1;
+                }
                 let n = self.int(1, 3)?;
                 self.block(n)?;
-                if self.coin(2)? {
+                if ctx.is_some() || self.coin(2)? {
                     self.indent += 1;
                     let msg = self.str(1)?;
                     self.line(format!("throw new RangeError({msg});"));
@@ -368,6 +416,9 @@ impl Gen<'_, '_> {
                 self.line(
                     "print(\"caught\", e instanceof Error ? e.name + \": \" + e.message : e);",
                 );
+                if let Some((cv, _, _, _)) = &ctx {
+                    self.line(format!("print({cv});"));
+                }
                 self.indent -= 1;
                 if self.coin(2)? {
                     self.line("} finally {");
@@ -376,6 +427,13 @@ impl Gen<'_, '_> {
                     self.indent -= 1;
                 }
                 self.line("}");
+                if let Some((cv, _, vars, loop_depth)) = ctx {
+                    self.indent -= 1;
+                    self.line("}");
+                    self.line(format!("tc{cv}();"));
+                    self.vars = vars;
+                    self.loop_depth = loop_depth;
+                }
             }
             17 if nested => self.function()?,
             18 => {

@@ -165,6 +165,9 @@ pub enum Plan {
     InterpGcScheduled,
     /// Every function compiled by the baseline JIT before its first call.
     Baseline,
+    /// Baseline code with a collection at every allocation and the heap
+    /// verified around each: GC roots and stale pointers in JIT frames.
+    BaselineGcStress,
     /// Tier-up with every threshold at 1.
     AutoThreshold1,
     /// Tier-up and OSR points chosen by the schedule's seed.
@@ -196,6 +199,7 @@ impl Plan {
             Plan::InterpGcEvery(n) => format!("interp-gc-every-{n}"),
             Plan::InterpGcScheduled => "interp-gc-scheduled".into(),
             Plan::Baseline => "baseline".into(),
+            Plan::BaselineGcStress => "baseline-gc-stress".into(),
             Plan::AutoThreshold1 => "auto-threshold-1".into(),
             Plan::AutoRandom => "auto-random".into(),
             Plan::TestPerturbLine(n) => format!("test-perturb-line-{n}"),
@@ -208,6 +212,7 @@ impl Plan {
             "interp-gc-stress" => Plan::InterpGcStress,
             "interp-gc-scheduled" => Plan::InterpGcScheduled,
             "baseline" => Plan::Baseline,
+            "baseline-gc-stress" => Plan::BaselineGcStress,
             "auto-threshold-1" => Plan::AutoThreshold1,
             "auto-random" => Plan::AutoRandom,
             _ => {
@@ -255,6 +260,12 @@ impl Plan {
             // Every function in baseline code from its first entry.
             Plan::Baseline => Options {
                 tier: crate::tier::Tier::Baseline,
+                ..base
+            },
+            Plan::BaselineGcStress => Options {
+                tier: crate::tier::Tier::Baseline,
+                gc_stress: true,
+                verify_heap: true,
                 ..base
             },
             // Auto tiering as users get it, at the lowest threshold...
@@ -438,6 +449,39 @@ impl fmt::Display for Divergence {
             }
         }
         Ok(())
+    }
+}
+
+impl Divergence {
+    /// One line: the plan pair and what differed (for tables).
+    pub fn summary(&self) -> String {
+        let right = if self.kind == DivergenceKind::Node {
+            "node".to_string()
+        } else {
+            self.right.name()
+        };
+        match self.kind {
+            DivergenceKind::Crash => {
+                let msg = self.left_end.to_string();
+                let mut msg = msg.lines().next().unwrap_or("").to_string();
+                if msg.len() > 90 {
+                    let mut cut = 90;
+                    while !msg.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    msg.truncate(cut);
+                    msg.push_str("...");
+                }
+                format!("crash under {}: {msg}", self.left)
+            }
+            _ => {
+                let what = match &self.stdout {
+                    Some(d) => format!("stdout line {}", d.line),
+                    None => format!("end {} vs {}", self.left_end.kind(), self.right_end.kind()),
+                };
+                format!("{} vs {right}: {what}", self.left)
+            }
+        }
     }
 }
 

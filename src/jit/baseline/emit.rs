@@ -22,6 +22,7 @@ use crate::jit::x64::{
 };
 use crate::runtime::value::Value;
 use crate::runtime::{fixed, Frame, FrameStack, Options, Vm};
+use crate::verify::faults::Fault;
 
 /// Byte offsets baseline code uses to read and write engine structures.
 /// The function-cell ones are checked against `Cell` by a test.
@@ -184,12 +185,42 @@ impl<'a> Emitter<'a> {
 
     /// Calls `helper(vm, regs, pc)` and records the safepoint.
     fn call(&mut self, pc: u32, helper: Helper) {
+        let insn = self.proto.code[pc as usize];
+        // Fault: `add`'s helper called with rsp misaligned by 8.
+        let misalign = Fault::MisalignedHelperCall.injected() && matches!(insn, Insn::Add { .. });
+        // Fault: `add`'s left operand (a string, say) kept in an unscanned
+        // stack slot (the frame's pad word) across the helper, which may
+        // collect, then written back: the register gets the old address.
+        let stale = match insn {
+            Insn::Add { dst, a, .. }
+                if Fault::StalePointerAcrossSafepoint.injected() && a != dst =>
+            {
+                Some(a)
+            }
+            _ => None,
+        };
+        if misalign {
+            self.m.asm.push_r(Gpr::Rax);
+        }
+        if let Some(obj) = stale {
+            self.m.load(Gpr::Rax, obj);
+            self.m
+                .asm
+                .mov_rm_r(Size::S64, Mem::base(Gpr::Rsp), Gpr::Rax);
+        }
         self.m.call_helper(helper as usize, pc);
         let ret = self.m.asm.offset();
         self.m
             .asm
             .annotate(Annotation::Safepoint(self.safepoints.len() as u32));
         self.safepoints.push((ret, pc));
+        if misalign {
+            self.m.asm.pop_r(Gpr::Rcx);
+        }
+        if let Some(obj) = stale {
+            self.m.asm.mov_r_m(Size::S64, Gpr::Rcx, Mem::base(Gpr::Rsp));
+            self.m.store(obj, Gpr::Rcx);
+        }
     }
 
     /// An instruction done entirely by its helper.
@@ -333,7 +364,15 @@ impl<'a> Emitter<'a> {
             StrictNe { dst, a, b, fb } => {
                 self.visit_int_compare(pc, dst, a, b, fb, Cond::Ne, h::bl_strictne)
             }
-            Lt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::L, h::bl_lt),
+            Lt { dst, a, b, fb } => {
+                // Fault: `<` computed as `<=` on the inline int32 path.
+                let cc = if Fault::WrongConditionCode.injected() {
+                    Cond::Le
+                } else {
+                    Cond::L
+                };
+                self.visit_int_compare(pc, dst, a, b, fb, cc, h::bl_lt)
+            }
             Le { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Le, h::bl_le),
             Gt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::G, h::bl_gt),
             Ge { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Ge, h::bl_ge),
@@ -488,7 +527,16 @@ impl<'a> Emitter<'a> {
         match op {
             IntOp::Add => {
                 x.alu_rm_r(AluOp::Add, Size::S32, Gpr::Rax, Gpr::Rcx);
+                // Fault: no overflow check (the sum wraps).
+                if !Fault::OverflowCheckDropped.injected() {
+                    x.jcc(Cond::O, slow);
+                }
+            }
+            IntOp::Sub if Fault::SubOperandOrder.injected() => {
+                // Fault: b - a.
+                x.alu_rm_r(AluOp::Sub, Size::S32, Gpr::Rcx, Gpr::Rax);
                 x.jcc(Cond::O, slow);
+                x.mov_rm_r(Size::S32, Gpr::Rax, Gpr::Rcx);
             }
             IntOp::Sub => {
                 x.alu_rm_r(AluOp::Sub, Size::S32, Gpr::Rax, Gpr::Rcx);
@@ -683,7 +731,14 @@ impl<'a> Emitter<'a> {
 
     /// Booleans branch inline; anything else asks `to_boolean` (the helper).
     fn visit_jmp_bool(&mut self, pc: u32, src: u16, off: i32, when: bool) -> Result<(), String> {
-        let target = self.target(pc, off)?;
+        let mut target = self.target(pc, off)?;
+        // Fault: `jmpfalse` lands one instruction past its target.
+        if !when && Fault::OffByOneJumpTarget.injected() {
+            let t = jump_target(pc as usize, off) as usize;
+            if t + 1 < self.proto.code.len() {
+                target = self.labels[t + 1];
+            }
+        }
         let next = self.next(pc);
         let helper = if when {
             h::bl_jmptrue as Helper
@@ -747,8 +802,15 @@ impl<'a> Emitter<'a> {
         x.mov_r_m(Size::S64, Gpr::Rax, fuel);
         x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rax, 1);
         x.jcc(Cond::Be, slow);
+        // Fault: the decrement is skipped unless loop_count % 16 == 0.
+        let skip = x.new_label();
+        if Fault::FuelNotDecremented.injected() {
+            x.test_rm_imm(Size::S32, count, 15);
+            x.jcc(Cond::Ne, skip);
+        }
         x.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::Rax, 1);
         x.mov_rm_r(Size::S64, fuel, Gpr::Rax);
+        x.bind(skip);
         x.unary(UnaryOp::Inc, Size::S32, count);
         x.jmp(target);
         Ok(())
@@ -938,7 +1000,10 @@ impl<'a> Emitter<'a> {
         x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_CALLER_SP), Gpr::R9);
         x.lea(Size::S64, Gpr::R10, Mem::disp(Gpr::R8, nregs));
         x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::R9, Gpr::R10);
-        x.cmovcc(Cond::B, Size::S64, Gpr::R9, Gpr::R10);
+        // Fault: sp stays at the caller's top; the locals are no GC roots.
+        if !Fault::GcRootMissing.injected() {
+            x.cmovcc(Cond::B, Size::S64, Gpr::R9, Gpr::R10);
+        }
         x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_SP), Gpr::R9);
         x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), Gpr::R9);
         // `entry` and `construct` are adjacent bytes: one store.

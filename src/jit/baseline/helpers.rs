@@ -18,7 +18,9 @@
 //!   `Vm::run`), and write any register of the frame; the emitted code
 //!   reloads whatever it needs afterwards. They never pop the frame and
 //!   never unwind: an error becomes an exit word with `Throw` in it, and
-//!   the pending exception stays in `vm.exception`.
+//!   the pending exception stays in `vm.exception`; a Rust panic (a failed
+//!   heap verification, say) becomes `EXIT_PANIC` and is re-raised by
+//!   `BaselineCode::enter`, so it reaches the harness instead of aborting.
 //!
 //! Some interpreter helpers are private to `interp` (`const_atom`,
 //! `ctx_at`, `new_env`, `get_global`, `delete`, `for_in_keys`,
@@ -49,6 +51,21 @@ pub const EXIT_OUT_OF_MEMORY: u64 = 6;
 pub const EXIT_REFUSED: u64 = 7;
 /// Checked mode: an ABI violation (see `checked`).
 pub const EXIT_ABI: u64 = 8;
+/// A helper panicked (a failed heap verification, a debug assertion): the
+/// payload waits in [`take_panic`] and `enter` re-raises it once the
+/// machine-code frames are gone (a panic cannot unwind through them, so
+/// it would abort the process).
+pub const EXIT_PANIC: u64 = 9;
+
+thread_local! {
+    static PANIC: std::cell::RefCell<Option<Box<dyn std::any::Any + Send>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The payload of the last helper panic on this thread (see `EXIT_PANIC`).
+pub fn take_panic() -> Option<Box<dyn std::any::Any + Send>> {
+    PANIC.with(|p| p.borrow_mut().take())
+}
 
 pub fn exit_word(kind: u64, pc: u32) -> u64 {
     kind | (pc as u64) << 32
@@ -93,6 +110,23 @@ struct Cx<'a> {
 /// Runs a helper body with the frame's pc set and errors turned into exit words.
 #[inline]
 fn run(vm: *mut Vm, regs: *mut Value, pc: u32, f: impl FnOnce(&mut Cx) -> JsResult<u64>) -> u64 {
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_body(vm, regs, pc, f)));
+    match r {
+        Ok(w) => w,
+        Err(p) => {
+            PANIC.with(|c| *c.borrow_mut() = Some(p));
+            exit_word(EXIT_PANIC, pc)
+        }
+    }
+}
+
+#[inline]
+fn run_body(
+    vm: *mut Vm,
+    regs: *mut Value,
+    pc: u32,
+    f: impl FnOnce(&mut Cx) -> JsResult<u64>,
+) -> u64 {
     let vm = unsafe { &mut *vm };
     let frame = vm.frames.last_mut().expect("baseline code runs in a frame");
     frame.pc = pc as usize + 1;
@@ -518,10 +552,17 @@ helpers! { cx;
         let cached = cell.get();
         if o.is_cell() && cached != 0 && cached != fbk::MEGA {
             let c = Cell::from_value(o);
-            if c.kind().is_object() && (cached >> 32) == c.raw(0) + 1 {
-                // The inline cache missed (the interpreter cached this
-                // shape before the code existed): enter it.
-                ic::note(cx.vm, cx.p, fb, c, cached as u32);
+            // Fault: the shape check is skipped (the machine-code inline
+            // caches of ic.rs skip theirs too).
+            let shape_ok = (cached >> 32) == c.raw(0) + 1;
+            if c.kind().is_object()
+                && (shape_ok || crate::verify::faults::Fault::IcShapeCheckSkipped.injected())
+            {
+                if shape_ok {
+                    // The inline cache missed (the interpreter cached this
+                    // shape before the code existed): enter it.
+                    ic::note(cx.vm, cx.p, fb, c, cached as u32);
+                }
                 cx.r.set(dst, cx.vm.get_slot(c, cached as u32));
                 return Ok(CONTINUE);
             }

@@ -161,10 +161,17 @@ impl Emitter<'_> {
             let e = (offset_of!(PolyIc, entries) + i * size_of::<PolyEntry>()) as i32;
             let key = e + offset_of!(PolyEntry, key) as i32;
             let loc = e + offset_of!(PolyEntry, loc) as i32;
-            x.alu_r_m(AluOp::Cmp, Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rcx, key));
+            // Fault: the first entry is used whatever the shape (only
+            // whether it is filled is checked).
+            let skip = i == 0 && crate::verify::faults::Fault::IcShapeCheckSkipped.injected();
+            if skip {
+                x.alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(Gpr::Rcx, key), 0);
+            } else {
+                x.alu_r_m(AluOp::Cmp, Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rcx, key));
+            }
             if i + 1 < POLY_MAX {
                 let miss = x.new_label();
-                x.jcc_short(Cond::Ne, miss);
+                x.jcc_short(if skip { Cond::E } else { Cond::Ne }, miss);
                 x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, loc));
                 x.jmp_short(found);
                 x.bind(miss);

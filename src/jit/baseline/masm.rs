@@ -19,6 +19,7 @@
 
 use crate::jit::x64::{AluOp, Assembler, Cond, Gpr, Label, Mem, Size};
 use crate::runtime::value::NUMBER_TAG;
+use crate::verify::faults::Fault;
 
 pub const VM: Gpr = Gpr::Rbx;
 pub const REGS: Gpr = Gpr::R12;
@@ -202,14 +203,35 @@ impl Masm {
         }
     }
 
+    /// The registers the prologue saves: `FRAME_PUSHES`, except under
+    /// `Fault::CalleeSavedNotSaved`, which leaves out TAG (r13).
+    fn saved() -> Vec<Gpr> {
+        let mut v = FRAME_PUSHES.to_vec();
+        if Fault::CalleeSavedNotSaved.injected() {
+            v.retain(|&r| r != TAG);
+        }
+        v
+    }
+
+    /// The pad below the saved registers that aligns rsp to 16 (one word;
+    /// two when a fault left a register out).
+    fn pad_bytes() -> i32 {
+        if Fault::CalleeSavedNotSaved.injected() {
+            16
+        } else {
+            8
+        }
+    }
+
     /// Saves the callee-saved registers, aligns rsp, and loads the pinned
     /// registers that do not depend on the frame (VM from rdi, REGS from rsi).
     pub fn save_and_pin(&mut self, feedback: u64, proto: u64) {
-        for r in FRAME_PUSHES {
+        for r in Self::saved() {
             self.asm.push_r(r);
         }
         // 8 (return address) + 6 * 8 pushes = 56: one more word aligns rsp.
-        self.asm.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::Rsp, 8);
+        self.asm
+            .alu_rm_imm(AluOp::Sub, Size::S64, Gpr::Rsp, Self::pad_bytes());
         self.asm.mov_rm_r(Size::S64, VM, Gpr::Rdi);
         self.asm.mov_rm_r(Size::S64, REGS, Gpr::Rsi);
         self.asm.mov_r_imm(Size::S64, TAG, NUMBER_TAG as i64);
@@ -228,8 +250,9 @@ impl Masm {
 
     /// The one exit: restore and return rax (the exit word) to `enter`.
     pub fn epilogue(&mut self) {
-        self.asm.alu_rm_imm(AluOp::Add, Size::S64, Gpr::Rsp, 8);
-        for r in FRAME_PUSHES.iter().rev() {
+        self.asm
+            .alu_rm_imm(AluOp::Add, Size::S64, Gpr::Rsp, Self::pad_bytes());
+        for r in Self::saved().iter().rev() {
             self.asm.pop_r(*r);
         }
         self.asm.ret();

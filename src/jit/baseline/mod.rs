@@ -39,6 +39,9 @@
 //!   unwinds exactly as the interpreter (`Vm::unwind` looks up handlers at
 //!   `frame.pc - 1 == pc`); if a handler in this frame catches, re-enter at
 //!   the handler target (the new `frame.pc`).
+//! - A helper that panics (a failed heap verification, a debug assertion)
+//!   exits with `EXIT_PANIC`; `enter` re-raises the panic once the machine
+//!   frames are gone, so the harness sees a `Crash`, not an abort.
 //!
 //! # Helpers and GC
 //! Every opcode without an inline fast path calls `helpers::bl_<op>` (see
@@ -238,6 +241,9 @@ fn decode_exit(vm: &mut Vm, w: u64) -> ExitStatus {
         helpers::EXIT_OUT_OF_FUEL => throw(Throw::OutOfFuel),
         helpers::EXIT_OUT_OF_MEMORY => throw(Throw::OutOfMemory),
         helpers::EXIT_ABI => throw(Throw::AbiViolation),
+        helpers::EXIT_PANIC => std::panic::resume_unwind(
+            helpers::take_panic().unwrap_or_else(|| Box::new("a baseline helper panicked")),
+        ),
         k => unreachable!("bad exit word {w:#x} (kind {k})"),
     }
 }

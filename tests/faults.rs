@@ -1,0 +1,121 @@
+//! The fault-injection catalogue (`src/verify/faults.rs`): with the
+//! `fault-injection` feature, cheap faults make `verify::check` report a
+//! divergence on a small fixed program; without it, no fault is ever
+//! injected and none can be switched on.
+//!
+//! The active fault is process-global, so the feature tests run one after
+//! another under a lock (cargo runs tests of one binary on threads).
+
+use jolt::verify::faults::Fault;
+
+#[test]
+fn names_round_trip_and_are_twelve() {
+    assert_eq!(Fault::ALL.len(), 12);
+    for f in Fault::ALL {
+        assert_eq!(Fault::from_name(f.name()), Some(f));
+        assert!(f.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+    }
+    assert_eq!(
+        Fault::from_name("sub-operand-order"),
+        Some(Fault::SubOperandOrder)
+    );
+    assert_eq!(Fault::from_name("no-such-fault"), None);
+}
+
+#[cfg(not(feature = "fault-injection"))]
+#[test]
+fn without_the_feature_nothing_is_injected() {
+    for f in Fault::ALL {
+        assert!(!f.injected(), "{f} injected without the feature");
+    }
+    assert!(!Fault::supported());
+    let e = Fault::activate_by_name("sub-operand-order").unwrap_err();
+    assert_eq!(e.to_string(), "jolt was built without fault-injection");
+    assert!(Fault::set_active(Some(Fault::SubOperandOrder)).is_err());
+    for f in Fault::ALL {
+        assert!(!f.injected());
+    }
+    // `injected` is a const fn without the feature: usable in consts, so
+    // the optimizer sees a literal `false` at every injection site.
+    const { assert!(!Fault::SubOperandOrder.injected()) };
+}
+
+#[cfg(feature = "fault-injection")]
+mod with_feature {
+    use jolt::verify::faults::Fault;
+    use jolt::verify::{self, Plan};
+    use std::sync::Mutex;
+
+    static LOCK: Mutex<()> = Mutex::new(());
+
+    const PLANS: &[Plan] = &[Plan::Interp, Plan::Baseline];
+
+    /// Runs `src` under the interpreter and baseline code with `fault`
+    /// active, and asserts a divergence (and none without the fault).
+    fn assert_detected(fault: Fault, src: &str) {
+        let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        Fault::set_active(None).unwrap();
+        if let Err(d) = verify::check(src, PLANS) {
+            panic!("{fault}: diverges without the fault:\n{d}");
+        }
+        Fault::set_active(Some(fault)).unwrap();
+        assert!(fault.injected());
+        let r = verify::check(src, PLANS);
+        Fault::set_active(None).unwrap();
+        match r {
+            Err(d) => {
+                assert_eq!((d.left, d.right), (Plan::Interp, Plan::Baseline), "{d}");
+            }
+            Ok(()) => panic!("{fault} was not detected"),
+        }
+    }
+
+    #[test]
+    fn sub_operand_order_is_detected() {
+        assert_detected(
+            Fault::SubOperandOrder,
+            "let a = 10; let b = 3; print(a - b);\n",
+        );
+    }
+
+    #[test]
+    fn wrong_condition_code_is_detected() {
+        assert_detected(
+            Fault::WrongConditionCode,
+            "let n = 0; for (let i = 0; i < 5; i++) n++; print(n, 3 < 3);\n",
+        );
+    }
+
+    #[test]
+    fn overflow_check_dropped_is_detected() {
+        assert_detected(
+            Fault::OverflowCheckDropped,
+            "let a = 2147483647; let b = 1; print(a + b);\n",
+        );
+    }
+
+    #[test]
+    fn fuel_not_decremented_is_detected() {
+        // Runs out of the default fuel in the interpreter only.
+        assert_detected(
+            Fault::FuelNotDecremented,
+            "let n = 0; for (let i = 0; i < 3000000; i++) n++; print(n);\n",
+        );
+    }
+
+    #[test]
+    fn set_active_switches_exactly_one_fault() {
+        let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        assert!(Fault::supported());
+        Fault::set_active(Some(Fault::HandlerOffsetWrong)).unwrap();
+        assert_eq!(Fault::active(), vec![Fault::HandlerOffsetWrong]);
+        assert_eq!(
+            Fault::activate_by_name("gc-root-missing"),
+            Ok(Fault::GcRootMissing)
+        );
+        assert_eq!(Fault::active(), vec![Fault::GcRootMissing]);
+        assert!(Fault::activate_by_name("nope").is_err());
+        Fault::set_active(None).unwrap();
+        assert!(Fault::active().is_empty());
+    }
+}
