@@ -9,8 +9,8 @@
 use jolt::verify::faults::Fault;
 
 #[test]
-fn names_round_trip_and_are_twelve() {
-    assert_eq!(Fault::ALL.len(), 12);
+fn names_round_trip_and_are_thirteen() {
+    assert_eq!(Fault::ALL.len(), 13);
     for f in Fault::ALL {
         assert_eq!(Fault::from_name(f.name()), Some(f));
         assert!(f.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
@@ -101,6 +101,48 @@ mod with_feature {
             Fault::FuelNotDecremented,
             "let n = 0; for (let i = 0; i < 3000000; i++) n++; print(n);\n",
         );
+    }
+
+    /// The ABI faults end the baseline run with an ABI report: the dynamic
+    /// checks (canaries, reported alignment, the helpers' pinned-register
+    /// check) as `AbiViolation`, or, with debug assertions, the static
+    /// checker at compile time (a reported panic naming the violation).
+    #[test]
+    fn abi_faults_are_divergences_not_crashes() {
+        use jolt::verify::OutcomeEnd;
+        let src = "let s = ''; for (let i = 0; i < 3; i++) s = s + i; print(s, !s);\n";
+        for fault in [
+            Fault::CalleeSavedNotSaved,
+            Fault::MisalignedHelperCall,
+            Fault::PinnedRegisterCorrupted,
+        ] {
+            let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+            Fault::set_active(Some(fault)).unwrap();
+            let r = verify::check(src, PLANS);
+            Fault::set_active(None).unwrap();
+            let d = r.expect_err(fault.name());
+            let end = if d.right == Plan::Baseline {
+                &d.right_end
+            } else {
+                &d.left_end
+            };
+            match end {
+                OutcomeEnd::AbiViolation(m) => assert!(!m.is_empty()),
+                OutcomeEnd::Panicked(m) => {
+                    assert!(
+                        cfg!(debug_assertions) && m.contains("breaks the ABI"),
+                        "{fault}: {m}"
+                    )
+                }
+                other => panic!("{fault}: {other}"),
+            }
+            if fault == Fault::PinnedRegisterCorrupted {
+                assert!(
+                    matches!(end, OutcomeEnd::AbiViolation(m) if m.contains("pinned r12")),
+                    "{end}"
+                );
+            }
+        }
     }
 
     #[test]

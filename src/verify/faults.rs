@@ -97,10 +97,15 @@ pub enum Fault {
     /// `undefined`. Caught by: stdout divergence under `auto-random` (the
     /// plan whose threshold makes OSR happen mid-loop).
     OsrRegisterNotLoaded,
+    /// `not`'s helper is called with the pinned registers pointer (r12,
+    /// passed in rsi) one word off (`emit::Emitter::call`). Caught by: the
+    /// helpers' own check of the pinned register in the checked ABI mode
+    /// (`helpers::run_body`): an `AbiViolation` outcome.
+    PinnedRegisterCorrupted,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 12] = [
+    pub const ALL: [Fault; 13] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -113,6 +118,7 @@ impl Fault {
         Fault::FuelNotDecremented,
         Fault::HandlerOffsetWrong,
         Fault::OsrRegisterNotLoaded,
+        Fault::PinnedRegisterCorrupted,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -130,6 +136,7 @@ impl Fault {
             Fault::FuelNotDecremented => "fuel-not-decremented",
             Fault::HandlerOffsetWrong => "handler-offset-wrong",
             Fault::OsrRegisterNotLoaded => "osr-register-not-loaded",
+            Fault::PinnedRegisterCorrupted => "pinned-register-corrupted",
         }
     }
 

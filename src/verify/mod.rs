@@ -475,6 +475,17 @@ impl Divergence {
                 format!("crash under {}: {msg}", self.left)
             }
             _ => {
+                // An ABI violation explains any output difference it causes.
+                let abi = [(&self.left_end, &self.left), (&self.right_end, &self.right)]
+                    .into_iter()
+                    .find_map(|(e, p)| match e {
+                        OutcomeEnd::AbiViolation(m) => Some((m.clone(), p.name())),
+                        _ => None,
+                    });
+                if let Some((m, plan)) = abi {
+                    let m: String = m.chars().take(90).collect();
+                    return format!("ABI violation under {plan}: {m}");
+                }
                 let what = match &self.stdout {
                     Some(d) => format!("stdout line {}", d.line),
                     None => format!("end {} vs {}", self.left_end.kind(), self.right_end.kind()),

@@ -209,6 +209,15 @@ impl<'a> Emitter<'a> {
                 .mov_rm_r(Size::S64, Mem::base(Gpr::Rsp), Gpr::Rax);
         }
         self.m.call_helper(helper as usize, pc);
+        if Fault::PinnedRegisterCorrupted.injected() && matches!(insn, Insn::Not { .. }) {
+            // Redo the call with rsi (REGS) one word off.
+            let ret = self.m.asm.offset();
+            self.safepoints.push((ret, pc));
+            self.m.asm.mov_rm_r(Size::S64, Gpr::Rdi, VM);
+            self.m.asm.lea(Size::S64, Gpr::Rsi, Masm::reg(1));
+            self.m.asm.mov_r_imm(Size::S32, Gpr::Rdx, pc as i64);
+            self.m.call_abs(helper as usize);
+        }
         let ret = self.m.asm.offset();
         self.m
             .asm

@@ -131,6 +131,21 @@ fn run_body(
     let frame = vm.frames.last_mut().expect("baseline code runs in a frame");
     frame.pc = pc as usize + 1;
     let p: &FuncProto = unsafe { &*frame.proto };
+    // Checked ABI mode: the pinned register the helper relies on (REGS,
+    // passed in rsi) must be the top frame's registers.
+    if vm.opts.abi_check {
+        let want = unsafe { vm.stack_base.add(frame.fp) };
+        if regs != want {
+            let msg = format!(
+                "helper at {:?} pc {pc} got regs {regs:p}, the frame's are {want:p} (pinned r12 corrupted)",
+                p.name
+            );
+            if let Some(j) = vm.jit.as_mut() {
+                j.abi_report.get_or_insert(msg);
+            }
+            return exit_word(EXIT_ABI, pc);
+        }
+    }
     p.helper_calls.set(p.helper_calls.get().wrapping_add(1));
     let mut cx = Cx {
         vm,
