@@ -92,6 +92,16 @@ enum Deferred {
     /// branched already, see `visit_int_compare`): its code for entries
     /// from elsewhere, then a jump to the next pc.
     OutOfLine { pc: u32, insn: Insn },
+    /// `===` when not both operands are int32 (rax, rcx): numbers and
+    /// strings go to `slow`; otherwise identity is bit equality: record
+    /// `SAW_OTHER` (the interpreter's kind of both), `cmp rax, rcx`, and
+    /// continue at `tail`, which turns the flags into the boolean.
+    StrictOther {
+        entry: Label,
+        fb: u16,
+        slow: Label,
+        tail: Label,
+    },
 }
 
 /// Per pc: whether some jump, loop or handler targets it.
@@ -297,6 +307,38 @@ impl<'a> Emitter<'a> {
                     self.m.asm.bind(entry);
                     self.double_binop(fb, dst, op, slow);
                     self.m.asm.jmp(done);
+                }
+                Deferred::StrictOther {
+                    entry,
+                    fb,
+                    slow,
+                    tail,
+                } => {
+                    self.m.asm.bind(entry);
+                    for r in [Gpr::Rax, Gpr::Rcx] {
+                        let x = &mut self.m.asm;
+                        let not_string = x.new_label();
+                        x.test_rm_r(Size::S64, r, TAG);
+                        x.jcc(Cond::Ne, slow);
+                        // Immediates (and the hole, 0) are not cells.
+                        x.test_rm_imm(Size::S8, r, crate::runtime::value::OTHER_TAG as i32);
+                        x.jcc_short(Cond::Ne, not_string);
+                        x.test_rm_r(Size::S64, r, r);
+                        x.jcc_short(Cond::E, not_string);
+                        // String and Rope are kinds 1 and 2.
+                        const _: () = assert!(
+                            crate::runtime::heap::Kind::String as u8 == 1
+                                && crate::runtime::heap::Kind::Rope as u8 == 2
+                        );
+                        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), 2);
+                        x.jcc(Cond::Be, slow);
+                        x.bind(not_string);
+                    }
+                    self.m.feedback_or(fb, fbk::SAW_OTHER);
+                    self.m
+                        .asm
+                        .alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rax, Gpr::Rcx);
+                    self.m.asm.jmp(tail);
                 }
                 Deferred::OutOfLine { pc, insn } => {
                     self.m.asm.bind(self.labels[pc as usize]);
@@ -684,12 +726,27 @@ impl<'a> Emitter<'a> {
             _ => None,
         }
         .filter(|_| !self.is_jump_target(pc + 1));
+        // `===`/`!==` of two non-numbers that are not strings compare bits
+        // (out of line, joining at `tail` with the flags set).
+        let strict = matches!(cc, Cond::E | Cond::Ne);
+        let other = if strict { self.m.asm.new_label() } else { slow };
+        let tail = self.m.asm.new_label();
         let m = &mut self.m;
         m.load(Gpr::Rax, a);
         m.load(Gpr::Rcx, b);
-        m.branch_if_not_both_int(Gpr::Rax, Gpr::Rcx, slow);
+        m.branch_if_not_both_int(Gpr::Rax, Gpr::Rcx, other);
         m.feedback_or(fb, fbk::SAW_INT);
         m.asm.alu_rm_r(AluOp::Cmp, Size::S32, Gpr::Rax, Gpr::Rcx);
+        if strict {
+            self.deferred.push(Deferred::StrictOther {
+                entry: other,
+                fb,
+                slow,
+                tail,
+            });
+        }
+        let m = &mut self.m;
+        m.asm.bind(tail);
         m.asm.setcc(cc, Gpr::Rdx);
         m.asm.movzx(Size::S32, Gpr::Rdx, Size::S8, Gpr::Rdx);
         // FALSE + 1 == TRUE; lea keeps the flags.
