@@ -1,8 +1,8 @@
 -- array_sum: the benches/js/array_sum.js program in Lua (runs on luajit and lua5.4).
 -- usage: lua array_sum.lua [WARMUP ITERATIONS]
-local T0 = os.clock()
-local WARMUP = tonumber(arg[1] or "2")
-local ITERATIONS = tonumber(arg[2] or "5")
+package.path = (arg[0]:match("^(.*[/\\])") or "./") .. "?.lua;" .. package.path
+local bench_common = require("bench_common")
+
 local SIZE = 1000000
 local PASSES = 10
 local EXPECTED = 1278427440
@@ -18,16 +18,10 @@ local function run()
     for i = 1, #data do sum = sum + data[i] end
     total = total + sum
   end
+  if total ~= EXPECTED then
+    error("array_sum: checksum " .. bench_common.jsnum(total) .. ", expected " .. EXPECTED)
+  end
   return total
 end
 
-print("bench array_sum")
-for i = 1, WARMUP + ITERATIONS do
-  local t = os.clock()
-  local got = run()
-  local ms = (os.clock() - t) * 1000
-  if got ~= EXPECTED then error("array_sum: checksum " .. tostring(got) .. ", expected " .. EXPECTED) end
-  print(string.format("%s %.6f", i <= WARMUP and "warmup" or "iteration", ms))
-end
-print(string.format("result ok %.0f", EXPECTED))
-print(string.format("total %.6f", (os.clock() - T0) * 1000))
+bench_common.bench("array_sum", run)

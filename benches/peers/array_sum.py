@@ -1,11 +1,7 @@
 """array_sum: the benches/js/array_sum.js program in Python (an indexed loop, as in the JS).
 usage: python3 array_sum.py [WARMUP ITERATIONS]"""
-import sys
-import time
+import bench_common
 
-T0 = time.perf_counter()
-WARMUP = int(sys.argv[1]) if len(sys.argv) > 1 else 2
-ITERATIONS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
 SIZE = 1000000
 PASSES = 10
 EXPECTED = 1278427440
@@ -22,20 +18,9 @@ def run():
         for i in range(len(data)):
             s += data[i]
         total += s
+    if total != EXPECTED:
+        raise RuntimeError("array_sum: checksum %r, expected %r" % (total, EXPECTED))
     return total
 
 
-def main():
-    print("bench array_sum")
-    for i in range(WARMUP + ITERATIONS):
-        t = time.perf_counter()
-        got = run()
-        ms = (time.perf_counter() - t) * 1000
-        if got != EXPECTED:
-            raise RuntimeError("array_sum: checksum %r, expected %r" % (got, EXPECTED))
-        print("warmup" if i < WARMUP else "iteration", "%.6f" % ms, flush=True)
-    print("result ok", EXPECTED)
-    print("total %.6f" % ((time.perf_counter() - T0) * 1000))
-
-
-main()
+bench_common.bench("array_sum", run)

@@ -3,19 +3,14 @@
    usage: binary_trees [WARMUP ITERATIONS] */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "bench.h"
 
 #define MIN_DEPTH 4
 
 typedef struct Node { struct Node *left, *right; } Node;
 
 static volatile int max_depth_v = 12; /* volatile: nothing is folded at compile time */
-
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static Node *bottom_up(int depth) {
     Node *n = malloc(sizeof(Node));
@@ -64,24 +59,4 @@ static double run(void) {
     return (double)(checksum + long_check);
 }
 
-int main(int argc, char **argv) {
-    double t0 = now_ms();
-    int warmup = argc > 1 ? atoi(argv[1]) : 2;
-    int iterations = argc > 2 ? atoi(argv[2]) : 5;
-    double first = 0;
-    printf("bench binary_trees\n");
-    for (int i = 0; i < warmup + iterations; i++) {
-        double t = now_ms();
-        double got = run();
-        double ms = now_ms() - t;
-        if (i == 0) first = got;
-        if (got != first) {
-            fprintf(stderr, "Error: binary_trees: checksum %.17g, first iteration %.17g\n", got, first);
-            return 1;
-        }
-        printf("%s %.6f\n", i < warmup ? "warmup" : "iteration", ms);
-    }
-    printf("result ok %.0f\n", first);
-    printf("total %.6f\n", now_ms() - t0);
-    return 0;
-}
+int main(int argc, char **argv) { return bench_main("binary_trees", argc, argv, 1, run); }

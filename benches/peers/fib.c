@@ -2,36 +2,30 @@
    usage: fib N WARMUP ITERATIONS   (the runner passes the numbers from the .js file) */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
+#include "bench.h"
+
+/* volatile: the compiler must not fold the calls into one */
+static volatile long n_v = 30;
+static long expected = -1; /* fib(n) when n is one the .js files use, else -1: unchecked */
 
 static long fib(long n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 
-int main(int argc, char **argv) {
-    double t0 = now_ms();
-    long n = argc > 1 ? atol(argv[1]) : 30;
-    int warmup = argc > 2 ? atoi(argv[2]) : 2;
-    int iterations = argc > 3 ? atoi(argv[3]) : 5;
-    long expected = n == 35 ? 9227465 : n == 30 ? 832040 : -1;
-    /* volatile: the compiler must not fold the calls into one */
-    volatile long arg = n;
-    printf("bench fib%ld\n", n);
-    for (int i = 0; i < warmup + iterations; i++) {
-        double t = now_ms();
-        long got = fib(arg);
-        double ms = now_ms() - t;
-        if (got != expected) {
-            fprintf(stderr, "Error: fib: checksum %ld, expected %ld\n", got, expected);
-            return 1;
-        }
-        printf("%s %.6f\n", i < warmup ? "warmup" : "iteration", ms);
+static double run(void) {
+    long n = n_v;
+    long got = fib(n);
+    if (expected >= 0 && got != expected) {
+        fprintf(stderr, "Error: fib: fib(%ld) = %ld, expected %ld\n", n, got, expected);
+        exit(1);
     }
-    printf("result ok %ld\n", expected);
-    printf("total %.6f\n", now_ms() - t0);
-    return 0;
+    return (double)got;
+}
+
+int main(int argc, char **argv) {
+    long n = argc > 1 ? atol(argv[1]) : 30;
+    char name[32];
+    n_v = n;
+    expected = n == 35 ? 9227465 : n == 30 ? 832040 : -1;
+    snprintf(name, sizeof name, "fib%ld", n);
+    return bench_main(name, argc, argv, 2, run);
 }

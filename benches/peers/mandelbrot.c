@@ -2,17 +2,12 @@
    usage: mandelbrot [WARMUP ITERATIONS] */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "bench.h"
 
 #define MAX_ITER 50
 
 static volatile int size_v = 200; /* volatile: nothing is folded at compile time */
-
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static double run(void) {
     int size = size_v;
@@ -44,24 +39,4 @@ static double run(void) {
     return inside * 1e10 + escape_sum * 1e4 + (bits_hash % 10000);
 }
 
-int main(int argc, char **argv) {
-    double t0 = now_ms();
-    int warmup = argc > 1 ? atoi(argv[1]) : 2;
-    int iterations = argc > 2 ? atoi(argv[2]) : 5;
-    double first = 0;
-    printf("bench mandelbrot\n");
-    for (int i = 0; i < warmup + iterations; i++) {
-        double t = now_ms();
-        double got = run();
-        double ms = now_ms() - t;
-        if (i == 0) first = got;
-        if (got != first) {
-            fprintf(stderr, "Error: mandelbrot: checksum %.17g, first iteration %.17g\n", got, first);
-            return 1;
-        }
-        printf("%s %.6f\n", i < warmup ? "warmup" : "iteration", ms);
-    }
-    printf("result ok %.0f\n", first);
-    printf("total %.6f\n", now_ms() - t0);
-    return 0;
-}
+int main(int argc, char **argv) { return bench_main("mandelbrot", argc, argv, 1, run); }

@@ -4,7 +4,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "bench.h"
 
 #define PI 3.141592653589793
 #define SOLAR_MASS (4 * PI * PI)
@@ -14,12 +15,6 @@
 typedef struct { double x, y, z, vx, vy, vz, mass; } Body;
 
 static volatile int steps_v = 50000; /* advance() calls per iteration */
-
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static void make_bodies(Body *b) {
     Body init[N] = {
@@ -90,34 +85,4 @@ static double run(void) {
     return energy(b);
 }
 
-/* x as JS's String() prints it: the shortest of %.15g..%.17g that reads back as x. */
-static void print_js(double x) {
-    char buf[64];
-    for (int p = 15; p <= 17; p++) {
-        snprintf(buf, sizeof buf, "%.*g", p, x);
-        if (strtod(buf, NULL) == x) break;
-    }
-    printf("result ok %s\n", buf);
-}
-
-int main(int argc, char **argv) {
-    double t0 = now_ms();
-    int warmup = argc > 1 ? atoi(argv[1]) : 2;
-    int iterations = argc > 2 ? atoi(argv[2]) : 5;
-    double first = 0;
-    printf("bench nbody\n");
-    for (int i = 0; i < warmup + iterations; i++) {
-        double t = now_ms();
-        double got = run();
-        double ms = now_ms() - t;
-        if (i == 0) first = got;
-        if (got != first) {
-            fprintf(stderr, "Error: nbody: checksum %.17g, first iteration %.17g\n", got, first);
-            return 1;
-        }
-        printf("%s %.6f\n", i < warmup ? "warmup" : "iteration", ms);
-    }
-    print_js(first);
-    printf("total %.6f\n", now_ms() - t0);
-    return 0;
-}
+int main(int argc, char **argv) { return bench_main("nbody", argc, argv, 1, run); }

@@ -1,26 +1,16 @@
 -- nbody: the benches/js/nbody.js program in Lua (runs on luajit and lua5.4): the same
 -- operations in the same order, so the final energy is the same double.
 -- usage: lua nbody.lua [WARMUP ITERATIONS]   (the runner passes the numbers from the .js file)
--- Timing with os.clock() (CPU seconds of this process; the program is single-threaded).
-local T0 = os.clock()
-local WARMUP = tonumber(arg[1] or "2")
-local ITERATIONS = tonumber(arg[2] or "5")
+package.path = (arg[0]:match("^(.*[/\\])") or "./") .. "?.lua;" .. package.path
+local bench_common = require("bench_common")
+local jsnum = bench_common.jsnum
+
 local STEPS = 50000 -- advance() calls per iteration
 local sqrt = math.sqrt
 
 local PI = 3.141592653589793
 local SOLAR_MASS = 4 * PI * PI
 local DAYS_PER_YEAR = 365.24
-
--- A number as JS's String() prints it (integers without a fraction, else the shortest
--- round-tripping digits), so every engine's `result ok` line is comparable.
-local function jsnum(x)
-  if x == math.floor(x) and math.abs(x) < 2 ^ 53 then return string.format("%.0f", x) end
-  for p = 15, 17 do
-    local s = string.format("%." .. p .. "g", x)
-    if tonumber(s) == x then return s end
-  end
-end
 
 local function body(x, y, z, vx, vy, vz, mass)
   return { x = x, y = y, z = z, vx = vx, vy = vy, vz = vz, mass = mass }
@@ -92,15 +82,4 @@ local function run()
   return energy(bodies)
 end
 
-print("bench nbody")
-local first
-for i = 1, WARMUP + ITERATIONS do
-  local t = os.clock()
-  local got = run()
-  local ms = (os.clock() - t) * 1000
-  first = first or got
-  if got ~= first then error("nbody: checksum " .. jsnum(got) .. ", first iteration " .. jsnum(first)) end
-  print(string.format("%s %.6f", i <= WARMUP and "warmup" or "iteration", ms))
-end
-print("result ok " .. jsnum(first))
-print(string.format("total %.6f", (os.clock() - T0) * 1000))
+bench_common.bench("nbody", run)

@@ -2,24 +2,14 @@
 so the final energy is the same double.
 usage: python3 nbody.py [WARMUP ITERATIONS]  (the runner passes the numbers from the .js file)"""
 import math
-import sys
-import time
 
-T0 = time.perf_counter()
-WARMUP = int(sys.argv[1]) if len(sys.argv) > 1 else 2
-ITERATIONS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+import bench_common
+
 STEPS = 50000  # advance() calls per iteration
 
 PI = 3.141592653589793
 SOLAR_MASS = 4 * PI * PI
 DAYS_PER_YEAR = 365.24
-
-
-def js_str(x):
-    """x as JS's String() prints it (1e15 rather than 1000000000000000.0)."""
-    if isinstance(x, float) and x.is_integer() and abs(x) < 1e21:
-        return str(int(x))
-    return repr(x)
 
 
 class Body:
@@ -112,20 +102,4 @@ def run():
     return energy(bodies)
 
 
-def main():
-    print("bench nbody")
-    first = None
-    for i in range(WARMUP + ITERATIONS):
-        t = time.perf_counter()
-        got = run()
-        ms = (time.perf_counter() - t) * 1000
-        if first is None:
-            first = got
-        if got != first:
-            raise RuntimeError("nbody: checksum %r, first iteration %r" % (got, first))
-        print("warmup" if i < WARMUP else "iteration", "%.6f" % ms, flush=True)
-    print("result ok", js_str(first))
-    print("total %.6f" % ((time.perf_counter() - T0) * 1000))
-
-
-main()
+bench_common.bench("nbody", run)

@@ -2,7 +2,8 @@
    arrays of flags (no bit tricks). usage: nqueens [WARMUP ITERATIONS] */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "bench.h"
 
 static const int KNOWN[] = {0, 1, 0, 0, 2, 10, 4, 40, 92, 352, 724};
 
@@ -14,12 +15,6 @@ typedef struct {
 } State;
 
 static volatile int first_n_v = 8; /* volatile: nothing is folded at compile time */
-
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static void place(State *s, int row) {
     int n = s->n;
@@ -56,24 +51,4 @@ static double run(void) {
     return (double)checksum;
 }
 
-int main(int argc, char **argv) {
-    double t0 = now_ms();
-    int warmup = argc > 1 ? atoi(argv[1]) : 2;
-    int iterations = argc > 2 ? atoi(argv[2]) : 5;
-    double first = 0;
-    printf("bench nqueens\n");
-    for (int i = 0; i < warmup + iterations; i++) {
-        double t = now_ms();
-        double got = run();
-        double ms = now_ms() - t;
-        if (i == 0) first = got;
-        if (got != first) {
-            fprintf(stderr, "Error: nqueens: checksum %.17g, first iteration %.17g\n", got, first);
-            return 1;
-        }
-        printf("%s %.6f\n", i < warmup ? "warmup" : "iteration", ms);
-    }
-    printf("result ok %.0f\n", first);
-    printf("total %.6f\n", now_ms() - t0);
-    return 0;
-}
+int main(int argc, char **argv) { return bench_main("nqueens", argc, argv, 1, run); }

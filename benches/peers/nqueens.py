@@ -1,19 +1,7 @@
 """nqueens: the benches/js/nqueens.js program in Python (a nested function over the same
 lists, nonlocal counters as the JS closure's).
 usage: python3 nqueens.py [WARMUP ITERATIONS]  (the runner passes the numbers from the .js file)"""
-import sys
-import time
-
-T0 = time.perf_counter()
-WARMUP = int(sys.argv[1]) if len(sys.argv) > 1 else 2
-ITERATIONS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-
-
-def js_str(x):
-    """x as JS's String() prints it (1e15 rather than 1000000000000000.0)."""
-    if isinstance(x, float) and x.is_integer() and abs(x) < 1e21:
-        return str(int(x))
-    return repr(x)
+import bench_common
 
 
 def solve(n):
@@ -65,20 +53,4 @@ def run():
     return checksum
 
 
-def main():
-    print("bench nqueens")
-    first = None
-    for i in range(WARMUP + ITERATIONS):
-        t = time.perf_counter()
-        got = run()
-        ms = (time.perf_counter() - t) * 1000
-        if first is None:
-            first = got
-        if got != first:
-            raise RuntimeError("nqueens: checksum %r, first iteration %r" % (got, first))
-        print("warmup" if i < WARMUP else "iteration", "%.6f" % ms, flush=True)
-    print("result ok", js_str(first))
-    print("total %.6f" % ((time.perf_counter() - T0) * 1000))
-
-
-main()
+bench_common.bench("nqueens", run)

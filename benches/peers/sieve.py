@@ -1,20 +1,9 @@
 """sieve: the benches/js/sieve.js program in Python (a fresh list filled by append, as the
 JS fills its array with push).
 usage: python3 sieve.py [WARMUP ITERATIONS]  (the runner passes the numbers from the .js file)"""
-import sys
-import time
+import bench_common
 
-T0 = time.perf_counter()
-WARMUP = int(sys.argv[1]) if len(sys.argv) > 1 else 2
-ITERATIONS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
 LIMIT = 1000000
-
-
-def js_str(x):
-    """x as JS's String() prints it (1e15 rather than 1000000000000000.0)."""
-    if isinstance(x, float) and x.is_integer() and abs(x) < 1e21:
-        return str(int(x))
-    return repr(x)
 
 
 def run():
@@ -39,20 +28,4 @@ def run():
     return count + total
 
 
-def main():
-    print("bench sieve")
-    first = None
-    for i in range(WARMUP + ITERATIONS):
-        t = time.perf_counter()
-        got = run()
-        ms = (time.perf_counter() - t) * 1000
-        if first is None:
-            first = got
-        if got != first:
-            raise RuntimeError("sieve: checksum %r, first iteration %r" % (got, first))
-        print("warmup" if i < WARMUP else "iteration", "%.6f" % ms, flush=True)
-    print("result ok", js_str(first))
-    print("total %.6f" % ((time.perf_counter() - T0) * 1000))
-
-
-main()
+bench_common.bench("sieve", run)
