@@ -119,3 +119,35 @@ fn deep_recursion_is_a_catchable_range_error() {
         "10000\ntrue Maximum call stack size exceeded\n"
     );
 }
+
+/// `Options::gc_stress_budget` bounds the work of forced collections (the
+/// harness's guard against one input stalling a fuzz run): once the bytes
+/// live after forced collections pass it, allocation stops forcing them,
+/// and the program's result does not change.
+#[test]
+fn forced_collections_stop_at_their_budget() {
+    let src = "let keep = []; for (let i = 0; i < 3000; i++) keep.push({ i: i, s: 'x' + i });\n\
+               let t = 0; for (const o of keep) t += o.i; console.log(t, keep[2999].s);";
+    let run = |budget: Option<u64>| {
+        let proto = jolt::compile_source(src, "t.js").unwrap();
+        let mut vm = jolt::runtime::Vm::new(jolt::runtime::Options {
+            gc_stress: true,
+            gc_stress_budget: budget,
+            ..jolt::runtime::Options::default()
+        });
+        vm.run_script(proto).unwrap();
+        vm.flush_out();
+        (
+            String::from_utf8(std::mem::take(&mut vm.out)).unwrap(),
+            vm.forced_gc_bytes,
+        )
+    };
+    let budget = 1 << 20;
+    let (out, spent) = run(Some(budget));
+    assert_eq!(out, "4498500 x2999\n");
+    // The last forced collection may overshoot by at most one heap's worth.
+    assert!(spent >= budget && spent < budget + (64 << 20), "{spent}");
+    let (out_unbounded, spent_unbounded) = run(None);
+    assert_eq!(out_unbounded, out);
+    assert!(spent_unbounded > 10 * spent, "{spent_unbounded} vs {spent}");
+}

@@ -185,6 +185,11 @@ pub struct Options {
     /// Collect at every Nth allocation (the harness's `interp-gc-every-N`
     /// plans); `gc_stress` is the same with N = 1.
     pub gc_interval: Option<u64>,
+    /// Forced collections (`gc_stress`, `gc_interval`) stop once they have
+    /// copied this many bytes in all: fuel bounds a run's instructions but
+    /// not the work of collecting a large live heap at every allocation, and
+    /// the harness must not stall on one input. `None`: no bound.
+    pub gc_stress_budget: Option<u64>,
     /// Which tiers run (see `tier.rs`).
     pub tier: crate::tier::Tier,
     /// Calls or back edges before `Tier::Auto` compiles a function.
@@ -217,6 +222,7 @@ impl Default for Options {
             perf_map: false,
             abi_check: false,
             gc_interval: None,
+            gc_stress_budget: None,
         }
     }
 }
@@ -286,6 +292,8 @@ pub struct Vm {
     pub native_depth: usize,
     pub rng_state: u64,
     pub start_time: std::time::Instant,
+    /// Bytes live after forced collections so far (`Options::gc_stress_budget`).
+    pub forced_gc_bytes: u64,
     /// Allocations so far (drives `Options::gc_interval`).
     pub allocs: u64,
     /// Checked ABI mode's machine-visible state (`jit::baseline::checked`).
@@ -408,6 +416,7 @@ impl Vm {
             rng_state: 0x2545_f491_4f6c_dd1d,
             start_time: std::time::Instant::now(),
             allocs: 0,
+            forced_gc_bytes: 0,
             abi: Default::default(),
             jit: None,
         });
@@ -460,8 +469,12 @@ impl Vm {
             return Err(self.throw_error(ErrorKind::RangeError, what));
         }
         self.allocs += 1;
-        let forced = self.opts.gc_stress
-            || matches!(self.opts.gc_interval, Some(n) if n > 0 && self.allocs.is_multiple_of(n));
+        let forced = (self.opts.gc_stress
+            || matches!(self.opts.gc_interval, Some(n) if n > 0 && self.allocs.is_multiple_of(n)))
+            && self
+                .opts
+                .gc_stress_budget
+                .is_none_or(|b| self.forced_gc_bytes < b);
         if !forced {
             if let Some(c) = self.heap.try_alloc(kind, raw, nvals, flags) {
                 return Ok(c);
@@ -470,6 +483,9 @@ impl Vm {
         let mark = self.handles.len();
         self.handles.extend_from_slice(keep);
         let r = self.gc(1 + raw + nvals);
+        if forced {
+            self.forced_gc_bytes += self.heap.used_bytes() as u64;
+        }
         keep.copy_from_slice(&self.handles[mark..]);
         self.handles.truncate(mark);
         r?;

@@ -24,6 +24,10 @@ use std::time::Instant;
 pub const FUZZ_FUEL: u64 = 10_000;
 /// Heap limit for fuzz runs.
 pub const FUZZ_MAX_HEAP: usize = 16 << 20;
+/// Bytes forced collections may copy per run in fuzzing (about a second of
+/// copying): a generated program with a large live heap and a collection
+/// every few allocations once stalled `jolt fuzz` for minutes.
+pub const FUZZ_GC_BUDGET: u64 = 2 << 30;
 /// Call depth for fuzz runs (recursion is common in generated programs).
 pub const FUZZ_MAX_DEPTH: usize = 300;
 pub const PRINT_EVERY: u64 = 250;
@@ -206,6 +210,7 @@ pub fn fuzz_config(schedule: Schedule) -> Config {
         max_heap: FUZZ_MAX_HEAP,
         max_depth: FUZZ_MAX_DEPTH,
         schedule,
+        gc_stress_budget: Some(FUZZ_GC_BUDGET),
     }
 }
 

@@ -56,7 +56,7 @@ pub mod gen_bytecode;
 pub mod gen_source;
 pub mod minimize;
 
-use crate::bytecode::{verify, FuncProto, Opcode};
+use crate::bytecode::{verify, FuncProto, Insn, Opcode};
 use crate::runtime::Options;
 use crate::{End, RunOutput};
 use std::collections::BTreeSet;
@@ -238,6 +238,7 @@ impl Plan {
             fuel: Some(cfg.fuel),
             max_heap: cfg.max_heap,
             max_depth: cfg.max_depth,
+            gc_stress_budget: cfg.gc_stress_budget,
             // The dynamic ABI checks are on whenever a JIT tier runs.
             abi_check: true,
             ..Options::default()
@@ -297,6 +298,31 @@ impl Plan {
             }
         }
     }
+}
+
+/// The feedback of `p` and every nested function, in tree order, with call
+/// sites reduced to empty (0) / monomorphic (1) / megamorphic (MEGA): they
+/// hold prototype addresses, which differ between runs. Two tiers running
+/// the same program must leave the same snapshot.
+pub fn feedback_snapshot(p: &FuncProto) -> Vec<Vec<u64>> {
+    let mut out = Vec::new();
+    fn walk(p: &FuncProto, out: &mut Vec<Vec<u64>>) {
+        let mut f: Vec<u64> = p.feedback.iter().map(|c| c.get()).collect();
+        for insn in &p.code {
+            if let Insn::Call { fb, .. } | Insn::New { fb, .. } = insn {
+                let v = &mut f[*fb as usize];
+                if *v != 0 && *v != u64::MAX {
+                    *v = 1;
+                }
+            }
+        }
+        out.push(f);
+        for c in &p.children {
+            walk(c, out);
+        }
+    }
+    walk(p, &mut out);
+    out
 }
 
 impl fmt::Display for Plan {
@@ -374,6 +400,8 @@ pub struct Config {
     /// unless a fuzz run lowers it to keep deep recursion cheap).
     pub max_depth: usize,
     pub schedule: Schedule,
+    /// `Options::gc_stress_budget` for the GC plans (fuzzing bounds it).
+    pub gc_stress_budget: Option<u64>,
 }
 
 impl Default for Config {
@@ -383,6 +411,7 @@ impl Default for Config {
             max_heap: DEFAULT_MAX_HEAP,
             max_depth: Options::default().max_depth,
             schedule: Schedule::default(),
+            gc_stress_budget: None,
         }
     }
 }
