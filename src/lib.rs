@@ -84,24 +84,7 @@ pub fn run_proto(
 /// it with its GC options applied after the builtins are created).
 pub fn run_on(mut vm: Box<Vm>, proto: std::rc::Rc<bytecode::FuncProto>) -> RunOutput {
     let r = vm.run_script(proto);
-    let end = match r {
-        Ok(_) => End::Normal,
-        Err(Throw::OutOfFuel) => End::OutOfFuel,
-        Err(Throw::OutOfMemory) => End::OutOfMemory,
-        Err(Throw::AbiViolation) => End::AbiViolation(
-            vm.jit
-                .as_ref()
-                .and_then(|j| j.abi_report.clone())
-                .unwrap_or_else(|| "ABI violation".into()),
-        ),
-        Err(Throw::Error) => {
-            let e = vm.exception;
-            End::Uncaught {
-                line: uncaught_line(&vm, e),
-                position: vm.throw_position,
-            }
-        }
-    };
+    let end = end_of(&vm, r.map(|_| ()));
     vm.write_perf_map();
     vm.flush_out();
     RunOutput {
@@ -111,6 +94,25 @@ pub fn run_on(mut vm: Box<Vm>, proto: std::rc::Rc<bytecode::FuncProto>) -> RunOu
 }
 
 /// The line node prints for an uncaught exception (see tests/js/README.md).
+/// How a run that returned `r` ended, as a user sees it.
+pub fn end_of(vm: &Vm, r: Result<(), Throw>) -> End {
+    match r {
+        Ok(()) => End::Normal,
+        Err(Throw::OutOfFuel) => End::OutOfFuel,
+        Err(Throw::OutOfMemory) => End::OutOfMemory,
+        Err(Throw::AbiViolation) => End::AbiViolation(
+            vm.jit
+                .as_ref()
+                .and_then(|j| j.abi_report.clone())
+                .unwrap_or_else(|| "ABI violation".into()),
+        ),
+        Err(Throw::Error) => End::Uncaught {
+            line: uncaught_line(vm, vm.exception),
+            position: vm.throw_position,
+        },
+    }
+}
+
 pub fn uncaught_line(vm: &Vm, e: Value) -> String {
     if !(e.is_cell() && Cell::from_value(e).kind() == Kind::Error) {
         if vm.is_object(e) {

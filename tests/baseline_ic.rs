@@ -23,34 +23,11 @@ struct Outcome {
 }
 
 fn end_of(vm: &Vm, r: Result<jolt::runtime::Value, Throw>) -> End {
-    match r {
-        Ok(_) => End::Normal,
-        Err(Throw::OutOfFuel) => End::OutOfFuel,
-        Err(Throw::OutOfMemory) => End::OutOfMemory,
-        Err(Throw::AbiViolation) => End::AbiViolation("ABI violation".into()),
-        Err(Throw::Error) => End::Uncaught {
-            line: jolt::uncaught_line(vm, vm.exception),
-            position: vm.throw_position,
-        },
-    }
+    jolt::end_of(vm, r.map(|_| ()))
 }
 
-/// Feedback of every function (call sites reduced to empty/mono/mega:
-/// they hold prototype addresses).
 fn feedback(p: &FuncProto, out: &mut Vec<Vec<u64>>) {
-    let mut f: Vec<u64> = p.feedback.iter().map(|c| c.get()).collect();
-    for insn in &p.code {
-        if let Insn::Call { fb, .. } | Insn::New { fb, .. } = insn {
-            let v = &mut f[*fb as usize];
-            if *v != 0 && *v != u64::MAX {
-                *v = 1;
-            }
-        }
-    }
-    out.push(f);
-    for c in &p.children {
-        feedback(c, out);
-    }
+    out.extend(jolt::verify::feedback_snapshot(p));
 }
 
 enum How {

@@ -151,6 +151,14 @@ impl Emitter<'_> {
 
     /// rax = an object cell: finds its shape in the PolyIc at `ic` and
     /// leaves the entry's `loc` in rcx, or jumps to `slow`. Clobbers rdx.
+    /// Jumps to `slow` unless the cell in `r` is an object (kinds from
+    /// `FIRST_OBJECT_KIND` on).
+    fn branch_if_not_object(&mut self, r: Gpr, slow: Label) {
+        let x = &mut self.m.asm;
+        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), FIRST_OBJECT_KIND as i32);
+        x.jcc(Cond::B, slow);
+    }
+
     fn ic_lookup(&mut self, ic: &PolyIc, slow: Label) {
         let x = &mut self.m.asm;
         let found = x.new_label();
@@ -230,14 +238,7 @@ impl Emitter<'_> {
             self.m.asm.jmp(next);
             self.m.asm.bind(not_array);
         }
-        let x = &mut self.m.asm;
-        x.alu_rm_imm(
-            AluOp::Cmp,
-            Size::S8,
-            Mem::base(Gpr::Rax),
-            FIRST_OBJECT_KIND as i32,
-        );
-        x.jcc(Cond::B, slow);
+        self.branch_if_not_object(Gpr::Rax, slow);
         self.ic_lookup(ic, slow);
         let slot = self.slot_operand();
         self.m.asm.mov_r_m(Size::S64, Gpr::Rax, slot);
@@ -252,14 +253,7 @@ impl Emitter<'_> {
         let slow = self.slow_path(pc, h::bl_setprop, self.next(pc), None);
         self.m.load(Gpr::Rax, obj);
         self.branch_if_not_cell(Gpr::Rax, slow);
-        let x = &mut self.m.asm;
-        x.alu_rm_imm(
-            AluOp::Cmp,
-            Size::S8,
-            Mem::base(Gpr::Rax),
-            FIRST_OBJECT_KIND as i32,
-        );
-        x.jcc(Cond::B, slow);
+        self.branch_if_not_object(Gpr::Rax, slow);
         self.ic_lookup(ic, slow);
         // No write barrier: the collector is a whole-heap semispace.
         self.m.load(Gpr::Rdx, src);

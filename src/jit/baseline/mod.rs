@@ -217,23 +217,17 @@ fn decode_exit(vm: &mut Vm, w: u64) -> ExitStatus {
             }
         }
         helpers::EXIT_CALL => match p.code[pc as usize] {
-            Insn::Call {
+            insn @ (Insn::Call {
                 dst, base, argc, ..
-            } => ExitStatus::Call {
+            }
+            | Insn::New {
+                dst, base, argc, ..
+            }) => ExitStatus::Call {
                 pc,
                 dst,
                 base,
                 argc,
-                construct: false,
-            },
-            Insn::New {
-                dst, base, argc, ..
-            } => ExitStatus::Call {
-                pc,
-                dst,
-                base,
-                argc,
-                construct: true,
+                construct: matches!(insn, Insn::New { .. }),
             },
             other => unreachable!("call exit at {other:?}"),
         },
