@@ -29,7 +29,10 @@
 use iced_x86::{
     Decoder, DecoderOptions, Instruction, InstructionInfoFactory, Mnemonic, OpKind, Register,
 };
-use std::collections::{HashMap, VecDeque};
+// FxHash: this runs at every compile in tests and fuzzing, and SipHash
+// was a third of its time.
+use crate::runtime::fxhash::FxHashMap as HashMap;
+use std::collections::VecDeque;
 
 const CALLEE_SAVED: [Register; 6] = [
     Register::RBX,
@@ -83,8 +86,16 @@ pub struct Coverage {
 /// Checks `code` (decoded at address 0) from `entry`, with `indirect`
 /// the possible targets of indirect jumps.
 pub fn check(code: &[u8], entry: u64, indirect: &[u64]) -> Result<Coverage, AbiViolation> {
-    let mut cov = Coverage::default();
-    let mut insns: HashMap<u64, Instruction> = HashMap::new();
+    check_from(&decode(code), entry, indirect)
+}
+
+/// The code's instructions by offset (decoded once, checked from any entry).
+pub struct Decoded(HashMap<u64, Instruction>);
+
+/// Decodes `code` (at address 0) for [`check_from`].
+pub fn decode(code: &[u8]) -> Decoded {
+    let mut insns: HashMap<u64, Instruction> =
+        HashMap::with_capacity_and_hasher(code.len() / 4, Default::default());
     let mut dec = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
     while dec.can_decode() {
         let i = dec.decode();
@@ -95,6 +106,13 @@ pub fn check(code: &[u8], entry: u64, indirect: &[u64]) -> Result<Coverage, AbiV
         }
         insns.insert(i.ip(), i);
     }
+    Decoded(insns)
+}
+
+/// [`check`] over already decoded code.
+pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Coverage, AbiViolation> {
+    let insns = &code.0;
+    let mut cov = Coverage::default();
     let err = |offset: u64, reason: String| AbiViolation { offset, reason };
     let start = State {
         depth: Some(0),
@@ -103,7 +121,8 @@ pub fn check(code: &[u8], entry: u64, indirect: &[u64]) -> Result<Coverage, AbiV
         intact: [true; 6],
         saved: Vec::new(),
     };
-    let mut seen: HashMap<u64, State> = HashMap::new();
+    let mut seen: HashMap<u64, State> =
+        HashMap::with_capacity_and_hasher(insns.len(), Default::default());
     let mut work: VecDeque<(u64, State)> = VecDeque::from([(entry, start)]);
     let mut info = InstructionInfoFactory::new();
     while let Some((at, st)) = work.pop_front() {

@@ -311,9 +311,9 @@ impl BaselineCode {
         &self,
     ) -> Result<crate::jit::abicheck::Coverage, crate::jit::abicheck::AbiViolation> {
         let entries: Vec<u64> = self.pc_offsets.iter().map(|&o| o as u64).collect();
-        let bytes = self.code.bytes();
-        let mut cov = crate::jit::abicheck::check(bytes, 0, &entries)?;
-        let d = crate::jit::abicheck::check(bytes, self.direct_offset as u64, &[])?;
+        let code = crate::jit::abicheck::decode(self.code.bytes());
+        let mut cov = crate::jit::abicheck::check_from(&code, 0, &entries)?;
+        let d = crate::jit::abicheck::check_from(&code, self.direct_offset as u64, &[])?;
         cov.instructions += d.instructions;
         cov.calls += d.calls;
         cov.returns += d.returns;
