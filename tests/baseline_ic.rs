@@ -570,3 +570,28 @@ try { setx(s, 5); } catch (e) { console.log(e.constructor.name); }
         vec![len]
     );
 }
+
+#[test]
+fn string_and_array_length_stay_inline() {
+    let src = r#"
+function lens(strs, arrs) {
+  let s = 0;
+  for (let i = 0; i < 1000; i++) s += strs[i & 3].length + arrs[i & 1].length;
+  return s;
+}
+const strs = ["", "a", "hello", "x".repeat(40)];
+console.log(lens(strs, [[1, 2, 3], []]));
+console.log(lens(["ab", "a" + "b".repeat(40), "", "z"], [[], [0]]));
+"#;
+    // 250 * (0 + 1 + 5 + 40) + 500 * 3, and 250 * (2 + 41 + 0 + 1) + 500 * 1
+    // (node prints the same); the second call sees a rope.
+    let out = "13000\n11500\n";
+    let p = check(src, out);
+    let f = function(&p, "lens");
+    // The rope (and nothing else) goes through the helper: 250 reads.
+    assert!(
+        f.helper_calls.get() <= 260,
+        "lens: {} helper calls",
+        f.helper_calls.get()
+    );
+}

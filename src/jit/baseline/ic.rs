@@ -59,6 +59,8 @@ const SLOTS_RAW_WORDS: usize = 0;
 const SHAPE_OFF: i32 = 8;
 /// `raw(1)` of an Array: its length.
 const LENGTH_OFF: i32 = 16;
+/// A string cell's length in code units (raw word 0, `Vm::string_len`).
+const STRING_LEN_OFF: i32 = 8;
 /// The header's flag byte.
 const FLAGS_OFF: i32 = 1;
 
@@ -216,7 +218,8 @@ impl Emitter<'_> {
         Some(unsafe { &*(ic as *const PolyIc) })
     }
 
-    /// `dst = obj.name`: `length` of an array inline, then the shape cache.
+    /// `dst = obj.name`: `length` of an array or a flat string inline, then
+    /// the shape cache.
     pub(super) fn visit_getprop(&mut self, pc: u32, dst: u16, obj: u16, name: u16, fb: u16) {
         let Some(ic) = self.site_ic(fb) else {
             return self.generic(pc, h::bl_getprop);
@@ -237,6 +240,23 @@ impl Emitter<'_> {
             self.m.store(dst, Gpr::Rcx);
             self.m.asm.jmp(next);
             self.m.asm.bind(not_array);
+            // A flat string's length is its raw word 0 (ropes: the helper).
+            let not_string = self.m.asm.new_label();
+            let x = &mut self.m.asm;
+            x.alu_rm_imm(
+                AluOp::Cmp,
+                Size::S8,
+                Mem::base(Gpr::Rax),
+                Kind::String as i32,
+            );
+            x.jcc_short(Cond::Ne, not_string);
+            x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, STRING_LEN_OFF));
+            x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rcx, i32::MAX);
+            x.jcc(Cond::A, slow);
+            self.m.box_int32(Gpr::Rcx);
+            self.m.store(dst, Gpr::Rcx);
+            self.m.asm.jmp(next);
+            self.m.asm.bind(not_string);
         }
         self.branch_if_not_object(Gpr::Rax, slow);
         self.ic_lookup(ic, slow);
