@@ -303,12 +303,13 @@ undefined undefined,0, 1
     assert!(set.len() >= 2, "setx cached {} shapes", set.len());
 }
 
-/// Properties found on the prototype chain, getters and setters (own and
-/// inherited), and primitive receivers are never cached: the sites stay
-/// empty and every access goes through the helper, with the interpreter's
-/// results and side effects.
+/// Getters and setters (own and inherited) and primitive receivers are
+/// never cached: those sites stay empty and every access goes through the
+/// helper, with the interpreter's results and side effects. A data property
+/// of the receiver's prototype is cached with the holder's shape, and a
+/// shadowing own property or a changed prototype value is still seen.
 #[test]
-fn prototype_properties_and_accessors_are_not_cached() {
+fn prototype_data_properties_are_cached_and_accessors_are_not() {
     let src = r#"
 class P {
   constructor() { this.own = 1; }
@@ -368,14 +369,23 @@ Cannot create property 'acc' on string 'str'
         ("setacc", "acc", true),
     ] {
         let ic = one_site(function(&p, f), name, set);
-        // getm caches q's own `shared` (one shape) and nothing else.
-        let want = if f == "getm" { 1 } else { 0 };
+        // getm caches P instances' `shared` on their prototype (a holder
+        // entry: read after checking P.prototype's shape, so the later
+        // `P.prototype.shared = 6` is seen) and q's own `shared`.
+        let want = if f == "getm" { 2 } else { 0 };
         assert_eq!(
             (ic.len(), ic.is_mega()),
             (want, false),
             "{f}: {:?}",
             ic.shapes()
         );
+        if f == "getm" {
+            let holders: Vec<bool> = ic.entries[..2]
+                .iter()
+                .map(|e| e.holder.get() != 0)
+                .collect();
+            assert_eq!(holders, [true, false], "the prototype entry came first");
+        }
     }
     // Own `length` data properties are cached ({ length: 7 } and the
     // function's); arrays' and strings' are not in a shape.

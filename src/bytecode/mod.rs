@@ -122,6 +122,11 @@ pub mod feedback {
         /// byte offset from the object cell's address; `< 0`, minus the byte
         /// offset from the address of its overflow Slots cell.
         pub loc: Cell<i64>,
+        /// 0: the property is the receiver's own. Else (GetProp sites only)
+        /// the shape id + 1 of the receiver's *prototype*, which holds the
+        /// data property at `loc`: the receiver's shape proves the key is
+        /// not its own, the holder's shape that the prototype has it.
+        pub holder: Cell<u64>,
     }
 
     /// The polymorphic inline cache of one GetProp/SetProp site, read by

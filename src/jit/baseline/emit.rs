@@ -92,6 +92,12 @@ enum Deferred {
     /// branched already, see `visit_int_compare`): its code for entries
     /// from elsewhere, then a jump to the next pc.
     OutOfLine { pc: u32, insn: Insn },
+    /// A GetProp inline cache's prototype entry (`ic::emit_proto_holder`).
+    ProtoHolder {
+        entry: Label,
+        resume: Label,
+        slow: Label,
+    },
     /// `===` when not both operands are int32 (rax, rcx): numbers and
     /// strings go to `slow`; otherwise identity is bit equality: record
     /// `SAW_OTHER` (the interpreter's kind of both), `cmp rax, rcx`, and
@@ -340,6 +346,11 @@ impl<'a> Emitter<'a> {
                         .alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rax, Gpr::Rcx);
                     self.m.asm.jmp(tail);
                 }
+                Deferred::ProtoHolder {
+                    entry,
+                    resume,
+                    slow,
+                } => self.emit_proto_holder(entry, resume, slow),
                 Deferred::OutOfLine { pc, insn } => {
                     self.m.asm.bind(self.labels[pc as usize]);
                     self.m.asm.annotate(Annotation::Bytecode(pc));
@@ -764,6 +775,15 @@ impl<'a> Emitter<'a> {
                 self.out_of_line = Some(pc + 1);
             }
         }
+    }
+
+    /// Emits a GetProp's prototype-entry path after the body.
+    pub(super) fn defer_proto_holder(&mut self, entry: Label, resume: Label, slow: Label) {
+        self.deferred.push(Deferred::ProtoHolder {
+            entry,
+            resume,
+            slow,
+        });
     }
 
     /// Whether any jump or handler targets `pc` (so it starts a block).

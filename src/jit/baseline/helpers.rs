@@ -592,6 +592,11 @@ helpers! { cx;
                     cell.set(if cached == 0 || cached == e { e } else { fbk::MEGA });
                     ic::note(cx.vm, cx.p, fb, c, slot);
                 }
+            } else {
+                // Not own: a data property of the prototype (methods) may be
+                // cached for the machine code (the interpreter's feedback
+                // only describes own properties and is left alone).
+                ic::note_proto(cx.vm, cx.p, fb, c, key);
             }
         }
         let v = cx.vm.get_value(o, key)?;

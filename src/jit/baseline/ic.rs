@@ -46,8 +46,10 @@ use super::masm::TAG;
 use crate::bytecode::feedback::{self as fbk, PolyEntry, PolyIc, POLY_MAX};
 use crate::bytecode::{Const, FuncProto};
 use crate::jit::x64::{AluOp, Cond, Gpr, IndexReg, Label, Mem, Scale, ShiftOp, Size, UnaryOp};
+use crate::runtime::atoms::PropKey;
 use crate::runtime::heap::{Cell, Kind, FIRST_OBJECT_KIND};
 use crate::runtime::object::FROZEN_ELEMENTS;
+use crate::runtime::shape::ACCESSOR;
 use crate::runtime::{fixed, Vm};
 use std::mem::{offset_of, size_of};
 
@@ -75,6 +77,7 @@ const fn slots_value_off(i: usize) -> i32 {
 }
 
 const OVERFLOW_OFF: i32 = object_value_off(fixed::OVERFLOW);
+const PROTO_OFF: i32 = object_value_off(fixed::PROTO);
 const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
 
 /// Where slot `slot` of an object with shape `(n_fixed, n_inline)` lives, in
@@ -98,15 +101,10 @@ pub fn note(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, slot: u32) {
     let sid = Vm::shape_of(c);
     let key = sid.0 as u64 + 1;
     let n = ic.state.get() as usize;
-    if ic.entries[..n].iter().any(|e| e.key.get() == key) {
-        return;
-    }
-    if n == POLY_MAX {
-        for e in &ic.entries {
-            e.key.set(0);
-            e.loc.set(0);
-        }
-        ic.state.set(fbk::MEGA);
+    if ic.entries[..n]
+        .iter()
+        .any(|e| e.key.get() == key && e.holder.get() == 0)
+    {
         return;
     }
     let s = vm.shapes.get(sid);
@@ -118,8 +116,65 @@ pub fn note(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, slot: u32) {
             SLOTS_RAW_WORDS
         );
     }
+    enter(ic, key, loc_of(s.n_fixed, s.n_inline, slot), 0);
+}
+
+/// Enters receiver `c` (a plain object whose shared shape lacks `key`)
+/// whose prototype, in a shared shape, has `key` as a data property: the
+/// GetProp site `fb` then reads it from the prototype after checking both
+/// shapes. Plain objects only (Kind::Object): other kinds may have own
+/// properties outside their shape (array length, elements), and only named
+/// keys (index keys live in elements).
+pub fn note_proto(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, key: PropKey) {
+    let Some(ic) = p.poly_ic(fb) else { return };
+    if ic.is_mega() || c.kind() != Kind::Object || !matches!(key, PropKey::Atom(_)) {
+        return;
+    }
+    if vm.shapes.get(Vm::shape_of(c)).dictionary {
+        return;
+    }
+    let proto = c.get(fixed::PROTO);
+    if !vm.is_object(proto) {
+        return;
+    }
+    let pc = Cell::from_value(proto);
+    let hid = Vm::shape_of(pc);
+    let hs = vm.shapes.get(hid);
+    if hs.dictionary || pc.raw_words() != OBJECT_RAW_WORDS {
+        return;
+    }
+    let Some((slot, attrs)) = vm.shapes.lookup(hid, key) else {
+        return;
+    };
+    if attrs & ACCESSOR != 0 {
+        return;
+    }
+    let loc = loc_of(hs.n_fixed, hs.n_inline, slot);
+    enter(ic, Vm::shape_of(c).0 as u64 + 1, loc, hid.0 as u64 + 1);
+}
+
+/// Adds (or, for a receiver shape already present, updates: a prototype
+/// whose shape changed) one entry; the fifth shape makes the site
+/// megamorphic.
+fn enter(ic: &PolyIc, key: u64, loc: i64, holder: u64) {
+    let n = ic.state.get() as usize;
+    if let Some(e) = ic.entries[..n].iter().find(|e| e.key.get() == key) {
+        e.loc.set(loc);
+        e.holder.set(holder);
+        return;
+    }
+    if n == POLY_MAX {
+        for e in &ic.entries {
+            e.key.set(0);
+            e.loc.set(0);
+            e.holder.set(0);
+        }
+        ic.state.set(fbk::MEGA);
+        return;
+    }
     let e = &ic.entries[n];
-    e.loc.set(loc_of(s.n_fixed, s.n_inline, slot));
+    e.loc.set(loc);
+    e.holder.set(holder);
     e.key.set(key);
     ic.state.set(n as u64 + 1);
 }
@@ -161,7 +216,9 @@ impl Emitter<'_> {
         x.jcc(Cond::B, slow);
     }
 
-    fn ic_lookup(&mut self, ic: &PolyIc, slow: Label) {
+    /// With `holder` (GetProp sites), an entry for a prototype's property
+    /// continues at `holder` with rdx = its holder shape id + 1.
+    fn ic_lookup(&mut self, ic: &PolyIc, slow: Label, holder: Option<Label>) {
         let x = &mut self.m.asm;
         let found = x.new_label();
         x.mov_r_m(Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rax, SHAPE_OFF));
@@ -171,6 +228,7 @@ impl Emitter<'_> {
             let e = (offset_of!(PolyIc, entries) + i * size_of::<PolyEntry>()) as i32;
             let key = e + offset_of!(PolyEntry, key) as i32;
             let loc = e + offset_of!(PolyEntry, loc) as i32;
+            let hold = e + offset_of!(PolyEntry, holder) as i32;
             // Fault: the first entry is used whatever the shape (only
             // whether it is filled is checked).
             let skip = i == 0 && crate::verify::faults::Fault::IcShapeCheckSkipped.injected();
@@ -182,15 +240,51 @@ impl Emitter<'_> {
             if i + 1 < POLY_MAX {
                 let miss = x.new_label();
                 x.jcc_short(if skip { Cond::E } else { Cond::Ne }, miss);
+                if holder.is_some() {
+                    x.mov_r_m(Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rcx, hold));
+                }
                 x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, loc));
                 x.jmp_short(found);
                 x.bind(miss);
             } else {
                 x.jcc(Cond::Ne, slow);
+                if holder.is_some() {
+                    x.mov_r_m(Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rcx, hold));
+                }
                 x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rcx, loc));
             }
         }
         x.bind(found);
+        if let Some(h) = holder {
+            x.test_rm_r(Size::S64, Gpr::Rdx, Gpr::Rdx);
+            x.jcc(Cond::Ne, h);
+        }
+    }
+
+    /// The out-of-line half of a prototype entry (rax = receiver, rcx =
+    /// loc, rdx = holder shape + 1): a plain object whose prototype is an
+    /// object of that shape continues at `resume` with rax = the prototype.
+    pub(super) fn emit_proto_holder(&mut self, entry: Label, resume: Label, slow: Label) {
+        let x = &mut self.m.asm;
+        x.bind(entry);
+        x.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S8,
+            Mem::base(Gpr::Rax),
+            Kind::Object as i32,
+        );
+        x.jcc(Cond::Ne, slow);
+        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, PROTO_OFF));
+        // Not a cell (null) or not an object: slow (`branch_if_not_cell`
+        // then the kind).
+        self.branch_if_not_cell(Gpr::Rax, slow);
+        self.branch_if_not_object(Gpr::Rax, slow);
+        let x = &mut self.m.asm;
+        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rax, SHAPE_OFF));
+        x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::R8, 1);
+        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::R8, Gpr::Rdx);
+        x.jcc(Cond::Ne, slow);
+        x.jmp(resume);
     }
 
     /// rax = object, rcx = loc: returns the slot as `[rax + rcx]` (for an
@@ -259,7 +353,11 @@ impl Emitter<'_> {
             self.m.asm.bind(not_string);
         }
         self.branch_if_not_object(Gpr::Rax, slow);
-        self.ic_lookup(ic, slow);
+        let holder = self.m.asm.new_label();
+        let resume = self.m.asm.new_label();
+        self.ic_lookup(ic, slow, Some(holder));
+        self.m.asm.bind(resume);
+        self.defer_proto_holder(holder, resume, slow);
         let slot = self.slot_operand();
         self.m.asm.mov_r_m(Size::S64, Gpr::Rax, slot);
         self.m.store(dst, Gpr::Rax);
@@ -274,7 +372,7 @@ impl Emitter<'_> {
         self.m.load(Gpr::Rax, obj);
         self.branch_if_not_cell(Gpr::Rax, slow);
         self.branch_if_not_object(Gpr::Rax, slow);
-        self.ic_lookup(ic, slow);
+        self.ic_lookup(ic, slow, None);
         // No write barrier: the collector is a whole-heap semispace.
         self.m.load(Gpr::Rdx, src);
         let slot = self.slot_operand();
@@ -355,5 +453,5 @@ impl Emitter<'_> {
 const _: () = {
     assert!(Kind::Array as u8 >= FIRST_OBJECT_KIND);
     assert!(FROZEN_ELEMENTS < 256);
-    assert!(size_of::<PolyEntry>() == 16);
+    assert!(size_of::<PolyEntry>() == 24);
 };
