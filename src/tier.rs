@@ -61,6 +61,15 @@ pub fn direct_callable(p: &FuncProto) -> bool {
     !p.has_rest && !p.kind.is_class_constructor()
 }
 
+/// Whether baseline `new` sites may enter `p` directly: plain functions and
+/// base-class constructors without a rest parameter (derived constructors
+/// start without `this`). `bl_new_this` checks the rest per call (no field
+/// initialiser).
+pub fn direct_constructible(p: &FuncProto) -> bool {
+    use crate::bytecode::FuncKind;
+    !p.has_rest && matches!(p.kind, FuncKind::Normal | FuncKind::ClassConstructor)
+}
+
 /// The baseline code of every prototype that has been compiled.
 pub struct JitState {
     pub space: CodeSpace,
@@ -183,6 +192,9 @@ impl Vm {
                 let a = Rc::as_ptr(&code) as usize;
                 if direct_callable(p) {
                     p.direct_entry.set(code.direct_entry());
+                }
+                if direct_constructible(p) {
+                    p.construct_entry.set(code.construct_entry());
                 }
                 jit.codes.push(code);
                 p.tier_entry.set(a);

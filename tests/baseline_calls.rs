@@ -188,3 +188,53 @@ fn fuel_runs_out_at_the_same_call_in_every_tier() {
         assert_eq!(want.end, Err(Throw::OutOfFuel));
     }
 }
+
+#[test]
+fn new_constructs_directly() {
+    let src = "class T { constructor(l, r) { this.l = l; this.r = r; } }\n\
+               function mk(d) { return d == 0 ? new T(null, null) : new T(mk(d - 1), mk(d - 1)); }\n\
+               function count(t) { return t.l === null ? 1 : 1 + count(t.l) + count(t.r); }\n\
+               console.log(count(mk(12)));";
+    let r = run(src, Tier::Baseline, &[], Options::default());
+    assert_eq!(r.out, "8191\n");
+    // 8,191 constructions and 16,382 calls of mk: only the first call at
+    // each site (recording its target) and the first `new` of each site
+    // (before T was compiled) leave machine code.
+    assert!(
+        r.call_exits <= 8,
+        "{} calls went through the run loop",
+        r.call_exits
+    );
+    // Unbounded construction ends in the interpreter's RangeError.
+    let src = "function R() { return new R(); }\n\
+               try { new R(); } catch (e) { console.log(e instanceof RangeError, e.message); }";
+    let want = run(src, Tier::Interp, &[], Options::default());
+    let got = run(src, Tier::Baseline, &[], Options::default());
+    assert_eq!(got.out, want.out);
+    assert_eq!(got.out, "true Maximum call stack size exceeded\n");
+}
+
+#[test]
+fn construct_rules_and_exceptions_through_direct_new() {
+    same_as_interp(
+        r#"
+        function F(a) { this.a = a; if (a === 3) return { other: 1 }; if (a === 4) return 7; }
+        const xs = [];
+        for (let i = 0; i < 6; i++) xs.push(JSON.stringify(new F(i)));
+        console.log(xs.join(" "));
+        class W { x = 5; constructor(y) { this.y = y; } }
+        for (let i = 0; i < 3; i++) console.log(JSON.stringify(new W(i)));
+        class E { constructor(v) { if (v > 2) throw new Error("bad " + v); this.v = v; } }
+        for (let i = 0; i < 5; i++) { try { console.log(new E(i).v); } catch (e) { console.log(e.message); } }
+        function G(a, b, c) { this.s = [a, b, c].join("/"); }
+        console.log(new G(1).s, new G(1, 2, 3, 4).s);
+        function P() {}
+        P.prototype = 5; // not an object: instances get Object.prototype
+        console.log(Object.getPrototypeOf(new P()) === Object.prototype);
+        class B { constructor() { this.k = "b"; } }
+        class D extends B { constructor() { super(); this.d = 1; } }
+        for (let i = 0; i < 3; i++) console.log(JSON.stringify(new D()));
+        "#,
+        &[&[], &["F"], &["E"], &["W"]],
+    );
+}

@@ -164,7 +164,8 @@ fn assert_abi(c: &BaselineCode, what: &str) {
             calls += 1;
             assert!(i >= 4, "{what}: call too early");
             // The instruction the alignment check's je skips to.
-            let after_check = if ins.op0_register() == Register::R8 {
+            // Direct calls of baseline code: `call r8` (call), `call r10` (new).
+            let after_check = if matches!(ins.op0_register(), Register::R8 | Register::R10) {
                 ins
             } else {
                 assert_eq!(
@@ -242,24 +243,30 @@ fn assert_abi(c: &BaselineCode, what: &str) {
         }
     }
     assert_eq!(rets, 1, "{what}: one exit");
-    // The direct-call entry saves the same registers the same way.
-    let d = insts
-        .iter()
-        .position(|i| i.ip() == c.direct_offset as u64)
-        .expect("direct entry at an instruction");
-    let dpushes: Vec<Register> = insts[d..d + 6].iter().map(|i| i.op0_register()).collect();
-    assert_eq!(dpushes, pushes, "{what}: direct-entry prologue");
-    assert!(insts[d..d + 6]
-        .iter()
-        .all(|i| i.mnemonic() == Mnemonic::Push));
+    // The direct-call and construct entries save the same registers the
+    // same way.
+    for (entry, name) in [
+        (c.direct_offset, "direct"),
+        (c.construct_offset, "construct"),
+    ] {
+        let d = insts
+            .iter()
+            .position(|i| i.ip() == entry as u64)
+            .expect("entry at an instruction");
+        let dpushes: Vec<Register> = insts[d..d + 6].iter().map(|i| i.op0_register()).collect();
+        assert_eq!(dpushes, pushes, "{what}: {name}-entry prologue");
+        assert!(insts[d..d + 6]
+            .iter()
+            .all(|i| i.mnemonic() == Mnemonic::Push));
+    }
     // No other push/pop: rsp stays aligned for every call.
     let stack_ops = insts
         .iter()
         .filter(|i| matches!(i.mnemonic(), Mnemonic::Push | Mnemonic::Pop))
         .count();
     assert_eq!(
-        stack_ops, 18,
-        "{what}: only the two prologues push and the epilogue pops"
+        stack_ops, 24,
+        "{what}: only the three prologues push and the epilogue pops"
     );
     assert_eq!(calls, c.safepoints.len(), "{what}: one safepoint per call");
     // The path-sensitive checker: from the prologue through the dispatch
@@ -270,9 +277,14 @@ fn assert_abi(c: &BaselineCode, what: &str) {
         .unwrap_or_else(|v| panic!("{what}: {v}\n{}", c.code.disassemble()));
     assert_eq!(cov.calls, calls, "{what}: every call reached");
     assert_eq!(cov.returns, 1, "{what}");
-    let cov = jolt::jit::abicheck::check(bytes, c.direct_offset as u64, &[])
-        .unwrap_or_else(|v| panic!("{what} (direct entry): {v}\n{}", c.code.disassemble()));
-    assert_eq!(cov.returns, 1, "{what}: direct entry reaches the one ret");
+    for entry in [c.direct_offset, c.construct_offset] {
+        let cov = jolt::jit::abicheck::check(bytes, entry as u64, &[])
+            .unwrap_or_else(|v| panic!("{what} (entry {entry}): {v}\n{}", c.code.disassemble()));
+        assert_eq!(
+            cov.returns, 1,
+            "{what}: the entry at {entry} reaches the one ret"
+        );
+    }
 }
 
 #[test]

@@ -241,6 +241,9 @@ pub struct FuncProto {
     /// `jit::baseline`), 0 while there is none. Baseline call sites whose
     /// cached target is this prototype call it without leaving machine code.
     pub direct_entry: Cell<usize>,
+    /// The same for `new`: the construct entry (0 while there is none, or
+    /// when the function cannot be constructed that way).
+    pub construct_entry: Cell<usize>,
     /// Polymorphic inline caches of the property sites, created when
     /// baseline code is first compiled (see `feedback::PolyIc`); their
     /// addresses never change afterwards.
@@ -285,6 +288,7 @@ impl FuncProto {
             helper_calls: Cell::new(0),
             tier_entry: Cell::new(0),
             direct_entry: Cell::new(0),
+            construct_entry: Cell::new(0),
             prop_ics: std::cell::OnceCell::new(),
         }
     }

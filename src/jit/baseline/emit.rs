@@ -50,6 +50,7 @@ pub(crate) mod layout {
     pub const F_CONSTRUCT: i32 = offset_of!(Frame, construct) as i32;
     pub const P_CALL_COUNT: i32 = offset_of!(FuncProto, call_count) as i32;
     pub const P_DIRECT_ENTRY: i32 = offset_of!(FuncProto, direct_entry) as i32;
+    pub const P_CONSTRUCT_ENTRY: i32 = offset_of!(FuncProto, construct_entry) as i32;
     /// A context (`Kind::Env`) cell: header, no raw words, parent, slots.
     pub const ENV_PARENT: i32 = 8;
     pub fn env_slot(env: Gpr, slot: u16) -> Mem {
@@ -522,7 +523,9 @@ impl<'a> Emitter<'a> {
                 argc,
                 fb,
             } => self.visit_call(pc, dst, base, argc, fb),
-            New { .. } => self.generic(pc, h::bl_new),
+            New {
+                dst, base, argc, ..
+            } => self.visit_new(pc, dst, base, argc),
             SuperCall { .. } => self.generic(pc, h::bl_supercall),
             SuperCallForward { .. } => self.generic(pc, h::bl_supercallforward),
             Return { src } => self.visit_return(pc, src),
@@ -1004,17 +1007,124 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// `new F(...)` of a function with a construct entry: the helper
+    /// `bl_new_this` does every check the frame push would (refusing
+    /// otherwise, before anything happens) and makes `this` in the window;
+    /// then a machine call of the construct entry, and on return the
+    /// construct rule (a non-object result is `this`). Everything else is
+    /// the generic helper, which exits to the run loop.
+    fn visit_new(&mut self, pc: u32, dst: u16, base: u16, argc: u16) {
+        let next = self.next(pc);
+        let slow = self.slow_path(pc, h::bl_new, next, None);
+        let not_ret = self.m.asm.new_label();
+        let go = self.m.asm.new_label();
+        let x = &mut self.m.asm;
+        x.mov_r_m(Size::S64, Gpr::Rax, Masm::reg(base));
+        x.test_rm_r(Size::S64, Gpr::Rax, TAG);
+        x.jcc(Cond::Ne, slow);
+        x.test_rm_imm(Size::S8, Gpr::Rax, crate::runtime::value::OTHER_TAG as i32);
+        x.jcc(Cond::Ne, slow);
+        x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
+        x.jcc(Cond::E, slow);
+        x.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S8,
+            Mem::base(Gpr::Rax),
+            crate::runtime::heap::Kind::Function as i32,
+        );
+        x.jcc(Cond::Ne, slow);
+        x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, layout::FN_PROTO));
+        x.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S64,
+            Mem::disp(Gpr::Rcx, layout::P_CONSTRUCT_ENTRY),
+            0,
+        );
+        x.jcc(Cond::E, slow);
+        self.call(pc, h::bl_new_this);
+        let x = &mut self.m.asm;
+        x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
+        x.jcc_short(Cond::E, go);
+        x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rax, h::EXIT_REFUSED as i32);
+        x.jcc(Cond::E, slow);
+        x.jmp(self.exit);
+        x.bind(go);
+        // The helper may have moved cells: reload the callee.
+        x.mov_r_m(Size::S64, Gpr::R11, Masm::reg(base));
+        x.mov_r_m(Size::S64, Gpr::R10, Mem::disp(Gpr::R11, layout::FN_PROTO));
+        x.mov_r_m(
+            Size::S64,
+            Gpr::R10,
+            Mem::disp(Gpr::R10, layout::P_CONSTRUCT_ENTRY),
+        );
+        x.mov_m_imm(Size::S64, Mem::disp(FRAME, layout::F_PC), pc as i32 + 1);
+        x.mov_rm_r(Size::S64, Gpr::Rdi, VM);
+        x.lea(Size::S64, Gpr::Rsi, Masm::reg(base));
+        x.mov_r_imm(Size::S32, Gpr::Rdx, argc as i64);
+        x.mov_r_imm(Size::S32, Gpr::Rcx, dst as i64);
+        self.m.call_reg(Gpr::R10);
+        let ret = self.m.asm.offset();
+        self.m
+            .asm
+            .annotate(Annotation::Safepoint(self.safepoints.len() as u32));
+        self.safepoints.push((ret, pc));
+        let x = &mut self.m.asm;
+        x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rax, h::EXIT_RETURN as i32);
+        x.jcc(Cond::Ne, not_ret);
+        // The construct rule: an object result, else `this` (the callee's r1).
+        let object = x.new_label();
+        let use_this = x.new_label();
+        x.test_rm_r(Size::S64, Gpr::Rdx, TAG);
+        x.jcc_short(Cond::Ne, use_this);
+        x.test_rm_imm(Size::S8, Gpr::Rdx, crate::runtime::value::OTHER_TAG as i32);
+        x.jcc_short(Cond::Ne, use_this);
+        x.test_rm_r(Size::S64, Gpr::Rdx, Gpr::Rdx);
+        x.jcc_short(Cond::E, use_this);
+        x.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S8,
+            Mem::base(Gpr::Rdx),
+            crate::runtime::heap::FIRST_OBJECT_KIND as i32,
+        );
+        x.jcc_short(Cond::Ae, object);
+        x.bind(use_this);
+        x.mov_r_m(Size::S64, Gpr::Rdx, Masm::reg(base + 1));
+        x.bind(object);
+        x.unary(UnaryOp::Dec, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
+        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(FRAME, layout::F_SP));
+        x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), Gpr::Rax);
+        x.mov_rm_r(Size::S64, Masm::reg(dst), Gpr::Rdx);
+        self.deferred.push(Deferred::CallExit {
+            entry: not_ret,
+            slow,
+        });
+    }
+
     /// The direct-call entry (see `visit_call`): `(vm, callee regs, argc,
     /// ret_dst)`. It does what `Vm::push_frame_plain` does, in the same
     /// order with the same checks; any check that would fail returns
     /// `EXIT_REFUSED` before anything is written, so the caller's helper
     /// path produces the interpreter's exact error.
-    pub fn emit_direct_entry(&mut self) {
+    ///
+    /// Two entries share the code: the plain one (`direct`), and the
+    /// construct one (`construct`: r11 = new.target, the callee; the
+    /// caller made `this` in the window with `bl_new_this`). The frame's
+    /// `construct` flag is `new.target != undefined`.
+    pub fn emit_direct_entry(&mut self, direct: Label, construct: Label) {
         let p = self.proto;
         let (np, nregs) = (p.nparams as i32, p.nregs as i32);
         let refuse = self.m.asm.new_named_label("refuse");
+        let common = self.m.asm.new_label();
+        let (fbp, pp) = (p.feedback.as_ptr() as u64, p as *const FuncProto as u64);
+        self.m.asm.bind(construct);
+        self.m.save_and_pin(fbp, pp);
+        self.m.asm.jmp(common);
+        self.m.asm.bind(direct);
+        self.m.save_and_pin(fbp, pp);
         self.m
-            .save_and_pin(p.feedback.as_ptr() as u64, p as *const FuncProto as u64);
+            .asm
+            .mov_r_imm(Size::S32, Gpr::R11, Value::UNDEFINED.0 as i64);
+        self.m.asm.bind(common);
         let x = &mut self.m.asm;
         // Missing arguments would need filling from argc: the helper does it.
         x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rdx, np);
@@ -1074,11 +1184,7 @@ impl<'a> Emitter<'a> {
         x.mov_r_m(Size::S64, Gpr::R9, Masm::reg(0));
         x.mov_r_m(Size::S64, Gpr::R9, Mem::disp(Gpr::R9, layout::FN_ENV));
         x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_CTX), Gpr::R9);
-        x.mov_m_imm(
-            Size::S64,
-            Mem::disp(FRAME, layout::F_NEW_TARGET),
-            Value::UNDEFINED.0 as i32,
-        );
+        x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_NEW_TARGET), Gpr::R11);
         x.mov_rm_r(Size::S32, Mem::disp(FRAME, layout::F_ARGC), Gpr::Rdx);
         x.mov_rm_r(Size::S32, Mem::disp(FRAME, layout::F_RET_DST), Gpr::Rcx);
         // caller_sp = vm.sp; sp = max(vm.sp, fp + nregs).
@@ -1092,9 +1198,10 @@ impl<'a> Emitter<'a> {
         }
         x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_SP), Gpr::R9);
         x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), Gpr::R9);
-        // `entry` and `construct` are adjacent bytes: one store.
-        const _: () = assert!(layout::F_CONSTRUCT == layout::F_ENTRY + 1);
-        x.mov_m_imm(Size::S16, Mem::disp(FRAME, layout::F_ENTRY), 0);
+        x.mov_m_imm(Size::S8, Mem::disp(FRAME, layout::F_ENTRY), 0);
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::R11, Value::UNDEFINED.0 as i32);
+        x.setcc(Cond::Ne, Gpr::R9);
+        x.mov_rm_r(Size::S8, Mem::disp(FRAME, layout::F_CONSTRUCT), Gpr::R9);
         x.unary(UnaryOp::Inc, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
         x.jmp(self.labels[0]);
         x.bind(refuse);

@@ -298,6 +298,39 @@ impl Cx<'_> {
     }
 }
 
+/// The first half of a direct `new` (see `emit::visit_new`): `REFUSED`
+/// unless the frame push for the callee in the window would succeed
+/// (constructible with a construct entry, no instance-field initialiser,
+/// enough arguments, depth, stack and fuel: the construct entry's checks);
+/// otherwise `this` (an object whose prototype is `callee.prototype`) is
+/// made in the window's `this` slot, exactly as `Vm::push_frame` makes it.
+pub extern "C" fn bl_new_this(vm: *mut Vm, regs: *mut Value, pc: u32) -> u64 {
+    run(vm, regs, pc, |cx| {
+        let Insn::New { base, argc, .. } = cx.insn() else {
+            unreachable!("bl_new_this called on another opcode")
+        };
+        let f = cx.r.get(base);
+        if cx.vm.kind_of(f) != Some(Kind::Function) {
+            return Ok(EXIT_REFUSED);
+        }
+        let callee: &FuncProto = unsafe { &*cx.vm.func_proto(f) };
+        let fields = Cell::from_value(f).get(fixed::FN_FIELDS);
+        let window = cx.fp() + base as usize;
+        let ok = callee.construct_entry.get() != 0
+            && !cx.vm.is_callable(fields)
+            && argc >= callee.nparams
+            && cx.vm.frames.len() < cx.vm.opts.max_depth
+            && window + callee.nregs as usize + 2 < crate::runtime::STACK_VALUES
+            && cx.vm.fuel > 1;
+        if !ok {
+            return Ok(EXIT_REFUSED);
+        }
+        let this = cx.vm.ordinary_create_from_constructor(f)?;
+        cx.r.set(base + 1, this);
+        Ok(CONTINUE)
+    })
+}
+
 /// Defines `bl_<op>` helpers: `name: Pattern => body` where the body sees
 /// the bound operands and `cx`, and evaluates to `JsResult<u64>`.
 macro_rules! helpers {

@@ -110,6 +110,8 @@ pub struct BaselineCode {
     pub checked: bool,
     /// Code offset of the direct-call entry (`emit::emit_direct_entry`).
     pub direct_offset: u32,
+    /// Code offset of the construct entry (`new`).
+    pub construct_offset: u32,
     /// Code offset of each bytecode pc (`pc_offsets[pc]`).
     pub pc_offsets: Vec<u32>,
     /// (code offset, pc) for every range of code, sorted by offset: the
@@ -164,10 +166,11 @@ pub fn compile_with(
         proto as *const FuncProto as u64,
     );
     let direct = e.m.asm.new_named_label("direct_entry");
-    e.m.asm.bind(direct);
-    e.emit_direct_entry();
+    let construct = e.m.asm.new_named_label("construct_entry");
+    e.emit_direct_entry(direct, construct);
     e.emit_body().map_err(CompileError::Invalid)?;
     let direct_offset = e.m.asm.label_offset(direct).expect("bound");
+    let construct_offset = e.m.asm.label_offset(construct).expect("bound");
     let pc_offsets: Vec<u32> = e.labels[..proto.code.len()]
         .iter()
         .map(|l| e.m.asm.label_offset(*l).expect("every pc label is bound"))
@@ -188,6 +191,7 @@ pub fn compile_with(
         code,
         checked: align == AlignCheck::Report,
         direct_offset,
+        construct_offset,
         pc_offsets,
         pc_map,
         safepoints,
@@ -313,10 +317,12 @@ impl BaselineCode {
         let entries: Vec<u64> = self.pc_offsets.iter().map(|&o| o as u64).collect();
         let code = crate::jit::abicheck::decode(self.code.bytes());
         let mut cov = crate::jit::abicheck::check_from(&code, 0, &entries)?;
-        let d = crate::jit::abicheck::check_from(&code, self.direct_offset as u64, &[])?;
-        cov.instructions += d.instructions;
-        cov.calls += d.calls;
-        cov.returns += d.returns;
+        for entry in [self.direct_offset, self.construct_offset] {
+            let d = crate::jit::abicheck::check_from(&code, entry as u64, &[])?;
+            cov.instructions += d.instructions;
+            cov.calls += d.calls;
+            cov.returns += d.returns;
+        }
         Ok(cov)
     }
 
@@ -336,6 +342,11 @@ impl BaselineCode {
     pub fn proto_name(&self) -> &str {
         // The prototype outlives its code (see `compile`).
         unsafe { &(*self.proto).name }
+    }
+
+    /// The construct entry's address (see `emit::visit_new`).
+    pub fn construct_entry(&self) -> usize {
+        self.code.ptr() as usize + self.construct_offset as usize
     }
 
     /// The direct-call entry's address (see `emit::visit_call`).
