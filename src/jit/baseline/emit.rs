@@ -938,6 +938,35 @@ impl<'a> Emitter<'a> {
         let next = self.next(pc);
         let slow = self.slow_path(pc, h::bl_call, next, None);
         let not_ret = self.m.asm.new_label();
+        self.load_callee_proto(base, slow);
+        let x = &mut self.m.asm;
+        // The cached target, or any target at a megamorphic site (whose
+        // feedback cannot change any more).
+        let target_ok = x.new_label();
+        x.alu_r_m(AluOp::Cmp, Size::S64, Gpr::Rcx, Masm::fb(fb));
+        x.jcc_short(Cond::E, target_ok);
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, Masm::fb(fb), fbk::MEGA as i64 as i32);
+        x.jcc(Cond::Ne, slow);
+        x.bind(target_ok);
+        x.mov_r_m(
+            Size::S64,
+            Gpr::R8,
+            Mem::disp(Gpr::Rcx, layout::P_DIRECT_ENTRY),
+        );
+        x.test_rm_r(Size::S64, Gpr::R8, Gpr::R8);
+        x.jcc(Cond::E, slow);
+        self.direct_call(pc, Gpr::R8, base, argc, dst, not_ret);
+        self.pop_callee_and_store(dst);
+        // Out of line: the callee refused (go generic) or exited.
+        self.deferred.push(Deferred::CallExit {
+            entry: not_ret,
+            slow,
+        });
+    }
+
+    /// rax = the value in `regs[base]`, rcx = its prototype, or `slow`
+    /// unless it is a function cell.
+    fn load_callee_proto(&mut self, base: u16, slow: Label) {
         let x = &mut self.m.asm;
         x.mov_r_m(Size::S64, Gpr::Rax, Masm::reg(base));
         // A cell: no number tag bits, not an immediate, not EMPTY.
@@ -955,28 +984,27 @@ impl<'a> Emitter<'a> {
         );
         x.jcc(Cond::Ne, slow);
         x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, layout::FN_PROTO));
-        // The cached target, or any target at a megamorphic site (whose
-        // feedback cannot change any more).
-        let target_ok = x.new_label();
-        x.alu_r_m(AluOp::Cmp, Size::S64, Gpr::Rcx, Masm::fb(fb));
-        x.jcc_short(Cond::E, target_ok);
-        x.alu_rm_imm(AluOp::Cmp, Size::S64, Masm::fb(fb), fbk::MEGA as i64 as i32);
-        x.jcc(Cond::Ne, slow);
-        x.bind(target_ok);
-        x.mov_r_m(
-            Size::S64,
-            Gpr::R8,
-            Mem::disp(Gpr::Rcx, layout::P_DIRECT_ENTRY),
-        );
-        x.test_rm_r(Size::S64, Gpr::R8, Gpr::R8);
-        x.jcc(Cond::E, slow);
-        // Resume point of this frame, for unwinding and for exits above.
+    }
+
+    /// Calls the entry in `target` for the window at `base` (this frame's
+    /// resume pc set first, for unwinding and for exits above); anything
+    /// but `EXIT_RETURN` goes to `not_ret` with the exit word in rax.
+    fn direct_call(
+        &mut self,
+        pc: u32,
+        target: Gpr,
+        base: u16,
+        argc: u16,
+        dst: u16,
+        not_ret: Label,
+    ) {
+        let x = &mut self.m.asm;
         x.mov_m_imm(Size::S64, Mem::disp(FRAME, layout::F_PC), pc as i32 + 1);
         x.mov_rm_r(Size::S64, Gpr::Rdi, VM);
         x.lea(Size::S64, Gpr::Rsi, Masm::reg(base));
         x.mov_r_imm(Size::S32, Gpr::Rdx, argc as i64);
         x.mov_r_imm(Size::S32, Gpr::Rcx, dst as i64);
-        self.m.call_reg(Gpr::R8);
+        self.m.call_reg(target);
         let ret = self.m.asm.offset();
         self.m
             .asm
@@ -985,17 +1013,16 @@ impl<'a> Emitter<'a> {
         let x = &mut self.m.asm;
         x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rax, h::EXIT_RETURN as i32);
         x.jcc(Cond::Ne, not_ret);
-        // Pop the callee's frame as the interpreter's `Return` arm does.
+    }
+
+    /// Pops the callee's frame as the interpreter's `Return` arm does and
+    /// stores the result (rdx); falls through to the next pc.
+    fn pop_callee_and_store(&mut self, dst: u16) {
+        let x = &mut self.m.asm;
         x.unary(UnaryOp::Dec, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
         x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(FRAME, layout::F_SP));
         x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), Gpr::Rax);
-        // Falls through to the next pc (the exit handling is out of line).
         x.mov_rm_r(Size::S64, Masm::reg(dst), Gpr::Rdx);
-        // Out of line: the callee refused (go generic) or exited.
-        self.deferred.push(Deferred::CallExit {
-            entry: not_ret,
-            slow,
-        });
     }
 
     /// r = the frame's context `depth` levels up (as `Vm::ctx_at`).
@@ -1018,22 +1045,8 @@ impl<'a> Emitter<'a> {
         let slow = self.slow_path(pc, h::bl_new, next, None);
         let not_ret = self.m.asm.new_label();
         let go = self.m.asm.new_label();
+        self.load_callee_proto(base, slow);
         let x = &mut self.m.asm;
-        x.mov_r_m(Size::S64, Gpr::Rax, Masm::reg(base));
-        x.test_rm_r(Size::S64, Gpr::Rax, TAG);
-        x.jcc(Cond::Ne, slow);
-        x.test_rm_imm(Size::S8, Gpr::Rax, crate::runtime::value::OTHER_TAG as i32);
-        x.jcc(Cond::Ne, slow);
-        x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
-        x.jcc(Cond::E, slow);
-        x.alu_rm_imm(
-            AluOp::Cmp,
-            Size::S8,
-            Mem::base(Gpr::Rax),
-            crate::runtime::heap::Kind::Function as i32,
-        );
-        x.jcc(Cond::Ne, slow);
-        x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, layout::FN_PROTO));
         x.alu_rm_imm(
             AluOp::Cmp,
             Size::S64,
@@ -1057,20 +1070,8 @@ impl<'a> Emitter<'a> {
             Gpr::R10,
             Mem::disp(Gpr::R10, layout::P_CONSTRUCT_ENTRY),
         );
-        x.mov_m_imm(Size::S64, Mem::disp(FRAME, layout::F_PC), pc as i32 + 1);
-        x.mov_rm_r(Size::S64, Gpr::Rdi, VM);
-        x.lea(Size::S64, Gpr::Rsi, Masm::reg(base));
-        x.mov_r_imm(Size::S32, Gpr::Rdx, argc as i64);
-        x.mov_r_imm(Size::S32, Gpr::Rcx, dst as i64);
-        self.m.call_reg(Gpr::R10);
-        let ret = self.m.asm.offset();
-        self.m
-            .asm
-            .annotate(Annotation::Safepoint(self.safepoints.len() as u32));
-        self.safepoints.push((ret, pc));
+        self.direct_call(pc, Gpr::R10, base, argc, dst, not_ret);
         let x = &mut self.m.asm;
-        x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rax, h::EXIT_RETURN as i32);
-        x.jcc(Cond::Ne, not_ret);
         // The construct rule: an object result, else `this` (the callee's r1).
         let object = x.new_label();
         let use_this = x.new_label();
@@ -1090,10 +1091,7 @@ impl<'a> Emitter<'a> {
         x.bind(use_this);
         x.mov_r_m(Size::S64, Gpr::Rdx, Masm::reg(base + 1));
         x.bind(object);
-        x.unary(UnaryOp::Dec, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
-        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(FRAME, layout::F_SP));
-        x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), Gpr::Rax);
-        x.mov_rm_r(Size::S64, Masm::reg(dst), Gpr::Rdx);
+        self.pop_callee_and_store(dst);
         self.deferred.push(Deferred::CallExit {
             entry: not_ret,
             slow,
