@@ -323,15 +323,12 @@ impl<'a> Emitter<'a> {
                 } => {
                     self.m.asm.bind(entry);
                     for r in [Gpr::Rax, Gpr::Rcx] {
+                        let not_string = self.m.asm.new_label();
+                        // Numbers go to the helper; immediates are not strings.
+                        self.m.asm.test_rm_r(Size::S64, r, TAG);
+                        self.m.asm.jcc(Cond::Ne, slow);
+                        self.m.branch_if_not_cell(r, not_string);
                         let x = &mut self.m.asm;
-                        let not_string = x.new_label();
-                        x.test_rm_r(Size::S64, r, TAG);
-                        x.jcc(Cond::Ne, slow);
-                        // Immediates (and the hole, 0) are not cells.
-                        x.test_rm_imm(Size::S8, r, crate::runtime::value::OTHER_TAG as i32);
-                        x.jcc_short(Cond::Ne, not_string);
-                        x.test_rm_r(Size::S64, r, r);
-                        x.jcc_short(Cond::E, not_string);
                         // String and Rope are kinds 1 and 2.
                         const _: () = assert!(
                             crate::runtime::heap::Kind::String as u8 == 1
@@ -967,15 +964,9 @@ impl<'a> Emitter<'a> {
     /// rax = the value in `regs[base]`, rcx = its prototype, or `slow`
     /// unless it is a function cell.
     fn load_callee_proto(&mut self, base: u16, slow: Label) {
+        self.m.load(Gpr::Rax, base);
+        self.m.branch_if_not_cell(Gpr::Rax, slow);
         let x = &mut self.m.asm;
-        x.mov_r_m(Size::S64, Gpr::Rax, Masm::reg(base));
-        // A cell: no number tag bits, not an immediate, not EMPTY.
-        x.test_rm_r(Size::S64, Gpr::Rax, TAG);
-        x.jcc(Cond::Ne, slow);
-        x.test_rm_imm(Size::S8, Gpr::Rax, crate::runtime::value::OTHER_TAG as i32);
-        x.jcc(Cond::Ne, slow);
-        x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
-        x.jcc(Cond::E, slow);
         x.alu_rm_imm(
             AluOp::Cmp,
             Size::S8,
@@ -1071,16 +1062,11 @@ impl<'a> Emitter<'a> {
             Mem::disp(Gpr::R10, layout::P_CONSTRUCT_ENTRY),
         );
         self.direct_call(pc, Gpr::R10, base, argc, dst, not_ret);
-        let x = &mut self.m.asm;
         // The construct rule: an object result, else `this` (the callee's r1).
-        let object = x.new_label();
-        let use_this = x.new_label();
-        x.test_rm_r(Size::S64, Gpr::Rdx, TAG);
-        x.jcc_short(Cond::Ne, use_this);
-        x.test_rm_imm(Size::S8, Gpr::Rdx, crate::runtime::value::OTHER_TAG as i32);
-        x.jcc_short(Cond::Ne, use_this);
-        x.test_rm_r(Size::S64, Gpr::Rdx, Gpr::Rdx);
-        x.jcc_short(Cond::E, use_this);
+        let object = self.m.asm.new_label();
+        let use_this = self.m.asm.new_label();
+        self.m.branch_if_not_cell(Gpr::Rdx, use_this);
+        let x = &mut self.m.asm;
         x.alu_rm_imm(
             AluOp::Cmp,
             Size::S8,

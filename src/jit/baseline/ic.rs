@@ -42,7 +42,6 @@
 
 use super::emit::Emitter;
 use super::helpers as h;
-use super::masm::TAG;
 use crate::bytecode::feedback::{self as fbk, PolyEntry, PolyIc, POLY_MAX};
 use crate::bytecode::{Const, FuncProto};
 use crate::jit::x64::{AluOp, Cond, Gpr, IndexReg, Label, Mem, Scale, ShiftOp, Size, UnaryOp};
@@ -189,16 +188,6 @@ fn idx(r: Gpr) -> IndexReg {
 }
 
 impl Emitter<'_> {
-    /// Jumps to `slow` unless `r` holds a cell pointer: no number tag bits,
-    /// and not one of the immediates (all below 16).
-    fn branch_if_not_cell(&mut self, r: Gpr, slow: Label) {
-        let x = &mut self.m.asm;
-        x.test_rm_r(Size::S64, r, TAG);
-        x.jcc(Cond::Ne, slow);
-        x.alu_rm_imm(AluOp::Cmp, Size::S64, r, 16);
-        x.jcc(Cond::B, slow);
-    }
-
     /// Jumps to `slow` unless the cell `r` points at has kind `Array`.
     fn branch_if_not_array(&mut self, r: Gpr, slow: Label) {
         let x = &mut self.m.asm;
@@ -277,7 +266,7 @@ impl Emitter<'_> {
         x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, PROTO_OFF));
         // Not a cell (null) or not an object: slow (`branch_if_not_cell`
         // then the kind).
-        self.branch_if_not_cell(Gpr::Rax, slow);
+        self.m.branch_if_not_cell(Gpr::Rax, slow);
         self.branch_if_not_object(Gpr::Rax, slow);
         let x = &mut self.m.asm;
         x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rax, SHAPE_OFF));
@@ -321,7 +310,7 @@ impl Emitter<'_> {
         let next = self.next(pc);
         let slow = self.slow_path(pc, h::bl_getprop, next, None);
         self.m.load(Gpr::Rax, obj);
-        self.branch_if_not_cell(Gpr::Rax, slow);
+        self.m.branch_if_not_cell(Gpr::Rax, slow);
         if is_length(self.proto, name) {
             // An array's length is not in its shape (`Vm::get_own`).
             let not_array = self.m.asm.new_label();
@@ -370,7 +359,7 @@ impl Emitter<'_> {
         };
         let slow = self.slow_path(pc, h::bl_setprop, self.next(pc), None);
         self.m.load(Gpr::Rax, obj);
-        self.branch_if_not_cell(Gpr::Rax, slow);
+        self.m.branch_if_not_cell(Gpr::Rax, slow);
         self.branch_if_not_object(Gpr::Rax, slow);
         self.ic_lookup(ic, slow, None);
         // No write barrier: the collector is a whole-heap semispace.
@@ -384,7 +373,7 @@ impl Emitter<'_> {
     /// address (rcx, rdx clobbered) or jumps to `slow`.
     fn element_address(&mut self, slow: Label, for_store: bool) {
         self.m.branch_if_not_int(Gpr::Rcx, slow);
-        self.branch_if_not_cell(Gpr::Rax, slow);
+        self.m.branch_if_not_cell(Gpr::Rax, slow);
         self.branch_if_not_array(Gpr::Rax, slow);
         let x = &mut self.m.asm;
         if for_store {
@@ -407,7 +396,7 @@ impl Emitter<'_> {
         );
         x.jcc(Cond::Ae, slow);
         x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, ELEMENTS_OFF));
-        self.branch_if_not_cell(Gpr::Rax, slow);
+        self.m.branch_if_not_cell(Gpr::Rax, slow);
         let x = &mut self.m.asm;
         // Value count: header bits 40..64.
         x.mov_r_m(Size::S64, Gpr::Rdx, Mem::base(Gpr::Rax));

@@ -113,6 +113,16 @@ impl Masm {
         self.branch_if_not_int(Gpr::Rdx, slow);
     }
 
+    /// Jumps to `slow` unless `r` holds a cell pointer: no number tag bits,
+    /// and not one of the immediates (null, booleans, undefined and the
+    /// hole are all below 16).
+    pub fn branch_if_not_cell(&mut self, r: Gpr, slow: Label) {
+        self.asm.test_rm_r(Size::S64, r, TAG);
+        self.asm.jcc(Cond::Ne, slow);
+        self.asm.alu_rm_imm(AluOp::Cmp, Size::S64, r, 16);
+        self.asm.jcc(Cond::B, slow);
+    }
+
     /// Boxes the int32 in the low half of `r` (whose upper half is zero,
     /// as after any 32-bit operation).
     pub fn box_int32(&mut self, r: Gpr) {
