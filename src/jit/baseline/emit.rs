@@ -966,15 +966,11 @@ impl<'a> Emitter<'a> {
     fn load_callee_proto(&mut self, base: u16, slow: Label) {
         self.m.load(Gpr::Rax, base);
         self.m.branch_if_not_cell(Gpr::Rax, slow);
-        let x = &mut self.m.asm;
-        x.alu_rm_imm(
-            AluOp::Cmp,
-            Size::S8,
-            Mem::base(Gpr::Rax),
-            crate::runtime::heap::Kind::Function as i32,
-        );
-        x.jcc(Cond::Ne, slow);
-        x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, layout::FN_PROTO));
+        self.m
+            .branch_if_kind_ne(Gpr::Rax, crate::runtime::heap::Kind::Function, slow);
+        self.m
+            .asm
+            .mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, layout::FN_PROTO));
     }
 
     /// Calls the entry in `target` for the window at `base` (this frame's

@@ -188,13 +188,6 @@ fn idx(r: Gpr) -> IndexReg {
 }
 
 impl Emitter<'_> {
-    /// Jumps to `slow` unless the cell `r` points at has kind `Array`.
-    fn branch_if_not_array(&mut self, r: Gpr, slow: Label) {
-        let x = &mut self.m.asm;
-        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::Array as i32);
-        x.jcc(Cond::Ne, slow);
-    }
-
     /// rax = an object cell: finds its shape in the PolyIc at `ic` and
     /// leaves the entry's `loc` in rcx, or jumps to `slow`. Clobbers rdx.
     /// Jumps to `slow` unless the cell in `r` is an object (kinds from
@@ -254,15 +247,9 @@ impl Emitter<'_> {
     /// loc, rdx = holder shape + 1): a plain object whose prototype is an
     /// object of that shape continues at `resume` with rax = the prototype.
     pub(super) fn emit_proto_holder(&mut self, entry: Label, resume: Label, slow: Label) {
+        self.m.asm.bind(entry);
+        self.m.branch_if_kind_ne(Gpr::Rax, Kind::Object, slow);
         let x = &mut self.m.asm;
-        x.bind(entry);
-        x.alu_rm_imm(
-            AluOp::Cmp,
-            Size::S8,
-            Mem::base(Gpr::Rax),
-            Kind::Object as i32,
-        );
-        x.jcc(Cond::Ne, slow);
         x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, PROTO_OFF));
         // Not a cell (null) or not an object: slow (`branch_if_not_cell`
         // then the kind).
@@ -314,7 +301,7 @@ impl Emitter<'_> {
         if is_length(self.proto, name) {
             // An array's length is not in its shape (`Vm::get_own`).
             let not_array = self.m.asm.new_label();
-            self.branch_if_not_array(Gpr::Rax, not_array);
+            self.m.branch_if_kind_ne(Gpr::Rax, Kind::Array, not_array);
             let x = &mut self.m.asm;
             x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, LENGTH_OFF));
             x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rcx, i32::MAX);
@@ -325,14 +312,8 @@ impl Emitter<'_> {
             self.m.asm.bind(not_array);
             // A flat string's length is its raw word 0 (ropes: the helper).
             let not_string = self.m.asm.new_label();
+            self.m.branch_if_kind_ne(Gpr::Rax, Kind::String, not_string);
             let x = &mut self.m.asm;
-            x.alu_rm_imm(
-                AluOp::Cmp,
-                Size::S8,
-                Mem::base(Gpr::Rax),
-                Kind::String as i32,
-            );
-            x.jcc_short(Cond::Ne, not_string);
             x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, STRING_LEN_OFF));
             x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rcx, i32::MAX);
             x.jcc(Cond::A, slow);
@@ -374,7 +355,7 @@ impl Emitter<'_> {
     fn element_address(&mut self, slow: Label, for_store: bool) {
         self.m.branch_if_not_int(Gpr::Rcx, slow);
         self.m.branch_if_not_cell(Gpr::Rax, slow);
-        self.branch_if_not_array(Gpr::Rax, slow);
+        self.m.branch_if_kind_ne(Gpr::Rax, Kind::Array, slow);
         let x = &mut self.m.asm;
         if for_store {
             x.test_rm_imm(

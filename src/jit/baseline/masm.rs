@@ -123,6 +123,14 @@ impl Masm {
         self.asm.jcc(Cond::B, slow);
     }
 
+    /// Jumps to `target` unless the cell `r` points at has kind `kind`
+    /// (the header's low byte).
+    pub fn branch_if_kind_ne(&mut self, r: Gpr, kind: crate::runtime::heap::Kind, target: Label) {
+        self.asm
+            .alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), kind as i32);
+        self.asm.jcc(Cond::Ne, target);
+    }
+
     /// Boxes the int32 in the low half of `r` (whose upper half is zero,
     /// as after any 32-bit operation).
     pub fn box_int32(&mut self, r: Gpr) {
