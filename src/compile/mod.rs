@@ -535,34 +535,48 @@ impl<'a> Compiler<'a> {
 
     fn script(&mut self, p: &Program) -> CResult<FuncProto> {
         self.new_fn(FuncKind::Script, 0, false);
-        let mut decls = scope::function_decls(&[], None, None, &p.body);
+        let decls = scope::function_decls(&[], None, None, &p.body);
         let key = scope::key_of(p);
-        let this_captured = self.analysis.this_captured.contains(&key);
-        let this_name: Ident = Rc::from("this");
-        if this_captured {
-            decls.push(Decl {
-                name: this_name.clone(),
-                kind: DeclKind::Var,
-                init_end: 0,
-            });
-            self.analysis.captured.insert((key, this_name.clone()));
-        }
-        self.open_scope(key, &decls, false);
-        if this_captured {
-            let (i, b) = self.lookup(&this_name).unwrap();
-            if let Loc::Ctx(slot) = b.loc {
-                self.f().this_slot = Some((i, slot));
-                self.emit(Insn::StCtx {
-                    depth: 0,
-                    slot,
-                    src: 1,
-                });
-            }
-        }
+        let all = self.with_captured_this(key, &decls);
+        self.open_scope(key, &all, false);
+        self.store_captured_this(key);
         self.hoist_functions(&decls)?;
         self.stmts(&p.body)?;
         self.close_scope();
         Ok(self.finish_fn("".into(), 0, false, 0))
+    }
+
+    /// `decls` plus, when an arrow in scope `key` reads `this`, a captured
+    /// `var this` (so `this` gets a context slot in that scope).
+    fn with_captured_this(&mut self, key: scope::ScopeKey, decls: &[Decl]) -> Vec<Decl> {
+        let mut all = decls.to_vec();
+        if self.analysis.this_captured.contains(&key) {
+            let this_name: Ident = Rc::from("this");
+            all.push(Decl {
+                name: this_name.clone(),
+                kind: DeclKind::Var,
+                init_end: 0,
+            });
+            self.analysis.captured.insert((key, this_name));
+        }
+        all
+    }
+
+    /// After `open_scope` of such a scope: copy `this` (r1) into its slot.
+    fn store_captured_this(&mut self, key: scope::ScopeKey) {
+        if !self.analysis.this_captured.contains(&key) {
+            return;
+        }
+        let this_name: Ident = Rc::from("this");
+        let (i, b) = self.lookup(&this_name).unwrap();
+        if let Loc::Ctx(slot) = b.loc {
+            self.f().this_slot = Some((i, slot));
+            self.emit(Insn::StCtx {
+                depth: 0,
+                slot,
+                src: 1,
+            });
+        }
     }
 
     /// Compiles `f` as a child of the current function and emits the
@@ -674,31 +688,10 @@ impl<'a> Compiler<'a> {
         } else {
             Vec::new()
         };
-        // `this` captured by an arrow: give it a slot in the function scope.
-        let this_captured = self.analysis.this_captured.contains(&key);
-        let mut all = decls.clone();
-        let this_name: Ident = Rc::from("this");
-        if this_captured {
-            all.push(Decl {
-                name: this_name.clone(),
-                kind: DeclKind::Var,
-                init_end: 0,
-            });
-            self.analysis.captured.insert((key, this_name.clone()));
-        }
+        let all = self.with_captured_this(key, &decls);
         self.position(span);
         self.open_scope(key, &all, false);
-        if this_captured {
-            let (i, b) = self.lookup(&this_name).unwrap();
-            if let Loc::Ctx(slot) = b.loc {
-                self.f().this_slot = Some((i, slot));
-                self.emit(Insn::StCtx {
-                    depth: 0,
-                    slot,
-                    src: 1,
-                });
-            }
-        }
+        self.store_captured_this(key);
         if split {
             // Parameters in order: argument or default, then initialised.
             let names: Vec<(Ident, Option<&Expr>, Span)> = params

@@ -301,6 +301,17 @@ impl Func {
     fn here(&self) -> usize {
         self.code.len()
     }
+    /// Ends a loop: the back edge (a fuel-spending `Loop`) to `head`, then
+    /// points its exit jump and its `break`s past it.
+    fn close_loop(&mut self, head: usize, exit_jump: usize, breaks: Vec<usize>) {
+        let back = self.emit(Insn::Loop { off: 0 });
+        self.patch(back, head);
+        let exit = self.here();
+        self.patch(exit_jump, exit);
+        for b in breaks {
+            self.patch(b, exit);
+        }
+    }
 }
 
 fn pick<T: Copy>(u: &mut Unstructured, xs: &[T]) -> Result<T> {
@@ -1140,13 +1151,7 @@ fn gen_loop(prog: &mut Program, f: &mut Func) -> Result<()> {
         let fb = f.fb();
         f.emit(Insn::Inc { dst: c, src: c, fb });
     }
-    let back = f.emit(Insn::Loop { off: 0 });
-    f.patch(back, head);
-    let exit = f.here();
-    f.patch(exit_jump, exit);
-    for b in breaks {
-        f.patch(b, exit);
-    }
+    f.close_loop(head, exit_jump, breaks);
     Ok(())
 }
 
@@ -1175,13 +1180,7 @@ fn gen_for_of_in(prog: &mut Program, f: &mut Func) -> Result<()> {
     gen_block(prog, f, n)?;
     let (_, breaks) = f.loop_ctx.pop().unwrap();
     f.loop_depth -= 1;
-    let back = f.emit(Insn::Loop { off: 0 });
-    f.patch(back, head);
-    let exit = f.here();
-    f.patch(next, exit);
-    for b in breaks {
-        f.patch(b, exit);
-    }
+    f.close_loop(head, next, breaks);
     Ok(())
 }
 

@@ -11,8 +11,8 @@
 //! - Lengths are f64 (ToLength allows up to 2^53 - 1 on array-likes).
 
 use super::{
-    define_constructor, define_natives, delete_index, get_index, has_index, index_key, length_of,
-    relative_index, require_callable, scoped, set_index, set_length, to_integer,
+    define_constructor, define_natives, delete_index, get_index, has_index, index_key, keep,
+    length_of, relative_index, require_callable, scoped, set_index, set_length, to_integer,
 };
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::Cell;
@@ -235,15 +235,12 @@ fn pop(vm: &mut Vm, args: Args) -> JsResult<Value> {
         return Ok(Value::UNDEFINED);
     }
     let v = get_index(vm, o, len - 1.0)?;
-    vm.handles.push(v);
-    let r = (|| {
+    let ((), v) = keep(vm, v, |vm| {
         let o = args.this(vm);
         delete_index(vm, o, len - 1.0)?;
         let o = args.this(vm);
         set_length(vm, o, len - 1.0)
-    })();
-    let v = vm.handles.pop().unwrap();
-    r?;
+    })?;
     Ok(v)
 }
 
@@ -278,8 +275,7 @@ fn shift(vm: &mut Vm, args: Args) -> JsResult<Value> {
         return Ok(Value::UNDEFINED);
     }
     let first = get_index(vm, o, 0.0)?;
-    vm.handles.push(first);
-    let r = (|| {
+    let ((), first) = keep(vm, first, |vm| {
         let mut k = 1.0;
         while k < len {
             let o = args.this(vm);
@@ -299,9 +295,7 @@ fn shift(vm: &mut Vm, args: Args) -> JsResult<Value> {
         delete_index(vm, o, len - 1.0)?;
         let o = args.this(vm);
         set_length(vm, o, len - 1.0)
-    })();
-    let first = vm.handles.pop().unwrap();
-    r?;
+    })?;
     Ok(first)
 }
 

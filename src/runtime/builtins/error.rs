@@ -1,6 +1,6 @@
 //! Error, TypeError, RangeError, ReferenceError, SyntaxError.
 
-use super::{define_constructor, define_native, define_value};
+use super::{define_constructor, define_native, define_value, keep};
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::Kind;
 use crate::runtime::shape::METHOD_ATTRS;
@@ -27,8 +27,7 @@ fn construct_error(vm: &mut Vm, args: Args, kind: ErrorKind) -> JsResult<Value> 
         }
     };
     let e = vm.new_object_kind(Kind::Error, proto, fixed::PLAIN, 2)?;
-    vm.handles.push(e);
-    let r = (|| {
+    let ((), e) = keep(vm, e, |vm| {
         let m = args.get(vm, 0);
         if !m.is_undefined() {
             let s = ops::to_string(vm, m)?;
@@ -43,9 +42,7 @@ fn construct_error(vm: &mut Vm, args: Args, kind: ErrorKind) -> JsResult<Value> 
             vm.define_own(e, PropKey::Atom(wk::cause), c, METHOD_ATTRS)?;
         }
         Ok(())
-    })();
-    let e = vm.handles.pop().unwrap();
-    r?;
+    })?;
     Ok(e)
 }
 

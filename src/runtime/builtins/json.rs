@@ -9,7 +9,7 @@
 //! - A cycle throws V8's multi-line "Converting circular structure to JSON"
 //!   message, built from the path of keys that led around the circle.
 
-use super::{define_native, define_value, get_index, length_of, scoped};
+use super::{define_native, define_value, get_index, keep, length_of, scoped};
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::shape::{DEFAULT_ATTRS, ENUMERABLE, METHOD_ATTRS};
 use crate::runtime::{format, ops, strutil, Args, Intrinsic, JsResult, Value, Vm};
@@ -335,16 +335,13 @@ fn parse(vm: &mut Vm, _args: Args) -> JsResult<Value> {
 pub fn init(vm: &mut Vm) -> JsResult<()> {
     let op = vm.intrinsic(Intrinsic::ObjectPrototype);
     let json = vm.new_object(op)?;
-    vm.handles.push(json);
-    let r = (|| {
+    let ((), json) = keep(vm, json, |vm| {
         let json = *vm.handles.last().unwrap();
         define_native(vm, json, "parse", parse, 2)?;
         let json = *vm.handles.last().unwrap();
         define_native(vm, json, "stringify", stringify, 3)?;
         Ok(())
-    })();
-    let json = vm.handles.pop().unwrap();
-    r?;
+    })?;
     let g = vm.intrinsic(Intrinsic::Global);
     define_value(vm, g, "JSON", json, METHOD_ATTRS)
 }

@@ -31,16 +31,14 @@ pub fn define_native(
     f: NativeFn,
     length: u32,
 ) -> JsResult<Value> {
-    vm.handles.push(obj);
-    let r = (|| {
+    keep(vm, obj, |vm| {
         let func = vm.new_native(f, name, length, false)?;
         let obj = *vm.handles.last().unwrap();
         let key = vm.atoms.key_str(name);
         vm.define_own(obj, key, func, METHOD_ATTRS)?;
         Ok(func)
-    })();
-    vm.handles.pop();
-    r
+    })
+    .map(|(func, _)| func)
 }
 
 /// Defines each `(name, function, length)` of `list` on intrinsic
@@ -72,8 +70,8 @@ pub fn define_constructor(
     length: u32,
     proto: Value,
 ) -> JsResult<Value> {
-    vm.handles.push(proto);
-    let r = (|| {
+    scoped(vm, |vm, _| {
+        vm.handles.push(proto);
         let ctor = vm.new_native(f, name, length, true)?;
         vm.handles.push(ctor);
         let proto = vm.handles[vm.handles.len() - 2];
@@ -89,10 +87,9 @@ pub fn define_constructor(
         let ctor = *vm.handles.last().unwrap();
         let g = vm.intrinsic(Intrinsic::Global);
         define_value(vm, g, name, ctor, METHOD_ATTRS)?;
-        Ok(vm.handles.pop().unwrap())
-    })();
-    vm.handles.pop();
-    r
+        // Read again: defining the global allocated.
+        Ok(*vm.handles.last().unwrap())
+    })
 }
 
 fn set_intrinsic(vm: &mut Vm, i: Intrinsic, v: Value) {
@@ -146,6 +143,21 @@ pub fn scoped<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm, usize) -> JsResult<T>) -> 
     let r = f(vm, mark);
     vm.handles.truncate(mark);
     r
+}
+
+/// Runs `f` with `v` rooted in `vm.handles` (`f` may allocate and move
+/// cells; it finds `v` at `handles.last()`), and returns `f`'s result with
+/// `v` as the collector left it.
+pub fn keep<T>(
+    vm: &mut Vm,
+    v: Value,
+    f: impl FnOnce(&mut Vm) -> JsResult<T>,
+) -> JsResult<(T, Value)> {
+    scoped(vm, |vm, mark| {
+        vm.handles.push(v);
+        let t = f(vm)?;
+        Ok((t, vm.handles[mark]))
+    })
 }
 
 /// ToNumber of argument `i` (undefined when absent).

@@ -9,7 +9,7 @@
 //!   is held across an allocation.
 //! - Strings are UTF-16 code units; positions and lengths count units.
 
-use super::{define_constructor, define_native, relative_index, scoped, to_integer};
+use super::{define_constructor, define_native, keep, relative_index, scoped, to_integer};
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind};
 use crate::runtime::{
@@ -299,16 +299,13 @@ fn slice(vm: &mut Vm, args: Args) -> JsResult<Value> {
         Ok((args.get(vm, 0), args.get(vm, 1)))
     })?;
     // Positions convert after ToString(this), with the receiver rooted.
-    vm.handles.push(s);
     let len = vm.string_len(s) as f64;
-    let r = (|| {
+    let ((from, to), s) = keep(vm, s, |vm| {
         Ok((
             relative_index(vm, a, len, 0.0)?,
             relative_index(vm, b, len, len)?,
         ))
-    })();
-    let s = vm.handles.pop().unwrap();
-    let (from, to) = r?;
+    })?;
     let s = vm.flatten(s)?;
     substring_of(vm, s, from as usize, to as usize)
 }
@@ -334,9 +331,8 @@ fn substr(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let (s, (a, l)) = this_flat_and(vm, &args, "substr", |vm| {
         Ok((args.get(vm, 0), args.get(vm, 1)))
     })?;
-    vm.handles.push(s);
     let len = vm.string_len(s) as f64;
-    let r = (|| {
+    let ((start, count), s) = keep(vm, s, |vm| {
         let start = relative_index(vm, a, len, 0.0)?;
         let count = if l.is_undefined() {
             len
@@ -344,9 +340,7 @@ fn substr(vm: &mut Vm, args: Args) -> JsResult<Value> {
             to_integer(vm, l)?
         };
         Ok((start, count))
-    })();
-    let s = vm.handles.pop().unwrap();
-    let (start, count) = r?;
+    })?;
     let end = (start + count.max(0.0)).min(len);
     let s = vm.flatten(s)?;
     if start >= end {
