@@ -9,6 +9,7 @@
 
 use jolt::bytecode::feedback::PolyIc;
 use jolt::bytecode::{Const, FuncProto, Insn};
+use jolt::jit::baseline::ic;
 use jolt::jit::baseline::run::{run_script_baseline, BaselineCache};
 use jolt::runtime::{Options, Throw, Vm};
 use jolt::tier::Tier;
@@ -303,11 +304,13 @@ undefined undefined,0, 1
     assert!(set.len() >= 2, "setx cached {} shapes", set.len());
 }
 
-/// Getters and setters (own and inherited) and primitive receivers are
-/// never cached: those sites stay empty and every access goes through the
-/// helper, with the interpreter's results and side effects. A data property
-/// of the receiver's prototype is cached with the holder's shape, and a
-/// shadowing own property or a changed prototype value is still seen.
+/// Setters, own getters and primitive receivers are never cached: those
+/// sites stay empty and every access goes through the helper, with the
+/// interpreter's results and side effects. A getter on the prototype is
+/// cached as a `CHAIN_GETTER` entry (the helper calls it without a
+/// lookup). A data property of the receiver's prototype is cached with the
+/// holder's shape, and a shadowing own property or a changed prototype
+/// value is still seen.
 #[test]
 fn prototype_data_properties_are_cached_and_accessors_are_not() {
     let src = r#"
@@ -372,7 +375,11 @@ Cannot create property 'acc' on string 'str'
         // getm caches P instances' `shared` on their prototype (a holder
         // entry: read after checking P.prototype's shape, so the later
         // `P.prototype.shared = 6` is seen) and q's own `shared`.
-        let want = if f == "getm" { 2 } else { 0 };
+        let want = match f {
+            "getm" => 2,
+            "getg" => 1,
+            _ => 0,
+        };
         assert_eq!(
             (ic.len(), ic.is_mega()),
             (want, false),
@@ -385,6 +392,13 @@ Cannot create property 'acc' on string 'str'
                 .map(|e| e.holder.get() != 0)
                 .collect();
             assert_eq!(holders, [true, false], "the prototype entry came first");
+        }
+        if f == "getg" {
+            let words = ic.chain_of(&ic.entries[0], ic::CHAIN_N, ic::CHAIN_PROTOS);
+            assert_eq!(
+                words.map(|w| (w[ic::CHAIN_KIND], w[ic::CHAIN_N])),
+                Some((ic::CHAIN_GETTER, 1))
+            );
         }
     }
     // Own `length` data properties are cached ({ length: 7 } and the
@@ -603,5 +617,64 @@ console.log(lens(["ab", "a" + "b".repeat(40), "", "z"], [[], [0]]));
         f.helper_calls.get() <= 260,
         "lens: {} helper calls",
         f.helper_calls.get()
+    );
+}
+
+/// Methods inherited from a grandparent's prototype are cached with a
+/// chain record of the shapes on the way (depth 3 here); a store that adds
+/// a property caches the shape transition (`CHAIN_ADD`, whole chain
+/// checked, through inline and overflow slots). Hot loops over both stay on
+/// the inline paths: only the first calls reach the helpers.
+#[test]
+fn prototype_chains_and_transitions_are_cached() {
+    let src = r#"
+class A { m() { return 1; } }
+class B extends A {}
+class C extends B {}
+function getm(o) { return o.m; }
+function add(o) { o.a = 1; o.b = 2; o.c = 3; o.d = 4; o.e = 5; o.f = 6; return o; }
+const c = new C();
+let n = 0;
+for (let i = 0; i < 300; i++) {
+  if (getm(c) === A.prototype.m) n++;
+  n += add({}).f;
+}
+console.log(n);
+"#;
+    let p = check(src, "2100\n");
+    let ic = one_site(function(&p, "getm"), "m", false);
+    assert_eq!(ic.len(), 1);
+    let words = ic
+        .chain_of(&ic.entries[0], ic::CHAIN_N, ic::CHAIN_PROTOS)
+        .expect("a chain record");
+    assert_eq!(
+        (words[ic::CHAIN_KIND], words[ic::CHAIN_N]),
+        (ic::CHAIN_LOAD, 3)
+    );
+    let add = function(&p, "add");
+    for name in ["a", "b", "c", "d", "e", "f"] {
+        let ic = one_site(add, name, true);
+        assert_eq!(ic.len(), 1, "{name}");
+        let words = ic
+            .chain_of(&ic.entries[0], ic::CHAIN_N, ic::CHAIN_PROTOS)
+            .expect("a chain record");
+        // The receiver's chain: Object.prototype, then null.
+        assert_eq!(
+            (words[ic::CHAIN_KIND], words[ic::CHAIN_N]),
+            (ic::CHAIN_ADD, 1),
+            "{name}"
+        );
+    }
+    assert!(
+        function(&p, "getm").helper_calls.get() < 5,
+        "getm: {}",
+        function(&p, "getm").helper_calls.get()
+    );
+    // Each first add of `e` allocates the object's overflow cell (helper);
+    // `f` finds room in it and stays inline.
+    assert!(
+        add.helper_calls.get() < 320,
+        "add: {}",
+        add.helper_calls.get()
     );
 }

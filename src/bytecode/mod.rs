@@ -122,10 +122,12 @@ pub mod feedback {
         /// byte offset from the object cell's address; `< 0`, minus the byte
         /// offset from the address of its overflow Slots cell.
         pub loc: Cell<i64>,
-        /// 0: the property is the receiver's own. Else (GetProp sites only)
-        /// the shape id + 1 of the receiver's *prototype*, which holds the
-        /// data property at `loc`: the receiver's shape proves the key is
-        /// not its own, the holder's shape that the prototype has it.
+        /// 0: the property is the receiver's own. Else the address of a
+        /// prototype-chain record (`PolyIc::chain`, layout in
+        /// `jit::baseline::ic`): the shapes of the receiver's prototypes
+        /// that prove the key absent up to its holder (a GetProp of an
+        /// inherited data property) or absent on the whole chain (a SetProp
+        /// that adds the property: a cached shape transition).
         pub holder: Cell<u64>,
     }
 
@@ -142,7 +144,15 @@ pub mod feedback {
         /// Number of filled entries, or `MEGA` (then every entry is empty,
         /// so the inline checks all miss and the helper does the lookup).
         pub state: Cell<u64>,
+        /// The prototype-chain records entries point at. Never shrinks
+        /// while the site lives (code reads a record through an entry's
+        /// `holder`), bounded by `MAX_CHAINS` (then the site goes
+        /// megamorphic).
+        pub chains: std::cell::RefCell<Vec<Box<[u64]>>>,
     }
+
+    /// Chain records one site may make before it gives up caching.
+    pub const MAX_CHAINS: usize = 16;
 
     impl PolyIc {
         pub fn is_mega(&self) -> bool {
@@ -158,6 +168,34 @@ pub mod feedback {
         }
         pub fn is_empty(&self) -> bool {
             self.len() == 0
+        }
+        /// The address of a record equal to `words`, made if needed;
+        /// `None` once the site has made `MAX_CHAINS` records.
+        pub fn chain(&self, words: &[u64]) -> Option<u64> {
+            let mut chains = self.chains.borrow_mut();
+            if let Some(c) = chains.iter().find(|c| ***c == *words) {
+                return Some(c.as_ptr() as u64);
+            }
+            if chains.len() == MAX_CHAINS {
+                return None;
+            }
+            chains.push(words.into());
+            Some(chains.last().unwrap().as_ptr() as u64)
+        }
+        /// The chain record of entry `e` (None for an own property).
+        /// `n_at`: the index of the record's length word (its first `n_at
+        /// + 1 + n` words are read).
+        pub fn chain_of(&self, e: &PolyEntry, n_at: usize, skip: usize) -> Option<&[u64]> {
+            let h = e.holder.get() as *const u64;
+            if h.is_null() {
+                return None;
+            }
+            // `holder` is only ever an address `chain` returned, and those
+            // boxes never move or drop while the site lives.
+            unsafe {
+                let n = *h.add(n_at) as usize;
+                Some(std::slice::from_raw_parts(h, skip + n))
+            }
         }
         /// The cached shape ids, in the order they were entered.
         pub fn shapes(&self) -> Vec<u32> {

@@ -98,6 +98,7 @@ enum Deferred {
         entry: Label,
         resume: Label,
         slow: Label,
+        store: Option<u16>,
     },
     /// `===` when not both operands are int32 (rax, rcx): numbers and
     /// strings go to `slow`; otherwise identity is bit equality: record
@@ -348,7 +349,8 @@ impl<'a> Emitter<'a> {
                     entry,
                     resume,
                     slow,
-                } => self.emit_proto_holder(entry, resume, slow),
+                    store,
+                } => self.emit_proto_holder(entry, resume, slow, store),
                 Deferred::OutOfLine { pc, insn } => {
                     self.m.asm.bind(self.labels[pc as usize]);
                     self.m.asm.annotate(Annotation::Bytecode(pc));
@@ -777,12 +779,19 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// Emits a GetProp's prototype-entry path after the body.
-    pub(super) fn defer_proto_holder(&mut self, entry: Label, resume: Label, slow: Label) {
+    /// Emits a property site's chain-record path after the body.
+    pub(super) fn defer_proto_holder(
+        &mut self,
+        entry: Label,
+        resume: Label,
+        slow: Label,
+        store: Option<u16>,
+    ) {
         self.deferred.push(Deferred::ProtoHolder {
             entry,
             resume,
             slow,
+            store,
         });
     }
 

@@ -615,6 +615,10 @@ helpers! { cx;
                 return Ok(CONTINUE);
             }
         }
+        if let Some(g) = ic::cached_getter(cx.p, fb, o) {
+            let v = cx.vm.call(g, o, &[])?;
+            return done!(cx.r.set(dst, v));
+        }
         let key = cx.const_key(name);
         if cx.vm.is_object(o) {
             let c = Cell::from_value(o);
@@ -648,6 +652,7 @@ helpers! { cx;
             }
         }
         let key = cx.const_key(name);
+        let mut adds = None;
         if cx.vm.is_object(o) {
             let c = Cell::from_value(o);
             let sid = Vm::shape_of(c);
@@ -657,9 +662,16 @@ helpers! { cx;
                     cell.set(if cached == 0 || cached == e { e } else { fbk::MEGA });
                     ic::note(cx.vm, cx.p, fb, c, slot);
                 }
+            } else {
+                // Adds a property: the transition may be cached for the
+                // machine code once the store is done.
+                adds = ic::transition_before(cx.vm, o, key);
             }
         }
         cx.vm.set_value(o, key, cx.r.get(src))?;
+        if let Some(before) = adds {
+            ic::note_transition(cx.vm, cx.p, fb, cx.r.get(obj), key, before);
+        }
         Ok(CONTINUE)
     };
     bl_getelem: Insn::GetElem { dst, obj, key, fb } => {

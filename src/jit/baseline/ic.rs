@@ -45,11 +45,11 @@ use super::helpers as h;
 use crate::bytecode::feedback::{self as fbk, PolyEntry, PolyIc, POLY_MAX};
 use crate::bytecode::{Const, FuncProto};
 use crate::jit::x64::{AluOp, Cond, Gpr, IndexReg, Label, Mem, Scale, ShiftOp, Size, UnaryOp};
-use crate::runtime::atoms::PropKey;
+use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind, FIRST_OBJECT_KIND};
 use crate::runtime::object::FROZEN_ELEMENTS;
-use crate::runtime::shape::ACCESSOR;
-use crate::runtime::{fixed, Vm};
+use crate::runtime::shape::{self, ShapeId, ACCESSOR};
+use crate::runtime::{fixed, oflags, Value, Vm};
 use std::mem::{offset_of, size_of};
 
 /// Raw words of every object cell (shape id, kind-specific word).
@@ -118,38 +118,179 @@ pub fn note(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, slot: u32) {
     enter(ic, key, loc_of(s.n_fixed, s.n_inline, slot), 0);
 }
 
-/// Enters receiver `c` (a plain object whose shared shape lacks `key`)
-/// whose prototype, in a shared shape, has `key` as a data property: the
-/// GetProp site `fb` then reads it from the prototype after checking both
-/// shapes. Plain objects only (Kind::Object): other kinds may have own
-/// properties outside their shape (array length, elements), and only named
-/// keys (index keys live in elements).
+/// Words of a prototype-chain record (`PolyEntry::holder` points at one):
+/// `[n, kind, new shape id + 1, shape id + 1 of prototype 1, .., of
+/// prototype n]`. Prototype 1 is the receiver's prototype, each next one
+/// the previous one's prototype.
+/// - `CHAIN_LOAD` (GetProp): prototype n holds the data property at the
+///   entry's `loc`; the receiver and prototypes 1..n-1 lack the key.
+/// - `CHAIN_ADD` (SetProp): the receiver and all n prototypes lack the key
+///   and prototype n's prototype is null, so `obj.key = v` adds an own data
+///   property: the receiver (extensible) moves to the new shape, slot `loc`.
+///
+/// Every shape in a record is shared (never a dictionary), so a shape check
+/// proves what the lookup found when the entry was made; prototypes are
+/// read from the objects at each use, so `setPrototypeOf` needs no
+/// invalidation. Only named keys other than `length` are cached this way:
+/// for them every object kind's own properties are exactly its shape's
+/// (`Vm::get_own`), so no kind check is needed.
+pub const CHAIN_N: usize = 0;
+pub const CHAIN_KIND: usize = 1;
+pub const CHAIN_NEW_SHAPE: usize = 2;
+pub const CHAIN_PROTOS: usize = 3;
+pub const CHAIN_LOAD: u64 = 0;
+pub const CHAIN_ADD: u64 = 1;
+/// Like `CHAIN_LOAD`, but the holder's property is an accessor with a
+/// getter: the machine code leaves it to the helper, which checks the same
+/// shapes ([`cached_getter`]) and calls the getter without a lookup.
+pub const CHAIN_GETTER: u64 = 2;
+
+/// Whether `key` may be cached through a chain record (see above).
+fn chain_key(key: PropKey) -> bool {
+    matches!(key, PropKey::Atom(a) if a != wk::length)
+}
+
+/// The shapes of `c`'s prototypes up to the first that has `key` (then
+/// `Some(holder)`) or to the end of the chain (`None`), or `Err` when an
+/// object on the way is a dictionary (its shape proves nothing).
+fn walk_chain(vm: &Vm, c: Cell, key: PropKey, shapes: &mut Vec<u64>) -> Result<Option<Cell>, ()> {
+    if vm.shapes.get(Vm::shape_of(c)).dictionary || vm.shapes.lookup(Vm::shape_of(c), key).is_some()
+    {
+        return Err(());
+    }
+    let mut o = c;
+    loop {
+        let p = o.get(fixed::PROTO);
+        if !vm.is_object(p) {
+            return Ok(None);
+        }
+        o = Cell::from_value(p);
+        let sid = Vm::shape_of(o);
+        if vm.shapes.get(sid).dictionary || o.raw_words() != OBJECT_RAW_WORDS {
+            return Err(());
+        }
+        shapes.push(sid.0 as u64 + 1);
+        if vm.shapes.lookup(sid, key).is_some() {
+            return Ok(Some(o));
+        }
+    }
+}
+
+/// Enters receiver `c` (an object whose shared shape lacks `key`) for the
+/// GetProp site `fb` when some prototype, reached through shared shapes
+/// only, has `key` as a data property: the site then reads it from that
+/// prototype after checking the shapes on the way (methods, constants).
 pub fn note_proto(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, key: PropKey) {
     let Some(ic) = p.poly_ic(fb) else { return };
-    if ic.is_mega() || c.kind() != Kind::Object || !matches!(key, PropKey::Atom(_)) {
+    if ic.is_mega() || !chain_key(key) {
         return;
     }
-    if vm.shapes.get(Vm::shape_of(c)).dictionary {
-        return;
-    }
-    let proto = c.get(fixed::PROTO);
-    if !vm.is_object(proto) {
-        return;
-    }
-    let pc = Cell::from_value(proto);
-    let hid = Vm::shape_of(pc);
-    let hs = vm.shapes.get(hid);
-    if hs.dictionary || pc.raw_words() != OBJECT_RAW_WORDS {
-        return;
-    }
-    let Some((slot, attrs)) = vm.shapes.lookup(hid, key) else {
+    let mut words = vec![0, CHAIN_LOAD, 0];
+    let Ok(Some(holder)) = walk_chain(vm, c, key, &mut words) else {
         return;
     };
+    let hs = vm.shapes.get(Vm::shape_of(holder));
+    let (slot, attrs) = vm.shapes.lookup(Vm::shape_of(holder), key).unwrap();
     if attrs & ACCESSOR != 0 {
+        words[CHAIN_KIND] = CHAIN_GETTER;
+    }
+    words[CHAIN_N] = (words.len() - CHAIN_PROTOS) as u64;
+    let loc = loc_of(hs.n_fixed, hs.n_inline, slot);
+    match ic.chain(&words) {
+        Some(chain) => enter(ic, Vm::shape_of(c).0 as u64 + 1, loc, chain),
+        None => go_mega(ic),
+    }
+}
+
+/// The getter a GetProp site `fb` cached for receiver `o` (a
+/// `CHAIN_GETTER` entry whose shapes all still match), or None. The
+/// helper calls it with `o` as `this`, as [[Get]] would after its lookup.
+pub fn cached_getter(p: &FuncProto, fb: u16, o: Value) -> Option<Value> {
+    let ic = p.poly_ic(fb)?;
+    if !o.is_cell() || !Cell::from_value(o).kind().is_object() {
+        return None;
+    }
+    let c = Cell::from_value(o);
+    let key = Vm::shape_of(c).0 as u64 + 1;
+    let e = ic.entries[..ic.len()].iter().find(|e| e.key.get() == key)?;
+    let words = ic.chain_of(e, CHAIN_N, CHAIN_PROTOS)?;
+    if words[CHAIN_KIND] != CHAIN_GETTER {
+        return None;
+    }
+    let mut h = c;
+    for &want in &words[CHAIN_PROTOS..] {
+        let p = h.get(fixed::PROTO);
+        if !p.is_cell() || !Cell::from_value(p).kind().is_object() {
+            return None;
+        }
+        h = Cell::from_value(p);
+        if Vm::shape_of(h).0 as u64 + 1 != want {
+            return None;
+        }
+    }
+    // `loc` of an accessor is where its [getter, setter] pair lives.
+    let loc = e.loc.get();
+    let pair = if loc >= 0 {
+        h.get(loc as usize / 8 - 1 - OBJECT_RAW_WORDS)
+    } else {
+        Cell::from_value(h.get(fixed::OVERFLOW)).get((-loc) as usize / 8 - 1 - SLOTS_RAW_WORDS)
+    };
+    let g = Cell::from_value(pair).get(0);
+    (!g.is_undefined()).then_some(g)
+}
+
+/// What a SetProp helper learns before the store: the receiver's shape and
+/// its prototype chain's shapes when `obj.key = v` will add an own data
+/// property (see `CHAIN_ADD`), for [`note_transition`] after the store.
+pub fn transition_before(vm: &Vm, o: Value, key: PropKey) -> Option<(ShapeId, Vec<u64>)> {
+    if !vm.is_object(o) || !chain_key(key) {
+        return None;
+    }
+    let c = Cell::from_value(o);
+    if c.flags() & oflags::NOT_EXTENSIBLE != 0 || c.raw_words() != OBJECT_RAW_WORDS {
+        return None;
+    }
+    let mut words = vec![0, CHAIN_ADD, 0];
+    match walk_chain(vm, c, key, &mut words) {
+        Ok(None) => Some((Vm::shape_of(c), words)),
+        _ => None,
+    }
+}
+
+/// After a SetProp helper stored to `o` what [`transition_before`]
+/// described: enters the transition from that shape to `o`'s new one.
+pub fn note_transition(
+    vm: &Vm,
+    p: &FuncProto,
+    fb: u16,
+    o: Value,
+    key: PropKey,
+    (old, mut words): (ShapeId, Vec<u64>),
+) {
+    let Some(ic) = p.poly_ic(fb) else { return };
+    if ic.is_mega() {
         return;
     }
-    let loc = loc_of(hs.n_fixed, hs.n_inline, slot);
-    enter(ic, Vm::shape_of(c).0 as u64 + 1, loc, hid.0 as u64 + 1);
+    let c = Cell::from_value(o);
+    let sid = Vm::shape_of(c);
+    let s = vm.shapes.get(sid);
+    let Some((slot, attrs)) = vm.shapes.lookup(sid, key) else {
+        return;
+    };
+    // Exactly one own data property more, in a shared shape.
+    if s.dictionary
+        || attrs != shape::DEFAULT_ATTRS
+        || s.order.len() != vm.shapes.get(old).order.len() + 1
+    {
+        return;
+    }
+    words[CHAIN_N] = (words.len() - CHAIN_PROTOS) as u64;
+    words[CHAIN_NEW_SHAPE] = sid.0 as u64 + 1;
+    let loc = loc_of(s.n_fixed, s.n_inline, slot);
+    match ic.chain(&words) {
+        Some(chain) => enter(ic, old.0 as u64 + 1, loc, chain),
+        None => go_mega(ic),
+    }
 }
 
 /// Adds (or, for a receiver shape already present, updates: a prototype
@@ -163,19 +304,23 @@ fn enter(ic: &PolyIc, key: u64, loc: i64, holder: u64) {
         return;
     }
     if n == POLY_MAX {
-        for e in &ic.entries {
-            e.key.set(0);
-            e.loc.set(0);
-            e.holder.set(0);
-        }
-        ic.state.set(fbk::MEGA);
-        return;
+        return go_mega(ic);
     }
     let e = &ic.entries[n];
     e.loc.set(loc);
     e.holder.set(holder);
     e.key.set(key);
     ic.state.set(n as u64 + 1);
+}
+
+/// Empties the site's entries for good (see the module comment).
+fn go_mega(ic: &PolyIc) {
+    for e in &ic.entries {
+        e.key.set(0);
+        e.loc.set(0);
+        e.holder.set(0);
+    }
+    ic.state.set(fbk::MEGA);
 }
 
 /// Whether constant `k` of `p` is the string "length".
@@ -243,23 +388,117 @@ impl Emitter<'_> {
         }
     }
 
-    /// The out-of-line half of a prototype entry (rax = receiver, rcx =
-    /// loc, rdx = holder shape + 1): a plain object whose prototype is an
-    /// object of that shape continues at `resume` with rax = the prototype.
-    pub(super) fn emit_proto_holder(&mut self, entry: Label, resume: Label, slow: Label) {
-        self.m.asm.bind(entry);
-        self.m.branch_if_kind_ne(Gpr::Rax, Kind::Object, slow);
+    /// rax = receiver, rdx = a chain record: checks the record's kind and
+    /// the shapes of the receiver's first n prototypes (see `CHAIN_N`);
+    /// leaves rax = prototype n or jumps to `slow`. Clobbers rdx, r8, r9.
+    fn chain_walk(&mut self, kind: u64, slow: Label) {
         let x = &mut self.m.asm;
+        let (top, done) = (x.new_label(), x.new_label());
+        x.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S64,
+            Mem::disp(Gpr::Rdx, 8 * CHAIN_KIND as i32),
+            kind as i32,
+        );
+        x.jcc(Cond::Ne, slow);
+        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rdx, 8 * CHAIN_N as i32));
+        x.lea(
+            Size::S64,
+            Gpr::Rdx,
+            Mem::disp(Gpr::Rdx, 8 * CHAIN_PROTOS as i32),
+        );
+        x.bind(top);
+        x.test_rm_r(Size::S64, Gpr::R8, Gpr::R8);
+        x.jcc(Cond::E, done);
         x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, PROTO_OFF));
-        // Not a cell (null) or not an object: slow (`branch_if_not_cell`
-        // then the kind).
+        // Null (not a cell) or not an object: slow.
         self.m.branch_if_not_cell(Gpr::Rax, slow);
         self.branch_if_not_object(Gpr::Rax, slow);
         let x = &mut self.m.asm;
-        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rax, SHAPE_OFF));
-        x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::R8, 1);
-        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::R8, Gpr::Rdx);
+        x.mov_r_m(Size::S64, Gpr::R9, Mem::disp(Gpr::Rax, SHAPE_OFF));
+        x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::R9, 1);
+        x.alu_r_m(AluOp::Cmp, Size::S64, Gpr::R9, Mem::base(Gpr::Rdx));
         x.jcc(Cond::Ne, slow);
+        x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::Rdx, 8);
+        x.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::R8, 1);
+        x.jmp(top);
+        x.bind(done);
+    }
+
+    /// The out-of-line half of an entry with a chain record (rax =
+    /// receiver, rcx = loc, rdx = the record). A GetProp (`store` None)
+    /// continues at `resume` with rax = the holder; a SetProp (`store` =
+    /// the source register) adds the property (`CHAIN_ADD`) and continues
+    /// at `resume` after the store.
+    pub(super) fn emit_proto_holder(
+        &mut self,
+        entry: Label,
+        resume: Label,
+        slow: Label,
+        store: Option<u16>,
+    ) {
+        self.m.asm.bind(entry);
+        let Some(src) = store else {
+            self.chain_walk(CHAIN_LOAD, slow);
+            self.m.asm.jmp(resume);
+            return;
+        };
+        let x = &mut self.m.asm;
+        x.mov_rm_r(Size::S64, Gpr::R11, Gpr::Rax);
+        x.mov_r_m(
+            Size::S64,
+            Gpr::R10,
+            Mem::disp(Gpr::Rdx, 8 * CHAIN_NEW_SHAPE as i32),
+        );
+        self.chain_walk(CHAIN_ADD, slow);
+        let x = &mut self.m.asm;
+        // The chain ends here: prototype n's prototype is null.
+        x.mov_r_imm(Size::S64, Gpr::R9, Value::NULL.0 as i64);
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::R9,
+            Mem::disp(Gpr::Rax, PROTO_OFF),
+        );
+        x.jcc(Cond::Ne, slow);
+        x.test_rm_imm(
+            Size::S8,
+            Mem::disp(Gpr::R11, FLAGS_OFF),
+            oflags::NOT_EXTENSIBLE as i32,
+        );
+        x.jcc(Cond::Ne, slow);
+        x.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::R10, 1);
+        let (overflow, set_shape) = (x.new_label(), x.new_label());
+        self.m.load(Gpr::Rdx, src);
+        let x = &mut self.m.asm;
+        x.test_rm_r(Size::S64, Gpr::Rcx, Gpr::Rcx);
+        x.jcc(Cond::S, overflow);
+        x.mov_rm_r(
+            Size::S64,
+            Mem::bisd(Gpr::R11, idx(Gpr::Rcx), Scale::S1, 0),
+            Gpr::Rdx,
+        );
+        x.jmp(set_shape);
+        x.bind(overflow);
+        // An overflow slot: only when the Slots cell has room for it
+        // (value count, header bits 40..64, times 8 >= 8 * (index + 1)).
+        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::R11, OVERFLOW_OFF));
+        self.m.branch_if_not_cell(Gpr::Rax, slow);
+        let x = &mut self.m.asm;
+        x.mov_r_m(Size::S64, Gpr::R9, Mem::base(Gpr::Rax));
+        x.shift_imm(ShiftOp::Shr, Size::S64, Gpr::R9, 40);
+        x.shift_imm(ShiftOp::Shl, Size::S64, Gpr::R9, 3);
+        x.unary(UnaryOp::Neg, Size::S64, Gpr::Rcx);
+        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rcx, Gpr::R9);
+        x.jcc(Cond::A, slow);
+        x.mov_rm_r(
+            Size::S64,
+            Mem::bisd(Gpr::Rax, idx(Gpr::Rcx), Scale::S1, 0),
+            Gpr::Rdx,
+        );
+        x.bind(set_shape);
+        // No allocation happened: the new shape's other slots are the old.
+        x.mov_rm_r(Size::S64, Mem::disp(Gpr::R11, SHAPE_OFF), Gpr::R10);
         x.jmp(resume);
     }
 
@@ -327,22 +566,26 @@ impl Emitter<'_> {
         let resume = self.m.asm.new_label();
         self.ic_lookup(ic, slow, Some(holder));
         self.m.asm.bind(resume);
-        self.defer_proto_holder(holder, resume, slow);
+        self.defer_proto_holder(holder, resume, slow, None);
         let slot = self.slot_operand();
         self.m.asm.mov_r_m(Size::S64, Gpr::Rax, slot);
         self.m.store(dst, Gpr::Rax);
     }
 
-    /// `obj.name = src` for a cached existing writable data property.
+    /// `obj.name = src` for a cached existing writable data property, or
+    /// one a cached transition adds.
     pub(super) fn visit_setprop(&mut self, pc: u32, obj: u16, src: u16, fb: u16) {
         let Some(ic) = self.site_ic(fb) else {
             return self.generic(pc, h::bl_setprop);
         };
-        let slow = self.slow_path(pc, h::bl_setprop, self.next(pc), None);
+        let next = self.next(pc);
+        let slow = self.slow_path(pc, h::bl_setprop, next, None);
         self.m.load(Gpr::Rax, obj);
         self.m.branch_if_not_cell(Gpr::Rax, slow);
         self.branch_if_not_object(Gpr::Rax, slow);
-        self.ic_lookup(ic, slow, None);
+        let add = self.m.asm.new_label();
+        self.ic_lookup(ic, slow, Some(add));
+        self.defer_proto_holder(add, next, slow, Some(src));
         // No write barrier: the collector is a whole-heap semispace.
         self.m.load(Gpr::Rdx, src);
         let slot = self.slot_operand();
