@@ -667,15 +667,15 @@ console.log(n);
         );
     }
     assert!(
-        function(&p, "getm").helper_calls.get() < 5,
+        function(&p, "getm").jit.helper_calls.get() < 5,
         "getm: {}",
-        function(&p, "getm").helper_calls.get()
+        function(&p, "getm").jit.helper_calls.get()
     );
     // Each first add of `e` allocates the object's overflow cell (helper);
     // `f` finds room in it and stays inline.
     assert!(
-        add.helper_calls.get() < 320,
+        add.jit.helper_calls.get() < 320,
         "add: {}",
-        add.helper_calls.get()
+        add.jit.helper_calls.get()
     );
 }
