@@ -1108,9 +1108,7 @@ impl Vm {
                         }
                     }
                     Insn::TypeOf { dst, src } => {
-                        let t = ops::type_of(self, r!(src));
-                        let a = self.atoms.intern_str(t);
-                        w!(dst, tri!(self.atom_string(a)))
+                        w!(dst, tri!(ops::type_of_string(self, r!(src))))
                     }
                     Insn::ToString { dst, src } => w!(dst, tri!(ops::to_string(self, r!(src)))),
 

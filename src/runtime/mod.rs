@@ -259,11 +259,24 @@ pub struct Frame {
 
 pub const STACK_VALUES: usize = 1 << 22;
 
+/// Code units whose one-unit strings are shared (`Vm::unit_string`).
+pub const UNIT_STRINGS: usize = 256;
+
 pub struct Vm {
     pub heap: Heap,
     pub atoms: Atoms,
     /// Heap string for each atom (EMPTY until first needed). A root.
+    /// Only `atom_string` grows it, and keeps `atom_strings_ptr`/`_len`
+    /// equal to its buffer and length (baseline code loads string
+    /// constants through them; the collector updates the entries in place).
     pub atom_strings: Vec<Value>,
+    pub atom_strings_ptr: *const Value,
+    pub atom_strings_len: usize,
+    /// Per code unit below `UNIT_STRINGS`: its atom + 1 (0 until first
+    /// needed), so one-unit strings (`s[i]`, `charAt`, `fromCharCode`) are
+    /// the shared atom strings: no allocation, and `===` against a string
+    /// constant is an identity compare.
+    unit_atoms: Box<[u32; UNIT_STRINGS]>,
     pub shapes: Shapes,
     /// The value stack shared by every tier's frames. Fixed-size so that
     /// addresses are stable.
@@ -404,6 +417,9 @@ impl Vm {
             heap,
             atoms: Atoms::new(),
             atom_strings: Vec::new(),
+            atom_strings_ptr: std::ptr::null(),
+            atom_strings_len: 0,
+            unit_atoms: Box::new([0; UNIT_STRINGS]),
             shapes: Shapes::new(),
             stack: zeroed_stack(),
             sp: 0,
@@ -560,10 +576,32 @@ impl Vm {
         let units = self.atoms.get(a).to_vec();
         let v = self.new_string(&units)?;
         if self.atom_strings.len() <= i {
-            self.atom_strings.resize(i + 1, Value::EMPTY);
+            let n = (i + 1).max(self.atom_strings.len() * 2);
+            self.atom_strings.resize(n, Value::EMPTY);
+            self.atom_strings_ptr = self.atom_strings.as_ptr();
+            self.atom_strings_len = self.atom_strings.len();
         }
         self.atom_strings[i] = v;
         Ok(v)
+    }
+
+    /// The string of one code unit: for units below `UNIT_STRINGS` the
+    /// shared atom string (see `unit_atoms`), else a fresh string.
+    pub fn unit_string(&mut self, u: u16) -> JsResult<Value> {
+        let Some(slot) = self.unit_atoms.get(u as usize) else {
+            return self.new_string(&[u]);
+        };
+        let a = match *slot {
+            0 => {
+                // Digits are array indices, not atoms: intern as atoms anyway
+                // (the string, not a property key, is what is shared).
+                let a = self.atoms.intern(&[u]);
+                self.unit_atoms[u as usize] = a.0 + 1;
+                a
+            }
+            n => Atom(n - 1),
+        };
+        self.atom_string(a)
     }
 
     pub fn key_string(&mut self, k: PropKey) -> JsResult<Value> {

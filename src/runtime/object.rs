@@ -294,7 +294,7 @@ impl Vm {
                 PropKey::Index(i) if (i as usize) < self.string_len(base) => {
                     let flat = self.flatten(base)?;
                     let u = self.flat_units(flat)[i as usize];
-                    return self.new_string(&[u]);
+                    return self.unit_string(u);
                 }
                 _ => {}
             }

@@ -37,6 +37,20 @@ pub fn type_of(vm: &Vm, v: Value) -> &'static str {
     }
 }
 
+/// `typeof v` as a string value: the shared atom string of its type word
+/// (no interning or allocation after the first use).
+pub fn type_of_string(vm: &mut Vm, v: Value) -> JsResult<Value> {
+    let a = match type_of(vm, v) {
+        "number" => wk::number,
+        "boolean" => wk::boolean,
+        "undefined" => wk::undefined,
+        "string" => wk::string,
+        "function" => wk::function,
+        _ => wk::object,
+    };
+    vm.atom_string(a)
+}
+
 /// The type word V8 uses in "Cannot create property 'x' on string 'abc'".
 pub fn type_name(vm: &Vm, v: Value) -> &'static str {
     type_of(vm, v)
@@ -124,7 +138,7 @@ pub fn to_string(vm: &mut Vm, v: Value) -> JsResult<Value> {
     if v.is_int() {
         let i = v.as_int();
         if (0..10).contains(&i) {
-            return vm.new_string(&[b'0' as u16 + i as u16]);
+            return vm.unit_string(b'0' as u16 + i as u16);
         }
         return vm.new_str(&i.to_string());
     }
@@ -321,6 +335,12 @@ pub fn strings_equal(vm: &Vm, a: Value, b: Value) -> bool {
     }
     if vm.string_len(a) != vm.string_len(b) {
         return false;
+    }
+    // Flat strings compare in place; only ropes (not yet flattened) are
+    // copied out.
+    let flat = |v: Value| Cell::from_value(v).kind() == Kind::String;
+    if flat(a) && flat(b) {
+        return vm.flat_units(a) == vm.flat_units(b);
     }
     vm.string_units(a) == vm.string_units(b)
 }

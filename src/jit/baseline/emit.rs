@@ -323,27 +323,12 @@ impl<'a> Emitter<'a> {
                     tail,
                 } => {
                     self.m.asm.bind(entry);
+                    // Numbers go to the helper.
                     for r in [Gpr::Rax, Gpr::Rcx] {
-                        let not_string = self.m.asm.new_label();
-                        // Numbers go to the helper; immediates are not strings.
                         self.m.asm.test_rm_r(Size::S64, r, TAG);
                         self.m.asm.jcc(Cond::Ne, slow);
-                        self.m.branch_if_not_cell(r, not_string);
-                        let x = &mut self.m.asm;
-                        // String and Rope are kinds 1 and 2.
-                        const _: () = assert!(
-                            crate::runtime::heap::Kind::String as u8 == 1
-                                && crate::runtime::heap::Kind::Rope as u8 == 2
-                        );
-                        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), 2);
-                        x.jcc(Cond::Be, slow);
-                        x.bind(not_string);
                     }
-                    self.m.feedback_or(fb, fbk::SAW_OTHER);
-                    self.m
-                        .asm
-                        .alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rax, Gpr::Rcx);
-                    self.m.asm.jmp(tail);
+                    self.strict_non_numbers(fb, slow, tail);
                 }
                 Deferred::ProtoHolder {
                     entry,
@@ -389,7 +374,7 @@ impl<'a> Emitter<'a> {
         use Insn::*;
         match insn {
             Mov { dst, src } => self.visit_mov(dst, src),
-            LdConst { .. } => self.generic(pc, h::bl_ldconst),
+            LdConst { dst, k } => self.visit_ldconst(pc, dst, k),
             LdInt { dst, imm } => self.visit_ldint(dst, imm),
             LdUndef { dst } => self.m.store_small(dst, Value::UNDEFINED.0),
             LdNull { dst } => self.m.store_small(dst, Value::NULL.0),

@@ -489,9 +489,7 @@ helpers! { cx;
         Ok(CONTINUE)
     };
     bl_typeof: Insn::TypeOf { dst, src } => {
-        let t = ops::type_of(cx.vm, cx.r.get(src));
-        let a = cx.vm.atoms.intern_str(t);
-        let s = cx.vm.atom_string(a)?;
+        let s = ops::type_of_string(cx.vm, cx.r.get(src))?;
         done!(cx.r.set(dst, s))
     };
     bl_tostring: Insn::ToString { dst, src } => {

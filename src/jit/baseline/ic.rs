@@ -62,6 +62,11 @@ const SHAPE_OFF: i32 = 8;
 const LENGTH_OFF: i32 = 16;
 /// A string cell's length in code units (raw word 0, `Vm::string_len`).
 const STRING_LEN_OFF: i32 = 8;
+/// A flat string's first code unit (after its length word).
+const STRING_UNITS_OFF: i32 = 16;
+/// `Vm::atom_strings_ptr` / `_len`, from the pinned VM register (rbx).
+const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
+const ATOM_STRINGS_LEN: i32 = offset_of!(Vm, atom_strings_len) as i32;
 /// The header's flag byte.
 const FLAGS_OFF: i32 = 1;
 
@@ -525,6 +530,127 @@ impl Emitter<'_> {
         }
         // The prototype outlives its code, and its caches never move.
         Some(unsafe { &*(ic as *const PolyIc) })
+    }
+
+    /// `dst = k`: a number constant is an immediate; a string constant is
+    /// its atom's shared string, loaded from `Vm::atom_strings` once the
+    /// helper interned it (the prototype's `const_atoms` cell says which
+    /// atom; until then, or before the atom's string exists, the helper).
+    pub(super) fn visit_ldconst(&mut self, pc: u32, dst: u16, k: u16) {
+        match self.proto.consts.get(k as usize) {
+            Some(Const::Num(n)) => self.m.store_bits(dst, Value::number(*n).0),
+            Some(Const::Str(_)) => {
+                let slow = self.slow_path(pc, h::bl_ldconst, self.next(pc), None);
+                // The prototype outlives its code, and the cell never moves.
+                let cell = &self.proto.const_atoms[k as usize] as *const std::cell::Cell<u64>;
+                let x = &mut self.m.asm;
+                x.mov_r_imm(Size::S64, Gpr::Rcx, cell as i64);
+                // Low half: atom + 1 (0 = not interned yet); zero-extended.
+                x.mov_r_m(Size::S32, Gpr::Rcx, Mem::base(Gpr::Rcx));
+                x.test_rm_r(Size::S32, Gpr::Rcx, Gpr::Rcx);
+                x.jcc(Cond::E, slow);
+                x.alu_r_m(
+                    AluOp::Cmp,
+                    Size::S64,
+                    Gpr::Rcx,
+                    Mem::disp(Gpr::Rbx, ATOM_STRINGS_LEN),
+                );
+                x.jcc(Cond::A, slow);
+                x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rbx, ATOM_STRINGS_PTR));
+                x.mov_r_m(
+                    Size::S64,
+                    Gpr::Rax,
+                    Mem::bisd(Gpr::Rax, idx(Gpr::Rcx), Scale::S8, -8),
+                );
+                // EMPTY (0): the atom's string was not made yet.
+                x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
+                x.jcc(Cond::E, slow);
+                self.m.store(dst, Gpr::Rax);
+            }
+            None => self.generic(pc, h::bl_ldconst),
+        }
+    }
+
+    /// `===`/`!==` when neither operand is a number (rax, rcx; numbers
+    /// are for the helper): the same bits are equal; two flat strings of
+    /// different lengths are not; two one-unit flat strings compare their
+    /// units; a non-string against a non-string compares bits. Records
+    /// the interpreter's feedback, then continues at `tail` with the flags
+    /// of the compare (ZF = equal). Everything else goes to `slow`.
+    pub(super) fn strict_non_numbers(&mut self, fb: u16, slow: Label, tail: Label) {
+        const _: () = assert!(Kind::String as u8 == 1 && Kind::Rope as u8 == 2);
+        let x = &mut self.m.asm;
+        let (same, a_str, a_other) = (x.new_label(), x.new_label(), x.new_label());
+        let (others, same_other) = (x.new_label(), x.new_label());
+        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rax, Gpr::Rcx);
+        x.jcc(Cond::E, same);
+        self.m.branch_if_not_cell(Gpr::Rax, a_other);
+        let x = &mut self.m.asm;
+        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(Gpr::Rax), Kind::Rope as i32);
+        x.jcc(Cond::Be, a_str);
+        x.bind(a_other);
+        // rax is no string: a string rcx is for the helper (mixed feedback).
+        self.m.branch_if_not_cell(Gpr::Rcx, others);
+        let x = &mut self.m.asm;
+        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(Gpr::Rcx), Kind::Rope as i32);
+        x.jcc(Cond::Be, slow);
+        x.bind(others);
+        self.m.feedback_or(fb, fbk::SAW_OTHER);
+        self.m
+            .asm
+            .alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rax, Gpr::Rcx);
+        self.m.asm.jmp(tail);
+        // rax a string: both must be flat strings.
+        self.m.asm.bind(a_str);
+        self.m.branch_if_not_cell(Gpr::Rcx, slow);
+        let x = &mut self.m.asm;
+        for r in [Gpr::Rax, Gpr::Rcx] {
+            x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::String as i32);
+            x.jcc(Cond::Ne, slow);
+        }
+        self.m.feedback_or(fb, fbk::SAW_STRING);
+        let x = &mut self.m.asm;
+        x.mov_r_m(Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rax, STRING_LEN_OFF));
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::Rdx,
+            Mem::disp(Gpr::Rcx, STRING_LEN_OFF),
+        );
+        x.jcc(Cond::Ne, tail);
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rdx, 1);
+        x.jcc(Cond::Ne, slow);
+        x.movzx(
+            Size::S32,
+            Gpr::Rdx,
+            Size::S16,
+            Mem::disp(Gpr::Rax, STRING_UNITS_OFF),
+        );
+        x.movzx(
+            Size::S32,
+            Gpr::R8,
+            Size::S16,
+            Mem::disp(Gpr::Rcx, STRING_UNITS_OFF),
+        );
+        x.alu_rm_r(AluOp::Cmp, Size::S32, Gpr::Rdx, Gpr::R8);
+        x.jmp(tail);
+        // The same bits (not a number, so not NaN): equal.
+        x.bind(same);
+        self.m.branch_if_not_cell(Gpr::Rax, same_other);
+        let x = &mut self.m.asm;
+        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(Gpr::Rax), Kind::Rope as i32);
+        x.jcc(Cond::A, same_other);
+        self.m.feedback_or(fb, fbk::SAW_STRING);
+        self.m
+            .asm
+            .alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rax, Gpr::Rax);
+        self.m.asm.jmp(tail);
+        self.m.asm.bind(same_other);
+        self.m.feedback_or(fb, fbk::SAW_OTHER);
+        self.m
+            .asm
+            .alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rax, Gpr::Rax);
+        self.m.asm.jmp(tail);
     }
 
     /// `dst = obj.name`: `length` of an array or a flat string inline, then

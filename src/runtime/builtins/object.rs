@@ -107,7 +107,7 @@ fn get_own_of(vm: &mut Vm, v: Value, key: PropKey) -> JsResult<Option<Own>> {
             }
             PropKey::Index(i) if (i as usize) < vm.string_len(s) => {
                 let u = vm.string_units(s)[i as usize];
-                let c = vm.new_string(&[u])?;
+                let c = vm.unit_string(u)?;
                 return Ok(Some(Own::Data(c, ENUMERABLE)));
             }
             _ => {}

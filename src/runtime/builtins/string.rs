@@ -75,6 +75,11 @@ pub fn new_wrapper(vm: &mut Vm, s: Value, proto: Value) -> JsResult<Value> {
 }
 
 fn from_char_code(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    if args.argc == 1 {
+        let v = args.get(vm, 0);
+        let u = ops::to_uint32(vm, v)? as u16;
+        return vm.unit_string(u);
+    }
     let mut out = Vec::with_capacity(args.argc);
     for i in 0..args.argc {
         let v = args.get(vm, i);
@@ -175,6 +180,10 @@ fn substring_of(vm: &mut Vm, s: Value, from: usize, to: usize) -> JsResult<Value
     if from == 0 && to == vm.string_len(s) {
         return Ok(s);
     }
+    if to == from + 1 {
+        let u = vm.flat_units(s)[from];
+        return vm.unit_string(u);
+    }
     let piece = vm.flat_units(s)[from..to.max(from)].to_vec();
     vm.new_string(&piece)
 }
@@ -185,7 +194,7 @@ fn char_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
         return vm.new_string(&[]);
     }
     let u = vm.flat_units(s)[p as usize];
-    vm.new_string(&[u])
+    vm.unit_string(u)
 }
 
 fn char_code_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
@@ -221,7 +230,7 @@ fn at(vm: &mut Vm, args: Args) -> JsResult<Value> {
         return Ok(Value::UNDEFINED);
     }
     let u = vm.flat_units(s)[k as usize];
-    vm.new_string(&[u])
+    vm.unit_string(u)
 }
 
 /// Search methods: the needle (argument 0) and a position (argument 1).
