@@ -139,6 +139,9 @@ enum IntOp {
     Add,
     Sub,
     Mul,
+    /// A non-negative dividend and a positive divisor only (else -0, NaN
+    /// or a sign rule: the helper).
+    Mod,
     And,
     Or,
     Xor,
@@ -386,7 +389,7 @@ impl<'a> Emitter<'a> {
             Sub { dst, a, b, fb } => self.visit_int_binop(pc, dst, a, b, fb, IntOp::Sub, h::bl_sub),
             Mul { dst, a, b, fb } => self.visit_int_binop(pc, dst, a, b, fb, IntOp::Mul, h::bl_mul),
             Div { .. } => self.generic(pc, h::bl_div),
-            Mod { .. } => self.generic(pc, h::bl_mod),
+            Mod { dst, a, b, fb } => self.visit_int_binop(pc, dst, a, b, fb, IntOp::Mod, h::bl_mod),
             Exp { .. } => self.generic(pc, h::bl_exp),
             BitAnd { dst, a, b, fb } => {
                 self.visit_int_binop(pc, dst, a, b, fb, IntOp::And, h::bl_bitand)
@@ -429,7 +432,7 @@ impl<'a> Emitter<'a> {
             Neg { .. } => self.generic(pc, h::bl_neg),
             ToNumber { dst, src } => self.visit_tonumber(pc, dst, src),
             BitNot { .. } => self.generic(pc, h::bl_bitnot),
-            Not { .. } => self.generic(pc, h::bl_not),
+            Not { dst, src } => self.visit_not(pc, dst, src),
             Inc { dst, src, fb } => self.visit_inc_dec(pc, dst, src, fb, AluOp::Add, h::bl_inc),
             Dec { dst, src, fb } => self.visit_inc_dec(pc, dst, src, fb, AluOp::Sub, h::bl_dec),
             TypeOf { .. } => self.generic(pc, h::bl_typeof),
@@ -602,6 +605,16 @@ impl<'a> Emitter<'a> {
                 x.alu_rm_r(AluOp::Or, Size::S32, Gpr::Rdx, Gpr::Rcx);
                 x.jcc(Cond::S, slow);
                 x.bind(done);
+            }
+            IntOp::Mod => {
+                x.test_rm_r(Size::S32, Gpr::Rax, Gpr::Rax);
+                x.jcc(Cond::S, slow);
+                x.test_rm_r(Size::S32, Gpr::Rcx, Gpr::Rcx);
+                x.jcc(Cond::Le, slow);
+                // Both non-negative: an unsigned divide of edx:eax.
+                x.alu_rm_r(AluOp::Xor, Size::S32, Gpr::Rdx, Gpr::Rdx);
+                x.unary(UnaryOp::Div, Size::S32, Gpr::Rcx);
+                x.mov_rm_r(Size::S32, Gpr::Rax, Gpr::Rdx);
             }
             IntOp::And => x.alu_rm_r(AluOp::And, Size::S32, Gpr::Rax, Gpr::Rcx),
             IntOp::Or => x.alu_rm_r(AluOp::Or, Size::S32, Gpr::Rax, Gpr::Rcx),
