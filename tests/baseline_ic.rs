@@ -679,3 +679,32 @@ console.log(n);
         add.jit.helper_calls.get()
     );
 }
+
+/// A method load on a string receiver uses String.prototype's shape: one
+/// entry, and the loop stays inline (flat strings and ropes alike).
+#[test]
+fn string_receivers_hit_string_prototype_entries() {
+    let src = r#"
+function code(s, i) { return s.charCodeAt(i); }
+let n = 0;
+const strs = ["abc", "x".repeat(40) + "y".repeat(40), "q"];
+for (let i = 0; i < 300; i++) n += code(strs[i % 3], 0);
+console.log(n);
+"#;
+    let p = check(src, "33000\n");
+    let f = function(&p, "code");
+    let ic = one_site(f, "charCodeAt", false);
+    assert_eq!(ic.len(), 1);
+    assert_eq!(
+        ic.entries[0].holder.get(),
+        0,
+        "an own property of String.prototype"
+    );
+    // The call of the native itself is a helper call per iteration; the
+    // load adds none after the first.
+    assert!(
+        f.jit.helper_calls.get() <= 310,
+        "code: {}",
+        f.jit.helper_calls.get()
+    );
+}

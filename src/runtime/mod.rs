@@ -276,7 +276,7 @@ pub struct Vm {
     /// needed), so one-unit strings (`s[i]`, `charAt`, `fromCharCode`) are
     /// the shared atom strings: no allocation, and `===` against a string
     /// constant is an identity compare.
-    unit_atoms: Box<[u32; UNIT_STRINGS]>,
+    pub unit_atoms: Box<[u32; UNIT_STRINGS]>,
     pub shapes: Shapes,
     /// The value stack shared by every tier's frames. Fixed-size so that
     /// addresses are stable.
@@ -294,6 +294,9 @@ pub struct Vm {
     /// uncaught-error report.
     pub throw_position: Option<(u32, u32)>,
     pub intrinsics: Vec<Value>,
+    /// `intrinsics.as_ptr()` (its length is fixed at creation, so the
+    /// buffer never moves), for baseline code.
+    pub intrinsics_ptr: *const Value,
     /// Scripts stay alive for the VM's life; closures point into them.
     pub scripts: Vec<Rc<FuncProto>>,
     pub out: Vec<u8>,
@@ -430,6 +433,7 @@ impl Vm {
             exception: Value::UNDEFINED,
             throw_position: None,
             intrinsics: vec![Value::UNDEFINED; Intrinsic::Count as usize],
+            intrinsics_ptr: std::ptr::null(),
             scripts: Vec::new(),
             out: Vec::new(),
             stream_out: false,
@@ -446,6 +450,7 @@ impl Vm {
             jit: None,
         });
         vm.stack_base = vm.stack.as_mut_ptr();
+        vm.intrinsics_ptr = vm.intrinsics.as_ptr();
         vm.stack_limit = unsafe { vm.stack_base.add(STACK_VALUES) };
         if builtins::init(&mut vm).is_err() {
             // The initial heap is far larger than the builtins need.

@@ -633,6 +633,8 @@ helpers! { cx;
                 // only describes own properties and is left alone).
                 ic::note_proto(cx.vm, cx.p, fb, c, key);
             }
+        } else {
+            ic::note_string(cx.vm, cx.p, fb, o, key);
         }
         let v = cx.vm.get_value(o, key)?;
         done!(cx.r.set(dst, v))

@@ -49,7 +49,7 @@ use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind, FIRST_OBJECT_KIND};
 use crate::runtime::object::FROZEN_ELEMENTS;
 use crate::runtime::shape::{self, ShapeId, ACCESSOR};
-use crate::runtime::{fixed, oflags, Value, Vm};
+use crate::runtime::{fixed, oflags, Intrinsic, Value, Vm};
 use std::mem::{offset_of, size_of};
 
 /// Raw words of every object cell (shape id, kind-specific word).
@@ -67,6 +67,7 @@ const STRING_UNITS_OFF: i32 = 16;
 /// `Vm::atom_strings_ptr` / `_len`, from the pinned VM register (rbx).
 const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
 const ATOM_STRINGS_LEN: i32 = offset_of!(Vm, atom_strings_len) as i32;
+const INTRINSICS_PTR: i32 = offset_of!(Vm, intrinsics_ptr) as i32;
 /// The header's flag byte.
 const FLAGS_OFF: i32 = 1;
 
@@ -242,6 +243,29 @@ pub fn cached_getter(p: &FuncProto, fb: u16, o: Value) -> Option<Value> {
     };
     let g = Cell::from_value(pair).get(0);
     (!g.is_undefined()).then_some(g)
+}
+
+/// For a GetProp of `key` on string `s`: enters String.prototype as the
+/// receiver (the machine code substitutes it for string receivers), when
+/// `key` is named (not `length`) so a string has no own property `key`.
+pub fn note_string(vm: &Vm, p: &FuncProto, fb: u16, s: Value, key: PropKey) {
+    if !vm.is_string(s) || !chain_key(key) {
+        return;
+    }
+    let sp = vm.intrinsic(Intrinsic::StringPrototype);
+    if !vm.is_object(sp) {
+        return;
+    }
+    let c = Cell::from_value(sp);
+    let sid = Vm::shape_of(c);
+    if vm.shapes.get(sid).dictionary {
+        return;
+    }
+    match vm.shapes.lookup(sid, key) {
+        Some((slot, attrs)) if attrs & ACCESSOR == 0 => note(vm, p, fb, c, slot),
+        Some(_) => {}
+        None => note_proto(vm, p, fb, c, key),
+    }
 }
 
 /// What a SetProp helper learns before the store: the receiver's shape and
@@ -687,6 +711,20 @@ impl Emitter<'_> {
             self.m.asm.jmp(next);
             self.m.asm.bind(not_string);
         }
+        // A string receiver: String.prototype stands in for it (a string
+        // has no own named properties but `length`), so its methods hit
+        // the same entries as String.prototype itself (see `note_string`).
+        let object = self.m.asm.new_label();
+        let x = &mut self.m.asm;
+        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(Gpr::Rax), Kind::Rope as i32);
+        x.jcc(Cond::A, object);
+        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rbx, INTRINSICS_PTR));
+        x.mov_r_m(
+            Size::S64,
+            Gpr::Rax,
+            Mem::disp(Gpr::Rax, 8 * Intrinsic::StringPrototype as i32),
+        );
+        x.bind(object);
         self.branch_if_not_object(Gpr::Rax, slow);
         let holder = self.m.asm.new_label();
         let resume = self.m.asm.new_label();
