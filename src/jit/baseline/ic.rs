@@ -49,7 +49,7 @@ use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind, FIRST_OBJECT_KIND};
 use crate::runtime::object::FROZEN_ELEMENTS;
 use crate::runtime::shape::{self, ShapeId, ACCESSOR};
-use crate::runtime::{fixed, oflags, Intrinsic, Value, Vm};
+use crate::runtime::{fixed, oflags, Intrinsic, Value, Vm, UNIT_STRINGS};
 use std::mem::{offset_of, size_of};
 
 /// Raw words of every object cell (shape id, kind-specific word).
@@ -68,6 +68,8 @@ const STRING_UNITS_OFF: i32 = 16;
 const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
 const ATOM_STRINGS_LEN: i32 = offset_of!(Vm, atom_strings_len) as i32;
 const INTRINSICS_PTR: i32 = offset_of!(Vm, intrinsics_ptr) as i32;
+/// `Vm::unit_atoms`: a Box, so the field is the table's address.
+const UNIT_ATOMS: i32 = offset_of!(Vm, unit_atoms) as i32;
 /// The header's flag byte.
 const FLAGS_OFF: i32 = 1;
 
@@ -801,11 +803,66 @@ impl Emitter<'_> {
         x.jcc(Cond::E, slow);
     }
 
-    /// `dst = obj[key]` for a present element of a dense array.
+    /// `dst = obj[key]` for a present element of a dense array, or a code
+    /// unit below `UNIT_STRINGS` of a flat string whose one-unit string
+    /// exists already (`Vm::unit_string`: the shared atom string).
     pub(super) fn visit_getelem(&mut self, pc: u32, dst: u16, obj: u16, key: u16, fb: u16) {
-        let slow = self.slow_path(pc, h::bl_getelem, self.next(pc), None);
+        let next = self.next(pc);
+        let slow = self.slow_path(pc, h::bl_getelem, next, None);
         self.m.load(Gpr::Rax, obj);
         self.m.load(Gpr::Rcx, key);
+        let not_string = self.m.asm.new_label();
+        self.m.branch_if_not_cell(Gpr::Rax, slow);
+        self.m.branch_if_kind_ne(Gpr::Rax, Kind::String, not_string);
+        self.m.branch_if_not_int(Gpr::Rcx, slow);
+        let x = &mut self.m.asm;
+        x.mov_rm_r(Size::S32, Gpr::Rdx, Gpr::Rcx);
+        x.test_rm_r(Size::S32, Gpr::Rdx, Gpr::Rdx);
+        x.jcc(Cond::S, slow);
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::Rdx,
+            Mem::disp(Gpr::Rax, STRING_LEN_OFF),
+        );
+        x.jcc(Cond::Ae, slow);
+        x.movzx(
+            Size::S32,
+            Gpr::Rdx,
+            Size::S16,
+            Mem::bisd(Gpr::Rax, idx(Gpr::Rdx), Scale::S2, STRING_UNITS_OFF),
+        );
+        x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rdx, UNIT_STRINGS as i32);
+        x.jcc(Cond::Ae, slow);
+        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rbx, UNIT_ATOMS));
+        // atom + 1, or 0 before the unit's string was first made.
+        x.mov_r_m(
+            Size::S32,
+            Gpr::Rdx,
+            Mem::bisd(Gpr::R8, idx(Gpr::Rdx), Scale::S4, 0),
+        );
+        x.test_rm_r(Size::S32, Gpr::Rdx, Gpr::Rdx);
+        x.jcc(Cond::E, slow);
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::Rdx,
+            Mem::disp(Gpr::Rbx, ATOM_STRINGS_LEN),
+        );
+        x.jcc(Cond::A, slow);
+        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rbx, ATOM_STRINGS_PTR));
+        x.mov_r_m(
+            Size::S64,
+            Gpr::Rax,
+            Mem::bisd(Gpr::R8, idx(Gpr::Rdx), Scale::S8, -8),
+        );
+        x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
+        x.jcc(Cond::E, slow);
+        self.m.store(dst, Gpr::Rax);
+        // The helper's feedback for a non-array receiver.
+        self.m.feedback_or(fb, fbk::SAW_OTHER);
+        self.m.asm.jmp(next);
+        self.m.asm.bind(not_string);
         self.element_address(slow, false);
         self.m.asm.mov_r_m(Size::S64, Gpr::Rax, Mem::base(Gpr::Rax));
         self.m.store(dst, Gpr::Rax);
