@@ -9,7 +9,7 @@
 //!   zeros) are never atoms: they are `PropKey::Index`, so integer-keyed
 //!   properties sort before named ones wherever keys are listed.
 
-use std::collections::HashMap;
+use crate::runtime::fxhash::FxHashMap as HashMap;
 
 #[derive(Copy, Clone, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
 pub struct Atom(pub u32);
@@ -84,7 +84,7 @@ impl Atoms {
     pub fn new() -> Atoms {
         let mut a = Atoms {
             names: Vec::new(),
-            map: HashMap::new(),
+            map: HashMap::default(),
         };
         for s in WELL_KNOWN {
             a.intern_str(s);

@@ -81,6 +81,10 @@ pub fn make_header(kind: Kind, raw: usize, nvals: usize, flags: u16) -> u64 {
     (kind as u64) | ((flags as u64) << 8) | ((raw as u64) << 16) | ((nvals as u64) << 40)
 }
 
+/// Header flag of a String cell made by `Vm::atom_string`: one more raw
+/// word after its units holds its property key.
+pub const ATOM_STRING: u16 = 1;
+
 /// A pointer to a cell. Copy, unrooted: valid only until the next allocation
 /// unless the value it came from is in a root.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -391,7 +395,10 @@ impl Heap {
                     ));
                 }
             }
-            if c.kind() == Kind::String && (c.raw(0) as usize).div_ceil(4) + 1 != c.raw_words() {
+            let key_word = (c.kind() == Kind::String && c.flags() & ATOM_STRING != 0) as usize;
+            if c.kind() == Kind::String
+                && (c.raw(0) as usize).div_ceil(4) + 1 + key_word != c.raw_words()
+            {
                 return Err(format!("string at word {off} has inconsistent length"));
             }
             off += c.size_words();

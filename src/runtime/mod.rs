@@ -259,6 +259,23 @@ pub struct Frame {
 
 pub const STACK_VALUES: usize = 1 << 22;
 
+use heap::ATOM_STRING;
+
+fn encode_key(k: PropKey) -> u64 {
+    match k {
+        PropKey::Atom(a) => a.0 as u64,
+        PropKey::Index(i) => (1 << 32) | i as u64,
+    }
+}
+
+fn decode_key(w: u64) -> PropKey {
+    if w >> 32 != 0 {
+        PropKey::Index(w as u32)
+    } else {
+        PropKey::Atom(Atom(w as u32))
+    }
+}
+
 /// Code units whose one-unit strings are shared (`Vm::unit_string`).
 pub const UNIT_STRINGS: usize = 256;
 
@@ -579,7 +596,25 @@ impl Vm {
             return Ok(self.atom_strings[i]);
         }
         let units = self.atoms.get(a).to_vec();
-        let v = self.new_string(&units)?;
+        let key = match atoms::array_index(&units) {
+            Some(i) => PropKey::Index(i),
+            None => PropKey::Atom(a),
+        };
+        // One raw word more than `new_string`'s: the property key, so that
+        // `o[k]` with an atom string `k` needs no lookup (`string_key`).
+        let words = units.len().div_ceil(4);
+        let c = self.alloc(Kind::String, 2 + words, 0, 0)?;
+        c.set_raw(0, units.len() as u64);
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                units.as_ptr(),
+                c.raw_ptr().add(1) as *mut u16,
+                units.len(),
+            );
+        }
+        c.set_raw(1 + words, encode_key(key));
+        c.set_flags(c.flags() | ATOM_STRING);
+        let v = c.value();
         if self.atom_strings.len() <= i {
             let n = (i + 1).max(self.atom_strings.len() * 2);
             self.atom_strings.resize(n, Value::EMPTY);
@@ -588,6 +623,24 @@ impl Vm {
         }
         self.atom_strings[i] = v;
         Ok(v)
+    }
+
+    /// The property key of a string value: read from an atom string
+    /// itself, else looked up (interning the string).
+    pub fn string_key(&mut self, s: Value) -> PropKey {
+        let c = Cell::from_value(s);
+        if c.kind() == Kind::String && c.flags() & ATOM_STRING != 0 {
+            return decode_key(c.raw(c.raw_words() - 1));
+        }
+        if c.kind() == Kind::String {
+            let Vm { atoms, .. } = self;
+            let units = unsafe {
+                std::slice::from_raw_parts(c.raw_ptr().add(1) as *const u16, c.raw(0) as usize)
+            };
+            return atoms.key(units);
+        }
+        let u = self.string_units(s);
+        self.atoms.key(&u)
     }
 
     /// The string of one code unit: for units below `UNIT_STRINGS` the
@@ -713,6 +766,20 @@ impl Vm {
         let len = la + lb;
         if len > 4 * heap::MAX_CELL_FIELD - 8 {
             return Err(self.throw_error(ErrorKind::RangeError, "Invalid string length"));
+        }
+        let flat = |v: Value| Cell::from_value(v).kind() == Kind::String;
+        if len <= 32 && flat(a) && flat(b) {
+            // Copied straight into the new cell (no Rust-side buffers).
+            let mut keep = [a, b];
+            let c = self.alloc_rooted(Kind::String, 1 + len.div_ceil(4), 0, 0, &mut keep)?;
+            c.set_raw(0, len as u64);
+            let (ua, ub) = (self.flat_units(keep[0]), self.flat_units(keep[1]));
+            unsafe {
+                let dst = c.raw_ptr().add(1) as *mut u16;
+                std::ptr::copy_nonoverlapping(ua.as_ptr(), dst, la);
+                std::ptr::copy_nonoverlapping(ub.as_ptr(), dst.add(la), lb);
+            }
+            return Ok(c.value());
         }
         if len <= 32 {
             let mut u = self.string_units(a);

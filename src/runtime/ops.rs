@@ -172,8 +172,7 @@ pub fn to_property_key(vm: &mut Vm, v: Value) -> JsResult<PropKey> {
         return Ok(PropKey::Index(v.as_int() as u32));
     }
     let s = to_string(vm, v)?;
-    let u = vm.string_units(s);
-    Ok(vm.atoms.key(&u))
+    Ok(vm.string_key(s))
 }
 
 pub fn to_int32(vm: &mut Vm, v: Value) -> JsResult<i32> {
