@@ -45,6 +45,9 @@ pub struct Shape {
     /// Next free slot.
     pub next_slot: u32,
     transitions: HashMap<(PropKey, u8), ShapeId>,
+    /// The transition taken last (objects of one layout are built the
+    /// same way, so this usually answers without hashing).
+    last_transition: Option<(PropKey, u8, ShapeId)>,
 }
 
 #[derive(Default)]
@@ -85,6 +88,7 @@ impl Shapes {
             order: Vec::new(),
             next_slot: 0,
             transitions: HashMap::default(),
+            last_transition: None,
         });
         self.roots.insert((n_fixed, n_inline), id);
         id
@@ -106,13 +110,20 @@ impl Shapes {
             s.order.push(Some(key));
             return (id, slot);
         }
+        // A child's new slot is its parent's next free one.
+        let slot = s.next_slot;
+        if let Some((k, a, next)) = s.last_transition {
+            if k == key && a == attrs {
+                return (next, slot);
+            }
+        }
         if let Some(&next) = s.transitions.get(&(key, attrs)) {
-            let slot = self.shapes[next.0 as usize].props[&key].0;
+            s.last_transition = Some((key, attrs, next));
             return (next, slot);
         }
         let mut child = s.clone();
         child.transitions = HashMap::default();
-        let slot = child.next_slot;
+        child.last_transition = None;
         child.next_slot += 1;
         child.props.insert(key, (slot, attrs));
         child.order.push(Some(key));
@@ -122,9 +133,9 @@ impl Shapes {
             return (self.push(child), slot);
         }
         let cid = self.push(child);
-        self.shapes[id.0 as usize]
-            .transitions
-            .insert((key, attrs), cid);
+        let parent = &mut self.shapes[id.0 as usize];
+        parent.transitions.insert((key, attrs), cid);
+        parent.last_transition = Some((key, attrs, cid));
         (cid, slot)
     }
 
@@ -136,6 +147,7 @@ impl Shapes {
         }
         let mut d = self.shapes[id.0 as usize].clone();
         d.transitions = HashMap::default();
+        d.last_transition = None;
         d.dictionary = true;
         self.push(d)
     }
