@@ -13,7 +13,7 @@ pub mod ops;
 pub mod text;
 pub mod verify;
 
-pub use ops::{Insn, Opcode, OperandKind};
+pub use ops::{Effects, Insn, Opcode, OperandKind, OperandRole, RegRole};
 
 use std::cell::Cell;
 use std::rc::Rc;
