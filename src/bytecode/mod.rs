@@ -9,6 +9,7 @@
 //!   then locals and temporaries up to `nregs`.
 
 pub mod gen;
+pub mod liveness;
 pub mod ops;
 pub mod text;
 pub mod verify;
