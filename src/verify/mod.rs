@@ -172,6 +172,10 @@ pub enum Plan {
     AutoThreshold1,
     /// Tier-up and OSR points chosen by the schedule's seed.
     AutoRandom,
+    /// The interpreter, with every register that bytecode liveness calls
+    /// dead poisoned at each loop back edge and call return (see
+    /// `runtime::poison`): checks the liveness deopt frame states use.
+    InterpPoisonDead,
     /// Test only: the interpreter, with stdout line `line` (1-based)
     /// changed. Proves that the harness reports what it should.
     TestPerturbLine(usize),
@@ -188,6 +192,7 @@ impl Plan {
         Plan::Baseline,
         Plan::AutoThreshold1,
         Plan::AutoRandom,
+        Plan::InterpPoisonDead,
     ];
     /// Cheap plans (no collection at every allocation), for big corpora.
     pub const CHEAP: &'static [Plan] = &[Plan::Interp, Plan::InterpGcEvery(101)];
@@ -202,6 +207,7 @@ impl Plan {
             Plan::BaselineGcStress => "baseline-gc-stress".into(),
             Plan::AutoThreshold1 => "auto-threshold-1".into(),
             Plan::AutoRandom => "auto-random".into(),
+            Plan::InterpPoisonDead => "interp-poison-dead".into(),
             Plan::TestPerturbLine(n) => format!("test-perturb-line-{n}"),
         }
     }
@@ -215,6 +221,7 @@ impl Plan {
             "baseline-gc-stress" => Plan::BaselineGcStress,
             "auto-threshold-1" => Plan::AutoThreshold1,
             "auto-random" => Plan::AutoRandom,
+            "interp-poison-dead" => Plan::InterpPoisonDead,
             _ => {
                 if let Some(n) = s.strip_prefix("interp-gc-every-") {
                     Plan::InterpGcEvery(n.parse().ok().filter(|&n| n > 0)?)
@@ -280,6 +287,10 @@ impl Plan {
             Plan::AutoRandom => Options {
                 tier: crate::tier::Tier::Auto,
                 jit_threshold: 1 + (cfg.schedule.seed % 200) as u32,
+                ..base
+            },
+            Plan::InterpPoisonDead => Options {
+                poison_dead: true,
                 ..base
             },
         })
