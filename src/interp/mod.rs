@@ -613,6 +613,14 @@ impl Vm {
 
     /// Runs a compiled script (verified first) and returns its completion.
     pub fn run_script(&mut self, proto: Rc<FuncProto>) -> JsResult<Value> {
+        // A VM whose options ask for JIT tiers must have them attached
+        // (`tier::attach`, `tier::new_vm`, `jolt::run_on`); otherwise it
+        // would silently run everything in the interpreter.
+        assert!(
+            self.opts.tier == crate::runtime::code::Tier::Interp || self.tiering.is_some(),
+            "Options::tier is {:?} but no tiers are attached to this VM (use tier::new_vm)",
+            self.opts.tier
+        );
         self.scripts.push(proto.clone());
         let f = self.new_closure(&proto, Value::UNDEFINED)?;
         self.handles.push(f);
