@@ -1,135 +1,71 @@
-//! Runs every tests/js program and compares stdout and outcome with what
-//! node printed (tests/js/NAME.expected and NAME.outcome, made by
-//! ci/gen-expected). `JOLT_JS_FILTER=substr` runs a subset.
+//! Every tests/js program, compared with what node printed for it
+//! (tests/js/NAME.expected and NAME.outcome, made by ci/gen-expected):
+//! - under every corpus plan (`Plan::DEFAULT` and the test-only extras of
+//!   tests/common/corpus.rs), through the harness, which also compares the
+//!   plans with one another; a plan added to `Plan::DEFAULT` runs here too;
+//! - as the `jolt` command runs it, for what a plan cannot express: the
+//!   builtins created under `--gc-stress`, and JIT code without the
+//!   checked ABI mode (what users run; every plan turns the checks on).
+//!
+//! `JOLT_JS_FILTER=substr` runs a subset of the programs and
+//! `JOLT_CORPUS_PLANS=interp,baseline` a subset of the plans.
 
+mod common;
+
+use common::corpus::{corpus_plans, run_corpus, run_corpus_options};
 use jolt::runtime::Options;
-use jolt::End;
-use std::path::{Path, PathBuf};
-
-fn programs() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
-    let filter = std::env::var("JOLT_JS_FILTER").unwrap_or_default();
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/js exists")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "js"))
-        .filter(|p| p.to_string_lossy().contains(&filter))
-        .collect();
-    v.sort();
-    v
-}
-
-/// The outcome line in the corpus format: `ok` or `error <node's line>`.
-fn outcome_line(end: &End) -> String {
-    match end {
-        End::Normal => "ok".into(),
-        End::Uncaught { line, .. } => format!("error {line}"),
-        End::SyntaxError(s) => format!("syntax {}", s.lines().last().unwrap_or("")),
-        End::OutOfFuel => "out of fuel".into(),
-        End::OutOfMemory => "out of memory".into(),
-        End::AbiViolation(r) => format!("ABI violation: {r}"),
-    }
-}
-
-/// Runs one program; `Err` describes the first difference.
-pub fn check_program(path: &Path, opts: Options) -> Result<(), String> {
-    let source = std::fs::read_to_string(path).unwrap();
-    let expected =
-        std::fs::read(path.with_extension("expected")).map_err(|e| format!("no .expected: {e}"))?;
-    let outcome = std::fs::read_to_string(path.with_extension("outcome"))
-        .map_err(|e| format!("no .outcome: {e}"))?;
-    let name = path.to_string_lossy().to_string();
-    // Big stack: natives that call JS nest on the Rust stack.
-    let out = std::thread::Builder::new()
-        .stack_size(1 << 30)
-        .spawn(move || jolt::run(&source, &name, opts, false))
-        .unwrap()
-        .join()
-        .map_err(|_| "engine panicked".to_string())?;
-    let got = outcome_line(&out.end);
-    if got != outcome.trim_end() {
-        return Err(format!(
-            "outcome: expected `{}`, got `{got}`",
-            outcome.trim_end()
-        ));
-    }
-    if out.stdout != expected {
-        let (e, g) = (
-            String::from_utf8_lossy(&expected),
-            String::from_utf8_lossy(&out.stdout),
-        );
-        let line = e
-            .lines()
-            .zip(g.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(e.lines().count().min(g.lines().count()));
-        return Err(format!(
-            "stdout differs at line {}:\n  expected: {:?}\n  got:      {:?}",
-            line + 1,
-            e.lines().nth(line).unwrap_or("<end>"),
-            g.lines().nth(line).unwrap_or("<end>")
-        ));
-    }
-    Ok(())
-}
-
-fn run_corpus(opts: Options, label: &str) {
-    let progs = programs();
-    assert!(
-        !progs.is_empty() || std::env::var("JOLT_JS_FILTER").is_ok(),
-        "no programs found"
-    );
-    let mut failures = Vec::new();
-    for p in &progs {
-        if let Err(e) = check_program(p, opts.clone()) {
-            failures.push(format!("{}: {e}", p.file_name().unwrap().to_string_lossy()));
-        }
-    }
-    for f in &failures {
-        eprintln!("FAIL [{label}] {f}");
-    }
-    eprintln!(
-        "[{label}] {} of {} programs pass",
-        progs.len() - failures.len(),
-        progs.len()
-    );
-    assert!(
-        failures.is_empty(),
-        "{} of {} programs failed under {label}",
-        failures.len(),
-        progs.len()
-    );
-}
+use jolt::tier::Tier;
 
 #[test]
-fn corpus_interpreter() {
-    run_corpus(Options::default(), "interp");
+fn every_program_under_every_corpus_plan() {
+    run_corpus(&corpus_plans());
 }
 
+/// The builtins are created under `--gc-stress --verify-heap` too (the
+/// harness's plans create them without forced collections).
 #[test]
-fn corpus_interpreter_gc_stress() {
-    run_corpus(
+fn every_program_with_builtins_under_gc_stress() {
+    run_corpus_options(
+        "interp --gc-stress --verify-heap",
         Options {
             gc_stress: true,
             verify_heap: true,
             ..Options::default()
         },
-        "interp --gc-stress --verify-heap",
+    );
+}
+
+/// Baseline code as users run it: alignment checks trap, no canaries.
+#[test]
+fn every_program_in_baseline_code_without_abi_checks() {
+    run_corpus_options(
+        "baseline",
+        Options {
+            tier: Tier::Baseline,
+            ..Options::default()
+        },
+    );
+}
+
+#[test]
+fn every_program_auto_tiered_without_abi_checks() {
+    run_corpus_options(
+        "auto --jit-threshold=1",
+        Options {
+            tier: Tier::Auto,
+            jit_threshold: 1,
+            ..Options::default()
+        },
     );
 }
 
 /// The committed expectations are what node prints today.
 #[test]
 fn expectations_match_node() {
-    if std::process::Command::new("node")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        eprintln!("SKIPPED expectations_match_node: node is not on PATH");
+    if !common::node_available("expectations_match_node") {
         return;
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let st = std::process::Command::new(root.join("ci/gen-expected"))
         .arg("--check")
         .current_dir(root)
@@ -141,53 +77,20 @@ fn expectations_match_node() {
     );
 }
 
+/// The runner fails, naming program, plan and line, when a plan's output
+/// differs from node's: the corpus tests above cannot pass vacuously.
 #[test]
-fn corpus_baseline() {
-    run_corpus(
-        Options {
-            tier: jolt::tier::Tier::Baseline,
-            ..Options::default()
-        },
-        "baseline",
-    );
-}
-
-/// The whole suite in the checked ABI mode: canaries in rbx, rbp, r12-r15
-/// around every entry into baseline code, and every CALL's alignment check
-/// reporting instead of trapping; a violation fails the program.
-#[test]
-fn corpus_baseline_abi_checked() {
-    run_corpus(
-        Options {
-            tier: jolt::tier::Tier::Baseline,
-            abi_check: true,
-            ..Options::default()
-        },
-        "baseline --abi-check",
-    );
-}
-
-#[test]
-fn corpus_auto_threshold_1() {
-    run_corpus(
-        Options {
-            tier: jolt::tier::Tier::Auto,
-            jit_threshold: 1,
-            ..Options::default()
-        },
-        "auto --jit-threshold=1",
-    );
-}
-
-#[test]
-fn corpus_baseline_gc_stress() {
-    run_corpus(
-        Options {
-            tier: jolt::tier::Tier::Baseline,
-            gc_stress: true,
-            verify_heap: true,
-            ..Options::default()
-        },
-        "baseline --gc-stress --verify-heap",
-    );
+fn a_perturbed_plan_fails_the_corpus_run() {
+    use jolt::verify::Plan;
+    let prog = common::corpus::programs()
+        .into_iter()
+        .find(|p| p.expected.as_ref().is_ok_and(|e| e.split(|&b| b == b'\n').count() > 3))
+        .expect("a program printing three lines");
+    let cfg = common::corpus::corpus_config();
+    assert!(prog.check_plans(&[Plan::Interp], &cfg).is_empty());
+    let fails = prog.check_plans(&[Plan::Interp, Plan::TestPerturbLine(2)], &cfg);
+    assert_eq!(fails.len(), 1, "{fails:?}");
+    let want = format!("{} [test-perturb-line-2]: stdout line 2: expected ", prog.name);
+    assert!(fails[0].starts_with(&want), "{}", fails[0]);
+    assert!(fails[0].ends_with(" [perturbed]\""), "{}", fails[0]);
 }
