@@ -10,21 +10,11 @@ use jolt::bytecode::FuncProto;
 use jolt::jit::baseline::run::{run_script_baseline, BaselineCache};
 use jolt::runtime::{Options, Throw, Vm};
 use jolt::End;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::rc::Rc;
 
-fn programs() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
-    let filter = std::env::var("JOLT_JS_FILTER").unwrap_or_default();
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/js exists")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "js"))
-        .filter(|p| p.to_string_lossy().contains(&filter))
-        .collect();
-    v.sort();
-    v
-}
+mod common;
+use common::corpus;
 
 #[derive(Debug, PartialEq)]
 struct Outcome {
@@ -132,7 +122,7 @@ fn check_all(opts: impl Fn(&Path) -> Option<Options>) {
 fn check_all_with(opts: impl Fn(&Path) -> Option<Options>, mode: Mode) {
     let mut failures = Vec::new();
     let mut n = 0;
-    for path in programs() {
+    for path in corpus::program_paths() {
         let Some(o) = opts(&path) else { continue };
         n += 1;
         let source = std::fs::read_to_string(&path).unwrap();
@@ -141,10 +131,12 @@ fn check_all_with(opts: impl Fn(&Path) -> Option<Options>, mode: Mode) {
         }
     }
     assert!(n > 0, "no programs ran");
-    if !failures.is_empty() {
-        let shown: Vec<&String> = failures.iter().take(5).collect();
-        panic!("{} of {n} programs differ:\n{:#?}", failures.len(), shown);
-    }
+    assert!(
+        failures.is_empty(),
+        "{} of {n} programs differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
