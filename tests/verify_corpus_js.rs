@@ -84,13 +84,20 @@ fn a_perturbed_plan_fails_the_corpus_run() {
     use jolt::verify::Plan;
     let prog = common::corpus::programs()
         .into_iter()
-        .find(|p| p.expected.as_ref().is_ok_and(|e| e.split(|&b| b == b'\n').count() > 3))
+        .find(|p| {
+            p.expected
+                .as_ref()
+                .is_ok_and(|e| e.split(|&b| b == b'\n').count() > 3)
+        })
         .expect("a program printing three lines");
     let cfg = common::corpus::corpus_config();
     assert!(prog.check_plans(&[Plan::Interp], &cfg).is_empty());
     let fails = prog.check_plans(&[Plan::Interp, Plan::TestPerturbLine(2)], &cfg);
     assert_eq!(fails.len(), 1, "{fails:?}");
-    let want = format!("{} [test-perturb-line-2]: stdout line 2: expected ", prog.name);
+    let want = format!(
+        "{} [test-perturb-line-2]: stdout line 2: expected ",
+        prog.name
+    );
     assert!(fails[0].starts_with(&want), "{}", fails[0]);
     assert!(fails[0].ends_with(" [perturbed]\""), "{}", fails[0]);
 }

@@ -90,9 +90,8 @@ pub fn program_paths() -> Vec<PathBuf> {
 
 /// Loads one program with its expectation.
 pub fn load(path: &Path) -> JsProgram {
-    let read = |ext: &str| {
-        std::fs::read(path.with_extension(ext)).map_err(|e| format!("no .{ext}: {e}"))
-    };
+    let read =
+        |ext: &str| std::fs::read(path.with_extension(ext)).map_err(|e| format!("no .{ext}: {e}"));
     JsProgram {
         path: path.to_path_buf(),
         name: path.file_name().unwrap().to_string_lossy().into_owned(),
@@ -131,7 +130,8 @@ impl JsProgram {
         match verify::first_line_diff(expected, &got.stdout) {
             None => Ok(()),
             Some(d) => {
-                let show = |s: &Option<String>| s.as_deref().map_or("<end>".into(), |s| format!("{s:?}"));
+                let show =
+                    |s: &Option<String>| s.as_deref().map_or("<end>".into(), |s| format!("{s:?}"));
                 Err(format!(
                     "stdout line {}: expected {}, got {}",
                     d.line,
@@ -168,7 +168,10 @@ impl JsProgram {
     /// (`jolt::run`: builtins are created under the same options, e.g.
     /// `--gc-stress`); `Err` says how it differs from node.
     pub fn check_options(&self, opts: Options) -> Result<(), String> {
-        let (src, name) = (self.source.clone(), self.path.to_string_lossy().into_owned());
+        let (src, name) = (
+            self.source.clone(),
+            self.path.to_string_lossy().into_owned(),
+        );
         let out = std::thread::Builder::new()
             .stack_size(verify::ENGINE_STACK)
             .spawn(move || jolt::run(&src, &name, opts, false))
@@ -180,7 +183,10 @@ impl JsProgram {
 }
 
 /// Runs `check` on every program, spread over the cores; collects each one's failure lines.
-fn each_program(progs: &[JsProgram], check: &(dyn Fn(&JsProgram) -> Vec<String> + Sync)) -> Vec<String> {
+fn each_program(
+    progs: &[JsProgram],
+    check: &(dyn Fn(&JsProgram) -> Vec<String> + Sync),
+) -> Vec<String> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut fails: Vec<(usize, Vec<String>)> = std::thread::scope(|s| {
