@@ -15,7 +15,9 @@
 
 pub mod atoms;
 pub mod builtins;
+pub mod call;
 pub mod code;
+pub mod exec;
 pub mod format;
 pub mod fxhash;
 pub mod heap;
