@@ -31,13 +31,13 @@
 //! more variant plus its arm in [`Plan::options`]). Runs are built on
 //! [`crate::run_on`]: each plan gets a new `Vm` whose builtins are created
 //! without forced collections (identical for every program, and covered by
-//! tests/js_corpus.rs under `--gc-stress`); the plan's GC options
+//! tests/verify_corpus_js.rs under `--gc-stress`); the plan's GC options
 //! (`gc_stress` + `verify_heap`, or `gc_interval`) then apply to the
 //! program. The [`Schedule`] (a seed, taken from the fuzz input) fixes the
 //! choices a plan makes while running: today the GC interval of
 //! `interp-gc-scheduled`; later which calls run in which tier and where
 //! OSR happens. [`run_node`] is the external oracle for source programs
-//! (`jolt diff --node`, `jolt fuzz --node`, tests/corpus_replay.rs).
+//! (`jolt diff --node`, `jolt fuzz --node`, tests/verify_corpus_replay.rs).
 //!
 //! # Layout
 //! - this file: outcomes, plans, schedules, `check`/`check_bytecode`;
@@ -696,7 +696,7 @@ pub fn run_plan(program: Program, plan: Plan, cfg: &Config) -> Option<(Outcome, 
     let keep = proto.clone();
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
         // The builtins are created without forced collections (the same
-        // heap for every program; tests/js_corpus.rs covers that phase
+        // heap for every program; tests/verify_corpus_js.rs covers that phase
         // under --gc-stress); the plan's GC options apply to the program.
         let mut vm = crate::runtime::Vm::new(Options {
             gc_stress: false,
