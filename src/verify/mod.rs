@@ -170,6 +170,9 @@ pub enum Plan {
     BaselineGcStress,
     /// Tier-up with every threshold at 1.
     AutoThreshold1,
+    /// Tier-up after N calls or back edges: every hot loop of every
+    /// program switches tiers mid-loop by OSR, at the Nth back edge.
+    AutoThreshold(u32),
     /// Tier-up and OSR points chosen by the schedule's seed.
     AutoRandom,
     /// The interpreter, with every register that bytecode liveness calls
@@ -206,6 +209,7 @@ impl Plan {
             Plan::Baseline => "baseline".into(),
             Plan::BaselineGcStress => "baseline-gc-stress".into(),
             Plan::AutoThreshold1 => "auto-threshold-1".into(),
+            Plan::AutoThreshold(n) => format!("auto-threshold-{n}"),
             Plan::AutoRandom => "auto-random".into(),
             Plan::InterpPoisonDead => "interp-poison-dead".into(),
             Plan::TestPerturbLine(n) => format!("test-perturb-line-{n}"),
@@ -225,6 +229,8 @@ impl Plan {
             _ => {
                 if let Some(n) = s.strip_prefix("interp-gc-every-") {
                     Plan::InterpGcEvery(n.parse().ok().filter(|&n| n > 0)?)
+                } else if let Some(n) = s.strip_prefix("auto-threshold-") {
+                    Plan::AutoThreshold(n.parse().ok().filter(|&n| n > 1)?)
                 } else if let Some(n) = s.strip_prefix("test-perturb-line-") {
                     Plan::TestPerturbLine(n.parse().ok()?)
                 } else {
@@ -280,6 +286,11 @@ impl Plan {
             Plan::AutoThreshold1 => Options {
                 tier: crate::tier::Tier::Auto,
                 jit_threshold: 1,
+                ..base
+            },
+            Plan::AutoThreshold(n) => Options {
+                tier: crate::tier::Tier::Auto,
+                jit_threshold: *n,
                 ..base
             },
             // ...and at a threshold drawn from the schedule, so the fuzzer

@@ -19,8 +19,17 @@ use jolt::runtime::Options;
 use jolt::verify::{self, Config, Outcome, OutcomeEnd, Plan, Program};
 use std::path::{Path, PathBuf};
 
-/// Corpus plans beyond `Plan::DEFAULT` (too slow for every fuzz input).
-pub const EXTRA_PLANS: &[Plan] = &[Plan::BaselineGcStress];
+/// Corpus plans beyond `Plan::DEFAULT` (too slow for every fuzz input):
+/// GC stress in baseline code, and small tier-up thresholds, so every hot
+/// loop of every program switches to baseline code by OSR mid-loop (at
+/// the 2nd, 5th or 17th back edge; functions at their 2nd, 5th or 17th
+/// call).
+pub const EXTRA_PLANS: &[Plan] = &[
+    Plan::BaselineGcStress,
+    Plan::AutoThreshold(2),
+    Plan::AutoThreshold(5),
+    Plan::AutoThreshold(17),
+];
 
 /// Every plan the corpus runs under: `Plan::DEFAULT` then [`EXTRA_PLANS`],
 /// the available ones, narrowed by `JOLT_CORPUS_PLANS`.
