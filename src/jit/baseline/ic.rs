@@ -889,3 +889,53 @@ const _: () = {
     assert!(FROZEN_ELEMENTS < 256);
     assert!(size_of::<PolyEntry>() == 24);
 };
+
+/// A property site's machine-code cache as `runtime::exec` sees it: the
+/// helpers pass it to `exec::get_prop`/`set_prop`, which report what they
+/// find and so fill the cache exactly where the interpreter's feedback
+/// would be filled (plus prototype methods for gets).
+pub struct SiteIc<'a> {
+    pub p: &'a FuncProto,
+    pub fb: u16,
+    /// Between `may_add` and `added`: what `transition_before` saw.
+    pub adding: Option<(ShapeId, Vec<u64>)>,
+}
+
+impl<'a> SiteIc<'a> {
+    pub fn new(p: &'a FuncProto, fb: u16) -> SiteIc<'a> {
+        SiteIc {
+            p,
+            fb,
+            adding: None,
+        }
+    }
+}
+
+impl crate::runtime::exec::PropIc for SiteIc<'_> {
+    fn skip_shape_check(&self) -> bool {
+        // Fault: the helper's monomorphic check skips the shape compare
+        // (the machine-code inline caches skip theirs too).
+        crate::faults::Fault::IcShapeCheckSkipped.injected()
+    }
+    fn own(&mut self, vm: &mut Vm, c: Cell, slot: u32) {
+        note(vm, self.p, self.fb, c, slot);
+    }
+    fn not_own(&mut self, vm: &mut Vm, c: Cell, key: PropKey) {
+        note_proto(vm, self.p, self.fb, c, key);
+    }
+    fn cached_getter(&mut self, _vm: &Vm, o: Value) -> Option<Value> {
+        cached_getter(self.p, self.fb, o)
+    }
+    fn primitive(&mut self, vm: &mut Vm, o: Value, key: PropKey) {
+        note_string(vm, self.p, self.fb, o, key);
+    }
+    fn may_add(&mut self, vm: &Vm, o: Value, key: PropKey) -> bool {
+        self.adding = transition_before(vm, o, key);
+        self.adding.is_some()
+    }
+    fn added(&mut self, vm: &Vm, o: Value, key: PropKey) {
+        if let Some(before) = self.adding.take() {
+            note_transition(vm, self.p, self.fb, o, key, before);
+        }
+    }
+}
