@@ -708,3 +708,42 @@ console.log(n);
         f.jit.helper_calls.get()
     );
 }
+
+/// Global loads and stores are cached on the global object's shape: the
+/// hot loop stays inline; a redefinition (dictionary global object) is seen
+/// through the helper.
+#[test]
+fn global_sites_are_cached_on_the_global_shape() {
+    let src = r#"
+globalThis.G = 0;
+const M = Math;
+function loop(n) { let s = 0; for (let i = 0; i < n; i++) { G = G + 1; s += i + G + (M === Math ? 0 : 1); } return s; }
+console.log(loop(300), G);
+Object.defineProperty(globalThis, "G", { value: 5, writable: false, configurable: true });
+try { loop(1); } catch (e) { console.log(e.message); }
+"#;
+    let p = check(
+        src,
+        "90000 300\nCannot assign to read only property 'G' of object '#<Object>'\n",
+    );
+    let f = function(&p, "loop");
+    let globals: Vec<&PolyIc> = f
+        .code
+        .iter()
+        .filter_map(|i| match *i {
+            Insn::GetGlobal { fb, .. } | Insn::SetGlobal { fb, .. } => f.poly_ic(fb),
+            _ => None,
+        })
+        .collect();
+    // G read twice, Math read, G written.
+    assert_eq!(globals.len(), 4);
+    for ic in &globals {
+        assert_eq!(ic.len(), 1, "{:?}", ic.shapes());
+    }
+    // The globals add no helper calls after the first iteration.
+    assert!(
+        f.jit.helper_calls.get() <= 20,
+        "loop: {}",
+        f.jit.helper_calls.get()
+    );
+}

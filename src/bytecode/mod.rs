@@ -330,7 +330,12 @@ impl FuncProto {
                 }
             }
             let sites = self.code.iter().filter_map(|i| match *i {
-                Insn::GetProp { fb, .. } | Insn::SetProp { fb, .. } if uses[fb as usize] == 1 => {
+                Insn::GetProp { fb, .. }
+                | Insn::SetProp { fb, .. }
+                | Insn::GetGlobal { fb, .. }
+                | Insn::SetGlobal { fb, .. }
+                    if uses[fb as usize] == 1 =>
+                {
                     Some(fb)
                 }
                 _ => None,

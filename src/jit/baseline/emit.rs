@@ -449,9 +449,9 @@ impl<'a> Emitter<'a> {
             JmpUndef { src, off } => self.visit_jmpundef(pc, src, off)?,
             Loop { off } => self.visit_loop(pc, off)?,
 
-            GetGlobal { .. } => self.generic(pc, h::bl_getglobal),
+            GetGlobal { dst, fb, .. } => self.visit_global(pc, dst, fb, false),
             GetGlobalOrUndef { .. } => self.generic(pc, h::bl_getglobalorundef),
-            SetGlobal { .. } => self.generic(pc, h::bl_setglobal),
+            SetGlobal { src, fb, .. } => self.visit_global(pc, src, fb, true),
             CheckTdz { src, .. } => self.visit_checktdz(pc, src),
             ThrowConstAssign { .. } => self.generic(pc, h::bl_throwconstassign),
 

@@ -353,7 +353,8 @@ helpers! { cx;
     /// fuel > 1); otherwise it spends the fuel and counts as `loop` does.
     bl_loop: Insn::Loop { off: _ } => exec::loop_edge(cx.vm, cx.p).map(|_| CONTINUE);
 
-    bl_getglobal: Insn::GetGlobal { dst, name, fb: _ } => {
+    bl_getglobal: Insn::GetGlobal { dst, name, fb } => {
+        ic::note_global(cx.vm, cx.p, fb, name, false);
         let v = exec::get_global(cx.vm, cx.p, name)?;
         done!(cx.r.set(dst, v))
     };
@@ -361,7 +362,8 @@ helpers! { cx;
         let v = exec::get_global_or_undef(cx.vm, cx.p, name)?;
         done!(cx.r.set(dst, v))
     };
-    bl_setglobal: Insn::SetGlobal { name, src, fb: _ } => {
+    bl_setglobal: Insn::SetGlobal { name, src, fb } => {
+        ic::note_global(cx.vm, cx.p, fb, name, true);
         exec::set_global(cx.vm, cx.p, name, cx.r.get(src)).map(|()| CONTINUE)
     };
     /// Slow path of `checktdz` (the operand is the hole): always throws.

@@ -48,7 +48,7 @@ use crate::jit::x64::{AluOp, Cond, Gpr, IndexReg, Label, Mem, Scale, ShiftOp, Si
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind, FIRST_OBJECT_KIND};
 use crate::runtime::object::FROZEN_ELEMENTS;
-use crate::runtime::shape::{self, ShapeId, ACCESSOR};
+use crate::runtime::shape::{self, ShapeId, ACCESSOR, WRITABLE};
 use crate::runtime::{fixed, oflags, Intrinsic, Value, Vm, UNIT_STRINGS};
 use std::mem::{offset_of, size_of};
 
@@ -245,6 +245,35 @@ pub fn cached_getter(p: &FuncProto, fb: u16, o: Value) -> Option<Value> {
     };
     let g = Cell::from_value(pair).get(0);
     (!g.is_undefined()).then_some(g)
+}
+
+/// Global variable sites (GetGlobal/SetGlobal `fb`, name constant `name`):
+/// enters the global object's shape when it is shared and has the global
+/// as an own data property (writable, for `set`). A global object shape
+/// is a property cell in effect: redefining or deleting the global makes
+/// the object a dictionary (a new shape: every entry misses), adding one
+/// moves it to a new shape, and a plain assignment writes the slot the
+/// entries read.
+pub fn note_global(vm: &mut Vm, p: &FuncProto, fb: u16, name: u16, set: bool) {
+    let Some(ic) = p.poly_ic(fb) else { return };
+    if ic.is_mega() {
+        return;
+    }
+    let key = vm.const_key(p, name);
+    let g = vm.intrinsic(Intrinsic::Global);
+    if !vm.is_object(g) {
+        return;
+    }
+    let c = Cell::from_value(g);
+    let sid = Vm::shape_of(c);
+    if vm.shapes.get(sid).dictionary {
+        return;
+    }
+    let want = if set { WRITABLE } else { 0 };
+    match vm.shapes.lookup(sid, key) {
+        Some((slot, attrs)) if attrs & (ACCESSOR | want) == want => note(vm, p, fb, c, slot),
+        _ => {}
+    }
 }
 
 /// For a GetProp of `key` on string `s`: enters String.prototype as the
@@ -736,6 +765,38 @@ impl Emitter<'_> {
         let slot = self.slot_operand();
         self.m.asm.mov_r_m(Size::S64, Gpr::Rax, slot);
         self.m.store(dst, Gpr::Rax);
+    }
+
+    /// `dst = name` (`set` false) or `name = dst` of a global variable:
+    /// the global object's shape checked against the site's entries (own
+    /// data properties only, see `note_global`), then its slot.
+    pub(super) fn visit_global(&mut self, pc: u32, reg: u16, fb: u16, set: bool) {
+        let helper = if set {
+            h::bl_setglobal
+        } else {
+            h::bl_getglobal
+        };
+        let Some(ic) = self.site_ic(fb) else {
+            return self.generic(pc, helper);
+        };
+        let slow = self.slow_path(pc, helper, self.next(pc), None);
+        let x = &mut self.m.asm;
+        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rbx, INTRINSICS_PTR));
+        x.mov_r_m(
+            Size::S64,
+            Gpr::Rax,
+            Mem::disp(Gpr::Rax, 8 * Intrinsic::Global as i32),
+        );
+        // No holder label: global entries are never chain records.
+        self.ic_lookup(ic, slow, None);
+        let slot = self.slot_operand();
+        if set {
+            self.m.load(Gpr::Rdx, reg);
+            self.m.asm.mov_rm_r(Size::S64, slot, Gpr::Rdx);
+        } else {
+            self.m.asm.mov_r_m(Size::S64, Gpr::Rax, slot);
+            self.m.store(reg, Gpr::Rax);
+        }
     }
 
     /// `obj.name = src` for a cached existing writable data property, or
