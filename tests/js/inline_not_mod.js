@@ -24,3 +24,12 @@ console.log(mods.join(" "));
 let acc = 0;
 for (let i = 0; i < 1000; i++) acc = (acc * 31 + i) % 1000003;
 console.log(acc, "7" % 3, null % 5, 10 % "4");
+// Negation: int32s, 0 (-0), i32::MIN (2^31), doubles, and the rest.
+let negs = [];
+for (let r = 0; r < 30; r++) {
+  for (const v of [1, -1, 0, -0, 2147483647, -2147483648, 2.5, "3", null, true]) {
+    const n = -v;
+    if (r === 29) negs.push(Object.is(n, -0) ? "-0" : String(n));
+  }
+}
+console.log(negs.join(" "));

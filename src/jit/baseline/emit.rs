@@ -429,7 +429,7 @@ impl<'a> Emitter<'a> {
             InstanceOf { .. } => self.generic(pc, h::bl_instanceof),
             In { .. } => self.generic(pc, h::bl_in),
 
-            Neg { .. } => self.generic(pc, h::bl_neg),
+            Neg { dst, src, fb } => self.visit_neg(pc, dst, src, fb),
             ToNumber { dst, src } => self.visit_tonumber(pc, dst, src),
             BitNot { .. } => self.generic(pc, h::bl_bitnot),
             Not { dst, src } => self.visit_not(pc, dst, src),

@@ -1,13 +1,15 @@
 //! Operators the baseline tier does inline for the common operand kinds
 //! (the rest goes to the instruction's helper, the interpreter's arm):
-//! `!` of booleans, null/undefined, int32s and objects.
+//! `!` of booleans, null/undefined, int32s and objects; `-x` of an int32
+//! other than 0 and i32::MIN (whose negations are doubles).
 //!
 //! Invariant: an inline result is exactly what `ops` computes for those
 //! operands; the helper sees every other operand.
 
 use super::emit::Emitter;
 use super::helpers as h;
-use crate::jit::x64::{AluOp, Cond, Gpr, Mem, Size};
+use crate::bytecode::feedback as fbk;
+use crate::jit::x64::{AluOp, Cond, Gpr, Mem, Size, UnaryOp};
 use crate::runtime::heap::FIRST_OBJECT_KIND;
 use crate::runtime::value::{Value, NUMBER_TAG};
 
@@ -59,5 +61,21 @@ impl Emitter<'_> {
         self.m.asm.jmp(next);
         self.m.asm.bind(yes);
         self.m.store_small(dst, Value::TRUE.0);
+    }
+
+    /// `dst = -src`.
+    pub(super) fn visit_neg(&mut self, pc: u32, dst: u16, src: u16, fb: u16) {
+        let slow = self.slow_path(pc, h::bl_neg, self.next(pc), None);
+        self.m.load(Gpr::Rax, src);
+        self.m.branch_if_not_int(Gpr::Rax, slow);
+        let x = &mut self.m.asm;
+        // 0 (-0 is a double) and i32::MIN (overflow): both have no other
+        // bits than bit 31 in the low half.
+        x.test_rm_imm(Size::S32, Gpr::Rax, 0x7fff_ffff);
+        x.jcc(Cond::E, slow);
+        x.unary(UnaryOp::Neg, Size::S32, Gpr::Rax);
+        self.m.box_int32(Gpr::Rax);
+        self.m.store(dst, Gpr::Rax);
+        self.m.feedback_or(fb, fbk::SAW_INT);
     }
 }
