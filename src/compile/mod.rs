@@ -707,12 +707,20 @@ impl<'a> Compiler<'a> {
                 .collect();
             for (i, (pname, default, pspan)) in names.into_iter().enumerate() {
                 let r = 2 + i as Reg;
+                // The default is evaluated while the parameter is still in
+                // its TDZ (`function f(a = a)` throws), so the argument is
+                // moved in only when it is used.
+                let skip = default.map(|_| {
+                    self.emit(Insn::JmpUndef {
+                        src: arg_temps[i],
+                        off: 0,
+                    })
+                });
                 self.emit(Insn::Mov {
                     dst: r,
                     src: arg_temps[i],
                 });
-                if let Some(d) = default {
-                    let skip = self.emit(Insn::JmpUndef { src: r, off: 0 });
+                if let (Some(d), Some(skip)) = (default, skip) {
                     let over = self.emit(Insn::Jmp { off: 0 });
                     self.patch_here(skip);
                     self.expr_to(d, r, Some(&pname))?;
