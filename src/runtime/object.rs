@@ -240,6 +240,20 @@ impl Vm {
         }
     }
 
+    /// The string of a String wrapper `obj` when `key` is one of its
+    /// character indices (own, read-only, enumerable properties that live
+    /// in the string, not in the shape).
+    fn wrapper_char(&self, obj: Value, key: PropKey) -> Option<(Value, u32)> {
+        let c = Cell::from_value(obj);
+        if let (Kind::Primitive, PropKey::Index(i)) = (c.kind(), key) {
+            let p = c.get(fixed::PRIMITIVE);
+            if self.is_string(p) && (i as usize) < self.string_len(p) {
+                return Some((p, i));
+            }
+        }
+        None
+    }
+
     /// [[Get]] on an object with an explicit receiver (getters see it).
     pub fn get_with_receiver(
         &mut self,
@@ -247,6 +261,11 @@ impl Vm {
         key: PropKey,
         receiver: Value,
     ) -> JsResult<Value> {
+        if let Some((s, i)) = self.wrapper_char(obj, key) {
+            let flat = self.flatten(s)?;
+            let u = self.flat_units(flat)[i as usize];
+            return self.new_string(&[u]);
+        }
         match self.find_property(obj, key) {
             None => Ok(Value::UNDEFINED),
             Some(Own::Data(v, _)) => Ok(v),
@@ -688,7 +707,7 @@ impl Vm {
     }
 
     pub fn has_property(&self, obj: Value, key: PropKey) -> bool {
-        self.find_property(obj, key).is_some()
+        self.wrapper_char(obj, key).is_some() || self.find_property(obj, key).is_some()
     }
 
     /// Object.freeze.
