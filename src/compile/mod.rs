@@ -1150,8 +1150,11 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// The key of `super.name` / `super[expr]` in a new register.
+    /// The key of `super.name` / `super[expr]` in a new register, after
+    /// the this-binding check (`super[f()]` before `super()` throws the
+    /// ReferenceError before calling f).
     fn super_key(&mut self, e: &Expr) -> CResult<Reg> {
+        self.check_super_this();
         let k = self.alloc();
         match &e.kind {
             ExprKind::SuperMember(n) => {
@@ -1744,6 +1747,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// In a derived constructor, `this` is a hole until super() returns.
+    /// A super property reference reads the this binding first.
+    fn check_super_this(&mut self) {
+        if !self.fns.last().unwrap().is_arrow {
+            self.check_this(1);
+        }
+    }
+
     fn check_this(&mut self, r: Reg) {
         let in_derived = self.fns.iter().rev().find(|f| !f.is_arrow).map(|f| f.kind)
             == Some(FuncKind::DerivedConstructor);
@@ -1991,14 +2001,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Insn::InitFields {});
                 self.emit(Insn::Mov { dst, src: base });
             }
-            ExprKind::SuperMember(n) => {
-                let k = self.alloc();
-                let c = self.name_const(n);
-                self.emit(Insn::LdConst { dst: k, k: c });
-                self.emit(Insn::GetSuper { dst, key: k });
-            }
-            ExprKind::SuperIndex(x) => {
-                let k = self.expr_any(x)?;
+            ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
+                let k = self.super_key(e)?;
                 self.emit(Insn::GetSuper { dst, key: k });
             }
         }
@@ -2081,44 +2085,28 @@ impl<'a> Compiler<'a> {
         let this = self.alloc();
         // Method calls: the object is `this`.
         match &callee.kind {
-            ExprKind::Member {
-                object,
-                name,
-                optional: opt_link,
-            } => {
-                self.call_receiver(object, *opt_link, this, exits.as_deref_mut())?;
-                let k = self.name_const(name);
-                let fb = self.fb();
-                self.position(callee.span);
-                self.emit(Insn::GetProp {
-                    dst: base,
-                    obj: this,
-                    name: k,
-                    fb,
-                });
+            ExprKind::Member { .. } | ExprKind::Index { .. } => {
+                self.method_callee(callee, base, this, exits.as_deref_mut())?;
             }
-            ExprKind::Index {
-                object,
-                index,
-                optional: opt_link,
-            } => {
-                self.call_receiver(object, *opt_link, this, exits.as_deref_mut())?;
-                let k = self.alloc();
-                self.expr_to(index, k, None)?;
-                let fb = self.fb();
-                self.emit(Insn::GetElem {
-                    dst: base,
-                    obj: this,
-                    key: k,
-                    fb,
-                });
-                self.free_to(k);
+            // `(a?.b)()`: a parenthesised chain ending in a member keeps
+            // its object as `this`; a short-circuit gives undefined callee.
+            ExprKind::OptionalChain(inner)
+                if matches!(inner.kind, ExprKind::Member { .. } | ExprKind::Index { .. }) =>
+            {
+                let mut local = Vec::new();
+                self.method_callee(inner, base, this, Some(&mut local))?;
+                if !local.is_empty() {
+                    let done = self.emit(Insn::Jmp { off: 0 });
+                    for j in local {
+                        self.patch_here(j);
+                    }
+                    self.emit(Insn::LdUndef { dst: base });
+                    self.patch_here(done);
+                }
             }
-            ExprKind::SuperMember(n) => {
+            ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
                 self.load_this(this);
-                let k = self.alloc();
-                let c = self.name_const(n);
-                self.emit(Insn::LdConst { dst: k, k: c });
+                let k = self.super_key(callee)?;
                 self.emit(Insn::GetSuper { dst: base, key: k });
                 self.free_to(k);
             }
@@ -2147,6 +2135,54 @@ impl<'a> Compiler<'a> {
             argc,
             fb,
         });
+        Ok(())
+    }
+
+    /// The callee of a method call `o.m(...)` / `o[k](...)` into `base`,
+    /// its object into `this`.
+    fn method_callee(
+        &mut self,
+        callee: &Expr,
+        base: Reg,
+        this: Reg,
+        exits: Option<&mut Vec<usize>>,
+    ) -> CResult<()> {
+        match &callee.kind {
+            ExprKind::Member {
+                object,
+                name,
+                optional: opt_link,
+            } => {
+                self.call_receiver(object, *opt_link, this, exits)?;
+                let k = self.name_const(name);
+                let fb = self.fb();
+                self.position(callee.span);
+                self.emit(Insn::GetProp {
+                    dst: base,
+                    obj: this,
+                    name: k,
+                    fb,
+                });
+            }
+            ExprKind::Index {
+                object,
+                index,
+                optional: opt_link,
+            } => {
+                self.call_receiver(object, *opt_link, this, exits)?;
+                let k = self.alloc();
+                self.expr_to(index, k, None)?;
+                let fb = self.fb();
+                self.emit(Insn::GetElem {
+                    dst: base,
+                    obj: this,
+                    key: k,
+                    fb,
+                });
+                self.free_to(k);
+            }
+            _ => unreachable!("method_callee on a non-member callee"),
+        }
         Ok(())
     }
 
@@ -2334,6 +2370,12 @@ impl<'a> Compiler<'a> {
                     src: new,
                     fb,
                 });
+            }
+            ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
+                let k = self.super_key(target)?;
+                self.emit(Insn::GetSuper { dst: old, key: k });
+                step(self);
+                self.emit(Insn::SetSuper { key: k, src: new });
             }
             _ => return Err(unsupported("this update target", target.span)),
         }

@@ -1848,7 +1848,10 @@ impl<'a> Parser<'a> {
                 }
                 Ok(e)
             }
-            ExprKind::Member { .. } | ExprKind::Index { .. } => Ok(e),
+            ExprKind::Member { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::SuperMember(_)
+            | ExprKind::SuperIndex(_) => Ok(e),
             _ => self.err(msg, e.span),
         }
     }

@@ -241,6 +241,8 @@ impl Vm {
             )?;
             let proto = self.handles.pop().unwrap();
             let ctor = self.handles[self.handles.len() - 2];
+            // The constructor's `super.x` looks up the prototype's parent.
+            self.set_home(ctor, proto);
             self.define_own(ctor, PropKey::Atom(wk::prototype), proto, 0)?;
             Ok(())
         })();
@@ -252,10 +254,19 @@ impl Vm {
     }
 
     /// `super[key] = src` in the frame at `fp`: [[Set]] on the home
-    /// object's prototype with `this` as the receiver. A primitive `this`
+    /// object's prototype with `this` as the receiver (read after the key
+    /// is converted, as in node v20); a null prototype is V8's "Cannot set
+    /// properties of null". A primitive `this`
     /// cannot receive the property (strict mode: TypeError, as V8 says it).
     pub fn set_super(&mut self, fp: usize, key: u16, src: u16) -> JsResult<()> {
         let k = ops::to_property_key(self, self.stack[fp + key as usize])?;
+        let home = Cell::from_value(self.stack[fp]).get(fixed::FN_HOME);
+        let has_home = self.is_object(home);
+        let base = if has_home { self.proto_of(home) } else { Value::UNDEFINED };
+        let v = self.stack[fp + src as usize];
+        if has_home && !base.is_cell() {
+            return self.set_value(base, k, v);
+        }
         let this = self.stack[fp + 1];
         if !self.is_object(this) {
             let name = self.atoms.key_to_string(k);
@@ -265,11 +276,8 @@ impl Vm {
                 "Cannot assign to read only property '{name}' of {tn} '{shown}'"
             )));
         }
-        let home = Cell::from_value(self.stack[fp]).get(fixed::FN_HOME);
-        let v = self.stack[fp + src as usize];
-        if self.is_object(home) && self.proto_of(home).is_cell() {
-            let sp = self.proto_of(home);
-            self.set_on_object(sp, k, v, this)
+        if has_home {
+            self.set_on_object(base, k, v, this)
         } else {
             self.set_value(this, k, v)
         }
@@ -750,16 +758,19 @@ pub fn del_elem(vm: &mut Vm, o: Value, k: Value) -> JsResult<Value> {
 /// `getsuper`: `super[key]` in a method whose function object is
 /// `callee`, with receiver `this`.
 pub fn get_super(vm: &mut Vm, callee: Value, this: Value, key: Value) -> JsResult<Value> {
+    // The key is converted before the home object's prototype is read, as
+    // in node v20 (newer editions read the prototype first).
     let (k, callee, this) = keep2(vm, callee, this, |vm| ops::to_property_key(vm, key))?;
     let home = Cell::from_value(callee).get(fixed::FN_HOME);
     if !vm.is_object(home) {
         return Ok(Value::UNDEFINED);
     }
-    let sp = vm.proto_of(home);
-    if sp.is_cell() {
-        vm.get_with_receiver(sp, k, this)
+    let base = vm.proto_of(home);
+    if base.is_cell() {
+        vm.get_with_receiver(base, k, this)
     } else {
-        Ok(Value::UNDEFINED)
+        // null: V8's "Cannot read properties of null (reading 'k')"
+        vm.get_value(base, k)
     }
 }
 

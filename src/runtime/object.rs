@@ -367,8 +367,10 @@ impl Vm {
         receiver: Value,
     ) -> JsResult<()> {
         let c = Cell::from_value(obj);
-        // Fast path: own writable data property.
-        if c.kind() == Kind::Array {
+        // Fast path: own writable data property, when the object is the
+        // receiver (for `super.x = v` the property goes to `this`).
+        let own = obj == receiver;
+        if own && c.kind() == Kind::Array {
             if let PropKey::Index(i) = key {
                 if c.flags() & FROZEN_ELEMENTS == 0 && self.element_ref(c, i).is_some() {
                     let el = Cell::from_value(c.get(fixed::ELEMENTS));
@@ -379,7 +381,7 @@ impl Vm {
                 return self.set_array_length(obj, v);
             }
         } else if let Some((slot, attrs)) = self.shapes.lookup(Vm::shape_of(c), key) {
-            if attrs & (WRITABLE | ACCESSOR) == WRITABLE {
+            if own && attrs & (WRITABLE | ACCESSOR) == WRITABLE {
                 self.set_slot(c, slot, v);
                 return Ok(());
             }
