@@ -1550,7 +1550,7 @@ impl<'a> Compiler<'a> {
             } = &mem.kind
             {
                 let t = self.alloc();
-                self.expr_to(e, t, None)?;
+                self.computed_key_to(e, t)?;
                 let n: Ident = Rc::from(format!("#field{i}"));
                 self.store_binding(&n, t, e.span, true)?;
                 self.free_to(t);
@@ -1686,10 +1686,20 @@ impl<'a> Compiler<'a> {
                 Some(s)
             }
             ast::PropKey::Computed(e) => {
-                self.expr_to(e, dst, None)?;
+                self.computed_key_to(e, dst)?;
                 None
             }
         })
+    }
+
+    /// A computed property name, converted with ToPropertyKey where it is
+    /// evaluated (before the value, or at class definition for a field).
+    fn computed_key_to(&mut self, e: &Expr, dst: Reg) -> CResult<()> {
+        self.expr_to(e, dst, None)?;
+        if !matches!(e.kind, ExprKind::Num(_) | ExprKind::Str(_)) {
+            self.emit(Insn::ToPropKey { dst, src: dst });
+        }
+        Ok(())
     }
 
     // ----- expressions -----
@@ -2350,32 +2360,13 @@ impl<'a> Compiler<'a> {
                     fb,
                 });
             }
-            ExprKind::Index { object, index, .. } => {
-                let o = self.alloc();
-                self.expr_to(object, o, None)?;
-                let k = self.alloc();
-                self.expr_to(index, k, None)?;
-                let fb = self.fb();
-                self.emit(Insn::GetElem {
-                    dst: old,
-                    obj: o,
-                    key: k,
-                    fb,
-                });
+            ExprKind::Index { .. } | ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
+                // The key converts at the read and again at the write, as
+                // in node v20 (the spec converts it once).
+                let t = self.member_target(target)?;
+                self.emit_get(t, old);
                 step(self);
-                let fb = self.fb();
-                self.emit(Insn::SetElem {
-                    obj: o,
-                    key: k,
-                    src: new,
-                    fb,
-                });
-            }
-            ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
-                let k = self.super_key(target)?;
-                self.emit(Insn::GetSuper { dst: old, key: k });
-                step(self);
-                self.emit(Insn::SetSuper { key: k, src: new });
+                self.emit_set(t, new);
             }
             _ => return Err(unsupported("this update target", target.span)),
         }

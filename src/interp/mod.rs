@@ -334,6 +334,7 @@ impl Vm {
                     }
                     Insn::TypeOf { dst, src } => w!(dst, tri!(exec::type_of(self, r!(src)))),
                     Insn::ToString { dst, src } => w!(dst, tri!(ops::to_string(self, r!(src)))),
+                    Insn::ToPropKey { dst, src } => w!(dst, tri!(exec::to_prop_key(self, r!(src)))),
 
                     Insn::Jmp { off } => jump!(off),
                     Insn::JmpTrue { src, off } => {

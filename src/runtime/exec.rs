@@ -23,7 +23,7 @@ use crate::runtime::atoms::{array_index, wk, Atom, PropKey};
 use crate::runtime::heap::{Cell, Kind};
 use crate::runtime::ops::{self, BinOp, CmpOp};
 use crate::runtime::shape::{self, ACCESSOR, WRITABLE};
-use crate::runtime::{fixed, ErrorKind, Intrinsic, JsResult, Throw, Value, Vm};
+use crate::runtime::{fixed, oflags, ErrorKind, Intrinsic, JsResult, Throw, Value, Vm};
 use std::cell::Cell as StdCell;
 
 // ----- what the frame-level instructions share -----
@@ -755,6 +755,12 @@ pub fn del_elem(vm: &mut Vm, o: Value, k: Value) -> JsResult<Value> {
     vm.delete(o, k)
 }
 
+/// `topropkey`: an object key converted to a primitive (hint string) once;
+/// primitives convert later without side effects.
+pub fn to_prop_key(vm: &mut Vm, v: Value) -> JsResult<Value> {
+    ops::to_primitive(vm, v, ops::Hint::String)
+}
+
 /// `getsuper`: `super[key]` in a method whose function object is
 /// `callee`, with receiver `this`.
 pub fn get_super(vm: &mut Vm, callee: Value, this: Value, key: Value) -> JsResult<Value> {
@@ -806,7 +812,34 @@ pub fn array_hole(vm: &mut Vm, a: Value) {
 /// `definefield`: an own data property (object literals, class fields).
 pub fn define_field(vm: &mut Vm, o: Value, key: Value, v: Value) -> JsResult<()> {
     let (k, o, v) = keep2(vm, o, v, |vm| ops::to_property_key(vm, key))?;
+    check_definable(vm, o, k)?;
     vm.define_own(o, k, v, shape::DEFAULT_ATTRS)
+}
+
+/// DefinePropertyOrThrow of a class element or field (always a
+/// configurable property): a non-configurable own property (a class's
+/// `prototype`) or a non-extensible object without the key is V8's
+/// TypeError.
+fn check_definable(vm: &mut Vm, o: Value, k: PropKey) -> JsResult<()> {
+    use crate::runtime::object::Own;
+    match vm.get_own(o, k) {
+        Some(Own::Data(_, a) | Own::Accessor(_, _, a)) if a & shape::CONFIGURABLE == 0 => {
+            if k == PropKey::Atom(wk::prototype) && vm.is_callable(o) {
+                return Err(
+                    vm.type_error("Classes may not have a static property named 'prototype'")
+                );
+            }
+            let name = vm.atoms.key_to_string(k);
+            Err(vm.type_error(&format!("Cannot redefine property: {name}")))
+        }
+        None if Cell::from_value(o).flags() & oflags::NOT_EXTENSIBLE != 0 => {
+            let name = vm.atoms.key_to_string(k);
+            Err(vm.type_error(&format!(
+                "Cannot define property {name}, object is not extensible"
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// `definemethod`: a method with `o` as its home object.
@@ -823,6 +856,7 @@ pub fn define_method(
     } else {
         shape::METHOD_ATTRS
     };
+    check_definable(vm, o, k)?;
     vm.set_home(f, o);
     vm.define_own(o, k, f, attrs)
 }
@@ -847,6 +881,7 @@ pub fn define_accessor(
     } else {
         shape::CONFIGURABLE
     };
+    check_definable(vm, o, k)?;
     vm.set_home(getter, o);
     vm.set_home(setter, o);
     vm.define_accessor(o, k, getter, setter, attrs)
