@@ -553,7 +553,17 @@ impl Vm {
                         tri!(self.run_field_init(r!(0), r!(1)))
                     }
                     Insn::Return { src } => {
-                        let v = tri!(exec::return_value(self, r!(src), r!(1)));
+                        let v = match exec::return_value(self, r!(src), r!(1)) {
+                            Ok(v) => v,
+                            Err(t) => {
+                                self.frames[fi].pc = pc;
+                                exec::throw_past_handlers(self);
+                                match self.unwind(t) {
+                                    Ok(()) => continue 'frames,
+                                    Err(t) => return Err(t),
+                                }
+                            }
+                        };
                         let f = self.frames.pop().unwrap();
                         if f.entry {
                             self.sp = f.caller_sp;

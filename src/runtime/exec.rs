@@ -1049,6 +1049,18 @@ pub fn return_value(vm: &mut Vm, v: Value, this: Value) -> JsResult<Value> {
     Ok(this)
 }
 
+/// An error of `return_value` belongs to [[Construct]], after the frame
+/// has returned: its position is the `return`, but no handler of the
+/// returning frame may catch it (`try { return 0 } catch {}` in a derived
+/// constructor). Moves the top frame's pc past every handler range.
+pub fn throw_past_handlers(vm: &mut Vm) {
+    let f = vm.frames.last_mut().unwrap();
+    if vm.throw_position.is_none() {
+        vm.throw_position = unsafe { &*f.proto }.position(f.pc.saturating_sub(1));
+    }
+    f.pc = usize::MAX;
+}
+
 /// `ldconst`: a number, or a string constant's (interned) string.
 #[inline]
 pub fn ld_const(vm: &mut Vm, p: &FuncProto, k: u16) -> JsResult<Value> {
