@@ -370,6 +370,14 @@ impl Vm {
         // Fast path: own writable data property, when the object is the
         // receiver (for `super.x = v` the property goes to `this`).
         let own = obj == receiver;
+        if self.wrapper_char(obj, key).is_some() {
+            // A String wrapper's characters are read-only (V8 shows the
+            // wrapper as '[object String]' here).
+            let k = self.atoms.key_to_string(key);
+            return Err(self.type_error(&format!(
+                "Cannot assign to read only property '{k}' of object '[object String]'"
+            )));
+        }
         if own && c.kind() == Kind::Array {
             if let PropKey::Index(i) = key {
                 if c.flags() & FROZEN_ELEMENTS == 0 && self.element_ref(c, i).is_some() {
