@@ -36,7 +36,7 @@ options:
   --max-heap=SIZE      heap limit, e.g. 64M or 2G (default 4G)
   --fuel=N             stop after N loop iterations/calls (exit status 3)
   --fault NAME         inject a JIT fault (builds with --features
-                       fault-injection; see src/verify/faults.rs)
+                       fault-injection; see src/faults.rs)
   -h, --help           show this help
   -V, --version        show the version
 

@@ -399,6 +399,11 @@ fn loop_carries_registers_around_the_back_edge() {
     // The bound is live at the back edge only because of the loop.
     assert!(l.is_live(6, 3) && !l.is_live(7, 3));
     assert!(!l.is_live(6, 5) && !l.is_live(6, 4));
+    assert_eq!(l.dead_at(6).collect::<Vec<_>>(), [0, 4, 5]);
+    // The fault hook: one register dropped at one pc, nothing else.
+    let mut dropped = l.clone();
+    dropped.drop_register(6, 3);
+    assert!(!dropped.is_live(6, 3) && dropped.is_live(5, 3));
 }
 
 #[test]

@@ -5,23 +5,14 @@
 //! - the minimizer shrinks a failing program to the lines that matter.
 
 use jolt::verify::{self, minimize, Divergence, DivergenceKind, Plan};
-use std::path::{Path, PathBuf};
 
-fn js_programs() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "js"))
-        .collect();
-    v.sort();
-    v
-}
+mod common;
+use common::corpus;
 
 #[test]
 fn tests_js_programs_do_not_diverge_under_cheap_plans() {
     let mut failures = Vec::new();
-    for p in js_programs() {
+    for p in corpus::all_program_paths() {
         let src = std::fs::read_to_string(&p).unwrap();
         if let Err(d) = verify::check(&src, Plan::CHEAP) {
             failures.push(format!("{}: {d}", p.display()));
@@ -32,7 +23,7 @@ fn tests_js_programs_do_not_diverge_under_cheap_plans() {
 
 #[test]
 fn jolt_diff_command_reports_no_divergence() {
-    let progs = js_programs();
+    let progs = corpus::all_program_paths();
     for p in progs.iter().step_by(progs.len() / 5 + 1) {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_jolt"))
             .args(["diff", "--plans", "interp,interp-gc-every-101"])
@@ -131,7 +122,7 @@ fn bytecode_minimizer_shrinks_and_stays_valid() {
 
 #[test]
 fn check_bytecode_runs_compiled_programs_like_source() {
-    for p in js_programs().iter().step_by(25) {
+    for p in corpus::all_program_paths().iter().step_by(25) {
         let src = std::fs::read_to_string(p).unwrap();
         let Ok(proto) = jolt::compile_source(&src, "input.js") else {
             continue;

@@ -165,6 +165,12 @@ impl Liveness {
         (0..self.nregs).filter(move |&r| self.is_live(pc, r))
     }
 
+    /// The registers dead before the instruction at `pc` (free to poison or
+    /// to leave out of a frame state), ascending.
+    pub fn dead_at(&self, pc: usize) -> impl Iterator<Item = u16> + '_ {
+        (0..self.nregs).filter(move |&r| !self.is_live(pc, r))
+    }
+
     /// Marks `reg` dead at `pc`, for fault injection (a liveness that drops
     /// a live register must be caught by the harness).
     pub fn drop_register(&mut self, pc: usize, reg: u16) {

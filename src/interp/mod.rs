@@ -66,6 +66,17 @@ impl Vm {
         }
     }
 
+    /// After a return into the top frame: its dead registers poisoned
+    /// (`Options::poison_dead`, see `runtime::poison`).
+    #[inline]
+    fn poison_caller(&mut self) {
+        if self.opts.poison_dead {
+            let c = self.frames.last().unwrap();
+            let (p, fp, pc) = (unsafe { &*c.proto }, c.fp, c.pc);
+            self.poison_dead(p, fp, pc);
+        }
+    }
+
     /// Runs this frame in its compiled code of `kind` until the code's
     /// next exit, and handles the exit with the interpreter's own frame
     /// code. `Ok(Some(v))`: the entry frame returned `v`; `Ok(None)`:
@@ -89,6 +100,7 @@ impl Vm {
                 let c = self.frames.last().unwrap();
                 self.stack[c.fp + f.ret_dst as usize] = v;
                 self.sp = c.sp;
+                self.poison_caller();
                 Ok(None)
             }
             CodeExit::Call {
@@ -365,6 +377,7 @@ impl Vm {
                     Insn::Loop { off } => {
                         let n = tri!(exec::loop_edge(self, p));
                         jump!(off);
+                        self.poison_dead(p, fp, pc);
                         // OSR: a hot loop leaves for baseline code at its header.
                         if self.tiering.is_some_and(|t| n == t.threshold) {
                             self.frames[fi].pc = pc;
@@ -572,6 +585,7 @@ impl Vm {
                         let c = self.frames.last().unwrap();
                         self.stack[c.fp + f.ret_dst as usize] = v;
                         self.sp = c.sp;
+                        self.poison_caller();
                         continue 'frames;
                     }
                     Insn::Class { dst, ctor, parent } => {
@@ -610,6 +624,14 @@ impl Vm {
 
     /// Runs a compiled script (verified first) and returns its completion.
     pub fn run_script(&mut self, proto: Rc<FuncProto>) -> JsResult<Value> {
+        // A VM whose options ask for JIT tiers must have them attached
+        // (`tier::attach`, `tier::new_vm`, `jolt::run_on`); otherwise it
+        // would silently run everything in the interpreter.
+        assert!(
+            self.opts.tier == crate::runtime::code::Tier::Interp || self.tiering.is_some(),
+            "Options::tier is {:?} but no tiers are attached to this VM (use tier::new_vm)",
+            self.opts.tier
+        );
         self.scripts.push(proto.clone());
         let f = self.new_closure(&proto, Value::UNDEFINED)?;
         self.handles.push(f);
