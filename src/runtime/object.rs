@@ -21,6 +21,17 @@ use super::{fixed, oflags, Intrinsic, JsResult, Value, Vm};
 /// beyond 8x the current length) an index becomes a named property.
 const DENSE_LIMIT: u32 = 1 << 26;
 pub const FROZEN_ELEMENTS: u16 = 8;
+/// Array flag: `length` is not writable (Object.defineProperty with
+/// writable: false): no element may be added at or past it.
+pub const LENGTH_READONLY: u16 = 16;
+
+/// Whether an array's `length` is writable.
+#[inline]
+pub fn length_writable(c: Cell) -> bool {
+    c.flags() & (FROZEN_ELEMENTS | LENGTH_READONLY) == 0
+}
+
+const READ_ONLY_LENGTH: &str = "Cannot assign to read only property 'length' of object '[object Array]'";
 
 /// What an own property lookup finds.
 #[derive(Copy, Clone, Debug)]
@@ -190,11 +201,7 @@ impl Vm {
         if c.kind() == Kind::Array {
             match key {
                 PropKey::Atom(wk::length) => {
-                    let w = if c.flags() & FROZEN_ELEMENTS != 0 {
-                        0
-                    } else {
-                        WRITABLE
-                    };
+                    let w = if length_writable(c) { WRITABLE } else { 0 };
                     return Some(Own::Data(Value::number(c.raw(1) as f64), w));
                 }
                 PropKey::Index(i) => {
@@ -438,12 +445,46 @@ impl Vm {
             return Err(self.throw_error(super::ErrorKind::RangeError, "Invalid array length"));
         }
         let c = Cell::from_value(arr);
-        if c.flags() & FROZEN_ELEMENTS != 0 {
-            return Err(self.type_error(
-                "Cannot assign to read only property 'length' of object '[object Array]'",
-            ));
-        }
         let old = c.raw(1) as u32;
+        if !length_writable(c) {
+            return Err(self.type_error(READ_ONLY_LENGTH));
+        }
+        // Index properties kept in the shape (with attributes): those past
+        // the new length go, unless one is non-configurable, which stops
+        // the shrink just above it (V8's error names it).
+        let mut len = len;
+        if len < old {
+            let shape = Vm::shape_of(c);
+            let mut idx: Vec<(u32, u8)> = self
+                .shapes
+                .keys(shape)
+                .filter_map(|(k, _, a)| match k {
+                    PropKey::Index(i) if i >= len => Some((i, a)),
+                    _ => None,
+                })
+                .collect();
+            idx.sort_by_key(|e| std::cmp::Reverse(e.0));
+            let mut blocked = None;
+            for (i, a) in idx {
+                if a & CONFIGURABLE == 0 {
+                    blocked = Some(i);
+                    break;
+                }
+                self.delete_property(arr, PropKey::Index(i))?;
+            }
+            if let Some(b) = blocked {
+                len = b + 1;
+                let el = c.get(fixed::ELEMENTS);
+                if el.is_cell() {
+                    let el = Cell::from_value(el);
+                    for i in len as usize..(old as usize).min(el.nvals()) {
+                        el.set(i, Value::EMPTY);
+                    }
+                }
+                c.set_raw(1, len as u64);
+                return Err(self.type_error(&format!("Cannot delete property '{b}' of [object Array]")));
+            }
+        }
         if len < old {
             let el = c.get(fixed::ELEMENTS);
             if el.is_cell() {
@@ -517,6 +558,9 @@ impl Vm {
         if c.kind() == Kind::Array {
             if let PropKey::Index(i) = key {
                 let len = c.raw(1) as u32;
+                if i >= len && !length_writable(c) {
+                    return Err(self.type_error(READ_ONLY_LENGTH));
+                }
                 let dense_ok = i < DENSE_LIMIT || i <= len.saturating_mul(8);
                 if attrs == shape::DEFAULT_ATTRS
                     && dense_ok
@@ -705,11 +749,7 @@ impl Vm {
         if c.kind() == Kind::Array {
             out.push((
                 PropKey::Atom(wk::length),
-                if c.flags() & FROZEN_ELEMENTS != 0 {
-                    0
-                } else {
-                    WRITABLE
-                },
+                if length_writable(c) { WRITABLE } else { 0 },
             ));
         }
         out.extend(named);

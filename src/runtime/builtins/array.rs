@@ -17,7 +17,7 @@ use super::{
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::Cell;
 use crate::runtime::object::Own;
-use crate::runtime::object::FROZEN_ELEMENTS;
+use crate::runtime::object::{FROZEN_ELEMENTS, LENGTH_READONLY};
 use crate::runtime::shape::DEFAULT_ATTRS;
 use crate::runtime::{
     fixed, oflags, ops, Args, ErrorKind, Intrinsic, JsResult, NativeFn, Value, Vm,
@@ -124,7 +124,7 @@ fn is_simple_array(vm: &Vm, o: Value) -> bool {
         return false;
     }
     let c = Cell::from_value(o);
-    if c.flags() & (oflags::NOT_EXTENSIBLE | FROZEN_ELEMENTS) != 0 {
+    if c.flags() & (oflags::NOT_EXTENSIBLE | FROZEN_ELEMENTS | LENGTH_READONLY) != 0 {
         return false;
     }
     !vm.shapes
@@ -262,7 +262,11 @@ fn push(vm: &mut Vm, args: Args) -> JsResult<Value> {
         len += 1.0;
     }
     let o = args.this(vm);
-    set_length(vm, o, len)?;
+    // V8 leaves an array's length alone when nothing is pushed (so a
+    // read-only length does not throw there); node is the oracle.
+    if !(args.argc == 0 && vm.is_array(o)) {
+        set_length(vm, o, len)?;
+    }
     Ok(Value::number(len))
 }
 

@@ -17,7 +17,7 @@
 use super::{define_constructor, define_natives, require_callable, scoped};
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind};
-use crate::runtime::object::Own;
+use crate::runtime::object::{length_writable, Own, LENGTH_READONLY};
 use crate::runtime::shape::{ACCESSOR, CONFIGURABLE, DEFAULT_ATTRS, ENUMERABLE, WRITABLE};
 use crate::runtime::{fixed, format, oflags, ops, Args, Intrinsic, JsResult, NativeFn, Value, Vm};
 
@@ -252,9 +252,32 @@ fn define_with_desc(vm: &mut Vm, o: usize, key: PropKey, desc: Desc) -> JsResult
             // Convert first: valueOf may run and move the array.
             let n = Value::number(ops::to_number(vm, v)?);
             let obj = vm.handles[o];
-            vm.set_array_length(obj, n)?;
+            let c = Cell::from_value(obj);
+            if length_writable(c) {
+                vm.set_array_length(obj, n)?;
+            } else if n.as_number() != vm.array_len(obj) as f64 {
+                return Err(redefine_error(vm, key));
+            }
+        }
+        let c = Cell::from_value(vm.handles[o]);
+        match desc.writable {
+            Some(true) if !length_writable(c) => return Err(redefine_error(vm, key)),
+            Some(false) => c.set_flags(c.flags() | LENGTH_READONLY),
+            _ => {}
         }
         return Ok(());
+    }
+    if let PropKey::Index(i) = key {
+        let c = Cell::from_value(obj);
+        if c.kind() == Kind::Array
+            && i >= vm.array_len(obj)
+            && !length_writable(c)
+            && vm.get_own(obj, key).is_none()
+        {
+            return Err(vm.type_error(&format!(
+                "Cannot define property {i}, object is not extensible"
+            )));
+        }
     }
     let current = vm.get_own(obj, key);
     let flag = |b: Option<bool>, cur: bool, bit: u8| if b.unwrap_or(cur) { bit } else { 0 };
