@@ -35,3 +35,6 @@ print(c.length, 1 in c, JSON.stringify(c));
 const f = Object.freeze([1, 2]);
 t(() => f.push(3));
 t(() => Object.getOwnPropertyDescriptor(f, 'length'));
+// the new length is converted (RangeError) before the descriptor is checked
+t(() => Object.defineProperty([], 'length', { value: -1, configurable: true }));
+t(() => Object.defineProperty([], 'length', { value: 2, configurable: true }));

@@ -19,7 +19,9 @@ use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind};
 use crate::runtime::object::{length_writable, Own, LENGTH_READONLY};
 use crate::runtime::shape::{ACCESSOR, CONFIGURABLE, DEFAULT_ATTRS, ENUMERABLE, WRITABLE};
-use crate::runtime::{fixed, format, oflags, ops, Args, Intrinsic, JsResult, NativeFn, Value, Vm};
+use crate::runtime::{
+    fixed, format, oflags, ops, Args, ErrorKind, Intrinsic, JsResult, NativeFn, Value, Vm,
+};
 
 // ----- conversions -----
 
@@ -245,12 +247,22 @@ fn define_with_desc(vm: &mut Vm, o: usize, key: PropKey, desc: Desc) -> JsResult
     let obj = vm.handles[o];
     let hv = |vm: &Vm, i: Option<usize>| i.map(|i| vm.handles[i]);
     if vm.is_array(obj) && key == PropKey::Atom(wk::length) {
+        // ArraySetLength converts the new length (a RangeError) before it
+        // validates the descriptor; valueOf may run and move the array.
+        let n = match hv(vm, desc.value) {
+            Some(v) => {
+                let n = ops::to_number(vm, v)?;
+                if n as u32 as f64 != n {
+                    return Err(vm.throw_error(ErrorKind::RangeError, "Invalid array length"));
+                }
+                Some(Value::number(n))
+            }
+            None => None,
+        };
         if desc.is_accessor() || desc.configurable == Some(true) || desc.enumerable == Some(true) {
             return Err(redefine_error(vm, key));
         }
-        if let Some(v) = hv(vm, desc.value) {
-            // Convert first: valueOf may run and move the array.
-            let n = Value::number(ops::to_number(vm, v)?);
+        if let Some(n) = n {
             let obj = vm.handles[o];
             let c = Cell::from_value(obj);
             if length_writable(c) {
