@@ -1464,23 +1464,25 @@ impl<'a> Compiler<'a> {
     fn class(&mut self, c: &Rc<Class>, dst: Reg, name_hint: Option<&str>) -> CResult<()> {
         let m = self.mark();
         let parent = self.alloc();
-        match &c.extends {
-            Some(e) => self.expr_to(e, parent, None)?,
-            None => {
-                self.emit(Insn::LdEmpty { dst: parent });
-            }
-        }
+        // The class's own name is in scope (in its TDZ) for the heritage
+        // expression: `class x extends x {}` is a ReferenceError.
         let decls: Vec<Decl> = c
             .name
             .iter()
             .map(|n| Decl {
                 name: n.clone(),
                 kind: DeclKind::Const,
-                init_end: 0,
+                init_end: c.span.end,
             })
             .collect();
         let inner_m = self.mark();
         self.open_scope(scope::key_of(&**c), &decls, false);
+        match &c.extends {
+            Some(e) => self.expr_to(e, parent, None)?,
+            None => {
+                self.emit(Insn::LdEmpty { dst: parent });
+            }
+        }
         let name = c.name.as_deref().or(name_hint).unwrap_or("").to_string();
         let ctor = self.alloc();
         let derived = c.extends.is_some();
