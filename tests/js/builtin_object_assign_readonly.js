@@ -16,3 +16,7 @@ print(JSON.stringify(t), t.b);
 show(() => Object.assign(Object.freeze({ x: 1 }), { x: 2 }));
 show(() => Object.assign(Object.freeze({}), {}));
 show(() => Object.assign({}, 'xyz', null, undefined, [7]));
+// Object.create / defineProperties read a string's characters as
+// (enumerable) descriptors, which are not objects
+show(() => Object.create({}, 'hello'));
+show(() => Object.keys(Object.defineProperties({}, new String(''))));

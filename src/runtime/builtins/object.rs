@@ -605,7 +605,8 @@ fn define_properties_from(vm: &mut Vm, o: usize, props: usize) -> JsResult<()> {
     let p = to_object(vm, p)?;
     vm.handles[props] = p;
     let mut descs = Vec::new();
-    for (k, attrs) in vm.own_keys(p) {
+    // own_keys_of: a String wrapper's characters are enumerable own keys.
+    for (k, attrs) in own_keys_of(vm, p)? {
         if attrs & ENUMERABLE == 0 {
             continue;
         }
