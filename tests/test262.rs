@@ -10,7 +10,9 @@ use std::process::Command;
 #[test]
 fn test262_m1_has_no_new_failures() {
     let Some(dir) = std::env::var_os("TEST262_DIR") else {
-        eprintln!("test262: skipped (set TEST262_DIR to a tc39/test262 checkout; see docs/test262.md)");
+        eprintln!(
+            "test262: skipped (set TEST262_DIR to a tc39/test262 checkout; see docs/test262.md)"
+        );
         return;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -19,7 +21,14 @@ fn test262_m1_has_no_new_failures() {
         .arg(root.join("ci/test262"))
         .arg("--test262")
         .arg(&dir)
-        .args(["--jolt", env!("CARGO_BIN_EXE_jolt"), "-j", &jobs, "-q", "--tier=interp"])
+        .args([
+            "--jolt",
+            env!("CARGO_BIN_EXE_jolt"),
+            "-j",
+            &jobs,
+            "-q",
+            "--tier=interp",
+        ])
         .output()
     {
         Ok(o) => o,

@@ -262,7 +262,11 @@ impl Vm {
         let k = ops::to_property_key(self, self.stack[fp + key as usize])?;
         let home = Cell::from_value(self.stack[fp]).get(fixed::FN_HOME);
         let has_home = self.is_object(home);
-        let base = if has_home { self.proto_of(home) } else { Value::UNDEFINED };
+        let base = if has_home {
+            self.proto_of(home)
+        } else {
+            Value::UNDEFINED
+        };
         let v = self.stack[fp + src as usize];
         if has_home && !base.is_cell() {
             return self.set_value(base, k, v);

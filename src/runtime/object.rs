@@ -31,7 +31,8 @@ pub fn length_writable(c: Cell) -> bool {
     c.flags() & (FROZEN_ELEMENTS | LENGTH_READONLY) == 0
 }
 
-const READ_ONLY_LENGTH: &str = "Cannot assign to read only property 'length' of object '[object Array]'";
+const READ_ONLY_LENGTH: &str =
+    "Cannot assign to read only property 'length' of object '[object Array]'";
 
 /// What an own property lookup finds.
 #[derive(Copy, Clone, Debug)]
@@ -482,7 +483,9 @@ impl Vm {
                     }
                 }
                 c.set_raw(1, len as u64);
-                return Err(self.type_error(&format!("Cannot delete property '{b}' of [object Array]")));
+                return Err(
+                    self.type_error(&format!("Cannot delete property '{b}' of [object Array]"))
+                );
             }
         }
         if len < old {

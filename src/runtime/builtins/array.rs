@@ -57,7 +57,9 @@ fn species_create(vm: &mut Vm, args: &Args, len: f64) -> JsResult<Value> {
         let c = vm.get(o, PropKey::Atom(wk::constructor))?;
         if !c.is_undefined() {
             if !vm.is_object(c) {
-                return Err(vm.type_error("object.constructor[Symbol.species] is not a constructor"));
+                return Err(
+                    vm.type_error("object.constructor[Symbol.species] is not a constructor")
+                );
             }
             let array = vm.intrinsic(Intrinsic::ArrayConstructor);
             let mut p = c;

@@ -162,7 +162,10 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     keep(vm, thrower, |vm| {
         for name in ["arguments", "caller"] {
             let key = vm.atoms.key_str(name);
-            let (fp, t) = (vm.intrinsic(Intrinsic::FunctionPrototype), *vm.handles.last().unwrap());
+            let (fp, t) = (
+                vm.intrinsic(Intrinsic::FunctionPrototype),
+                *vm.handles.last().unwrap(),
+            );
             vm.define_accessor(fp, key, t, t, CONFIGURABLE)?;
         }
         Ok(())
