@@ -194,6 +194,11 @@ const ERRORS: &[(&str, &str, u32, u32)] = &[
     ("var a\u{2E2F} = 1;", "Invalid or unexpected token", 1, 6),
     ("var \\u2E2F = 1;", "Invalid or unexpected token", 1, 5),
     ("var a\\u2E2F = 1;", "Invalid or unexpected token", 1, 5),
+    // a `/` that cannot start a regular expression literal (no closing `/`
+    // on its line): V8's early error before "not supported"
+    ("var x = /a\n/;", "Invalid regular expression: missing /", 1, 9),
+    ("function f(){/ ABC}", "Invalid regular expression: missing /", 1, 14),
+    ("x = /[/\n]/", "Invalid regular expression: missing /", 1, 5),
 ];
 
 #[test]
