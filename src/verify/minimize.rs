@@ -143,10 +143,10 @@ fn typed_registers(p: &FuncProto) -> HashSet<u16> {
             Insn::ForInStart { iter, .. } | Insn::ForInNext { iter, .. } => {
                 t.extend([iter, iter + 1, iter + 2]);
             }
-            Insn::Call { base, .. } | Insn::New { base, .. } | Insn::SuperCall { base, .. } => {
-                min_window = min_window.min(base);
-            }
             _ => {}
+        }
+        if let Some((base, _)) = i.window() {
+            min_window = min_window.min(base);
         }
     }
     if p.has_rest && p.nparams > 0 {

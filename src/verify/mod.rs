@@ -51,6 +51,7 @@
 //! here; nothing else decides what "agree" means.
 
 pub use crate::faults;
+pub mod diffrun;
 pub mod fuzz;
 pub mod gen_bytecode;
 pub mod gen_source;
