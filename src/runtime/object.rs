@@ -454,6 +454,7 @@ impl Vm {
         // the new length go, unless one is non-configurable, which stops
         // the shrink just above it (V8's error names it).
         let mut len = len;
+        let mut blocked = None;
         if len < old {
             let shape = Vm::shape_of(c);
             let mut idx: Vec<(u32, u8)> = self
@@ -465,30 +466,14 @@ impl Vm {
                 })
                 .collect();
             idx.sort_by_key(|e| std::cmp::Reverse(e.0));
-            let mut blocked = None;
             for (i, a) in idx {
                 if a & CONFIGURABLE == 0 {
                     blocked = Some(i);
+                    len = i + 1;
                     break;
                 }
                 self.delete_property(arr, PropKey::Index(i))?;
             }
-            if let Some(b) = blocked {
-                len = b + 1;
-                let el = c.get(fixed::ELEMENTS);
-                if el.is_cell() {
-                    let el = Cell::from_value(el);
-                    for i in len as usize..(old as usize).min(el.nvals()) {
-                        el.set(i, Value::EMPTY);
-                    }
-                }
-                c.set_raw(1, len as u64);
-                return Err(
-                    self.type_error(&format!("Cannot delete property '{b}' of [object Array]"))
-                );
-            }
-        }
-        if len < old {
             let el = c.get(fixed::ELEMENTS);
             if el.is_cell() {
                 let el = Cell::from_value(el);
@@ -498,7 +483,12 @@ impl Vm {
             }
         }
         c.set_raw(1, len as u64);
-        Ok(())
+        match blocked {
+            Some(b) => {
+                Err(self.type_error(&format!("Cannot delete property '{b}' of [object Array]")))
+            }
+            None => Ok(()),
+        }
     }
 
     /// Ensures the elements store of `arr` has room for index `i`.
