@@ -221,14 +221,16 @@ impl Vm {
                 }};
             }
             macro_rules! cmp {
-                ($dst:expr, $a:expr, $b:expr, $fb:expr, $op:expr) => {{
-                    let t = tri!(exec::compare(
-                        self,
-                        &p.feedback[$fb as usize],
-                        $op,
-                        r!($a),
-                        r!($b)
-                    ));
+                ($dst:expr, $a:expr, $b:expr, $fb:expr, $op:expr, $rop:tt) => {{
+                    let (x, y) = (r!($a), r!($b));
+                    // The int32 fast path inline; `exec::compare` is the
+                    // instruction's one definition.
+                    if x.is_int() && y.is_int() {
+                        exec::record(&p.feedback[$fb as usize], fbk::SAW_INT);
+                        w!($dst, Value::bool(x.as_int() $rop y.as_int()));
+                        continue;
+                    }
+                    let t = tri!(exec::compare(self, &p.feedback[$fb as usize], $op, x, y));
                     w!($dst, Value::bool(t))
                 }};
             }
@@ -301,10 +303,10 @@ impl Vm {
                         let t = exec::strict_equals(self, &p.feedback[fb as usize], r!(a), r!(b));
                         w!(dst, Value::bool(!t))
                     }
-                    Insn::Lt { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Lt),
-                    Insn::Le { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Le),
-                    Insn::Gt { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Gt),
-                    Insn::Ge { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Ge),
+                    Insn::Lt { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Lt, <),
+                    Insn::Le { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Le, <=),
+                    Insn::Gt { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Gt, >),
+                    Insn::Ge { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Ge, >=),
                     Insn::InstanceOf { dst, a, b, fb } => {
                         let t = tri!(exec::instance_of(
                             self,
@@ -346,6 +348,7 @@ impl Vm {
                     }
                     Insn::TypeOf { dst, src } => w!(dst, tri!(exec::type_of(self, r!(src)))),
                     Insn::ToString { dst, src } => w!(dst, tri!(ops::to_string(self, r!(src)))),
+                    Insn::ToPropKey { dst, src } => w!(dst, tri!(exec::to_prop_key(self, r!(src)))),
 
                     Insn::Jmp { off } => jump!(off),
                     Insn::JmpTrue { src, off } => {
@@ -565,7 +568,23 @@ impl Vm {
                         tri!(self.run_field_init(r!(0), r!(1)))
                     }
                     Insn::Return { src } => {
-                        let v = tri!(exec::return_value(self, r!(src), r!(1)));
+                        // Only construct frames have return rules; their
+                        // errors are thrown past this frame's handlers.
+                        let v = if self.frames[fi].construct {
+                            match exec::return_value(self, r!(src), r!(1)) {
+                                Ok(v) => v,
+                                Err(t) => {
+                                    self.frames[fi].pc = pc;
+                                    exec::throw_past_handlers(self);
+                                    match self.unwind(t) {
+                                        Ok(()) => continue 'frames,
+                                        Err(t) => return Err(t),
+                                    }
+                                }
+                            }
+                        } else {
+                            r!(src)
+                        };
                         let f = self.frames.pop().unwrap();
                         if f.entry {
                             self.sp = f.caller_sp;
