@@ -602,28 +602,37 @@ impl Emitter<'_> {
                 x.mov_r_imm(Size::S64, Gpr::Rcx, cell as i64);
                 // Low half: atom + 1 (0 = not interned yet); zero-extended.
                 x.mov_r_m(Size::S32, Gpr::Rcx, Mem::base(Gpr::Rcx));
-                x.test_rm_r(Size::S32, Gpr::Rcx, Gpr::Rcx);
-                x.jcc(Cond::E, slow);
-                x.alu_r_m(
-                    AluOp::Cmp,
-                    Size::S64,
-                    Gpr::Rcx,
-                    Mem::disp(Gpr::Rbx, ATOM_STRINGS_LEN),
-                );
-                x.jcc(Cond::A, slow);
-                x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rbx, ATOM_STRINGS_PTR));
-                x.mov_r_m(
-                    Size::S64,
-                    Gpr::Rax,
-                    Mem::bisd(Gpr::Rax, idx(Gpr::Rcx), Scale::S8, -8),
-                );
-                // EMPTY (0): the atom's string was not made yet.
-                x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
-                x.jcc(Cond::E, slow);
+                self.load_atom_string(Gpr::Rcx, Gpr::Rax, slow);
                 self.m.store(dst, Gpr::Rax);
             }
             None => self.generic(pc, h::bl_ldconst),
         }
+    }
+
+    /// `atom1` = an atom + 1 as the `const_atoms`/`unit_atoms` tables
+    /// hold it (0: not interned yet): leaves the atom's shared string in
+    /// rax (`Vm::atom_strings`), or jumps to `slow` when there is none yet.
+    /// Clobbers `scratch`.
+    fn load_atom_string(&mut self, atom1: Gpr, scratch: Gpr, slow: Label) {
+        let x = &mut self.m.asm;
+        x.test_rm_r(Size::S32, atom1, atom1);
+        x.jcc(Cond::E, slow);
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            atom1,
+            Mem::disp(Gpr::Rbx, ATOM_STRINGS_LEN),
+        );
+        x.jcc(Cond::A, slow);
+        x.mov_r_m(Size::S64, scratch, Mem::disp(Gpr::Rbx, ATOM_STRINGS_PTR));
+        x.mov_r_m(
+            Size::S64,
+            Gpr::Rax,
+            Mem::bisd(scratch, idx(atom1), Scale::S8, -8),
+        );
+        // EMPTY (0): the atom's string was not made yet.
+        x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
+        x.jcc(Cond::E, slow);
     }
 
     /// `===`/`!==` when neither operand is a number (rax, rcx; numbers
@@ -835,17 +844,8 @@ impl Emitter<'_> {
             );
             x.jcc(Cond::Ne, slow);
         }
-        // Zero-extend the index; negative ones go to the helper.
-        x.mov_rm_r(Size::S32, Gpr::Rcx, Gpr::Rcx);
-        x.test_rm_r(Size::S32, Gpr::Rcx, Gpr::Rcx);
-        x.jcc(Cond::S, slow);
-        x.alu_r_m(
-            AluOp::Cmp,
-            Size::S64,
-            Gpr::Rcx,
-            Mem::disp(Gpr::Rax, LENGTH_OFF),
-        );
-        x.jcc(Cond::Ae, slow);
+        self.index_below(Gpr::Rcx, Gpr::Rcx, LENGTH_OFF, slow);
+        let x = &mut self.m.asm;
         x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, ELEMENTS_OFF));
         self.m.branch_if_not_cell(Gpr::Rax, slow);
         let x = &mut self.m.asm;
@@ -864,6 +864,18 @@ impl Emitter<'_> {
         x.jcc(Cond::E, slow);
     }
 
+    /// `key` = an int32 value: `out` = the key zero-extended, or a jump to
+    /// `slow` when it is negative or not below the length word at
+    /// `[rax + len_off]` (an array's or a flat string's).
+    fn index_below(&mut self, key: Gpr, out: Gpr, len_off: i32, slow: Label) {
+        let x = &mut self.m.asm;
+        x.mov_rm_r(Size::S32, out, key);
+        x.test_rm_r(Size::S32, out, out);
+        x.jcc(Cond::S, slow);
+        x.alu_r_m(AluOp::Cmp, Size::S64, out, Mem::disp(Gpr::Rax, len_off));
+        x.jcc(Cond::Ae, slow);
+    }
+
     /// `dst = obj[key]` for a present element of a dense array, or a code
     /// unit below `UNIT_STRINGS` of a flat string whose one-unit string
     /// exists already (`Vm::unit_string`: the shared atom string).
@@ -876,17 +888,8 @@ impl Emitter<'_> {
         self.m.branch_if_not_cell(Gpr::Rax, slow);
         self.m.branch_if_kind_ne(Gpr::Rax, Kind::String, not_string);
         self.m.branch_if_not_int(Gpr::Rcx, slow);
+        self.index_below(Gpr::Rcx, Gpr::Rdx, STRING_LEN_OFF, slow);
         let x = &mut self.m.asm;
-        x.mov_rm_r(Size::S32, Gpr::Rdx, Gpr::Rcx);
-        x.test_rm_r(Size::S32, Gpr::Rdx, Gpr::Rdx);
-        x.jcc(Cond::S, slow);
-        x.alu_r_m(
-            AluOp::Cmp,
-            Size::S64,
-            Gpr::Rdx,
-            Mem::disp(Gpr::Rax, STRING_LEN_OFF),
-        );
-        x.jcc(Cond::Ae, slow);
         x.movzx(
             Size::S32,
             Gpr::Rdx,
@@ -902,23 +905,7 @@ impl Emitter<'_> {
             Gpr::Rdx,
             Mem::bisd(Gpr::R8, idx(Gpr::Rdx), Scale::S4, 0),
         );
-        x.test_rm_r(Size::S32, Gpr::Rdx, Gpr::Rdx);
-        x.jcc(Cond::E, slow);
-        x.alu_r_m(
-            AluOp::Cmp,
-            Size::S64,
-            Gpr::Rdx,
-            Mem::disp(Gpr::Rbx, ATOM_STRINGS_LEN),
-        );
-        x.jcc(Cond::A, slow);
-        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rbx, ATOM_STRINGS_PTR));
-        x.mov_r_m(
-            Size::S64,
-            Gpr::Rax,
-            Mem::bisd(Gpr::R8, idx(Gpr::Rdx), Scale::S8, -8),
-        );
-        x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
-        x.jcc(Cond::E, slow);
+        self.load_atom_string(Gpr::Rdx, Gpr::R8, slow);
         self.m.store(dst, Gpr::Rax);
         // The helper's feedback for a non-array receiver.
         self.m.feedback_or(fb, fbk::SAW_OTHER);
