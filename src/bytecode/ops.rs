@@ -281,6 +281,22 @@ define_opcodes! {
     /// iter = enumerable keys of src, index in iter + 1, the object in iter + 2.
     ForInStart "forinstart" { iter: reg, src: reg }
     ForInNext "forinnext" { dst: reg, iter: reg, off: jump }
+    /// Object destructuring's RequireObjectCoercible: a TypeError when src
+    /// is null or undefined, message from the string constant `msg` (`%t`,
+    /// `%v`: see `Vm::require_object`).
+    RequireObject "requireobject" { src: reg, msg: konst }
+    /// Define on obj every own enumerable property of src except the keys in
+    /// the array `excl` (undefined: none): object spread and rest properties.
+    CopyProps "copyprops" { obj: reg, src: reg, excl: reg }
+    /// Append every value src iterates to the array arr (spread).
+    ArrayExtend "arrayextend" { arr: reg, src: reg }
+    /// Call with `this` in base + 1 and the arguments in the array at
+    /// base + 2 (spread arguments); the window grows past the frame.
+    CallSpread "callspread" { dst: reg, base: reg, fb: fb }
+    /// `new` with the arguments in the array at base + 2.
+    NewSpread "newspread" { dst: reg, base: reg, fb: fb }
+    /// super(...) with the arguments in the array at base + 2.
+    SuperCallSpread "supercallspread" { dst: reg, base: reg }
     Nop "nop" { }
 }
 

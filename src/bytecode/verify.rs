@@ -5,7 +5,8 @@
 //! 2. For every instruction, each operand is in range for its kind:
 //!    reg < nregs, konst < consts.len(), fb < nfeedback,
 //!    func < children.len(), jump targets in 0..code.len().
-//! 3. Register windows fit: a call's `base + 1 + argc < nregs`;
+//! 3. Register windows fit: a call's `base + 1 + argc < nregs` (a spread
+//!    call's `base + 2 < nregs`: its arguments are spread at run time);
 //!    for-of uses `iter` and `iter + 1`, for-in also `iter + 2`.
 //! 4. Name operands (globals, property names, TDZ names) are string constants.
 //! 5. The last instruction does not fall through past the end.
@@ -113,6 +114,13 @@ fn verify_nested(p: &FuncProto, depth: usize) -> Result<(), VerifyError> {
                     )));
                 }
             }
+            Insn::CallSpread { base, .. }
+            | Insn::NewSpread { base, .. }
+            | Insn::SuperCallSpread { base, .. } => {
+                if base as i64 + 2 >= nregs {
+                    return Err(e(format!("spread call window r{base} exceeds {nregs} registers")));
+                }
+            }
             Insn::ForOfStart { iter, .. } | Insn::ForOfNext { iter, .. } => {
                 if iter as i64 + 1 >= nregs {
                     return Err(e("iterator needs two registers".into()));
@@ -135,7 +143,8 @@ fn verify_nested(p: &FuncProto, depth: usize) -> Result<(), VerifyError> {
             | Insn::ThrowConstAssign { name }
             | Insn::GetProp { name, .. }
             | Insn::SetProp { name, .. }
-            | Insn::DelProp { name, .. } => {
+            | Insn::DelProp { name, .. }
+            | Insn::RequireObject { msg: name, .. } => {
                 if !matches!(p.consts[name as usize], Const::Str(_)) {
                     return Err(e("name operand is not a string constant".into()));
                 }

@@ -754,41 +754,6 @@ impl Vm {
         }
     }
 
-    /// The next for-of value of the iterator in `iter`/`iter + 1`, if any.
-    pub(crate) fn for_of_next(&mut self, fp: usize, iter: u16) -> JsResult<Option<Value>> {
-        let src = self.stack[fp + iter as usize];
-        let idx = self.stack[fp + iter as usize + 1].as_int() as u32;
-        if self.is_array(src) {
-            if idx >= self.array_len(src) {
-                return Ok(None);
-            }
-            self.stack[fp + iter as usize + 1] = Value::int(idx as i32 + 1);
-            if let Some(v) = self.array_get_fast(src, idx) {
-                return Ok(Some(v));
-            }
-            return self.get(src, PropKey::Index(idx)).map(Some);
-        }
-        // A string: iterate by code point.
-        let s = self.flatten(src)?;
-        let units = self.flat_units(s);
-        let i = idx as usize;
-        if i >= units.len() {
-            return Ok(None);
-        }
-        let hi = units[i];
-        let n = if (0xd800..0xdc00).contains(&hi)
-            && i + 1 < units.len()
-            && (0xdc00..0xe000).contains(&units[i + 1])
-        {
-            2
-        } else {
-            1
-        };
-        let piece = units[i..i + n].to_vec();
-        self.stack[fp + iter as usize + 1] = Value::int((i + n) as i32);
-        self.new_string(&piece).map(Some)
-    }
-
     pub(crate) fn not_callable(&mut self, p: &FuncProto, pc: usize, f: Value, what: &str) -> Throw {
         let shown = match p.callee_name(pc) {
             Some(n) => n.to_string(),
@@ -834,7 +799,17 @@ impl Vm {
                 // The frame that exited may be one this frame called directly.
                 let window = self.frames.last().unwrap().fp + base as usize;
                 let nt = construct.then(|| self.stack[window]);
-                if let Err(t) = self.push_frame(window, argc as usize, nt, false, dst as u32) {
+                let argc = match argc {
+                    Some(n) => n as usize,
+                    None => match self.spread_window(window) {
+                        Ok(n) => n,
+                        Err(t) => {
+                            self.unwind(t)?;
+                            return Ok(None);
+                        }
+                    },
+                };
+                if let Err(t) = self.push_frame(window, argc, nt, false, dst as u32) {
                     self.unwind(t)?;
                 }
                 Ok(None)
@@ -1369,6 +1344,17 @@ impl Vm {
                     }
                     Insn::NewArray { dst, n } => w!(dst, tri!(self.new_array(n as usize))),
                     Insn::ArrayPush { arr, src } => tri!(self.array_push(r!(arr), r!(src))),
+                    Insn::ArrayExtend { arr, src } => {
+                        tri!(self.array_extend(r!(arr), r!(src), p.callee_name(pc - 1)))
+                    }
+                    Insn::CopyProps { obj, src, excl } => {
+                        tri!(self.copy_data_properties(r!(obj), r!(src), r!(excl)))
+                    }
+                    Insn::RequireObject { src, msg } => {
+                        if r!(src).is_nullish() {
+                            tri!(self.require_object(r!(src), &p.const_string(msg)))
+                        }
+                    }
                     Insn::ArrayHole { arr } => {
                         let a = r!(arr);
                         let len = self.array_len(a);
@@ -1424,14 +1410,18 @@ impl Vm {
                         }
                         w!(dst, f)
                     }
-                    Insn::Call {
-                        dst,
-                        base,
-                        argc,
-                        fb,
-                    } => {
+                    insn @ (Insn::Call { dst, base, fb, .. }
+                    | Insn::CallSpread { dst, base, fb }) => {
                         let f = r!(base);
-                        match self.kind_of(f) {
+                        let kind = self.kind_of(f);
+                        let argc = match insn {
+                            Insn::Call { argc, .. } => argc as usize,
+                            _ if matches!(kind, Some(Kind::Function | Kind::Native | Kind::Bound)) => {
+                                tri!(self.spread_window(fp + base as usize))
+                            }
+                            _ => 0,
+                        };
+                        match kind {
                             Some(Kind::Function) => {
                                 let cp = self.func_proto(f);
                                 let cell = &p.feedback[fb as usize];
@@ -1442,7 +1432,7 @@ impl Vm {
                                 self.frames[fi].pc = pc;
                                 tri!(self.push_frame(
                                     fp + base as usize,
-                                    argc as usize,
+                                    argc,
                                     None,
                                     false,
                                     dst as u32
@@ -1453,28 +1443,26 @@ impl Vm {
                                 self.frames[fi].pc = pc;
                                 w!(
                                     dst,
-                                    tri!(self.call_at(fp + base as usize, argc as usize, None))
+                                    tri!(self.call_at(fp + base as usize, argc, None))
                                 )
                             }
                             _ => tri!(Err(self.not_callable(p, pc - 1, f, "function"))),
                         }
                     }
-                    Insn::New {
-                        dst,
-                        base,
-                        argc,
-                        fb,
-                    } => {
-                        let _ = fb;
+                    insn @ (Insn::New { dst, base, .. } | Insn::NewSpread { dst, base, .. }) => {
                         let f = r!(base);
                         if !self.is_constructor(f) {
                             tri!(Err(self.not_callable(p, pc - 1, f, "constructor")))
                         }
+                        let argc = match insn {
+                            Insn::New { argc, .. } => argc as usize,
+                            _ => tri!(self.spread_window(fp + base as usize)),
+                        };
                         self.frames[fi].pc = pc;
                         if self.kind_of(f) == Some(Kind::Function) {
                             tri!(self.push_frame(
                                 fp + base as usize,
-                                argc as usize,
+                                argc,
                                 Some(f),
                                 false,
                                 dst as u32
@@ -1483,21 +1471,26 @@ impl Vm {
                         }
                         w!(
                             dst,
-                            tri!(self.call_at(fp + base as usize, argc as usize, Some(f)))
+                            tri!(self.call_at(fp + base as usize, argc, Some(f)))
                         )
                     }
-                    Insn::SuperCall { dst, base, argc } => {
+                    insn @ (Insn::SuperCall { dst, base, .. }
+                    | Insn::SuperCallSpread { dst, base }) => {
                         let parent = self.proto_of(r!(0));
                         if !self.is_constructor(parent) {
                             tri!(Err(self.type_error(
                                 "Super constructor null of anonymous class is not a constructor"
                             )))
                         }
+                        let argc = match insn {
+                            Insn::SuperCall { argc, .. } => argc as usize,
+                            _ => tri!(self.spread_window(fp + base as usize)),
+                        };
                         let nt = self.frames[fi].new_target;
                         w!(base, parent);
                         w!(base + 1, Value::EMPTY);
                         self.frames[fi].pc = pc;
-                        let v = tri!(self.call_at(fp + base as usize, argc as usize, Some(nt)));
+                        let v = tri!(self.call_at(fp + base as usize, argc, Some(nt)));
                         if !r!(1).is_empty() {
                             tri!(Err(self.throw_error(
                                 ErrorKind::ReferenceError,
@@ -1577,15 +1570,11 @@ impl Vm {
                         tri!(Err(self.throw_value(v)))
                     }
                     Insn::ForOfStart { iter, src } => {
-                        let v = r!(src);
-                        if !(self.is_array(v) || self.is_string(v)) {
-                            let shown = crate::runtime::format::display_for_error(self, v);
-                            tri!(Err(self.type_error(&format!("{shown} is not iterable"))))
-                        }
-                        w!(iter, v);
-                        w!(iter + 1, Value::int(0))
+                        let (a, b) = tri!(self.iter_start(r!(src), p.callee_name(pc - 1)));
+                        w!(iter, a);
+                        w!(iter + 1, b)
                     }
-                    Insn::ForOfNext { dst, iter, off } => match tri!(self.for_of_next(fp, iter)) {
+                    Insn::ForOfNext { dst, iter, off } => match tri!(self.for_of_next(fp + iter as usize)) {
                         Some(v) => w!(dst, v),
                         None => jump!(off),
                     },

@@ -18,6 +18,7 @@ pub mod builtins;
 pub mod format;
 pub mod fxhash;
 pub mod heap;
+pub mod iter;
 pub mod math;
 pub mod numconv;
 pub mod object;

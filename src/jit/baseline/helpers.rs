@@ -274,7 +274,7 @@ impl Cx<'_> {
 
     fn for_of_next(&mut self, iter: u16) -> JsResult<Option<Value>> {
         let fp = self.fp();
-        self.vm.for_of_next(fp, iter)
+        self.vm.for_of_next(fp + iter as usize)
     }
 
     fn class_define(&mut self, ctor: Value, parent: Value) -> JsResult<Value> {
@@ -810,6 +810,72 @@ helpers! { cx;
             _ => Err(cx.not_callable(f, "function")),
         }
     };
+    /// As `bl_call`; JS callees exit and the run loop spreads the arguments.
+    bl_callspread: Insn::CallSpread { dst, base, fb } => {
+        let f = cx.r.get(base);
+        match cx.vm.kind_of(f) {
+            Some(Kind::Function) => {
+                let callee = cx.vm.func_proto(f);
+                let cell = &cx.p.feedback[fb as usize];
+                let c = cell.get();
+                if c != callee as u64 {
+                    cell.set(if c == 0 { callee as u64 } else { fbk::MEGA });
+                }
+                Ok(exit_word(EXIT_CALL, cx.pc))
+            }
+            Some(Kind::Native | Kind::Bound) => {
+                let fp = cx.fp();
+                let argc = cx.vm.spread_window(fp + base as usize)?;
+                let v = cx.vm.call_at(fp + base as usize, argc, None)?;
+                done!(cx.r.set(dst, v))
+            }
+            _ => Err(cx.not_callable(f, "function")),
+        }
+    };
+    bl_newspread: Insn::NewSpread { dst, base, fb: _ } => {
+        let f = cx.r.get(base);
+        if !cx.vm.is_constructor(f) {
+            return Err(cx.not_callable(f, "constructor"));
+        }
+        if cx.vm.kind_of(f) == Some(Kind::Function) {
+            return Ok(exit_word(EXIT_CALL, cx.pc));
+        }
+        let fp = cx.fp();
+        let argc = cx.vm.spread_window(fp + base as usize)?;
+        let v = cx.vm.call_at(fp + base as usize, argc, Some(f))?;
+        done!(cx.r.set(dst, v))
+    };
+    bl_supercallspread: Insn::SuperCallSpread { dst, base } => {
+        let parent = cx.vm.proto_of(cx.r.get(0));
+        if !cx.vm.is_constructor(parent) {
+            return Err(cx.vm.type_error("Super constructor null of anonymous class is not a constructor"));
+        }
+        let fp = cx.fp();
+        let argc = cx.vm.spread_window(fp + base as usize)?;
+        let nt = cx.vm.frames.last().unwrap().new_target;
+        cx.r.set(base, parent);
+        cx.r.set(base + 1, Value::EMPTY);
+        let v = cx.vm.call_at(fp + base as usize, argc, Some(nt))?;
+        if !cx.r.get(1).is_empty() {
+            return Err(cx.vm.throw_error(ErrorKind::ReferenceError, "Super constructor may only be called once"));
+        }
+        cx.r.set(1, v);
+        done!(cx.r.set(dst, v))
+    };
+    bl_arrayextend: Insn::ArrayExtend { arr, src } => {
+        cx.vm.array_extend(cx.r.get(arr), cx.r.get(src), cx.p.callee_name(cx.pc as usize))?;
+        Ok(CONTINUE)
+    };
+    bl_copyprops: Insn::CopyProps { obj, src, excl } => {
+        cx.vm.copy_data_properties(cx.r.get(obj), cx.r.get(src), cx.r.get(excl))?;
+        Ok(CONTINUE)
+    };
+    bl_requireobject: Insn::RequireObject { src, msg } => {
+        if cx.r.get(src).is_nullish() {
+            cx.vm.require_object(cx.r.get(src), &cx.p.const_string(msg))?;
+        }
+        Ok(CONTINUE)
+    };
     bl_new: Insn::New { dst, base, argc, fb: _ } => {
         let f = cx.r.get(base);
         if !cx.vm.is_constructor(f) {
@@ -877,13 +943,9 @@ helpers! { cx;
         Err(cx.vm.throw_value(v))
     };
     bl_forofstart: Insn::ForOfStart { iter, src } => {
-        let v = cx.r.get(src);
-        if !(cx.vm.is_array(v) || cx.vm.is_string(v)) {
-            let shown = crate::runtime::format::display_for_error(cx.vm, v);
-            return Err(cx.vm.type_error(&format!("{shown} is not iterable")));
-        }
-        cx.r.set(iter, v);
-        done!(cx.r.set(iter + 1, Value::int(0)))
+        let (a, b) = cx.vm.iter_start(cx.r.get(src), cx.p.callee_name(cx.pc as usize))?;
+        cx.r.set(iter, a);
+        done!(cx.r.set(iter + 1, b))
     };
     /// `TAKEN` when the iteration is done.
     bl_forofnext: Insn::ForOfNext { dst, iter, off: _ } => match cx.for_of_next(iter)? {

@@ -94,7 +94,9 @@ pub enum ExitStatus {
         pc: u32,
         dst: u16,
         base: u16,
-        argc: u16,
+        /// `None` for a spread call: the arguments are the array at
+        /// `base + 2`, spread into the window by the run loop.
+        argc: Option<u16>,
         construct: bool,
     },
     Throw {
@@ -230,9 +232,18 @@ fn decode_exit(vm: &mut Vm, w: u64) -> ExitStatus {
                 pc,
                 dst,
                 base,
-                argc,
+                argc: Some(argc),
                 construct: matches!(insn, Insn::New { .. }),
             },
+            insn @ (Insn::CallSpread { dst, base, .. } | Insn::NewSpread { dst, base, .. }) => {
+                ExitStatus::Call {
+                    pc,
+                    dst,
+                    base,
+                    argc: None,
+                    construct: matches!(insn, Insn::NewSpread { .. }),
+                }
+            }
             other => unreachable!("call exit at {other:?}"),
         },
         helpers::EXIT_THROW_ERROR => throw(Throw::Error),

@@ -1,0 +1,275 @@
+//! The iteration protocol as far as the subset has it (for-of, spread,
+//! array destructuring), and the other Milestone 2 operations the compiler
+//! lowers destructuring and spread to: copying data properties (object
+//! spread and rest) and expanding a spread argument array into a call window.
+//!
+//! Invariants:
+//! - An iteration's state is two values, kept in two registers: the
+//!   iterated value (an array or a string) and the next index as an int32.
+//!   The index `DONE` (-1, read as u32::MAX, past every length) marks an
+//!   exhausted iteration: once `for_of_next` has said done it keeps saying
+//!   so, as the spec's iterator record does (array destructuring calls
+//!   next again after the end).
+//! - Arrays are read live (an element pushed during the loop is visited),
+//!   strings by code point.
+//! - Not-iterable errors are worded as V8 words them at that site. The
+//!   compiler says how through the text it records for the instruction's pc
+//!   (`FuncProto::callee_name`); see [`not_iterable`].
+
+use super::atoms::PropKey;
+use crate::bytecode::iter_hint as hint;
+use super::builtins::object::own_keys_of;
+use super::shape::{DEFAULT_ATTRS, ENUMERABLE};
+use super::{format, JsResult, Throw, Value, Vm};
+
+/// The index of an exhausted iteration.
+pub const DONE: i32 = -1;
+
+impl Vm {
+    /// Whether `v` can be iterated (arrays and strings so far).
+    pub fn is_iterable(&self, v: Value) -> bool {
+        self.is_array(v) || self.is_string(v)
+    }
+
+    /// Starts an iteration over `v`: the two state values, or the
+    /// not-iterable TypeError worded by `hint` (see [`hint`]).
+    pub fn iter_start(&mut self, v: Value, hint: Option<&str>) -> JsResult<(Value, Value)> {
+        if !self.is_iterable(v) {
+            return Err(not_iterable(self, v, hint));
+        }
+        Ok((v, Value::int(0)))
+    }
+
+    /// The next value of the iteration whose state is at `stack[at]` and
+    /// `stack[at + 1]`, or `None` when done (and from then on).
+    pub fn for_of_next(&mut self, at: usize) -> JsResult<Option<Value>> {
+        let src = self.stack[at];
+        let idx = self.stack[at + 1].as_int() as u32;
+        if self.is_array(src) {
+            if idx >= self.array_len(src) {
+                self.stack[at + 1] = Value::int(DONE);
+                return Ok(None);
+            }
+            self.stack[at + 1] = Value::int(idx as i32 + 1);
+            if let Some(v) = self.array_get_fast(src, idx) {
+                return Ok(Some(v));
+            }
+            return self.get(src, PropKey::Index(idx)).map(Some);
+        }
+        // A string: iterate by code point.
+        let s = self.flatten(src)?;
+        let units = self.flat_units(s);
+        let i = idx as usize;
+        if i >= units.len() {
+            self.stack[at + 1] = Value::int(DONE);
+            return Ok(None);
+        }
+        let hi = units[i];
+        let n = if (0xd800..0xdc00).contains(&hi)
+            && i + 1 < units.len()
+            && (0xdc00..0xe000).contains(&units[i + 1])
+        {
+            2
+        } else {
+            1
+        };
+        let piece = units[i..i + n].to_vec();
+        self.stack[at + 1] = Value::int((i + n) as i32);
+        self.new_string(&piece).map(Some)
+    }
+
+    /// Appends every value `src` iterates to the array `arr` (spread in an
+    /// array literal or an argument list).
+    pub fn array_extend(&mut self, arr: Value, src: Value, hint: Option<&str>) -> JsResult<()> {
+        if !self.is_iterable(src) {
+            return Err(not_iterable(self, src, hint));
+        }
+        if self.is_array(src) {
+            // Live length: a getter or a push during the spread is seen,
+            // as the array iterator sees it.
+            let mark = self.handles.len();
+            self.handles.push(arr);
+            self.handles.push(src);
+            let r = (|| {
+                let mut i = 0;
+                loop {
+                    let src = self.handles[mark + 1];
+                    if i >= self.array_len(src) {
+                        return Ok(());
+                    }
+                    let v = match self.array_get_fast(src, i) {
+                        Some(v) => v,
+                        None => self.get(src, PropKey::Index(i))?,
+                    };
+                    self.array_push(self.handles[mark], v)?;
+                    i += 1;
+                }
+            })();
+            self.handles.truncate(mark);
+            return r;
+        }
+        // A string, by code point.
+        let units = self.string_units(src);
+        let mark = self.handles.len();
+        self.handles.push(arr);
+        let r = (|| {
+            let mut i = 0;
+            while i < units.len() {
+                let n = if (0xd800..0xdc00).contains(&units[i])
+                    && i + 1 < units.len()
+                    && (0xdc00..0xe000).contains(&units[i + 1])
+                {
+                    2
+                } else {
+                    1
+                };
+                let s = self.new_string(&units[i..i + n])?;
+                self.array_push(self.handles[mark], s)?;
+                i += n;
+            }
+            Ok(())
+        })();
+        self.handles.truncate(mark);
+        r
+    }
+
+    /// Defines on `target` every own enumerable property of `src` (object
+    /// spread `{...src}` and rest properties `{a, ...rest}`), skipping the
+    /// keys in the array `excluded` (undefined for none). Nullish sources
+    /// copy nothing.
+    pub fn copy_data_properties(
+        &mut self,
+        target: Value,
+        src: Value,
+        excluded: Value,
+    ) -> JsResult<()> {
+        if src.is_nullish() {
+            return Ok(());
+        }
+        let mut skip = Vec::new();
+        if self.is_array(excluded) {
+            for i in 0..self.array_len(excluded) {
+                let k = self.array_get_fast(excluded, i).unwrap_or(Value::UNDEFINED);
+                skip.push(super::ops::to_property_key(self, k)?);
+            }
+        }
+        let mark = self.handles.len();
+        self.handles.push(target);
+        self.handles.push(src);
+        let r = (|| {
+            for (k, attrs) in own_keys_of(self, src)? {
+                if attrs & ENUMERABLE == 0 || skip.contains(&k) {
+                    continue;
+                }
+                let src = self.handles[mark + 1];
+                // A getter may have deleted or hidden a later key.
+                if !self.is_string(src) && !self.is_object(src) {
+                    // A primitive other than a string has no own properties.
+                    return Ok(());
+                }
+                if self.is_object(src) {
+                    match self.get_own(src, k) {
+                        Some(own) if own.attrs() & ENUMERABLE != 0 => {}
+                        _ => continue,
+                    }
+                }
+                let v = self.get_value(src, k)?;
+                self.define_own(self.handles[mark], k, v, DEFAULT_ATTRS)?;
+            }
+            Ok(())
+        })();
+        self.handles.truncate(mark);
+        r
+    }
+
+    /// Expands the spread-argument array at `stack[base + 2]` into the call
+    /// window starting there; returns the argument count. The window may grow
+    /// past the frame (call windows are at the top of their frame); a window
+    /// that does not fit the stack is a stack overflow.
+    pub fn spread_window(&mut self, base: usize) -> JsResult<usize> {
+        let arr = self.stack[base + 2];
+        if !self.is_array(arr) {
+            // Only hand-made bytecode gets here: the compiler builds an array.
+            return Err(self.type_error("spread arguments are not an array"));
+        }
+        let n = self.array_len(arr) as usize;
+        // Room for the callee's frame too is checked when it is pushed.
+        if base + 2 + n + 64 > super::STACK_VALUES {
+            return Err(self.throw_error(
+                super::ErrorKind::RangeError,
+                "Maximum call stack size exceeded",
+            ));
+        }
+        for i in 0..n {
+            // Built by NewArray/ArrayPush/ArrayExtend: dense, no holes.
+            let v = self
+                .array_get_fast(arr, i as u32)
+                .unwrap_or(Value::UNDEFINED);
+            self.stack[base + 2 + i] = v;
+        }
+        // The arguments are roots while the callee's frame is set up.
+        self.sp = self.sp.max(base + 2 + n);
+        Ok(n)
+    }
+
+    /// RequireObjectCoercible for object destructuring: the TypeError for a
+    /// nullish `v`, from a message template where `%t` is the value shown
+    /// as V8 shows it without source text ("undefined", "object null") and
+    /// `%v` is "undefined" or "null".
+    pub fn require_object(&mut self, v: Value, template: &str) -> JsResult<()> {
+        if !v.is_nullish() {
+            return Ok(());
+        }
+        let (t, plain) = if v.is_null() {
+            ("object null", "null")
+        } else {
+            ("undefined", "undefined")
+        };
+        let msg = template.replace("%t", t).replace("%v", plain);
+        Err(self.type_error(&msg))
+    }
+}
+
+/// The not-iterable TypeError for `v` at a site whose wording is `hint`.
+pub fn not_iterable(vm: &mut Vm, v: Value, hint: Option<&str>) -> Throw {
+    let mut chars = hint.unwrap_or("").chars();
+    let tag = chars.next();
+    let text = chars.as_str();
+    let msg = match tag {
+        Some(hint::NAMED) => format!("{text} is not iterable"),
+        Some(hint::MESSAGE) => text.to_string(),
+        Some(hint::TYPED) => format!(
+            "{} is not iterable (cannot read property Symbol(Symbol.iterator))",
+            typed(vm, v)
+        ),
+        Some(hint::CALL_SPREAD) if v.is_nullish() => {
+            let n = if v.is_null() { "null" } else { "undefined" };
+            format!("{text} is not iterable (cannot read property {n})")
+        }
+        Some(hint::CALL_SPREAD) => {
+            "Spread syntax requires ...iterable[Symbol.iterator] to be a function".to_string()
+        }
+        _ => format!("{} is not iterable", format::display_for_error(vm, v)),
+    };
+    vm.type_error(&msg)
+}
+
+/// A value as V8 shows it when it has no source text: its type, and for
+/// primitives other than undefined its value ("number 1", "object null").
+fn typed(vm: &Vm, v: Value) -> String {
+    if v.is_undefined() {
+        "undefined".into()
+    } else if v.is_null() {
+        "object null".into()
+    } else if vm.is_callable(v) {
+        "function".into()
+    } else if vm.is_object(v) {
+        "object".into()
+    } else if v.is_bool() {
+        format!("boolean {}", format::display_for_error(vm, v))
+    } else if vm.is_string(v) {
+        format!("string {}", format::display_for_error(vm, v))
+    } else {
+        format!("number {}", format::display_for_error(vm, v))
+    }
+}
