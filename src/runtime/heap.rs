@@ -34,6 +34,8 @@ pub enum Kind {
     Slots = 3,
     /// Closure context: values = [parent, slots...].
     Env = 4,
+    /// Map/Set hash table (see runtime/collections.rs).
+    Table = 5,
     // Object kinds: raw = [shape id | class bits, kind-specific word];
     // values = [proto, overflow Slots, elements Slots, <kind fixed values>, inline slots...].
     Object = 16,
@@ -44,6 +46,11 @@ pub enum Kind {
     Error = 21,
     /// A boxed primitive (Number/String/Boolean wrapper); extra value = the primitive.
     Primitive = 22,
+    /// Map and Set objects: fixed value 3 = their table.
+    Map = 23,
+    Set = 24,
+    /// Map and Set iterators: fixed values table, index, mode.
+    CollectionIterator = 25,
 }
 
 pub const FIRST_OBJECT_KIND: u8 = 16;
@@ -57,6 +64,7 @@ impl Kind {
             2 => Rope,
             3 => Slots,
             4 => Env,
+            5 => Table,
             16 => Object,
             17 => Array,
             18 => Function,
@@ -64,6 +72,9 @@ impl Kind {
             20 => Bound,
             21 => Error,
             22 => Primitive,
+            23 => Map,
+            24 => Set,
+            25 => CollectionIterator,
             _ => return None,
         })
     }

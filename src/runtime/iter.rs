@@ -5,7 +5,8 @@
 //!
 //! Invariants:
 //! - An iteration's state is two values, kept in two registers: the
-//!   iterated value (an array or a string) and the next index as an int32.
+//!   iterated value (an array, a string, a Map's or Set's table, or a
+//!   Map/Set iterator object) and the next index as an int32.
 //!   The index `DONE` (-1, read as u32::MAX, past every length) marks an
 //!   exhausted iteration: once `for_of_next` has said done it keeps saying
 //!   so, as the spec's iterator record does (array destructuring calls
@@ -20,22 +21,41 @@ use super::atoms::PropKey;
 use crate::bytecode::iter_hint as hint;
 use super::builtins::object::own_keys_of;
 use super::shape::{DEFAULT_ATTRS, ENUMERABLE};
+use super::collections::TABLE_OF_SET;
+use super::heap::{Cell, Kind};
 use super::{format, JsResult, Throw, Value, Vm};
+
+/// Where an iteration's two state values live (both are roots).
+#[derive(Copy, Clone)]
+enum State {
+    Stack(usize),
+    Handles(usize),
+}
 
 /// The index of an exhausted iteration.
 pub const DONE: i32 = -1;
 
 impl Vm {
-    /// Whether `v` can be iterated (arrays and strings so far).
+    /// Whether `v` can be iterated: arrays, strings, Maps, Sets and their
+    /// iterators.
     pub fn is_iterable(&self, v: Value) -> bool {
-        self.is_array(v) || self.is_string(v)
+        self.is_array(v)
+            || self.is_string(v)
+            || matches!(
+                self.kind_of(v),
+                Some(Kind::Map | Kind::Set | Kind::CollectionIterator)
+            )
     }
 
     /// Starts an iteration over `v`: the two state values, or the
-    /// not-iterable TypeError worded by `hint` (see [`hint`]).
+    /// not-iterable TypeError worded by `hint` (see `bytecode::iter_hint`).
+    /// A Map or Set is iterated through its table directly.
     pub fn iter_start(&mut self, v: Value, hint: Option<&str>) -> JsResult<(Value, Value)> {
         if !self.is_iterable(v) {
             return Err(not_iterable(self, v, hint));
+        }
+        if self.is_collection(v) {
+            return Ok((self.table_of(v), Value::int(0)));
         }
         Ok((v, Value::int(0)))
     }
@@ -43,25 +63,75 @@ impl Vm {
     /// The next value of the iteration whose state is at `stack[at]` and
     /// `stack[at + 1]`, or `None` when done (and from then on).
     pub fn for_of_next(&mut self, at: usize) -> JsResult<Option<Value>> {
-        let src = self.stack[at];
-        let idx = self.stack[at + 1].as_int() as u32;
-        if self.is_array(src) {
-            if idx >= self.array_len(src) {
-                self.stack[at + 1] = Value::int(DONE);
-                return Ok(None);
+        self.iter_step(State::Stack(at))
+    }
+
+    fn state(&self, s: State) -> (Value, Value) {
+        match s {
+            State::Stack(i) => (self.stack[i], self.stack[i + 1]),
+            State::Handles(i) => (self.handles[i], self.handles[i + 1]),
+        }
+    }
+
+    fn set_index(&mut self, s: State, idx: i32) {
+        match s {
+            State::Stack(i) => self.stack[i + 1] = Value::int(idx),
+            State::Handles(i) => self.handles[i + 1] = Value::int(idx),
+        }
+    }
+
+    /// One step of an iteration whose state is in a root. Every state
+    /// update happens before the allocation of the value, if any.
+    fn iter_step(&mut self, st: State) -> JsResult<Option<Value>> {
+        let (src, idx) = self.state(st);
+        if idx.as_int() == DONE {
+            return Ok(None);
+        }
+        let idx = idx.as_int() as u32;
+        match self.kind_of(src) {
+            Some(Kind::Array) => {
+                if idx >= self.array_len(src) {
+                    self.set_index(st, DONE);
+                    return Ok(None);
+                }
+                self.set_index(st, idx as i32 + 1);
+                if let Some(v) = self.array_get_fast(src, idx) {
+                    return Ok(Some(v));
+                }
+                return self.get(src, PropKey::Index(idx)).map(Some);
             }
-            self.stack[at + 1] = Value::int(idx as i32 + 1);
-            if let Some(v) = self.array_get_fast(src, idx) {
-                return Ok(Some(v));
+            Some(Kind::Table) => {
+                let (t, found) = self.table_next(src, idx as usize);
+                match st {
+                    State::Stack(i) => self.stack[i] = t,
+                    State::Handles(i) => self.handles[i] = t,
+                }
+                let Some((e, next)) = found else {
+                    self.set_index(st, DONE);
+                    return Ok(None);
+                };
+                self.set_index(st, next as i32);
+                let (k, v) = self.table_entry(t, e);
+                if Cell::from_value(t).flags() & TABLE_OF_SET != 0 {
+                    return Ok(Some(k));
+                }
+                return self.new_array_from(&[k, v]).map(Some);
             }
-            return self.get(src, PropKey::Index(idx)).map(Some);
+            Some(Kind::CollectionIterator) => {
+                let r = self.iterator_step(src)?;
+                if r.is_none() {
+                    self.set_index(st, DONE);
+                }
+                return Ok(r);
+            }
+            _ => {}
         }
         // A string: iterate by code point.
         let s = self.flatten(src)?;
         let units = self.flat_units(s);
         let i = idx as usize;
         if i >= units.len() {
-            self.stack[at + 1] = Value::int(DONE);
+            self.set_index(st, DONE);
             return Ok(None);
         }
         let hi = units[i];
@@ -74,58 +144,40 @@ impl Vm {
             1
         };
         let piece = units[i..i + n].to_vec();
-        self.stack[at + 1] = Value::int((i + n) as i32);
+        self.set_index(st, (i + n) as i32);
         self.new_string(&piece).map(Some)
     }
 
     /// Appends every value `src` iterates to the array `arr` (spread in an
     /// array literal or an argument list).
     pub fn array_extend(&mut self, arr: Value, src: Value, hint: Option<&str>) -> JsResult<()> {
-        if !self.is_iterable(src) {
-            return Err(not_iterable(self, src, hint));
-        }
-        if self.is_array(src) {
-            // Live length: a getter or a push during the spread is seen,
-            // as the array iterator sees it.
-            let mark = self.handles.len();
-            self.handles.push(arr);
-            self.handles.push(src);
-            let r = (|| {
-                let mut i = 0;
-                loop {
-                    let src = self.handles[mark + 1];
-                    if i >= self.array_len(src) {
-                        return Ok(());
-                    }
-                    let v = match self.array_get_fast(src, i) {
-                        Some(v) => v,
-                        None => self.get(src, PropKey::Index(i))?,
-                    };
-                    self.array_push(self.handles[mark], v)?;
-                    i += 1;
-                }
-            })();
-            self.handles.truncate(mark);
-            return r;
-        }
-        // A string, by code point.
-        let units = self.string_units(src);
+        let (a, b) = self.iter_start(src, hint)?;
         let mark = self.handles.len();
-        self.handles.push(arr);
+        self.handles.extend([arr, a, b]);
         let r = (|| {
-            let mut i = 0;
-            while i < units.len() {
-                let n = if (0xd800..0xdc00).contains(&units[i])
-                    && i + 1 < units.len()
-                    && (0xdc00..0xe000).contains(&units[i + 1])
-                {
-                    2
-                } else {
-                    1
-                };
-                let s = self.new_string(&units[i..i + n])?;
-                self.array_push(self.handles[mark], s)?;
-                i += n;
+            while let Some(v) = self.iter_step(State::Handles(mark + 1))? {
+                self.array_push(self.handles[mark], v)?;
+            }
+            Ok(())
+        })();
+        self.handles.truncate(mark);
+        r
+    }
+
+    /// Calls `f` with each value `src` iterates (constructors taking an
+    /// iterable); `f` finds nothing of its own in the handles above `mark`.
+    pub fn for_each_iterated(
+        &mut self,
+        src: Value,
+        hint: Option<&str>,
+        mut f: impl FnMut(&mut Vm, Value) -> JsResult<()>,
+    ) -> JsResult<()> {
+        let (a, b) = self.iter_start(src, hint)?;
+        let mark = self.handles.len();
+        self.handles.extend([a, b]);
+        let r = (|| {
+            while let Some(v) = self.iter_step(State::Handles(mark))? {
+                f(self, v)?;
             }
             Ok(())
         })();

@@ -15,6 +15,7 @@
 
 pub mod atoms;
 pub mod builtins;
+pub mod collections;
 pub mod format;
 pub mod fxhash;
 pub mod heap;
@@ -98,6 +99,10 @@ pub enum Intrinsic {
     ObjectConstructor,
     ArrayConstructor,
     ThrowTypeError,
+    MapPrototype,
+    SetPrototype,
+    MapIteratorPrototype,
+    SetIteratorPrototype,
     Count,
 }
 
@@ -292,6 +297,8 @@ pub struct Vm {
     /// Nesting of Rust-level re-entry (natives calling JS).
     pub native_depth: usize,
     pub rng_state: u64,
+    /// Identity hashes handed out so far (`Vm::identity_hash`).
+    pub identity_counter: u64,
     pub start_time: std::time::Instant,
     /// Bytes live after forced collections so far (`Options::gc_stress_budget`).
     pub forced_gc_bytes: u64,
@@ -415,6 +422,7 @@ impl Vm {
             fuel,
             native_depth: 0,
             rng_state: 0x2545_f491_4f6c_dd1d,
+            identity_counter: 0,
             start_time: std::time::Instant::now(),
             allocs: 0,
             forced_gc_bytes: 0,

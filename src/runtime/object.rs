@@ -17,6 +17,12 @@ use super::heap::{Cell, Kind};
 use super::shape::{self, ShapeId, ACCESSOR, CONFIGURABLE, ENUMERABLE, WRITABLE};
 use super::{fixed, oflags, Intrinsic, JsResult, Value, Vm};
 
+/// Raw words of every object cell: the shape id, a kind-specific word
+/// (array length, function prototype, native entry), and the identity hash
+/// (0 until first asked for; see `Vm::identity_hash`).
+pub const OBJECT_RAW_WORDS: usize = 3;
+pub const RAW_IDENTITY: usize = 2;
+
 /// Arrays grow their elements up to this index densely; beyond it (and
 /// beyond 8x the current length) an index becomes a named property.
 const DENSE_LIMIT: u32 = 1 << 26;
@@ -50,7 +56,7 @@ impl Vm {
     ) -> JsResult<Value> {
         let shape = self.shapes.root(n_fixed, n_inline);
         let mut keep = [proto];
-        let c = self.alloc_rooted(kind, 2, n_fixed as usize + n_inline as usize, 0, &mut keep)?;
+        let c = self.alloc_rooted(kind, OBJECT_RAW_WORDS, n_fixed as usize + n_inline as usize, 0, &mut keep)?;
         c.set_raw(0, shape.0 as u64);
         c.set(fixed::PROTO, keep[0]);
         Ok(c.value())

@@ -57,7 +57,7 @@ pub(crate) mod layout {
         Mem::disp(env, 8 * (2 + slot as i32))
     }
     /// A function cell: header, 2 raw words (shape, prototype pointer), values.
-    pub const FN_RAW_WORDS: i32 = 2;
+    pub const FN_RAW_WORDS: i32 = crate::runtime::object::OBJECT_RAW_WORDS as i32;
     pub const FN_PROTO: i32 = 8 * (1 + 1);
     pub const FN_ENV: i32 = 8 * (1 + FN_RAW_WORDS + fixed::FN_ENV as i32);
 }

@@ -36,8 +36,8 @@
 //! go to the helper). Both record `SAW_INT` as the interpreter's fast path.
 //!
 //! # Layout assumptions (checked in debug builds where the caches fill)
-//! Every object cell has 2 raw words (`raw(0)` = shape id, `raw(1)` =
-//! array length) before its values; Slots cells (overflow slots, elements)
+//! Every object cell has `OBJECT_RAW_WORDS` raw words (`raw(0)` = shape
+//! id, `raw(1)` = array length, then the identity hash) before its values; Slots cells (overflow slots, elements)
 //! have none. The header's low byte is the kind, the next byte the flags.
 
 use super::emit::Emitter;
@@ -52,8 +52,8 @@ use crate::runtime::shape::ACCESSOR;
 use crate::runtime::{fixed, Vm};
 use std::mem::{offset_of, size_of};
 
-/// Raw words of every object cell (shape id, kind-specific word).
-const OBJECT_RAW_WORDS: usize = 2;
+// Raw words of every object cell (shape id, kind-specific word, identity).
+use crate::runtime::object::OBJECT_RAW_WORDS;
 /// Raw words of a Slots cell.
 const SLOTS_RAW_WORDS: usize = 0;
 /// `raw(0)`: the shape id.

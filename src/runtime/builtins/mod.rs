@@ -9,6 +9,7 @@
 //! - Messages of errors thrown here are V8's.
 
 pub mod array;
+pub mod collections;
 pub mod error;
 pub mod function;
 pub mod global;
@@ -31,14 +32,15 @@ pub fn define_native(
     f: NativeFn,
     length: u32,
 ) -> JsResult<Value> {
-    keep(vm, obj, |vm| {
+    scoped(vm, |vm, mark| {
+        vm.handles.push(obj);
         let func = vm.new_native(f, name, length, false)?;
-        let obj = *vm.handles.last().unwrap();
+        vm.handles.push(func);
         let key = vm.atoms.key_str(name);
-        vm.define_own(obj, key, func, METHOD_ATTRS)?;
-        Ok(func)
+        vm.define_own(vm.handles[mark], key, func, METHOD_ATTRS)?;
+        // Read again: defining may have allocated and moved it.
+        Ok(vm.handles[mark + 1])
     })
-    .map(|(func, _)| func)
 }
 
 /// Defines each `(name, function, length)` of `list` on intrinsic
@@ -131,6 +133,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     number::init(vm)?;
     math::init(vm)?;
     json::init(vm)?;
+    collections::init(vm)?;
     Ok(())
 }
 
