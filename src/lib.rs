@@ -7,6 +7,7 @@
 
 pub mod bytecode;
 pub mod compile;
+pub mod faults;
 pub mod front;
 pub mod interp;
 pub mod jit;
@@ -83,6 +84,7 @@ pub fn run_proto(
 /// Runs a script prototype on a VM made by the caller (the harness makes
 /// it with its GC options applied after the builtins are created).
 pub fn run_on(mut vm: Box<Vm>, proto: std::rc::Rc<bytecode::FuncProto>) -> RunOutput {
+    tier::attach(&mut vm);
     let r = vm.run_script(proto);
     let end = end_of(&vm, r.map(|_| ()));
     vm.write_perf_map();
@@ -101,9 +103,8 @@ pub fn end_of(vm: &Vm, r: Result<(), Throw>) -> End {
         Err(Throw::OutOfFuel) => End::OutOfFuel,
         Err(Throw::OutOfMemory) => End::OutOfMemory,
         Err(Throw::AbiViolation) => End::AbiViolation(
-            vm.jit
-                .as_ref()
-                .and_then(|j| j.abi_report.clone())
+            vm.abi_report
+                .clone()
                 .unwrap_or_else(|| "ABI violation".into()),
         ),
         Err(Throw::Error) => End::Uncaught {

@@ -1,15 +1,19 @@
-//! Tier-up policy and the baseline code cache.
+//! Tier-up policy and the JIT code cache: the layer above the interpreter
+//! and the JIT that chooses and switches between them.
 //!
 //! Invariants:
-//! - The interpreter's `run` loop is the only driver: at the top of every
-//!   frame step it asks `Vm::baseline_for` whether the frame's prototype has
-//!   (or should now get) baseline code; if so it runs the frame there until
-//!   an exit, and handles the exit with the interpreter's own frame push,
-//!   return and unwind code. So frames, handlers and fuel are shared and a
+//! - [`attach`] installs this layer's hooks (`runtime::code::Tiering`) and
+//!   the JIT's state on a VM. The interpreter's `run` loop is the only
+//!   driver: at the top of every frame step it reads the frame's record
+//!   (`FuncProto::jit`); an interpreted function that is hot (or eager)
+//!   asks [`decide`], and a function with compiled code runs there
+//!   through [`enter`] until an exit, which the loop handles with the
+//!   interpreter's own frame push, return and unwind code. So frames, handlers and fuel are shared and a
 //!   frame can switch tiers at any instruction boundary: a call return, a
 //!   handler, or a loop back edge (OSR).
 //! - A prototype that failed to compile (code space exhausted, anything
-//!   else) is remembered and stays interpreted; the program is unaffected.
+//!   else) is remembered (`may_tier_up` false) and stays interpreted; the
+//!   program is unaffected.
 //! - Counters: `call_count` (function entries) and `loop_count` (back
 //!   edges) on the prototype, maintained by both tiers' entry paths and the
 //!   interpreter's `Loop`.
@@ -23,36 +27,63 @@
 
 use crate::bytecode::FuncProto;
 use crate::jit::baseline::{compile, BaselineCode, CompileError};
-use crate::jit::x64::CodeSpace;
+use crate::jit::JitState;
+use crate::runtime::code::{CodeExit, CodeKind, Tiering};
 use crate::runtime::Vm;
+use crate::runtime::{JsResult, Value};
 use std::rc::Rc;
 
-/// Which tiers may run.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Tier {
-    /// Interpreter only.
-    Interp,
-    /// Every function in baseline code from its first entry.
-    Baseline,
-    /// Interpreter first; baseline after `jit_threshold` calls or back edges.
-    Auto,
+pub use crate::runtime::code::{Tier, DEFAULT_CODE_SPACE, DEFAULT_JIT_THRESHOLD};
+
+/// Attaches the JIT to `vm` as its options ask (`Options::tier`): the
+/// tier hooks and the JIT's state. A no-op for `Tier::Interp` and when
+/// already attached.
+pub fn attach(vm: &mut Vm) {
+    if vm.opts.tier == Tier::Interp || vm.tiering.is_some() {
+        return;
+    }
+    let o = &vm.opts;
+    let state = JitState::new(o.code_space, o.trace_tier, o.print_code, o.perf_map);
+    vm.jit = Some(Box::new(state));
+    vm.tiering = Some(Tiering {
+        threshold: match vm.opts.tier {
+            Tier::Auto => vm.opts.jit_threshold,
+            _ => 0,
+        },
+        decide,
+        enter,
+    });
 }
 
-impl Tier {
-    pub fn parse(s: &str) -> Option<Tier> {
-        match s {
-            "interp" => Some(Tier::Interp),
-            "baseline" => Some(Tier::Baseline),
-            "auto" => Some(Tier::Auto),
-            _ => None,
+/// The policy (`Tiering::decide`): compiles `p` to baseline code when it
+/// is hot (or at once under `Tier::Baseline`).
+fn decide(vm: &mut Vm, p: &FuncProto) -> CodeKind {
+    let threshold = match vm.opts.tier {
+        Tier::Auto => vm.opts.jit_threshold,
+        _ => 0,
+    };
+    let hot = p.jit.loop_count.get() >= threshold || p.jit.call_count.get() >= threshold;
+    if hot && p.jit.kind.get() == CodeKind::Interpreted {
+        vm.compile_baseline(p);
+    }
+    p.jit.kind.get()
+}
+
+/// `Tiering::enter`: runs the top frame in its baseline code.
+fn enter(vm: &mut Vm, p: &FuncProto, kind: CodeKind, fp: usize, pc: usize) -> CodeExit {
+    debug_assert_eq!(kind, CodeKind::Baseline);
+    // Code in the cache is never freed while the VM lives, and this call
+    // does not outlive the VM.
+    let code = unsafe { &*(p.jit.code_of(kind) as *const BaselineCode) };
+    let regs = unsafe { vm.stack_base.add(fp) };
+    let exit = unsafe { code.enter(vm, regs, pc as u32) };
+    if let CodeExit::Call { .. } = exit {
+        if let Some(j) = crate::jit::state(vm) {
+            j.call_exits += 1;
         }
     }
+    exit
 }
-
-/// Default number of calls or loop back edges before a function tiers up.
-pub const DEFAULT_JIT_THRESHOLD: u32 = 500;
-/// Default code space for baseline code.
-pub const DEFAULT_CODE_SPACE: usize = 64 << 20;
 
 /// Whether baseline call sites may enter `p` directly: exactly the calls
 /// `Vm::push_frame_plain` handles (no rest array, no class constructor),
@@ -70,79 +101,17 @@ pub fn direct_constructible(p: &FuncProto) -> bool {
     !p.has_rest && matches!(p.kind, FuncKind::Normal | FuncKind::ClassConstructor)
 }
 
-/// The baseline code of every prototype that has been compiled.
-pub struct JitState {
-    pub space: CodeSpace,
-    /// Owns every compiled function (prototypes point at their code).
-    codes: Vec<Rc<BaselineCode>>,
-    pub trace: bool,
-    pub print_code: bool,
-    /// Lines for /tmp/perf-PID.map: (address, size, name).
-    pub perf_map: Option<Vec<(usize, usize, String)>>,
-    /// Functions that stayed in the interpreter because compiling failed.
-    pub failures: Vec<(String, CompileError)>,
-    /// Calls that baseline code made by exiting to the run loop (the first
-    /// call at each site, natives' callers, refused direct entries...);
-    /// the rest were direct machine calls.
-    pub call_exits: u64,
-    /// Checked ABI mode: the trampoline and its resume offset (made at the
-    /// first compile), and the first violation seen.
-    pub trampoline: Option<(crate::jit::x64::ExecCode, u32)>,
-    pub abi_report: Option<String>,
-}
-
-impl JitState {
-    pub fn new(capacity: usize, trace: bool, print_code: bool, perf_map: bool) -> JitState {
-        JitState {
-            space: CodeSpace::new(capacity),
-            codes: Vec::new(),
-            trace,
-            print_code,
-            perf_map: perf_map.then(Vec::new),
-            failures: Vec::new(),
-            call_exits: 0,
-            trampoline: None,
-            abi_report: None,
-        }
-    }
-}
-
 impl Vm {
-    /// The baseline code to run `p`'s frame in, compiling it if the policy
-    /// says it is time; `None` keeps the frame in the interpreter. Called at
-    /// every frame step, so the decision is cached on the prototype.
-    #[inline]
-    pub fn baseline_for(&mut self, p: &FuncProto) -> Option<&'static BaselineCode> {
-        match p.tier_entry.get() {
-            // Still cold under auto: decided inline, without a call.
-            0 if self.opts.tier == Tier::Auto
-                && p.loop_count.get() < self.opts.jit_threshold
-                && p.call_count.get() < self.opts.jit_threshold =>
-            {
-                None
-            }
-            0 => self.baseline_decide(p),
-            1 => None,
-            // Code in the cache is never freed while the VM lives, and the
-            // run loop that uses the reference does not outlive the VM.
-            a => Some(unsafe { &*(a as *const BaselineCode) }),
-        }
-    }
-
+    /// Compiles `p` to baseline code and installs it in its record; on
+    /// failure the function stays interpreted for good.
     #[cold]
-    fn baseline_decide(&mut self, p: &FuncProto) -> Option<&'static BaselineCode> {
-        let tier = self.opts.tier;
-        let threshold = self.opts.jit_threshold;
-        // Cold frames stay undecided (counted again next time).
-        let hot = tier == Tier::Baseline
-            || p.loop_count.get() >= threshold
-            || p.call_count.get() >= threshold;
-        if !hot {
-            return None;
-        }
-        let jit = self.jit.as_mut()?;
+    fn compile_baseline(&mut self, p: &FuncProto) {
+        let abi_check = self.opts.abi_check;
+        let Some(jit) = crate::jit::state(self) else {
+            return;
+        };
         let name = display_name(p);
-        let compiled = if self.opts.abi_check {
+        let compiled = if abi_check {
             let made = match jit.trampoline {
                 Some(_) => Ok(()),
                 None => crate::jit::baseline::checked::emit_trampoline(&mut jit.space)
@@ -174,8 +143,8 @@ impl Vm {
                     eprintln!(
                         "[tier] {name}: baseline ({} bytes; {} calls, {} back edges)",
                         code.code.bytes().len(),
-                        p.call_count.get(),
-                        p.loop_count.get()
+                        p.jit.call_count.get(),
+                        p.jit.loop_count.get()
                     );
                 }
                 if jit.print_code {
@@ -189,47 +158,29 @@ impl Vm {
                     ));
                 }
                 let code = Rc::new(code);
-                let a = Rc::as_ptr(&code) as usize;
                 if direct_callable(p) {
-                    p.direct_entry.set(code.direct_entry());
+                    p.jit.direct_entry.set(code.direct_entry());
                 }
                 if direct_constructible(p) {
-                    p.construct_entry.set(code.construct_entry());
+                    p.jit.construct_entry.set(code.construct_entry());
                 }
+                p.jit
+                    .install(CodeKind::Baseline, Rc::as_ptr(&code) as usize);
                 jit.codes.push(code);
-                p.tier_entry.set(a);
-                Some(unsafe { &*(a as *const BaselineCode) })
             }
             Err(e) => {
                 if jit.trace {
                     eprintln!("[tier] {name}: stays in the interpreter ({})", describe(&e));
                 }
                 jit.failures.push((name.to_string(), e));
-                p.tier_entry.set(1);
-                None
+                p.jit.may_tier_up.set(false);
             }
         }
-    }
-
-    /// "function NAME +0xOFF (bytecode pc N)" for an address in baseline code.
-    pub fn describe_code_address(&self, addr: u64) -> String {
-        let Some(j) = self.jit.as_ref() else {
-            return format!("{addr:#x}");
-        };
-        for c in &j.codes {
-            let start = c.code.ptr() as u64;
-            if addr >= start && addr < start + c.code.len() as u64 {
-                let off = (addr - start) as u32;
-                let pc = c.pc_at(off).map_or("?".to_string(), |p| p.to_string());
-                return format!("function {:?} +{off:#x} (bytecode pc {pc})", c.proto_name());
-            }
-        }
-        format!("{addr:#x} (not in baseline code)")
     }
 
     /// Writes /tmp/perf-PID.map for `perf report` (with `--perf-map`).
     pub fn write_perf_map(&self) {
-        if let Some(m) = self.jit.as_ref().and_then(|j| j.perf_map.as_ref()) {
+        if let Some(m) = crate::jit::state_ref(self).and_then(|j| j.perf_map.as_ref()) {
             let mut s = String::new();
             for (addr, size, name) in m {
                 s.push_str(&format!("{addr:x} {size:x} {name}\n"));
@@ -249,4 +200,30 @@ fn display_name(p: &FuncProto) -> &str {
 
 fn describe(e: &CompileError) -> String {
     e.to_string()
+}
+
+/// A VM with its options' tiers attached (see [`attach`]).
+pub fn new_vm(opts: crate::runtime::Options) -> Box<Vm> {
+    let mut vm = Vm::new(opts);
+    attach(&mut vm);
+    vm
+}
+
+/// `Vm::run_script` with every frame (the script, its callees, and JS run
+/// from natives) in baseline code, compiled into `cache`'s space budget.
+/// Compile failures (which leave those functions interpreted) are
+/// reported in `cache.failures`.
+pub fn run_script_baseline(
+    vm: &mut Vm,
+    proto: Rc<FuncProto>,
+    cache: &mut crate::jit::baseline::run::BaselineCache,
+) -> JsResult<Value> {
+    vm.opts.tier = Tier::Baseline;
+    vm.opts.code_space = cache.capacity();
+    attach(vm);
+    let r = vm.run_script(proto);
+    if let Some(j) = crate::jit::state_ref(vm) {
+        cache.failures.extend(j.failures.iter().cloned());
+    }
+    r
 }

@@ -1,12 +1,12 @@
 //! Direct baseline-to-baseline calls and calls across tiers.
 //!
 //! Each mixed-tier test pins chosen functions to the interpreter
-//! (`tier_entry = 1`, the tier cache's "stays interpreted" mark) and runs
+//! (`jit.may_tier_up = false`, the tier policy's "stays interpreted" mark) and runs
 //! everything else in baseline code, so every transition named in the test
 //! really happens; the output must equal the interpreter's.
 
 use jolt::bytecode::FuncProto;
-use jolt::runtime::{Options, Throw, Vm};
+use jolt::runtime::{Options, Throw};
 use jolt::tier::Tier;
 use std::rc::Rc;
 
@@ -34,16 +34,16 @@ fn run(src: &str, tier: Tier, interpreted: &[&str], opts: Options) -> Run {
         find(&proto, name, &mut found);
         assert!(!found.is_empty(), "no function {name}");
         for p in found {
-            p.tier_entry.set(1);
+            p.jit.may_tier_up.set(false);
         }
     }
-    let mut vm = Vm::new(Options { tier, ..opts });
+    let mut vm = jolt::tier::new_vm(Options { tier, ..opts });
     let end = vm.run_script(proto).map(|_| ());
     vm.flush_out();
     Run {
         out: String::from_utf8(std::mem::take(&mut vm.out)).unwrap(),
         end,
-        call_exits: vm.jit.as_ref().map_or(0, |j| j.call_exits),
+        call_exits: jolt::jit::state_ref(&vm).map_or(0, |j| j.call_exits),
     }
 }
 

@@ -9,8 +9,9 @@
 
 use jolt::bytecode::feedback::PolyIc;
 use jolt::bytecode::{Const, FuncProto, Insn};
-use jolt::jit::baseline::run::{run_script_baseline, BaselineCache};
+use jolt::jit::baseline::run::BaselineCache;
 use jolt::runtime::{Options, Throw, Vm};
+use jolt::tier::run_script_baseline;
 use jolt::tier::Tier;
 use jolt::End;
 use std::rc::Rc;
@@ -52,7 +53,7 @@ fn run(source: &str, opts: Options, how: How) -> (Outcome, Rc<FuncProto>) {
             ..opts
         },
     };
-    let mut vm = Vm::new(opts);
+    let mut vm = jolt::tier::new_vm(opts);
     let r = match how {
         How::Baseline => {
             let mut cache = BaselineCache::new(1 << 28);
@@ -228,11 +229,11 @@ fn sites_with_one_three_and_ten_shapes() {
     // accessor functions never call a helper (each call runs one GetProp or
     // SetProp and returns; 500 calls each).
     for f in ["get1", "set1", "get3", "set3"] {
-        let calls = function(&p, f).helper_calls.get();
+        let calls = function(&p, f).jit.helper_calls.get();
         assert!(calls <= 3, "{f}: {calls} helper calls");
     }
     for f in ["get10", "set10"] {
-        let calls = function(&p, f).helper_calls.get();
+        let calls = function(&p, f).jit.helper_calls.get();
         assert!(
             calls >= 400,
             "{f}: a megamorphic site calls its helper ({calls})"
@@ -461,8 +462,8 @@ undefined undefined 4294967295
     let p = check(src, out);
     // `get`'s GetElem and `set`'s SetElem ran hundreds of times; only the
     // odd cases above (a few dozen) may have called helpers.
-    let g = function(&p, "get").helper_calls.get();
-    let s = function(&p, "set").helper_calls.get();
+    let g = function(&p, "get").jit.helper_calls.get();
+    let s = function(&p, "set").jit.helper_calls.get();
     assert!(g < 80, "get: {g} helper calls");
     assert!(s < 140, "set: {s} helper calls (100 appends)");
 }
@@ -508,9 +509,9 @@ console.log(churn(300));
     // 4 shapes x (get count, set count, get w) first misses, plus the
     // entry: well under one call per iteration.
     assert!(
-        hot.helper_calls.get() <= 20,
+        hot.jit.helper_calls.get() <= 20,
         "hot: {} helper calls",
-        hot.helper_calls.get()
+        hot.jit.helper_calls.get()
     );
     for (name, set) in [("count", false), ("count", true), ("w", false)] {
         for ic in sites(hot, name, set) {
@@ -543,9 +544,9 @@ console.log(f({ v: 0 }, 3000));
         }
     }
     assert!(
-        f.helper_calls.get() <= 5,
+        f.jit.helper_calls.get() <= 5,
         "f: {} helper calls",
-        f.helper_calls.get()
+        f.jit.helper_calls.get()
     );
 }
 
@@ -600,8 +601,8 @@ console.log(lens(["ab", "a" + "b".repeat(40), "", "z"], [[], [0]]));
     let f = function(&p, "lens");
     // The rope (and nothing else) goes through the helper: 250 reads.
     assert!(
-        f.helper_calls.get() <= 260,
+        f.jit.helper_calls.get() <= 260,
         "lens: {} helper calls",
-        f.helper_calls.get()
+        f.jit.helper_calls.get()
     );
 }

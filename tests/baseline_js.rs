@@ -7,8 +7,9 @@
 //! `JOLT_JS_FILTER=substr` runs a subset.
 
 use jolt::bytecode::FuncProto;
-use jolt::jit::baseline::run::{run_script_baseline, BaselineCache};
+use jolt::jit::baseline::run::BaselineCache;
 use jolt::runtime::{Options, Throw, Vm};
+use jolt::tier::run_script_baseline;
 use jolt::End;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;

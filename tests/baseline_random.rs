@@ -6,8 +6,9 @@
 //! `JOLT_RANDOM_CASES=n` changes the number of inputs tried.
 
 use jolt::bytecode::{verify, Const, FuncKind, FuncProto, Handler, Insn};
-use jolt::jit::baseline::run::{run_script_baseline, BaselineCache};
+use jolt::jit::baseline::run::BaselineCache;
 use jolt::runtime::{Options, Throw, Value, Vm};
+use jolt::tier::run_script_baseline;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 

@@ -67,12 +67,16 @@ fn a_tiny_code_space_falls_back_to_the_interpreter() {
 /// prototypes were compiled.
 fn run_keep(src: &str, opts: Options) -> (String, Vec<(String, bool, u32)>) {
     let proto = jolt::compile_source(src, "t.js").unwrap();
-    let mut vm = jolt::runtime::Vm::new(opts);
+    let mut vm = jolt::tier::new_vm(opts);
     vm.run_script(proto.clone()).expect("runs");
     vm.flush_out();
     let mut tiers = Vec::new();
     fn walk(p: &jolt::bytecode::FuncProto, out: &mut Vec<(String, bool, u32)>) {
-        out.push((p.name.clone(), p.tier_entry.get() > 1, p.call_count.get()));
+        out.push((
+            p.name.clone(),
+            p.jit.kind.get() != jolt::bytecode::CodeKind::Interpreted,
+            p.jit.call_count.get(),
+        ));
         for c in &p.children {
             walk(c, out);
         }

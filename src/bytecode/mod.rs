@@ -27,10 +27,12 @@ pub mod iter_hint {
 
 pub mod gen;
 pub mod ops;
+pub mod record;
 pub mod text;
 pub mod verify;
 
 pub use ops::{Insn, Opcode, OperandKind};
+pub use record::{CodeKind, JitRecord};
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -244,23 +246,9 @@ pub struct FuncProto {
     /// use (low 32 bits = atom + 1, high 32 bits = array index + 1 or 0).
     /// A prototype is bound to the one VM that loaded it.
     pub const_atoms: Box<[Cell<u64>]>,
-    pub call_count: Cell<u32>,
-    pub loop_count: Cell<u32>,
-    /// Calls from this prototype's baseline code into its helpers (slow
-    /// paths and helper-only instructions): how often the inline paths
-    /// were left.
-    pub helper_calls: Cell<u64>,
-    /// Tier state, owned by `tier.rs`: 0 = not decided, 1 = stays in the
-    /// interpreter, else the address of its baseline code (kept alive by
-    /// the VM's code cache for the VM's life).
-    pub tier_entry: Cell<usize>,
-    /// Address of the baseline code's direct-call entry (see
-    /// `jit::baseline`), 0 while there is none. Baseline call sites whose
-    /// cached target is this prototype call it without leaving machine code.
-    pub direct_entry: Cell<usize>,
-    /// The same for `new`: the construct entry (0 while there is none, or
-    /// when the function cannot be constructed that way).
-    pub construct_entry: Cell<usize>,
+    /// The function's JIT record: counters, the kind of code its frames
+    /// run, the code of each tier (see [`record`]).
+    pub jit: record::JitRecord,
     /// Polymorphic inline caches of the property sites, created when
     /// baseline code is first compiled (see `feedback::PolyIc`); their
     /// addresses never change afterwards.
@@ -300,12 +288,7 @@ impl FuncProto {
             callee_names: Vec::new(),
             feedback: (0..nfeedback).map(|_| Cell::new(0)).collect(),
             const_atoms: (0..nconsts).map(|_| Cell::new(0)).collect(),
-            call_count: Cell::new(0),
-            loop_count: Cell::new(0),
-            helper_calls: Cell::new(0),
-            tier_entry: Cell::new(0),
-            direct_entry: Cell::new(0),
-            construct_entry: Cell::new(0),
+            jit: record::JitRecord::default(),
             prop_ics: std::cell::OnceCell::new(),
         }
     }

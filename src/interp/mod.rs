@@ -16,8 +16,8 @@
 //!   the monomorphic (shape, slot), call sites the callee prototype.
 
 use crate::bytecode::{feedback as fbk, Const, FuncKind, FuncProto, Insn};
-use crate::jit::baseline::{BaselineCode, ExitStatus};
 use crate::runtime::atoms::{array_index, wk, Atom, PropKey};
+use crate::runtime::code::{CodeExit, CodeKind};
 use crate::runtime::heap::{Cell, Kind};
 use crate::runtime::ops::{self, BinOp, CmpOp};
 use crate::runtime::shape::{self, ACCESSOR, WRITABLE};
@@ -320,7 +320,7 @@ impl Vm {
             return Err(Throw::OutOfFuel);
         }
         self.fuel -= 1;
-        p.call_count.set(p.call_count.get().wrapping_add(1));
+        p.jit.call_count.set(p.jit.call_count.get().wrapping_add(1));
         let np = p.nparams as usize;
         // Missing arguments and locals are undefined; extra arguments past
         // the parameters become locals (undefined) too.
@@ -376,7 +376,7 @@ impl Vm {
             return Err(Throw::OutOfFuel);
         }
         self.fuel -= 1;
-        p.call_count.set(p.call_count.get().wrapping_add(1));
+        p.jit.call_count.set(p.jit.call_count.get().wrapping_add(1));
         let np = p.nparams as usize;
         let nregs = p.nregs as usize;
         // Arguments beyond the window's end are undefined; extra arguments
@@ -762,19 +762,20 @@ impl Vm {
         self.type_error(&format!("{shown} is not a {what}"))
     }
 
-    /// Runs this frame in baseline code until its next exit, and handles
-    /// the exit with the interpreter's own frame code. `Ok(Some(v))`: the
-    /// entry frame returned `v`; `Ok(None)`: continue with the top frame.
-    fn run_baseline_step(
+    /// Runs this frame in its compiled code of `kind` until the code's
+    /// next exit, and handles the exit with the interpreter's own frame
+    /// code. `Ok(Some(v))`: the entry frame returned `v`; `Ok(None)`:
+    /// continue with the top frame.
+    fn run_compiled_step(
         &mut self,
-        code: &BaselineCode,
+        enter: fn(&mut Vm, &FuncProto, CodeKind, usize, usize) -> CodeExit,
+        p: &FuncProto,
+        kind: CodeKind,
         fp: usize,
         pc: usize,
     ) -> JsResult<Option<Value>> {
-        let regs: *mut Value = unsafe { self.stack.as_mut_ptr().add(fp) };
-        let vm: *mut Vm = self;
-        match unsafe { code.enter(vm, regs, pc as u32) } {
-            ExitStatus::Return(v) => {
+        match enter(self, p, kind, fp, pc) {
+            CodeExit::Return(v) => {
                 // The construct rules are applied; pop as the `Return` arm does.
                 let f = self.frames.pop().unwrap();
                 if f.entry {
@@ -786,16 +787,13 @@ impl Vm {
                 self.sp = c.sp;
                 Ok(None)
             }
-            ExitStatus::Call {
+            CodeExit::Call {
                 dst,
                 base,
                 argc,
                 construct,
                 ..
             } => {
-                if let Some(j) = self.jit.as_mut() {
-                    j.call_exits += 1;
-                }
                 // The frame that exited may be one this frame called directly.
                 let window = self.frames.last().unwrap().fp + base as usize;
                 let nt = construct.then(|| self.stack[window]);
@@ -814,14 +812,14 @@ impl Vm {
                 }
                 Ok(None)
             }
-            ExitStatus::Throw { throw, .. } => {
+            CodeExit::Throw { throw, .. } => {
                 self.unwind(throw)?;
-                // Fault: a frame running baseline code resumes one past its
+                // Fault: a frame running compiled code resumes one past its
                 // handler's target.
-                if crate::verify::faults::Fault::HandlerOffsetWrong.injected() {
+                if crate::faults::Fault::HandlerOffsetWrong.injected() {
                     let f = self.frames.last_mut().unwrap();
                     let p = unsafe { &*f.proto };
-                    if p.tier_entry.get() > 1 && f.pc + 1 < p.code.len() {
+                    if p.jit.kind.get() != CodeKind::Interpreted && f.pc + 1 < p.code.len() {
                         f.pc += 1;
                     }
                 }
@@ -844,16 +842,24 @@ impl Vm {
             let p: &FuncProto = unsafe { &*proto_ptr };
             // Tier check at every frame step: entry, resumption after a
             // call, a handler, or OSR from a loop back edge.
-            if self.jit.is_some() {
-                if let Some(code) = self.baseline_for(p) {
+            if let Some(t) = self.tiering {
+                let mut kind = p.jit.kind.get();
+                if kind == CodeKind::Interpreted
+                    && p.jit.may_tier_up.get()
+                    && (p.jit.call_count.get() >= t.threshold
+                        || p.jit.loop_count.get() >= t.threshold)
+                {
+                    kind = (t.decide)(self, p);
+                }
+                if kind != CodeKind::Interpreted {
                     // Fault: on OSR entry the lowest local is not loaded.
-                    if osr_entry && crate::verify::faults::Fault::OsrRegisterNotLoaded.injected() {
+                    if osr_entry && crate::faults::Fault::OsrRegisterNotLoaded.injected() {
                         let r = 2 + p.nparams as usize;
                         if r < p.nregs as usize {
                             self.stack[fp + r] = Value::UNDEFINED;
                         }
                     }
-                    match self.run_baseline_step(code, fp, pc) {
+                    match self.run_compiled_step(t.enter, p, kind, fp, pc) {
                         Ok(None) => continue 'frames,
                         Ok(Some(v)) => return Ok(v),
                         Err(t) => return Err(t),
@@ -1127,11 +1133,11 @@ impl Vm {
                             tri!(Err(Throw::OutOfFuel));
                         }
                         self.fuel -= 1;
-                        let n = p.loop_count.get().wrapping_add(1);
-                        p.loop_count.set(n);
+                        let n = p.jit.loop_count.get().wrapping_add(1);
+                        p.jit.loop_count.set(n);
                         jump!(off);
                         // OSR: a hot loop leaves for baseline code at its header.
-                        if n == self.opts.jit_threshold && self.jit.is_some() {
+                        if self.tiering.is_some_and(|t| n == t.threshold) {
                             self.frames[fi].pc = pc;
                             osr = true;
                             continue 'frames;

@@ -15,6 +15,7 @@
 
 pub mod atoms;
 pub mod builtins;
+pub mod code;
 pub mod collections;
 pub mod format;
 pub mod fxhash;
@@ -45,7 +46,7 @@ pub enum Throw {
     /// The heap limit was reached (`--max-heap`).
     OutOfMemory,
     /// Checked ABI mode caught JIT code breaking the System V rules; the
-    /// report is in `JitState::abi_report` (see `jit::baseline::checked`).
+    /// report is in `Vm::abi_report` (see `jit::baseline::checked`).
     AbiViolation,
 }
 
@@ -197,7 +198,7 @@ pub struct Options {
     /// the harness must not stall on one input. `None`: no bound.
     pub gc_stress_budget: Option<u64>,
     /// Which tiers run (see `tier.rs`).
-    pub tier: crate::tier::Tier,
+    pub tier: code::Tier,
     /// Calls or back edges before `Tier::Auto` compiles a function.
     pub jit_threshold: u32,
     /// Bytes of executable memory for baseline code.
@@ -220,9 +221,9 @@ impl Default for Options {
             fuel: None,
             // Node allows about 10,800 frames of a small function.
             max_depth: 10_800,
-            tier: crate::tier::Tier::Interp,
-            jit_threshold: crate::tier::DEFAULT_JIT_THRESHOLD,
-            code_space: crate::tier::DEFAULT_CODE_SPACE,
+            tier: code::Tier::Interp,
+            jit_threshold: code::DEFAULT_JIT_THRESHOLD,
+            code_space: code::DEFAULT_CODE_SPACE,
             trace_tier: false,
             print_code: false,
             perf_map: false,
@@ -304,10 +305,16 @@ pub struct Vm {
     pub forced_gc_bytes: u64,
     /// Allocations so far (drives `Options::gc_interval`).
     pub allocs: u64,
-    /// Checked ABI mode's machine-visible state (`jit::baseline::checked`).
-    pub abi: crate::jit::baseline::checked::AbiGuard,
-    /// Baseline code and its code space (absent with `Tier::Interp`).
-    pub jit: Option<Box<crate::tier::JitState>>,
+    /// Checked ABI mode's machine-visible state (see `code::AbiGuard`).
+    pub abi: code::AbiGuard,
+    /// The first ABI violation the checked mode reported (the run's end).
+    pub abi_report: Option<String>,
+    /// The tier layer's hooks: `None` runs the interpreter only (see
+    /// `code`).
+    pub tiering: Option<code::Tiering>,
+    /// The JIT's state, attached by the tier layer with `tiering`; the
+    /// runtime stores it and never looks inside.
+    pub jit: Option<Box<dyn std::any::Any>>,
 }
 
 /// Frames beyond `Options::max_depth` that `FrameStack` has room for
@@ -427,19 +434,12 @@ impl Vm {
             allocs: 0,
             forced_gc_bytes: 0,
             abi: Default::default(),
+            abi_report: None,
+            tiering: None,
             jit: None,
         });
         vm.stack_base = vm.stack.as_mut_ptr();
         vm.stack_limit = unsafe { vm.stack_base.add(STACK_VALUES) };
-        if vm.opts.tier != crate::tier::Tier::Interp {
-            let o = &vm.opts;
-            vm.jit = Some(Box::new(crate::tier::JitState::new(
-                o.code_space,
-                o.trace_tier,
-                o.print_code,
-                o.perf_map,
-            )));
-        }
         if builtins::init(&mut vm).is_err() {
             // The initial heap is far larger than the builtins need.
             panic!("heap too small to create the builtins");

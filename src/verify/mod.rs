@@ -50,7 +50,7 @@
 //! Fuzz targets, proptests, `tests/` and `jolt diff` all call the functions
 //! here; nothing else decides what "agree" means.
 
-pub mod faults;
+pub use crate::faults;
 pub mod fuzz;
 pub mod gen_bytecode;
 pub mod gen_source;
@@ -720,7 +720,7 @@ pub fn run_plan(program: Program, plan: Plan, cfg: &Config) -> Option<(Outcome, 
 
 /// Opcodes of every function in `p`'s tree that was entered at least once.
 fn entered_opcodes(p: &FuncProto, out: &mut BTreeSet<Opcode>) {
-    if p.call_count.get() > 0 {
+    if p.jit.call_count.get() > 0 {
         out.extend(p.code.iter().map(|i| i.opcode()));
     }
     for c in &p.children {

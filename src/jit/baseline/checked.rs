@@ -26,19 +26,7 @@ use super::CompileError;
 use crate::jit::x64::{AluOp, Assembler, CodeSpace, ExecCode, FinalizeError, Gpr, Mem, Size};
 use crate::runtime::Vm;
 
-/// Machine-visible state of the checked mode, in `Vm::abi`.
-#[repr(C)]
-#[derive(Default, Debug, Clone)]
-pub struct AbiGuard {
-    /// rsp just before the innermost trampoline's call (0 when none runs).
-    pub fault_rsp: u64,
-    /// The trampoline's resume address (after its call).
-    pub resume: u64,
-    /// Address of the failed alignment check.
-    pub fault_addr: u64,
-    /// rbx, rbp, r12, r13, r14, r15 as the code returned them.
-    pub after: [u64; 6],
-}
+pub use crate::runtime::code::AbiGuard;
 
 pub const FAULT_RSP: i32 = std::mem::offset_of!(AbiGuard, fault_rsp) as i32;
 pub const RESUME: i32 = std::mem::offset_of!(AbiGuard, resume) as i32;

@@ -17,12 +17,12 @@
 use super::helpers as h;
 use super::masm::{Masm, FEEDBACK, FRAME, PROTO, REGS, TAG, VM};
 use crate::bytecode::{feedback as fbk, jump_target, FuncProto, Insn};
+use crate::faults::Fault;
 use crate::jit::x64::{
     AluOp, Annotation, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, UnaryOp, Xmm,
 };
 use crate::runtime::value::Value;
 use crate::runtime::{fixed, Frame, FrameStack, Options, Vm};
-use crate::verify::faults::Fault;
 
 /// Byte offsets baseline code uses to read and write engine structures.
 /// The function-cell ones are checked against `Cell` by a test.
@@ -48,9 +48,9 @@ pub(crate) mod layout {
     pub const F_CALLER_SP: i32 = offset_of!(Frame, caller_sp) as i32;
     pub const F_ENTRY: i32 = offset_of!(Frame, entry) as i32;
     pub const F_CONSTRUCT: i32 = offset_of!(Frame, construct) as i32;
-    pub const P_CALL_COUNT: i32 = offset_of!(FuncProto, call_count) as i32;
-    pub const P_DIRECT_ENTRY: i32 = offset_of!(FuncProto, direct_entry) as i32;
-    pub const P_CONSTRUCT_ENTRY: i32 = offset_of!(FuncProto, construct_entry) as i32;
+    pub const P_CALL_COUNT: i32 = offset_of!(FuncProto, jit.call_count) as i32;
+    pub const P_DIRECT_ENTRY: i32 = offset_of!(FuncProto, jit.direct_entry) as i32;
+    pub const P_CONSTRUCT_ENTRY: i32 = offset_of!(FuncProto, jit.construct_entry) as i32;
     /// A context (`Kind::Env`) cell: header, no raw words, parent, slots.
     pub const ENV_PARENT: i32 = 8;
     pub fn env_slot(env: Gpr, slot: u16) -> Mem {
@@ -889,7 +889,10 @@ impl<'a> Emitter<'a> {
         let target = self.target(pc, off)?;
         let slow = self.slow_path(pc, h::bl_loop, target, None);
         let fuel = Mem::disp(VM, std::mem::offset_of!(Vm, fuel) as i32);
-        let count = Mem::disp(PROTO, std::mem::offset_of!(FuncProto, loop_count) as i32);
+        let count = Mem::disp(
+            PROTO,
+            std::mem::offset_of!(FuncProto, jit.loop_count) as i32,
+        );
         let x = &mut self.m.asm;
         x.mov_r_m(Size::S64, Gpr::Rax, fuel);
         x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rax, 1);

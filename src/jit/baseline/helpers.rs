@@ -140,13 +140,13 @@ fn run_body(
                 "helper at {:?} pc {pc} got regs {regs:p}, the frame's are {want:p} (pinned r12 corrupted)",
                 p.name
             );
-            if let Some(j) = vm.jit.as_mut() {
-                j.abi_report.get_or_insert(msg);
-            }
+            vm.abi_report.get_or_insert(msg);
             return exit_word(EXIT_ABI, pc);
         }
     }
-    p.helper_calls.set(p.helper_calls.get().wrapping_add(1));
+    p.jit
+        .helper_calls
+        .set(p.jit.helper_calls.get().wrapping_add(1));
     let mut cx = Cx {
         vm,
         r: Regs(regs),
@@ -316,7 +316,7 @@ pub extern "C" fn bl_new_this(vm: *mut Vm, regs: *mut Value, pc: u32) -> u64 {
         let callee: &FuncProto = unsafe { &*cx.vm.func_proto(f) };
         let fields = Cell::from_value(f).get(fixed::FN_FIELDS);
         let window = cx.fp() + base as usize;
-        let ok = callee.construct_entry.get() != 0
+        let ok = callee.jit.construct_entry.get() != 0
             && !cx.vm.is_callable(fields)
             && argc >= callee.nparams
             && cx.vm.frames.len() < cx.vm.opts.max_depth
@@ -515,7 +515,7 @@ helpers! { cx;
             return Err(Throw::OutOfFuel);
         }
         cx.vm.fuel -= 1;
-        cx.p.loop_count.set(cx.p.loop_count.get().wrapping_add(1));
+        cx.p.jit.loop_count.set(cx.p.jit.loop_count.get().wrapping_add(1));
         Ok(CONTINUE)
     };
 
@@ -604,7 +604,7 @@ helpers! { cx;
             // caches of ic.rs skip theirs too).
             let shape_ok = (cached >> 32) == c.raw(0) + 1;
             if c.kind().is_object()
-                && (shape_ok || crate::verify::faults::Fault::IcShapeCheckSkipped.injected())
+                && (shape_ok || crate::faults::Fault::IcShapeCheckSkipped.injected())
             {
                 if shape_ok {
                     // The inline cache missed (the interpreter cached this

@@ -213,7 +213,7 @@ impl Emitter<'_> {
             let hold = e + offset_of!(PolyEntry, holder) as i32;
             // Fault: the first entry is used whatever the shape (only
             // whether it is filled is checked).
-            let skip = i == 0 && crate::verify::faults::Fault::IcShapeCheckSkipped.injected();
+            let skip = i == 0 && crate::faults::Fault::IcShapeCheckSkipped.injected();
             if skip {
                 x.alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(Gpr::Rcx, key), 0);
             } else {

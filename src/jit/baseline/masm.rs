@@ -17,9 +17,9 @@
 //!   every helper `call` is at an aligned rsp. In debug-assertions builds
 //!   each call is preceded by `test spl, 15; je ok; ud2; ok:`.
 
+use crate::faults::Fault;
 use crate::jit::x64::{AluOp, Assembler, Cond, Gpr, Label, Mem, Size};
 use crate::runtime::value::NUMBER_TAG;
-use crate::verify::faults::Fault;
 
 pub const VM: Gpr = Gpr::Rbx;
 pub const REGS: Gpr = Gpr::R12;

@@ -21,11 +21,11 @@
 //! `enter(vm, regs, pc)` runs until one of these, always with the top
 //! frame's `pc` field set to `exit_pc + 1` (the interpreter's convention:
 //! "the instruction being executed is `frame.pc - 1`"):
-//! - [`ExitStatus::Return`]`(v)`: a `return` ran; `v` already has the
+//! - [`CodeExit::Return`]`(v)`: a `return` ran; `v` already has the
 //!   construct-call rules applied (non-object -> `this`, derived-constructor
 //!   errors become `Throw`). The frame is NOT popped: the run loop pops it
 //!   and stores `v` exactly as the interpreter's `Return` arm does.
-//! - [`ExitStatus::Call`]: a `call`/`new` of a JS function (`Kind::Function`)
+//! - [`CodeExit::Call`]: a `call`/`new` of a JS function (`Kind::Function`)
 //!   at `pc`. The call-site feedback is updated and nothing else is done:
 //!   the run loop pushes the callee frame for the window `fp + base`
 //!   (`argc` arguments, `new_target = Some(regs[base])` when `construct`,
@@ -34,7 +34,7 @@
 //!   (`frame.pc`). If pushing the frame fails, the loop unwinds as for
 //!   `Throw` at `pc`. Natives and bound functions are called inside the
 //!   helper (nesting `Vm::run`, as the interpreter does) and do not exit.
-//! - [`ExitStatus::Throw`]: an exception (`Throw::Error`, pending in
+//! - [`CodeExit::Throw`]: an exception (`Throw::Error`, pending in
 //!   `vm.exception`), out of fuel or out of memory at `pc`. The run loop
 //!   unwinds exactly as the interpreter (`Vm::unwind` looks up handlers at
 //!   `frame.pc - 1 == pc`); if a handler in this frame catches, re-enter at
@@ -86,24 +86,9 @@ impl std::fmt::Display for CompileError {
 
 impl std::error::Error for CompileError {}
 
-/// How a baseline frame stopped running (see the module doc).
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum ExitStatus {
-    Return(Value),
-    Call {
-        pc: u32,
-        dst: u16,
-        base: u16,
-        /// `None` for a spread call: the arguments are the array at
-        /// `base + 2`, spread into the window by the run loop.
-        argc: Option<u16>,
-        construct: bool,
-    },
-    Throw {
-        pc: u32,
-        throw: Throw,
-    },
-}
+/// How a baseline frame stopped running (see the module doc): the
+/// runtime's neutral exit protocol.
+pub use crate::runtime::code::CodeExit;
 
 /// A compiled prototype.
 pub struct BaselineCode {
@@ -203,7 +188,7 @@ pub fn compile_with(
 
 /// The exit of the *top* frame: the one `enter` ran, or a frame it called
 /// directly (which exited with its own pc and is still on `vm.frames`).
-fn decode_exit(vm: &mut Vm, w: u64) -> ExitStatus {
+fn decode_exit(vm: &mut Vm, w: u64) -> CodeExit {
     let kind = w & 0xff;
     let pc = (w >> 32) as u32;
     let fr = vm.frames.last_mut().expect("baseline code runs in a frame");
@@ -211,14 +196,14 @@ fn decode_exit(vm: &mut Vm, w: u64) -> ExitStatus {
     // Prototypes outlive the frames that run them.
     let p: &FuncProto = unsafe { &*fr.proto };
     let regs = unsafe { vm.stack_base.add(fr.fp) };
-    let throw = |t| ExitStatus::Throw { pc, throw: t };
+    let throw = |t| CodeExit::Throw { pc, throw: t };
     match kind {
         helpers::EXIT_RETURN => {
             let Insn::Return { src } = p.code[pc as usize] else {
                 unreachable!("return exit at a non-return")
             };
             match helpers::return_value(vm, regs, src) {
-                Ok(v) => ExitStatus::Return(v),
+                Ok(v) => CodeExit::Return(v),
                 Err(t) => throw(t),
             }
         }
@@ -228,7 +213,7 @@ fn decode_exit(vm: &mut Vm, w: u64) -> ExitStatus {
             }
             | Insn::New {
                 dst, base, argc, ..
-            }) => ExitStatus::Call {
+            }) => CodeExit::Call {
                 pc,
                 dst,
                 base,
@@ -236,7 +221,7 @@ fn decode_exit(vm: &mut Vm, w: u64) -> ExitStatus {
                 construct: matches!(insn, Insn::New { .. }),
             },
             insn @ (Insn::CallSpread { dst, base, .. } | Insn::NewSpread { dst, base, .. }) => {
-                ExitStatus::Call {
+                CodeExit::Call {
                     pc,
                     dst,
                     base,
@@ -275,7 +260,7 @@ impl BaselineCode {
     /// compiled from, `regs` must be `&mut vm.stack[frame.fp]`, and `pc`
     /// must be an instruction index of that prototype (anywhere the
     /// interpreter could be about to execute).
-    pub unsafe fn enter(&self, vm: *mut Vm, regs: *mut Value, pc: u32) -> ExitStatus {
+    pub unsafe fn enter(&self, vm: *mut Vm, regs: *mut Value, pc: u32) -> CodeExit {
         let off = self.pc_offsets[pc as usize] as usize;
         let target = self.code.ptr().add(off);
         let f: EntryFn = self.code.entry();
@@ -286,7 +271,7 @@ impl BaselineCode {
             return decode_exit(&mut *vm, w);
         }
         let (tramp, resume) = {
-            let j = (*vm).jit.as_ref().expect("checked code runs with a JIT");
+            let j = crate::jit::state_ref(&*vm).expect("checked code runs with a JIT");
             let (t, r) = j
                 .trampoline
                 .as_ref()
@@ -303,7 +288,7 @@ impl BaselineCode {
         let vm = &mut *vm;
         if w & 0xff == helpers::EXIT_ABI && vm.abi.fault_addr != 0 {
             let at = vm.abi.fault_addr;
-            let what = vm.describe_code_address(at);
+            let what = crate::jit::describe_code_address(vm, at);
             return self.abi_violation(vm, format!("CALL with RSP not 16-byte aligned at {what}"));
         }
         let bad = checked::clobbered(&vm.abi);
@@ -338,12 +323,10 @@ impl BaselineCode {
     }
 
     /// Records an ABI violation (the first one wins) and ends the run.
-    fn abi_violation(&self, vm: &mut Vm, msg: String) -> ExitStatus {
-        if let Some(j) = vm.jit.as_mut() {
-            j.abi_report.get_or_insert(msg);
-        }
+    fn abi_violation(&self, vm: &mut Vm, msg: String) -> CodeExit {
+        vm.abi_report.get_or_insert(msg);
         let pc = vm.frames.last().map_or(0, |f| f.pc.saturating_sub(1)) as u32;
-        ExitStatus::Throw {
+        CodeExit::Throw {
             pc,
             throw: Throw::AbiViolation,
         }

@@ -1,13 +1,12 @@
-//! Test drivers for the baseline tier: run a script with every frame in
-//! baseline code, through the interpreter's own loop with `Tier::Baseline`
-//! (so frames, calls, returns and unwinding are the interpreter's code),
-//! and a small compile cache for tests that want the code itself.
+//! Test drivers for the baseline tier: a small compile cache for tests
+//! that want the code itself, and the script frame push for tests that
+//! enter baseline code by hand (`tier::run_script_baseline` runs a whole
+//! script in baseline code through the interpreter's own loop).
 
 use super::{compile, BaselineCode, CompileError};
 use crate::bytecode::FuncProto;
 use crate::jit::x64::CodeSpace;
 use crate::runtime::{ErrorKind, JsResult, Value, Vm, STACK_VALUES};
-use crate::tier::{JitState, Tier};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -30,6 +29,11 @@ impl BaselineCache {
         }
     }
 
+    /// The code space budget this cache was made with.
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
     /// The code for `p`, compiling it on first use.
     pub fn get(&mut self, p: &FuncProto) -> Result<Rc<BaselineCode>, CompileError> {
         let key = p as *const FuncProto;
@@ -48,31 +52,6 @@ impl BaselineCache {
             }
         }
     }
-}
-
-/// `Vm::run_script` with every frame (the script, its callees, and JS run
-/// from natives) in baseline code. Compile failures (which leave those
-/// functions interpreted) are reported in `cache.failures`.
-pub fn run_script_baseline(
-    vm: &mut Vm,
-    proto: Rc<FuncProto>,
-    cache: &mut BaselineCache,
-) -> JsResult<Value> {
-    vm.opts.tier = Tier::Baseline;
-    if vm.jit.is_none() {
-        let o = &vm.opts;
-        vm.jit = Some(Box::new(JitState::new(
-            cache.capacity,
-            o.trace_tier,
-            o.print_code,
-            o.perf_map,
-        )));
-    }
-    let r = vm.run_script(proto);
-    if let Some(j) = vm.jit.as_ref() {
-        cache.failures.extend(j.failures.iter().cloned());
-    }
-    r
 }
 
 /// Pushes the script's entry frame as `Vm::run_script` would, without
