@@ -1050,7 +1050,7 @@ impl<'a> Compiler<'a> {
         self.close_scope();
         self.free_to(tdz_m);
         if is_of {
-            if let Some(h) = self.iterable_hint(right) {
+            if let Some(h) = self.iterable_hint(right, true) {
                 self.record_text(h);
             }
             self.emit(Insn::ForOfStart { iter, src });
@@ -1325,8 +1325,7 @@ impl<'a> Compiler<'a> {
     /// How V8 names the value of `e` when destructuring it fails.
     fn src_of(&self, e: &Expr) -> Src {
         match &e.kind {
-            ExprKind::Ident(_) => Src::Text(self.callee_text(e)),
-            ExprKind::Member { .. } | ExprKind::Index { .. } => Src::Member(self.callee_text(e)),
+            ExprKind::Ident(_) | ExprKind::Conditional { .. } => Src::Text(self.v8_text(e)),
             ExprKind::Call { callee, .. } => Src::Call(self.callee_text(callee)),
             ExprKind::Num(_)
             | ExprKind::Str(_)
@@ -1334,6 +1333,16 @@ impl<'a> Compiler<'a> {
             | ExprKind::Null
             | ExprKind::Object(_)
             | ExprKind::Array(_) => Src::Text(self.span_text(e.span.start, e.span.end)),
+            ExprKind::Member { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::Logical { .. }
+            | ExprKind::Binary { .. }
+            | ExprKind::Sequence(_)
+            | ExprKind::Unary {
+                op: UnaryOp::Void, ..
+            }
+            | ExprKind::Assign { .. }
+            | ExprKind::OptionalChain(_) => Src::Member(self.v8_text(e)),
             _ => Src::Typed,
         }
     }
@@ -1999,6 +2008,62 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// An expression as V8's CallPrinter shows it in destructuring and
+    /// spread errors: names and member chains as written, operators
+    /// parenthesised, what it cannot print as "(intermediate value)".
+    fn v8_text(&self, e: &Expr) -> String {
+        const IV: &str = "(intermediate value)";
+        match &e.kind {
+            ExprKind::Index { object, index, .. } => match &index.kind {
+                ExprKind::Str(s) => {
+                    let k = String::from_utf16_lossy(s);
+                    let ident = k.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+                        && k.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+                    if ident {
+                        format!("{}.{k}", self.v8_text(object))
+                    } else {
+                        self.callee_text(e)
+                    }
+                }
+                _ => self.callee_text(e),
+            },
+            ExprKind::Ident(_)
+            | ExprKind::This
+            | ExprKind::Member { .. }
+            | ExprKind::Call { .. } => self.callee_text(e),
+            ExprKind::Num(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::Null => {
+                self.span_text(e.span.start, e.span.end)
+            }
+            ExprKind::Logical { op, left, right } => format!(
+                "({} {} {})",
+                self.v8_text(left),
+                op.as_str(),
+                self.v8_text(right)
+            ),
+            ExprKind::Binary { op, left, right } => format!(
+                "({} {} {})",
+                self.v8_text(left),
+                op.as_str(),
+                self.v8_text(right)
+            ),
+            ExprKind::Sequence(es) => format!(
+                "({})",
+                es.iter().map(|x| self.v8_text(x)).collect::<Vec<_>>().join(" , ")
+            ),
+            ExprKind::Unary {
+                op: UnaryOp::Void,
+                arg,
+            } => format!("(void {})", self.v8_text(arg)),
+            ExprKind::Assign { target, .. } => match &target.kind {
+                PatternKind::Ident(n) => n.to_string(),
+                PatternKind::Member(m) => self.v8_text(m),
+                _ => IV.into(),
+            },
+            ExprKind::Conditional { .. } => IV.repeat(3),
+            _ => IV.into(),
+        }
+    }
+
     fn span_text(&self, start: u32, end: u32) -> String {
         self.source
             .get(start as usize..end as usize)
@@ -2091,7 +2156,7 @@ impl<'a> Compiler<'a> {
                         }
                         Some(a) if a.spread => {
                             self.expr_to(&a.expr, t, None)?;
-                            if let Some(h) = self.iterable_hint(&a.expr) {
+                            if let Some(h) = self.iterable_hint(&a.expr, false) {
                                 self.record_text(h);
                             }
                             self.emit(Insn::ArrayExtend { arr, src: t });
@@ -2321,7 +2386,7 @@ impl<'a> Compiler<'a> {
         for a in args {
             self.expr_to(&a.expr, t, None)?;
             if a.spread {
-                let text = self.span_text(a.expr.span.start, a.expr.span.end);
+                let text = self.v8_text(&a.expr);
                 self.record_text(format!("{}{text}", iter_hint::CALL_SPREAD));
                 self.emit(Insn::ArrayExtend { arr, src: t });
             } else {
@@ -2334,8 +2399,24 @@ impl<'a> Compiler<'a> {
 
     /// The not-iterable wording of a for-of or array-spread operand: its
     /// source text when V8 has one, the call form for calls.
-    fn iterable_hint(&self, e: &Expr) -> Option<String> {
+    fn iterable_hint(&self, e: &Expr, for_of: bool) -> Option<String> {
         match &e.kind {
+            ExprKind::Logical { .. }
+            | ExprKind::Sequence(_)
+            | ExprKind::Assign { .. }
+            | ExprKind::Conditional { .. }
+            | ExprKind::OptionalChain(_)
+                if for_of =>
+            {
+                Some(iter_hint::TYPED.to_string())
+            }
+            ExprKind::Logical { .. }
+            | ExprKind::Sequence(_)
+            | ExprKind::Assign { .. }
+            | ExprKind::Conditional { .. }
+            | ExprKind::OptionalChain(_) => {
+                Some(format!("{}{}", iter_hint::NAMED, self.v8_text(e)))
+            }
             ExprKind::Ident(_)
             | ExprKind::Member { .. }
             | ExprKind::Index { .. }

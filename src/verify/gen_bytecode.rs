@@ -73,6 +73,7 @@ const STRS: &[&str] = &[
     "message",
     "__proto__",
     "\u{e9}\u{1F600}",
+    "Cannot destructure '%t' as it is %v.",
 ];
 /// Globals that exist and are deterministic.
 const GLOBALS: &[&str] = &[
@@ -84,6 +85,8 @@ const GLOBALS: &[&str] = &[
     "Number",
     "Boolean",
     "JSON",
+    "Map",
+    "Set",
     "undefined",
     "NaN",
     "Infinity",
@@ -655,7 +658,12 @@ fn gen_stmt(prog: &mut Program, f: &mut Func) -> Result<()> {
         24 => {
             // Throw, early return, const assignment, TDZ.
             let src = v(prog, f)?;
-            match prog.u.int_in_range(0..=4u8)? {
+            match prog.u.int_in_range(0..=5u8)? {
+                5 => {
+                    // Object destructuring's null/undefined check.
+                    let msg = prog.str_const("Cannot destructure '%t' as it is %v.");
+                    f.emit(Insn::RequireObject { src, msg });
+                }
                 0 => {
                     let t = f.lay.tdz + 1;
                     f.emit(Insn::LdEmpty { dst: t });
@@ -798,6 +806,20 @@ fn gen_call(prog: &mut Program, f: &mut Func) -> Result<()> {
             f.emit(Insn::Mov { dst: w, src: c });
         }
     }
+    if prog.u.ratio(1, 5)? {
+        // Spread arguments: an array built in the window's first argument.
+        let this = pick_value(prog.u, f)?;
+        f.emit(Insn::Mov { dst: w + 1, src: this });
+        gen_spread_args(prog, f, w + 2)?;
+        let dst = pick_value(prog.u, f)?;
+        let fb = f.fb();
+        f.emit(if prog.u.ratio(1, 4)? {
+            Insn::NewSpread { dst, base: w, fb }
+        } else {
+            Insn::CallSpread { dst, base: w, fb }
+        });
+        return Ok(());
+    }
     let argc = gen_window_args(prog, f, 0)?;
     let dst = pick_value(prog.u, f)?;
     let fb = f.fb();
@@ -826,6 +848,11 @@ fn gen_super_call(prog: &mut Program, f: &mut Func) -> Result<()> {
         f.emit(Insn::SuperCallForward { dst });
         return Ok(());
     }
+    if prog.u.ratio(1, 4)? {
+        gen_spread_args(prog, f, w + 2)?;
+        f.emit(Insn::SuperCallSpread { dst, base: w });
+        return Ok(());
+    }
     let argc = prog.u.int_in_range(0..=MAX_ARGS)?;
     for i in 0..argc {
         let a = pick_value(prog.u, f)?;
@@ -835,6 +862,21 @@ fn gen_super_call(prog: &mut Program, f: &mut Func) -> Result<()> {
         });
     }
     f.emit(Insn::SuperCall { dst, base: w, argc });
+    Ok(())
+}
+
+/// A spread call's argument array in `arr`: values pushed and values
+/// spread (any value: not iterable is a TypeError).
+fn gen_spread_args(prog: &mut Program, f: &mut Func, arr: u16) -> Result<()> {
+    f.emit(Insn::NewArray { dst: arr, n: 0 });
+    for _ in 0..prog.u.int_in_range(0..=3u8)? {
+        let src = pick_value(prog.u, f)?;
+        if prog.u.ratio(1, 2)? {
+            f.emit(Insn::ArrayExtend { arr, src });
+        } else {
+            f.emit(Insn::ArrayPush { arr, src });
+        }
+    }
     Ok(())
 }
 
@@ -922,9 +964,18 @@ fn gen_object(prog: &mut Program, f: &mut Func) -> Result<()> {
     for _ in 0..n {
         let key = pick_value(prog.u, f)?;
         let src = pick_value(prog.u, f)?;
-        match prog.u.int_in_range(0..=5u8)? {
+        match prog.u.int_in_range(0..=6u8)? {
             0..=2 => {
                 f.emit(Insn::DefineField { obj: o, key, src });
+            }
+            6 => {
+                // Object spread / rest: `key` is the excluded-keys value
+                // (used only when it is an array).
+                f.emit(Insn::CopyProps {
+                    obj: o,
+                    src,
+                    excl: key,
+                });
             }
             3 => {
                 f.emit(Insn::SetProto { obj: o, src });
@@ -970,6 +1021,10 @@ fn gen_array(prog: &mut Program, f: &mut Func) -> Result<()> {
     for _ in 0..n {
         if prog.u.ratio(1, 6)? {
             f.emit(Insn::ArrayHole { arr: a });
+        } else if prog.u.ratio(1, 5)? {
+            // Spread of any value (not iterable: a TypeError).
+            let src = pick_value(prog.u, f)?;
+            f.emit(Insn::ArrayExtend { arr: a, src });
         } else {
             let src = pick_value(prog.u, f)?;
             f.emit(Insn::ArrayPush { arr: a, src });
