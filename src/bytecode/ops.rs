@@ -297,6 +297,10 @@ define_opcodes! {
     NewSpread "newspread" { dst: reg, base: reg, fb: fb }
     /// super(...) with the arguments in the array at base + 2.
     SuperCallSpread "supercallspread" { dst: reg, base: reg }
+    /// dst = a new unmapped `arguments` object: this frame's arguments as
+    /// passed (parameter registers before any were assigned, then the
+    /// rest array's elements).
+    CreateArguments "createarguments" { dst: reg }
     Nop "nop" { }
 }
 

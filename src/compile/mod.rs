@@ -538,6 +538,9 @@ impl<'a> Compiler<'a> {
         self.new_fn(FuncKind::Script, 0, false);
         let decls = scope::function_decls(&[], None, None, &p.body);
         let key = scope::key_of(p);
+        if self.analysis.arguments_used.contains(&key) {
+            return Err(unsupported("`arguments` at top level", p.span));
+        }
         let all = self.with_captured_this(key, &decls);
         self.open_scope(key, &all, false);
         self.store_captured_this(key);
@@ -655,9 +658,24 @@ impl<'a> Compiler<'a> {
             });
         }
         let is_default_derived = matches!(body, Body::DefaultDerived);
-        let nparams = params.len() as u16 + rest.is_some() as u16 + is_default_derived as u16;
-        let has_rest = rest.is_some() || is_default_derived;
+        // A function reading `arguments` keeps its extra arguments in a
+        // hidden rest parameter (without one they are dropped at the call).
+        let uses_arguments =
+            kind != FuncKind::Arrow && self.analysis.arguments_used.contains(&key);
+        let hidden_rest = uses_arguments && rest.is_none() && !is_default_derived;
+        let nparams = params.len() as u16
+            + rest.is_some() as u16
+            + is_default_derived as u16
+            + hidden_rest as u16;
+        let has_rest = rest.is_some() || is_default_derived || hidden_rest;
         self.new_fn(kind, nparams, kind == FuncKind::Arrow);
+        // Unmapped (strict) arguments: a snapshot of the argument registers
+        // before anything (TDZ holes, defaults) writes them.
+        let arguments_obj = uses_arguments.then(|| {
+            let t = self.alloc();
+            self.emit(Insn::CreateArguments { dst: t });
+            t
+        });
         let stmts: &[Stmt] = match &body {
             Body::Stmts(s) => s,
             _ => &[],
@@ -684,10 +702,21 @@ impl<'a> Compiler<'a> {
         } else {
             Vec::new()
         };
-        let all = self.with_captured_this(key, &decls);
+        let mut all = self.with_captured_this(key, &decls);
+        let arguments_name: Ident = Rc::from("arguments");
+        if uses_arguments {
+            all.push(Decl {
+                name: arguments_name.clone(),
+                kind: DeclKind::Var,
+                init_end: 0,
+            });
+        }
         self.position(span);
         self.open_scope(key, &all, false);
         self.store_captured_this(key);
+        if let Some(t) = arguments_obj {
+            self.store_binding(&arguments_name, t, span, true)?;
+        }
         if split {
             // Parameters in order: argument or default, then initialised
             // (or destructured).

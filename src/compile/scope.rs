@@ -408,6 +408,9 @@ pub struct Analysis {
     pub captured: HashSet<(ScopeKey, Ident)>,
     /// Non-arrow functions (by key) whose `this` an inner arrow reads.
     pub this_captured: HashSet<ScopeKey>,
+    /// Non-arrow functions (and the script) whose `arguments` is read, by
+    /// themselves or by an inner arrow (then it is also in `captured`).
+    pub arguments_used: HashSet<ScopeKey>,
 }
 
 struct RScope {
@@ -458,6 +461,17 @@ impl Resolver {
                     self.out.captured.insert((s.key, name.clone()));
                 }
                 return;
+            }
+        }
+        // `arguments` (never declared: strict mode forbids the binding)
+        // belongs to the innermost non-arrow function.
+        if &**name == "arguments" {
+            if let Some(i) = self.fns.iter().rposition(|f| !f.1) {
+                let k = self.fns[i].0;
+                self.out.arguments_used.insert(k);
+                if i + 1 < self.fns.len() {
+                    self.out.captured.insert((k, name.clone()));
+                }
             }
         }
     }

@@ -1350,6 +1350,11 @@ impl Vm {
                     }
                     Insn::NewArray { dst, n } => w!(dst, tri!(self.new_array(n as usize))),
                     Insn::ArrayPush { arr, src } => tri!(self.array_push(r!(arr), r!(src))),
+                    Insn::CreateArguments { dst } => {
+                        let argc = self.frames[fi].argc as usize;
+                        let a = self.create_arguments(fp, p.nparams as usize, p.has_rest, argc);
+                        w!(dst, tri!(a))
+                    }
                     Insn::ArrayExtend { arr, src } => {
                         tri!(self.array_extend(r!(arr), r!(src), p.callee_name(pc - 1)))
                     }

@@ -242,6 +242,7 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
             let ctor = constructor_name(vm, v);
             let braces = if is_array { "[]" } else { "{}" };
             return match ctor.as_deref() {
+                _ if kind == Kind::Arguments => "[Arguments] {}".to_string(),
                 Some("Object") | Some("Array") => braces.to_string(),
                 Some(c) if is_array => format!("{c}(0) {braces}"),
                 Some(c) => format!("{c} {braces}"),
@@ -317,6 +318,8 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
                 None => format!("[Array({len}): null prototype]"),
             };
         }
+    } else if kind == Kind::Arguments {
+        prefix = "[Arguments]".into();
     } else if !proto.is_cell() {
         prefix = "[Object: null prototype]".into();
     } else if let Some(c) = &ctor {

@@ -51,6 +51,9 @@ pub enum Kind {
     Set = 24,
     /// Map and Set iterators: fixed values table, index, mode.
     CollectionIterator = 25,
+    /// An unmapped `arguments` object (indices and `length` are ordinary
+    /// properties).
+    Arguments = 26,
 }
 
 pub const FIRST_OBJECT_KIND: u8 = 16;
@@ -75,6 +78,7 @@ impl Kind {
             23 => Map,
             24 => Set,
             25 => CollectionIterator,
+            26 => Arguments,
             _ => return None,
         })
     }

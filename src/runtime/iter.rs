@@ -43,7 +43,7 @@ impl Vm {
             || self.is_string(v)
             || matches!(
                 self.kind_of(v),
-                Some(Kind::Map | Kind::Set | Kind::CollectionIterator)
+                Some(Kind::Map | Kind::Set | Kind::CollectionIterator | Kind::Arguments)
             )
     }
 
@@ -116,6 +116,19 @@ impl Vm {
                     return Ok(Some(k));
                 }
                 return self.new_array_from(&[k, v]).map(Some);
+            }
+            Some(Kind::Arguments) => {
+                // Array.prototype.values over an array-like: `length` and
+                // the indices read live.
+                let len = self.get(src, PropKey::Atom(super::atoms::wk::length))?;
+                let len = super::ops::to_number(self, len)?;
+                if idx as f64 >= len {
+                    self.set_index(st, DONE);
+                    return Ok(None);
+                }
+                self.set_index(st, idx as i32 + 1);
+                let (src, _) = self.state(st);
+                return self.get(src, PropKey::Index(idx)).map(Some);
             }
             Some(Kind::CollectionIterator) => {
                 let r = self.iterator_step(src)?;

@@ -14,7 +14,7 @@
 
 use super::atoms::{wk, PropKey};
 use super::heap::{Cell, Kind};
-use super::shape::{self, ShapeId, ACCESSOR, CONFIGURABLE, ENUMERABLE, WRITABLE};
+use super::shape::{self, ShapeId, ACCESSOR, CONFIGURABLE, DEFAULT_ATTRS, ENUMERABLE, WRITABLE};
 use super::{fixed, oflags, Intrinsic, JsResult, Value, Vm};
 
 /// Raw words of every object cell: the shape id, a kind-specific word
@@ -64,6 +64,53 @@ impl Vm {
 
     pub fn new_object(&mut self, proto: Value) -> JsResult<Value> {
         self.new_object_kind(Kind::Object, proto, fixed::PLAIN, 4)
+    }
+
+    /// The unmapped `arguments` object of the frame whose registers start
+    /// at `stack[fp]`: `argc` arguments, from the parameter registers (the
+    /// first `nparams` minus a rest parameter) and then the rest array.
+    pub fn create_arguments(
+        &mut self,
+        fp: usize,
+        nparams: usize,
+        has_rest: bool,
+        argc: usize,
+    ) -> JsResult<Value> {
+        let fixed_params = if has_rest { nparams - 1 } else { nparams };
+        let mut vals: Vec<Value> = (0..argc.min(fixed_params))
+            .map(|i| self.stack[fp + 2 + i])
+            .collect();
+        if has_rest && argc > fixed_params {
+            let rest = self.stack[fp + 2 + fixed_params];
+            if self.is_array(rest) {
+                for i in 0..self.array_len(rest) {
+                    vals.push(self.array_get_fast(rest, i).unwrap_or(Value::UNDEFINED));
+                }
+            }
+        }
+        // The values stay rooted in the handles while the object is built.
+        let mark = self.handles.len();
+        self.handles.extend(vals.iter().copied());
+        let r = (|| {
+            let proto = self.intrinsic(Intrinsic::ObjectPrototype);
+            let o = self.new_object_kind(Kind::Arguments, proto, fixed::PLAIN, 4)?;
+            self.handles.push(o);
+            let n = self.handles.len() - 1 - mark;
+            for i in 0..n {
+                let o = self.handles[mark + n];
+                self.define_own(o, PropKey::Index(i as u32), self.handles[mark + i], DEFAULT_ATTRS)?;
+            }
+            let o = self.handles[mark + n];
+            self.define_own(
+                o,
+                PropKey::Atom(wk::length),
+                Value::int(n as i32),
+                WRITABLE | CONFIGURABLE,
+            )?;
+            Ok(self.handles[mark + n])
+        })();
+        self.handles.truncate(mark);
+        r
     }
 
     pub fn new_plain_object(&mut self) -> JsResult<Value> {

@@ -658,7 +658,11 @@ fn gen_stmt(prog: &mut Program, f: &mut Func) -> Result<()> {
         24 => {
             // Throw, early return, const assignment, TDZ.
             let src = v(prog, f)?;
-            match prog.u.int_in_range(0..=5u8)? {
+            match prog.u.int_in_range(0..=6u8)? {
+                6 => {
+                    let dst = v(prog, f)?;
+                    f.emit(Insn::CreateArguments { dst });
+                }
                 5 => {
                     // Object destructuring's null/undefined check.
                     let msg = prog.str_const("Cannot destructure '%t' as it is %v.");

@@ -565,7 +565,7 @@ impl Gen<'_, '_> {
     }
 
     /// One-liners of Milestone 2: destructuring (declarations, assignment,
-    /// parameters, for-of, catch), spread, Map and Set.
+    /// parameters, for-of, catch), spread, Map and Set, `arguments`.
     fn milestone2(&mut self) -> Result<()> {
         let a = self.any(1)?;
         let b = self.any(1)?;
@@ -578,7 +578,10 @@ impl Gen<'_, '_> {
             Some(v) => v,
             None => format!("{{ a: {a}, b: {{ c: {b} }} }}"),
         };
-        let line = match self.int(0, 10)? {
+        let line = match self.int(0, 11)? {
+            11 => format!(
+                "function {n}() {{ const r = () => arguments.length; return r() + \":\" + [...arguments].join(\",\"); }} print({n}({a}, {b}), {n}());"
+            ),
             0 => format!(
                 "const [{n}x, , {n}y = {a}, ...{n}r] = [{b}, 1, undefined, \"s\"]; print({n}x, {n}y, {n}r.length);"
             ),

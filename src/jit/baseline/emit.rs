@@ -529,6 +529,7 @@ impl<'a> Emitter<'a> {
             NewSpread { .. } => self.generic(pc, h::bl_newspread),
             SuperCallSpread { .. } => self.generic(pc, h::bl_supercallspread),
             ArrayExtend { .. } => self.generic(pc, h::bl_arrayextend),
+            CreateArguments { .. } => self.generic(pc, h::bl_createarguments),
             CopyProps { .. } => self.generic(pc, h::bl_copyprops),
             RequireObject { .. } => self.generic(pc, h::bl_requireobject),
             Return { src } => self.visit_return(pc, src),

@@ -862,6 +862,12 @@ helpers! { cx;
         cx.r.set(1, v);
         done!(cx.r.set(dst, v))
     };
+    bl_createarguments: Insn::CreateArguments { dst } => {
+        let fp = cx.fp();
+        let argc = cx.vm.frames.last().unwrap().argc as usize;
+        let a = cx.vm.create_arguments(fp, cx.p.nparams as usize, cx.p.has_rest, argc)?;
+        done!(cx.r.set(dst, a))
+    };
     bl_arrayextend: Insn::ArrayExtend { arr, src } => {
         cx.vm.array_extend(cx.r.get(arr), cx.r.get(src), cx.p.callee_name(cx.pc as usize))?;
         Ok(CONTINUE)

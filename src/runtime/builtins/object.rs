@@ -136,6 +136,7 @@ pub fn to_string_tag(vm: &mut Vm, v: Value) -> JsResult<Value> {
             Some(Kind::Array) => "Array",
             Some(Kind::Function | Kind::Native | Kind::Bound) => "Function",
             Some(Kind::Error) => "Error",
+            Some(Kind::Arguments) => "Arguments",
             Some(Kind::Map) => "Map",
             Some(Kind::Set) => "Set",
             Some(Kind::CollectionIterator) => {
