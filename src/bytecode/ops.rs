@@ -269,6 +269,9 @@ define_opcodes! {
     SetFunctionName "setfunctionname" { func: reg, key: reg }
     /// Attach the instance-field initialiser `init` to constructor `ctor`.
     SetFieldInit "setfieldinit" { ctor: reg, init: reg }
+    /// Make `home` the home object of closure `func` (`super` inside a
+    /// class's static field initialisers: the class itself).
+    SetHome "sethome" { func: reg, home: reg }
     /// Run this function's class field initialiser on `this` (used by
     /// derived constructors right after super()).
     InitFields "initfields" { }

@@ -1855,6 +1855,11 @@ impl<'a> Compiler<'a> {
             let this = self.alloc();
             let proto_fn = self.fields_initializer(c, true, static_fields)?;
             self.emit_closure(proto_fn, base);
+            // `super` in a static initialiser is the class's parent.
+            self.emit(Insn::SetHome {
+                func: base,
+                home: ctor,
+            });
             self.emit(Insn::Mov {
                 dst: this,
                 src: ctor,

@@ -711,8 +711,10 @@ impl Vm {
         self.set_home(init, home);
     }
 
+    /// Sets a closure's home object (`super`); anything but a function
+    /// closure and an object home is ignored (hand-made bytecode).
     pub(crate) fn set_home(&self, f: Value, home: Value) {
-        if self.kind_of(f) == Some(Kind::Function) {
+        if self.kind_of(f) == Some(Kind::Function) && self.is_object(home) {
             Cell::from_value(f).set(fixed::FN_HOME, home);
         }
     }
@@ -1575,6 +1577,7 @@ impl Vm {
                         ))
                     }
                     Insn::SetFieldInit { ctor, init } => self.set_field_init(r!(ctor), r!(init)),
+                    Insn::SetHome { func, home } => self.set_home(r!(func), r!(home)),
 
                     Insn::Throw { src } => {
                         let v = r!(src);

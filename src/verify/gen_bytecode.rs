@@ -1081,6 +1081,12 @@ fn gen_class(prog: &mut Program, f: &mut Func) -> Result<()> {
         let init = new_child(prog, f, Some(FuncKind::FieldInit))?;
         let r = pick_value(prog.u, f)?;
         f.emit(Insn::Closure { dst: r, func: init });
+        if prog.u.ratio(1, 3)? {
+            // A static initialiser's home object is the class (any value
+            // other than a function's is ignored).
+            let home = pick_value(prog.u, f)?;
+            f.emit(Insn::SetHome { func: r, home });
+        }
         f.emit(Insn::SetFieldInit { ctor: k, init: r });
     }
     // Prototype methods, then a static one.

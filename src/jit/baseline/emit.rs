@@ -536,6 +536,7 @@ impl<'a> Emitter<'a> {
             Class { .. } => self.generic(pc, h::bl_class),
             SetFunctionName { .. } => self.generic(pc, h::bl_setfunctionname),
             SetFieldInit { .. } => self.generic(pc, h::bl_setfieldinit),
+            SetHome { .. } => self.generic(pc, h::bl_sethome),
             InitFields {} => self.generic(pc, h::bl_initfields),
 
             Throw { .. } => self.generic(pc, h::bl_throw),

@@ -939,6 +939,10 @@ helpers! { cx;
         cx.vm.define_own(cx.r.get(func), PropKey::Atom(wk::name), name, shape::CONFIGURABLE)?;
         Ok(CONTINUE)
     };
+    bl_sethome: Insn::SetHome { func, home } => {
+        cx.vm.set_home(cx.r.get(func), cx.r.get(home));
+        Ok(CONTINUE)
+    };
     bl_setfieldinit: Insn::SetFieldInit { ctor, init } => {
         cx.vm.set_field_init(cx.r.get(ctor), cx.r.get(init));
         Ok(CONTINUE)
