@@ -852,7 +852,7 @@ fn gen_super_call(prog: &mut Program, f: &mut Func) -> Result<()> {
         f.emit(Insn::SuperCallForward { dst });
         return Ok(());
     }
-    if prog.u.ratio(1, 4)? {
+    if prog.u.ratio(1, 2)? {
         gen_spread_args(prog, f, w + 2)?;
         f.emit(Insn::SuperCallSpread { dst, base: w });
         return Ok(());
@@ -876,6 +876,11 @@ fn gen_spread_args(prog: &mut Program, f: &mut Func, arr: u16) -> Result<()> {
     for _ in 0..prog.u.int_in_range(0..=3u8)? {
         let src = pick_value(prog.u, f)?;
         if prog.u.ratio(1, 2)? {
+            // Mostly a string (iterable), so the call is usually reached.
+            if prog.u.ratio(2, 3)? {
+                let k = prog.name(STRS)?;
+                f.emit(Insn::LdConst { dst: src, k });
+            }
             f.emit(Insn::ArrayExtend { arr, src });
         } else {
             f.emit(Insn::ArrayPush { arr, src });
