@@ -102,10 +102,18 @@ pub enum Fault {
     /// helpers' own check of the pinned register in the checked ABI mode
     /// (`helpers::run_body`): an `AbiViolation` outcome.
     PinnedRegisterCorrupted,
+    /// Bytecode liveness as the poison plan uses it
+    /// (`runtime::poison::liveness_for_poison`) reports, at every pc, the
+    /// lowest live local register dead, so the plan poisons a register
+    /// that is still read (as a deopt frame state built from such liveness
+    /// would drop a live value). Caught by: the `interp-poison-dead` plan
+    /// (a loop counter or accumulator read as the poison object: a
+    /// TypeError or different output).
+    LivenessDropsLiveRegister,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 13] = [
+    pub const ALL: [Fault; 14] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -119,6 +127,7 @@ impl Fault {
         Fault::HandlerOffsetWrong,
         Fault::OsrRegisterNotLoaded,
         Fault::PinnedRegisterCorrupted,
+        Fault::LivenessDropsLiveRegister,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -137,6 +146,7 @@ impl Fault {
             Fault::HandlerOffsetWrong => "handler-offset-wrong",
             Fault::OsrRegisterNotLoaded => "osr-register-not-loaded",
             Fault::PinnedRegisterCorrupted => "pinned-register-corrupted",
+            Fault::LivenessDropsLiveRegister => "liveness-drops-live-register",
         }
     }
 

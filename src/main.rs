@@ -11,6 +11,9 @@ const USAGE: &str = "\
 usage: jolt [options] FILE.js
        jolt [options] -e CODE
        jolt diff FILE.js [--node] [--plans P,Q,..] [--fuel N]
+       jolt diff FILE|DIR... [--jobs N] [--report-json F] [--report-junit F]
+                             (many programs in parallel: a line per file, a
+                             summary; exit 1 if any diverged)
        jolt fuzz --seconds N [--seed S] [--target bytecode|source|gc] [--node]
                  [--fault NAME]
        jolt bench-compile [FILE.js ..]
@@ -36,7 +39,7 @@ options:
   --max-heap=SIZE      heap limit, e.g. 64M or 2G (default 4G)
   --fuel=N             stop after N loop iterations/calls (exit status 3)
   --fault NAME         inject a JIT fault (builds with --features
-                       fault-injection; see src/verify/faults.rs)
+                       fault-injection; see src/faults.rs)
   -h, --help           show this help
   -V, --version        show the version
 
@@ -226,10 +229,13 @@ fn file_label() -> String {
 /// `--node`), prints a report; exit 1 on any divergence.
 fn diff_main(args: Vec<String>) -> ExitCode {
     use jolt::verify::{self, Config, Plan, Program};
-    let mut file = None;
+    let mut files: Vec<String> = Vec::new();
     let mut node = false;
     let mut plans: Vec<Plan> = Plan::DEFAULT.to_vec();
     let mut cfg = Config::default();
+    let mut json: Option<String> = None;
+    let mut junit: Option<String> = None;
+    let mut jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -250,13 +256,30 @@ fn diff_main(args: Vec<String>) -> ExitCode {
                 Some(n) => cfg.fuel = n,
                 None => return usage_error("--fuel needs a number"),
             },
+            "--jobs" => match it.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0) {
+                Some(n) => jobs = n,
+                None => return usage_error("--jobs needs a positive number"),
+            },
+            "--report-json" => match it.next() {
+                Some(f) => json = Some(f),
+                None => return usage_error("--report-json needs a file"),
+            },
+            "--report-junit" => match it.next() {
+                Some(f) => junit = Some(f),
+                None => return usage_error("--report-junit needs a file"),
+            },
             _ if a.starts_with('-') => return usage_error(&format!("unknown option {a}")),
-            _ => file = Some(a),
+            _ => files.push(a),
         }
     }
-    let Some(file) = file else {
-        return usage_error("diff needs a file");
-    };
+    if files.is_empty() {
+        return usage_error("diff needs a file or directory");
+    }
+    let single = files.len() == 1 && !std::path::Path::new(&files[0]).is_dir();
+    if !single || json.is_some() || junit.is_some() {
+        return diff_many(&files, &plans, &cfg, node, jobs, json, junit);
+    }
+    let file = files.remove(0);
     let source = match std::fs::read_to_string(&file) {
         Ok(s) => s,
         Err(e) => {
@@ -323,6 +346,79 @@ fn diff_main(args: Vec<String>) -> ExitCode {
         ExitCode::from(1)
     } else {
         println!("no divergence");
+        ExitCode::SUCCESS
+    }
+}
+
+/// `jolt diff` over many files and directories (see `verify::diffrun`):
+/// one line per file, a summary, optional JSON and JUnit reports; exit 0
+/// only when nothing diverged.
+fn diff_many(
+    args: &[String],
+    plans: &[jolt::verify::Plan],
+    cfg: &jolt::verify::Config,
+    node: bool,
+    jobs: usize,
+    json: Option<String>,
+    junit: Option<String>,
+) -> ExitCode {
+    use jolt::verify::diffrun;
+    let files = match diffrun::collect_inputs(args) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("jolt: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let t = std::time::Instant::now();
+    let print_line = |r: &diffrun::FileResult| {
+        use std::io::Write;
+        let line = if let Some(e) = &r.error {
+            format!("ERROR    {}: {e}", r.path)
+        } else if r.passed() {
+            format!(
+                "ok       {} ({}, {} comparisons)",
+                r.path,
+                r.reference,
+                r.pairs.len()
+            )
+        } else {
+            let bad: Vec<String> = r
+                .pairs
+                .iter()
+                .filter_map(|p| p.failure.as_ref().map(|f| format!("{}: {f}", p.name)))
+                .collect();
+            format!("DIVERGED {}: {}", r.path, bad.join("; "))
+        };
+        let _ = writeln!(std::io::stdout().lock(), "{line}");
+    };
+    let results = diffrun::check_files(&files, plans, cfg, node, jobs, &print_line);
+    let failed = results.iter().filter(|r| !r.passed()).count();
+    let pairs: usize = results.iter().map(|r| r.pairs.len()).sum();
+    println!(
+        "{} files, {} comparisons, {} passed, {} failed ({:.1} s, {} jobs)",
+        results.len(),
+        pairs,
+        results.len() - failed,
+        failed,
+        t.elapsed().as_secs_f64(),
+        jobs
+    );
+    let reference = plans.first().map_or("interp".into(), |p| p.name());
+    for (path, text) in [
+        (json, diffrun::json_report(&results)),
+        (junit, diffrun::junit_report(&results, &reference)),
+    ] {
+        if let Some(path) = path {
+            if let Err(e) = std::fs::write(&path, text) {
+                eprintln!("jolt: cannot write {path}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
         ExitCode::SUCCESS
     }
 }

@@ -27,7 +27,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("bytecode", &[]),
     ("faults", &[]),
     ("compile", &["front", "bytecode", "runtime::numconv"]),
-    ("runtime", &["bytecode"]),
+    ("runtime", &["bytecode", "faults"]),
     ("interp", &["runtime", "bytecode", "faults"]),
     ("jit", &["runtime", "bytecode", "faults"]),
     ("tier", &["jit", "runtime", "bytecode"]),

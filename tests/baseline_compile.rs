@@ -10,8 +10,10 @@ use jolt::jit::baseline::run::{push_script_frame, BaselineCache};
 use jolt::jit::baseline::{compile, compile_with, BaselineCode, CompileError};
 use jolt::jit::x64::{AluOp, Assembler, CodeSpace, Gpr, Size};
 use jolt::runtime::{Options, Value, Vm};
-use std::path::Path;
 use std::rc::Rc;
+
+mod common;
+use common::corpus;
 
 /// A function whose only interesting instruction is one `op`, with operands
 /// that make sense for most opcodes (registers r2.., a string constant, a
@@ -88,17 +90,10 @@ fn all_protos(p: &Rc<FuncProto>, out: &mut Vec<Rc<FuncProto>>) {
 
 #[test]
 fn every_function_of_every_js_program_compiles() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
     let mut space = CodeSpace::new(1 << 30);
     let mut seen = std::collections::BTreeSet::new();
     let (mut programs, mut functions) = (0, 0);
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "js"))
-        .collect();
-    paths.sort();
-    for path in paths {
+    for path in corpus::all_program_paths() {
         let src = std::fs::read_to_string(&path).unwrap();
         let Ok(root) = jolt::compile_source(&src, "t.js") else {
             continue; // syntax-error programs

@@ -5,23 +5,14 @@
 //! - the minimizer shrinks a failing program to the lines that matter.
 
 use jolt::verify::{self, minimize, Divergence, DivergenceKind, Plan};
-use std::path::{Path, PathBuf};
 
-fn js_programs() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "js"))
-        .collect();
-    v.sort();
-    v
-}
+mod common;
+use common::corpus;
 
 #[test]
 fn tests_js_programs_do_not_diverge_under_cheap_plans() {
     let mut failures = Vec::new();
-    for p in js_programs() {
+    for p in corpus::all_program_paths() {
         let src = std::fs::read_to_string(&p).unwrap();
         if let Err(d) = verify::check(&src, Plan::CHEAP) {
             failures.push(format!("{}: {d}", p.display()));
@@ -32,7 +23,7 @@ fn tests_js_programs_do_not_diverge_under_cheap_plans() {
 
 #[test]
 fn jolt_diff_command_reports_no_divergence() {
-    let progs = js_programs();
+    let progs = corpus::all_program_paths();
     for p in progs.iter().step_by(progs.len() / 5 + 1) {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_jolt"))
             .args(["diff", "--plans", "interp,interp-gc-every-101"])
@@ -131,7 +122,7 @@ fn bytecode_minimizer_shrinks_and_stays_valid() {
 
 #[test]
 fn check_bytecode_runs_compiled_programs_like_source() {
-    for p in js_programs().iter().step_by(25) {
+    for p in corpus::all_program_paths().iter().step_by(25) {
         let src = std::fs::read_to_string(p).unwrap();
         let Ok(proto) = jolt::compile_source(&src, "input.js") else {
             continue;
@@ -161,4 +152,95 @@ fn plan_names_round_trip() {
     }
     assert_eq!(Plan::from_name("interp-gc-every-0"), None);
     assert!(Plan::Baseline.available() && Plan::AutoRandom.available());
+}
+
+/// `jolt diff` over many files: a line per file, a summary, exit 1 iff
+/// something diverged, and JSON / JUnit reports that say the same (the
+/// JUnit file is parsed as XML by python3 when it is installed).
+#[test]
+fn jolt_diff_many_files_writes_ci_reports() {
+    let dir = std::env::temp_dir().join(format!("jolt-diff-many-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("a.js"), "print(1 + 1);\n").unwrap();
+    std::fs::write(dir.join("sub/b.js"), "print('<&\"x\">');\n").unwrap();
+    std::fs::write(dir.join("sub/empty.js"), "let x = 1;\n").unwrap();
+    let json = dir.join("r.json");
+    let junit = dir.join("r.xml");
+    let run = |plans: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_jolt"))
+            .args(["diff", "--jobs", "2", "--plans", plans, "--report-json"])
+            .arg(&json)
+            .arg("--report-junit")
+            .arg(&junit)
+            .arg(&dir)
+            .output()
+            .unwrap()
+    };
+    // Agreeing plans: exit 0, three files, every pair passes.
+    let out = run("interp,interp-gc-every-7,baseline");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("ok ")).count(),
+        3,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("3 files, 6 comparisons, 3 passed, 0 failed"),
+        "{stdout}"
+    );
+    let j = std::fs::read_to_string(&json).unwrap();
+    assert!(j.starts_with("{\"files\": 3, \"failed\": 0,"), "{j}");
+    // A plan that changes line 1 of the output diverges on the two files
+    // that print, not on the silent one.
+    let out = run("interp,test-perturb-line-1");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| l.starts_with("DIVERGED "))
+            .count(),
+        2,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("3 files, 3 comparisons, 1 passed, 2 failed"),
+        "{stdout}"
+    );
+    let j = std::fs::read_to_string(&json).unwrap();
+    assert!(j.starts_with("{\"files\": 3, \"failed\": 2,"), "{j}");
+    let x = std::fs::read_to_string(&junit).unwrap();
+    assert!(
+        x.contains("<testsuites name=\"jolt diff\" tests=\"3\" failures=\"2\" errors=\"0\">"),
+        "{x}"
+    );
+    assert_eq!(x.matches("<failure ").count(), 2, "{x}");
+    assert!(x.contains("name=\"interp~test-perturb-line-1\""), "{x}");
+    assert!(
+        x.contains("&lt;&amp;&quot;x&quot;&gt;"),
+        "special characters escaped: {x}"
+    );
+    let parsed = std::process::Command::new("python3")
+        .args(["-c", "import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot(); assert r.tag == 'testsuites'; print(sum(1 for _ in r.iter('testcase')), sum(1 for _ in r.iter('failure')))"])
+        .arg(&junit)
+        .output();
+    if let Ok(p) = parsed {
+        assert!(p.status.success(), "{}", String::from_utf8_lossy(&p.stderr));
+        assert_eq!(String::from_utf8_lossy(&p.stdout).trim(), "3 2");
+    }
+    // An unreadable input is a failure, never a pass.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .args(["diff", "--plans", "interp", "--report-junit"])
+        .arg(&junit)
+        .arg(dir.join("missing.js"))
+        .arg(dir.join("a.js"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(std::fs::read_to_string(&junit)
+        .unwrap()
+        .contains("errors=\"1\""));
+    let _ = std::fs::remove_dir_all(&dir);
 }

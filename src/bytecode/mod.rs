@@ -26,12 +26,13 @@ pub mod iter_hint {
 }
 
 pub mod gen;
+pub mod liveness;
 pub mod ops;
 pub mod record;
 pub mod text;
 pub mod verify;
 
-pub use ops::{Insn, Opcode, OperandKind};
+pub use ops::{Effects, Insn, Opcode, OperandKind, OperandRole, RegRole};
 pub use record::{CodeKind, JitRecord};
 
 use std::cell::Cell;

@@ -5,9 +5,12 @@
 //! 2. For every instruction, each operand is in range for its kind:
 //!    reg < nregs, konst < consts.len(), fb < nfeedback,
 //!    func < children.len(), jump targets in 0..code.len().
-//! 3. Register windows fit: a call's `base + 1 + argc < nregs` (a spread
-//!    call's `base + 2 < nregs`: its arguments are spread at run time);
-//!    for-of uses `iter` and `iter + 1`, for-in also `iter + 2`.
+//! 3. Every register an instruction names fits, as the opcode table says
+//!    (`Insn::reg_extent`): a call's window `base .. base + 2 + argc`,
+//!    a spread call's `base .. base + 3` (its arguments are spread at run
+//!    time, past the frame), `arguments`' parameter registers,
+//!    for-of's `iter`, `iter + 1`, for-in's also `iter + 2`, and implicit
+//!    registers (`SuperCallForward` reads the rest array in r2).
 //! 4. Name operands (globals, property names, TDZ names) are string constants.
 //! 5. The last instruction does not fall through past the end.
 //! 6. Handlers: start <= end <= target < len, exc < nregs (a handler at or
@@ -104,33 +107,21 @@ fn verify_nested(p: &FuncProto, depth: usize) -> Result<(), VerifyError> {
                 )));
             }
         }
+        // Windows, iterator state and implicit registers (from the opcode
+        // table) must fit in the frame.
+        if insn.reg_extent() > nregs as u32 {
+            return Err(e(match insn.window() {
+                Some((base, argc)) => {
+                    format!("call window r{base}+{argc} exceeds {nregs} registers")
+                }
+                None => format!(
+                    "{} needs {} registers (iterator state or implicit registers), the frame has {nregs}",
+                    insn.name(),
+                    insn.reg_extent()
+                ),
+            }));
+        }
         match *insn {
-            Insn::Call { base, argc, .. }
-            | Insn::New { base, argc, .. }
-            | Insn::SuperCall { base, argc, .. } => {
-                if base as i64 + 1 + argc as i64 >= nregs {
-                    return Err(e(format!(
-                        "call window r{base}+{argc} exceeds {nregs} registers"
-                    )));
-                }
-            }
-            Insn::CallSpread { base, .. }
-            | Insn::NewSpread { base, .. }
-            | Insn::SuperCallSpread { base, .. } => {
-                if base as i64 + 2 >= nregs {
-                    return Err(e(format!("spread call window r{base} exceeds {nregs} registers")));
-                }
-            }
-            Insn::ForOfStart { iter, .. } | Insn::ForOfNext { iter, .. } => {
-                if iter as i64 + 1 >= nregs {
-                    return Err(e("iterator needs two registers".into()));
-                }
-            }
-            Insn::ForInStart { iter, .. } | Insn::ForInNext { iter, .. } => {
-                if iter as i64 + 2 >= nregs {
-                    return Err(e("for-in iterator needs three registers".into()));
-                }
-            }
             Insn::Loop { off } => {
                 if off >= 0 {
                     return Err(e("loop back edge must jump backwards".into()));

@@ -673,7 +673,12 @@ impl<'a> Compiler<'a> {
         // before anything (TDZ holes, defaults) writes them.
         let arguments_obj = uses_arguments.then(|| {
             let t = self.alloc();
-            self.emit(Insn::CreateArguments { dst: t });
+            self.emit(Insn::CreateArguments {
+                dst: t,
+                params: 2,
+                n: nparams,
+                rest: has_rest as u16,
+            });
             t
         });
         let stmts: &[Stmt] = match &body {

@@ -62,7 +62,7 @@ impl Vm {
 
     /// The next value of the iteration whose state is at `stack[at]` and
     /// `stack[at + 1]`, or `None` when done (and from then on).
-    pub fn for_of_next(&mut self, at: usize) -> JsResult<Option<Value>> {
+    pub fn for_of_next_at(&mut self, at: usize) -> JsResult<Option<Value>> {
         self.iter_step(State::Stack(at))
     }
 

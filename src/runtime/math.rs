@@ -3,7 +3,7 @@
 //! Invariants:
 //! - Every function is pure and returns bit-for-bit what node's `Math.xxx`
 //!   returns (NaN results are some NaN; JS cannot observe the payload). This
-//!   is verified, not proven: `tests/math_node.rs` compares ~3,500 inputs per
+//!   is verified, not proven: `tests/conv_math_node.rs` compares ~3,500 inputs per
 //!   function against node (special values, subnormals, multiples of pi/4,
 //!   values near 1, random bit patterns); `JOLT_ORACLE_SCALE=60` runs 60x
 //!   that, which also passes.

@@ -15,8 +15,10 @@
 
 pub mod atoms;
 pub mod builtins;
+pub mod call;
 pub mod code;
 pub mod collections;
+pub mod exec;
 pub mod format;
 pub mod fxhash;
 pub mod heap;
@@ -25,6 +27,7 @@ pub mod math;
 pub mod numconv;
 pub mod object;
 pub mod ops;
+pub mod poison;
 pub mod shape;
 pub mod strutil;
 pub mod value;
@@ -104,6 +107,8 @@ pub enum Intrinsic {
     SetPrototype,
     MapIteratorPrototype,
     SetIteratorPrototype,
+    /// The poison object of `Options::poison_dead` (undefined until used).
+    Poison,
     Count,
 }
 
@@ -210,6 +215,9 @@ pub struct Options {
     /// Checked ABI mode: canaries around every entry into JIT code, and
     /// alignment failures reported instead of trapping (`--abi-check`).
     pub abi_check: bool,
+    /// Harness: overwrite the registers bytecode liveness calls dead at
+    /// every loop back edge and call return (see `poison`).
+    pub poison_dead: bool,
 }
 
 impl Default for Options {
@@ -228,6 +236,7 @@ impl Default for Options {
             print_code: false,
             perf_map: false,
             abi_check: false,
+            poison_dead: false,
             gc_interval: None,
             gc_stress_budget: None,
         }
@@ -315,6 +324,8 @@ pub struct Vm {
     /// The JIT's state, attached by the tier layer with `tiering`; the
     /// runtime stores it and never looks inside.
     pub jit: Option<Box<dyn std::any::Any>>,
+    /// `Options::poison_dead`'s liveness cache.
+    pub poison_state: poison::PoisonState,
 }
 
 /// Frames beyond `Options::max_depth` that `FrameStack` has room for
@@ -437,6 +448,7 @@ impl Vm {
             abi_report: None,
             tiering: None,
             jit: None,
+            poison_state: Default::default(),
         });
         vm.stack_base = vm.stack.as_mut_ptr();
         vm.stack_limit = unsafe { vm.stack_base.add(STACK_VALUES) };

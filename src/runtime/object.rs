@@ -66,22 +66,23 @@ impl Vm {
         self.new_object_kind(Kind::Object, proto, fixed::PLAIN, 4)
     }
 
-    /// The unmapped `arguments` object of the frame whose registers start
-    /// at `stack[fp]`: `argc` arguments, from the parameter registers (the
-    /// first `nparams` minus a rest parameter) and then the rest array.
+    /// An unmapped `arguments` object for `argc` arguments passed in the
+    /// `n` parameter registers at `stack[at..]`: the last of them is the
+    /// rest array of the extra arguments when `has_rest`.
     pub fn create_arguments(
         &mut self,
-        fp: usize,
-        nparams: usize,
+        at: usize,
+        n: usize,
         has_rest: bool,
         argc: usize,
     ) -> JsResult<Value> {
-        let fixed_params = if has_rest { nparams - 1 } else { nparams };
+        let has_rest = has_rest && n > 0;
+        let fixed_params = if has_rest { n - 1 } else { n };
         let mut vals: Vec<Value> = (0..argc.min(fixed_params))
-            .map(|i| self.stack[fp + 2 + i])
+            .map(|i| self.stack[at + i])
             .collect();
         if has_rest && argc > fixed_params {
-            let rest = self.stack[fp + 2 + fixed_params];
+            let rest = self.stack[at + fixed_params];
             if self.is_array(rest) {
                 for i in 0..self.array_len(rest) {
                     vals.push(self.array_get_fast(rest, i).unwrap_or(Value::UNDEFINED));

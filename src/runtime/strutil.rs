@@ -8,7 +8,7 @@
 //!   SP NBSP ZWNBSP, Unicode Zs, LF CR LS PS); U+180E is not whitespace.
 //! - Case mapping is Unicode's full default mapping as V8 (ICU) does it,
 //!   including `ß -> SS` and the final-sigma rule. It uses Rust's tables;
-//!   `tests/strutil_node.rs` compares every code point of planes 0 and 1
+//!   `tests/conv_strutil_node.rs` compares every code point of planes 0 and 1
 //!   with node, so a Unicode-version drift between the two shows up there.
 
 use std::cmp::Ordering;

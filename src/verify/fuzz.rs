@@ -75,6 +75,7 @@ impl Target {
                 Plan::Baseline,
                 Plan::AutoThreshold1,
                 Plan::AutoRandom,
+                Plan::InterpPoisonDead,
             ],
             Target::GcStress => &[Plan::Interp, Plan::InterpGcStress, Plan::BaselineGcStress],
         }

@@ -661,7 +661,12 @@ fn gen_stmt(prog: &mut Program, f: &mut Func) -> Result<()> {
             match prog.u.int_in_range(0..=6u8)? {
                 6 => {
                     let dst = v(prog, f)?;
-                    f.emit(Insn::CreateArguments { dst });
+                    f.emit(Insn::CreateArguments {
+                        dst,
+                        params: 2,
+                        n: f.lay.nparams,
+                        rest: f.has_rest as u16,
+                    });
                 }
                 5 => {
                     // Object destructuring's null/undefined check.

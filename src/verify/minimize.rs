@@ -143,10 +143,10 @@ fn typed_registers(p: &FuncProto) -> HashSet<u16> {
             Insn::ForInStart { iter, .. } | Insn::ForInNext { iter, .. } => {
                 t.extend([iter, iter + 1, iter + 2]);
             }
-            Insn::Call { base, .. } | Insn::New { base, .. } | Insn::SuperCall { base, .. } => {
-                min_window = min_window.min(base);
-            }
             _ => {}
+        }
+        if let Some((base, _)) = i.window() {
+            min_window = min_window.min(base);
         }
     }
     if p.has_rest && p.nparams > 0 {
@@ -154,40 +154,6 @@ fn typed_registers(p: &FuncProto) -> HashSet<u16> {
     }
     t.extend(min_window.min(p.nregs)..p.nregs);
     t
-}
-
-/// The registers `i` writes (its first register operand, for the opcodes
-/// whose first operand is a destination).
-fn written(i: &Insn) -> Option<u16> {
-    match i.opcode() {
-        Opcode::SetGlobal
-        | Opcode::CheckTdz
-        | Opcode::SetProp
-        | Opcode::SetElem
-        | Opcode::SetSuper
-        | Opcode::SetProto
-        | Opcode::ArrayPush
-        | Opcode::ArrayHole
-        | Opcode::DefineField
-        | Opcode::DefineMethod
-        | Opcode::DefineAccessor
-        | Opcode::Return
-        | Opcode::SetFunctionName
-        | Opcode::SetFieldInit
-        | Opcode::Throw
-        | Opcode::JmpTrue
-        | Opcode::JmpFalse
-        | Opcode::JmpNullish
-        | Opcode::JmpNotNullish
-        | Opcode::JmpUndef
-        | Opcode::StCtx
-        | Opcode::SetCtx => None,
-        _ => i
-            .operands()
-            .into_iter()
-            .find(|(k, _)| *k == OperandKind::Reg)
-            .map(|(_, v)| v as u16),
-    }
 }
 
 /// Whether replacing `i` with `Nop` keeps the interpreter's invariants.
@@ -209,10 +175,8 @@ fn removable(i: &Insn, typed: &HashSet<u16>) -> bool {
         // `Class` gives its constructor the `prototype` object that a
         // following `GetProp` into a typed register relies on.
         | Opcode::Class => false,
-        _ => match written(i) {
-            None => true,
-            Some(r) => !typed.contains(&r),
-        },
+        // What it writes comes from the opcode table.
+        _ => i.writes().all(|r| !typed.contains(&r)),
     }
 }
 

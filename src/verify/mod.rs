@@ -31,13 +31,13 @@
 //! more variant plus its arm in [`Plan::options`]). Runs are built on
 //! [`crate::run_on`]: each plan gets a new `Vm` whose builtins are created
 //! without forced collections (identical for every program, and covered by
-//! tests/js_corpus.rs under `--gc-stress`); the plan's GC options
+//! tests/verify_corpus_js.rs under `--gc-stress`); the plan's GC options
 //! (`gc_stress` + `verify_heap`, or `gc_interval`) then apply to the
 //! program. The [`Schedule`] (a seed, taken from the fuzz input) fixes the
 //! choices a plan makes while running: today the GC interval of
 //! `interp-gc-scheduled`; later which calls run in which tier and where
 //! OSR happens. [`run_node`] is the external oracle for source programs
-//! (`jolt diff --node`, `jolt fuzz --node`, tests/corpus_replay.rs).
+//! (`jolt diff --node`, `jolt fuzz --node`, tests/verify_corpus_replay.rs).
 //!
 //! # Layout
 //! - this file: outcomes, plans, schedules, `check`/`check_bytecode`;
@@ -51,6 +51,7 @@
 //! here; nothing else decides what "agree" means.
 
 pub use crate::faults;
+pub mod diffrun;
 pub mod fuzz;
 pub mod gen_bytecode;
 pub mod gen_source;
@@ -170,8 +171,15 @@ pub enum Plan {
     BaselineGcStress,
     /// Tier-up with every threshold at 1.
     AutoThreshold1,
+    /// Tier-up after N calls or back edges: every hot loop of every
+    /// program switches tiers mid-loop by OSR, at the Nth back edge.
+    AutoThreshold(u32),
     /// Tier-up and OSR points chosen by the schedule's seed.
     AutoRandom,
+    /// The interpreter, with every register that bytecode liveness calls
+    /// dead poisoned at each loop back edge and call return (see
+    /// `runtime::poison`): checks the liveness deopt frame states use.
+    InterpPoisonDead,
     /// Test only: the interpreter, with stdout line `line` (1-based)
     /// changed. Proves that the harness reports what it should.
     TestPerturbLine(usize),
@@ -188,6 +196,7 @@ impl Plan {
         Plan::Baseline,
         Plan::AutoThreshold1,
         Plan::AutoRandom,
+        Plan::InterpPoisonDead,
     ];
     /// Cheap plans (no collection at every allocation), for big corpora.
     pub const CHEAP: &'static [Plan] = &[Plan::Interp, Plan::InterpGcEvery(101)];
@@ -201,7 +210,9 @@ impl Plan {
             Plan::Baseline => "baseline".into(),
             Plan::BaselineGcStress => "baseline-gc-stress".into(),
             Plan::AutoThreshold1 => "auto-threshold-1".into(),
+            Plan::AutoThreshold(n) => format!("auto-threshold-{n}"),
             Plan::AutoRandom => "auto-random".into(),
+            Plan::InterpPoisonDead => "interp-poison-dead".into(),
             Plan::TestPerturbLine(n) => format!("test-perturb-line-{n}"),
         }
     }
@@ -215,9 +226,12 @@ impl Plan {
             "baseline-gc-stress" => Plan::BaselineGcStress,
             "auto-threshold-1" => Plan::AutoThreshold1,
             "auto-random" => Plan::AutoRandom,
+            "interp-poison-dead" => Plan::InterpPoisonDead,
             _ => {
                 if let Some(n) = s.strip_prefix("interp-gc-every-") {
                     Plan::InterpGcEvery(n.parse().ok().filter(|&n| n > 0)?)
+                } else if let Some(n) = s.strip_prefix("auto-threshold-") {
+                    Plan::AutoThreshold(n.parse().ok().filter(|&n| n > 1)?)
                 } else if let Some(n) = s.strip_prefix("test-perturb-line-") {
                     Plan::TestPerturbLine(n.parse().ok()?)
                 } else {
@@ -275,11 +289,20 @@ impl Plan {
                 jit_threshold: 1,
                 ..base
             },
+            Plan::AutoThreshold(n) => Options {
+                tier: crate::tier::Tier::Auto,
+                jit_threshold: *n,
+                ..base
+            },
             // ...and at a threshold drawn from the schedule, so the fuzzer
             // explores where OSR happens.
             Plan::AutoRandom => Options {
                 tier: crate::tier::Tier::Auto,
                 jit_threshold: 1 + (cfg.schedule.seed % 200) as u32,
+                ..base
+            },
+            Plan::InterpPoisonDead => Options {
+                poison_dead: true,
                 ..base
             },
         })
@@ -685,7 +708,7 @@ pub fn run_plan(program: Program, plan: Plan, cfg: &Config) -> Option<(Outcome, 
     let keep = proto.clone();
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
         // The builtins are created without forced collections (the same
-        // heap for every program; tests/js_corpus.rs covers that phase
+        // heap for every program; tests/verify_corpus_js.rs covers that phase
         // under --gc-stress); the plan's GC options apply to the program.
         let mut vm = crate::runtime::Vm::new(Options {
             gc_stress: false,

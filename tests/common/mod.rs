@@ -1,5 +1,8 @@
-//! Shared helpers for the node-oracle tests.
+//! Shared helpers of the test files: the node oracle, doubles, a seeded
+//! generator, and [`corpus`] (the tests/js corpus and its runners).
 #![allow(dead_code)]
+
+pub mod corpus;
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -1,8 +1,7 @@
 //! The `extern "C"` helpers baseline code calls for everything it does not
-//! inline: one per opcode (`bl_<op>`), each a copy of the interpreter's
-//! match arm (same `runtime::ops` functions, same `Vm` methods, same
-//! feedback updates), so baseline code is the interpreter with the dispatch
-//! compiled away.
+//! inline: one per opcode (`bl_<op>`), each calling the same
+//! `runtime::exec` function as the interpreter's arm, so baseline code is
+//! the interpreter with the dispatch compiled away.
 //!
 //! Contract (what the emitted code relies on):
 //! - Signature: `extern "C" fn(vm: *mut Vm, regs: *mut Value, pc: u32) -> u64`.
@@ -22,19 +21,17 @@
 //!   heap verification, say) becomes `EXIT_PANIC` and is re-raised by
 //!   `BaselineCode::enter`, so it reaches the harness instead of aborting.
 //!
-//! Some interpreter helpers are private to `interp` (`const_atom`,
-//! `ctx_at`, `new_env`, `get_global`, `delete`, `for_in_keys`,
-//! `for_of_next`, `class_define`, `set_home`, `not_callable`,
-//! `run_field_init`); they are copied here verbatim. They should become
-//! `pub(crate)` in `interp` and be shared (see the report).
+//! Each helper decodes its operands and calls the instruction's one
+//! definition in `runtime::exec` (the interpreter's arm calls the same
+//! function); what is left here is the exit protocol and the inline
+//! caches' observations (`ic::SiteIc`).
 
 use super::ic;
-use crate::bytecode::{feedback as fbk, Const, FuncKind, FuncProto, Insn};
-use crate::runtime::atoms::{wk, Atom, PropKey};
+use crate::bytecode::{FuncProto, Insn};
 use crate::runtime::heap::{Cell, Kind};
 use crate::runtime::ops::{self, BinOp, CmpOp};
-use crate::runtime::shape::{self, ACCESSOR, WRITABLE};
-use crate::runtime::{fixed, ErrorKind, Intrinsic, JsResult, Throw, Value, Vm};
+use crate::runtime::{exec, fixed, JsResult, Throw, Value, Vm};
+use std::cell::Cell as StdCell;
 
 /// Go on with the next instruction.
 pub const CONTINUE: u64 = 0;
@@ -159,75 +156,29 @@ fn run_body(
     }
 }
 
+impl<'a> Cx<'a> {
+    /// Feedback slot `fb` of the frame's prototype (which outlives `cx`).
+    fn fb(&self, fb: u16) -> &'a StdCell<u64> {
+        let p: &'a FuncProto = self.p;
+        &p.feedback[fb as usize]
+    }
+}
+
 impl Cx<'_> {
     fn insn(&self) -> Insn {
         self.p.code[self.pc as usize]
     }
 
-    fn fb_or(&self, fb: u16, bits: u64) {
-        let c = &self.p.feedback[fb as usize];
-        c.set(c.get() | bits);
-    }
-
-    fn kind(&self, v: Value) -> u64 {
-        if v.is_int() {
-            fbk::SAW_INT
-        } else if v.is_number() {
-            fbk::SAW_DOUBLE
-        } else if self.vm.is_string(v) {
-            fbk::SAW_STRING
-        } else {
-            fbk::SAW_OTHER
-        }
-    }
-
-    fn kinds(&self, a: Value, b: Value) -> u64 {
-        self.kind(a) | self.kind(b)
-    }
-
     fn binop(&mut self, dst: u16, a: u16, b: u16, fb: u16, op: BinOp) -> JsResult<u64> {
-        let (x, y) = (self.r.get(a), self.r.get(b));
-        if x.is_int() && y.is_int() {
-            if let Some(v) = ops::arith_int(op, x.as_int(), y.as_int()) {
-                self.fb_or(fb, fbk::SAW_INT);
-                self.r.set(dst, v);
-                return Ok(CONTINUE);
-            }
-            self.fb_or(fb, fbk::SAW_INT | fbk::SAW_OVERFLOW);
-        } else {
-            self.fb_or(fb, self.kinds(x, y));
-        }
-        let v = ops::arith(self.vm, op, x, y)?;
+        let v = exec::binop(self.vm, self.fb(fb), op, self.r.get(a), self.r.get(b))?;
         self.r.set(dst, v);
         Ok(CONTINUE)
     }
 
     fn cmp(&mut self, dst: u16, a: u16, b: u16, fb: u16, op: CmpOp) -> JsResult<u64> {
-        let (x, y) = (self.r.get(a), self.r.get(b));
-        if x.is_int() && y.is_int() {
-            self.fb_or(fb, fbk::SAW_INT);
-            let (i, j) = (x.as_int(), y.as_int());
-            let t = match op {
-                CmpOp::Lt => i < j,
-                CmpOp::Le => i <= j,
-                CmpOp::Gt => i > j,
-                CmpOp::Ge => i >= j,
-            };
-            self.r.set(dst, Value::bool(t));
-            return Ok(CONTINUE);
-        }
-        self.fb_or(fb, self.kinds(x, y));
-        let t = ops::compare(self.vm, op, x, y)?;
+        let t = exec::compare(self.vm, self.fb(fb), op, self.r.get(a), self.r.get(b))?;
         self.r.set(dst, Value::bool(t));
         Ok(CONTINUE)
-    }
-
-    fn truthy(&self, v: Value) -> bool {
-        if v.is_bool() {
-            v.as_bool()
-        } else {
-            ops::to_boolean(self.vm, v)
-        }
     }
 
     fn ctx(&self) -> Value {
@@ -238,59 +189,8 @@ impl Cx<'_> {
         self.vm.frames.last_mut().unwrap().ctx = v;
     }
 
-    // ----- the interpreter's own helpers (one definition of each) -----
-
-    fn const_atom(&mut self, k: u16) -> (Atom, Option<u32>) {
-        self.vm.const_atom(self.p, k)
-    }
-
-    fn const_key(&mut self, k: u16) -> PropKey {
-        self.vm.const_key(self.p, k)
-    }
-
-    fn const_name(&mut self, k: u16) -> String {
-        self.vm.const_name(self.p, k)
-    }
-
-    fn ctx_at(&self, depth: u16) -> Cell {
-        self.vm.ctx_at(depth)
-    }
-
-    fn new_env(&mut self, parent: Value, n: usize) -> JsResult<Value> {
-        self.vm.new_env(parent, n)
-    }
-
-    fn get_global(&mut self, key: PropKey) -> JsResult<Option<Value>> {
-        self.vm.get_global(key)
-    }
-
-    fn delete(&mut self, obj: Value, key: PropKey) -> JsResult<Value> {
-        self.vm.delete(obj, key)
-    }
-
-    fn for_in_keys(&mut self, obj: Value) -> JsResult<Value> {
-        self.vm.for_in_keys(obj)
-    }
-
-    fn for_of_next(&mut self, iter: u16) -> JsResult<Option<Value>> {
-        let fp = self.fp();
-        self.vm.for_of_next(fp + iter as usize)
-    }
-
-    fn class_define(&mut self, ctor: Value, parent: Value) -> JsResult<Value> {
-        self.vm.class_define(ctor, parent)
-    }
-
-    fn set_home(&self, f: Value, home: Value) {
-        self.vm.set_home(f, home)
-    }
-
     fn not_callable(&mut self, f: Value, what: &str) -> Throw {
         self.vm.not_callable(self.p, self.pc as usize, f, what)
-    }
-
-    fn run_field_init(&mut self, callee: Value, this: Value) -> JsResult<()> {
-        self.vm.run_field_init(callee, this)
     }
 
     fn fp(&self) -> usize {
@@ -359,29 +259,12 @@ macro_rules! done {
 
 helpers! { cx;
     bl_ldconst: Insn::LdConst { dst, k } => {
-        let v = match &cx.p.consts[k as usize] {
-            Const::Num(n) => Value::number(*n),
-            Const::Str(_) => {
-                let (a, _) = cx.const_atom(k);
-                cx.vm.atom_string(a)?
-            }
-        };
+        let v = exec::ld_const(cx.vm, cx.p, k)?;
         done!(cx.r.set(dst, v))
     };
 
     bl_add: Insn::Add { dst, a, b, fb } => {
-        let (x, y) = (cx.r.get(a), cx.r.get(b));
-        if x.is_int() && y.is_int() {
-            if let Some(s) = x.as_int().checked_add(y.as_int()) {
-                cx.fb_or(fb, fbk::SAW_INT);
-                cx.r.set(dst, Value::int(s));
-                return Ok(CONTINUE);
-            }
-            cx.fb_or(fb, fbk::SAW_INT | fbk::SAW_OVERFLOW);
-        } else {
-            cx.fb_or(fb, cx.kinds(x, y));
-        }
-        let v = ops::add(cx.vm, x, y)?;
+        let v = exec::add(cx.vm, cx.fb(fb), cx.r.get(a), cx.r.get(b))?;
         done!(cx.r.set(dst, v))
     };
     bl_sub: Insn::Sub { dst, a, b, fb } => cx.binop(dst, a, b, fb, BinOp::Sub);
@@ -397,34 +280,27 @@ helpers! { cx;
     bl_ushr: Insn::UShr { dst, a, b, fb } => cx.binop(dst, a, b, fb, BinOp::UShr);
 
     bl_eq: Insn::Eq { dst, a, b, fb } => {
-        let (x, y) = (cx.r.get(a), cx.r.get(b));
-        cx.fb_or(fb, cx.kinds(x, y));
-        let t = ops::loose_equals(cx.vm, x, y)?;
+        let t = exec::loose_equals(cx.vm, cx.fb(fb), cx.r.get(a), cx.r.get(b))?;
         done!(cx.r.set(dst, Value::bool(t)))
     };
     bl_ne: Insn::Ne { dst, a, b, fb } => {
-        let (x, y) = (cx.r.get(a), cx.r.get(b));
-        cx.fb_or(fb, cx.kinds(x, y));
-        let t = ops::loose_equals(cx.vm, x, y)?;
+        let t = exec::loose_equals(cx.vm, cx.fb(fb), cx.r.get(a), cx.r.get(b))?;
         done!(cx.r.set(dst, Value::bool(!t)))
     };
     bl_stricteq: Insn::StrictEq { dst, a, b, fb } => {
-        let (x, y) = (cx.r.get(a), cx.r.get(b));
-        cx.fb_or(fb, cx.kinds(x, y));
-        done!(cx.r.set(dst, Value::bool(ops::strict_equals(cx.vm, x, y))))
+        let t = exec::strict_equals(cx.vm, cx.fb(fb), cx.r.get(a), cx.r.get(b));
+        done!(cx.r.set(dst, Value::bool(t)))
     };
     bl_strictne: Insn::StrictNe { dst, a, b, fb } => {
-        let (x, y) = (cx.r.get(a), cx.r.get(b));
-        cx.fb_or(fb, cx.kinds(x, y));
-        done!(cx.r.set(dst, Value::bool(!ops::strict_equals(cx.vm, x, y))))
+        let t = exec::strict_equals(cx.vm, cx.fb(fb), cx.r.get(a), cx.r.get(b));
+        done!(cx.r.set(dst, Value::bool(!t)))
     };
     bl_lt: Insn::Lt { dst, a, b, fb } => cx.cmp(dst, a, b, fb, CmpOp::Lt);
     bl_le: Insn::Le { dst, a, b, fb } => cx.cmp(dst, a, b, fb, CmpOp::Le);
     bl_gt: Insn::Gt { dst, a, b, fb } => cx.cmp(dst, a, b, fb, CmpOp::Gt);
     bl_ge: Insn::Ge { dst, a, b, fb } => cx.cmp(dst, a, b, fb, CmpOp::Ge);
     bl_instanceof: Insn::InstanceOf { dst, a, b, fb } => {
-        cx.fb_or(fb, fbk::SAW_OTHER);
-        let t = ops::instance_of(cx.vm, cx.r.get(a), cx.r.get(b))?;
+        let t = exec::instance_of(cx.vm, cx.fb(fb), cx.r.get(a), cx.r.get(b))?;
         done!(cx.r.set(dst, Value::bool(t)))
     };
     bl_in: Insn::In { dst, a, b } => {
@@ -433,65 +309,31 @@ helpers! { cx;
     };
 
     bl_neg: Insn::Neg { dst, src, fb } => {
-        let x = cx.r.get(src);
-        if x.is_int() && x.as_int() != 0 && x.as_int() != i32::MIN {
-            cx.fb_or(fb, fbk::SAW_INT);
-            cx.r.set(dst, Value::int(-x.as_int()));
-        } else {
-            cx.fb_or(fb, cx.kinds(x, x));
-            let n = ops::to_number(cx.vm, x)?;
-            cx.r.set(dst, Value::number(-n))
-        }
-        Ok(CONTINUE)
+        let v = exec::neg(cx.vm, cx.fb(fb), cx.r.get(src))?;
+        done!(cx.r.set(dst, v))
     };
     bl_tonumber: Insn::ToNumber { dst, src } => {
-        let x = cx.r.get(src);
-        if !x.is_number() {
-            let n = ops::to_number(cx.vm, x)?;
-            cx.r.set(dst, Value::number(n))
-        } else {
-            cx.r.set(dst, x)
-        }
-        Ok(CONTINUE)
+        let v = exec::to_numeric(cx.vm, cx.r.get(src))?;
+        done!(cx.r.set(dst, v))
     };
     bl_bitnot: Insn::BitNot { dst, src, fb } => {
-        let x = cx.r.get(src);
-        cx.fb_or(fb, cx.kinds(x, x));
-        let n = ops::to_int32(cx.vm, x)?;
-        done!(cx.r.set(dst, Value::int(!n)))
+        let v = exec::bit_not(cx.vm, cx.fb(fb), cx.r.get(src))?;
+        done!(cx.r.set(dst, v))
     };
     bl_not: Insn::Not { dst, src } => {
         let t = ops::to_boolean(cx.vm, cx.r.get(src));
         done!(cx.r.set(dst, Value::bool(!t)))
     };
     bl_inc: Insn::Inc { dst, src, fb } => {
-        let x = cx.r.get(src);
-        if x.is_int() && x.as_int() != i32::MAX {
-            cx.fb_or(fb, fbk::SAW_INT);
-            cx.r.set(dst, Value::int(x.as_int() + 1));
-        } else {
-            cx.fb_or(fb, cx.kinds(x, x));
-            let n = ops::to_number(cx.vm, x)?;
-            cx.r.set(dst, Value::number(n + 1.0))
-        }
-        Ok(CONTINUE)
+        let v = exec::inc_dec(cx.vm, cx.fb(fb), cx.r.get(src), 1)?;
+        done!(cx.r.set(dst, v))
     };
     bl_dec: Insn::Dec { dst, src, fb } => {
-        let x = cx.r.get(src);
-        if x.is_int() && x.as_int() != i32::MIN {
-            cx.fb_or(fb, fbk::SAW_INT);
-            cx.r.set(dst, Value::int(x.as_int() - 1));
-        } else {
-            cx.fb_or(fb, cx.kinds(x, x));
-            let n = ops::to_number(cx.vm, x)?;
-            cx.r.set(dst, Value::number(n - 1.0))
-        }
-        Ok(CONTINUE)
+        let v = exec::inc_dec(cx.vm, cx.fb(fb), cx.r.get(src), -1)?;
+        done!(cx.r.set(dst, v))
     };
     bl_typeof: Insn::TypeOf { dst, src } => {
-        let t = ops::type_of(cx.vm, cx.r.get(src));
-        let a = cx.vm.atoms.intern_str(t);
-        let s = cx.vm.atom_string(a)?;
+        let s = exec::type_of(cx.vm, cx.r.get(src))?;
         done!(cx.r.set(dst, s))
     };
     bl_tostring: Insn::ToString { dst, src } => {
@@ -501,226 +343,75 @@ helpers! { cx;
 
     /// Slow path of `jmptrue` (the operand is not a boolean).
     bl_jmptrue: Insn::JmpTrue { src, off: _ } => {
-        Ok(if cx.truthy(cx.r.get(src)) { TAKEN } else { CONTINUE })
+        Ok(if exec::truthy(cx.vm, cx.r.get(src)) { TAKEN } else { CONTINUE })
     };
     /// Slow path of `jmpfalse` (the operand is not a boolean).
     bl_jmpfalse: Insn::JmpFalse { src, off: _ } => {
-        Ok(if cx.truthy(cx.r.get(src)) { CONTINUE } else { TAKEN })
+        Ok(if exec::truthy(cx.vm, cx.r.get(src)) { CONTINUE } else { TAKEN })
     };
     /// Slow path of `loop`: fuel runs out here (the inline path handles
     /// fuel > 1); otherwise it spends the fuel and counts as `loop` does.
-    bl_loop: Insn::Loop { off: _ } => {
-        if cx.vm.fuel <= 1 {
-            cx.vm.fuel = 0;
-            return Err(Throw::OutOfFuel);
-        }
-        cx.vm.fuel -= 1;
-        cx.p.jit.loop_count.set(cx.p.jit.loop_count.get().wrapping_add(1));
-        Ok(CONTINUE)
-    };
+    bl_loop: Insn::Loop { off: _ } => exec::loop_edge(cx.vm, cx.p).map(|_| CONTINUE);
 
     bl_getglobal: Insn::GetGlobal { dst, name, fb: _ } => {
-        let key = cx.const_key(name);
-        match cx.get_global(key)? {
-            Some(v) => done!(cx.r.set(dst, v)),
-            None => {
-                let n = cx.const_name(name);
-                Err(cx.vm.throw_error(ErrorKind::ReferenceError, &format!("{n} is not defined")))
-            }
-        }
+        let v = exec::get_global(cx.vm, cx.p, name)?;
+        done!(cx.r.set(dst, v))
     };
     bl_getglobalorundef: Insn::GetGlobalOrUndef { dst, name } => {
-        let key = cx.const_key(name);
-        let v = cx.get_global(key)?;
-        done!(cx.r.set(dst, v.unwrap_or(Value::UNDEFINED)))
+        let v = exec::get_global_or_undef(cx.vm, cx.p, name)?;
+        done!(cx.r.set(dst, v))
     };
     bl_setglobal: Insn::SetGlobal { name, src, fb: _ } => {
-        let key = cx.const_key(name);
-        let g = cx.vm.intrinsic(Intrinsic::Global);
-        if cx.vm.find_property(g, key).is_none() {
-            let n = cx.const_name(name);
-            return Err(cx.vm.throw_error(ErrorKind::ReferenceError, &format!("{n} is not defined")));
-        }
-        cx.vm.set_value(g, key, cx.r.get(src))?;
-        Ok(CONTINUE)
+        exec::set_global(cx.vm, cx.p, name, cx.r.get(src)).map(|()| CONTINUE)
     };
     /// Slow path of `checktdz` (the operand is the hole): always throws.
     bl_checktdz: Insn::CheckTdz { src, name } => {
-        if !cx.r.get(src).is_empty() {
-            return Ok(CONTINUE);
-        }
-        let n = cx.const_name(name);
-        // `this` is a hole in a derived constructor before super().
-        let msg = if n == "this" {
-            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor".to_string()
-        } else {
-            format!("Cannot access '{n}' before initialization")
-        };
-        Err(cx.vm.throw_error(ErrorKind::ReferenceError, &msg))
+        exec::check_tdz(cx.vm, cx.p, cx.r.get(src), name).map(|()| CONTINUE)
     };
-    bl_throwconstassign: Insn::ThrowConstAssign { name: _ } => {
-        Err(cx.vm.type_error("Assignment to constant variable."))
-    };
+    bl_throwconstassign: Insn::ThrowConstAssign { name: _ } => Err(exec::throw_const_assign(cx.vm));
 
-    bl_pushctx: Insn::PushCtx { n } => {
-        let parent = cx.ctx();
-        let env = cx.new_env(parent, n as usize)?;
-        done!(cx.set_ctx(env))
-    };
-    bl_popctx: Insn::PopCtx {} => {
-        let c = Cell::from_value(cx.ctx());
-        done!(cx.set_ctx(c.get(0)))
-    };
-    bl_copyctx: Insn::CopyCtx {} => {
-        let old = cx.ctx();
-        let n = Cell::from_value(old).nvals() - 1;
-        let parent = Cell::from_value(old).get(0);
-        let env = cx.new_env(parent, n)?;
-        // Re-read: the allocation may have moved the old context.
-        let old = Cell::from_value(cx.ctx());
-        for i in 1..=n {
-            Cell::from_value(env).set(i, old.get(i));
-        }
-        done!(cx.set_ctx(env))
-    };
+    bl_pushctx: Insn::PushCtx { n } => exec::push_ctx(cx.vm, n).map(|()| CONTINUE);
+    bl_popctx: Insn::PopCtx {} => done!(exec::pop_ctx(cx.vm));
+    bl_copyctx: Insn::CopyCtx {} => exec::copy_ctx(cx.vm).map(|()| CONTINUE);
     bl_ldctx: Insn::LdCtx { dst, depth, slot } => {
-        let c = cx.ctx_at(depth);
+        let c = cx.vm.ctx_at(depth);
         done!(cx.r.set(dst, c.get(1 + slot as usize)))
     };
     bl_stctx: Insn::StCtx { depth, slot, src } => {
-        let c = cx.ctx_at(depth);
+        let c = cx.vm.ctx_at(depth);
         done!(c.set(1 + slot as usize, cx.r.get(src)))
     };
     bl_getctx: Insn::GetCtx { dst } => done!(cx.r.set(dst, cx.ctx())) ;
     bl_setctx: Insn::SetCtx { src } => done!(cx.set_ctx(cx.r.get(src))) ;
 
     bl_getprop: Insn::GetProp { dst, obj, name, fb } => {
-        let o = cx.r.get(obj);
-        let cell = &cx.p.feedback[fb as usize];
-        let cached = cell.get();
-        if o.is_cell() && cached != 0 && cached != fbk::MEGA {
-            let c = Cell::from_value(o);
-            // Fault: the shape check is skipped (the machine-code inline
-            // caches of ic.rs skip theirs too).
-            let shape_ok = (cached >> 32) == c.raw(0) + 1;
-            if c.kind().is_object()
-                && (shape_ok || crate::faults::Fault::IcShapeCheckSkipped.injected())
-            {
-                if shape_ok {
-                    // The inline cache missed (the interpreter cached this
-                    // shape before the code existed): enter it.
-                    ic::note(cx.vm, cx.p, fb, c, cached as u32);
-                }
-                cx.r.set(dst, cx.vm.get_slot(c, cached as u32));
-                return Ok(CONTINUE);
-            }
-        }
-        let key = cx.const_key(name);
-        if cx.vm.is_object(o) {
-            let c = Cell::from_value(o);
-            let sid = Vm::shape_of(c);
-            if let Some((slot, attrs)) = cx.vm.shapes.lookup(sid, key) {
-                if attrs & ACCESSOR == 0 && !cx.vm.shapes.get(sid).dictionary {
-                    let e = ((sid.0 as u64 + 1) << 32) | slot as u64;
-                    cell.set(if cached == 0 || cached == e { e } else { fbk::MEGA });
-                    ic::note(cx.vm, cx.p, fb, c, slot);
-                }
-            } else {
-                // Not own: a data property of the prototype (methods) may be
-                // cached for the machine code (the interpreter's feedback
-                // only describes own properties and is left alone).
-                ic::note_proto(cx.vm, cx.p, fb, c, key);
-            }
-        }
-        let v = cx.vm.get_value(o, key)?;
+        let mut ic = ic::SiteIc { p: cx.p, fb };
+        let v = exec::get_prop(cx.vm, cx.p, fb, cx.r.get(obj), name, &mut ic)?;
         done!(cx.r.set(dst, v))
     };
     bl_setprop: Insn::SetProp { obj, name, src, fb } => {
-        let o = cx.r.get(obj);
-        let cell = &cx.p.feedback[fb as usize];
-        let cached = cell.get();
-        if o.is_cell() && cached != 0 && cached != fbk::MEGA {
-            let c = Cell::from_value(o);
-            if c.kind().is_object() && (cached >> 32) == c.raw(0) + 1 {
-                ic::note(cx.vm, cx.p, fb, c, cached as u32);
-                cx.vm.set_slot(c, cached as u32, cx.r.get(src));
-                return Ok(CONTINUE);
-            }
-        }
-        let key = cx.const_key(name);
-        if cx.vm.is_object(o) {
-            let c = Cell::from_value(o);
-            let sid = Vm::shape_of(c);
-            if let Some((slot, attrs)) = cx.vm.shapes.lookup(sid, key) {
-                if attrs & (ACCESSOR | WRITABLE) == WRITABLE && !cx.vm.shapes.get(sid).dictionary {
-                    let e = ((sid.0 as u64 + 1) << 32) | slot as u64;
-                    cell.set(if cached == 0 || cached == e { e } else { fbk::MEGA });
-                    ic::note(cx.vm, cx.p, fb, c, slot);
-                }
-            }
-        }
-        cx.vm.set_value(o, key, cx.r.get(src))?;
+        let mut ic = ic::SiteIc { p: cx.p, fb };
+        exec::set_prop(cx.vm, cx.p, fb, cx.r.get(obj), name, cx.r.get(src), &mut ic)?;
         Ok(CONTINUE)
     };
     bl_getelem: Insn::GetElem { dst, obj, key, fb } => {
-        let (o, k) = (cx.r.get(obj), cx.r.get(key));
-        if k.is_int() && o.is_cell() && k.as_int() >= 0 && cx.vm.is_array(o) {
-            if let Some(v) = cx.vm.array_get_fast(o, k.as_int() as u32) {
-                cx.fb_or(fb, fbk::SAW_INT);
-                cx.r.set(dst, v);
-                return Ok(CONTINUE);
-            }
-        }
-        cx.fb_or(fb, fbk::SAW_OTHER);
-        let v = cx.vm.get_elem(o, k)?;
+        let v = exec::get_elem(cx.vm, cx.fb(fb), cx.r.get(obj), cx.r.get(key))?;
         done!(cx.r.set(dst, v))
     };
     bl_setelem: Insn::SetElem { obj, key, src, fb } => {
-        let (o, k, v) = (cx.r.get(obj), cx.r.get(key), cx.r.get(src));
-        if k.is_int() && o.is_cell() && k.as_int() >= 0 && cx.vm.is_array(o) {
-            let c = Cell::from_value(o);
-            let i = k.as_int() as usize;
-            let el = c.get(fixed::ELEMENTS);
-            if c.flags() & crate::runtime::object::FROZEN_ELEMENTS == 0
-                && i < c.raw(1) as usize
-                && el.is_cell()
-                && i < Cell::from_value(el).nvals()
-                && !Cell::from_value(el).get(i).is_empty()
-            {
-                cx.fb_or(fb, fbk::SAW_INT);
-                Cell::from_value(el).set(i, v);
-                return Ok(CONTINUE);
-            }
-        }
-        cx.fb_or(fb, fbk::SAW_OTHER);
-        cx.vm.set_elem(o, k, v)?;
+        exec::set_elem(cx.vm, cx.fb(fb), cx.r.get(obj), cx.r.get(key), cx.r.get(src))?;
         Ok(CONTINUE)
     };
     bl_delprop: Insn::DelProp { dst, obj, name } => {
-        let key = cx.const_key(name);
-        let v = cx.delete(cx.r.get(obj), key)?;
+        let v = exec::del_prop(cx.vm, cx.p, cx.r.get(obj), name)?;
         done!(cx.r.set(dst, v))
     };
     bl_delelem: Insn::DelElem { dst, obj, key } => {
-        let k = ops::to_property_key(cx.vm, cx.r.get(key))?;
-        // Re-read obj after the conversion: it may have moved.
-        let v = cx.delete(cx.r.get(obj), k)?;
+        let v = exec::del_elem(cx.vm, cx.r.get(obj), cx.r.get(key))?;
         done!(cx.r.set(dst, v))
     };
     bl_getsuper: Insn::GetSuper { dst, key } => {
-        let k = ops::to_property_key(cx.vm, cx.r.get(key))?;
-        // Read after the conversion, which may allocate.
-        let home = Cell::from_value(cx.r.get(0)).get(fixed::FN_HOME);
-        let v = if cx.vm.is_object(home) {
-            let sp = cx.vm.proto_of(home);
-            if sp.is_cell() {
-                cx.vm.get_with_receiver(sp, k, cx.r.get(1))?
-            } else {
-                Value::UNDEFINED
-            }
-        } else {
-            Value::UNDEFINED
-        };
+        let v = exec::get_super(cx.vm, cx.r.get(0), cx.r.get(1), cx.r.get(key))?;
         done!(cx.r.set(dst, v))
     };
     bl_setsuper: Insn::SetSuper { key, src } => {
@@ -733,13 +424,7 @@ helpers! { cx;
         let o = cx.vm.new_plain_object()?;
         done!(cx.r.set(dst, o))
     };
-    bl_setproto: Insn::SetProto { obj, src } => {
-        let v = cx.r.get(src);
-        if cx.vm.is_object(v) || v.is_null() {
-            Cell::from_value(cx.r.get(obj)).set(fixed::PROTO, v);
-        }
-        Ok(CONTINUE)
-    };
+    bl_setproto: Insn::SetProto { obj, src } => done!(exec::set_proto(cx.vm, cx.r.get(obj), cx.r.get(src)));
     bl_newarray: Insn::NewArray { dst, n } => {
         let a = cx.vm.new_array(n as usize)?;
         done!(cx.r.set(dst, a))
@@ -748,44 +433,23 @@ helpers! { cx;
         cx.vm.array_push(cx.r.get(arr), cx.r.get(src))?;
         Ok(CONTINUE)
     };
-    bl_arrayhole: Insn::ArrayHole { arr } => {
-        let a = cx.r.get(arr);
-        let len = cx.vm.array_len(a);
-        done!(Cell::from_value(a).set_raw(1, len as u64 + 1))
-    };
+    bl_arrayhole: Insn::ArrayHole { arr } => done!(exec::array_hole(cx.vm, cx.r.get(arr)));
     bl_definefield: Insn::DefineField { obj, key, src } => {
-        let k = ops::to_property_key(cx.vm, cx.r.get(key))?;
-        cx.vm.define_own(cx.r.get(obj), k, cx.r.get(src), shape::DEFAULT_ATTRS)?;
-        Ok(CONTINUE)
+        exec::define_field(cx.vm, cx.r.get(obj), cx.r.get(key), cx.r.get(src)).map(|()| CONTINUE)
     };
     bl_definemethod: Insn::DefineMethod { obj, key, src, enumerable } => {
-        let k = ops::to_property_key(cx.vm, cx.r.get(key))?;
-        let attrs = if enumerable != 0 { shape::DEFAULT_ATTRS } else { shape::METHOD_ATTRS };
-        cx.set_home(cx.r.get(src), cx.r.get(obj));
-        cx.vm.define_own(cx.r.get(obj), k, cx.r.get(src), attrs)?;
-        Ok(CONTINUE)
+        let (o, k, f) = (cx.r.get(obj), cx.r.get(key), cx.r.get(src));
+        exec::define_method(cx.vm, o, k, f, enumerable != 0).map(|()| CONTINUE)
     };
     bl_defineaccessor: Insn::DefineAccessor { obj, key, getter, setter, enumerable } => {
-        let k = ops::to_property_key(cx.vm, cx.r.get(key))?;
-        let attrs = if enumerable != 0 {
-            shape::ENUMERABLE | shape::CONFIGURABLE
-        } else {
-            shape::CONFIGURABLE
-        };
-        cx.set_home(cx.r.get(getter), cx.r.get(obj));
-        cx.set_home(cx.r.get(setter), cx.r.get(obj));
-        cx.vm.define_accessor(cx.r.get(obj), k, cx.r.get(getter), cx.r.get(setter), attrs)?;
-        Ok(CONTINUE)
+        let (o, k) = (cx.r.get(obj), cx.r.get(key));
+        let (g, s) = (cx.r.get(getter), cx.r.get(setter));
+        exec::define_accessor(cx.vm, o, k, g, s, enumerable != 0).map(|()| CONTINUE)
     };
 
     bl_closure: Insn::Closure { dst, func } => {
-        let child: &FuncProto = &cx.p.children[func as usize];
         let env = cx.ctx();
-        let f = cx.vm.new_closure(child, env)?;
-        // Arrows see `super` through the enclosing method's home object.
-        if child.kind == FuncKind::Arrow && cx.vm.kind_of(cx.r.get(0)) == Some(Kind::Function) {
-            Cell::from_value(f).set(fixed::FN_HOME, Cell::from_value(cx.r.get(0)).get(fixed::FN_HOME));
-        }
+        let f = exec::closure(cx.vm, cx.p, func, env, cx.r.get(0))?;
         done!(cx.r.set(dst, f))
     };
     /// JS callees exit (`EXIT_CALL`) so the run loop pushes their frame;
@@ -794,12 +458,7 @@ helpers! { cx;
         let f = cx.r.get(base);
         match cx.vm.kind_of(f) {
             Some(Kind::Function) => {
-                let callee = cx.vm.func_proto(f);
-                let cell = &cx.p.feedback[fb as usize];
-                let c = cell.get();
-                if c != callee as u64 {
-                    cell.set(if c == 0 { callee as u64 } else { fbk::MEGA });
-                }
+                exec::record_callee(cx.fb(fb), cx.vm.func_proto(f));
                 Ok(exit_word(EXIT_CALL, cx.pc))
             }
             Some(Kind::Native | Kind::Bound) => {
@@ -815,12 +474,7 @@ helpers! { cx;
         let f = cx.r.get(base);
         match cx.vm.kind_of(f) {
             Some(Kind::Function) => {
-                let callee = cx.vm.func_proto(f);
-                let cell = &cx.p.feedback[fb as usize];
-                let c = cell.get();
-                if c != callee as u64 {
-                    cell.set(if c == 0 { callee as u64 } else { fbk::MEGA });
-                }
+                exec::record_callee(cx.fb(fb), cx.vm.func_proto(f));
                 Ok(exit_word(EXIT_CALL, cx.pc))
             }
             Some(Kind::Native | Kind::Bound) => {
@@ -846,40 +500,26 @@ helpers! { cx;
         done!(cx.r.set(dst, v))
     };
     bl_supercallspread: Insn::SuperCallSpread { dst, base } => {
-        let parent = cx.vm.proto_of(cx.r.get(0));
-        if !cx.vm.is_constructor(parent) {
-            return Err(cx.vm.type_error("Super constructor null of anonymous class is not a constructor"));
-        }
         let fp = cx.fp();
-        let argc = cx.vm.spread_window(fp + base as usize)?;
-        let nt = cx.vm.frames.last().unwrap().new_target;
-        cx.r.set(base, parent);
-        cx.r.set(base + 1, Value::EMPTY);
-        let v = cx.vm.call_at(fp + base as usize, argc, Some(nt))?;
-        if !cx.r.get(1).is_empty() {
-            return Err(cx.vm.throw_error(ErrorKind::ReferenceError, "Super constructor may only be called once"));
-        }
-        cx.r.set(1, v);
+        let v = exec::super_call_spread(cx.vm, fp, base)?;
         done!(cx.r.set(dst, v))
     };
-    bl_createarguments: Insn::CreateArguments { dst } => {
-        let fp = cx.fp();
-        let argc = cx.vm.frames.last().unwrap().argc as usize;
-        let a = cx.vm.create_arguments(fp, cx.p.nparams as usize, cx.p.has_rest, argc)?;
-        done!(cx.r.set(dst, a))
-    };
     bl_arrayextend: Insn::ArrayExtend { arr, src } => {
-        cx.vm.array_extend(cx.r.get(arr), cx.r.get(src), cx.p.callee_name(cx.pc as usize))?;
-        Ok(CONTINUE)
+        exec::array_extend(cx.vm, cx.p, cx.pc as usize, cx.r.get(arr), cx.r.get(src)).map(|()| CONTINUE)
     };
     bl_copyprops: Insn::CopyProps { obj, src, excl } => {
-        cx.vm.copy_data_properties(cx.r.get(obj), cx.r.get(src), cx.r.get(excl))?;
-        Ok(CONTINUE)
+        cx.vm.copy_data_properties(cx.r.get(obj), cx.r.get(src), cx.r.get(excl)).map(|()| CONTINUE)
     };
     bl_requireobject: Insn::RequireObject { src, msg } => {
-        if cx.r.get(src).is_nullish() {
-            cx.vm.require_object(cx.r.get(src), &cx.p.const_string(msg))?;
-        }
+        exec::require_object(cx.vm, cx.p, cx.r.get(src), msg).map(|()| CONTINUE)
+    };
+    bl_createarguments: Insn::CreateArguments { dst, params, n, rest } => {
+        let fp = cx.fp();
+        let a = exec::create_arguments(cx.vm, fp, params, n, rest)?;
+        done!(cx.r.set(dst, a))
+    };
+    bl_sethome: Insn::SetHome { func, home } => {
+        cx.vm.set_home(cx.r.get(func), cx.r.get(home));
         Ok(CONTINUE)
     };
     bl_new: Insn::New { dst, base, argc, fb: _ } => {
@@ -895,53 +535,25 @@ helpers! { cx;
         done!(cx.r.set(dst, v))
     };
     bl_supercall: Insn::SuperCall { dst, base, argc } => {
-        let parent = cx.vm.proto_of(cx.r.get(0));
-        if !cx.vm.is_constructor(parent) {
-            return Err(cx.vm.type_error("Super constructor null of anonymous class is not a constructor"));
-        }
-        let nt = cx.vm.frames.last().unwrap().new_target;
-        cx.r.set(base, parent);
-        cx.r.set(base + 1, Value::EMPTY);
         let fp = cx.fp();
-        let v = cx.vm.call_at(fp + base as usize, argc as usize, Some(nt))?;
-        if !cx.r.get(1).is_empty() {
-            return Err(cx.vm.throw_error(ErrorKind::ReferenceError, "Super constructor may only be called once"));
-        }
-        cx.r.set(1, v);
+        let v = exec::super_call(cx.vm, fp, base, argc)?;
         done!(cx.r.set(dst, v))
     };
     bl_supercallforward: Insn::SuperCallForward { dst } => {
-        let parent = cx.vm.proto_of(cx.r.get(0));
-        if !cx.vm.is_constructor(parent) {
-            return Err(cx.vm.type_error("Super constructor null of anonymous class is not a constructor"));
-        }
-        let nt = cx.vm.frames.last().unwrap().new_target;
-        let args_arr = cx.r.get(2);
-        let n = cx.vm.array_len(args_arr);
-        let args: Vec<Value> = (0..n)
-            .map(|i| cx.vm.array_get_fast(args_arr, i).unwrap_or(Value::UNDEFINED))
-            .collect();
-        let v = cx.vm.construct(parent, &args, nt)?;
-        cx.r.set(1, v);
+        let fp = cx.fp();
+        let v = exec::super_call_forward(cx.vm, fp)?;
         done!(cx.r.set(dst, v))
     };
     bl_initfields: Insn::InitFields {} => {
-        cx.run_field_init(cx.r.get(0), cx.r.get(1))?;
+        cx.vm.run_field_init(cx.r.get(0), cx.r.get(1))?;
         Ok(CONTINUE)
     };
     bl_class: Insn::Class { dst, ctor, parent } => {
-        let c = cx.class_define(cx.r.get(ctor), cx.r.get(parent))?;
+        let c = cx.vm.class_define(cx.r.get(ctor), cx.r.get(parent))?;
         done!(cx.r.set(dst, c))
     };
     bl_setfunctionname: Insn::SetFunctionName { func, key } => {
-        let k = ops::to_property_key(cx.vm, cx.r.get(key))?;
-        let name = cx.vm.key_string(k)?;
-        cx.vm.define_own(cx.r.get(func), PropKey::Atom(wk::name), name, shape::CONFIGURABLE)?;
-        Ok(CONTINUE)
-    };
-    bl_sethome: Insn::SetHome { func, home } => {
-        cx.vm.set_home(cx.r.get(func), cx.r.get(home));
-        Ok(CONTINUE)
+        exec::set_function_name(cx.vm, cx.r.get(func), cx.r.get(key)).map(|()| CONTINUE)
     };
     bl_setfieldinit: Insn::SetFieldInit { ctor, init } => {
         cx.vm.set_field_init(cx.r.get(ctor), cx.r.get(init));
@@ -953,65 +565,33 @@ helpers! { cx;
         Err(cx.vm.throw_value(v))
     };
     bl_forofstart: Insn::ForOfStart { iter, src } => {
-        let (a, b) = cx.vm.iter_start(cx.r.get(src), cx.p.callee_name(cx.pc as usize))?;
-        cx.r.set(iter, a);
-        done!(cx.r.set(iter + 1, b))
+        let fp = cx.fp();
+        exec::for_of_start(cx.vm, cx.p, cx.pc as usize, fp, iter, cx.r.get(src)).map(|()| CONTINUE)
     };
     /// `TAKEN` when the iteration is done.
-    bl_forofnext: Insn::ForOfNext { dst, iter, off: _ } => match cx.for_of_next(iter)? {
-        Some(v) => done!(cx.r.set(dst, v)),
-        None => Ok(TAKEN),
+    bl_forofnext: Insn::ForOfNext { dst, iter, off: _ } => {
+        let fp = cx.fp();
+        match cx.vm.for_of_next(fp, iter)? {
+            Some(v) => done!(cx.r.set(dst, v)),
+            None => Ok(TAKEN),
+        }
     };
     bl_forinstart: Insn::ForInStart { iter, src } => {
-        let obj = cx.r.get(src);
-        let keys = cx.for_in_keys(obj)?;
-        cx.r.set(iter, keys);
-        cx.r.set(iter + 1, Value::int(0));
-        done!(cx.r.set(iter + 2, cx.r.get(src)))
+        let fp = cx.fp();
+        exec::for_in_start(cx.vm, fp, iter, cx.r.get(src)).map(|()| CONTINUE)
     };
     /// `TAKEN` when the iteration is done.
-    bl_forinnext: Insn::ForInNext { dst, iter, off: _ } => loop {
-        let keys = cx.r.get(iter);
-        let i = cx.r.get(iter + 1).as_int() as u32;
-        if i >= cx.vm.array_len(keys) {
-            break Ok(TAKEN);
+    bl_forinnext: Insn::ForInNext { dst, iter, off: _ } => {
+        let fp = cx.fp();
+        match exec::for_in_next(cx.vm, fp, iter)? {
+            Some(v) => done!(cx.r.set(dst, v)),
+            None => Ok(TAKEN),
         }
-        cx.r.set(iter + 1, Value::int(i as i32 + 1));
-        let k = cx.vm.array_get_fast(keys, i).unwrap_or(Value::UNDEFINED);
-        // Keys deleted during the loop are skipped (as V8 does).
-        let obj = cx.r.get(iter + 2);
-        if cx.vm.is_object(obj) {
-            let pk = ops::to_property_key(cx.vm, k)?;
-            if !cx.vm.has_property(cx.r.get(iter + 2), pk) {
-                continue;
-            }
-        }
-        let v = cx.vm.array_get_fast(cx.r.get(iter), i).unwrap_or(Value::UNDEFINED);
-        cx.r.set(dst, v);
-        break Ok(CONTINUE);
     };
 }
 
-/// What `return src` yields in the top frame: the construct-call rules of
-/// the interpreter's `Return` arm (a non-object result of a constructor
-/// becomes `this`, with the derived-constructor errors). Does not pop.
+/// What `return src` yields in the top frame (`exec::return_value`).
 pub fn return_value(vm: &mut Vm, regs: *mut Value, src: u16) -> JsResult<Value> {
     let r = Regs(regs);
-    let mut v = r.get(src);
-    let f = vm.frames.last().unwrap();
-    let p = unsafe { &*f.proto };
-    if f.construct && !vm.is_object(v) {
-        let this = r.get(1);
-        if !v.is_undefined() && p.kind == FuncKind::DerivedConstructor {
-            return Err(vm.type_error("Derived constructors may only return object or undefined"));
-        }
-        if this.is_empty() {
-            return Err(vm.throw_error(
-                ErrorKind::ReferenceError,
-                "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
-            ));
-        }
-        v = this;
-    }
-    Ok(v)
+    exec::return_value(vm, r.get(src), r.get(1))
 }

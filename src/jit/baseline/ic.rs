@@ -425,3 +425,26 @@ const _: () = {
     assert!(FROZEN_ELEMENTS < 256);
     assert!(size_of::<PolyEntry>() == 24);
 };
+
+/// A property site's machine-code cache as `runtime::exec` sees it: the
+/// helpers pass it to `exec::get_prop`/`set_prop`, which report what they
+/// find and so fill the cache exactly where the interpreter's feedback
+/// would be filled (plus prototype methods for gets).
+pub struct SiteIc<'a> {
+    pub p: &'a FuncProto,
+    pub fb: u16,
+}
+
+impl crate::runtime::exec::PropIc for SiteIc<'_> {
+    fn skip_shape_check(&self) -> bool {
+        // Fault: the helper's monomorphic check skips the shape compare
+        // (the machine-code inline caches skip theirs too).
+        crate::faults::Fault::IcShapeCheckSkipped.injected()
+    }
+    fn own(&mut self, vm: &mut Vm, c: Cell, slot: u32) {
+        note(vm, self.p, self.fb, c, slot);
+    }
+    fn not_own(&mut self, vm: &mut Vm, c: Cell, key: PropKey) {
+        note_proto(vm, self.p, self.fb, c, key);
+    }
+}

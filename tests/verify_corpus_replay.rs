@@ -1,10 +1,12 @@
 //! Replays every seed and regression input under corpus/ on stable Rust:
 //! - corpus/bytecode_diff/*.bc, corpus/gc_stress/*.bc: bytecode text form,
-//!   checked with `verify::check_with` under every available plan;
+//!   checked with `verify::check_with` under every corpus plan (the
+//!   tests/js plans of tests/common/corpus.rs);
 //! - corpus/source_diff/*.js, corpus/gc_stress/*.js: source programs, same;
 //! - corpus/parse/*: through `front::check_parse_no_panic`.
 //!
 //! (corpus/asm_roundtrip has its own replay in tests/asm_corpus.rs.)
+//! `JOLT_CORPUS_PLANS=a,b` runs a subset of the plans.
 //! A file whose first lines mark it `BUG (open)` records a known, not yet
 //! fixed bug: it is listed, not run, so the suite stays green; remove the
 //! marker once the bug is fixed and the file becomes a regression test.
@@ -13,8 +15,11 @@
 //! oracle) unless they run out of fuel: node-found bugs stay tests too.
 
 use jolt::bytecode::text;
-use jolt::verify::{self, fuzz, Config, Plan, Program, Schedule};
+use jolt::verify::{self, fuzz, Config, Program, Schedule};
 use std::path::{Path, PathBuf};
+
+mod common;
+use common::corpus::corpus_plans as plans;
 
 fn files(target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -49,14 +54,6 @@ fn schedule_of(text: &str) -> Schedule {
         .and_then(|n| n.trim().parse().ok())
         .map(Schedule::from_seed)
         .unwrap_or_default()
-}
-
-fn plans() -> Vec<Plan> {
-    Plan::DEFAULT
-        .iter()
-        .copied()
-        .filter(|p| p.available())
-        .collect()
 }
 
 /// Replays one differential corpus directory; returns (files run, open bugs).

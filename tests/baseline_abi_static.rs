@@ -6,6 +6,9 @@ use jolt::bytecode::FuncProto;
 use jolt::jit::baseline::compile;
 use jolt::jit::x64::CodeSpace;
 
+mod common;
+use common::corpus;
+
 fn each_proto(p: &FuncProto, f: &mut dyn FnMut(&FuncProto)) {
     f(p);
     for c in &p.children {
@@ -15,20 +18,11 @@ fn each_proto(p: &FuncProto, f: &mut dyn FnMut(&FuncProto)) {
 
 #[test]
 fn baseline_code_of_the_corpus_obeys_the_abi() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
     let mut space = CodeSpace::new(256 << 20);
     let mut checked = 0;
     let (mut calls, mut returns) = (0, 0);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for path in files
-        .iter()
-        .filter(|p| p.extension().is_some_and(|x| x == "js"))
-    {
-        let src = std::fs::read_to_string(path).unwrap();
+    for path in corpus::all_program_paths() {
+        let src = std::fs::read_to_string(&path).unwrap();
         let Ok(proto) = jolt::compile_source(&src, "t.js") else {
             continue;
         };

@@ -11,21 +11,11 @@ use jolt::jit::baseline::run::BaselineCache;
 use jolt::runtime::{Options, Throw, Vm};
 use jolt::tier::run_script_baseline;
 use jolt::End;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::rc::Rc;
 
-fn programs() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
-    let filter = std::env::var("JOLT_JS_FILTER").unwrap_or_default();
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/js exists")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "js"))
-        .filter(|p| p.to_string_lossy().contains(&filter))
-        .collect();
-    v.sort();
-    v
-}
+mod common;
+use common::corpus;
 
 #[derive(Debug, PartialEq)]
 struct Outcome {
@@ -34,6 +24,14 @@ struct Outcome {
     /// Feedback of every function (call sites reduced to empty/mono/mega,
     /// since they hold prototype addresses).
     feedback: Vec<Vec<u64>>,
+    /// Functions that left the interpreter (not compared: it proves that
+    /// a run meant to cross tiers did).
+    compiled: usize,
+}
+
+fn compiled(p: &FuncProto) -> usize {
+    let own = (p.jit.kind.get() != jolt::bytecode::CodeKind::Interpreted) as usize;
+    own + p.children.iter().map(|c| compiled(c)).sum::<usize>()
 }
 
 fn end_of(vm: &Vm, r: Result<jolt::runtime::Value, Throw>) -> End {
@@ -55,7 +53,9 @@ enum Mode {
 
 fn run_tier(source: &str, opts: Options, baseline: bool) -> Result<Outcome, String> {
     let proto: Rc<FuncProto> = jolt::compile_source(source, "t.js")?;
-    let mut vm = Vm::new(opts);
+    // With the tiers attached, as `jolt` runs: `Vm::new` alone never
+    // leaves the interpreter, which made the integrated mode vacuous.
+    let mut vm = jolt::tier::new_vm(opts);
     let r = if baseline {
         let mut cache = BaselineCache::new(1 << 30);
         let r = run_script_baseline(&mut vm, proto.clone(), &mut cache);
@@ -74,15 +74,17 @@ fn run_tier(source: &str, opts: Options, baseline: bool) -> Result<Outcome, Stri
         stdout: String::from_utf8_lossy(&vm.out).into_owned(),
         end,
         feedback: fbs,
+        compiled: compiled(&proto),
     })
 }
 
 /// Runs `source` in both tiers on a big-stack thread; `Err` describes the difference.
-fn compare(source: String, opts: Options) -> Result<(), String> {
+fn compare(source: String, opts: Options) -> Result<usize, String> {
     compare_with(source, opts, Mode::Baseline)
 }
 
-fn compare_with(source: String, opts: Options, mode: Mode) -> Result<(), String> {
+/// `Ok` holds how many functions the second run compiled.
+fn compare_with(source: String, opts: Options, mode: Mode) -> Result<usize, String> {
     std::thread::Builder::new()
         .stack_size(1 << 30)
         .spawn(move || {
@@ -110,7 +112,7 @@ fn compare_with(source: String, opts: Options, mode: Mode) -> Result<(), String>
                     interp.feedback, base.feedback
                 ));
             }
-            Ok(())
+            Ok(base.compiled)
         })
         .unwrap()
         .join()
@@ -132,20 +134,29 @@ fn check_all(opts: impl Fn(&Path) -> Option<Options>) {
 
 fn check_all_with(opts: impl Fn(&Path) -> Option<Options>, mode: Mode) {
     let mut failures = Vec::new();
-    let mut n = 0;
-    for path in programs() {
+    let (mut n, mut jitted) = (0, 0);
+    for path in corpus::program_paths() {
         let Some(o) = opts(&path) else { continue };
         n += 1;
         let source = std::fs::read_to_string(&path).unwrap();
-        if let Err(e) = compare_with(source, o, mode) {
-            failures.push(format!("{}: {e}", path.display()));
+        match compare_with(source, o, mode) {
+            Ok(c) => jitted += (c > 0) as usize,
+            Err(e) => failures.push(format!("{}: {e}", path.display())),
         }
     }
     assert!(n > 0, "no programs ran");
-    if !failures.is_empty() {
-        let shown: Vec<&String> = failures.iter().take(5).collect();
-        panic!("{} of {n} programs differ:\n{:#?}", failures.len(), shown);
-    }
+    // The integrated runs must really enter JIT code (about 40% of the
+    // programs compile a function at threshold 1; the rest run too little).
+    assert!(
+        mode == Mode::Baseline || jitted * 4 > n,
+        "only {jitted} of {n} programs ran any JIT code"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {n} programs differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

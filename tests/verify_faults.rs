@@ -1,4 +1,4 @@
-//! The fault-injection catalogue (`src/verify/faults.rs`): with the
+//! The fault-injection catalogue (`src/faults.rs`): with the
 //! `fault-injection` feature, cheap faults make `verify::check` report a
 //! divergence on a small fixed program; without it, no fault is ever
 //! injected and none can be switched on.
@@ -9,8 +9,8 @@
 use jolt::verify::faults::Fault;
 
 #[test]
-fn names_round_trip_and_are_thirteen() {
-    assert_eq!(Fault::ALL.len(), 13);
+fn names_round_trip_and_are_fourteen() {
+    assert_eq!(Fault::ALL.len(), 14);
     for f in Fault::ALL {
         assert_eq!(Fault::from_name(f.name()), Some(f));
         assert!(f.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
@@ -68,6 +68,30 @@ mod with_feature {
             }
             Ok(()) => panic!("{fault} was not detected"),
         }
+    }
+
+    /// Liveness that drops a live register is caught by the poison plan
+    /// (and only by it: the plain interpreter agrees with baseline code).
+    #[test]
+    fn liveness_drops_live_register_is_detected() {
+        let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        let src = "function f(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s; }\nprint(f(10));\n";
+        let plans = [Plan::Interp, Plan::InterpPoisonDead];
+        Fault::set_active(None).unwrap();
+        if let Err(d) = verify::check(src, &plans) {
+            panic!("diverges without the fault:\n{d}");
+        }
+        Fault::set_active(Some(Fault::LivenessDropsLiveRegister)).unwrap();
+        let r = verify::check(src, &plans);
+        let base = verify::check(src, &[Plan::Interp, Plan::Baseline]);
+        Fault::set_active(None).unwrap();
+        let d = r.expect_err("liveness-drops-live-register was not detected");
+        assert_eq!(
+            (d.left, d.right),
+            (Plan::Interp, Plan::InterpPoisonDead),
+            "{d}"
+        );
+        assert!(base.is_ok(), "the fault changes more than the poison plan");
     }
 
     #[test]

@@ -1,0 +1,181 @@
+//! Bytecode liveness: which registers of a function may still be read, at
+//! each pc, before they are written. Derived from the opcode table only
+//! (`Insn::reads`, `Insn::writes`, `Opcode::effects`) and the handler list.
+//!
+//! Definitions, for a verified prototype P with code `c[0..n]`:
+//! - Successors of pc:
+//!   - *fall-through* `pc + 1`, if `c[pc]` has `FALLS_THROUGH`;
+//!   - *jump* `jump_target(pc, off)`, if `c[pc]` has `JUMP`;
+//!   - *handler* `h.target` for every handler h with
+//!     `h.start <= pc < h.end`, if `c[pc]` has `THROW` (the unwinder
+//!     takes the first such handler; taking all is an over-approximation);
+//!   - none else: `Return` and `Throw` (and out-of-fuel, which no handler
+//!     catches) leave the function.
+//! - Kills along an edge: the fall-through edge kills `writes(c[pc])`; a
+//!   jump edge kills nothing (an instruction with a target writes only when
+//!   it falls through: `ForOfNext`/`ForInNext` leave `dst` alone when they
+//!   jump); a handler edge kills only `h.exc`, which the unwinder writes
+//!   (an instruction that throws may have written none of its outputs).
+//! - A register r is *live at pc* (live before `c[pc]` executes) iff some
+//!   path pc = p0 -> p1 -> ... -> pk along successor edges has r in
+//!   `reads(c[pk])` and no edge p(i) -> p(i+1), i < k, kills r.
+//!
+//! `live_in(pc)` is the least solution of
+//!   `L(pc) = reads(pc) ∪ ⋃ over edges pc -> s of (L(s) − kill(edge))`,
+//! computed by a worklist to a fixpoint; it terminates because every L
+//! only grows and is bounded by `nregs`.
+//!
+//! Deliberately conservative (reported live although maybe not):
+//! - reads are may-reads: `Return` always reads r1 (only constructor
+//!   frames use it), `Closure` reads r0 (only arrows use it), a window's
+//!   every register is read;
+//! - kills are must-writes on one edge only (see above), partial writes of
+//!   a throwing instruction are ignored;
+//! - a throwing instruction reaches every handler covering it, not just the
+//!   first;
+//! - the callee frame overwriting the registers above a call window is not
+//!   a kill (the compiler keeps nothing live there).
+//!
+//! Registers captured by closures live in contexts (see `compile`), not in
+//! registers, so nested functions never read their parent's registers.
+
+use super::{jump_target, Effects, FuncProto};
+
+/// Live registers before each instruction of one function, as a bitset
+/// of `nregs` bits per pc.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Liveness {
+    nregs: u16,
+    words: usize,
+    /// `words` u64s per pc: bit r of pc's words = r is live at pc.
+    bits: Vec<u64>,
+}
+
+/// The successor edges of `pc`: (target, kill set), see the module doc.
+/// `pub` so that checkers and the harness use the same edges.
+pub fn successors(p: &FuncProto, pc: usize) -> Vec<(usize, Vec<u16>)> {
+    let insn = &p.code[pc];
+    let e = insn.effects();
+    let mut out = Vec::new();
+    if e.contains(Effects::FALLS_THROUGH) && pc + 1 < p.code.len() {
+        out.push((pc + 1, insn.writes().collect()));
+    }
+    if e.contains(Effects::JUMP) {
+        let mut i = *insn;
+        if let Some(off) = i.jump_mut().map(|o| *o) {
+            let t = jump_target(pc, off);
+            if t >= 0 && (t as usize) < p.code.len() {
+                out.push((t as usize, Vec::new()));
+            }
+        }
+    }
+    if e.contains(Effects::THROW) {
+        for h in &p.handlers {
+            if h.start as usize <= pc && pc < h.end as usize && (h.target as usize) < p.code.len() {
+                out.push((h.target as usize, vec![h.exc]));
+            }
+        }
+    }
+    out
+}
+
+impl Liveness {
+    /// Liveness of `p`'s own code (not its children). `p` must be verified.
+    pub fn compute(p: &FuncProto) -> Liveness {
+        let n = p.code.len();
+        let words = (p.nregs as usize).div_ceil(64).max(1);
+        let mut live = Liveness {
+            nregs: p.nregs,
+            words,
+            bits: vec![0; n * words],
+        };
+        // Per pc: the registers read, and the successor edges with their
+        // kills as bitsets.
+        let set_of = |regs: &mut dyn Iterator<Item = u16>| {
+            let mut s = vec![0u64; words];
+            for r in regs {
+                if (r as usize) < words * 64 {
+                    s[r as usize / 64] |= 1 << (r % 64);
+                }
+            }
+            s
+        };
+        let reads: Vec<Vec<u64>> = p.code.iter().map(|i| set_of(&mut i.reads())).collect();
+        let succs: Vec<Vec<(usize, Vec<u64>)>> = (0..n)
+            .map(|pc| {
+                successors(p, pc)
+                    .into_iter()
+                    .map(|(s, kill)| (s, set_of(&mut kill.into_iter())))
+                    .collect()
+            })
+            .collect();
+        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (pc, ss) in succs.iter().enumerate() {
+            for (s, _) in ss {
+                preds[*s].push(pc);
+            }
+        }
+        // Backward problem: visit late pcs first.
+        let mut work: Vec<usize> = (0..n).collect();
+        let mut queued = vec![true; n];
+        let mut next = vec![0u64; words];
+        while let Some(pc) = work.pop() {
+            queued[pc] = false;
+            next.copy_from_slice(&reads[pc]);
+            for (s, kill) in &succs[pc] {
+                let ls = &live.bits[s * words..(s + 1) * words];
+                for w in 0..words {
+                    next[w] |= ls[w] & !kill[w];
+                }
+            }
+            let cur = &mut live.bits[pc * words..(pc + 1) * words];
+            if cur != next.as_slice() {
+                cur.copy_from_slice(&next);
+                for &q in &preds[pc] {
+                    if !queued[q] {
+                        queued[q] = true;
+                        work.push(q);
+                    }
+                }
+            }
+        }
+        live
+    }
+
+    /// Number of pcs covered.
+    pub fn len(&self) -> usize {
+        self.bits.len() / self.words
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bits.is_empty()
+    }
+
+    pub fn nregs(&self) -> u16 {
+        self.nregs
+    }
+
+    /// Whether `reg` is live before the instruction at `pc`.
+    pub fn is_live(&self, pc: usize, reg: u16) -> bool {
+        reg < self.nregs && self.bits[pc * self.words + reg as usize / 64] & (1 << (reg % 64)) != 0
+    }
+
+    /// The registers live before the instruction at `pc`, ascending.
+    pub fn live_in(&self, pc: usize) -> impl Iterator<Item = u16> + '_ {
+        (0..self.nregs).filter(move |&r| self.is_live(pc, r))
+    }
+
+    /// The registers dead before the instruction at `pc` (free to poison or
+    /// to leave out of a frame state), ascending.
+    pub fn dead_at(&self, pc: usize) -> impl Iterator<Item = u16> + '_ {
+        (0..self.nregs).filter(move |&r| !self.is_live(pc, r))
+    }
+
+    /// Marks `reg` dead at `pc`, for fault injection (a liveness that drops
+    /// a live register must be caught by the harness).
+    pub fn drop_register(&mut self, pc: usize, reg: u16) {
+        if reg < self.nregs {
+            self.bits[pc * self.words + reg as usize / 64] &= !(1 << (reg % 64));
+        }
+    }
+}
