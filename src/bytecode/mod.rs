@@ -121,6 +121,9 @@ pub mod feedback {
     pub const SAW_STRING: u64 = 4;
     pub const SAW_OTHER: u64 = 8;
     pub const SAW_OVERFLOW: u64 = 16;
+    /// Element sites: an in-range element of a Float64Array or Int32Array
+    /// (a number stored, for sets).
+    pub const SAW_TYPED: u64 = 32;
     /// Property sites: (shape id + 1) << 32 | slot for a monomorphic own
     /// data property; MEGA once a second shape was seen.
     /// Call sites: the callee prototype's address, or MEGA.

@@ -107,6 +107,14 @@ impl Vm {
                     return Ok(v);
                 }
             }
+            if self.is_typed_array(obj) {
+                let i = key.as_int() as u32;
+                return Ok(if i < self.ta_len(obj) {
+                    self.ta_get(obj, i)
+                } else {
+                    Value::UNDEFINED
+                });
+            }
             return self.get_value(obj, PropKey::Index(key.as_int() as u32));
         }
         if obj.is_nullish() {
@@ -680,6 +688,10 @@ pub fn get_elem(vm: &mut Vm, fb: &StdCell<u64>, o: Value, k: Value) -> JsResult<
             return Ok(v);
         }
     }
+    if k.is_int() && vm.is_typed_array(o) && (k.as_int() as u32) < vm.ta_len(o) {
+        record(fb, fbk::SAW_TYPED);
+        return Ok(vm.ta_get(o, k.as_int() as u32));
+    }
     record(fb, fbk::SAW_OTHER);
     vm.get_elem(o, k)
 }
@@ -702,6 +714,11 @@ pub fn set_elem(vm: &mut Vm, fb: &StdCell<u64>, o: Value, k: Value, v: Value) ->
             Cell::from_value(el).set(i, v);
             return Ok(());
         }
+    }
+    if k.is_int() && v.is_number() && vm.is_typed_array(o) && (k.as_int() as u32) < vm.ta_len(o) {
+        record(fb, fbk::SAW_TYPED);
+        vm.ta_store(o, k.as_int() as u32, v.as_number());
+        return Ok(());
     }
     record(fb, fbk::SAW_OTHER);
     vm.set_elem(o, k, v)

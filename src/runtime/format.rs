@@ -229,6 +229,9 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
     ) {
         return format_collection(vm, ctx, v, depth);
     }
+    if vm.is_typed_array(v) {
+        return format_typed_array(vm, ctx, v, depth);
+    }
     let is_array = vm.is_array(v);
     let empty = if is_array {
         vm.array_len(v) == 0
@@ -480,6 +483,41 @@ fn format_collection(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize) -> String {
     reduce_to_single_string(vm, ctx, output, &prefix, ("{", "}"), false, depth, v)
 }
 
+/// `Float64Array(3) [ 1, 2.5, NaN ]`, grouped like a number array.
+fn format_typed_array(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize) -> String {
+    let len = vm.ta_len(v) as usize;
+    let name = if Cell::from_value(v).kind() == Kind::Int32Array {
+        "Int32Array"
+    } else {
+        "Float64Array"
+    };
+    let prefix = match constructor_name(vm, v) {
+        Some(n) if n == name => format!("{name}({len})"),
+        Some(n) => format!("{n}({len}) [{name}]"),
+        None => format!("[{name}({len}): null prototype]"),
+    };
+    if len == 0 {
+        return format!("{prefix} []");
+    }
+    if depth > MAX_DEPTH {
+        return format!("[{name}]");
+    }
+    ctx.current_depth = depth;
+    let shown = len.min(MAX_ARRAY);
+    let mut output: Vec<String> = (0..shown)
+        .map(|i| format_primitive(vm, vm.ta_get(v, i as u32), true))
+        .collect();
+    if len > shown {
+        let rest = len - shown;
+        output.push(format!(
+            "... {} more item{}",
+            rest,
+            if rest == 1 { "" } else { "s" }
+        ));
+    }
+    reduce_to_single_string(vm, ctx, output, &prefix, ("[", "]"), true, depth, v)
+}
+
 fn empty_items(n: usize) -> String {
     format!("<{} empty item{}>", n, if n == 1 { "" } else { "s" })
 }
@@ -618,7 +656,8 @@ fn group_array_elements(vm: &Vm, ctx: &Ctx, output: Vec<String>, value: Value) -
         for i in 0..columns {
             let mut line_length = 0;
             let mut j = i;
-            while j < output.len() {
+            // node's dataLen has no entry for "... n more items".
+            while j < output_length {
                 line_length = line_length.max(data_len[j]);
                 j += columns;
             }

@@ -36,6 +36,8 @@ pub enum Kind {
     Env = 4,
     /// Map/Set hash table (see runtime/collections.rs).
     Table = 5,
+    /// Raw bytes only (typed array element storage, see runtime/typed.rs).
+    Bytes = 6,
     // Object kinds: raw = [shape id | class bits, kind-specific word];
     // values = [proto, overflow Slots, elements Slots, <kind fixed values>, inline slots...].
     Object = 16,
@@ -54,6 +56,9 @@ pub enum Kind {
     /// An unmapped `arguments` object (indices and `length` are ordinary
     /// properties).
     Arguments = 26,
+    /// Typed arrays: fixed values buffer, offset; raw[1] = length.
+    Float64Array = 27,
+    Int32Array = 28,
 }
 
 pub const FIRST_OBJECT_KIND: u8 = 16;
@@ -68,6 +73,7 @@ impl Kind {
             3 => Slots,
             4 => Env,
             5 => Table,
+            6 => Bytes,
             16 => Object,
             17 => Array,
             18 => Function,
@@ -79,6 +85,8 @@ impl Kind {
             24 => Set,
             25 => CollectionIterator,
             26 => Arguments,
+            27 => Float64Array,
+            28 => Int32Array,
             _ => return None,
         })
     }

@@ -43,7 +43,14 @@ impl Vm {
             || self.is_string(v)
             || matches!(
                 self.kind_of(v),
-                Some(Kind::Map | Kind::Set | Kind::CollectionIterator | Kind::Arguments)
+                Some(
+                    Kind::Map
+                        | Kind::Set
+                        | Kind::CollectionIterator
+                        | Kind::Arguments
+                        | Kind::Float64Array
+                        | Kind::Int32Array
+                )
             )
     }
 
@@ -116,6 +123,14 @@ impl Vm {
                     return Ok(Some(k));
                 }
                 return self.new_array_from(&[k, v]).map(Some);
+            }
+            Some(Kind::Float64Array | Kind::Int32Array) => {
+                if idx >= self.ta_len(src) {
+                    self.set_index(st, DONE);
+                    return Ok(None);
+                }
+                self.set_index(st, idx as i32 + 1);
+                return Ok(Some(self.ta_get(src, idx)));
             }
             Some(Kind::Arguments) => {
                 // Array.prototype.values over an array-like: `length` and

@@ -30,6 +30,7 @@ pub mod ops;
 pub mod poison;
 pub mod shape;
 pub mod strutil;
+pub mod typed;
 pub mod value;
 
 use crate::bytecode::FuncProto;
@@ -107,6 +108,9 @@ pub enum Intrinsic {
     SetPrototype,
     MapIteratorPrototype,
     SetIteratorPrototype,
+    TypedArrayPrototype,
+    Float64ArrayPrototype,
+    Int32ArrayPrototype,
     /// The poison object of `Options::poison_dead` (undefined until used).
     Poison,
     Count,

@@ -241,6 +241,12 @@ impl Vm {
     /// The own property `key` of object `obj`, without side effects.
     pub fn get_own(&self, obj: Value, key: PropKey) -> Option<Own> {
         let c = Cell::from_value(obj);
+        if super::typed::is_typed_kind(c.kind()) {
+            if let PropKey::Index(i) = key {
+                return (i < c.raw(1) as u32)
+                    .then(|| Own::Data(self.ta_get(obj, i), shape::DEFAULT_ATTRS));
+            }
+        }
         if c.kind() == Kind::Array {
             match key {
                 PropKey::Atom(wk::length) => {
@@ -361,6 +367,16 @@ impl Vm {
 
     /// Strict-mode [[Set]]: `base.key = v`. Throws V8's TypeErrors.
     pub fn set_value(&mut self, base: Value, key: PropKey, v: Value) -> JsResult<()> {
+        if self.is_typed_array(base) {
+            match key {
+                PropKey::Index(i) => return self.ta_set(base, i, v),
+                // Other numeric keys ("-1", "1.5") are never properties.
+                PropKey::Atom(_) if super::typed::is_numeric_key(&self.atoms.key_to_string(key)) => {
+                    return Ok(())
+                }
+                _ => {}
+            }
+        }
         if !self.is_object(base) {
             let k = self.atoms.key_to_string(key);
             if base.is_nullish() {
@@ -696,6 +712,9 @@ impl Vm {
         let c = Cell::from_value(obj);
         let mut idx: Vec<(u32, u8)> = Vec::new();
         let mut named = Vec::new();
+        if super::typed::is_typed_kind(c.kind()) {
+            idx.extend((0..c.raw(1) as u32).map(|i| (i, shape::DEFAULT_ATTRS)));
+        }
         if c.kind() == Kind::Array {
             let len = c.raw(1) as u32;
             let el = c.get(fixed::ELEMENTS);

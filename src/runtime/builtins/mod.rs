@@ -18,6 +18,7 @@ pub mod math;
 pub mod number;
 pub mod object;
 pub mod string;
+pub mod typed;
 
 use super::atoms::{wk, PropKey};
 use super::heap::Kind;
@@ -134,6 +135,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     math::init(vm)?;
     json::init(vm)?;
     collections::init(vm)?;
+    typed::init(vm)?;
     Ok(())
 }
 

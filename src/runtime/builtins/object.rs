@@ -137,6 +137,8 @@ pub fn to_string_tag(vm: &mut Vm, v: Value) -> JsResult<Value> {
             Some(Kind::Function | Kind::Native | Kind::Bound) => "Function",
             Some(Kind::Error) => "Error",
             Some(Kind::Arguments) => "Arguments",
+            Some(Kind::Float64Array) => "Float64Array",
+            Some(Kind::Int32Array) => "Int32Array",
             Some(Kind::Map) => "Map",
             Some(Kind::Set) => "Set",
             Some(Kind::CollectionIterator) => {
