@@ -685,9 +685,16 @@ impl<'a> Emitter<'a> {
             x.movq_x_r(xmm, r);
             x.bind(next);
         }
+        self.m.asm.sse(op, Xmm::Xmm0, Xmm::Xmm1);
+        self.box_number_xmm0();
+        self.m.store(dst, Gpr::Rax);
+    }
+
+    /// rax = `Value::number` of the double in xmm0: an int32 when it is one
+    /// exactly (not -0), else the boxed double with NaN canonical (rdx and
+    /// xmm1 clobbered).
+    pub(super) fn box_number_xmm0(&mut self) {
         let x = &mut self.m.asm;
-        x.sse(op, Xmm::Xmm0, Xmm::Xmm1);
-        // Value::number: an int32 when the double is one exactly (not -0).
         let boxed = x.new_label();
         let as_double = x.new_label();
         x.cvttsd2si(Size::S32, Gpr::Rdx, Xmm::Xmm0);
@@ -720,7 +727,6 @@ impl<'a> Emitter<'a> {
         );
         x.alu_rm_r(AluOp::Add, Size::S64, Gpr::Rax, Gpr::Rdx);
         x.bind(boxed);
-        self.m.store(dst, Gpr::Rax);
     }
 
     /// Relational/strict-equality compare of two int32s inline.
