@@ -565,7 +565,8 @@ impl Gen<'_, '_> {
     }
 
     /// One-liners of Milestone 2: destructuring (declarations, assignment,
-    /// parameters, for-of, catch), spread, Map and Set, `arguments`.
+    /// parameters, for-of, catch), spread, Map and Set, `arguments`,
+    /// Float64Array and Int32Array.
     fn milestone2(&mut self) -> Result<()> {
         let a = self.any(1)?;
         let b = self.any(1)?;
@@ -578,7 +579,13 @@ impl Gen<'_, '_> {
             Some(v) => v,
             None => format!("{{ a: {a}, b: {{ c: {b} }} }}"),
         };
-        let line = match self.int(0, 11)? {
+        let line = match self.int(0, 13)? {
+            12 => format!(
+                "const {n} = new Float64Array([{a}, {b}, 1.5]); {n}[1] = {b}; {n}[7] = 1; const {n}i = new Int32Array({n}); {n}i.subarray(1).fill({a}); print({n}.length, {n}[7], {n}.join(\"|\"), {n}i.join(\",\"), {n}i.indexOf({n}i[2]), {n}.includes(NaN)); console.log({n}, {n}i.slice(1));"
+            ),
+            13 => format!(
+                "const {n} = new Int32Array(16); for (let k = 0; k < 40; k++) {n}[k & 15] += k * {a}; const {n}f = new Float64Array({n}.length); {n}f.set({n}); for (const x of {n}f.subarray(12)) print(x);"
+            ),
             11 => format!(
                 "function {n}() {{ const r = () => arguments.length; return r() + \":\" + [...arguments].join(\",\"); }} print({n}({a}, {b}), {n}());"
             ),
