@@ -15,7 +15,7 @@ usage: jolt [options] FILE.js
                              (many programs in parallel: a line per file, a
                              summary; exit 1 if any diverged)
        jolt fuzz --seconds N [--seed S] [--target bytecode|source|gc] [--node]
-                 [--fault NAME]
+                 [--fault NAME] [--stop-on-first] [--json-stats FILE]
        jolt bench-compile [FILE.js ..]
        jolt bench-harness [--seconds N] [--seed S] [--targets bytecode,source,gc]
 
@@ -438,6 +438,7 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
     };
     let mut fault = None;
     let mut target_given = false;
+    let mut json_stats: Option<String> = None;
     let mut corpus = std::path::PathBuf::from("corpus");
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -460,6 +461,8 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
             },
             "--corpus" => corpus = val().into(),
             "--node" => opts.node = true,
+            "--stop-on-first" => opts.stop_at_first = true,
+            "--json-stats" => json_stats = Some(val()),
             "--fault" => match Fault::activate_by_name(&val()) {
                 Ok(f) => fault = Some(f),
                 Err(e) => return usage_error(&e.to_string()),
@@ -494,20 +497,65 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
         opts.seconds
     );
     let total = jolt::bytecode::Opcode::ALL.len();
+    // On a terminal the status line is redrawn in place; elsewhere (CI
+    // logs, pipes) a plain line is printed every few seconds.
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let mut next_plain = 5.0;
     let sum = drive(&opts, &mut |s| {
         let cov: Vec<String> = s
             .coverage
             .iter()
             .map(|(p, c)| format!("{p} {}/{total}", c.len()))
             .collect();
-        eprint!(
-            "\r\x1b[K{:.0}s {} | cov: {}",
+        let line = format!(
+            "{:.0}s {} | cov: {}",
             s.stats.seconds,
             s.stats,
             cov.join(", ")
         );
+        if tty {
+            eprint!("\r\x1b[K{line}");
+        } else if s.stats.seconds >= next_plain {
+            eprintln!("status {line}");
+            next_plain = s.stats.seconds + 5.0;
+        }
     });
-    eprintln!();
+    if tty {
+        eprintln!();
+    }
+    eprintln!(
+        "done {:.1}s {} | cov: {}",
+        sum.stats.seconds,
+        sum.stats,
+        sum.coverage
+            .iter()
+            .map(|(p, c)| format!("{p} {}/{total}", c.len()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if let Some(path) = &json_stats {
+        if let Err(e) = std::fs::write(path, fuzz_stats_json(&opts, &sum)) {
+            eprintln!("jolt: cannot write {path}: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if fault.is_none() && opts.stop_at_first {
+        match sum.first_at {
+            Some(t) => println!(
+                "first divergence after {t:.2} s ({} execs, target {}, seed {})",
+                sum.stats.execs,
+                opts.target.short_name(),
+                opts.seed
+            ),
+            None => println!(
+                "no divergence in {:.0} s ({} execs, target {}, seed {})",
+                sum.stats.seconds,
+                sum.stats.execs,
+                opts.target.short_name(),
+                opts.seed
+            ),
+        }
+    }
     if let Some(f) = fault {
         match (sum.first_at, sum.divergences.first()) {
             (Some(t), Some(d)) => {
@@ -564,6 +612,33 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `jolt fuzz --json-stats FILE`: the run's counters for CI dashboards.
+fn fuzz_stats_json(
+    opts: &jolt::verify::fuzz::DriveOptions,
+    sum: &jolt::verify::fuzz::DriveSummary,
+) -> String {
+    let cov: Vec<String> = sum
+        .coverage
+        .iter()
+        .map(|(p, c)| format!("\"{p}\": {}", c.len()))
+        .collect();
+    format!(
+        "{{\"target\": \"{}\", \"seed\": {}, \"seconds\": {:.3}, \"execs\": {}, \"execs_per_s\": {:.1}, \"runnable\": {}, \"out_of_fuel\": {}, \"divergences\": {}, \"first_divergence_s\": {}, \"written\": {}, \"opcodes\": {}, \"coverage\": {{{}}}}}\n",
+        opts.target.short_name(),
+        opts.seed,
+        sum.stats.seconds,
+        sum.stats.execs,
+        sum.stats.execs_per_sec(),
+        sum.stats.runnable,
+        sum.stats.out_of_fuel,
+        sum.stats.divergences,
+        sum.first_at.map_or("null".into(), |t| format!("{t:.3}")),
+        sum.written.len(),
+        jolt::bytecode::Opcode::ALL.len(),
+        cov.join(", ")
+    )
 }
 
 /// `jolt bench-compile [FILE.js ...]`: baseline compile throughput over the

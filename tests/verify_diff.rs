@@ -219,7 +219,7 @@ fn jolt_diff_many_files_writes_ci_reports() {
     assert_eq!(x.matches("<failure ").count(), 2, "{x}");
     assert!(x.contains("name=\"interp~test-perturb-line-1\""), "{x}");
     assert!(
-        x.contains("&lt;&amp;&quot;x&quot;&gt;"),
+        x.contains("expected &quot;&lt;&amp;\\&quot;x\\&quot;&gt;&quot;, got"),
         "special characters escaped: {x}"
     );
     let parsed = std::process::Command::new("python3")

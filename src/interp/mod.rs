@@ -231,14 +231,16 @@ impl Vm {
                 }};
             }
             macro_rules! cmp {
-                ($dst:expr, $a:expr, $b:expr, $fb:expr, $op:expr) => {{
-                    let t = tri!(exec::compare(
-                        self,
-                        &p.feedback[$fb as usize],
-                        $op,
-                        r!($a),
-                        r!($b)
-                    ));
+                ($dst:expr, $a:expr, $b:expr, $fb:expr, $op:expr, $rop:tt) => {{
+                    let (x, y) = (r!($a), r!($b));
+                    // The int32 fast path inline; `exec::compare` is the
+                    // instruction's one definition.
+                    if x.is_int() && y.is_int() {
+                        exec::record(&p.feedback[$fb as usize], fbk::SAW_INT);
+                        w!($dst, Value::bool(x.as_int() $rop y.as_int()));
+                        continue;
+                    }
+                    let t = tri!(exec::compare(self, &p.feedback[$fb as usize], $op, x, y));
                     w!($dst, Value::bool(t))
                 }};
             }
@@ -311,10 +313,10 @@ impl Vm {
                         let t = exec::strict_equals(self, &p.feedback[fb as usize], r!(a), r!(b));
                         w!(dst, Value::bool(!t))
                     }
-                    Insn::Lt { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Lt),
-                    Insn::Le { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Le),
-                    Insn::Gt { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Gt),
-                    Insn::Ge { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Ge),
+                    Insn::Lt { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Lt, <),
+                    Insn::Le { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Le, <=),
+                    Insn::Gt { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Gt, >),
+                    Insn::Ge { dst, a, b, fb } => cmp!(dst, a, b, fb, CmpOp::Ge, >=),
                     Insn::InstanceOf { dst, a, b, fb } => {
                         let t = tri!(exec::instance_of(
                             self,
@@ -581,7 +583,12 @@ impl Vm {
                         tri!(self.run_field_init(r!(0), r!(1)))
                     }
                     Insn::Return { src } => {
-                        let v = tri!(exec::return_value(self, r!(src), r!(1)));
+                        // Only construct frames have return rules.
+                        let v = if self.frames[fi].construct {
+                            tri!(exec::return_value(self, r!(src), r!(1)))
+                        } else {
+                            r!(src)
+                        };
                         let f = self.frames.pop().unwrap();
                         if f.entry {
                             self.sp = f.caller_sp;

@@ -73,10 +73,16 @@ fn describe(reference: &Outcome, other: &Outcome) -> String {
     if reference.end != other.end {
         return format!("ended {} (reference: {})", other.end, reference.end);
     }
+    let show = |l: &Option<String>| {
+        l.as_ref()
+            .map_or("(no such line)".into(), |l| format!("{l:?}"))
+    };
     match first_line_diff(&reference.stdout, &other.stdout) {
         Some(d) => format!(
-            "stdout line {}: expected {:?}, got {:?}",
-            d.line, d.left, d.right
+            "stdout line {}: expected {}, got {}",
+            d.line,
+            show(&d.left),
+            show(&d.right)
         ),
         None => "outcomes differ".to_string(),
     }
