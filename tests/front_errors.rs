@@ -485,7 +485,12 @@ fn arguments_at_top_level_is_rejected() {
             other => panic!("{src}: {other:?}"),
         }
     }
-    let ok = jolt::run("function f() { return arguments.length; } print(f(1, 2));", "t.js", Default::default(), false);
+    let ok = jolt::run(
+        "function f() { return arguments.length; } print(f(1, 2));",
+        "t.js",
+        Default::default(),
+        false,
+    );
     assert_eq!(ok.end, jolt::End::Normal);
     assert_eq!(ok.stdout, b"2\n");
 }

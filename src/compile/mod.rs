@@ -19,8 +19,8 @@
 
 pub mod scope;
 
-use crate::bytecode::{verify, Const, FuncKind, FuncProto, Handler, Insn};
 use crate::bytecode::iter_hint;
+use crate::bytecode::{verify, Const, FuncKind, FuncProto, Handler, Insn};
 use crate::front::ast::{self, *};
 use crate::front::{LineIndex, Span, SyntaxError};
 use scope::{Analysis, Decl, DeclKind, ScopeKey};
@@ -660,8 +660,7 @@ impl<'a> Compiler<'a> {
         let is_default_derived = matches!(body, Body::DefaultDerived);
         // A function reading `arguments` keeps its extra arguments in a
         // hidden rest parameter (without one they are dropped at the call).
-        let uses_arguments =
-            kind != FuncKind::Arrow && self.analysis.arguments_used.contains(&key);
+        let uses_arguments = kind != FuncKind::Arrow && self.analysis.arguments_used.contains(&key);
         let hidden_rest = uses_arguments && rest.is_none() && !is_default_derived;
         let nparams = params.len() as u16
             + rest.is_some() as u16
@@ -1436,7 +1435,10 @@ impl<'a> Compiler<'a> {
             let name = match &decl.target.kind {
                 PatternKind::Ident(n) => n.clone(),
                 _ => {
-                    let init = decl.init.as_ref().expect("parser: patterns have initialisers");
+                    let init = decl
+                        .init
+                        .as_ref()
+                        .expect("parser: patterns have initialisers");
                     let m = self.mark();
                     let r = self.alloc();
                     self.expr_to(init, r, None)?;
@@ -2056,8 +2058,12 @@ impl<'a> Compiler<'a> {
             ExprKind::Index { object, index, .. } => match &index.kind {
                 ExprKind::Str(s) => {
                     let k = String::from_utf16_lossy(s);
-                    let ident = k.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
-                        && k.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+                    let ident = k
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+                        && k.chars()
+                            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
                     if ident {
                         format!("{}.{k}", self.v8_text(object))
                     } else {
@@ -2087,7 +2093,10 @@ impl<'a> Compiler<'a> {
             ),
             ExprKind::Sequence(es) => format!(
                 "({})",
-                es.iter().map(|x| self.v8_text(x)).collect::<Vec<_>>().join(" , ")
+                es.iter()
+                    .map(|x| self.v8_text(x))
+                    .collect::<Vec<_>>()
+                    .join(" , ")
             ),
             ExprKind::Unary {
                 op: UnaryOp::Void,
@@ -2268,7 +2277,11 @@ impl<'a> Compiler<'a> {
                         argc,
                         fb,
                     },
-                    None => Insn::NewSpread { dst: base, base, fb },
+                    None => Insn::NewSpread {
+                        dst: base,
+                        base,
+                        fb,
+                    },
                 });
                 self.emit(Insn::Mov { dst, src: base });
             }

@@ -513,7 +513,11 @@ impl Vm {
                         let kind = self.kind_of(f);
                         let argc = match insn {
                             Insn::Call { argc, .. } => argc as usize,
-                            _ if matches!(kind, Some(Kind::Function | Kind::Native | Kind::Bound)) => {
+                            _ if matches!(
+                                kind,
+                                Some(Kind::Function | Kind::Native | Kind::Bound)
+                            ) =>
+                            {
                                 tri!(self.spread_window(fp + base as usize))
                             }
                             _ => 0,
@@ -533,10 +537,7 @@ impl Vm {
                             }
                             Some(Kind::Native | Kind::Bound) => {
                                 self.frames[fi].pc = pc;
-                                w!(
-                                    dst,
-                                    tri!(self.call_at(fp + base as usize, argc, None))
-                                )
+                                w!(dst, tri!(self.call_at(fp + base as usize, argc, None)))
                             }
                             _ => tri!(Err(self.not_callable(p, pc - 1, f, "function"))),
                         }
@@ -561,10 +562,7 @@ impl Vm {
                             ));
                             continue 'frames;
                         }
-                        w!(
-                            dst,
-                            tri!(self.call_at(fp + base as usize, argc, Some(f)))
-                        )
+                        w!(dst, tri!(self.call_at(fp + base as usize, argc, Some(f))))
                     }
                     Insn::SuperCall { dst, base, argc } => {
                         self.frames[fi].pc = pc;

@@ -115,13 +115,17 @@ impl Vm {
     fn key_hash(&mut self, k: Value) -> u32 {
         if k.is_number() {
             let d = k.as_number();
-            let bits = if d.is_nan() { f64::NAN.to_bits() } else { d.to_bits() };
+            let bits = if d.is_nan() {
+                f64::NAN.to_bits()
+            } else {
+                d.to_bits()
+            };
             return mix(bits);
         }
         if self.is_string(k) {
             let mut h: u64 = 0xcbf2_9ce4_8422_2325;
             for &u in self.flat_units(k) {
-                h = (h.rotate_left(5) ^ u as u64).wrapping_mul(0x51_7cc1_b727_220a_95);
+                h = (h.rotate_left(5) ^ u as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
             }
             return mix(h ^ self.string_len(k) as u64);
         }
@@ -172,6 +176,13 @@ impl Vm {
 
     /// `map.get(k)` / `set.has(k)`: the value stored for `k`, if present.
     pub fn collection_get(&mut self, obj: Value, k: Value) -> JsResult<Option<Value>> {
+        let (t, i) = self.collection_find(obj, k)?;
+        Ok(i.map(|i| Cell::from_value(t).get(2 + 2 * i)))
+    }
+
+    /// The table of `obj` and the entry of key `k` in it, if present
+    /// (normalizing `k` may flatten a rope: `obj` stays rooted).
+    fn collection_find(&mut self, obj: Value, k: Value) -> JsResult<(Value, Option<usize>)> {
         let mark = self.handles.len();
         self.handles.push(obj);
         let k = self.normalize_key(k);
@@ -180,9 +191,7 @@ impl Vm {
         let k = k?;
         let h = self.key_hash(k);
         let t = self.table_of(obj);
-        Ok(self
-            .table_find(t, k, h)
-            .map(|i| Cell::from_value(t).get(2 + 2 * i)))
+        Ok((t, self.table_find(t, k, h)))
     }
 
     /// `map.set(k, v)` / `set.add(k)` (v = k).
@@ -221,15 +230,7 @@ impl Vm {
 
     /// `delete(k)`: whether `k` was present.
     pub fn collection_delete(&mut self, obj: Value, k: Value) -> JsResult<bool> {
-        let mark = self.handles.len();
-        self.handles.push(obj);
-        let k = self.normalize_key(k);
-        let obj = self.handles[mark];
-        self.handles.truncate(mark);
-        let k = k?;
-        let h = self.key_hash(k);
-        let t = self.table_of(obj);
-        let Some(i) = self.table_find(t, k, h) else {
+        let (t, Some(i)) = self.collection_find(obj, k)? else {
             return Ok(false);
         };
         let c = Cell::from_value(t);

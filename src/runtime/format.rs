@@ -386,7 +386,12 @@ fn format_collection(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize) -> String {
                 _ if is_set => Mode::Keys,
                 other => other,
             };
-            (c.get(ITER_TABLE), c.get(ITER_INDEX).as_int().max(0) as usize, mode, is_set)
+            (
+                c.get(ITER_TABLE),
+                c.get(ITER_INDEX).as_int().max(0) as usize,
+                mode,
+                is_set,
+            )
         }
         Kind::Map => (vm.table_of(v), 0, Mode::Entries, false),
         _ => (vm.table_of(v), 0, Mode::Keys, true),
@@ -394,7 +399,11 @@ fn format_collection(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize) -> String {
     let type_name = if is_set { "Set" } else { "Map" };
     let prefix = match kind {
         Kind::CollectionIterator => {
-            let what = if mode == Mode::Entries { "Entries" } else { "Iterator" };
+            let what = if mode == Mode::Entries {
+                "Entries"
+            } else {
+                "Iterator"
+            };
             format!("[{type_name} {what}]")
         }
         _ => {

@@ -18,12 +18,12 @@
 //!   (`FuncProto::callee_name`); see [`not_iterable`].
 
 use super::atoms::PropKey;
-use crate::bytecode::iter_hint as hint;
 use super::builtins::object::own_keys_of;
-use super::shape::{DEFAULT_ATTRS, ENUMERABLE};
 use super::collections::TABLE_OF_SET;
 use super::heap::{Cell, Kind};
+use super::shape::{DEFAULT_ATTRS, ENUMERABLE};
 use super::{format, JsResult, Throw, Value, Vm};
+use crate::bytecode::iter_hint as hint;
 
 /// Where an iteration's two state values live (both are roots).
 #[derive(Copy, Clone)]

@@ -56,7 +56,13 @@ impl Vm {
     ) -> JsResult<Value> {
         let shape = self.shapes.root(n_fixed, n_inline);
         let mut keep = [proto];
-        let c = self.alloc_rooted(kind, OBJECT_RAW_WORDS, n_fixed as usize + n_inline as usize, 0, &mut keep)?;
+        let c = self.alloc_rooted(
+            kind,
+            OBJECT_RAW_WORDS,
+            n_fixed as usize + n_inline as usize,
+            0,
+            &mut keep,
+        )?;
         c.set_raw(0, shape.0 as u64);
         c.set(fixed::PROTO, keep[0]);
         Ok(c.value())
@@ -99,7 +105,12 @@ impl Vm {
             let n = self.handles.len() - 1 - mark;
             for i in 0..n {
                 let o = self.handles[mark + n];
-                self.define_own(o, PropKey::Index(i as u32), self.handles[mark + i], DEFAULT_ATTRS)?;
+                self.define_own(
+                    o,
+                    PropKey::Index(i as u32),
+                    self.handles[mark + i],
+                    DEFAULT_ATTRS,
+                )?;
             }
             let o = self.handles[mark + n];
             self.define_own(
@@ -371,7 +382,9 @@ impl Vm {
             match key {
                 PropKey::Index(i) => return self.ta_set(base, i, v),
                 // Other numeric keys ("-1", "1.5") are never properties.
-                PropKey::Atom(_) if super::typed::is_numeric_key(&self.atoms.key_to_string(key)) => {
+                PropKey::Atom(_)
+                    if super::typed::is_numeric_key(&self.atoms.key_to_string(key)) =>
+                {
                     return Ok(())
                 }
                 _ => {}

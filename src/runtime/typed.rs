@@ -95,14 +95,20 @@ impl Vm {
         r
     }
 
+    /// The kind, buffer cell and buffer element index of element `i` (in
+    /// range) of typed array `v`.
+    fn ta_slot(v: Value, i: u32) -> (Kind, Cell, usize) {
+        let c = Cell::from_value(v);
+        debug_assert!(i < c.raw(1) as u32);
+        let at = c.get(TA_OFFSET).as_int() as usize + i as usize;
+        (c.kind(), Cell::from_value(c.get(TA_BUFFER)), at)
+    }
+
     /// Element `i` (in range) as a number.
     pub fn ta_get(&self, v: Value, i: u32) -> Value {
-        let c = Cell::from_value(v);
-        let b = Cell::from_value(c.get(TA_BUFFER));
-        let at = c.get(TA_OFFSET).as_int() as usize + i as usize;
-        debug_assert!(i < c.raw(1) as u32);
+        let (kind, b, at) = Vm::ta_slot(v, i);
         unsafe {
-            if c.kind() == Kind::Int32Array {
+            if kind == Kind::Int32Array {
                 let p = b.raw_ptr() as *const i32;
                 Value::int(*p.add(at))
             } else {
@@ -115,12 +121,9 @@ impl Vm {
     /// Stores the number `d` (already converted by ToNumber) at element `i`
     /// (in range), converting it to the element type.
     pub fn ta_store(&self, v: Value, i: u32, d: f64) {
-        let c = Cell::from_value(v);
-        let b = Cell::from_value(c.get(TA_BUFFER));
-        let at = c.get(TA_OFFSET).as_int() as usize + i as usize;
-        debug_assert!(i < c.raw(1) as u32);
+        let (kind, b, at) = Vm::ta_slot(v, i);
         unsafe {
-            if c.kind() == Kind::Int32Array {
+            if kind == Kind::Int32Array {
                 let p = b.raw_ptr() as *mut i32;
                 *p.add(at) = super::numconv::to_int32(d);
             } else {

@@ -818,7 +818,10 @@ fn gen_call(prog: &mut Program, f: &mut Func) -> Result<()> {
     if prog.u.ratio(1, 5)? {
         // Spread arguments: an array built in the window's first argument.
         let this = pick_value(prog.u, f)?;
-        f.emit(Insn::Mov { dst: w + 1, src: this });
+        f.emit(Insn::Mov {
+            dst: w + 1,
+            src: this,
+        });
         gen_spread_args(prog, f, w + 2)?;
         let dst = pick_value(prog.u, f)?;
         let fb = f.fb();

@@ -42,9 +42,9 @@
 
 use super::emit::Emitter;
 use super::helpers as h;
+use super::masm::TAG;
 use crate::bytecode::feedback::{self as fbk, PolyEntry, PolyIc, POLY_MAX};
 use crate::bytecode::{Const, FuncProto};
-use super::masm::TAG;
 use crate::jit::x64::{AluOp, Cond, Gpr, IndexReg, Label, Mem, Scale, ShiftOp, Size, UnaryOp, Xmm};
 use crate::runtime::atoms::PropKey;
 use crate::runtime::heap::{Cell, Kind, FIRST_OBJECT_KIND};
@@ -408,15 +408,28 @@ impl Emitter<'_> {
         x.mov_rm_r(Size::S32, Gpr::Rcx, Gpr::Rcx);
         x.test_rm_r(Size::S32, Gpr::Rcx, Gpr::Rcx);
         x.jcc(Cond::S, slow);
-        x.alu_r_m(AluOp::Cmp, Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, LENGTH_OFF));
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::Rcx,
+            Mem::disp(Gpr::Rax, LENGTH_OFF),
+        );
         x.jcc(Cond::Ae, slow);
         // The view's offset (an int32 value: its low half) plus the index.
         x.mov_r_m(Size::S32, Gpr::Rdx, Mem::disp(Gpr::Rax, TA_OFFSET_OFF));
         x.alu_rm_r(AluOp::Add, Size::S64, Gpr::Rcx, Gpr::Rdx);
         x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, TA_BUFFER_OFF));
-        let scale = if kind == Kind::Int32Array { Scale::S4 } else { Scale::S8 };
+        let scale = if kind == Kind::Int32Array {
+            Scale::S4
+        } else {
+            Scale::S8
+        };
         // Bytes cells: the header, then the raw element words.
-        x.lea(Size::S64, Gpr::Rax, Mem::bisd(Gpr::Rax, idx(Gpr::Rcx), scale, 8));
+        x.lea(
+            Size::S64,
+            Gpr::Rax,
+            Mem::bisd(Gpr::Rax, idx(Gpr::Rcx), scale, 8),
+        );
     }
 
     /// `dst = obj[key]` for a present element of a dense array, or an
@@ -473,7 +486,9 @@ impl Emitter<'_> {
         // Only an int32 source is stored inline (doubles need ToInt32).
         self.m.load(Gpr::Rdx, src);
         self.m.branch_if_not_int(Gpr::Rdx, slow);
-        self.m.asm.mov_rm_r(Size::S32, Mem::base(Gpr::Rax), Gpr::Rdx);
+        self.m
+            .asm
+            .mov_rm_r(Size::S32, Mem::base(Gpr::Rax), Gpr::Rdx);
         self.m.feedback_or(fb, fbk::SAW_TYPED);
         self.m.asm.jmp(done);
         self.m.asm.bind(not_i32);
@@ -491,7 +506,11 @@ impl Emitter<'_> {
         x.movq_r_x(Gpr::Rdx, Xmm::Xmm0);
         x.jmp(store);
         x.bind(is_double);
-        x.mov_r_imm(Size::S64, Gpr::Rcx, crate::runtime::value::DOUBLE_OFFSET as i64);
+        x.mov_r_imm(
+            Size::S64,
+            Gpr::Rcx,
+            crate::runtime::value::DOUBLE_OFFSET as i64,
+        );
         x.alu_rm_r(AluOp::Sub, Size::S64, Gpr::Rdx, Gpr::Rcx);
         x.bind(store);
         x.mov_rm_r(Size::S64, Mem::base(Gpr::Rax), Gpr::Rdx);

@@ -11,14 +11,14 @@
 //!   index through `Vm::table_next`, so entries added during the walk are
 //!   visited and deleted ones skipped, across rebuilds and clears.
 
-use super::{define_constructor, define_natives, keep, scoped};
+use super::{define_constructor, define_getter, define_natives, keep, scoped};
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::collections::{
-    Mode, COLLECTION_FIXED, ITER_FIXED, ITER_INDEX, ITER_MODE, ITER_TABLE, MODE_SET,
-    TABLE_OF_SET, TABLE_SLOT,
+    Mode, COLLECTION_FIXED, ITER_FIXED, ITER_INDEX, ITER_MODE, ITER_TABLE, MODE_SET, TABLE_OF_SET,
+    TABLE_SLOT,
 };
 use crate::runtime::heap::{Cell, Kind};
-use crate::runtime::shape::{CONFIGURABLE, DEFAULT_ATTRS};
+use crate::runtime::shape::DEFAULT_ATTRS;
 use crate::runtime::{format, Args, Intrinsic, JsResult, Value, Vm};
 
 /// The receiver, if it is of `kind`; else V8's incompatible-receiver error.
@@ -76,9 +76,9 @@ fn construct(vm: &mut Vm, args: Args, kind: Kind) -> JsResult<Value> {
             }
             if !vm.is_object(v) {
                 let shown = format::display_for_error(vm, v);
-                return Err(vm.type_error(&format!(
-                    "Iterator value {shown} is not an entry object"
-                )));
+                return Err(
+                    vm.type_error(&format!("Iterator value {shown} is not an entry object"))
+                );
             }
             // The entry's "0" and "1", each read with the others rooted.
             scoped(vm, |vm, base| {
@@ -293,21 +293,13 @@ fn set_iterator_next(vm: &mut Vm, args: Args) -> JsResult<Value> {
     iterator_next(vm, args, true)
 }
 
-/// Defines getter `name` (a native named "get NAME") on intrinsic `target`.
-fn define_getter(vm: &mut Vm, target: Intrinsic, name: &str, f: crate::runtime::NativeFn) -> JsResult<()> {
-    let g = vm.new_native(f, &format!("get {name}"), 0, false)?;
-    let ((), _) = keep(vm, g, |vm| {
-        let g = *vm.handles.last().unwrap();
-        let obj = vm.intrinsic(target);
-        let key = vm.atoms.key_str(name);
-        vm.define_accessor(obj, key, g, Value::UNDEFINED, CONFIGURABLE)
-    })?;
-    Ok(())
-}
-
 pub fn init(vm: &mut Vm) -> JsResult<()> {
     for (intr, name, ctor) in [
-        (Intrinsic::MapPrototype, "Map", map_ctor as crate::runtime::NativeFn),
+        (
+            Intrinsic::MapPrototype,
+            "Map",
+            map_ctor as crate::runtime::NativeFn,
+        ),
         (Intrinsic::SetPrototype, "Set", set_ctor),
     ] {
         let op = vm.intrinsic(Intrinsic::ObjectPrototype);
@@ -358,7 +350,15 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     let sp = vm.intrinsic(Intrinsic::SetPrototype);
     let key = vm.atoms.key_str("keys");
     vm.define_own(sp, key, values, crate::runtime::shape::METHOD_ATTRS)?;
-    define_natives(vm, Intrinsic::MapIteratorPrototype, &[("next", map_iterator_next, 0)])?;
-    define_natives(vm, Intrinsic::SetIteratorPrototype, &[("next", set_iterator_next, 0)])?;
+    define_natives(
+        vm,
+        Intrinsic::MapIteratorPrototype,
+        &[("next", map_iterator_next, 0)],
+    )?;
+    define_natives(
+        vm,
+        Intrinsic::SetIteratorPrototype,
+        &[("next", set_iterator_next, 0)],
+    )?;
     Ok(())
 }

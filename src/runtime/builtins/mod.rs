@@ -58,6 +58,19 @@ pub fn define_natives(
     Ok(())
 }
 
+/// Defines getter `name` (a native named "get NAME", configurable) on
+/// intrinsic `target`.
+pub fn define_getter(vm: &mut Vm, target: Intrinsic, name: &str, f: NativeFn) -> JsResult<()> {
+    let g = vm.new_native(f, &format!("get {name}"), 0, false)?;
+    keep(vm, g, |vm| {
+        let g = *vm.handles.last().unwrap();
+        let obj = vm.intrinsic(target);
+        let key = vm.atoms.key_str(name);
+        vm.define_accessor(obj, key, g, Value::UNDEFINED, super::shape::CONFIGURABLE)
+    })
+    .map(|_| ())
+}
+
 /// Defines a data property `name` = `v` with `attrs` on `obj`.
 pub fn define_value(vm: &mut Vm, obj: Value, name: &str, v: Value, attrs: u8) -> JsResult<()> {
     let key = vm.atoms.key_str(name);

@@ -8,10 +8,11 @@
 //!   JavaScript.
 //! - Element values go through `Vm::ta_get`/`ta_store` only.
 
-use super::{define_constructor, define_natives, define_value, keep, relative_index, scoped};
+use super::{
+    define_constructor, define_getter, define_natives, define_value, keep, relative_index, scoped,
+};
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::Kind;
-use crate::runtime::shape::CONFIGURABLE;
 use crate::runtime::typed::TA_BUFFER;
 use crate::runtime::{ops, Args, ErrorKind, Intrinsic, JsResult, Value, Vm};
 
@@ -187,7 +188,9 @@ fn set(vm: &mut Vm, args: Args) -> JsResult<Value> {
     // The source values first (a view of the same buffer is read whole
     // before anything is written).
     let values: Vec<f64> = if vm.is_typed_array(src) {
-        (0..vm.ta_len(src)).map(|i| vm.ta_get(src, i).as_number()).collect()
+        (0..vm.ta_len(src))
+            .map(|i| vm.ta_get(src, i).as_number())
+            .collect()
     } else {
         let src = crate::runtime::builtins::object::to_object(vm, src)?;
         let (n, src) = keep(vm, src, |vm| {
@@ -241,7 +244,9 @@ fn search(vm: &mut Vm, args: Args, same_value_zero: bool) -> JsResult<Option<u32
 }
 
 fn index_of(vm: &mut Vm, args: Args) -> JsResult<Value> {
-    Ok(Value::int(search(vm, args, false)?.map_or(-1, |i| i as i32)))
+    Ok(Value::int(
+        search(vm, args, false)?.map_or(-1, |i| i as i32),
+    ))
 }
 
 fn includes(vm: &mut Vm, args: Args) -> JsResult<Value> {
@@ -286,12 +291,7 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
             ("join", join, 1),
         ],
     )?;
-    let g = vm.new_native(length, "get length", 0, false)?;
-    keep(vm, g, |vm| {
-        let g = *vm.handles.last().unwrap();
-        let tp = vm.intrinsic(Intrinsic::TypedArrayPrototype);
-        vm.define_accessor(tp, PropKey::Atom(wk::length), g, Value::UNDEFINED, CONFIGURABLE)
-    })?;
+    define_getter(vm, Intrinsic::TypedArrayPrototype, "length", length)?;
     for (intr, name, ctor, bytes) in [
         (
             Intrinsic::Float64ArrayPrototype,
