@@ -15,7 +15,7 @@ usage: jolt [options] FILE.js
                              (many programs in parallel: a line per file, a
                              summary; exit 1 if any diverged)
        jolt fuzz --seconds N [--seed S] [--target bytecode|source|gc] [--node]
-                 [--fault NAME] [--stop-on-first] [--json-stats FILE]
+                 [--fault NAME] [--stop-on-first] [--json-stats FILE] [--jobs N]
        jolt bench-compile [FILE.js ..]
        jolt bench-harness [--seconds N] [--seed S] [--targets bytecode,source,gc]
 
@@ -426,7 +426,7 @@ fn diff_many(
 /// `jolt fuzz --seconds N`: the generators in-process, with a live status
 /// line; minimized divergences go to corpus/<target>/.
 fn fuzz_main(args: Vec<String>) -> ExitCode {
-    use jolt::verify::fuzz::{drive, DriveOptions, Target};
+    use jolt::verify::fuzz::{drive_jobs, DriveOptions, Target};
     let mut opts = DriveOptions {
         seconds: 10.0,
         seed: 0,
@@ -439,6 +439,7 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
     let mut fault = None;
     let mut target_given = false;
     let mut json_stats: Option<String> = None;
+    let mut jobs: Option<usize> = None;
     let mut corpus = std::path::PathBuf::from("corpus");
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -462,6 +463,10 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
             "--corpus" => corpus = val().into(),
             "--node" => opts.node = true,
             "--stop-on-first" => opts.stop_at_first = true,
+            "--jobs" => match val().parse() {
+                Ok(n) if n > 0 => jobs = Some(n),
+                _ => return usage_error("--jobs needs a positive number"),
+            },
             "--json-stats" => json_stats = Some(val()),
             "--fault" => match Fault::activate_by_name(&val()) {
                 Ok(f) => fault = Some(f),
@@ -501,7 +506,15 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
     // logs, pipes) a plain line is printed every few seconds.
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let mut next_plain = 5.0;
-    let sum = drive(&opts, &mut |s| {
+    // Every core by default; one with a fault, so that ci/fault-check's
+    // seconds to detection stay comparable between runs and machines.
+    let jobs = jobs.unwrap_or(if fault.is_some() {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    });
+    eprintln!("jolt fuzz: {jobs} job(s)");
+    let sum = drive_jobs(&opts, jobs, &mut |s| {
         let cov: Vec<String> = s
             .coverage
             .iter()
@@ -587,6 +600,12 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
     }
     for d in sum.divergences.iter().take(3) {
         eprint!("{d}");
+    }
+    if !sum.findings.is_empty() {
+        eprintln!("findings ({} distinct):", sum.findings.len());
+        for (sig, n) in &sum.findings {
+            eprintln!("  {n:>6} x {sig}");
+        }
     }
     for w in &sum.written {
         eprintln!("wrote {}", w.display());

@@ -189,6 +189,16 @@ const ERRORS: &[(&str, &str, u32, u32)] = &[
     ("x = (a, ...b,) => 1", "Rest parameter must be last formal parameter", 1, 13),
     ("x = (...a = 1) => 1", "Rest parameter may not have a default initializer", 1, 11),
     ("try {} catch ({a}) { let a }", "Identifier 'a' has already been declared", 1, 26),
+    // U+2E2F VERTICAL TILDE is Lm but Pattern_Syntax: not ID_Start/ID_Continue
+    ("var \u{2E2F} = 1;", "Invalid or unexpected token", 1, 5),
+    ("var a\u{2E2F} = 1;", "Invalid or unexpected token", 1, 6),
+    ("var \\u2E2F = 1;", "Invalid or unexpected token", 1, 5),
+    ("var a\\u2E2F = 1;", "Invalid or unexpected token", 1, 5),
+    // a `/` that cannot start a regular expression literal (no closing `/`
+    // on its line): V8's early error before "not supported"
+    ("var x = /a\n/;", "Invalid regular expression: missing /", 1, 9),
+    ("function f(){/ ABC}", "Invalid regular expression: missing /", 1, 14),
+    ("x = /[/\n]/", "Invalid regular expression: missing /", 1, 5),
 ];
 
 #[test]

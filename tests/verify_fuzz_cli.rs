@@ -1,7 +1,8 @@
 //! `jolt fuzz` as CI runs it: stderr not a terminal gives plain `status`
 //! lines every few seconds and a `done` line (no escape codes),
 //! `--json-stats` writes the counters, `--stop-on-first` reports the time
-//! to the first divergence or that there was none.
+//! to the first divergence or that there was none; `--jobs 2` runs two
+//! workers with one merged status.
 
 #[test]
 fn fuzz_in_ci_prints_plain_status_and_writes_json_stats() {
@@ -33,6 +34,7 @@ fn fuzz_in_ci_prints_plain_status_and_writes_json_stats() {
         !err.contains('\x1b'),
         "escape codes off a terminal: {err:?}"
     );
+    assert!(err.contains("jolt fuzz: 2 job(s)"), "{err}");
     assert!(err.lines().any(|l| l.starts_with("status ")), "{err}");
     assert!(err.lines().any(|l| l.starts_with("done ")), "{err}");
     assert!(stdout.starts_with("no divergence in "), "{stdout}");

@@ -482,6 +482,10 @@ define_opcodes! {
     TypeOf "typeof" { dst: wreg, src: reg } [THROW GC]
     /// ToString (template literal substitutions).
     ToString "tostring" { dst: wreg, src: reg } [THROW GC CALLS_JS]
+    /// ToPropertyKey up to a primitive: an object key becomes
+    /// ToPrimitive(key, string) once, so `o[k] op= v` and a class field's
+    /// computed name convert k exactly once; primitives are unchanged.
+    ToPropKey "topropkey" { dst: wreg, src: reg } [THROW GC CALLS_JS]
 
     Jmp "jmp" { off: jump } [TERMINATOR]
     JmpTrue "jmptrue" { src: reg, off: jump } []

@@ -731,6 +731,15 @@ impl<'a> Compiler<'a> {
                 .collect();
             for (i, (pat, default)) in all_params.into_iter().enumerate() {
                 let r = 2 + i as Reg;
+                // The default is evaluated while the parameter is still in
+                // its TDZ (`function f(a = a)` throws), so the argument is
+                // moved in only when it is used.
+                let skip = default.map(|_| {
+                    self.emit(Insn::JmpUndef {
+                        src: arg_temps[i],
+                        off: 0,
+                    })
+                });
                 self.emit(Insn::Mov {
                     dst: r,
                     src: arg_temps[i],
@@ -739,8 +748,7 @@ impl<'a> Compiler<'a> {
                     PatternKind::Ident(n) => Some(n.clone()),
                     _ => None,
                 };
-                if let Some(d) = default {
-                    let skip = self.emit(Insn::JmpUndef { src: r, off: 0 });
+                if let (Some(d), Some(skip)) = (default, skip) {
                     let over = self.emit(Insn::Jmp { off: 0 });
                     self.patch_here(skip);
                     self.expr_to(d, r, pname.as_deref())?;
@@ -1416,8 +1424,11 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// The key of `super.name` / `super[expr]` in a new register.
+    /// The key of `super.name` / `super[expr]` in a new register, after
+    /// the this-binding check (`super[f()]` before `super()` throws the
+    /// ReferenceError before calling f).
     fn super_key(&mut self, e: &Expr) -> CResult<Reg> {
+        self.check_super_this();
         let k = self.alloc();
         match &e.kind {
             ExprKind::SuperMember(n) => {
@@ -1739,23 +1750,25 @@ impl<'a> Compiler<'a> {
     fn class(&mut self, c: &Rc<Class>, dst: Reg, name_hint: Option<&str>) -> CResult<()> {
         let m = self.mark();
         let parent = self.alloc();
-        match &c.extends {
-            Some(e) => self.expr_to(e, parent, None)?,
-            None => {
-                self.emit(Insn::LdEmpty { dst: parent });
-            }
-        }
+        // The class's own name is in scope (in its TDZ) for the heritage
+        // expression: `class x extends x {}` is a ReferenceError.
         let decls: Vec<Decl> = c
             .name
             .iter()
             .map(|n| Decl {
                 name: n.clone(),
                 kind: DeclKind::Const,
-                init_end: 0,
+                init_end: c.span.end,
             })
             .collect();
         let inner_m = self.mark();
         self.open_scope(scope::key_of(&**c), &decls, false);
+        match &c.extends {
+            Some(e) => self.expr_to(e, parent, None)?,
+            None => {
+                self.emit(Insn::LdEmpty { dst: parent });
+            }
+        }
         let name = c.name.as_deref().or(name_hint).unwrap_or("").to_string();
         let ctor = self.alloc();
         let derived = c.extends.is_some();
@@ -1825,7 +1838,7 @@ impl<'a> Compiler<'a> {
             } = &mem.kind
             {
                 let t = self.alloc();
-                self.expr_to(e, t, None)?;
+                self.computed_key_to(e, t)?;
                 let n: Ident = Rc::from(format!("#field{i}"));
                 self.store_binding(&n, t, e.span, true)?;
                 self.free_to(t);
@@ -1966,10 +1979,20 @@ impl<'a> Compiler<'a> {
                 Some(s)
             }
             ast::PropKey::Computed(e) => {
-                self.expr_to(e, dst, None)?;
+                self.computed_key_to(e, dst)?;
                 None
             }
         })
+    }
+
+    /// A computed property name, converted with ToPropertyKey where it is
+    /// evaluated (before the value, or at class definition for a field).
+    fn computed_key_to(&mut self, e: &Expr, dst: Reg) -> CResult<()> {
+        self.expr_to(e, dst, None)?;
+        if !matches!(e.kind, ExprKind::Num(_) | ExprKind::Str(_)) {
+            self.emit(Insn::ToPropKey { dst, src: dst });
+        }
+        Ok(())
     }
 
     // ----- expressions -----
@@ -2027,6 +2050,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// In a derived constructor, `this` is a hole until super() returns.
+    /// A super property reference reads the this binding first.
+    fn check_super_this(&mut self) {
+        if !self.fns.last().unwrap().is_arrow {
+            self.check_this(1);
+        }
+    }
+
     fn check_this(&mut self, r: Reg) {
         let in_derived = self.fns.iter().rev().find(|f| !f.is_arrow).map(|f| f.kind)
             == Some(FuncKind::DerivedConstructor);
@@ -2353,14 +2383,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Insn::InitFields {});
                 self.emit(Insn::Mov { dst, src: base });
             }
-            ExprKind::SuperMember(n) => {
-                let k = self.alloc();
-                let c = self.name_const(n);
-                self.emit(Insn::LdConst { dst: k, k: c });
-                self.emit(Insn::GetSuper { dst, key: k });
-            }
-            ExprKind::SuperIndex(x) => {
-                let k = self.expr_any(x)?;
+            ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
+                let k = self.super_key(e)?;
                 self.emit(Insn::GetSuper { dst, key: k });
             }
         }
@@ -2505,44 +2529,28 @@ impl<'a> Compiler<'a> {
         let this = self.alloc();
         // Method calls: the object is `this`.
         match &callee.kind {
-            ExprKind::Member {
-                object,
-                name,
-                optional: opt_link,
-            } => {
-                self.call_receiver(object, *opt_link, this, exits.as_deref_mut())?;
-                let k = self.name_const(name);
-                let fb = self.fb();
-                self.position(callee.span);
-                self.emit(Insn::GetProp {
-                    dst: base,
-                    obj: this,
-                    name: k,
-                    fb,
-                });
+            ExprKind::Member { .. } | ExprKind::Index { .. } => {
+                self.method_callee(callee, base, this, exits.as_deref_mut())?;
             }
-            ExprKind::Index {
-                object,
-                index,
-                optional: opt_link,
-            } => {
-                self.call_receiver(object, *opt_link, this, exits.as_deref_mut())?;
-                let k = self.alloc();
-                self.expr_to(index, k, None)?;
-                let fb = self.fb();
-                self.emit(Insn::GetElem {
-                    dst: base,
-                    obj: this,
-                    key: k,
-                    fb,
-                });
-                self.free_to(k);
+            // `(a?.b)()`: a parenthesised chain ending in a member keeps
+            // its object as `this`; a short-circuit gives undefined callee.
+            ExprKind::OptionalChain(inner)
+                if matches!(inner.kind, ExprKind::Member { .. } | ExprKind::Index { .. }) =>
+            {
+                let mut local = Vec::new();
+                self.method_callee(inner, base, this, Some(&mut local))?;
+                if !local.is_empty() {
+                    let done = self.emit(Insn::Jmp { off: 0 });
+                    for j in local {
+                        self.patch_here(j);
+                    }
+                    self.emit(Insn::LdUndef { dst: base });
+                    self.patch_here(done);
+                }
             }
-            ExprKind::SuperMember(n) => {
+            ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
                 self.load_this(this);
-                let k = self.alloc();
-                let c = self.name_const(n);
-                self.emit(Insn::LdConst { dst: k, k: c });
+                let k = self.super_key(callee)?;
                 self.emit(Insn::GetSuper { dst: base, key: k });
                 self.free_to(k);
             }
@@ -2574,6 +2582,54 @@ impl<'a> Compiler<'a> {
             },
             None => Insn::CallSpread { dst, base, fb },
         });
+        Ok(())
+    }
+
+    /// The callee of a method call `o.m(...)` / `o[k](...)` into `base`,
+    /// its object into `this`.
+    fn method_callee(
+        &mut self,
+        callee: &Expr,
+        base: Reg,
+        this: Reg,
+        exits: Option<&mut Vec<usize>>,
+    ) -> CResult<()> {
+        match &callee.kind {
+            ExprKind::Member {
+                object,
+                name,
+                optional: opt_link,
+            } => {
+                self.call_receiver(object, *opt_link, this, exits)?;
+                let k = self.name_const(name);
+                let fb = self.fb();
+                self.position(callee.span);
+                self.emit(Insn::GetProp {
+                    dst: base,
+                    obj: this,
+                    name: k,
+                    fb,
+                });
+            }
+            ExprKind::Index {
+                object,
+                index,
+                optional: opt_link,
+            } => {
+                self.call_receiver(object, *opt_link, this, exits)?;
+                let k = self.alloc();
+                self.expr_to(index, k, None)?;
+                let fb = self.fb();
+                self.emit(Insn::GetElem {
+                    dst: base,
+                    obj: this,
+                    key: k,
+                    fb,
+                });
+                self.free_to(k);
+            }
+            _ => unreachable!("method_callee on a non-member callee"),
+        }
         Ok(())
     }
 
@@ -2741,26 +2797,13 @@ impl<'a> Compiler<'a> {
                     fb,
                 });
             }
-            ExprKind::Index { object, index, .. } => {
-                let o = self.alloc();
-                self.expr_to(object, o, None)?;
-                let k = self.alloc();
-                self.expr_to(index, k, None)?;
-                let fb = self.fb();
-                self.emit(Insn::GetElem {
-                    dst: old,
-                    obj: o,
-                    key: k,
-                    fb,
-                });
+            ExprKind::Index { .. } | ExprKind::SuperMember(_) | ExprKind::SuperIndex(_) => {
+                // The key converts at the read and again at the write, as
+                // in node v20 (the spec converts it once).
+                let t = self.member_target(target)?;
+                self.emit_get(t, old);
                 step(self);
-                let fb = self.fb();
-                self.emit(Insn::SetElem {
-                    obj: o,
-                    key: k,
-                    src: new,
-                    fb,
-                });
+                self.emit_set(t, new);
             }
             _ => return Err(unsupported("this update target", target.span)),
         }

@@ -688,19 +688,20 @@ impl Resolver {
     }
 
     fn class(&mut self, c: &Rc<Class>) {
-        if let Some(e) = &c.extends {
-            self.expr(e);
-        }
+        // As the code generator: the heritage sees the class's own name.
         let decls: Vec<Decl> = c
             .name
             .iter()
             .map(|n| Decl {
                 name: n.clone(),
                 kind: DeclKind::Const,
-                init_end: 0,
+                init_end: c.span.end,
             })
             .collect();
         self.push(key_of(&**c), &decls);
+        if let Some(e) = &c.extends {
+            self.expr(e);
+        }
         if let Some(k) = &c.constructor {
             self.function(k, false);
         }

@@ -14,6 +14,7 @@
 use super::error::SyntaxError;
 use super::span::Span;
 use super::token::{TokKind, Token, PUNCTUATORS};
+use super::unicode_id::{ID_CONTINUE, ID_START};
 use std::rc::Rc;
 
 pub struct Lexer<'a> {
@@ -40,38 +41,35 @@ fn is_whitespace(c: char) -> bool {
     )
 }
 
-/// Approximates Unicode ID_Start with `char::is_alphabetic`.
+/// IdentifierStart: `$`, `_`, or Unicode ID_Start (the tables of the
+/// Unicode version node uses, see unicode_id.rs).
 pub fn is_id_start(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || c == '$'
-        || c == '_'
-        || (!c.is_ascii() && (c.is_alphabetic() || is_other_id_start(c)))
+    c.is_ascii_alphabetic() || c == '$' || c == '_' || (!c.is_ascii() && in_ranges(c, ID_START))
 }
 
-/// Unicode Other_ID_Start (not Alphabetic, but identifier starts).
-fn is_other_id_start(c: char) -> bool {
-    matches!(
-        c,
-        '\u{1885}' | '\u{1886}' | '\u{2118}' | '\u{212E}' | '\u{309B}' | '\u{309C}'
-    )
-}
-
-/// Approximates Unicode ID_Continue.
+/// IdentifierPart: `$`, ZWNJ, ZWJ, or Unicode ID_Continue (which holds `_`).
 pub fn is_id_continue(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || c == '$'
         || c == '_'
         || c == '\u{200C}'
         || c == '\u{200D}'
-        || (!c.is_ascii() && (c.is_alphanumeric() || is_combining(c)))
+        || (!c.is_ascii() && in_ranges(c, ID_CONTINUE))
 }
 
-fn is_combining(c: char) -> bool {
-    // Common combining marks (Mn/Mc) blocks; an approximation of the tables.
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0487}' | '\u{0591}'..='\u{05BD}'
-        | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0900}'..='\u{0903}'
-        | '\u{093A}'..='\u{094F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}' | '\u{FE00}'..='\u{FE0F}' | '\u{FE20}'..='\u{FE2F}')
+fn in_ranges(c: char, table: &[(u32, u32)]) -> bool {
+    let c = c as u32;
+    table
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
 
 fn push_code_point(out: &mut Vec<u16>, cp: u32) {

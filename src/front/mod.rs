@@ -19,6 +19,7 @@ pub mod parser;
 pub mod printer;
 pub mod span;
 pub mod token;
+mod unicode_id;
 
 pub use error::SyntaxError;
 pub use parser::parse;

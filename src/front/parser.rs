@@ -1848,7 +1848,10 @@ impl<'a> Parser<'a> {
                 }
                 Ok(e)
             }
-            ExprKind::Member { .. } | ExprKind::Index { .. } => Ok(e),
+            ExprKind::Member { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::SuperMember(_)
+            | ExprKind::SuperIndex(_) => Ok(e),
             _ => self.err(msg, e.span),
         }
     }
@@ -2453,6 +2456,31 @@ impl<'a> Parser<'a> {
 
     /// Primary expressions that do not nest (plus `super` and `async`).
     #[inline(never)]
+    /// A regular expression literal starts at `span`: unsupported, but
+    /// one that is not a RegularExpressionLiteral at all (a line
+    /// terminator or the end of input before its closing `/`) is V8's
+    /// early error, which comes first.
+    fn regex_literal(&self, span: Span) -> PResult<Expr> {
+        let body = self.src.get(span.start as usize + 1..).unwrap_or("");
+        let (mut class, mut escaped) = (false, false);
+        for c in body.chars() {
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                break;
+            }
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '[' => class = true,
+                ']' => class = false,
+                '/' if !class => {
+                    return self.err("regular expressions are not supported by jolt", span);
+                }
+                _ => {}
+            }
+        }
+        self.err("Invalid regular expression: missing /", span)
+    }
+
     fn parse_primary_simple(&mut self) -> PResult<Expr> {
         let start = self.start();
         let span = self.tok.span;
@@ -2467,9 +2495,7 @@ impl<'a> Parser<'a> {
                 self.bump()?;
                 Ok(Expr::new(ExprKind::Str(s), span))
             }
-            TokKind::Punct("/") | TokKind::Punct("/=") => {
-                self.err("regular expressions are not supported by jolt", span)
-            }
+            TokKind::Punct("/") | TokKind::Punct("/=") => self.regex_literal(span),
             TokKind::Punct(_) | TokKind::Eof | TokKind::Template { .. } => Err(self.unexpected()),
             TokKind::Name(n) => {
                 let n = n.clone();

@@ -358,6 +358,7 @@ impl Vm {
                     }
                     Insn::TypeOf { dst, src } => w!(dst, tri!(exec::type_of(self, r!(src)))),
                     Insn::ToString { dst, src } => w!(dst, tri!(ops::to_string(self, r!(src)))),
+                    Insn::ToPropKey { dst, src } => w!(dst, tri!(exec::to_prop_key(self, r!(src)))),
 
                     Insn::Jmp { off } => jump!(off),
                     Insn::JmpTrue { src, off } => {
@@ -581,9 +582,20 @@ impl Vm {
                         tri!(self.run_field_init(r!(0), r!(1)))
                     }
                     Insn::Return { src } => {
-                        // Only construct frames have return rules.
+                        // Only construct frames have return rules; their
+                        // errors are thrown past this frame's handlers.
                         let v = if self.frames[fi].construct {
-                            tri!(exec::return_value(self, r!(src), r!(1)))
+                            match exec::return_value(self, r!(src), r!(1)) {
+                                Ok(v) => v,
+                                Err(t) => {
+                                    self.frames[fi].pc = pc;
+                                    exec::throw_past_handlers(self);
+                                    match self.unwind(t) {
+                                        Ok(()) => continue 'frames,
+                                        Err(t) => return Err(t),
+                                    }
+                                }
+                            }
                         } else {
                             r!(src)
                         };

@@ -23,7 +23,7 @@ use crate::runtime::atoms::{array_index, wk, Atom, PropKey};
 use crate::runtime::heap::{Cell, Kind};
 use crate::runtime::ops::{self, BinOp, CmpOp};
 use crate::runtime::shape::{self, ACCESSOR, WRITABLE};
-use crate::runtime::{fixed, ErrorKind, Intrinsic, JsResult, Throw, Value, Vm};
+use crate::runtime::{fixed, oflags, ErrorKind, Intrinsic, JsResult, Throw, Value, Vm};
 use std::cell::Cell as StdCell;
 
 // ----- what the frame-level instructions share -----
@@ -249,6 +249,8 @@ impl Vm {
             )?;
             let proto = self.handles.pop().unwrap();
             let ctor = self.handles[self.handles.len() - 2];
+            // The constructor's `super.x` looks up the prototype's parent.
+            self.set_home(ctor, proto);
             self.define_own(ctor, PropKey::Atom(wk::prototype), proto, 0)?;
             Ok(())
         })();
@@ -260,10 +262,23 @@ impl Vm {
     }
 
     /// `super[key] = src` in the frame at `fp`: [[Set]] on the home
-    /// object's prototype with `this` as the receiver. A primitive `this`
+    /// object's prototype with `this` as the receiver (read after the key
+    /// is converted, as in node v20); a null prototype is V8's "Cannot set
+    /// properties of null". A primitive `this`
     /// cannot receive the property (strict mode: TypeError, as V8 says it).
     pub fn set_super(&mut self, fp: usize, key: u16, src: u16) -> JsResult<()> {
         let k = ops::to_property_key(self, self.stack[fp + key as usize])?;
+        let home = Cell::from_value(self.stack[fp]).get(fixed::FN_HOME);
+        let has_home = self.is_object(home);
+        let base = if has_home {
+            self.proto_of(home)
+        } else {
+            Value::UNDEFINED
+        };
+        let v = self.stack[fp + src as usize];
+        if has_home && !base.is_cell() {
+            return self.set_value(base, k, v);
+        }
         let this = self.stack[fp + 1];
         if !self.is_object(this) {
             let name = self.atoms.key_to_string(k);
@@ -273,11 +288,8 @@ impl Vm {
                 "Cannot assign to read only property '{name}' of {tn} '{shown}'"
             )));
         }
-        let home = Cell::from_value(self.stack[fp]).get(fixed::FN_HOME);
-        let v = self.stack[fp + src as usize];
-        if self.is_object(home) && self.proto_of(home).is_cell() {
-            let sp = self.proto_of(home);
-            self.set_on_object(sp, k, v, this)
+        if has_home {
+            self.set_on_object(base, k, v, this)
         } else {
             self.set_value(this, k, v)
         }
@@ -737,19 +749,28 @@ pub fn del_elem(vm: &mut Vm, o: Value, k: Value) -> JsResult<Value> {
     vm.delete(o, k)
 }
 
+/// `topropkey`: an object key converted to a primitive (hint string) once;
+/// primitives convert later without side effects.
+pub fn to_prop_key(vm: &mut Vm, v: Value) -> JsResult<Value> {
+    ops::to_primitive(vm, v, ops::Hint::String)
+}
+
 /// `getsuper`: `super[key]` in a method whose function object is
 /// `callee`, with receiver `this`.
 pub fn get_super(vm: &mut Vm, callee: Value, this: Value, key: Value) -> JsResult<Value> {
+    // The key is converted before the home object's prototype is read, as
+    // in node v20 (newer editions read the prototype first).
     let (k, callee, this) = keep2(vm, callee, this, |vm| ops::to_property_key(vm, key))?;
     let home = Cell::from_value(callee).get(fixed::FN_HOME);
     if !vm.is_object(home) {
         return Ok(Value::UNDEFINED);
     }
-    let sp = vm.proto_of(home);
-    if sp.is_cell() {
-        vm.get_with_receiver(sp, k, this)
+    let base = vm.proto_of(home);
+    if base.is_cell() {
+        vm.get_with_receiver(base, k, this)
     } else {
-        Ok(Value::UNDEFINED)
+        // null: V8's "Cannot read properties of null (reading 'k')"
+        vm.get_value(base, k)
     }
 }
 
@@ -785,7 +806,34 @@ pub fn array_hole(vm: &mut Vm, a: Value) {
 /// `definefield`: an own data property (object literals, class fields).
 pub fn define_field(vm: &mut Vm, o: Value, key: Value, v: Value) -> JsResult<()> {
     let (k, o, v) = keep2(vm, o, v, |vm| ops::to_property_key(vm, key))?;
+    check_definable(vm, o, k)?;
     vm.define_own(o, k, v, shape::DEFAULT_ATTRS)
+}
+
+/// DefinePropertyOrThrow of a class element or field (always a
+/// configurable property): a non-configurable own property (a class's
+/// `prototype`) or a non-extensible object without the key is V8's
+/// TypeError.
+fn check_definable(vm: &mut Vm, o: Value, k: PropKey) -> JsResult<()> {
+    use crate::runtime::object::Own;
+    match vm.get_own(o, k) {
+        Some(Own::Data(_, a) | Own::Accessor(_, _, a)) if a & shape::CONFIGURABLE == 0 => {
+            if k == PropKey::Atom(wk::prototype) && vm.is_callable(o) {
+                return Err(
+                    vm.type_error("Classes may not have a static property named 'prototype'")
+                );
+            }
+            let name = vm.atoms.key_to_string(k);
+            Err(vm.type_error(&format!("Cannot redefine property: {name}")))
+        }
+        None if Cell::from_value(o).flags() & oflags::NOT_EXTENSIBLE != 0 => {
+            let name = vm.atoms.key_to_string(k);
+            Err(vm.type_error(&format!(
+                "Cannot define property {name}, object is not extensible"
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// `definemethod`: a method with `o` as its home object.
@@ -802,6 +850,7 @@ pub fn define_method(
     } else {
         shape::METHOD_ATTRS
     };
+    check_definable(vm, o, k)?;
     vm.set_home(f, o);
     vm.define_own(o, k, f, attrs)
 }
@@ -826,6 +875,7 @@ pub fn define_accessor(
     } else {
         shape::CONFIGURABLE
     };
+    check_definable(vm, o, k)?;
     vm.set_home(getter, o);
     vm.set_home(setter, o);
     vm.define_accessor(o, k, getter, setter, attrs)
@@ -1027,6 +1077,18 @@ pub fn return_value(vm: &mut Vm, v: Value, this: Value) -> JsResult<Value> {
         ));
     }
     Ok(this)
+}
+
+/// An error of `return_value` belongs to [[Construct]], after the frame
+/// has returned: its position is the `return`, but no handler of the
+/// returning frame may catch it (`try { return 0 } catch {}` in a derived
+/// constructor). Moves the top frame's pc past every handler range.
+pub fn throw_past_handlers(vm: &mut Vm) {
+    let f = vm.frames.last_mut().unwrap();
+    if vm.throw_position.is_none() {
+        vm.throw_position = unsafe { &*f.proto }.position(f.pc.saturating_sub(1));
+    }
+    f.pc = usize::MAX;
 }
 
 /// `ldconst`: a number, or a string constant's (interned) string.

@@ -176,6 +176,14 @@ impl Args {
     pub fn this(&self, vm: &Vm) -> Value {
         vm.stack[self.base + 1]
     }
+    /// Replaces the receiver: natives whose receiver is ToObject(this)
+    /// (Array.prototype methods) store the wrapper so later reads of
+    /// `this` see it. The slot belongs to the call window, which the
+    /// caller never reads after the call.
+    #[inline]
+    pub fn set_this(&self, vm: &mut Vm, v: Value) {
+        vm.stack[self.base + 1] = v;
+    }
     #[inline]
     pub fn get(&self, vm: &Vm, i: usize) -> Value {
         if i < self.argc {

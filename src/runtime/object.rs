@@ -27,6 +27,18 @@ pub const RAW_IDENTITY: usize = 2;
 /// beyond 8x the current length) an index becomes a named property.
 const DENSE_LIMIT: u32 = 1 << 26;
 pub const FROZEN_ELEMENTS: u16 = 8;
+/// Array flag: `length` is not writable (Object.defineProperty with
+/// writable: false): no element may be added at or past it.
+pub const LENGTH_READONLY: u16 = 16;
+
+/// Whether an array's `length` is writable.
+#[inline]
+pub fn length_writable(c: Cell) -> bool {
+    c.flags() & (FROZEN_ELEMENTS | LENGTH_READONLY) == 0
+}
+
+const READ_ONLY_LENGTH: &str =
+    "Cannot assign to read only property 'length' of object '[object Array]'";
 
 /// What an own property lookup finds.
 #[derive(Copy, Clone, Debug)]
@@ -261,11 +273,7 @@ impl Vm {
         if c.kind() == Kind::Array {
             match key {
                 PropKey::Atom(wk::length) => {
-                    let w = if c.flags() & FROZEN_ELEMENTS != 0 {
-                        0
-                    } else {
-                        WRITABLE
-                    };
+                    let w = if length_writable(c) { WRITABLE } else { 0 };
                     return Some(Own::Data(Value::number(c.raw(1) as f64), w));
                 }
                 PropKey::Index(i) => {
@@ -311,6 +319,20 @@ impl Vm {
         }
     }
 
+    /// The string of a String wrapper `obj` when `key` is one of its
+    /// character indices (own, read-only, enumerable properties that live
+    /// in the string, not in the shape).
+    fn wrapper_char(&self, obj: Value, key: PropKey) -> Option<(Value, u32)> {
+        let c = Cell::from_value(obj);
+        if let (Kind::Primitive, PropKey::Index(i)) = (c.kind(), key) {
+            let p = c.get(fixed::PRIMITIVE);
+            if self.is_string(p) && (i as usize) < self.string_len(p) {
+                return Some((p, i));
+            }
+        }
+        None
+    }
+
     /// [[Get]] on an object with an explicit receiver (getters see it).
     pub fn get_with_receiver(
         &mut self,
@@ -318,6 +340,11 @@ impl Vm {
         key: PropKey,
         receiver: Value,
     ) -> JsResult<Value> {
+        if let Some((s, i)) = self.wrapper_char(obj, key) {
+            let flat = self.flatten(s)?;
+            let u = self.flat_units(flat)[i as usize];
+            return self.new_string(&[u]);
+        }
         match self.find_property(obj, key) {
             None => Ok(Value::UNDEFINED),
             Some(Own::Data(v, _)) => Ok(v),
@@ -431,8 +458,18 @@ impl Vm {
         receiver: Value,
     ) -> JsResult<()> {
         let c = Cell::from_value(obj);
-        // Fast path: own writable data property.
-        if c.kind() == Kind::Array {
+        // Fast path: own writable data property, when the object is the
+        // receiver (for `super.x = v` the property goes to `this`).
+        let own = obj == receiver;
+        if self.wrapper_char(obj, key).is_some() {
+            // A String wrapper's characters are read-only (V8 shows the
+            // wrapper as '[object String]' here).
+            let k = self.atoms.key_to_string(key);
+            return Err(self.type_error(&format!(
+                "Cannot assign to read only property '{k}' of object '[object String]'"
+            )));
+        }
+        if own && c.kind() == Kind::Array {
             if let PropKey::Index(i) = key {
                 if c.flags() & FROZEN_ELEMENTS == 0 && self.element_ref(c, i).is_some() {
                     let el = Cell::from_value(c.get(fixed::ELEMENTS));
@@ -443,7 +480,7 @@ impl Vm {
                 return self.set_array_length(obj, v);
             }
         } else if let Some((slot, attrs)) = self.shapes.lookup(Vm::shape_of(c), key) {
-            if attrs & (WRITABLE | ACCESSOR) == WRITABLE {
+            if own && attrs & (WRITABLE | ACCESSOR) == WRITABLE {
                 self.set_slot(c, slot, v);
                 return Ok(());
             }
@@ -492,13 +529,34 @@ impl Vm {
             return Err(self.throw_error(super::ErrorKind::RangeError, "Invalid array length"));
         }
         let c = Cell::from_value(arr);
-        if c.flags() & FROZEN_ELEMENTS != 0 {
-            return Err(self.type_error(
-                "Cannot assign to read only property 'length' of object '[object Array]'",
-            ));
-        }
         let old = c.raw(1) as u32;
+        if !length_writable(c) {
+            return Err(self.type_error(READ_ONLY_LENGTH));
+        }
+        // Index properties kept in the shape (with attributes): those past
+        // the new length go, unless one is non-configurable, which stops
+        // the shrink just above it (V8's error names it).
+        let mut len = len;
+        let mut blocked = None;
         if len < old {
+            let shape = Vm::shape_of(c);
+            let mut idx: Vec<(u32, u8)> = self
+                .shapes
+                .keys(shape)
+                .filter_map(|(k, _, a)| match k {
+                    PropKey::Index(i) if i >= len => Some((i, a)),
+                    _ => None,
+                })
+                .collect();
+            idx.sort_by_key(|e| std::cmp::Reverse(e.0));
+            for (i, a) in idx {
+                if a & CONFIGURABLE == 0 {
+                    blocked = Some(i);
+                    len = i + 1;
+                    break;
+                }
+                self.delete_property(arr, PropKey::Index(i))?;
+            }
             let el = c.get(fixed::ELEMENTS);
             if el.is_cell() {
                 let el = Cell::from_value(el);
@@ -508,7 +566,12 @@ impl Vm {
             }
         }
         c.set_raw(1, len as u64);
-        Ok(())
+        match blocked {
+            Some(b) => {
+                Err(self.type_error(&format!("Cannot delete property '{b}' of [object Array]")))
+            }
+            None => Ok(()),
+        }
     }
 
     /// Ensures the elements store of `arr` has room for index `i`.
@@ -571,6 +634,9 @@ impl Vm {
         if c.kind() == Kind::Array {
             if let PropKey::Index(i) = key {
                 let len = c.raw(1) as u32;
+                if i >= len && !length_writable(c) {
+                    return Err(self.type_error(READ_ONLY_LENGTH));
+                }
                 let dense_ok = i < DENSE_LIMIT || i <= len.saturating_mul(8);
                 if attrs == shape::DEFAULT_ATTRS
                     && dense_ok
@@ -762,11 +828,7 @@ impl Vm {
         if c.kind() == Kind::Array {
             out.push((
                 PropKey::Atom(wk::length),
-                if c.flags() & FROZEN_ELEMENTS != 0 {
-                    0
-                } else {
-                    WRITABLE
-                },
+                if length_writable(c) { WRITABLE } else { 0 },
             ));
         }
         out.extend(named);
@@ -774,7 +836,7 @@ impl Vm {
     }
 
     pub fn has_property(&self, obj: Value, key: PropKey) -> bool {
-        self.find_property(obj, key).is_some()
+        self.wrapper_char(obj, key).is_some() || self.find_property(obj, key).is_some()
     }
 
     /// Object.freeze.

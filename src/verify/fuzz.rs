@@ -324,6 +324,83 @@ pub struct DriveSummary {
     /// With a fault active: the minimized divergences, printed instead of
     /// being written to the corpus (they are the fault's, not the engine's).
     pub minimized: Vec<String>,
+    /// Findings bucketed by signature (the plans that differ, the kind of
+    /// difference, how each side ended): hits per bucket. A thousand hits
+    /// of one bug are one bucket, minimized and saved once.
+    pub findings: BTreeMap<String, u64>,
+}
+
+impl DriveSummary {
+    /// Adds another worker's summary to this one (`drive_jobs`).
+    fn absorb(&mut self, o: &DriveSummary) {
+        self.stats.execs += o.stats.execs;
+        self.stats.runnable += o.stats.runnable;
+        self.stats.out_of_fuel += o.stats.out_of_fuel;
+        self.stats.divergences += o.stats.divergences;
+        self.stats.seconds = self.stats.seconds.max(o.stats.seconds);
+        for (p, c) in &o.coverage {
+            self.coverage.entry(p.clone()).or_default().extend(c);
+        }
+        self.written.extend(o.written.iter().cloned());
+        self.divergences.extend(o.divergences.iter().cloned());
+        self.first_at = match (self.first_at, o.first_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.minimized.extend(o.minimized.iter().cloned());
+        for (k, n) in &o.findings {
+            *self.findings.entry(k.clone()).or_default() += n;
+        }
+    }
+}
+
+/// `drive` on `jobs` threads (seeds `opts.seed`, `opts.seed + 1`, ...),
+/// sharing the findings' buckets (each bucket is minimized and saved once,
+/// by the first worker to hit it) and the stop flag (`stop_at_first` stops
+/// every worker). `status` sees the merged summary about four times a
+/// second; the result is the merged summary.
+pub fn drive_jobs(
+    opts: &DriveOptions,
+    jobs: usize,
+    status: &mut dyn FnMut(&DriveSummary),
+) -> DriveSummary {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    let jobs = jobs.max(1);
+    let stop = AtomicBool::new(false);
+    let buckets: Mutex<BTreeMap<String, u64>> = Mutex::new(BTreeMap::new());
+    let snaps: Mutex<Vec<DriveSummary>> = Mutex::new(vec![DriveSummary::default(); jobs]);
+    let running = AtomicUsize::new(jobs);
+    let merged = |snaps: &[DriveSummary]| {
+        let mut m = DriveSummary::default();
+        for s in snaps {
+            m.absorb(s);
+        }
+        m.findings = buckets.lock().unwrap().clone();
+        m
+    };
+    std::thread::scope(|sc| {
+        for i in 0..jobs {
+            let (stop, buckets, snaps, running) = (&stop, &buckets, &snaps, &running);
+            let mut o = opts.clone();
+            o.seed = opts.seed.wrapping_add(i as u64);
+            sc.spawn(move || {
+                let sum = drive_shared(&o, stop, buckets, &mut |s| {
+                    snaps.lock().unwrap()[i] = s.clone();
+                });
+                snaps.lock().unwrap()[i] = sum;
+                running.fetch_sub(1, Ordering::SeqCst);
+            });
+        }
+        while running.load(Ordering::SeqCst) > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(250));
+            let m = merged(&snaps.lock().unwrap());
+            status(&m);
+        }
+    });
+    let m = merged(&snaps.lock().unwrap());
+    status(&m);
+    m
 }
 
 /// Runs generated programs for `opts.seconds`, calling `status` about
@@ -331,13 +408,27 @@ pub struct DriveSummary {
 /// minimized and written to `opts.corpus_dir`, except while a fault is
 /// injected (`super::faults`): then they are kept in `minimized` instead.
 pub fn drive(opts: &DriveOptions, status: &mut dyn FnMut(&DriveSummary)) -> DriveSummary {
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let buckets = std::sync::Mutex::new(BTreeMap::new());
+    drive_shared(opts, &stop, &buckets, status)
+}
+
+/// One worker of `drive`/`drive_jobs`: `stop` ends it (and it sets `stop`
+/// at a divergence with `stop_at_first`), `buckets` counts findings by
+/// signature across workers.
+fn drive_shared(
+    opts: &DriveOptions,
+    stop: &std::sync::atomic::AtomicBool,
+    buckets: &std::sync::Mutex<BTreeMap<String, u64>>,
+    status: &mut dyn FnMut(&DriveSummary),
+) -> DriveSummary {
+    use std::sync::atomic::Ordering;
     let mut sum = DriveSummary::default();
     let start = Instant::now();
     let mut last = Instant::now();
     let mut rng = super::SplitMix(opts.seed);
     let plans = opts.target.plans();
-    let mut seen_sigs = BTreeSet::new();
-    while start.elapsed().as_secs_f64() < opts.seconds {
+    while start.elapsed().as_secs_f64() < opts.seconds && !stop.load(Ordering::Relaxed) {
         let data: Vec<u8> = (0..opts.input_len).map(|_| rng.next_u64() as u8).collect();
         let (rep, input) = match opts.target {
             Target::Bytecode => {
@@ -387,7 +478,14 @@ pub fn drive(opts: &DriveOptions, status: &mut dyn FnMut(&DriveSummary)) -> Driv
                 d.right,
                 d.right_end.kind()
             );
-            if seen_sigs.insert(sig) {
+            *sum.findings.entry(sig.clone()).or_default() += 1;
+            let new_bucket = {
+                let mut b = buckets.lock().unwrap();
+                let n = b.entry(sig).or_default();
+                *n += 1;
+                *n == 1
+            };
+            if new_bucket {
                 if faulty {
                     sum.minimized.push(minimized(&input, &d, plans).1);
                 } else if let Some(dir) = &opts.corpus_dir {
@@ -396,8 +494,12 @@ pub fn drive(opts: &DriveOptions, status: &mut dyn FnMut(&DriveSummary)) -> Driv
                     }
                 }
             }
-            sum.divergences.push(d);
+            // Keep the first few of each run; the buckets count the rest.
+            if sum.divergences.len() < 16 {
+                sum.divergences.push(d);
+            }
             if opts.stop_at_first {
+                stop.store(true, Ordering::Relaxed);
                 break;
             }
         }

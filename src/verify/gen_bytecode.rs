@@ -594,7 +594,7 @@ fn gen_stmt(prog: &mut Program, f: &mut Func) -> Result<()> {
         7 => {
             let (dst, src) = (v(prog, f)?, v(prog, f)?);
             let fb = f.fb();
-            let i = match prog.u.int_in_range(0..=7u8)? {
+            let i = match prog.u.int_in_range(0..=8u8)? {
                 0 => Insn::Neg { dst, src, fb },
                 1 => Insn::ToNumber { dst, src },
                 2 => Insn::BitNot { dst, src, fb },
@@ -602,6 +602,7 @@ fn gen_stmt(prog: &mut Program, f: &mut Func) -> Result<()> {
                 4 => Insn::Inc { dst, src, fb },
                 5 => Insn::Dec { dst, src, fb },
                 6 => Insn::TypeOf { dst, src },
+                7 => Insn::ToPropKey { dst, src },
                 _ => Insn::ToString { dst, src },
             };
             f.emit(i);

@@ -447,6 +447,7 @@ impl<'a> Emitter<'a> {
             Dec { dst, src, fb } => self.visit_inc_dec(pc, dst, src, fb, AluOp::Sub, h::bl_dec),
             TypeOf { .. } => self.generic(pc, h::bl_typeof),
             ToString { .. } => self.generic(pc, h::bl_tostring),
+            ToPropKey { dst, src } => self.visit_topropkey(pc, dst, src),
 
             Jmp { off } => {
                 let t = self.target(pc, off)?;
@@ -558,6 +559,19 @@ impl<'a> Emitter<'a> {
     fn visit_mov(&mut self, dst: u16, src: u16) {
         self.m.load(Gpr::Rax, src);
         self.m.store(dst, Gpr::Rax);
+    }
+
+    /// Non-cells (numbers, booleans, null, undefined) are their own key:
+    /// moved inline; cells go to the helper.
+    fn visit_topropkey(&mut self, pc: u32, dst: u16, src: u16) {
+        let (plain, done) = (self.m.asm.new_label(), self.m.asm.new_label());
+        self.m.load(Gpr::Rax, src);
+        self.m.branch_if_not_cell(Gpr::Rax, plain);
+        self.generic(pc, h::bl_topropkey);
+        self.m.asm.jmp(done);
+        self.m.asm.bind(plain);
+        self.m.store(dst, Gpr::Rax);
+        self.m.asm.bind(done);
     }
 
     fn visit_ldint(&mut self, dst: u16, imm: i32) {

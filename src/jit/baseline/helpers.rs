@@ -340,6 +340,10 @@ helpers! { cx;
         let s = ops::to_string(cx.vm, cx.r.get(src))?;
         done!(cx.r.set(dst, s))
     };
+    bl_topropkey: Insn::ToPropKey { dst, src } => {
+        let k = exec::to_prop_key(cx.vm, cx.r.get(src))?;
+        done!(cx.r.set(dst, k))
+    };
 
     /// Slow path of `jmptrue` (the operand is not a boolean).
     bl_jmptrue: Insn::JmpTrue { src, off: _ } => {

@@ -204,7 +204,10 @@ fn decode_exit(vm: &mut Vm, w: u64) -> CodeExit {
             };
             match helpers::return_value(vm, regs, src) {
                 Ok(v) => CodeExit::Return(v),
-                Err(t) => throw(t),
+                Err(t) => {
+                    crate::runtime::exec::throw_past_handlers(vm);
+                    throw(t)
+                }
             }
         }
         helpers::EXIT_CALL => match p.code[pc as usize] {

@@ -16,15 +16,18 @@ use super::{
 };
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::Cell;
-use crate::runtime::object::FROZEN_ELEMENTS;
+use crate::runtime::object::Own;
+use crate::runtime::object::{FROZEN_ELEMENTS, LENGTH_READONLY};
 use crate::runtime::shape::DEFAULT_ATTRS;
 use crate::runtime::{
     fixed, oflags, ops, Args, ErrorKind, Intrinsic, JsResult, NativeFn, Value, Vm,
 };
 
-/// The receiver of an Array.prototype method. V8 words the null/undefined
-/// error in two ways depending on the method: `Some(name)` gives
-/// "Array.prototype.NAME called on null or undefined".
+/// The receiver of an Array.prototype method, ToObject(this): a primitive
+/// is wrapped and the wrapper replaces `this` in `args`, so the method's
+/// later reads (and a returned `this`) see the object. V8 words the
+/// null/undefined error in two ways depending on the method: `Some(name)`
+/// gives "Array.prototype.NAME called on null or undefined".
 fn this_value(vm: &mut Vm, args: &Args, name: Option<&str>) -> JsResult<Value> {
     let this = args.this(vm);
     if this.is_nullish() {
@@ -34,7 +37,57 @@ fn this_value(vm: &mut Vm, args: &Args, name: Option<&str>) -> JsResult<Value> {
         };
         return Err(vm.type_error(&msg));
     }
-    Ok(this)
+    if vm.is_object(this) {
+        return Ok(this);
+    }
+    let o = super::object::to_object(vm, this)?;
+    args.set_this(vm, o);
+    Ok(o)
+}
+
+/// ArraySpeciesCreate(this, len), without symbols: a non-array receiver
+/// or an `undefined` constructor gives a fresh array; a `constructor` that
+/// is not an object is a TypeError (V8's message); %Array%'s @@species
+/// getter returns its receiver, so a constructor inheriting from Array
+/// (`class A extends Array`) is constructed with `len`; any other object
+/// has no @@species (a fresh array). Reading `constructor` may throw.
+fn species_create(vm: &mut Vm, args: &Args, len: f64) -> JsResult<Value> {
+    let o = args.this(vm);
+    if vm.is_array(o) {
+        let c = vm.get(o, PropKey::Atom(wk::constructor))?;
+        if !c.is_undefined() {
+            if !vm.is_object(c) {
+                return Err(
+                    vm.type_error("object.constructor[Symbol.species] is not a constructor")
+                );
+            }
+            let array = vm.intrinsic(Intrinsic::ArrayConstructor);
+            let mut p = c;
+            while c != array && vm.is_object(p) {
+                p = vm.proto_of(p);
+                if p == array {
+                    return vm.construct(c, &[Value::number(len)], c);
+                }
+            }
+        }
+    }
+    if len > u32::MAX as f64 {
+        return Err(vm.throw_error(ErrorKind::RangeError, "Invalid array length"));
+    }
+    vm.new_array(0)
+}
+
+/// Whether ArraySpeciesCreate on `o` is surely a plain array without
+/// running code: an array whose `constructor` is Array.prototype's own,
+/// untouched data property.
+fn default_species(vm: &mut Vm, o: Value) -> bool {
+    let key = PropKey::Atom(wk::constructor);
+    let ap = vm.intrinsic(Intrinsic::ArrayPrototype);
+    let ctor = vm.intrinsic(Intrinsic::ArrayConstructor);
+    vm.is_array(o)
+        && vm.proto_of(o) == ap
+        && vm.get_own(o, key).is_none()
+        && matches!(vm.get_own(ap, key), Some(Own::Data(c, _)) if c == ctor)
 }
 
 /// The callback check of the iteration methods: V8 shows strings unquoted
@@ -73,7 +126,7 @@ fn is_simple_array(vm: &Vm, o: Value) -> bool {
         return false;
     }
     let c = Cell::from_value(o);
-    if c.flags() & (oflags::NOT_EXTENSIBLE | FROZEN_ELEMENTS) != 0 {
+    if c.flags() & (oflags::NOT_EXTENSIBLE | FROZEN_ELEMENTS | LENGTH_READONLY) != 0 {
         return false;
     }
     !vm.shapes
@@ -211,7 +264,11 @@ fn push(vm: &mut Vm, args: Args) -> JsResult<Value> {
         len += 1.0;
     }
     let o = args.this(vm);
-    set_length(vm, o, len)?;
+    // V8 leaves an array's length alone when nothing is pushed (so a
+    // read-only length does not throw there); node is the oracle.
+    if !(args.argc == 0 && vm.is_array(o)) {
+        set_length(vm, o, len)?;
+    }
     Ok(Value::number(len))
 }
 
@@ -363,7 +420,7 @@ fn slice(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let end = relative_index(vm, a1, len, len)?;
     let o = args.this(vm);
     // Dense fast path: copy the elements out and build the result at once.
-    if vm.is_array(o) && end <= vm.array_len(o) as f64 {
+    if default_species(vm, o) && end <= vm.array_len(o) as f64 {
         let items: Option<Vec<Value>> = (start as u32..end.max(start) as u32)
             .map(|i| vm.array_get_fast(o, i))
             .collect();
@@ -372,7 +429,7 @@ fn slice(vm: &mut Vm, args: Args) -> JsResult<Value> {
         }
     }
     scoped(vm, |vm, mark| {
-        let a = vm.new_array(0)?;
+        let a = species_create(vm, &args, (end - start).max(0.0))?;
         vm.handles.push(a);
         let (mut k, mut n) = (start, 0.0);
         while k < end {
@@ -404,8 +461,11 @@ fn splice(vm: &mut Vm, args: Args) -> JsResult<Value> {
         to_integer(vm, a1)?.clamp(0.0, len - start)
     };
     let items = args.argc.saturating_sub(2);
+    if len + items as f64 - del > 9007199254740991.0 {
+        return Err(vm.type_error("Invalid array length"));
+    }
     scoped(vm, |vm, mark| {
-        let removed = vm.new_array(0)?;
+        let removed = species_create(vm, &args, del)?;
         vm.handles.push(removed);
         for k in 0..del as u64 {
             let o = args.this(vm);
@@ -469,7 +529,7 @@ fn splice(vm: &mut Vm, args: Args) -> JsResult<Value> {
 fn concat(vm: &mut Vm, args: Args) -> JsResult<Value> {
     this_value(vm, &args, Some("concat"))?;
     scoped(vm, |vm, mark| {
-        let a = vm.new_array(0)?;
+        let a = species_create(vm, &args, 0.0)?;
         vm.handles.push(a);
         let mut n = 0.0;
         for i in 0..=args.argc {
@@ -826,12 +886,11 @@ fn for_each(vm: &mut Vm, args: Args) -> JsResult<Value> {
 
 fn map(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let len = iter_start(vm, &args, "map")?;
-    if len > u32::MAX as f64 {
-        return Err(vm.throw_error(ErrorKind::RangeError, "Invalid array length"));
-    }
     scoped(vm, |vm, mark| {
-        let a = vm.new_array(0)?;
-        Cell::from_value(a).set_raw(1, len as u64);
+        let a = species_create(vm, &args, len)?;
+        if vm.array_len(a) == 0 && is_simple_array(vm, a) {
+            Cell::from_value(a).set_raw(1, len as u64);
+        }
         vm.handles.push(a);
         let mut k = 0.0;
         while k < len {
@@ -850,7 +909,7 @@ fn map(vm: &mut Vm, args: Args) -> JsResult<Value> {
 fn filter(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let len = iter_start(vm, &args, "filter")?;
     scoped(vm, |vm, mark| {
-        let a = vm.new_array(0)?;
+        let a = species_create(vm, &args, 0.0)?;
         vm.handles.push(a);
         let mut k = 0.0;
         while k < len {

@@ -8,7 +8,7 @@
 //!   constructs it.
 //! - `new Function(...)` is outside the subset and throws a TypeError.
 
-use super::{define_constructor, define_natives, scoped};
+use super::{define_constructor, define_natives, keep, scoped};
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::Kind;
 use crate::runtime::object::Own;
@@ -161,7 +161,27 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
         ("toString", to_string, 0),
     ];
     define_natives(vm, Intrinsic::FunctionPrototype, &methods)?;
+    // %ThrowTypeError% guards Function.prototype's `caller` and
+    // `arguments` (all functions are strict; they have no own ones).
+    let thrower = vm.new_native(throw_type_error, "", 0, false)?;
+    keep(vm, thrower, |vm| {
+        for name in ["arguments", "caller"] {
+            let key = vm.atoms.key_str(name);
+            let (fp, t) = (
+                vm.intrinsic(Intrinsic::FunctionPrototype),
+                *vm.handles.last().unwrap(),
+            );
+            vm.define_accessor(fp, key, t, t, CONFIGURABLE)?;
+        }
+        Ok(())
+    })?;
     Ok(())
+}
+
+fn throw_type_error(vm: &mut Vm, _args: Args) -> JsResult<Value> {
+    Err(vm.type_error(
+        "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them",
+    ))
 }
 
 #[cfg(test)]

@@ -17,9 +17,11 @@
 use super::{define_constructor, define_natives, require_callable, scoped};
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind};
-use crate::runtime::object::Own;
+use crate::runtime::object::{length_writable, Own, LENGTH_READONLY};
 use crate::runtime::shape::{ACCESSOR, CONFIGURABLE, DEFAULT_ATTRS, ENUMERABLE, WRITABLE};
-use crate::runtime::{fixed, format, oflags, ops, Args, Intrinsic, JsResult, NativeFn, Value, Vm};
+use crate::runtime::{
+    fixed, format, oflags, ops, Args, ErrorKind, Intrinsic, JsResult, NativeFn, Value, Vm,
+};
 
 // ----- conversions -----
 
@@ -260,16 +262,49 @@ fn define_with_desc(vm: &mut Vm, o: usize, key: PropKey, desc: Desc) -> JsResult
     let obj = vm.handles[o];
     let hv = |vm: &Vm, i: Option<usize>| i.map(|i| vm.handles[i]);
     if vm.is_array(obj) && key == PropKey::Atom(wk::length) {
+        // ArraySetLength converts the new length (a RangeError) before it
+        // validates the descriptor; valueOf may run and move the array.
+        let n = match hv(vm, desc.value) {
+            Some(v) => {
+                let n = ops::to_number(vm, v)?;
+                if n as u32 as f64 != n {
+                    return Err(vm.throw_error(ErrorKind::RangeError, "Invalid array length"));
+                }
+                Some(Value::number(n))
+            }
+            None => None,
+        };
         if desc.is_accessor() || desc.configurable == Some(true) || desc.enumerable == Some(true) {
             return Err(redefine_error(vm, key));
         }
-        if let Some(v) = hv(vm, desc.value) {
-            // Convert first: valueOf may run and move the array.
-            let n = Value::number(ops::to_number(vm, v)?);
+        if let Some(n) = n {
             let obj = vm.handles[o];
-            vm.set_array_length(obj, n)?;
+            let c = Cell::from_value(obj);
+            if length_writable(c) {
+                vm.set_array_length(obj, n)?;
+            } else if n.as_number() != vm.array_len(obj) as f64 {
+                return Err(redefine_error(vm, key));
+            }
+        }
+        let c = Cell::from_value(vm.handles[o]);
+        match desc.writable {
+            Some(true) if !length_writable(c) => return Err(redefine_error(vm, key)),
+            Some(false) => c.set_flags(c.flags() | LENGTH_READONLY),
+            _ => {}
         }
         return Ok(());
+    }
+    if let PropKey::Index(i) = key {
+        let c = Cell::from_value(obj);
+        if c.kind() == Kind::Array
+            && i >= vm.array_len(obj)
+            && !length_writable(c)
+            && vm.get_own(obj, key).is_none()
+        {
+            return Err(vm.type_error(&format!(
+                "Cannot define property {i}, object is not extensible"
+            )));
+        }
     }
     let current = vm.get_own(obj, key);
     let flag = |b: Option<bool>, cur: bool, bit: u8| if b.unwrap_or(cur) { bit } else { 0 };
@@ -585,7 +620,8 @@ fn define_properties_from(vm: &mut Vm, o: usize, props: usize) -> JsResult<()> {
     let p = to_object(vm, p)?;
     vm.handles[props] = p;
     let mut descs = Vec::new();
-    for (k, attrs) in vm.own_keys(p) {
+    // own_keys_of: a String wrapper's characters are enumerable own keys.
+    for (k, attrs) in own_keys_of(vm, p)? {
         if attrs & ENUMERABLE == 0 {
             continue;
         }
