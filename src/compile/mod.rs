@@ -1600,9 +1600,11 @@ impl<'a> Compiler<'a> {
             let decls = scope::catch_decls(h);
             self.open_scope(scope::key_of(h), &decls, false);
             if let Some(p) = &h.param {
-                self.destructure(p, exc, true, &Src::Text(".catch".into()))?;
+                self.destructure(p, exc, true, &Src::Member(".catch".into()))?;
             }
-            self.hoist_functions(&decls[h.param.is_some() as usize..])?;
+            // (Only function declarations are hoisted: the parameter's
+            // names, however many its pattern binds, are not among them.)
+            self.hoist_functions(&decls)?;
             self.stmts(&h.body)?;
             self.close_scope();
             self.free_to(cm);
