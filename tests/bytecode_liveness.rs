@@ -44,9 +44,16 @@ fn every_register_operand_has_a_role_and_windows_have_counts() {
                 assert_eq!(*k, OperandKind::Count, "{op:?}");
             }
         }
+        // A count belongs to a call window or to a run of argument
+        // registers (`createarguments`).
         let windows = roles
             .iter()
-            .filter(|r| matches!(r, OperandRole::Reg(RegRole::Window | RegRole::SuperWindow)))
+            .filter(|r| {
+                matches!(
+                    r,
+                    OperandRole::Reg(RegRole::Window | RegRole::SuperWindow | RegRole::ArgRegs)
+                )
+            })
             .count();
         let counts = roles
             .iter()
@@ -119,6 +126,7 @@ fn effects_are_consistent() {
             "setproto",
             "arrayhole",
             "setfieldinit",
+            "sethome",
             "nop"
         ]
     );
@@ -260,12 +268,23 @@ const EXPECTED: &[(&str, &[u16], &[u16])] = &[
     ("class", &[20, 30], &[10]),
     ("setfunctionname", &[10, 20], &[]),
     ("setfieldinit", &[10, 20], &[]),
+    ("sethome", &[10, 20], &[]),
     ("initfields", &[0, 1], &[]),
     ("throw", &[10], &[]),
     ("forofstart", &[20], &[10, 11]),
     ("forofnext", &[20, 21], &[10, 21]),
     ("forinstart", &[20], &[10, 11, 12]),
     ("forinnext", &[20, 21, 22], &[10, 21]),
+    ("requireobject", &[10], &[]),
+    ("copyprops", &[10, 20, 30], &[]),
+    ("arrayextend", &[10, 20], &[]),
+    // Callee, this and the arguments array (spread over the window by the
+    // call itself).
+    ("callspread", &[20, 21, 22], &[10]),
+    ("newspread", &[20, 21, 22], &[10]),
+    ("supercallspread", &[0, 1, 22], &[1, 10, 20, 21]),
+    // The parameter registers (n = 2 in the canonical form).
+    ("createarguments", &[20, 21], &[10]),
     ("nop", &[], &[]),
 ];
 
@@ -284,6 +303,8 @@ fn reads_and_writes_match_the_hand_checked_list() {
     assert_eq!(call.reg_extent(), 24);
     assert_eq!(canonical(Opcode::SuperCall).window(), Some((20, 2)));
     assert_eq!(canonical(Opcode::Add).window(), None);
+    assert_eq!(canonical(Opcode::CallSpread).window(), Some((20, 1)));
+    assert_eq!(canonical(Opcode::SuperCallSpread).window(), Some((20, 1)));
     assert_eq!(canonical(Opcode::ForInNext).reg_extent(), 23);
 }
 

@@ -480,3 +480,27 @@ fn valid_programs_parse() {
         }
     }
 }
+
+/// `arguments` at top level (node's module wrapper's) is outside the subset:
+/// a compile-time error, also when an arrow at top level reads it.
+#[test]
+fn arguments_at_top_level_is_rejected() {
+    for src in ["print(arguments.length);", "const f = () => arguments[0];"] {
+        let out = jolt::run(src, "t.js", Default::default(), false);
+        match out.end {
+            jolt::End::SyntaxError(m) => assert!(
+                m.contains("`arguments` at top level is not supported by jolt"),
+                "{src}: {m}"
+            ),
+            other => panic!("{src}: {other:?}"),
+        }
+    }
+    let ok = jolt::run(
+        "function f() { return arguments.length; } print(f(1, 2));",
+        "t.js",
+        Default::default(),
+        false,
+    );
+    assert_eq!(ok.end, jolt::End::Normal);
+    assert_eq!(ok.stdout, b"2\n");
+}

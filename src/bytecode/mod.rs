@@ -8,6 +8,23 @@
 //! - Frame layout: r0 = callee, r1 = this, r2 .. r2+nparams = parameters,
 //!   then locals and temporaries up to `nregs`.
 
+/// How a site words its not-iterable TypeError: the first character of the
+/// text recorded for the instruction's pc.
+pub mod iter_hint {
+    /// `=TEXT`: "TEXT is not iterable" (the source text of the operand).
+    pub const NAMED: char = '=';
+    /// `!MESSAGE`: the whole message.
+    pub const MESSAGE: char = '!';
+    /// `~`: "number 1 is not iterable (cannot read property
+    /// Symbol(Symbol.iterator))" (a value with no source text: nested
+    /// patterns, parameters, assignment patterns).
+    pub const TYPED: char = '~';
+    /// `(TEXT`: spread in call arguments: nullish values give "TEXT is not
+    /// iterable (cannot read property null)", others "Spread syntax
+    /// requires ...iterable[Symbol.iterator] to be a function".
+    pub const CALL_SPREAD: char = '(';
+}
+
 pub mod gen;
 pub mod liveness;
 pub mod ops;
@@ -104,6 +121,9 @@ pub mod feedback {
     pub const SAW_STRING: u64 = 4;
     pub const SAW_OTHER: u64 = 8;
     pub const SAW_OVERFLOW: u64 = 16;
+    /// Element sites: an in-range element of a Float64Array or Int32Array
+    /// (a number stored, for sets).
+    pub const SAW_TYPED: u64 = 32;
     /// Property sites: (shape id + 1) << 32 | slot for a monomorphic own
     /// data property; MEGA once a second shape was seen.
     /// Call sites: the callee prototype's address, or MEGA.
@@ -349,6 +369,14 @@ impl FuncProto {
     /// its slot.
     pub fn poly_ic(&self, fb: u16) -> Option<&feedback::PolyIc> {
         self.prop_ics.get()?.get(fb)
+    }
+
+    /// String constant `k` as Rust text (messages); empty for a number.
+    pub fn const_string(&self, k: u16) -> String {
+        match self.consts.get(k as usize) {
+            Some(Const::Str(s)) => String::from_utf16_lossy(s),
+            _ => String::new(),
+        }
     }
 
     pub fn callee_name(&self, pc: usize) -> Option<&str> {

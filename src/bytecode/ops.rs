@@ -14,6 +14,13 @@
 //!   instruction's `argc` operand names the argument count.
 //! - `superwindow` like `window`, but `base` and `base + 1` are written
 //!   (parent constructor, hole `this`) and only the arguments are read
+//! - `spreadwindow` a spread call's window: callee in `base`, `this` in
+//!   `base + 1`, the arguments array in `base + 2` (all read; the callee's
+//!   frame gets the array's elements spread over `base + 2 ..`)
+//! - `superspreadwindow` like `superwindow` with the arguments array in
+//!   `base + 2`
+//! - `argregs`     registers `r .. r + argc` read (the instruction's `argc`
+//!   operand names how many), no call
 //! - `iterinit2`/`iterinit3`  iterator state of 2 (for-of) or 3 (for-in)
 //!   registers from `iter`: all written
 //! - `iterstep2`/`iterstep3`  iterator state: all read, `iter + 1` (the
@@ -69,6 +76,14 @@ pub enum RegRole {
     /// `super(...)` window: `base + 2 .. base + 2 + argc` read, `base` and
     /// `base + 1` written.
     SuperWindow,
+    /// Spread call window: `base .. base + 3` read (callee, this, the
+    /// arguments array).
+    SpreadWindow,
+    /// Spread `super(...)` window: `base + 2` (the arguments array) read,
+    /// `base` and `base + 1` written.
+    SuperSpreadWindow,
+    /// `r .. r + argc` read (no call).
+    ArgRegs,
     /// Iterator state of this many registers, all written.
     IterInit(u8),
     /// Iterator state of this many registers, all read; `iter + 1` written.
@@ -85,6 +100,9 @@ impl RegRole {
             RegRole::Write | RegRole::IterInit(_) => r..r,
             RegRole::Window => r..r + 2 + argc as u32,
             RegRole::SuperWindow => r + 2..r + 2 + argc as u32,
+            RegRole::SpreadWindow => r..r + 3,
+            RegRole::SuperSpreadWindow => r + 2..r + 3,
+            RegRole::ArgRegs => r..r + argc as u32,
             RegRole::IterStep(n) => r..r + n as u32,
         }
     }
@@ -92,9 +110,9 @@ impl RegRole {
     pub fn writes(self, r: u16, _argc: u16) -> std::ops::Range<u32> {
         let r = r as u32;
         match self {
-            RegRole::Read | RegRole::Window => r..r,
+            RegRole::Read | RegRole::Window | RegRole::SpreadWindow | RegRole::ArgRegs => r..r,
             RegRole::Write | RegRole::ReadWrite => r..r + 1,
-            RegRole::SuperWindow => r..r + 2,
+            RegRole::SuperWindow | RegRole::SuperSpreadWindow => r..r + 2,
             RegRole::IterInit(n) => r..r + n as u32,
             RegRole::IterStep(_) => r + 1..r + 2,
         }
@@ -273,6 +291,15 @@ macro_rules! operand_role {
     };
     (superwindow) => {
         OperandRole::Reg(RegRole::SuperWindow)
+    };
+    (spreadwindow) => {
+        OperandRole::Reg(RegRole::SpreadWindow)
+    };
+    (superspreadwindow) => {
+        OperandRole::Reg(RegRole::SuperSpreadWindow)
+    };
+    (argregs) => {
+        OperandRole::Reg(RegRole::ArgRegs)
     };
     (iterinit2) => {
         OperandRole::Reg(RegRole::IterInit(2))
@@ -539,6 +566,9 @@ define_opcodes! {
     SetFunctionName "setfunctionname" { func: reg, key: reg } [THROW GC CALLS_JS]
     /// Attach the instance-field initialiser `init` to constructor `ctor`.
     SetFieldInit "setfieldinit" { ctor: reg, init: reg } []
+    /// Make `home` the home object of closure `func` (`super` inside a
+    /// class's static field initialisers: the class itself).
+    SetHome "sethome" { func: reg, home: reg } []
     /// Run this function's class field initialiser on `this` (used by
     /// derived constructors right after super()).
     InitFields "initfields" { } [THROW GC CALLS_JS; reads 0 1]
@@ -551,6 +581,29 @@ define_opcodes! {
     /// iter = enumerable keys of src, index in iter + 1, the object in iter + 2.
     ForInStart "forinstart" { iter: iterinit3, src: reg } [THROW GC]
     ForInNext "forinnext" { dst: wreg, iter: iterstep3, off: jump } [THROW GC]
+    /// Object destructuring's RequireObjectCoercible: a TypeError when src
+    /// is null or undefined, message from the string constant `msg` (`%t`,
+    /// `%v`: see `Vm::require_object`).
+    RequireObject "requireobject" { src: reg, msg: konst } [THROW GC]
+    /// Define on obj every own enumerable property of src except the keys in
+    /// the array `excl` (undefined: none): object spread and rest properties.
+    CopyProps "copyprops" { obj: reg, src: reg, excl: reg } [THROW GC CALLS_JS]
+    /// Append every value src iterates to the array arr (spread).
+    ArrayExtend "arrayextend" { arr: reg, src: reg } [THROW GC CALLS_JS]
+    /// Call with `this` in base + 1 and the arguments in the array at
+    /// base + 2 (spread arguments); the window grows past the frame.
+    CallSpread "callspread" { dst: wreg, base: spreadwindow, fb: fb } [THROW GC CALLS_JS]
+    /// `new` with the arguments in the array at base + 2.
+    NewSpread "newspread" { dst: wreg, base: spreadwindow, fb: fb } [THROW GC CALLS_JS]
+    /// super(...) with the arguments in the array at base + 2; as
+    /// `SuperCall` for the rest.
+    SuperCallSpread "supercallspread" { dst: wreg, base: superspreadwindow } [THROW GC CALLS_JS; reads 0 1; writes 1]
+    /// dst = a new unmapped `arguments` object: of the `n` registers from
+    /// `params` (this frame's parameter registers, before any was
+    /// assigned), the first `n - 1` (`rest` != 0) or `n` are parameters,
+    /// of which the frame's argument count are arguments; with `rest`, the
+    /// last register's array (the extra arguments) follows.
+    CreateArguments "createarguments" { dst: wreg, params: argregs, n: argc, rest: count } [THROW GC]
     Nop "nop" { } []
 }
 
@@ -616,12 +669,15 @@ impl Insn {
     }
 
     /// The call window `(base, argc)`: callee at `base`, this at
-    /// `base + 1`, `argc` arguments after.
+    /// `base + 1`, `argc` arguments after (a spread call's one argument is
+    /// its arguments array).
     pub fn window(&self) -> Option<(u16, u16)> {
         let (regs, argc) = self.reg_operands();
-        regs.iter()
-            .find(|(role, _)| matches!(role, RegRole::Window | RegRole::SuperWindow))
-            .map(|&(_, base)| (base, argc))
+        regs.iter().find_map(|&(role, base)| match role {
+            RegRole::Window | RegRole::SuperWindow => Some((base, argc)),
+            RegRole::SpreadWindow | RegRole::SuperSpreadWindow => Some((base, 1)),
+            _ => None,
+        })
     }
 
     /// One past the highest register the instruction names (operands,

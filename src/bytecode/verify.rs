@@ -7,6 +7,8 @@
 //!    func < children.len(), jump targets in 0..code.len().
 //! 3. Every register an instruction names fits, as the opcode table says
 //!    (`Insn::reg_extent`): a call's window `base .. base + 2 + argc`,
+//!    a spread call's `base .. base + 3` (its arguments are spread at run
+//!    time, past the frame), `arguments`' parameter registers,
 //!    for-of's `iter`, `iter + 1`, for-in's also `iter + 2`, and implicit
 //!    registers (`SuperCallForward` reads the rest array in r2).
 //! 4. Name operands (globals, property names, TDZ names) are string constants.
@@ -132,7 +134,8 @@ fn verify_nested(p: &FuncProto, depth: usize) -> Result<(), VerifyError> {
             | Insn::ThrowConstAssign { name }
             | Insn::GetProp { name, .. }
             | Insn::SetProp { name, .. }
-            | Insn::DelProp { name, .. } => {
+            | Insn::DelProp { name, .. }
+            | Insn::RequireObject { msg: name, .. } => {
                 if !matches!(p.consts[name as usize], Const::Str(_)) {
                     return Err(e("name operand is not a string constant".into()));
                 }

@@ -19,6 +19,7 @@
 
 pub mod scope;
 
+use crate::bytecode::iter_hint;
 use crate::bytecode::{verify, Const, FuncKind, FuncProto, Handler, Insn};
 use crate::front::ast::{self, *};
 use crate::front::{LineIndex, Span, SyntaxError};
@@ -537,6 +538,9 @@ impl<'a> Compiler<'a> {
         self.new_fn(FuncKind::Script, 0, false);
         let decls = scope::function_decls(&[], None, None, &p.body);
         let key = scope::key_of(p);
+        if self.analysis.arguments_used.contains(&key) {
+            return Err(unsupported("`arguments` at top level", p.span));
+        }
         let all = self.with_captured_this(key, &decls);
         self.open_scope(key, &all, false);
         self.store_captured_this(key);
@@ -653,20 +657,34 @@ impl<'a> Compiler<'a> {
                 span,
             });
         }
-        for p in params.iter().map(|p| &p.pattern).chain(rest) {
-            if !matches!(p.kind, PatternKind::Ident(_)) {
-                return Err(unsupported("destructuring", p.span));
-            }
-        }
         let is_default_derived = matches!(body, Body::DefaultDerived);
-        let nparams = params.len() as u16 + rest.is_some() as u16 + is_default_derived as u16;
-        let has_rest = rest.is_some() || is_default_derived;
+        // A function reading `arguments` keeps its extra arguments in a
+        // hidden rest parameter (without one they are dropped at the call).
+        let uses_arguments = kind != FuncKind::Arrow && self.analysis.arguments_used.contains(&key);
+        let hidden_rest = uses_arguments && rest.is_none() && !is_default_derived;
+        let nparams = params.len() as u16
+            + rest.is_some() as u16
+            + is_default_derived as u16
+            + hidden_rest as u16;
+        let has_rest = rest.is_some() || is_default_derived || hidden_rest;
         self.new_fn(kind, nparams, kind == FuncKind::Arrow);
+        // Unmapped (strict) arguments: a snapshot of the argument registers
+        // before anything (TDZ holes, defaults) writes them.
+        let arguments_obj = uses_arguments.then(|| {
+            let t = self.alloc();
+            self.emit(Insn::CreateArguments {
+                dst: t,
+                params: 2,
+                n: nparams,
+                rest: has_rest as u16,
+            });
+            t
+        });
         let stmts: &[Stmt] = match &body {
             Body::Stmts(s) => s,
             _ => &[],
         };
-        let split = scope::has_defaults(params);
+        let split = scope::has_defaults(params, rest);
         let decls = if split {
             scope::param_decls(params, rest, self_name)
         } else {
@@ -688,24 +706,30 @@ impl<'a> Compiler<'a> {
         } else {
             Vec::new()
         };
-        let all = self.with_captured_this(key, &decls);
+        let mut all = self.with_captured_this(key, &decls);
+        let arguments_name: Ident = Rc::from("arguments");
+        if uses_arguments {
+            all.push(Decl {
+                name: arguments_name.clone(),
+                kind: DeclKind::Var,
+                init_end: 0,
+            });
+        }
         self.position(span);
         self.open_scope(key, &all, false);
         self.store_captured_this(key);
+        if let Some(t) = arguments_obj {
+            self.store_binding(&arguments_name, t, span, true)?;
+        }
         if split {
-            // Parameters in order: argument or default, then initialised.
-            let names: Vec<(Ident, Option<&Expr>, Span)> = params
+            // Parameters in order: argument or default, then initialised
+            // (or destructured).
+            let all_params: Vec<(&Pattern, Option<&Expr>)> = params
                 .iter()
-                .map(|p| {
-                    (
-                        pattern_ident(&p.pattern),
-                        p.default.as_ref(),
-                        p.pattern.span,
-                    )
-                })
-                .chain(rest.map(|r| (pattern_ident(r), None, r.span)))
+                .map(|p| (&p.pattern, p.default.as_ref()))
+                .chain(rest.map(|r| (r, None)))
                 .collect();
-            for (i, (pname, default, pspan)) in names.into_iter().enumerate() {
+            for (i, (pat, default)) in all_params.into_iter().enumerate() {
                 let r = 2 + i as Reg;
                 // The default is evaluated while the parameter is still in
                 // its TDZ (`function f(a = a)` throws), so the argument is
@@ -720,13 +744,17 @@ impl<'a> Compiler<'a> {
                     dst: r,
                     src: arg_temps[i],
                 });
+                let pname = match &pat.kind {
+                    PatternKind::Ident(n) => Some(n.clone()),
+                    _ => None,
+                };
                 if let (Some(d), Some(skip)) = (default, skip) {
                     let over = self.emit(Insn::Jmp { off: 0 });
                     self.patch_here(skip);
-                    self.expr_to(d, r, Some(&pname))?;
+                    self.expr_to(d, r, pname.as_deref())?;
                     self.patch_here(over);
                 }
-                self.store_binding(&pname, r, pspan, true)?;
+                self.destructure(pat, r, true, &Src::Typed)?;
             }
             // The body's own scope; a var named like a parameter starts
             // with the parameter's value.
@@ -1063,6 +1091,9 @@ impl<'a> Compiler<'a> {
         self.close_scope();
         self.free_to(tdz_m);
         if is_of {
+            if let Some(h) = self.iterable_hint(right, true) {
+                self.record_text(h);
+            }
             self.emit(Insn::ForOfStart { iter, src });
         } else {
             self.emit(Insn::ForInStart { iter, src });
@@ -1093,7 +1124,7 @@ impl<'a> Compiler<'a> {
         let inner = self.mark();
         self.open_scope(scope::key_of(s), &decls, false);
         let is_decl = matches!(&**left, ForHead::VarDecl(..));
-        self.assign_pattern(target, val, is_decl)?;
+        self.destructure(target, val, is_decl, &Src::Text(".for".into()))?;
         self.stmt(body)?;
         self.close_scope();
         self.free_to(inner);
@@ -1105,12 +1136,255 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Assigns `src` to a for-in/of target or declaration pattern.
-    fn assign_pattern(&mut self, p: &Pattern, src: Reg, init: bool) -> CResult<()> {
+    /// Binds (`init`: a declaration's initialisation) or assigns `src` to
+    /// pattern `p`; `how` names the source in V8's error messages.
+    fn destructure(&mut self, p: &Pattern, src: Reg, init: bool, how: &Src) -> CResult<()> {
         match &p.kind {
             PatternKind::Ident(n) => self.store_binding(n, src, p.span, init),
             PatternKind::Member(e) => self.store_to_member(e, src),
-            _ => Err(unsupported("destructuring", p.span)),
+            PatternKind::Object { props, rest } => {
+                self.object_pattern(props, rest.as_deref(), src, init, how)
+            }
+            PatternKind::Array { elems, rest } => {
+                self.array_pattern(elems, rest.as_deref(), src, init, how)
+            }
+        }
+    }
+
+    /// Evaluates a member target of an assignment pattern before its value
+    /// is read (the spec's order); other targets need nothing yet.
+    fn pattern_target(&mut self, p: &Pattern) -> CResult<Option<MemberTarget>> {
+        match &p.kind {
+            PatternKind::Member(e) => self.member_target(e).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// One element or property whose value is in `t`: the default when it
+    /// is undefined, then the target.
+    fn pattern_element(
+        &mut self,
+        target: &Pattern,
+        default: Option<&Expr>,
+        t: Reg,
+        init: bool,
+        member: Option<MemberTarget>,
+    ) -> CResult<()> {
+        if let Some(d) = default {
+            let skip = self.emit(Insn::JmpUndef { src: t, off: 0 });
+            let over = self.emit(Insn::Jmp { off: 0 });
+            self.patch_here(skip);
+            let name = match &target.kind {
+                PatternKind::Ident(n) => Some(n.to_string()),
+                _ => None,
+            };
+            self.expr_to(d, t, name.as_deref())?;
+            self.patch_here(over);
+        }
+        match member {
+            Some(mt) => {
+                self.emit_set(mt, t);
+                Ok(())
+            }
+            None => self.destructure(target, t, init, &Src::Nested),
+        }
+    }
+
+    fn object_pattern(
+        &mut self,
+        props: &[ObjectPatProp],
+        rest: Option<&Pattern>,
+        src: Reg,
+        init: bool,
+        how: &Src,
+    ) -> CResult<()> {
+        let m = self.mark();
+        // RequireObjectCoercible, worded as V8 words it. A nested pattern
+        // with a first named property lets that property's read report.
+        let first = props.first().and_then(|p| static_key(&p.key));
+        // V8 also lets the read report when the first property has a default.
+        let first_reports = props.first().is_some_and(|p| p.default.is_some()) && first.is_some();
+        let shown = match how {
+            _ if first_reports => None,
+            Src::Text(t) | Src::Member(t) => Some(t.clone()),
+            Src::Call(c) => Some(format!("{c}(...)")),
+            Src::Typed => Some("%t".to_string()),
+            Src::Nested => first.is_none().then(|| "%t".to_string()),
+        };
+        if let Some(shown) = shown {
+            let msg = match &first {
+                Some(k) => format!("Cannot destructure property '{k}' of '{shown}' as it is %v."),
+                None => format!("Cannot destructure '{shown}' as it is %v."),
+            };
+            let k = self.name_const(&msg);
+            self.emit(Insn::RequireObject { src, msg: k });
+        }
+        let excl = match rest {
+            Some(_) => {
+                let x = self.alloc();
+                self.emit(Insn::NewArray {
+                    dst: x,
+                    n: props.len().min(1024) as u16,
+                });
+                Some(x)
+            }
+            None => None,
+        };
+        for prop in props {
+            let pm = self.mark();
+            let member = self.pattern_target(&prop.value)?;
+            let t = self.alloc();
+            match static_key(&prop.key) {
+                None => {
+                    let ast::PropKey::Computed(e) = &prop.key else {
+                        unreachable!("only computed keys are not static")
+                    };
+                    let kr = self.alloc();
+                    self.expr_to(e, kr, None)?;
+                    let fb = self.fb();
+                    self.position(prop.span);
+                    self.emit(Insn::GetElem {
+                        dst: t,
+                        obj: src,
+                        key: kr,
+                        fb,
+                    });
+                    if let Some(x) = excl {
+                        self.emit(Insn::ArrayPush { arr: x, src: kr });
+                    }
+                }
+                Some(name) => {
+                    let k = self.name_const(&name);
+                    let fb = self.fb();
+                    self.position(prop.span);
+                    self.emit(Insn::GetProp {
+                        dst: t,
+                        obj: src,
+                        name: k,
+                        fb,
+                    });
+                    if let Some(x) = excl {
+                        let kr = self.alloc();
+                        self.emit(Insn::LdConst { dst: kr, k });
+                        self.emit(Insn::ArrayPush { arr: x, src: kr });
+                    }
+                }
+            }
+            self.pattern_element(&prop.value, prop.default.as_ref(), t, init, member)?;
+            self.free_to(pm);
+        }
+        if let (Some(r), Some(x)) = (rest, excl) {
+            let member = self.pattern_target(r)?;
+            let o = self.alloc();
+            self.emit(Insn::NewObject { dst: o });
+            self.emit(Insn::CopyProps {
+                obj: o,
+                src,
+                excl: x,
+            });
+            self.pattern_element(r, None, o, init, member)?;
+        }
+        self.free_to(m);
+        Ok(())
+    }
+
+    fn array_pattern(
+        &mut self,
+        elems: &[Option<PatElem>],
+        rest: Option<&Pattern>,
+        src: Reg,
+        init: bool,
+        how: &Src,
+    ) -> CResult<()> {
+        let m = self.mark();
+        let iter = self.alloc();
+        let _index = self.alloc();
+        let hint = match how {
+            Src::Text(t) => format!("{}{t}", iter_hint::NAMED),
+            Src::Call(c) => format!(
+                "{}{c} is not a function or its return value is not iterable",
+                iter_hint::MESSAGE
+            ),
+            Src::Member(_) | Src::Typed | Src::Nested => iter_hint::TYPED.to_string(),
+        };
+        self.record_text(hint);
+        self.emit(Insn::ForOfStart { iter, src });
+        // A done iteration stays done, so every element reads next once and
+        // keeps undefined when there is none.
+        for e in elems {
+            let em = self.mark();
+            match e {
+                None => {
+                    let t = self.alloc();
+                    self.emit(Insn::ForOfNext {
+                        dst: t,
+                        iter,
+                        off: 0,
+                    });
+                }
+                Some(pe) => {
+                    let member = self.pattern_target(&pe.target)?;
+                    let t = self.alloc();
+                    self.emit(Insn::LdUndef { dst: t });
+                    self.emit(Insn::ForOfNext {
+                        dst: t,
+                        iter,
+                        off: 0,
+                    });
+                    self.pattern_element(&pe.target, pe.default.as_ref(), t, init, member)?;
+                }
+            }
+            self.free_to(em);
+        }
+        if let Some(r) = rest {
+            let member = self.pattern_target(r)?;
+            let arr = self.alloc();
+            self.emit(Insn::NewArray { dst: arr, n: 0 });
+            let t = self.alloc();
+            let top = self.here();
+            let next = self.emit(Insn::ForOfNext {
+                dst: t,
+                iter,
+                off: 0,
+            });
+            self.emit(Insn::ArrayPush { arr, src: t });
+            self.emit_loop(top);
+            self.patch_here(next);
+            self.pattern_element(r, None, arr, init, member)?;
+        }
+        self.free_to(m);
+        Ok(())
+    }
+
+    /// Records `text` for the instruction about to be emitted (error
+    /// wording: callee names, iteration hints).
+    fn record_text(&mut self, text: String) {
+        let pc = self.here() as u32;
+        self.f().callee_names.push((pc, text));
+    }
+
+    /// How V8 names the value of `e` when destructuring it fails.
+    fn src_of(&self, e: &Expr) -> Src {
+        match &e.kind {
+            ExprKind::Ident(_) | ExprKind::Conditional { .. } => Src::Text(self.v8_text(e)),
+            ExprKind::Call { callee, .. } => Src::Call(self.callee_text(callee)),
+            ExprKind::Num(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Null
+            | ExprKind::Object(_)
+            | ExprKind::Array(_) => Src::Text(self.span_text(e.span.start, e.span.end)),
+            ExprKind::Member { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::Logical { .. }
+            | ExprKind::Binary { .. }
+            | ExprKind::Sequence(_)
+            | ExprKind::Unary {
+                op: UnaryOp::Void, ..
+            }
+            | ExprKind::Assign { .. }
+            | ExprKind::OptionalChain(_) => Src::Member(self.v8_text(e)),
+            _ => Src::Typed,
         }
     }
 
@@ -1171,7 +1445,19 @@ impl<'a> Compiler<'a> {
         for decl in &d.decls {
             let name = match &decl.target.kind {
                 PatternKind::Ident(n) => n.clone(),
-                _ => return Err(unsupported("destructuring", decl.target.span)),
+                _ => {
+                    let init = decl
+                        .init
+                        .as_ref()
+                        .expect("parser: patterns have initialisers");
+                    let m = self.mark();
+                    let r = self.alloc();
+                    self.expr_to(init, r, None)?;
+                    let how = self.src_of(init);
+                    self.destructure(&decl.target, r, true, &how)?;
+                    self.free_to(m);
+                    continue;
+                }
             };
             let m = self.mark();
             match &decl.init {
@@ -1314,9 +1600,11 @@ impl<'a> Compiler<'a> {
             let decls = scope::catch_decls(h);
             self.open_scope(scope::key_of(h), &decls, false);
             if let Some(p) = &h.param {
-                self.assign_pattern(p, exc, true)?;
+                self.destructure(p, exc, true, &Src::Member(".catch".into()))?;
             }
-            self.hoist_functions(&decls[h.param.is_some() as usize..])?;
+            // (Only function declarations are hoisted: the parameter's
+            // names, however many its pattern binds, are not among them.)
+            self.hoist_functions(&decls)?;
             self.stmts(&h.body)?;
             self.close_scope();
             self.free_to(cm);
@@ -1589,6 +1877,11 @@ impl<'a> Compiler<'a> {
             let this = self.alloc();
             let proto_fn = self.fields_initializer(c, true, static_fields)?;
             self.emit_closure(proto_fn, base);
+            // `super` in a static initialiser is the class's parent.
+            self.emit(Insn::SetHome {
+                func: base,
+                home: ctor,
+            });
             self.emit(Insn::Mov {
                 dst: this,
                 src: ctor,
@@ -1788,6 +2081,69 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// An expression as V8's CallPrinter shows it in destructuring and
+    /// spread errors: names and member chains as written, operators
+    /// parenthesised, what it cannot print as "(intermediate value)".
+    fn v8_text(&self, e: &Expr) -> String {
+        const IV: &str = "(intermediate value)";
+        match &e.kind {
+            ExprKind::Index { object, index, .. } => match &index.kind {
+                ExprKind::Str(s) => {
+                    let k = String::from_utf16_lossy(s);
+                    let ident = k
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+                        && k.chars()
+                            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+                    if ident {
+                        format!("{}.{k}", self.v8_text(object))
+                    } else {
+                        self.callee_text(e)
+                    }
+                }
+                _ => self.callee_text(e),
+            },
+            ExprKind::Ident(_)
+            | ExprKind::This
+            | ExprKind::Member { .. }
+            | ExprKind::Call { .. } => self.callee_text(e),
+            ExprKind::Num(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::Null => {
+                self.span_text(e.span.start, e.span.end)
+            }
+            ExprKind::Logical { op, left, right } => format!(
+                "({} {} {})",
+                self.v8_text(left),
+                op.as_str(),
+                self.v8_text(right)
+            ),
+            ExprKind::Binary { op, left, right } => format!(
+                "({} {} {})",
+                self.v8_text(left),
+                op.as_str(),
+                self.v8_text(right)
+            ),
+            ExprKind::Sequence(es) => format!(
+                "({})",
+                es.iter()
+                    .map(|x| self.v8_text(x))
+                    .collect::<Vec<_>>()
+                    .join(" , ")
+            ),
+            ExprKind::Unary {
+                op: UnaryOp::Void,
+                arg,
+            } => format!("(void {})", self.v8_text(arg)),
+            ExprKind::Assign { target, .. } => match &target.kind {
+                PatternKind::Ident(n) => n.to_string(),
+                PatternKind::Member(m) => self.v8_text(m),
+                _ => IV.into(),
+            },
+            ExprKind::Conditional { .. } => IV.repeat(3),
+            _ => IV.into(),
+        }
+    }
+
     fn span_text(&self, start: u32, end: u32) -> String {
         self.source
             .get(start as usize..end as usize)
@@ -1878,7 +2234,13 @@ impl<'a> Compiler<'a> {
                         None => {
                             self.emit(Insn::ArrayHole { arr });
                         }
-                        Some(a) if a.spread => return Err(unsupported("spread", a.expr.span)),
+                        Some(a) if a.spread => {
+                            self.expr_to(&a.expr, t, None)?;
+                            if let Some(h) = self.iterable_hint(&a.expr, false) {
+                                self.record_text(h);
+                            }
+                            self.emit(Insn::ArrayExtend { arr, src: t });
+                        }
                         Some(a) => {
                             self.expr_to(&a.expr, t, None)?;
                             self.emit(Insn::ArrayPush { arr, src: t });
@@ -1940,11 +2302,18 @@ impl<'a> Compiler<'a> {
                 self.position(e.span);
                 self.record_callee(callee);
                 let fb = self.fb();
-                self.emit(Insn::New {
-                    dst: base,
-                    base,
-                    argc,
-                    fb,
+                self.emit(match argc {
+                    Some(argc) => Insn::New {
+                        dst: base,
+                        base,
+                        argc,
+                        fb,
+                    },
+                    None => Insn::NewSpread {
+                        dst: base,
+                        base,
+                        fb,
+                    },
                 });
                 self.emit(Insn::Mov { dst, src: base });
             }
@@ -1993,10 +2362,13 @@ impl<'a> Compiler<'a> {
                 let _this = self.alloc();
                 let argc = self.args(args)?;
                 self.position(e.span);
-                self.emit(Insn::SuperCall {
-                    dst: base,
-                    base,
-                    argc,
+                self.emit(match argc {
+                    Some(argc) => Insn::SuperCall {
+                        dst: base,
+                        base,
+                        argc,
+                    },
+                    None => Insn::SuperCallSpread { dst: base, base },
                 });
                 if self.fns.last().unwrap().is_arrow {
                     return Err(unsupported("super() inside an arrow function", e.span));
@@ -2072,16 +2444,78 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Evaluates call arguments into consecutive new registers.
-    fn args(&mut self, args: &[Arg]) -> CResult<u16> {
-        for a in args {
-            if a.spread {
-                return Err(unsupported("spread", a.expr.span));
+    /// Evaluates call arguments into consecutive new registers: their
+    /// count, or `None` when there is a spread and they are collected in
+    /// one array (for `CallSpread` and its kin).
+    fn args(&mut self, args: &[Arg]) -> CResult<Option<u16>> {
+        if !args.iter().any(|a| a.spread) {
+            for a in args {
+                let r = self.alloc();
+                self.expr_to(&a.expr, r, None)?;
             }
-            let r = self.alloc();
-            self.expr_to(&a.expr, r, None)?;
+            return Ok(Some(args.len() as u16));
         }
-        Ok(args.len() as u16)
+        let arr = self.alloc();
+        self.emit(Insn::NewArray {
+            dst: arr,
+            n: args.len().min(1024) as u16,
+        });
+        let t = self.alloc();
+        for a in args {
+            self.expr_to(&a.expr, t, None)?;
+            if a.spread {
+                let text = self.v8_text(&a.expr);
+                self.record_text(format!("{}{text}", iter_hint::CALL_SPREAD));
+                self.emit(Insn::ArrayExtend { arr, src: t });
+            } else {
+                self.emit(Insn::ArrayPush { arr, src: t });
+            }
+        }
+        self.free_to(t);
+        Ok(None)
+    }
+
+    /// The not-iterable wording of a for-of or array-spread operand: its
+    /// source text when V8 has one, the call form for calls.
+    fn iterable_hint(&self, e: &Expr, for_of: bool) -> Option<String> {
+        match &e.kind {
+            ExprKind::Logical { .. }
+            | ExprKind::Sequence(_)
+            | ExprKind::Assign { .. }
+            | ExprKind::Conditional { .. }
+            | ExprKind::OptionalChain(_)
+                if for_of =>
+            {
+                Some(iter_hint::TYPED.to_string())
+            }
+            ExprKind::Logical { .. }
+            | ExprKind::Sequence(_)
+            | ExprKind::Assign { .. }
+            | ExprKind::Conditional { .. }
+            | ExprKind::OptionalChain(_) => {
+                Some(format!("{}{}", iter_hint::NAMED, self.v8_text(e)))
+            }
+            ExprKind::Ident(_)
+            | ExprKind::Member { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::This
+            | ExprKind::Num(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Null
+            | ExprKind::Object(_)
+            | ExprKind::Array(_) => Some(format!(
+                "{}{}",
+                iter_hint::NAMED,
+                self.span_text(e.span.start, e.span.end)
+            )),
+            ExprKind::Call { callee, .. } => Some(format!(
+                "{}{} is not a function or its return value is not iterable",
+                iter_hint::MESSAGE,
+                self.callee_text(callee)
+            )),
+            _ => None,
+        }
     }
 
     fn call(&mut self, e: &Expr, dst: Reg, mut exits: Option<&mut Vec<usize>>) -> CResult<()> {
@@ -2141,11 +2575,14 @@ impl<'a> Compiler<'a> {
         // The result goes straight to `dst`: it is below the window (or is
         // the window's base), so the callee's frame cannot overlap it.
         debug_assert!(dst <= base);
-        self.emit(Insn::Call {
-            dst,
-            base,
-            argc,
-            fb,
+        self.emit(match argc {
+            Some(argc) => Insn::Call {
+                dst,
+                base,
+                argc,
+                fb,
+            },
+            None => Insn::CallSpread { dst, base, fb },
         });
         Ok(())
     }
@@ -2436,7 +2873,19 @@ impl<'a> Compiler<'a> {
                     self.emit(Insn::Mov { dst, src: r });
                 }
             }
-            _ => return Err(unsupported("destructuring", target.span)),
+            PatternKind::Object { .. } | PatternKind::Array { .. } => {
+                // Only `=` takes a pattern (the parser checks).
+                self.expr_to(value, dst, None)?;
+                // Array patterns in assignments show values by type.
+                let how = match self.src_of(value) {
+                    Src::Text(t) => Src::Member(t),
+                    other => other,
+                };
+                // The value must survive the pattern's own stores.
+                let v = self.alloc();
+                self.emit(Insn::Mov { dst: v, src: dst });
+                self.destructure(target, v, false, &how)?;
+            }
         }
         Ok(())
     }
@@ -2527,7 +2976,17 @@ impl<'a> Compiler<'a> {
                     }
                     self.define_method(func.kind, obj, k, f, 1);
                 }
-                PropKind::Spread(x) => return Err(unsupported("spread", x.span)),
+                PropKind::Spread(x) => {
+                    let v = self.alloc();
+                    self.expr_to(x, v, None)?;
+                    let none = self.alloc();
+                    self.emit(Insn::LdUndef { dst: none });
+                    self.emit(Insn::CopyProps {
+                        obj,
+                        src: v,
+                        excl: none,
+                    });
+                }
             }
             self.free_to(m);
         }
@@ -2536,10 +2995,30 @@ impl<'a> Compiler<'a> {
     }
 }
 
-fn pattern_ident(p: &Pattern) -> Ident {
-    match &p.kind {
-        PatternKind::Ident(n) => n.clone(),
-        _ => unreachable!("checked: parameters are identifiers"),
+/// How V8's destructuring and iteration errors name the source value.
+#[derive(Clone, Debug)]
+enum Src {
+    /// An identifier, a literal, or a for-of head / catch parameter
+    /// (`.for`, `.catch`): named by this text everywhere.
+    Text(String),
+    /// A member expression (or an identifier in an assignment): named in
+    /// object-pattern errors, shown by type in array-pattern errors.
+    Member(String),
+    /// The result of calling this callee.
+    Call(String),
+    /// Shown by its type and value ("object null", "number 1").
+    Typed,
+    /// A value read by an enclosing pattern.
+    Nested,
+}
+
+/// A property key's name when it is not computed.
+fn static_key(k: &ast::PropKey) -> Option<String> {
+    match k {
+        ast::PropKey::Name(n) => Some(n.to_string()),
+        ast::PropKey::Str(s) => Some(String::from_utf16_lossy(s)),
+        ast::PropKey::Num(n) => Some(crate::runtime::numconv::number_to_string(*n)),
+        ast::PropKey::Computed(_) => None,
     }
 }
 

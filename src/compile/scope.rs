@@ -191,8 +191,24 @@ fn add_decl(out: &mut Vec<Decl>, d: Decl) {
 /// Whether a parameter list has defaults: then parameters are initialised
 /// left to right (each in its TDZ before) and the body's vars live in a
 /// scope of their own (so defaults cannot see them).
-pub fn has_defaults(params: &[Param]) -> bool {
-    params.iter().any(|p| p.default.is_some())
+/// Destructured parameters count as having defaults: their names are
+/// bound one by one from the arguments, in order.
+pub fn has_defaults(params: &[Param], rest: Option<&Pattern>) -> bool {
+    params
+        .iter()
+        .any(|p| p.default.is_some() || !matches!(p.pattern.kind, PatternKind::Ident(_)))
+        || rest.is_some_and(|r| !matches!(r.kind, PatternKind::Ident(_)))
+}
+
+/// The kind of a name bound by parameter `i` of a split parameter list: a
+/// plain parameter lives in its argument register; names bound by a
+/// destructuring pattern are TDZ bindings of their own.
+fn split_param_kind(p: &Pattern, i: usize) -> DeclKind {
+    if matches!(p.kind, PatternKind::Ident(_)) {
+        DeclKind::TdzParam(i)
+    } else {
+        DeclKind::Let
+    }
 }
 
 /// The scope key of the body of a function whose parameters have defaults.
@@ -217,7 +233,7 @@ pub fn param_decls(
                 &mut out,
                 Decl {
                     name: n,
-                    kind: DeclKind::TdzParam(i),
+                    kind: split_param_kind(&p.pattern, i),
                     init_end: end,
                 },
             );
@@ -229,7 +245,7 @@ pub fn param_decls(
                 &mut out,
                 Decl {
                     name: n,
-                    kind: DeclKind::TdzParam(params.len()),
+                    kind: split_param_kind(r, params.len()),
                     init_end: r.span.end,
                 },
             );
@@ -392,6 +408,9 @@ pub struct Analysis {
     pub captured: HashSet<(ScopeKey, Ident)>,
     /// Non-arrow functions (by key) whose `this` an inner arrow reads.
     pub this_captured: HashSet<ScopeKey>,
+    /// Non-arrow functions (and the script) whose `arguments` is read, by
+    /// themselves or by an inner arrow (then it is also in `captured`).
+    pub arguments_used: HashSet<ScopeKey>,
 }
 
 struct RScope {
@@ -442,6 +461,17 @@ impl Resolver {
                     self.out.captured.insert((s.key, name.clone()));
                 }
                 return;
+            }
+        }
+        // `arguments` (never declared: strict mode forbids the binding)
+        // belongs to the innermost non-arrow function.
+        if &**name == "arguments" {
+            if let Some(i) = self.fns.iter().rposition(|f| !f.1) {
+                let k = self.fns[i].0;
+                self.out.arguments_used.insert(k);
+                if i + 1 < self.fns.len() {
+                    self.out.captured.insert((k, name.clone()));
+                }
             }
         }
     }
@@ -624,7 +654,7 @@ impl Resolver {
         let arrow = f.kind == FunctionKind::Arrow;
         self.fns.push((key_of(&**f), arrow));
         let self_name = self_name_of(f, is_decl);
-        let split = has_defaults(&f.params);
+        let split = has_defaults(&f.params, f.rest.as_ref());
         let decls = if split {
             param_decls(&f.params, f.rest.as_ref(), self_name)
         } else {

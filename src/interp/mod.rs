@@ -113,7 +113,17 @@ impl Vm {
                 // The frame that exited may be one this frame called directly.
                 let window = self.frames.last().unwrap().fp + base as usize;
                 let nt = construct.then(|| self.stack[window]);
-                if let Err(t) = self.push_frame(window, argc as usize, nt, false, dst as u32) {
+                let argc = match argc {
+                    Some(n) => n as usize,
+                    None => match self.spread_window(window) {
+                        Ok(n) => n,
+                        Err(t) => {
+                            self.unwind(t)?;
+                            return Ok(None);
+                        }
+                    },
+                };
+                if let Err(t) = self.push_frame(window, argc, nt, false, dst as u32) {
                     self.unwind(t)?;
                 }
                 Ok(None)
@@ -498,20 +508,28 @@ impl Vm {
                         let env = self.frames[fi].ctx;
                         w!(dst, tri!(exec::closure(self, p, func, env, r!(0))))
                     }
-                    Insn::Call {
-                        dst,
-                        base,
-                        argc,
-                        fb,
-                    } => {
+                    insn @ (Insn::Call { dst, base, fb, .. }
+                    | Insn::CallSpread { dst, base, fb }) => {
                         let f = r!(base);
-                        match self.kind_of(f) {
+                        let kind = self.kind_of(f);
+                        let argc = match insn {
+                            Insn::Call { argc, .. } => argc as usize,
+                            _ if matches!(
+                                kind,
+                                Some(Kind::Function | Kind::Native | Kind::Bound)
+                            ) =>
+                            {
+                                tri!(self.spread_window(fp + base as usize))
+                            }
+                            _ => 0,
+                        };
+                        match kind {
                             Some(Kind::Function) => {
                                 exec::record_callee(&p.feedback[fb as usize], self.func_proto(f));
                                 self.frames[fi].pc = pc;
                                 tri!(self.push_frame(
                                     fp + base as usize,
-                                    argc as usize,
+                                    argc,
                                     None,
                                     false,
                                     dst as u32
@@ -520,44 +538,40 @@ impl Vm {
                             }
                             Some(Kind::Native | Kind::Bound) => {
                                 self.frames[fi].pc = pc;
-                                w!(
-                                    dst,
-                                    tri!(self.call_at(fp + base as usize, argc as usize, None))
-                                )
+                                w!(dst, tri!(self.call_at(fp + base as usize, argc, None)))
                             }
                             _ => tri!(Err(self.not_callable(p, pc - 1, f, "function"))),
                         }
                     }
-                    Insn::New {
-                        dst,
-                        base,
-                        argc,
-                        fb,
-                    } => {
-                        let _ = fb;
+                    insn @ (Insn::New { dst, base, .. } | Insn::NewSpread { dst, base, .. }) => {
                         let f = r!(base);
                         if !self.is_constructor(f) {
                             tri!(Err(self.not_callable(p, pc - 1, f, "constructor")))
                         }
+                        let argc = match insn {
+                            Insn::New { argc, .. } => argc as usize,
+                            _ => tri!(self.spread_window(fp + base as usize)),
+                        };
                         self.frames[fi].pc = pc;
                         if self.kind_of(f) == Some(Kind::Function) {
                             tri!(self.push_frame(
                                 fp + base as usize,
-                                argc as usize,
+                                argc,
                                 Some(f),
                                 false,
                                 dst as u32
                             ));
                             continue 'frames;
                         }
-                        w!(
-                            dst,
-                            tri!(self.call_at(fp + base as usize, argc as usize, Some(f)))
-                        )
+                        w!(dst, tri!(self.call_at(fp + base as usize, argc, Some(f))))
                     }
                     Insn::SuperCall { dst, base, argc } => {
                         self.frames[fi].pc = pc;
                         w!(dst, tri!(exec::super_call(self, fp, base, argc)))
+                    }
+                    Insn::SuperCallSpread { dst, base } => {
+                        self.frames[fi].pc = pc;
+                        w!(dst, tri!(exec::super_call_spread(self, fp, base)))
                     }
                     Insn::SuperCallForward { dst } => {
                         self.frames[fi].pc = pc;
@@ -603,13 +617,29 @@ impl Vm {
                         tri!(exec::set_function_name(self, r!(func), r!(key)))
                     }
                     Insn::SetFieldInit { ctor, init } => self.set_field_init(r!(ctor), r!(init)),
+                    Insn::SetHome { func, home } => self.set_home(r!(func), r!(home)),
+                    Insn::RequireObject { src, msg } => {
+                        tri!(exec::require_object(self, p, r!(src), msg))
+                    }
+                    Insn::CopyProps { obj, src, excl } => {
+                        tri!(self.copy_data_properties(r!(obj), r!(src), r!(excl)))
+                    }
+                    Insn::ArrayExtend { arr, src } => {
+                        tri!(exec::array_extend(self, p, pc - 1, r!(arr), r!(src)))
+                    }
+                    Insn::CreateArguments {
+                        dst,
+                        params,
+                        n,
+                        rest,
+                    } => w!(dst, tri!(exec::create_arguments(self, fp, params, n, rest))),
 
                     Insn::Throw { src } => {
                         let v = r!(src);
                         tri!(Err(self.throw_value(v)))
                     }
                     Insn::ForOfStart { iter, src } => {
-                        tri!(exec::for_of_start(self, fp, iter, r!(src)))
+                        tri!(exec::for_of_start(self, p, pc - 1, fp, iter, r!(src)))
                     }
                     Insn::ForOfNext { dst, iter, off } => match tri!(self.for_of_next(fp, iter)) {
                         Some(v) => w!(dst, v),

@@ -69,7 +69,7 @@ impl Vm {
         let mut keep = [env, fproto, name];
         let c = self.alloc_rooted(
             Kind::Function,
-            2,
+            crate::runtime::object::OBJECT_RAW_WORDS,
             fixed::FUNCTION as usize + 3,
             flags,
             &mut keep,
@@ -117,7 +117,7 @@ impl Vm {
         let flags = if ctor { 0 } else { oflags::CLASS_CONSTRUCTOR };
         let c = self.alloc_rooted(
             Kind::Native,
-            2,
+            crate::runtime::object::OBJECT_RAW_WORDS,
             fixed::NATIVE as usize + 3,
             flags,
             &mut keep,

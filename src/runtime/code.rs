@@ -61,7 +61,9 @@ pub enum CodeExit {
         pc: u32,
         dst: u16,
         base: u16,
-        argc: u16,
+        /// `None` for a spread call: the arguments are the array at
+        /// `base + 2`, spread into the window by the run loop.
+        argc: Option<u16>,
         construct: bool,
     },
     /// An exception (pending in `vm.exception`), out of fuel or memory, or

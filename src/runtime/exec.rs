@@ -107,6 +107,14 @@ impl Vm {
                     return Ok(v);
                 }
             }
+            if self.is_typed_array(obj) {
+                let i = key.as_int() as u32;
+                return Ok(if i < self.ta_len(obj) {
+                    self.ta_get(obj, i)
+                } else {
+                    Value::UNDEFINED
+                });
+            }
             return self.get_value(obj, PropKey::Index(key.as_int() as u32));
         }
         if obj.is_nullish() {
@@ -298,45 +306,18 @@ impl Vm {
         self.set_home(init, home);
     }
 
+    /// Sets a closure's home object (`super`); anything but a function
+    /// closure and an object home is ignored (hand-made bytecode).
     pub fn set_home(&self, f: Value, home: Value) {
-        if self.kind_of(f) == Some(Kind::Function) {
+        if self.kind_of(f) == Some(Kind::Function) && self.is_object(home) {
             Cell::from_value(f).set(fixed::FN_HOME, home);
         }
     }
 
-    /// The next for-of value of the iterator in `iter`/`iter + 1`, if any.
+    /// The next for-of value of the iterator in `iter`/`iter + 1`, if any
+    /// (`runtime::iter`).
     pub fn for_of_next(&mut self, fp: usize, iter: u16) -> JsResult<Option<Value>> {
-        let src = self.stack[fp + iter as usize];
-        let idx = self.stack[fp + iter as usize + 1].as_int() as u32;
-        if self.is_array(src) {
-            if idx >= self.array_len(src) {
-                return Ok(None);
-            }
-            self.stack[fp + iter as usize + 1] = Value::int(idx as i32 + 1);
-            if let Some(v) = self.array_get_fast(src, idx) {
-                return Ok(Some(v));
-            }
-            return self.get(src, PropKey::Index(idx)).map(Some);
-        }
-        // A string: iterate by code point.
-        let s = self.flatten(src)?;
-        let units = self.flat_units(s);
-        let i = idx as usize;
-        if i >= units.len() {
-            return Ok(None);
-        }
-        let hi = units[i];
-        let n = if (0xd800..0xdc00).contains(&hi)
-            && i + 1 < units.len()
-            && (0xdc00..0xe000).contains(&units[i + 1])
-        {
-            2
-        } else {
-            1
-        };
-        let piece = units[i..i + n].to_vec();
-        self.stack[fp + iter as usize + 1] = Value::int((i + n) as i32);
-        self.new_string(&piece).map(Some)
+        self.for_of_next_at(fp + iter as usize)
     }
 
     pub fn not_callable(&mut self, p: &FuncProto, pc: usize, f: Value, what: &str) -> Throw {
@@ -744,6 +725,10 @@ pub fn get_elem(vm: &mut Vm, fb: &StdCell<u64>, o: Value, k: Value) -> JsResult<
             return Ok(v);
         }
     }
+    if k.is_int() && vm.is_typed_array(o) && (k.as_int() as u32) < vm.ta_len(o) {
+        record(fb, fbk::SAW_TYPED);
+        return Ok(vm.ta_get(o, k.as_int() as u32));
+    }
     record(fb, fbk::SAW_OTHER);
     vm.get_elem(o, k)
 }
@@ -766,6 +751,11 @@ pub fn set_elem(vm: &mut Vm, fb: &StdCell<u64>, o: Value, k: Value, v: Value) ->
             Cell::from_value(el).set(i, v);
             return Ok(());
         }
+    }
+    if k.is_int() && v.is_number() && vm.is_typed_array(o) && (k.as_int() as u32) < vm.ta_len(o) {
+        record(fb, fbk::SAW_TYPED);
+        vm.ta_store(o, k.as_int() as u32, v.as_number());
+        return Ok(());
     }
     record(fb, fbk::SAW_OTHER);
     vm.set_elem(o, k, v)
@@ -1005,16 +995,52 @@ fn bind_this(vm: &mut Vm, fp: usize, v: Value) -> JsResult<Value> {
 
 // ----- iteration -----
 
-/// `forofstart`: arrays and strings (the subset's iterables) into the
-/// iteration registers `iter` (the iterable) and `iter + 1` (the index).
-pub fn for_of_start(vm: &mut Vm, fp: usize, iter: u16, v: Value) -> JsResult<()> {
-    if !(vm.is_array(v) || vm.is_string(v)) {
-        let shown = crate::runtime::format::display_for_error(vm, v);
-        return Err(vm.type_error(&format!("{shown} is not iterable")));
-    }
-    vm.stack[fp + iter as usize] = v;
-    vm.stack[fp + iter as usize + 1] = Value::int(0);
+/// `forofstart`: the iteration state of `v` (`runtime::iter`) into `iter`
+/// and `iter + 1`; the not-iterable error is worded by the text the
+/// compiler recorded for the instruction at `pc`.
+pub fn for_of_start(
+    vm: &mut Vm,
+    p: &FuncProto,
+    pc: usize,
+    fp: usize,
+    iter: u16,
+    v: Value,
+) -> JsResult<()> {
+    let (a, b) = vm.iter_start(v, p.callee_name(pc))?;
+    vm.stack[fp + iter as usize] = a;
+    vm.stack[fp + iter as usize + 1] = b;
     Ok(())
+}
+
+/// `arrayextend`: spread `src` into the array `arr`.
+pub fn array_extend(vm: &mut Vm, p: &FuncProto, pc: usize, arr: Value, src: Value) -> JsResult<()> {
+    vm.array_extend(arr, src, p.callee_name(pc))
+}
+
+/// `requireobject`: object destructuring's check of its source.
+pub fn require_object(vm: &mut Vm, p: &FuncProto, v: Value, msg: u16) -> JsResult<()> {
+    if v.is_nullish() {
+        vm.require_object(v, &p.const_string(msg))?;
+    }
+    Ok(())
+}
+
+/// `supercallspread`: `super(...args)` with the arguments array at
+/// `fp + base + 2`.
+pub fn super_call_spread(vm: &mut Vm, fp: usize, base: u16) -> JsResult<Value> {
+    let parent = super_constructor(vm, vm.stack[fp])?;
+    let argc = vm.spread_window(fp + base as usize)?;
+    let nt = vm.frames.last().unwrap().new_target;
+    vm.stack[fp + base as usize] = parent;
+    vm.stack[fp + base as usize + 1] = Value::EMPTY;
+    let v = vm.call_at(fp + base as usize, argc, Some(nt))?;
+    bind_this(vm, fp, v)
+}
+
+/// `createarguments`: the frame's unmapped `arguments` object.
+pub fn create_arguments(vm: &mut Vm, fp: usize, params: u16, n: u16, rest: u16) -> JsResult<Value> {
+    let argc = vm.frames.last().unwrap().argc as usize;
+    vm.create_arguments(fp + params as usize, n as usize, rest != 0, argc)
 }
 
 /// `forinstart`: the enumerable keys of `obj` into `iter` (keys array),

@@ -223,6 +223,15 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
         };
         return format!("[{tag}: {}]", format_primitive(vm, p, true));
     }
+    if matches!(
+        Cell::from_value(v).kind(),
+        Kind::Map | Kind::Set | Kind::CollectionIterator
+    ) {
+        return format_collection(vm, ctx, v, depth);
+    }
+    if vm.is_typed_array(v) {
+        return format_typed_array(vm, ctx, v, depth);
+    }
     let is_array = vm.is_array(v);
     let empty = if is_array {
         vm.array_len(v) == 0
@@ -236,6 +245,7 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
             let ctor = constructor_name(vm, v);
             let braces = if is_array { "[]" } else { "{}" };
             return match ctor.as_deref() {
+                _ if kind == Kind::Arguments => "[Arguments] {}".to_string(),
                 Some("Object") | Some("Array") => braces.to_string(),
                 Some(c) if is_array => format!("{c}(0) {braces}"),
                 Some(c) => format!("{c} {braces}"),
@@ -311,6 +321,8 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
                 None => format!("[Array({len}): null prototype]"),
             };
         }
+    } else if kind == Kind::Arguments {
+        prefix = "[Arguments]".into();
     } else if !proto.is_cell() {
         prefix = "[Object: null prototype]".into();
     } else if let Some(c) = &ctor {
@@ -355,6 +367,164 @@ fn format_value(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize, nested: bool) ->
         };
     }
     reduce_to_single_string(vm, ctx, output, &prefix, braces, is_array, depth, v)
+}
+
+/// Maps, Sets and their iterators as node shows them: `Map(2) { 'a' => 1 }`,
+/// `Set(1) { 1 }`, `[Map Entries] { [ 'a', 1 ] }` (an iterator shows what
+/// is left, without consuming it); own enumerable properties follow.
+fn format_collection(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize) -> String {
+    use super::collections::{Mode, ITER_INDEX, ITER_MODE, ITER_TABLE, MODE_SET};
+    let c = Cell::from_value(v);
+    let kind = c.kind();
+    let (table, start, mode, is_set) = match kind {
+        Kind::CollectionIterator => {
+            let m = c.get(ITER_MODE).as_int();
+            let is_set = m & MODE_SET != 0;
+            // Set "entries" are [v, v]; keys and values are the same.
+            let mode = match Mode::from_int(m) {
+                Mode::Entries => Mode::Entries,
+                _ if is_set => Mode::Keys,
+                other => other,
+            };
+            (
+                c.get(ITER_TABLE),
+                c.get(ITER_INDEX).as_int().max(0) as usize,
+                mode,
+                is_set,
+            )
+        }
+        Kind::Map => (vm.table_of(v), 0, Mode::Entries, false),
+        _ => (vm.table_of(v), 0, Mode::Keys, true),
+    };
+    let type_name = if is_set { "Set" } else { "Map" };
+    let prefix = match kind {
+        Kind::CollectionIterator => {
+            let what = if mode == Mode::Entries {
+                "Entries"
+            } else {
+                "Iterator"
+            };
+            format!("[{type_name} {what}]")
+        }
+        _ => {
+            let size = vm.collection_size(v);
+            match constructor_name(vm, v) {
+                Some(n) if n == type_name => format!("{type_name}({size})"),
+                Some(n) => format!("{n}({size}) [{type_name}]"),
+                None => format!("[{type_name}({size}): null prototype]"),
+            }
+        }
+    };
+    if depth > MAX_DEPTH {
+        return format!("[{type_name}]");
+    }
+    ctx.seen.push(v);
+    ctx.current_depth = depth;
+    let mut output: Vec<String> = Vec::new();
+    let mut total = 0usize;
+    if !table.is_undefined() {
+        let (mut t, mut i) = (table, start);
+        loop {
+            let (t2, found) = vm.table_next(t, i);
+            t = t2;
+            let Some((e, next)) = found else { break };
+            i = next;
+            total += 1;
+            if output.len() >= MAX_ARRAY {
+                continue;
+            }
+            let (k, val) = vm.table_entry(t, e);
+            ctx.indentation += 2;
+            let s = match (kind, mode) {
+                (Kind::Map, _) => {
+                    let ks = format_value(vm, ctx, k, depth + 1, true);
+                    let vs = format_value(vm, ctx, val, depth + 1, true);
+                    format!("{ks} => {vs}")
+                }
+                (Kind::CollectionIterator, Mode::Entries) => {
+                    let ks = format_value(vm, ctx, k, depth + 2, true);
+                    let vs = format_value(vm, ctx, val, depth + 2, true);
+                    format!("[ {ks}, {vs} ]")
+                }
+                (_, Mode::Values) => format_value(vm, ctx, val, depth + 1, true),
+                _ => format_value(vm, ctx, k, depth + 1, true),
+            };
+            ctx.indentation -= 2;
+            output.push(s);
+        }
+    }
+    if total > output.len() {
+        let rest = total - output.len();
+        output.push(format!(
+            "... {} more item{}",
+            rest,
+            if rest == 1 { "" } else { "s" }
+        ));
+    }
+    if kind != Kind::CollectionIterator {
+        for (k, attrs) in vm.own_keys(v) {
+            if attrs & ENUMERABLE == 0 {
+                continue;
+            }
+            let name = vm.atoms.key_to_string(k);
+            let key = if is_identifier(&name) {
+                name
+            } else {
+                quote_js_string(&vm.atoms.key_to_units(k))
+            };
+            let val = match vm.get_own(v, k) {
+                Some(Own::Data(x, _)) => {
+                    ctx.indentation += 2;
+                    let s = format_value(vm, ctx, x, depth + 1, true);
+                    ctx.indentation -= 2;
+                    s
+                }
+                Some(Own::Accessor(..)) => "[Getter/Setter]".into(),
+                None => continue,
+            };
+            output.push(format!("{key}: {val}"));
+        }
+    }
+    ctx.seen.pop();
+    if output.is_empty() {
+        return format!("{prefix} {{}}");
+    }
+    reduce_to_single_string(vm, ctx, output, &prefix, ("{", "}"), false, depth, v)
+}
+
+/// `Float64Array(3) [ 1, 2.5, NaN ]`, grouped like a number array.
+fn format_typed_array(vm: &Vm, ctx: &mut Ctx, v: Value, depth: usize) -> String {
+    let len = vm.ta_len(v) as usize;
+    let name = if Cell::from_value(v).kind() == Kind::Int32Array {
+        "Int32Array"
+    } else {
+        "Float64Array"
+    };
+    let prefix = match constructor_name(vm, v) {
+        Some(n) if n == name => format!("{name}({len})"),
+        Some(n) => format!("{n}({len}) [{name}]"),
+        None => format!("[{name}({len}): null prototype]"),
+    };
+    if len == 0 {
+        return format!("{prefix} []");
+    }
+    if depth > MAX_DEPTH {
+        return format!("[{name}]");
+    }
+    ctx.current_depth = depth;
+    let shown = len.min(MAX_ARRAY);
+    let mut output: Vec<String> = (0..shown)
+        .map(|i| format_primitive(vm, vm.ta_get(v, i as u32), true))
+        .collect();
+    if len > shown {
+        let rest = len - shown;
+        output.push(format!(
+            "... {} more item{}",
+            rest,
+            if rest == 1 { "" } else { "s" }
+        ));
+    }
+    reduce_to_single_string(vm, ctx, output, &prefix, ("[", "]"), true, depth, v)
 }
 
 fn empty_items(n: usize) -> String {
@@ -495,7 +665,8 @@ fn group_array_elements(vm: &Vm, ctx: &Ctx, output: Vec<String>, value: Value) -
         for i in 0..columns {
             let mut line_length = 0;
             let mut j = i;
-            while j < output.len() {
+            // node's dataLen has no entry for "... n more items".
+            while j < output_length {
                 line_length = line_length.max(data_len[j]);
                 j += columns;
             }

@@ -34,6 +34,10 @@ pub enum Kind {
     Slots = 3,
     /// Closure context: values = [parent, slots...].
     Env = 4,
+    /// Map/Set hash table (see runtime/collections.rs).
+    Table = 5,
+    /// Raw bytes only (typed array element storage, see runtime/typed.rs).
+    Bytes = 6,
     // Object kinds: raw = [shape id | class bits, kind-specific word];
     // values = [proto, overflow Slots, elements Slots, <kind fixed values>, inline slots...].
     Object = 16,
@@ -44,6 +48,17 @@ pub enum Kind {
     Error = 21,
     /// A boxed primitive (Number/String/Boolean wrapper); extra value = the primitive.
     Primitive = 22,
+    /// Map and Set objects: fixed value 3 = their table.
+    Map = 23,
+    Set = 24,
+    /// Map and Set iterators: fixed values table, index, mode.
+    CollectionIterator = 25,
+    /// An unmapped `arguments` object (indices and `length` are ordinary
+    /// properties).
+    Arguments = 26,
+    /// Typed arrays: fixed values buffer, offset; raw[1] = length.
+    Float64Array = 27,
+    Int32Array = 28,
 }
 
 pub const FIRST_OBJECT_KIND: u8 = 16;
@@ -57,6 +72,8 @@ impl Kind {
             2 => Rope,
             3 => Slots,
             4 => Env,
+            5 => Table,
+            6 => Bytes,
             16 => Object,
             17 => Array,
             18 => Function,
@@ -64,6 +81,12 @@ impl Kind {
             20 => Bound,
             21 => Error,
             22 => Primitive,
+            23 => Map,
+            24 => Set,
+            25 => CollectionIterator,
+            26 => Arguments,
+            27 => Float64Array,
+            28 => Int32Array,
             _ => return None,
         })
     }

@@ -17,10 +17,12 @@ pub mod atoms;
 pub mod builtins;
 pub mod call;
 pub mod code;
+pub mod collections;
 pub mod exec;
 pub mod format;
 pub mod fxhash;
 pub mod heap;
+pub mod iter;
 pub mod math;
 pub mod numconv;
 pub mod object;
@@ -28,6 +30,7 @@ pub mod ops;
 pub mod poison;
 pub mod shape;
 pub mod strutil;
+pub mod typed;
 pub mod value;
 
 use crate::bytecode::FuncProto;
@@ -101,6 +104,13 @@ pub enum Intrinsic {
     ObjectConstructor,
     ArrayConstructor,
     ThrowTypeError,
+    MapPrototype,
+    SetPrototype,
+    MapIteratorPrototype,
+    SetIteratorPrototype,
+    TypedArrayPrototype,
+    Float64ArrayPrototype,
+    Int32ArrayPrototype,
     /// The poison object of `Options::poison_dead` (undefined until used).
     Poison,
     Count,
@@ -342,6 +352,8 @@ pub struct Vm {
     /// Nesting of Rust-level re-entry (natives calling JS).
     pub native_depth: usize,
     pub rng_state: u64,
+    /// Identity hashes handed out so far (`Vm::identity_hash`).
+    pub identity_counter: u64,
     pub start_time: std::time::Instant,
     /// Bytes live after forced collections so far (`Options::gc_stress_budget`).
     pub forced_gc_bytes: u64,
@@ -477,6 +489,7 @@ impl Vm {
             fuel,
             native_depth: 0,
             rng_state: 0x2545_f491_4f6c_dd1d,
+            identity_counter: 0,
             start_time: std::time::Instant::now(),
             allocs: 0,
             forced_gc_bytes: 0,

@@ -14,8 +14,14 @@
 
 use super::atoms::{wk, PropKey};
 use super::heap::{Cell, Kind};
-use super::shape::{self, ShapeId, ACCESSOR, CONFIGURABLE, ENUMERABLE, WRITABLE};
+use super::shape::{self, ShapeId, ACCESSOR, CONFIGURABLE, DEFAULT_ATTRS, ENUMERABLE, WRITABLE};
 use super::{fixed, oflags, Intrinsic, JsResult, Value, Vm};
+
+/// Raw words of every object cell: the shape id, a kind-specific word
+/// (array length, function prototype, native entry), and the identity hash
+/// (0 until first asked for; see `Vm::identity_hash`).
+pub const OBJECT_RAW_WORDS: usize = 3;
+pub const RAW_IDENTITY: usize = 2;
 
 /// Arrays grow their elements up to this index densely; beyond it (and
 /// beyond 8x the current length) an index becomes a named property.
@@ -62,7 +68,13 @@ impl Vm {
     ) -> JsResult<Value> {
         let shape = self.shapes.root(n_fixed, n_inline);
         let mut keep = [proto];
-        let c = self.alloc_rooted(kind, 2, n_fixed as usize + n_inline as usize, 0, &mut keep)?;
+        let c = self.alloc_rooted(
+            kind,
+            OBJECT_RAW_WORDS,
+            n_fixed as usize + n_inline as usize,
+            0,
+            &mut keep,
+        )?;
         c.set_raw(0, shape.0 as u64);
         c.set(fixed::PROTO, keep[0]);
         Ok(c.value())
@@ -70,6 +82,59 @@ impl Vm {
 
     pub fn new_object(&mut self, proto: Value) -> JsResult<Value> {
         self.new_object_kind(Kind::Object, proto, fixed::PLAIN, 4)
+    }
+
+    /// An unmapped `arguments` object for `argc` arguments passed in the
+    /// `n` parameter registers at `stack[at..]`: the last of them is the
+    /// rest array of the extra arguments when `has_rest`.
+    pub fn create_arguments(
+        &mut self,
+        at: usize,
+        n: usize,
+        has_rest: bool,
+        argc: usize,
+    ) -> JsResult<Value> {
+        let has_rest = has_rest && n > 0;
+        let fixed_params = if has_rest { n - 1 } else { n };
+        let mut vals: Vec<Value> = (0..argc.min(fixed_params))
+            .map(|i| self.stack[at + i])
+            .collect();
+        if has_rest && argc > fixed_params {
+            let rest = self.stack[at + fixed_params];
+            if self.is_array(rest) {
+                for i in 0..self.array_len(rest) {
+                    vals.push(self.array_get_fast(rest, i).unwrap_or(Value::UNDEFINED));
+                }
+            }
+        }
+        // The values stay rooted in the handles while the object is built.
+        let mark = self.handles.len();
+        self.handles.extend(vals.iter().copied());
+        let r = (|| {
+            let proto = self.intrinsic(Intrinsic::ObjectPrototype);
+            let o = self.new_object_kind(Kind::Arguments, proto, fixed::PLAIN, 4)?;
+            self.handles.push(o);
+            let n = self.handles.len() - 1 - mark;
+            for i in 0..n {
+                let o = self.handles[mark + n];
+                self.define_own(
+                    o,
+                    PropKey::Index(i as u32),
+                    self.handles[mark + i],
+                    DEFAULT_ATTRS,
+                )?;
+            }
+            let o = self.handles[mark + n];
+            self.define_own(
+                o,
+                PropKey::Atom(wk::length),
+                Value::int(n as i32),
+                WRITABLE | CONFIGURABLE,
+            )?;
+            Ok(self.handles[mark + n])
+        })();
+        self.handles.truncate(mark);
+        r
     }
 
     pub fn new_plain_object(&mut self) -> JsResult<Value> {
@@ -199,6 +264,12 @@ impl Vm {
     /// The own property `key` of object `obj`, without side effects.
     pub fn get_own(&self, obj: Value, key: PropKey) -> Option<Own> {
         let c = Cell::from_value(obj);
+        if super::typed::is_typed_kind(c.kind()) {
+            if let PropKey::Index(i) = key {
+                return (i < c.raw(1) as u32)
+                    .then(|| Own::Data(self.ta_get(obj, i), shape::DEFAULT_ATTRS));
+            }
+        }
         if c.kind() == Kind::Array {
             match key {
                 PropKey::Atom(wk::length) => {
@@ -334,6 +405,18 @@ impl Vm {
 
     /// Strict-mode [[Set]]: `base.key = v`. Throws V8's TypeErrors.
     pub fn set_value(&mut self, base: Value, key: PropKey, v: Value) -> JsResult<()> {
+        if self.is_typed_array(base) {
+            match key {
+                PropKey::Index(i) => return self.ta_set(base, i, v),
+                // Other numeric keys ("-1", "1.5") are never properties.
+                PropKey::Atom(_)
+                    if super::typed::is_numeric_key(&self.atoms.key_to_string(key)) =>
+                {
+                    return Ok(())
+                }
+                _ => {}
+            }
+        }
         if !self.is_object(base) {
             let k = self.atoms.key_to_string(key);
             if base.is_nullish() {
@@ -708,6 +791,9 @@ impl Vm {
         let c = Cell::from_value(obj);
         let mut idx: Vec<(u32, u8)> = Vec::new();
         let mut named = Vec::new();
+        if super::typed::is_typed_kind(c.kind()) {
+            idx.extend((0..c.raw(1) as u32).map(|i| (i, shape::DEFAULT_ATTRS)));
+        }
         if c.kind() == Kind::Array {
             let len = c.raw(1) as u32;
             let el = c.get(fixed::ELEMENTS);

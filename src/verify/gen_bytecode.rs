@@ -73,6 +73,7 @@ const STRS: &[&str] = &[
     "message",
     "__proto__",
     "\u{e9}\u{1F600}",
+    "Cannot destructure '%t' as it is %v.",
 ];
 /// Globals that exist and are deterministic.
 const GLOBALS: &[&str] = &[
@@ -84,6 +85,8 @@ const GLOBALS: &[&str] = &[
     "Number",
     "Boolean",
     "JSON",
+    "Map",
+    "Set",
     "undefined",
     "NaN",
     "Infinity",
@@ -656,7 +659,21 @@ fn gen_stmt(prog: &mut Program, f: &mut Func) -> Result<()> {
         24 => {
             // Throw, early return, const assignment, TDZ.
             let src = v(prog, f)?;
-            match prog.u.int_in_range(0..=4u8)? {
+            match prog.u.int_in_range(0..=6u8)? {
+                6 => {
+                    let dst = v(prog, f)?;
+                    f.emit(Insn::CreateArguments {
+                        dst,
+                        params: 2,
+                        n: f.lay.nparams,
+                        rest: f.has_rest as u16,
+                    });
+                }
+                5 => {
+                    // Object destructuring's null/undefined check.
+                    let msg = prog.str_const("Cannot destructure '%t' as it is %v.");
+                    f.emit(Insn::RequireObject { src, msg });
+                }
                 0 => {
                     let t = f.lay.tdz + 1;
                     f.emit(Insn::LdEmpty { dst: t });
@@ -799,6 +816,23 @@ fn gen_call(prog: &mut Program, f: &mut Func) -> Result<()> {
             f.emit(Insn::Mov { dst: w, src: c });
         }
     }
+    if prog.u.ratio(1, 5)? {
+        // Spread arguments: an array built in the window's first argument.
+        let this = pick_value(prog.u, f)?;
+        f.emit(Insn::Mov {
+            dst: w + 1,
+            src: this,
+        });
+        gen_spread_args(prog, f, w + 2)?;
+        let dst = pick_value(prog.u, f)?;
+        let fb = f.fb();
+        f.emit(if prog.u.ratio(1, 4)? {
+            Insn::NewSpread { dst, base: w, fb }
+        } else {
+            Insn::CallSpread { dst, base: w, fb }
+        });
+        return Ok(());
+    }
     let argc = gen_window_args(prog, f, 0)?;
     let dst = pick_value(prog.u, f)?;
     let fb = f.fb();
@@ -827,6 +861,11 @@ fn gen_super_call(prog: &mut Program, f: &mut Func) -> Result<()> {
         f.emit(Insn::SuperCallForward { dst });
         return Ok(());
     }
+    if prog.u.ratio(1, 2)? {
+        gen_spread_args(prog, f, w + 2)?;
+        f.emit(Insn::SuperCallSpread { dst, base: w });
+        return Ok(());
+    }
     let argc = prog.u.int_in_range(0..=MAX_ARGS)?;
     for i in 0..argc {
         let a = pick_value(prog.u, f)?;
@@ -836,6 +875,26 @@ fn gen_super_call(prog: &mut Program, f: &mut Func) -> Result<()> {
         });
     }
     f.emit(Insn::SuperCall { dst, base: w, argc });
+    Ok(())
+}
+
+/// A spread call's argument array in `arr`: values pushed and values
+/// spread (any value: not iterable is a TypeError).
+fn gen_spread_args(prog: &mut Program, f: &mut Func, arr: u16) -> Result<()> {
+    f.emit(Insn::NewArray { dst: arr, n: 0 });
+    for _ in 0..prog.u.int_in_range(0..=3u8)? {
+        let src = pick_value(prog.u, f)?;
+        if prog.u.ratio(1, 2)? {
+            // Mostly a string (iterable), so the call is usually reached.
+            if prog.u.ratio(2, 3)? {
+                let k = prog.name(STRS)?;
+                f.emit(Insn::LdConst { dst: src, k });
+            }
+            f.emit(Insn::ArrayExtend { arr, src });
+        } else {
+            f.emit(Insn::ArrayPush { arr, src });
+        }
+    }
     Ok(())
 }
 
@@ -923,9 +982,18 @@ fn gen_object(prog: &mut Program, f: &mut Func) -> Result<()> {
     for _ in 0..n {
         let key = pick_value(prog.u, f)?;
         let src = pick_value(prog.u, f)?;
-        match prog.u.int_in_range(0..=5u8)? {
+        match prog.u.int_in_range(0..=6u8)? {
             0..=2 => {
                 f.emit(Insn::DefineField { obj: o, key, src });
+            }
+            6 => {
+                // Object spread / rest: `key` is the excluded-keys value
+                // (used only when it is an array).
+                f.emit(Insn::CopyProps {
+                    obj: o,
+                    src,
+                    excl: key,
+                });
             }
             3 => {
                 f.emit(Insn::SetProto { obj: o, src });
@@ -971,6 +1039,10 @@ fn gen_array(prog: &mut Program, f: &mut Func) -> Result<()> {
     for _ in 0..n {
         if prog.u.ratio(1, 6)? {
             f.emit(Insn::ArrayHole { arr: a });
+        } else if prog.u.ratio(1, 5)? {
+            // Spread of any value (not iterable: a TypeError).
+            let src = pick_value(prog.u, f)?;
+            f.emit(Insn::ArrayExtend { arr: a, src });
         } else {
             let src = pick_value(prog.u, f)?;
             f.emit(Insn::ArrayPush { arr: a, src });
@@ -1023,6 +1095,12 @@ fn gen_class(prog: &mut Program, f: &mut Func) -> Result<()> {
         let init = new_child(prog, f, Some(FuncKind::FieldInit))?;
         let r = pick_value(prog.u, f)?;
         f.emit(Insn::Closure { dst: r, func: init });
+        if prog.u.ratio(1, 3)? {
+            // A static initialiser's home object is the class (any value
+            // other than a function's is ignored).
+            let home = pick_value(prog.u, f)?;
+            f.emit(Insn::SetHome { func: r, home });
+        }
         f.emit(Insn::SetFieldInit { ctor: k, init: r });
     }
     // Prototype methods, then a static one.

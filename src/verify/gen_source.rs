@@ -1,7 +1,8 @@
-//! Readable Milestone 1 source programs from fuzzer bytes.
+//! Readable Milestone 1 and 2 source programs from fuzzer bytes.
 //!
 //! Invariants of every generated program:
-//! - it parses and compiles (it only uses Milestone 1 of language.md);
+//! - it parses and compiles (it only uses Milestones 1 and 2 of
+//!   language.md);
 //! - it terminates or runs out of fuel: loops are counted (at most 12
 //!   iterations each, at most 3 deep) and recursion is bounded by a depth
 //!   argument, so most programs end normally well inside the fuel;
@@ -452,7 +453,14 @@ impl Gen<'_, '_> {
                 }
             }
             19 if nested => self.class()?,
-            23 | 24 => self.misc()?,
+            23 => self.misc()?,
+            24 => {
+                if self.coin(2)? {
+                    self.misc()?
+                } else {
+                    self.milestone2()?
+                }
+            }
             20 => {
                 if let Some(c) = self.classes.last().cloned() {
                     let name = self.fresh("c");
@@ -551,6 +559,65 @@ impl Gen<'_, '_> {
                 let n = self.fresh("w");
                 format!("let {n} = 0; do {{ {n}++; if ({n} === 2) continue; print({n}); }} while ({n} < 4);")
             }
+        };
+        self.line(line);
+        Ok(())
+    }
+
+    /// One-liners of Milestone 2: destructuring (declarations, assignment,
+    /// parameters, for-of, catch), spread, Map and Set, `arguments`,
+    /// Float64Array and Int32Array.
+    fn milestone2(&mut self) -> Result<()> {
+        let a = self.any(1)?;
+        let b = self.any(1)?;
+        let n = self.fresh("m2");
+        let arr = match self.var_of(Ty::Arr)? {
+            Some(v) => v,
+            None => format!("[{a}, {b}]"),
+        };
+        let obj = match self.var_of(Ty::Obj)? {
+            Some(v) => v,
+            None => format!("{{ a: {a}, b: {{ c: {b} }} }}"),
+        };
+        let line = match self.int(0, 13)? {
+            12 => format!(
+                "const {n} = new Float64Array([{a}, {b}, 1.5]); {n}[1] = {b}; {n}[7] = 1; const {n}i = new Int32Array({n}); {n}i.subarray(1).fill({a}); print({n}.length, {n}[7], {n}.join(\"|\"), {n}i.join(\",\"), {n}i.indexOf({n}i[2]), {n}.includes(NaN)); console.log({n}, {n}i.slice(1));"
+            ),
+            13 => format!(
+                "const {n} = new Int32Array(16); for (let k = 0; k < 40; k++) {n}[k & 15] += k * {a}; const {n}f = new Float64Array({n}.length); {n}f.set({n}); for (const x of {n}f.subarray(12)) print(x);"
+            ),
+            11 => format!(
+                "function {n}() {{ const r = () => arguments.length; return r() + \":\" + [...arguments].join(\",\"); }} print({n}({a}, {b}), {n}());"
+            ),
+            0 => format!(
+                "const [{n}x, , {n}y = {a}, ...{n}r] = [{b}, 1, undefined, \"s\"]; print({n}x, {n}y, {n}r.length);"
+            ),
+            1 => format!(
+                "const {{ a: {n}p, b: {{ c: {n}c = {a} }} = {{}}, ...{n}rest }} = {obj}; print({n}p, {n}c, JSON.stringify({n}rest));"
+            ),
+            2 => format!("let [{n}p, {n}q] = [{a}, {b}]; [{n}p, {n}q] = [{n}q, {n}p]; print({n}p, {n}q);"),
+            3 => format!(
+                "print(Math.max(...{arr}, {a}), [...\"h\u{e9}\" + {b}].length, JSON.stringify({{ ...{obj}, z: {b} }}), [0, ...{arr}].length);"
+            ),
+            4 => format!(
+                "const {n} = new Map([[{a}, \"x\"], [{b}, \"y\"]]); {n}.set(-0, 1).set(NaN, 2); {n}.delete({a}); print({n}.size, {n}.get({b}), {n}.has(0), [...{n}.keys()].join(\",\")); console.log({n});"
+            ),
+            5 => format!(
+                "const {n} = new Set({arr}); {n}.add({a}); for (const v of {n}) {{ if (typeof v === \"number\") {n}.delete(v); else {n}.add(String(v) + \"!\"); if ({n}.size > 20) break; }} print({n}.size, [...{n}].join(\"|\")); console.log({n});"
+            ),
+            6 => format!(
+                "function {n}({{ a, b = {a} }} = {{}}, [c, ...d] = []) {{ return [a, b, c, d.length].join(\",\"); }} print({n}(), {n}({{ a: {b} }}, \"xyz\"), {n}.length);"
+            ),
+            7 => format!(
+                "for (const [{n}k, {n}v] of new Map([[1, {a}], [2, {b}]])) print({n}k, {n}v);"
+            ),
+            8 => format!("try {{ throw {{ code: {a}, list: [{b}] }}; }} catch ({{ code, list: [first] }}) {{ print(code, first); }}"),
+            9 => format!(
+                "try {{ const {{ q }} = {a} === {b} ? null : undefined; print(q); }} catch (e) {{ print(e.message); }}"
+            ),
+            _ => format!(
+                "const {n} = new Map(); [{a}, {b}, {a}].forEach((x, i) => {n}.set(x, ({n}.get(x) ?? 0) + i)); {n}.forEach((v, k) => print(k, v)); print(...{n}.values());"
+            ),
         };
         self.line(line);
         Ok(())

@@ -332,7 +332,11 @@ pub fn feedback_snapshot(p: &FuncProto) -> Vec<Vec<u64>> {
     fn walk(p: &FuncProto, out: &mut Vec<Vec<u64>>) {
         let mut f: Vec<u64> = p.feedback.iter().map(|c| c.get()).collect();
         for insn in &p.code {
-            if let Insn::Call { fb, .. } | Insn::New { fb, .. } = insn {
+            if let Insn::Call { fb, .. }
+            | Insn::New { fb, .. }
+            | Insn::CallSpread { fb, .. }
+            | Insn::NewSpread { fb, .. } = insn
+            {
                 let v = &mut f[*fb as usize];
                 if *v != 0 && *v != u64::MAX {
                     *v = 1;

@@ -57,7 +57,7 @@ pub(crate) mod layout {
         Mem::disp(env, 8 * (2 + slot as i32))
     }
     /// A function cell: header, 2 raw words (shape, prototype pointer), values.
-    pub const FN_RAW_WORDS: i32 = 2;
+    pub const FN_RAW_WORDS: i32 = crate::runtime::object::OBJECT_RAW_WORDS as i32;
     pub const FN_PROTO: i32 = 8 * (1 + 1);
     pub const FN_ENV: i32 = 8 * (1 + FN_RAW_WORDS + fixed::FN_ENV as i32);
 }
@@ -516,10 +516,18 @@ impl<'a> Emitter<'a> {
             } => self.visit_new(pc, dst, base, argc),
             SuperCall { .. } => self.generic(pc, h::bl_supercall),
             SuperCallForward { .. } => self.generic(pc, h::bl_supercallforward),
+            CallSpread { .. } => self.generic(pc, h::bl_callspread),
+            NewSpread { .. } => self.generic(pc, h::bl_newspread),
+            SuperCallSpread { .. } => self.generic(pc, h::bl_supercallspread),
+            ArrayExtend { .. } => self.generic(pc, h::bl_arrayextend),
+            CreateArguments { .. } => self.generic(pc, h::bl_createarguments),
+            CopyProps { .. } => self.generic(pc, h::bl_copyprops),
+            RequireObject { .. } => self.generic(pc, h::bl_requireobject),
             Return { src } => self.visit_return(pc, src),
             Class { .. } => self.generic(pc, h::bl_class),
             SetFunctionName { .. } => self.generic(pc, h::bl_setfunctionname),
             SetFieldInit { .. } => self.generic(pc, h::bl_setfieldinit),
+            SetHome { .. } => self.generic(pc, h::bl_sethome),
             InitFields {} => self.generic(pc, h::bl_initfields),
 
             Throw { .. } => self.generic(pc, h::bl_throw),
@@ -691,9 +699,16 @@ impl<'a> Emitter<'a> {
             x.movq_x_r(xmm, r);
             x.bind(next);
         }
+        self.m.asm.sse(op, Xmm::Xmm0, Xmm::Xmm1);
+        self.box_number_xmm0();
+        self.m.store(dst, Gpr::Rax);
+    }
+
+    /// rax = `Value::number` of the double in xmm0: an int32 when it is one
+    /// exactly (not -0), else the boxed double with NaN canonical (rdx and
+    /// xmm1 clobbered).
+    pub(super) fn box_number_xmm0(&mut self) {
         let x = &mut self.m.asm;
-        x.sse(op, Xmm::Xmm0, Xmm::Xmm1);
-        // Value::number: an int32 when the double is one exactly (not -0).
         let boxed = x.new_label();
         let as_double = x.new_label();
         x.cvttsd2si(Size::S32, Gpr::Rdx, Xmm::Xmm0);
@@ -726,7 +741,6 @@ impl<'a> Emitter<'a> {
         );
         x.alu_rm_r(AluOp::Add, Size::S64, Gpr::Rax, Gpr::Rdx);
         x.bind(boxed);
-        self.m.store(dst, Gpr::Rax);
     }
 
     /// Relational/strict-equality compare of two int32s inline.

@@ -475,6 +475,59 @@ helpers! { cx;
             _ => Err(cx.not_callable(f, "function")),
         }
     };
+    /// As `bl_call`; JS callees exit and the run loop spreads the arguments.
+    bl_callspread: Insn::CallSpread { dst, base, fb } => {
+        let f = cx.r.get(base);
+        match cx.vm.kind_of(f) {
+            Some(Kind::Function) => {
+                exec::record_callee(cx.fb(fb), cx.vm.func_proto(f));
+                Ok(exit_word(EXIT_CALL, cx.pc))
+            }
+            Some(Kind::Native | Kind::Bound) => {
+                let fp = cx.fp();
+                let argc = cx.vm.spread_window(fp + base as usize)?;
+                let v = cx.vm.call_at(fp + base as usize, argc, None)?;
+                done!(cx.r.set(dst, v))
+            }
+            _ => Err(cx.not_callable(f, "function")),
+        }
+    };
+    bl_newspread: Insn::NewSpread { dst, base, fb: _ } => {
+        let f = cx.r.get(base);
+        if !cx.vm.is_constructor(f) {
+            return Err(cx.not_callable(f, "constructor"));
+        }
+        if cx.vm.kind_of(f) == Some(Kind::Function) {
+            return Ok(exit_word(EXIT_CALL, cx.pc));
+        }
+        let fp = cx.fp();
+        let argc = cx.vm.spread_window(fp + base as usize)?;
+        let v = cx.vm.call_at(fp + base as usize, argc, Some(f))?;
+        done!(cx.r.set(dst, v))
+    };
+    bl_supercallspread: Insn::SuperCallSpread { dst, base } => {
+        let fp = cx.fp();
+        let v = exec::super_call_spread(cx.vm, fp, base)?;
+        done!(cx.r.set(dst, v))
+    };
+    bl_arrayextend: Insn::ArrayExtend { arr, src } => {
+        exec::array_extend(cx.vm, cx.p, cx.pc as usize, cx.r.get(arr), cx.r.get(src)).map(|()| CONTINUE)
+    };
+    bl_copyprops: Insn::CopyProps { obj, src, excl } => {
+        cx.vm.copy_data_properties(cx.r.get(obj), cx.r.get(src), cx.r.get(excl)).map(|()| CONTINUE)
+    };
+    bl_requireobject: Insn::RequireObject { src, msg } => {
+        exec::require_object(cx.vm, cx.p, cx.r.get(src), msg).map(|()| CONTINUE)
+    };
+    bl_createarguments: Insn::CreateArguments { dst, params, n, rest } => {
+        let fp = cx.fp();
+        let a = exec::create_arguments(cx.vm, fp, params, n, rest)?;
+        done!(cx.r.set(dst, a))
+    };
+    bl_sethome: Insn::SetHome { func, home } => {
+        cx.vm.set_home(cx.r.get(func), cx.r.get(home));
+        Ok(CONTINUE)
+    };
     bl_new: Insn::New { dst, base, argc, fb: _ } => {
         let f = cx.r.get(base);
         if !cx.vm.is_constructor(f) {
@@ -519,7 +572,7 @@ helpers! { cx;
     };
     bl_forofstart: Insn::ForOfStart { iter, src } => {
         let fp = cx.fp();
-        exec::for_of_start(cx.vm, fp, iter, cx.r.get(src)).map(|()| CONTINUE)
+        exec::for_of_start(cx.vm, cx.p, cx.pc as usize, fp, iter, cx.r.get(src)).map(|()| CONTINUE)
     };
     /// `TAKEN` when the iteration is done.
     bl_forofnext: Insn::ForOfNext { dst, iter, off: _ } => {

@@ -36,15 +36,16 @@
 //! go to the helper). Both record `SAW_INT` as the interpreter's fast path.
 //!
 //! # Layout assumptions (checked in debug builds where the caches fill)
-//! Every object cell has 2 raw words (`raw(0)` = shape id, `raw(1)` =
-//! array length) before its values; Slots cells (overflow slots, elements)
+//! Every object cell has `OBJECT_RAW_WORDS` raw words (`raw(0)` = shape
+//! id, `raw(1)` = array length, then the identity hash) before its values; Slots cells (overflow slots, elements)
 //! have none. The header's low byte is the kind, the next byte the flags.
 
 use super::emit::Emitter;
 use super::helpers as h;
+use super::masm::TAG;
 use crate::bytecode::feedback::{self as fbk, PolyEntry, PolyIc, POLY_MAX};
 use crate::bytecode::{Const, FuncProto};
-use crate::jit::x64::{AluOp, Cond, Gpr, IndexReg, Label, Mem, Scale, ShiftOp, Size, UnaryOp};
+use crate::jit::x64::{AluOp, Cond, Gpr, IndexReg, Label, Mem, Scale, ShiftOp, Size, UnaryOp, Xmm};
 use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind, FIRST_OBJECT_KIND};
 use crate::runtime::object::FROZEN_ELEMENTS;
@@ -52,8 +53,8 @@ use crate::runtime::shape::{self, ShapeId, ACCESSOR, WRITABLE};
 use crate::runtime::{fixed, oflags, Intrinsic, Value, Vm, UNIT_STRINGS};
 use std::mem::{offset_of, size_of};
 
-/// Raw words of every object cell (shape id, kind-specific word).
-const OBJECT_RAW_WORDS: usize = 2;
+// Raw words of every object cell (shape id, kind-specific word, identity).
+use crate::runtime::object::OBJECT_RAW_WORDS;
 /// Raw words of a Slots cell.
 const SLOTS_RAW_WORDS: usize = 0;
 /// `raw(0)`: the shape id.
@@ -86,6 +87,8 @@ const fn slots_value_off(i: usize) -> i32 {
 const OVERFLOW_OFF: i32 = object_value_off(fixed::OVERFLOW);
 const PROTO_OFF: i32 = object_value_off(fixed::PROTO);
 const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
+const TA_BUFFER_OFF: i32 = object_value_off(crate::runtime::typed::TA_BUFFER);
+const TA_OFFSET_OFF: i32 = object_value_off(crate::runtime::typed::TA_OFFSET);
 
 /// Where slot `slot` of an object with shape `(n_fixed, n_inline)` lives, in
 /// the `PolyEntry::loc` encoding (`Vm::get_slot`'s address computation).
@@ -830,11 +833,12 @@ impl Emitter<'_> {
 
     /// rax = obj, rcx = key: checks for a dense array and an int32 key in
     /// `[0, length)` inside its elements; leaves rax = the element's
-    /// address (rcx, rdx clobbered) or jumps to `slow`.
-    fn element_address(&mut self, slow: Label, for_store: bool) {
+    /// address (rcx, rdx clobbered) or jumps to `slow` (to `not_array`,
+    /// with rax a cell and rcx an int32, when the object is no Array).
+    fn element_address(&mut self, slow: Label, not_array: Label, for_store: bool) {
         self.m.branch_if_not_int(Gpr::Rcx, slow);
         self.m.branch_if_not_cell(Gpr::Rax, slow);
-        self.m.branch_if_kind_ne(Gpr::Rax, Kind::Array, slow);
+        self.m.branch_if_kind_ne(Gpr::Rax, Kind::Array, not_array);
         let x = &mut self.m.asm;
         if for_store {
             x.test_rm_imm(
@@ -876,18 +880,67 @@ impl Emitter<'_> {
         x.jcc(Cond::Ae, slow);
     }
 
-    /// `dst = obj[key]` for a present element of a dense array, or a code
-    /// unit below `UNIT_STRINGS` of a flat string whose one-unit string
-    /// exists already (`Vm::unit_string`: the shared atom string).
+    /// rax = a cell that is no Array, rcx = an int32 key: checks for a
+    /// typed array of `kind` and the key in `[0, length)`; leaves rax = the
+    /// element's address in the buffer (rcx, rdx clobbered), or jumps to
+    /// `other` (another kind) or `slow` (out of range).
+    fn typed_element_address(&mut self, kind: Kind, other: Label, slow: Label) {
+        self.m.branch_if_kind_ne(Gpr::Rax, kind, other);
+        self.index_below(Gpr::Rcx, Gpr::Rcx, LENGTH_OFF, slow);
+        let x = &mut self.m.asm;
+        // The view's offset (an int32 value: its low half) plus the index.
+        x.mov_r_m(Size::S32, Gpr::Rdx, Mem::disp(Gpr::Rax, TA_OFFSET_OFF));
+        x.alu_rm_r(AluOp::Add, Size::S64, Gpr::Rcx, Gpr::Rdx);
+        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, TA_BUFFER_OFF));
+        let scale = if kind == Kind::Int32Array {
+            Scale::S4
+        } else {
+            Scale::S8
+        };
+        // Bytes cells: the header, then the raw element words.
+        x.lea(
+            Size::S64,
+            Gpr::Rax,
+            Mem::bisd(Gpr::Rax, idx(Gpr::Rcx), scale, 8),
+        );
+    }
+
+    /// `dst = obj[key]` for a present element of a dense array, an
+    /// in-range element of an Int32Array or Float64Array, or a code unit
+    /// below `UNIT_STRINGS` of a flat string whose one-unit string exists
+    /// already (`Vm::unit_string`: the shared atom string).
     pub(super) fn visit_getelem(&mut self, pc: u32, dst: u16, obj: u16, key: u16, fb: u16) {
-        let next = self.next(pc);
-        let slow = self.slow_path(pc, h::bl_getelem, next, None);
+        let slow = self.slow_path(pc, h::bl_getelem, self.next(pc), None);
+        let not_array = self.m.asm.new_label();
+        let not_i32 = self.m.asm.new_label();
+        let not_f64 = self.m.asm.new_label();
+        let done = self.m.asm.new_label();
         self.m.load(Gpr::Rax, obj);
         self.m.load(Gpr::Rcx, key);
-        let not_string = self.m.asm.new_label();
-        self.m.branch_if_not_cell(Gpr::Rax, slow);
-        self.m.branch_if_kind_ne(Gpr::Rax, Kind::String, not_string);
-        self.m.branch_if_not_int(Gpr::Rcx, slow);
+        self.element_address(slow, not_array, false);
+        self.m.asm.mov_r_m(Size::S64, Gpr::Rax, Mem::base(Gpr::Rax));
+        self.m.store(dst, Gpr::Rax);
+        self.m.feedback_or(fb, fbk::SAW_INT);
+        self.m.asm.jmp(done);
+        self.m.asm.bind(not_array);
+        self.typed_element_address(Kind::Int32Array, not_i32, slow);
+        // A 32-bit load zero-extends: box the int32.
+        self.m.asm.mov_r_m(Size::S32, Gpr::Rax, Mem::base(Gpr::Rax));
+        self.m.box_int32(Gpr::Rax);
+        self.m.store(dst, Gpr::Rax);
+        self.m.feedback_or(fb, fbk::SAW_TYPED);
+        self.m.asm.jmp(done);
+        self.m.asm.bind(not_i32);
+        self.typed_element_address(Kind::Float64Array, not_f64, slow);
+        self.m.asm.mov_r_m(Size::S64, Gpr::Rax, Mem::base(Gpr::Rax));
+        self.m.asm.movq_x_r(Xmm::Xmm0, Gpr::Rax);
+        self.box_number_xmm0();
+        self.m.store(dst, Gpr::Rax);
+        self.m.feedback_or(fb, fbk::SAW_TYPED);
+        self.m.asm.jmp(done);
+        // A flat string (rax, a cell; rcx, an int32).
+        self.m.asm.bind(not_f64);
+        self.m.branch_if_kind_ne(Gpr::Rax, Kind::String, slow);
         self.index_below(Gpr::Rcx, Gpr::Rdx, STRING_LEN_OFF, slow);
         let x = &mut self.m.asm;
         x.movzx(
@@ -907,27 +960,63 @@ impl Emitter<'_> {
         );
         self.load_atom_string(Gpr::Rdx, Gpr::R8, slow);
         self.m.store(dst, Gpr::Rax);
-        // The helper's feedback for a non-array receiver.
+        // The helper's feedback for a string receiver.
         self.m.feedback_or(fb, fbk::SAW_OTHER);
-        self.m.asm.jmp(next);
-        self.m.asm.bind(not_string);
-        self.element_address(slow, false);
-        self.m.asm.mov_r_m(Size::S64, Gpr::Rax, Mem::base(Gpr::Rax));
-        self.m.store(dst, Gpr::Rax);
-        self.m.feedback_or(fb, fbk::SAW_INT);
+        self.m.asm.bind(done);
     }
 
-    /// `obj[key] = src` overwriting a present element of a dense array.
+    /// `obj[key] = src` overwriting a present element of a dense array, or
+    /// storing a number into an in-range element of an Int32Array (an
+    /// int32 source) or a Float64Array (any number).
     pub(super) fn visit_setelem(&mut self, pc: u32, obj: u16, key: u16, src: u16, fb: u16) {
         let slow = self.slow_path(pc, h::bl_setelem, self.next(pc), None);
+        let not_array = self.m.asm.new_label();
+        let not_i32 = self.m.asm.new_label();
+        let done = self.m.asm.new_label();
         self.m.load(Gpr::Rax, obj);
         self.m.load(Gpr::Rcx, key);
-        self.element_address(slow, true);
+        self.element_address(slow, not_array, true);
         self.m.load(Gpr::Rdx, src);
         self.m
             .asm
             .mov_rm_r(Size::S64, Mem::base(Gpr::Rax), Gpr::Rdx);
         self.m.feedback_or(fb, fbk::SAW_INT);
+        self.m.asm.jmp(done);
+        self.m.asm.bind(not_array);
+        self.typed_element_address(Kind::Int32Array, not_i32, slow);
+        // Only an int32 source is stored inline (doubles need ToInt32).
+        self.m.load(Gpr::Rdx, src);
+        self.m.branch_if_not_int(Gpr::Rdx, slow);
+        self.m
+            .asm
+            .mov_rm_r(Size::S32, Mem::base(Gpr::Rax), Gpr::Rdx);
+        self.m.feedback_or(fb, fbk::SAW_TYPED);
+        self.m.asm.jmp(done);
+        self.m.asm.bind(not_i32);
+        self.typed_element_address(Kind::Float64Array, slow, slow);
+        // Any number: an int32 converted, a double unboxed.
+        let is_double = self.m.asm.new_label();
+        let store = self.m.asm.new_label();
+        self.m.load(Gpr::Rdx, src);
+        let x = &mut self.m.asm;
+        x.test_rm_r(Size::S64, Gpr::Rdx, TAG);
+        x.jcc(Cond::E, slow);
+        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rdx, TAG);
+        x.jcc(Cond::B, is_double);
+        x.cvtsi2sd(Size::S32, Xmm::Xmm0, Gpr::Rdx);
+        x.movq_r_x(Gpr::Rdx, Xmm::Xmm0);
+        x.jmp(store);
+        x.bind(is_double);
+        x.mov_r_imm(
+            Size::S64,
+            Gpr::Rcx,
+            crate::runtime::value::DOUBLE_OFFSET as i64,
+        );
+        x.alu_rm_r(AluOp::Sub, Size::S64, Gpr::Rdx, Gpr::Rcx);
+        x.bind(store);
+        x.mov_rm_r(Size::S64, Mem::base(Gpr::Rax), Gpr::Rdx);
+        self.m.feedback_or(fb, fbk::SAW_TYPED);
+        self.m.asm.bind(done);
     }
 }
 

@@ -221,9 +221,18 @@ fn decode_exit(vm: &mut Vm, w: u64) -> CodeExit {
                 pc,
                 dst,
                 base,
-                argc,
+                argc: Some(argc),
                 construct: matches!(insn, Insn::New { .. }),
             },
+            insn @ (Insn::CallSpread { dst, base, .. } | Insn::NewSpread { dst, base, .. }) => {
+                CodeExit::Call {
+                    pc,
+                    dst,
+                    base,
+                    argc: None,
+                    construct: matches!(insn, Insn::NewSpread { .. }),
+                }
+            }
             other => unreachable!("call exit at {other:?}"),
         },
         helpers::EXIT_THROW_ERROR => throw(Throw::Error),

@@ -117,7 +117,12 @@ fn bind(vm: &mut Vm, args: Args) -> JsResult<Value> {
             Value::NULL
         };
         vm.handles.push(proto);
-        let c = vm.alloc(Kind::Bound, 2, fixed::BOUND as usize + 3, 0)?;
+        let c = vm.alloc(
+            Kind::Bound,
+            crate::runtime::object::OBJECT_RAW_WORDS,
+            fixed::BOUND as usize + 3,
+            0,
+        )?;
         let root = vm.shapes.root(fixed::BOUND, 3);
         let (s1, _) = vm.shapes.add(root, PropKey::Atom(wk::length), CONFIGURABLE);
         let (s2, _) = vm.shapes.add(s1, PropKey::Atom(wk::name), CONFIGURABLE);

@@ -9,6 +9,7 @@
 //! - Messages of errors thrown here are V8's.
 
 pub mod array;
+pub mod collections;
 pub mod error;
 pub mod function;
 pub mod global;
@@ -17,6 +18,7 @@ pub mod math;
 pub mod number;
 pub mod object;
 pub mod string;
+pub mod typed;
 
 use super::atoms::{wk, PropKey};
 use super::heap::Kind;
@@ -31,14 +33,15 @@ pub fn define_native(
     f: NativeFn,
     length: u32,
 ) -> JsResult<Value> {
-    keep(vm, obj, |vm| {
+    scoped(vm, |vm, mark| {
+        vm.handles.push(obj);
         let func = vm.new_native(f, name, length, false)?;
-        let obj = *vm.handles.last().unwrap();
+        vm.handles.push(func);
         let key = vm.atoms.key_str(name);
-        vm.define_own(obj, key, func, METHOD_ATTRS)?;
-        Ok(func)
+        vm.define_own(vm.handles[mark], key, func, METHOD_ATTRS)?;
+        // Read again: defining may have allocated and moved it.
+        Ok(vm.handles[mark + 1])
     })
-    .map(|(func, _)| func)
 }
 
 /// Defines each `(name, function, length)` of `list` on intrinsic
@@ -53,6 +56,19 @@ pub fn define_natives(
         define_native(vm, obj, name, f, len)?;
     }
     Ok(())
+}
+
+/// Defines getter `name` (a native named "get NAME", configurable) on
+/// intrinsic `target`.
+pub fn define_getter(vm: &mut Vm, target: Intrinsic, name: &str, f: NativeFn) -> JsResult<()> {
+    let g = vm.new_native(f, &format!("get {name}"), 0, false)?;
+    keep(vm, g, |vm| {
+        let g = *vm.handles.last().unwrap();
+        let obj = vm.intrinsic(target);
+        let key = vm.atoms.key_str(name);
+        vm.define_accessor(obj, key, g, Value::UNDEFINED, super::shape::CONFIGURABLE)
+    })
+    .map(|_| ())
 }
 
 /// Defines a data property `name` = `v` with `attrs` on `obj`.
@@ -131,6 +147,8 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     number::init(vm)?;
     math::init(vm)?;
     json::init(vm)?;
+    collections::init(vm)?;
+    typed::init(vm)?;
     Ok(())
 }
 

@@ -138,6 +138,21 @@ pub fn to_string_tag(vm: &mut Vm, v: Value) -> JsResult<Value> {
             Some(Kind::Array) => "Array",
             Some(Kind::Function | Kind::Native | Kind::Bound) => "Function",
             Some(Kind::Error) => "Error",
+            Some(Kind::Arguments) => "Arguments",
+            Some(Kind::Float64Array) => "Float64Array",
+            Some(Kind::Int32Array) => "Int32Array",
+            Some(Kind::Map) => "Map",
+            Some(Kind::Set) => "Set",
+            Some(Kind::CollectionIterator) => {
+                let mode = Cell::from_value(v).get(crate::runtime::collections::ITER_MODE);
+                if mode.as_int() & crate::runtime::collections::MODE_SET != 0 {
+                    "Set Iterator"
+                } else {
+                    "Map Iterator"
+                }
+            }
+            _ if v == vm.intrinsic(Intrinsic::MapPrototype) => "Map",
+            _ if v == vm.intrinsic(Intrinsic::SetPrototype) => "Set",
             Some(Kind::Primitive) => match wrapped_primitive(vm, v) {
                 Some(p) if p.is_number() => "Number",
                 Some(p) if p.is_bool() => "Boolean",
