@@ -29,6 +29,14 @@ use std::rc::Rc;
 pub use crate::runtime::call::MAX_NATIVE_DEPTH;
 
 impl Vm {
+    /// A VM whose JS runs on this interpreter's loop (the runtime's
+    /// calls from Rust reach `Vm::run` through `Vm::run_loop`).
+    pub fn new(opts: crate::runtime::Options) -> Box<Vm> {
+        Vm::with_run_loop(opts, Vm::run)
+    }
+}
+
+impl Vm {
     // ----- the loop -----
 
     /// Finds a handler for `t` starting at the top frame, popping frames

@@ -10,9 +10,9 @@
 //!   that refuses yields exactly the interpreter's error).
 //! - A call window (callee, this, args) sits at the top of the caller's
 //!   live registers, so the callee's frame may start at the window.
-//! - Calls from Rust nest the run loop (`Vm::run`, the interpreter's) and
-//!   are bounded by `MAX_NATIVE_DEPTH`; that nesting is the one place the
-//!   runtime enters the layer above it.
+//! - Calls from Rust nest the run loop (`Vm::run_loop`, the interpreter's
+//!   `Vm::run`, installed by `Vm::new` in `interp`) and are bounded by
+//!   `MAX_NATIVE_DEPTH`.
 
 use crate::bytecode::{FuncKind, FuncProto};
 use crate::runtime::atoms::{wk, PropKey};
@@ -197,7 +197,7 @@ impl Vm {
                 }
                 self.native_depth += 1;
                 let r = match self.push_frame(base, argc, new_target, true, 0) {
-                    Ok(()) => self.run(),
+                    Ok(()) => (self.run_loop)(self),
                     Err(t) => Err(t),
                 };
                 self.native_depth -= 1;

@@ -371,6 +371,9 @@ pub struct Vm {
     pub jit: Option<Box<dyn std::any::Any>>,
     /// `Options::poison_dead`'s liveness cache.
     pub poison_state: poison::PoisonState,
+    /// Runs frames from the top one until the entry frame returns: the
+    /// interpreter's loop (see `with_run_loop`).
+    pub run_loop: fn(&mut Vm) -> JsResult<Value>,
 }
 
 /// Frames beyond `Options::max_depth` that `FrameStack` has room for
@@ -460,7 +463,10 @@ fn zeroed_stack() -> Vec<Value> {
 }
 
 impl Vm {
-    pub fn new(opts: Options) -> Box<Vm> {
+    /// A VM whose JS calls from Rust run on `run_loop` (the interpreter's
+    /// `Vm::run`: `interp` defines `Vm::new` as this with its loop, so the
+    /// runtime never names the layer above it).
+    pub fn with_run_loop(opts: Options, run_loop: fn(&mut Vm) -> JsResult<Value>) -> Box<Vm> {
         let mut heap = Heap::new(4 << 20, opts.max_heap);
         heap.verify_after_gc = opts.verify_heap;
         let fuel = opts.fuel.unwrap_or(u64::MAX);
@@ -498,6 +504,7 @@ impl Vm {
             tiering: None,
             jit: None,
             poison_state: Default::default(),
+            run_loop,
         });
         vm.stack_base = vm.stack.as_mut_ptr();
         vm.intrinsics_ptr = vm.intrinsics.as_ptr();
