@@ -97,10 +97,12 @@ pub enum Fault {
     /// `undefined`. Caught by: stdout divergence under `auto-random` (the
     /// plan whose threshold makes OSR happen mid-loop).
     OsrRegisterNotLoaded,
-    /// `not`'s helper is called with the pinned registers pointer (r12,
-    /// passed in rsi) one word off (`emit::Emitter::call`). Caught by: the
-    /// helpers' own check of the pinned register in the checked ABI mode
-    /// (`helpers::run_body`): an `AbiViolation` outcome.
+    /// The helpers of `not`, `newobject` and `newarray` are called a second
+    /// time with the pinned registers pointer (r12, passed in rsi) one word
+    /// off (`emit::Emitter::call`; `not` alone stopped being reached once
+    /// its common cases went inline). Caught by: the helpers' own check of
+    /// the pinned register in the checked ABI mode (`helpers::run_body`):
+    /// an `AbiViolation` outcome.
     PinnedRegisterCorrupted,
     /// Bytecode liveness as the poison plan uses it
     /// (`runtime::poison::liveness_for_poison`) reports, at every pc, the

@@ -230,7 +230,12 @@ impl<'a> Emitter<'a> {
                 .mov_rm_r(Size::S64, Mem::base(Gpr::Rsp), Gpr::Rax);
         }
         self.m.call_helper(helper as usize, pc);
-        if Fault::PinnedRegisterCorrupted.injected() && matches!(insn, Insn::Not { .. }) {
+        if Fault::PinnedRegisterCorrupted.injected()
+            && matches!(
+                insn,
+                Insn::Not { .. } | Insn::NewObject { .. } | Insn::NewArray { .. }
+            )
+        {
             // Redo the call with rsi (REGS) one word off.
             let ret = self.m.asm.offset();
             self.safepoints.push((ret, pc));
