@@ -516,21 +516,47 @@ impl Vm {
                         let env = self.frames[fi].ctx;
                         w!(dst, tri!(exec::closure(self, p, func, env, r!(0))))
                     }
-                    insn @ (Insn::Call { dst, base, fb, .. }
-                    | Insn::CallSpread { dst, base, fb }) => {
+                    // The plain call stays a lean arm of its own: it is the
+                    // interpreter's hottest path after arithmetic.
+                    Insn::Call {
+                        dst,
+                        base,
+                        argc,
+                        fb,
+                    } => {
+                        let f = r!(base);
+                        match self.kind_of(f) {
+                            Some(Kind::Function) => {
+                                exec::record_callee(&p.feedback[fb as usize], self.func_proto(f));
+                                self.frames[fi].pc = pc;
+                                tri!(self.push_frame(
+                                    fp + base as usize,
+                                    argc as usize,
+                                    None,
+                                    false,
+                                    dst as u32
+                                ));
+                                continue 'frames;
+                            }
+                            Some(Kind::Native | Kind::Bound) => {
+                                self.frames[fi].pc = pc;
+                                w!(
+                                    dst,
+                                    tri!(self.call_at(fp + base as usize, argc as usize, None))
+                                )
+                            }
+                            _ => tri!(Err(self.not_callable(p, pc - 1, f, "function"))),
+                        }
+                    }
+                    Insn::CallSpread { dst, base, fb } => {
                         let f = r!(base);
                         let kind = self.kind_of(f);
-                        let argc = match insn {
-                            Insn::Call { argc, .. } => argc as usize,
-                            _ if matches!(
-                                kind,
-                                Some(Kind::Function | Kind::Native | Kind::Bound)
-                            ) =>
-                            {
+                        let argc =
+                            if matches!(kind, Some(Kind::Function | Kind::Native | Kind::Bound)) {
                                 tri!(self.spread_window(fp + base as usize))
-                            }
-                            _ => 0,
-                        };
+                            } else {
+                                0
+                            };
                         match kind {
                             Some(Kind::Function) => {
                                 exec::record_callee(&p.feedback[fb as usize], self.func_proto(f));

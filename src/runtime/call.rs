@@ -272,6 +272,8 @@ impl Vm {
     }
 
     /// Pushes a frame for the JS function in the window at `base`.
+    /// (`inline`: the interpreter's call arm is in another codegen unit.)
+    #[inline]
     pub(crate) fn push_frame(
         &mut self,
         base: usize,
@@ -298,7 +300,7 @@ impl Vm {
 
     /// `push_frame` for a call (not construct) of a function without a rest
     /// parameter: nothing here allocates.
-    #[inline]
+    #[inline(always)]
     fn push_frame_plain(
         &mut self,
         base: usize,
