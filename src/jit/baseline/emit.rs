@@ -94,6 +94,13 @@ enum Deferred {
     /// from elsewhere, then a jump to the next pc.
     OutOfLine { pc: u32, insn: Insn },
     /// A GetProp inline cache's prototype entry (`ic::emit_proto_holder`).
+    /// A GetProp receiver that is no object: a string continues at
+    /// `resume` with String.prototype in rax, anything else goes `slow`.
+    StringReceiver {
+        entry: Label,
+        resume: Label,
+        slow: Label,
+    },
     ProtoHolder {
         entry: Label,
         resume: Label,
@@ -344,6 +351,15 @@ impl<'a> Emitter<'a> {
                     slow,
                     store,
                 } => self.emit_proto_holder(entry, resume, slow, store),
+                Deferred::StringReceiver {
+                    entry,
+                    resume,
+                    slow,
+                } => {
+                    self.m.asm.bind(entry);
+                    self.emit_string_receiver(slow);
+                    self.m.asm.jmp(resume);
+                }
                 Deferred::OutOfLine { pc, insn } => {
                     self.m.asm.bind(self.labels[pc as usize]);
                     self.m.asm.annotate(Annotation::Bytecode(pc));
@@ -808,6 +824,16 @@ impl<'a> Emitter<'a> {
                 self.out_of_line = Some(pc + 1);
             }
         }
+    }
+
+    /// Emits a GetProp site's string-receiver path after the body (see
+    /// `ic::visit_getprop`).
+    pub(super) fn defer_string_receiver(&mut self, entry: Label, resume: Label, slow: Label) {
+        self.deferred.push(Deferred::StringReceiver {
+            entry,
+            resume,
+            slow,
+        });
     }
 
     /// Emits a property site's chain-record path after the body.

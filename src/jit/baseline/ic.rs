@@ -406,6 +406,20 @@ impl Emitter<'_> {
         x.jcc(Cond::B, slow);
     }
 
+    /// The string-receiver path of a GetProp (out of line): rax, a cell
+    /// that is no object, becomes String.prototype if it is a string.
+    pub(super) fn emit_string_receiver(&mut self, slow: Label) {
+        let x = &mut self.m.asm;
+        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(Gpr::Rax), Kind::Rope as i32);
+        x.jcc(Cond::A, slow);
+        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rbx, INTRINSICS_PTR));
+        x.mov_r_m(
+            Size::S64,
+            Gpr::Rax,
+            Mem::disp(Gpr::Rax, 8 * Intrinsic::StringPrototype as i32),
+        );
+    }
+
     /// With `holder` (GetProp sites), an entry for a prototype's property
     /// continues at `holder` with rdx = its holder shape id + 1.
     fn ic_lookup(&mut self, ic: &PolyIc, slow: Label, holder: Option<Label>) {
@@ -757,18 +771,12 @@ impl Emitter<'_> {
         // A string receiver: String.prototype stands in for it (a string
         // has no own named properties but `length`), so its methods hit
         // the same entries as String.prototype itself (see `note_string`).
-        let object = self.m.asm.new_label();
-        let x = &mut self.m.asm;
-        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(Gpr::Rax), Kind::Rope as i32);
-        x.jcc(Cond::A, object);
-        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rbx, INTRINSICS_PTR));
-        x.mov_r_m(
-            Size::S64,
-            Gpr::Rax,
-            Mem::disp(Gpr::Rax, 8 * Intrinsic::StringPrototype as i32),
-        );
-        x.bind(object);
-        self.branch_if_not_object(Gpr::Rax, slow);
+        // Out of line, so object receivers pay only their own kind check.
+        let not_object = self.m.asm.new_label();
+        let lookup = self.m.asm.new_label();
+        self.branch_if_not_object(Gpr::Rax, not_object);
+        self.m.asm.bind(lookup);
+        self.defer_string_receiver(not_object, lookup, slow);
         let holder = self.m.asm.new_label();
         let resume = self.m.asm.new_label();
         self.ic_lookup(ic, slow, Some(holder));
