@@ -55,15 +55,11 @@ pub fn attach(vm: &mut Vm) {
     });
 }
 
-/// The policy (`Tiering::decide`): compiles `p` to baseline code when it
-/// is hot (or at once under `Tier::Baseline`).
+/// The policy (`Tiering::decide`): the run loop asks once an interpreted
+/// function's calls or back edges reach `Tiering::threshold` (at once
+/// under `Tier::Baseline`); it is compiled to baseline code then.
 fn decide(vm: &mut Vm, p: &FuncProto) -> CodeKind {
-    let threshold = match vm.opts.tier {
-        Tier::Auto => vm.opts.jit_threshold,
-        _ => 0,
-    };
-    let hot = p.jit.loop_count.get() >= threshold || p.jit.call_count.get() >= threshold;
-    if hot && p.jit.kind.get() == CodeKind::Interpreted {
+    if p.jit.kind.get() == CodeKind::Interpreted {
         vm.compile_baseline(p);
     }
     p.jit.kind.get()

@@ -1,6 +1,6 @@
 //! Differential tests of the baseline tier: every tests/js program runs in
 //! the interpreter and with every JS frame in baseline code
-//! (`jit::baseline::run::run_script_baseline`); stdout, the way the run
+//! (`tier::run_script_baseline`); stdout, the way the run
 //! ended, and the type feedback the two leave behind must be identical.
 //! Also under `--gc-stress` and with small fuel budgets (out-of-fuel must
 //! happen at the same point in both tiers).

@@ -94,6 +94,31 @@ mod with_feature {
         assert!(base.is_ok(), "the fault changes more than the poison plan");
     }
 
+    /// `drive_jobs` buckets findings by signature across workers: the hits
+    /// add up to the divergences, and each bucket is minimized once.
+    #[test]
+    fn parallel_fuzzing_buckets_findings() {
+        use jolt::verify::fuzz::{drive_jobs, DriveOptions, Target, DRIVE_INPUT_LEN};
+        let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        Fault::set_active(Some(Fault::WrongConditionCode)).unwrap();
+        let opts = DriveOptions {
+            seconds: 3.0,
+            seed: 5,
+            target: Target::Source,
+            corpus_dir: None,
+            input_len: DRIVE_INPUT_LEN,
+            node: false,
+            stop_at_first: false,
+        };
+        let sum = drive_jobs(&opts, 2, &mut |_| {});
+        Fault::set_active(None).unwrap();
+        assert!(sum.stats.divergences > 1, "{}", sum.stats);
+        let hits: u64 = sum.findings.values().sum();
+        assert_eq!(hits, sum.stats.divergences);
+        assert!(sum.findings.len() < sum.stats.divergences as usize);
+        assert_eq!(sum.minimized.len(), sum.findings.len());
+    }
+
     #[test]
     fn sub_operand_order_is_detected() {
         assert_detected(

@@ -36,20 +36,7 @@ pub enum CodeKind {
 }
 
 impl CodeKind {
-    pub const ALL: [CodeKind; 3] = [
-        CodeKind::Interpreted,
-        CodeKind::Baseline,
-        CodeKind::Optimized,
-    ];
     pub const COUNT: usize = 3;
-
-    pub fn name(self) -> &'static str {
-        match self {
-            CodeKind::Interpreted => "interpreted",
-            CodeKind::Baseline => "baseline",
-            CodeKind::Optimized => "optimized",
-        }
-    }
 }
 
 /// See the module doc. `repr(C)`: baseline code reads the counters and

@@ -318,7 +318,7 @@ impl Vm {
             return Err(Throw::OutOfFuel);
         }
         self.fuel -= 1;
-        p.jit.call_count.set(p.jit.call_count.get().wrapping_add(1));
+        p.jit.count_call();
         let np = p.nparams as usize;
         // Missing arguments and locals are undefined; extra arguments past
         // the parameters become locals (undefined) too.
@@ -374,7 +374,7 @@ impl Vm {
             return Err(Throw::OutOfFuel);
         }
         self.fuel -= 1;
-        p.jit.call_count.set(p.jit.call_count.get().wrapping_add(1));
+        p.jit.count_call();
         let np = p.nparams as usize;
         let nregs = p.nregs as usize;
         // Arguments beyond the window's end are undefined; extra arguments

@@ -368,7 +368,7 @@ pub fn drive_jobs(
     use std::sync::Mutex;
     let jobs = jobs.max(1);
     let stop = AtomicBool::new(false);
-    let buckets: Mutex<BTreeMap<String, u64>> = Mutex::new(BTreeMap::new());
+    let buckets: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
     let snaps: Mutex<Vec<DriveSummary>> = Mutex::new(vec![DriveSummary::default(); jobs]);
     let running = AtomicUsize::new(jobs);
     let merged = |snaps: &[DriveSummary]| {
@@ -376,7 +376,6 @@ pub fn drive_jobs(
         for s in snaps {
             m.absorb(s);
         }
-        m.findings = buckets.lock().unwrap().clone();
         m
     };
     std::thread::scope(|sc| {
@@ -409,17 +408,17 @@ pub fn drive_jobs(
 /// injected (`super::faults`): then they are kept in `minimized` instead.
 pub fn drive(opts: &DriveOptions, status: &mut dyn FnMut(&DriveSummary)) -> DriveSummary {
     let stop = std::sync::atomic::AtomicBool::new(false);
-    let buckets = std::sync::Mutex::new(BTreeMap::new());
+    let buckets = std::sync::Mutex::new(BTreeSet::new());
     drive_shared(opts, &stop, &buckets, status)
 }
 
 /// One worker of `drive`/`drive_jobs`: `stop` ends it (and it sets `stop`
-/// at a divergence with `stop_at_first`), `buckets` counts findings by
-/// signature across workers.
+/// at a divergence with `stop_at_first`), `buckets` holds the finding
+/// signatures any worker has seen (each is minimized once, by the first).
 fn drive_shared(
     opts: &DriveOptions,
     stop: &std::sync::atomic::AtomicBool,
-    buckets: &std::sync::Mutex<BTreeMap<String, u64>>,
+    buckets: &std::sync::Mutex<BTreeSet<String>>,
     status: &mut dyn FnMut(&DriveSummary),
 ) -> DriveSummary {
     use std::sync::atomic::Ordering;
@@ -479,12 +478,7 @@ fn drive_shared(
                 d.right_end.kind()
             );
             *sum.findings.entry(sig.clone()).or_default() += 1;
-            let new_bucket = {
-                let mut b = buckets.lock().unwrap();
-                let n = b.entry(sig).or_default();
-                *n += 1;
-                *n == 1
-            };
+            let new_bucket = buckets.lock().unwrap().insert(sig);
             if new_bucket {
                 if faulty {
                     sum.minimized.push(minimized(&input, &d, plans).1);
