@@ -7,10 +7,11 @@
 //! shapes and dense arrays stay on the inline paths: a fast path that is
 //! never taken, or an IC that is never filled, fails these tests.
 
-use jolt::bytecode::feedback::PolyIc;
+use jolt::bytecode::feedback::{self, PolyIc};
 use jolt::bytecode::{Const, FuncProto, Insn};
 use jolt::jit::baseline::ic;
 use jolt::jit::baseline::run::BaselineCache;
+use jolt::runtime::builtins::InlineNative;
 use jolt::runtime::{Options, Throw, Vm};
 use jolt::tier::run_script_baseline;
 use jolt::tier::Tier;
@@ -746,4 +747,117 @@ try { loop(1); } catch (e) { console.log(e.message); }
         "loop: {}",
         f.jit.helper_calls.get()
     );
+}
+
+/// Runs `source` with `Tier::Auto` at `threshold` (functions tier up with
+/// their interpreter feedback) after `check` compared every tier, and
+/// returns that run's prototype.
+fn check_auto(source: &str, expected: &str, threshold: u32) -> Rc<FuncProto> {
+    check(source, expected);
+    let (auto, p) = run(source, bounded(), How::Auto(threshold));
+    assert_eq!(auto.stdout, expected);
+    p
+}
+
+/// The natives (`Insn::Call` sites) a function's call sites recorded.
+fn natives_seen(f: &FuncProto) -> Vec<Option<InlineNative>> {
+    f.code
+        .iter()
+        .filter_map(|i| match *i {
+            Insn::Call { fb, .. } => Some(
+                feedback::native_callee(f.feedback[fb as usize].get())
+                    .and_then(InlineNative::of_entry),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Math functions, `push` and `charCodeAt` recorded by the interpreter's
+/// call feedback are computed inline once the function tiers up: the hot
+/// loop calls no helper; the push site caches the array's shape.
+#[test]
+fn recorded_natives_run_inline() {
+    let src = r#"
+function f(a, s) {
+  let t = 0;
+  for (let i = 0; i < 400; i++) {
+    t += Math.sqrt(i) + Math.floor(i * 0.25) + Math.abs(-i) + Math.ceil(i * -0.5);
+    t += Math.min(i, 7) + Math.max(i * 0.5, 2.5);
+    a.push(i);
+    t += s.charCodeAt(i & 3);
+  }
+  return t + a.length;
+}
+for (let k = 0; k < 3; k++) console.log(f([], "hello").toFixed(3));
+"#;
+    let out = "150302.628\n150302.628\n150302.628\n";
+    let p = check_auto(src, out, 5);
+    let f = function(&p, "f");
+    use InlineNative::*;
+    assert_eq!(
+        natives_seen(f),
+        [
+            MathSqrt,
+            MathFloor,
+            MathAbs,
+            MathCeil,
+            MathMin,
+            MathMax,
+            ArrayPush,
+            StringCharCodeAt
+        ]
+        .map(Some)
+    );
+    let push_site = f
+        .code
+        .iter()
+        .filter_map(|i| match *i {
+            Insn::Call { fb, .. } => Some(fb),
+            _ => None,
+        })
+        .nth(6)
+        .unwrap();
+    assert_eq!(f.poly_ic(push_site).unwrap().len(), 1);
+    // 1200 iterations of 8 native calls in baseline code: only the first
+    // few miss.
+    assert_eq!(f.jit.kind.get(), jolt::bytecode::record::CodeKind::Baseline);
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 40, "f: {calls} helper calls");
+}
+
+/// A site that recorded Math.floor keeps its inline path guarded by the
+/// callee's identity: a user function, another native or a bound function
+/// put in Math.floor after tier-up is called generically (and the feedback
+/// goes megamorphic, as in the interpreter).
+#[test]
+fn replaced_natives_are_called_generically() {
+    let src = r#"
+function g(x) { return Math.floor(x); }
+let t = 0;
+for (let i = 0; i < 300; i++) t += g(i + 0.5);
+console.log(t);
+const orig = Math.floor;
+Math.floor = x => "u" + x;
+console.log(g(1.5));
+Math.floor = Math.ceil;
+console.log(g(1.5));
+Math.floor = orig.bind(null, 7.5);
+console.log(g(1.5));
+Math.floor = orig;
+t = 0;
+for (let i = 0; i < 300; i++) t += g(-i - 0.5);
+console.log(t, Object.is(g(-0.5), -1), Object.is(g(-0), -0));
+"#;
+    let p = check_auto(src, "44850\nu1.5\n2\n7\n-45150 true true\n", 5);
+    let g = function(&p, "g");
+    let fb = g
+        .code
+        .iter()
+        .find_map(|i| match *i {
+            Insn::Call { fb, .. } => Some(fb),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(g.feedback[fb as usize].get(), feedback::MEGA);
 }

@@ -538,7 +538,10 @@ impl Vm {
                                 ));
                                 continue 'frames;
                             }
-                            Some(Kind::Native | Kind::Bound) => {
+                            Some(k @ (Kind::Native | Kind::Bound)) => {
+                                if k == Kind::Native {
+                                    exec::record_native(&p.feedback[fb as usize], f);
+                                }
                                 self.frames[fi].pc = pc;
                                 w!(
                                     dst,

@@ -945,6 +945,18 @@ pub fn record_callee(fb: &StdCell<u64>, callee: *const FuncProto) {
     }
 }
 
+/// Records a native callee at a `Call` site (its entry, see
+/// `feedback::NATIVE_CALLEE`), by the same monomorphic-then-megamorphic
+/// rule as JS callees.
+#[inline]
+pub fn record_native(fb: &StdCell<u64>, f: Value) {
+    let w = fbk::NATIVE_CALLEE | Cell::from_value(f).raw(1);
+    let c = fb.get();
+    if c != w {
+        fb.set(if c == 0 { w } else { fbk::MEGA });
+    }
+}
+
 /// The parent constructor for `super(...)` in the frame whose callee is
 /// `callee` (a TypeError when it is not a constructor).
 pub fn super_constructor(vm: &mut Vm, callee: Value) -> JsResult<Value> {

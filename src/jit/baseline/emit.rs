@@ -1003,6 +1003,11 @@ impl<'a> Emitter<'a> {
     fn visit_call(&mut self, pc: u32, dst: u16, base: u16, argc: u16, fb: u16) {
         let next = self.next(pc);
         let slow = self.slow_path(pc, h::bl_call, next, None);
+        if let Some(n) = self.site_native(fb, argc) {
+            let generic = self.m.asm.new_label();
+            self.inline_native(n, pc, dst, base, fb, generic, slow);
+            self.m.asm.bind(generic);
+        }
         let not_ret = self.m.asm.new_label();
         self.load_callee_proto(base, slow);
         let x = &mut self.m.asm;

@@ -467,7 +467,11 @@ helpers! { cx;
                 exec::record_callee(cx.fb(fb), cx.vm.func_proto(f));
                 Ok(exit_word(EXIT_CALL, cx.pc))
             }
-            Some(Kind::Native | Kind::Bound) => {
+            Some(k @ (Kind::Native | Kind::Bound)) => {
+                if k == Kind::Native {
+                    exec::record_native(cx.fb(fb), f);
+                    super::natives::note_call(cx.vm, cx.p, fb, f, cx.r.get(base + 1), argc);
+                }
                 let fp = cx.fp();
                 let v = cx.vm.call_at(fp + base as usize, argc as usize, None)?;
                 done!(cx.r.set(dst, v))

@@ -58,13 +58,13 @@ use crate::runtime::object::OBJECT_RAW_WORDS;
 /// Raw words of a Slots cell.
 const SLOTS_RAW_WORDS: usize = 0;
 /// `raw(0)`: the shape id.
-const SHAPE_OFF: i32 = 8;
+pub(super) const SHAPE_OFF: i32 = 8;
 /// `raw(1)` of an Array: its length.
-const LENGTH_OFF: i32 = 16;
+pub(super) const LENGTH_OFF: i32 = 16;
 /// A string cell's length in code units (raw word 0, `Vm::string_len`).
-const STRING_LEN_OFF: i32 = 8;
+pub(super) const STRING_LEN_OFF: i32 = 8;
 /// A flat string's first code unit (after its length word).
-const STRING_UNITS_OFF: i32 = 16;
+pub(super) const STRING_UNITS_OFF: i32 = 16;
 /// `Vm::atom_strings_ptr` / `_len`, from the pinned VM register (rbx).
 const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
 const ATOM_STRINGS_LEN: i32 = offset_of!(Vm, atom_strings_len) as i32;
@@ -72,7 +72,7 @@ const INTRINSICS_PTR: i32 = offset_of!(Vm, intrinsics_ptr) as i32;
 /// `Vm::unit_atoms`: a Box, so the field is the table's address.
 const UNIT_ATOMS: i32 = offset_of!(Vm, unit_atoms) as i32;
 /// The header's flag byte.
-const FLAGS_OFF: i32 = 1;
+pub(super) const FLAGS_OFF: i32 = 1;
 
 /// Byte offset of an object's value `i` from the cell address.
 const fn object_value_off(i: usize) -> i32 {
@@ -80,13 +80,13 @@ const fn object_value_off(i: usize) -> i32 {
 }
 
 /// Byte offset of a Slots cell's value `i` from the cell address.
-const fn slots_value_off(i: usize) -> i32 {
+pub(super) const fn slots_value_off(i: usize) -> i32 {
     (8 * (1 + SLOTS_RAW_WORDS + i)) as i32
 }
 
 const OVERFLOW_OFF: i32 = object_value_off(fixed::OVERFLOW);
 const PROTO_OFF: i32 = object_value_off(fixed::PROTO);
-const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
+pub(super) const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
 const TA_BUFFER_OFF: i32 = object_value_off(crate::runtime::typed::TA_BUFFER);
 const TA_OFFSET_OFF: i32 = object_value_off(crate::runtime::typed::TA_OFFSET);
 
@@ -376,6 +376,14 @@ fn enter(ic: &PolyIc, key: u64, loc: i64, holder: u64) {
     ic.state.set(n as u64 + 1);
 }
 
+/// Enters a shape with no location (a call site's `push` receiver shape,
+/// see `natives::note_call`).
+pub fn enter_shape(ic: &PolyIc, key: u64) {
+    if !ic.is_mega() {
+        enter(ic, key, 0, 0);
+    }
+}
+
 /// Empties the site's entries for good (see the module comment).
 fn go_mega(ic: &PolyIc) {
     for e in &ic.entries {
@@ -391,7 +399,7 @@ fn is_length(p: &FuncProto, k: u16) -> bool {
     matches!(p.consts.get(k as usize), Some(Const::Str(s)) if **s == *"length".encode_utf16().collect::<Vec<u16>>())
 }
 
-fn idx(r: Gpr) -> IndexReg {
+pub(super) fn idx(r: Gpr) -> IndexReg {
     IndexReg::new(r).expect("not rsp")
 }
 
@@ -400,7 +408,7 @@ impl Emitter<'_> {
     /// leaves the entry's `loc` in rcx, or jumps to `slow`. Clobbers rdx.
     /// Jumps to `slow` unless the cell in `r` is an object (kinds from
     /// `FIRST_OBJECT_KIND` on).
-    fn branch_if_not_object(&mut self, r: Gpr, slow: Label) {
+    pub(super) fn branch_if_not_object(&mut self, r: Gpr, slow: Label) {
         let x = &mut self.m.asm;
         x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), FIRST_OBJECT_KIND as i32);
         x.jcc(Cond::B, slow);
@@ -422,7 +430,7 @@ impl Emitter<'_> {
 
     /// With `holder` (GetProp sites), an entry for a prototype's property
     /// continues at `holder` with rdx = its holder shape id + 1.
-    fn ic_lookup(&mut self, ic: &PolyIc, slow: Label, holder: Option<Label>) {
+    pub(super) fn ic_lookup(&mut self, ic: &PolyIc, slow: Label, holder: Option<Label>) {
         let x = &mut self.m.asm;
         let found = x.new_label();
         x.mov_r_m(Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rax, SHAPE_OFF));
@@ -879,7 +887,7 @@ impl Emitter<'_> {
     /// `key` = an int32 value: `out` = the key zero-extended, or a jump to
     /// `slow` when it is negative or not below the length word at
     /// `[rax + len_off]` (an array's or a flat string's).
-    fn index_below(&mut self, key: Gpr, out: Gpr, len_off: i32, slow: Label) {
+    pub(super) fn index_below(&mut self, key: Gpr, out: Gpr, len_off: i32, slow: Label) {
         let x = &mut self.m.asm;
         x.mov_rm_r(Size::S32, out, key);
         x.test_rm_r(Size::S32, out, out);

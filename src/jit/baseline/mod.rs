@@ -59,6 +59,7 @@ pub mod helpers;
 pub mod ic;
 mod inline;
 pub mod masm;
+pub mod natives;
 pub mod run;
 
 use crate::bytecode::text::format_insn;
