@@ -861,3 +861,42 @@ console.log(t, Object.is(g(-0.5), -1), Object.is(g(-0), -0));
         .unwrap();
     assert_eq!(g.feedback[fb as usize].get(), feedback::MEGA);
 }
+
+/// `instanceof` sites cache the constructor's shape (classes, plain
+/// functions and natives alike): the hot loop stays inline, and replacing
+/// `F.prototype` afterwards is seen without any invalidation.
+#[test]
+fn instanceof_sites_cache_the_constructor_shape() {
+    let src = r#"
+class A { }
+class B extends A { }
+function F() { }
+function count(objs, K, n) {
+  let c = 0;
+  for (let i = 0; i < n; i++) if (objs[i % objs.length] instanceof K) c++;
+  return c;
+}
+const objs = [new A(), new B(), new F(), [], 1, null];
+console.log(count(objs, A, 600), count(objs, B, 600), count(objs, F, 600), count(objs, Array, 600));
+F.prototype = A.prototype;
+console.log(count(objs, F, 600));
+"#;
+    let p = check(src, "200 100 100 100\n200\n");
+    let f = function(&p, "count");
+    let ics: Vec<&PolyIc> = f
+        .code
+        .iter()
+        .filter_map(|i| match *i {
+            Insn::InstanceOf { fb, .. } => f.poly_ic(fb),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ics.len(), 1);
+    // A and B (classes without statics share a shape), F (the same shape
+    // again after its prototype was replaced: a plain assignment keeps it)
+    // and Array.
+    assert_eq!(ics[0].len(), 3, "{:?}", ics[0].shapes());
+    // 3000 checks; the misses that filled the cache call the helper.
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 20, "count: {calls} helper calls");
+}

@@ -360,10 +360,12 @@ impl FuncProto {
                 }
             }
             // Call sites get one too: the receiver shapes an inline
-            // `push` accepts (`jit::baseline::natives`).
+            // `push` accepts (`jit::baseline::natives`); and `instanceof`
+            // sites: constructor shapes (`jit::baseline::ic_checks`).
             let sites = self.code.iter().filter_map(|i| match *i {
                 Insn::GetProp { fb, .. }
                 | Insn::Call { fb, .. }
+                | Insn::InstanceOf { fb, .. }
                 | Insn::SetProp { fb, .. }
                 | Insn::GetGlobal { fb, .. }
                 | Insn::SetGlobal { fb, .. }

@@ -447,7 +447,7 @@ impl<'a> Emitter<'a> {
             Le { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Le, h::bl_le),
             Gt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::G, h::bl_gt),
             Ge { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Ge, h::bl_ge),
-            InstanceOf { .. } => self.generic(pc, h::bl_instanceof),
+            InstanceOf { dst, a, b, fb } => self.visit_instanceof(pc, dst, a, b, fb),
             In { .. } => self.generic(pc, h::bl_in),
 
             Neg { dst, src, fb } => self.visit_neg(pc, dst, src, fb),

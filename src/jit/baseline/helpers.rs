@@ -300,6 +300,7 @@ helpers! { cx;
     bl_gt: Insn::Gt { dst, a, b, fb } => cx.cmp(dst, a, b, fb, CmpOp::Gt);
     bl_ge: Insn::Ge { dst, a, b, fb } => cx.cmp(dst, a, b, fb, CmpOp::Ge);
     bl_instanceof: Insn::InstanceOf { dst, a, b, fb } => {
+        super::ic_checks::note_instanceof(cx.vm, cx.p, fb, cx.r.get(b));
         let t = exec::instance_of(cx.vm, cx.fb(fb), cx.r.get(a), cx.r.get(b))?;
         done!(cx.r.set(dst, Value::bool(t)))
     };

@@ -85,7 +85,7 @@ pub(super) const fn slots_value_off(i: usize) -> i32 {
 }
 
 const OVERFLOW_OFF: i32 = object_value_off(fixed::OVERFLOW);
-const PROTO_OFF: i32 = object_value_off(fixed::PROTO);
+pub(super) const PROTO_OFF: i32 = object_value_off(fixed::PROTO);
 pub(super) const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
 const TA_BUFFER_OFF: i32 = object_value_off(crate::runtime::typed::TA_BUFFER);
 const TA_OFFSET_OFF: i32 = object_value_off(crate::runtime::typed::TA_OFFSET);
@@ -589,7 +589,7 @@ impl Emitter<'_> {
 
     /// rax = object, rcx = loc: returns the slot as `[rax + rcx]` (for an
     /// overflow slot, rax becomes the overflow cell and rcx the offset).
-    fn slot_operand(&mut self) -> Mem {
+    pub(super) fn slot_operand(&mut self) -> Mem {
         let x = &mut self.m.asm;
         let inline = x.new_label();
         x.test_rm_r(Size::S64, Gpr::Rcx, Gpr::Rcx);
@@ -603,7 +603,7 @@ impl Emitter<'_> {
     /// The PolyIc of a property site that should get inline checks: it owns
     /// its feedback slot and is not already megamorphic (a site compiled
     /// again after going megamorphic just calls its helper).
-    fn site_ic(&self, fb: u16) -> Option<&'static PolyIc> {
+    pub(super) fn site_ic(&self, fb: u16) -> Option<&'static PolyIc> {
         let ic = self.proto.prop_ics().get(fb)?;
         if ic.is_mega() {
             return None;

@@ -57,6 +57,7 @@ pub mod checked;
 pub mod emit;
 pub mod helpers;
 pub mod ic;
+pub mod ic_checks;
 mod inline;
 pub mod masm;
 pub mod natives;

@@ -52,7 +52,7 @@ fn fits(n: InlineNative, argc: u16) -> bool {
     }
 }
 
-/// After `bl_call` called native `f` at site `fb` with receiver `this`:
+/// After `bl_call` recorded native `f` at site `fb` with receiver `this`:
 /// a `push` onto a simple array (`is_simple_array`: extensible, elements
 /// not frozen, length writable, no indexed property in its shape) whose
 /// shape is shared enters that shape in the site's cache, so the inline
@@ -61,6 +61,11 @@ fn fits(n: InlineNative, argc: u16) -> bool {
 pub fn note_call(vm: &Vm, p: &FuncProto, fb: u16, f: Value, this: Value, argc: u16) {
     let entry = Cell::from_value(f).raw(1) as usize;
     if InlineNative::of_entry(entry) != Some(InlineNative::ArrayPush) || argc != 1 {
+        return;
+    }
+    // Only while the site is monomorphic on this native: the cache then
+    // only ever holds entries of the one native the code was compiled for.
+    if p.feedback[fb as usize].get() != fbk::NATIVE_CALLEE | entry as u64 {
         return;
     }
     let Some(ic) = p.poly_ic(fb) else { return };
