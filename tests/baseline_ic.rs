@@ -900,3 +900,47 @@ console.log(count(objs, F, 600));
     let calls = f.jit.helper_calls.get();
     assert!(calls <= 20, "count: {calls} helper calls");
 }
+
+/// `hasOwnProperty` of a constant key caches (shape, atom, answer) at the
+/// call site once the function tiered up with the native in its feedback:
+/// the hot loop stays inline; a key string made at run time (not the
+/// atom's own string) goes to the generic call with the same answers.
+#[test]
+fn has_own_property_answers_from_the_cache() {
+    let src = r#"
+function count(objs, n) {
+  let c = 0;
+  for (let i = 0; i < n; i++) if (objs[i % objs.length].hasOwnProperty("ab")) c++;
+  return c;
+}
+function countDyn(objs, n, k) {
+  let c = 0;
+  for (let i = 0; i < n; i++) if (objs[i % objs.length].hasOwnProperty(k)) c++;
+  return c;
+}
+const objs = [{ ab: 1 }, { y: 1 }, { ab: 1, y: 2 }, Object.create({ ab: 1 })];
+for (let r = 0; r < 3; r++) console.log(count(objs, 400), countDyn(objs, 400, ["a", "b"].join("")));
+"#;
+    let p = check_auto(src, "200 200\n200 200\n200 200\n", 5);
+    let f = function(&p, "count");
+    assert_eq!(natives_seen(f), [Some(InlineNative::ObjectHasOwnProperty)]);
+    let fb = f
+        .code
+        .iter()
+        .find_map(|i| match *i {
+            Insn::Call { fb, .. } => Some(fb),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(f.poly_ic(fb).unwrap().len(), 4);
+    assert_eq!(f.jit.kind.get(), jolt::bytecode::record::CodeKind::Baseline);
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 20, "count: {calls} helper calls");
+    // The run-time key is never the atom's string: every call is generic.
+    let d = function(&p, "countDyn");
+    assert!(
+        d.jit.helper_calls.get() >= 800,
+        "{}",
+        d.jit.helper_calls.get()
+    );
+}

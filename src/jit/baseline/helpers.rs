@@ -471,7 +471,8 @@ helpers! { cx;
             Some(k @ (Kind::Native | Kind::Bound)) => {
                 if k == Kind::Native {
                     exec::record_native(cx.fb(fb), f);
-                    super::natives::note_call(cx.vm, cx.p, fb, f, cx.r.get(base + 1), argc);
+                    let arg = (argc > 0).then(|| cx.r.get(base + 2));
+                    super::natives::note_call(cx.vm, cx.p, fb, f, cx.r.get(base + 1), arg);
                 }
                 let fp = cx.fp();
                 let v = cx.vm.call_at(fp + base as usize, argc as usize, None)?;

@@ -66,7 +66,7 @@ pub(super) const STRING_LEN_OFF: i32 = 8;
 /// A flat string's first code unit (after its length word).
 pub(super) const STRING_UNITS_OFF: i32 = 16;
 /// `Vm::atom_strings_ptr` / `_len`, from the pinned VM register (rbx).
-const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
+pub(super) const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
 const ATOM_STRINGS_LEN: i32 = offset_of!(Vm, atom_strings_len) as i32;
 const INTRINSICS_PTR: i32 = offset_of!(Vm, intrinsics_ptr) as i32;
 /// `Vm::unit_atoms`: a Box, so the field is the table's address.
@@ -376,11 +376,11 @@ fn enter(ic: &PolyIc, key: u64, loc: i64, holder: u64) {
     ic.state.set(n as u64 + 1);
 }
 
-/// Enters a shape with no location (a call site's `push` receiver shape,
-/// see `natives::note_call`).
-pub fn enter_shape(ic: &PolyIc, key: u64) {
+/// Enters a call site's entry (`natives::note_call` says what the words
+/// mean there).
+pub fn enter_entry(ic: &PolyIc, key: u64, loc: i64, holder: u64) {
     if !ic.is_mega() {
-        enter(ic, key, 0, 0);
+        enter(ic, key, loc, holder);
     }
 }
 

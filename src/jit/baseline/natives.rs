@@ -2,8 +2,9 @@
 //! feedback recorded that native (`feedback::NATIVE_CALLEE`, written by
 //! the interpreter's and `bl_call`'s `exec::record_native`):
 //! `Math.sqrt/abs/floor/ceil` of a number, `Math.min/max` of two numbers,
-//! `push` of one value onto a simple array with room for it, and
-//! `charCodeAt` of an int32 index inside a flat string.
+//! `push` of one value onto a simple array with room for it,
+//! `charCodeAt` of an int32 index inside a flat string, and
+//! `hasOwnProperty` of a cached (shape, atom) pair.
 //!
 //! Invariants:
 //! - The guard is the callee's identity as a native: a `Native` cell whose
@@ -23,18 +24,19 @@
 
 use super::emit::Emitter;
 use super::ic::{
-    idx, slots_value_off, ELEMENTS_OFF, FLAGS_OFF, LENGTH_OFF, STRING_LEN_OFF, STRING_UNITS_OFF,
+    idx, slots_value_off, ATOM_STRINGS_PTR, ELEMENTS_OFF, FLAGS_OFF, LENGTH_OFF, SHAPE_OFF,
+    STRING_LEN_OFF, STRING_UNITS_OFF,
 };
 use super::masm::TAG;
 use crate::bytecode::feedback as fbk;
 use crate::bytecode::FuncProto;
 use crate::jit::x64::{AluOp, Cond, Gpr, Label, Mem, Scale, ShiftOp, Size, SseOp, UnaryOp, Xmm};
-use crate::runtime::atoms::PropKey;
+use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::builtins::InlineNative;
 use crate::runtime::heap::{Cell, Kind};
 use crate::runtime::object::{FROZEN_ELEMENTS, LENGTH_READONLY};
 use crate::runtime::{oflags, Value, Vm};
-use std::mem::offset_of;
+use std::mem::{offset_of, size_of};
 
 /// A native cell's entry: `raw(1)`.
 const NATIVE_ENTRY_OFF: i32 = 16;
@@ -52,33 +54,56 @@ fn fits(n: InlineNative, argc: u16) -> bool {
     }
 }
 
-/// After `bl_call` recorded native `f` at site `fb` with receiver `this`:
-/// a `push` onto a simple array (`is_simple_array`: extensible, elements
-/// not frozen, length writable, no indexed property in its shape) whose
-/// shape is shared enters that shape in the site's cache, so the inline
-/// `push` needs only a shape compare for the last condition (a shared
-/// shape never changes).
-pub fn note_call(vm: &Vm, p: &FuncProto, fb: u16, f: Value, this: Value, argc: u16) {
+/// After `bl_call` recorded native `f` at site `fb` with receiver `this`
+/// and first argument `arg`, while the site is monomorphic on `f` (so its
+/// cache only ever holds entries of the one native the code was compiled
+/// for), enters what the inline path needs:
+/// - `push` onto a simple array (`is_simple_array`: extensible, elements
+///   not frozen, length writable, no indexed property in its shape) whose
+///   shape is shared: that shape (entry `(shape + 1, 0, 0)`), so the inline
+///   `push` needs only a shape compare for the last condition (a shared
+///   shape never changes).
+/// - `hasOwnProperty` of an atom's own string (not `length`, not an array
+///   index) on an object with a shared shape: entry `(shape + 1, atom,
+///   result)`, the result being whether the shape has the key (for such
+///   keys an object's own properties are exactly its shape's, see
+///   `ic::chain_key`).
+pub fn note_call(vm: &mut Vm, p: &FuncProto, fb: u16, f: Value, this: Value, arg: Option<Value>) {
     let entry = Cell::from_value(f).raw(1) as usize;
-    if InlineNative::of_entry(entry) != Some(InlineNative::ArrayPush) || argc != 1 {
+    let Some(n) = InlineNative::of_entry(entry) else {
         return;
-    }
-    // Only while the site is monomorphic on this native: the cache then
-    // only ever holds entries of the one native the code was compiled for.
+    };
     if p.feedback[fb as usize].get() != fbk::NATIVE_CALLEE | entry as u64 {
         return;
     }
     let Some(ic) = p.poly_ic(fb) else { return };
-    if !vm.is_array(this) {
+    if !vm.is_object(this) {
         return;
     }
     let c = Cell::from_value(this);
     let sid = Vm::shape_of(c);
-    let s = vm.shapes.get(sid);
-    if s.dictionary || s.order.iter().any(|k| matches!(k, Some(PropKey::Index(_)))) {
+    if vm.shapes.get(sid).dictionary {
         return;
     }
-    super::ic::enter_shape(ic, sid.0 as u64 + 1);
+    match (n, arg) {
+        (InlineNative::ArrayPush, _) => {
+            let s = vm.shapes.get(sid);
+            if vm.is_array(this) && !s.order.iter().any(|k| matches!(k, Some(PropKey::Index(_)))) {
+                super::ic::enter_entry(ic, sid.0 as u64 + 1, 0, 0);
+            }
+        }
+        (InlineNative::ObjectHasOwnProperty, Some(k)) if vm.is_string(k) => {
+            let PropKey::Atom(a) = vm.string_key(k) else {
+                return;
+            };
+            if a == wk::length || vm.atom_strings.get(a.0 as usize) != Some(&k) {
+                return;
+            }
+            let has = vm.shapes.lookup(sid, PropKey::Atom(a)).is_some();
+            super::ic::enter_entry(ic, sid.0 as u64 + 1, a.0 as i64, has as u64);
+        }
+        _ => {}
+    }
 }
 
 impl Emitter<'_> {
@@ -87,7 +112,11 @@ impl Emitter<'_> {
         let ic = self.proto.prop_ics().get(fb)?;
         let w = self.proto.feedback.get(fb as usize)?.get();
         let n = InlineNative::of_entry(fbk::native_callee(w)?)?;
-        if !fits(n, argc) || (n == InlineNative::ArrayPush && ic.is_mega()) {
+        let cached = matches!(
+            n,
+            InlineNative::ArrayPush | InlineNative::ObjectHasOwnProperty
+        );
+        if !fits(n, argc) || (cached && ic.is_mega()) {
             return None;
         }
         Some(n)
@@ -143,6 +172,7 @@ impl Emitter<'_> {
             InlineNative::MathMax => self.math_min_max(a0, a1, false, slow),
             InlineNative::ArrayPush => self.array_push(fb, base + 1, a0, slow),
             InlineNative::StringCharCodeAt => self.char_code_at(base + 1, a0, slow),
+            InlineNative::ObjectHasOwnProperty => self.has_own(fb, base + 1, a0, slow),
         }
         self.m.store(dst, Gpr::Rax);
         self.m.asm.jmp(next);
@@ -277,13 +307,7 @@ impl Emitter<'_> {
     /// for one more: the element is stored, the length grows by one, and
     /// the result is the new length.
     fn array_push(&mut self, fb: u16, this: u16, v: u16, slow: Label) {
-        let ic = self
-            .proto
-            .prop_ics()
-            .get(fb)
-            .expect("site_native checked the site's cache");
-        // The prototype outlives its code, and its caches never move.
-        let ic = unsafe { &*(ic as *const fbk::PolyIc) };
+        let ic = self.cached_site(fb);
         self.m.load(Gpr::Rax, this);
         self.m.branch_if_not_cell(Gpr::Rax, slow);
         self.m.branch_if_kind_ne(Gpr::Rax, Kind::Array, slow);
@@ -316,6 +340,63 @@ impl Emitter<'_> {
         x.mov_rm_r(Size::S64, Mem::disp(Gpr::Rax, LENGTH_OFF), Gpr::Rcx);
         x.mov_rm_r(Size::S64, Gpr::Rax, Gpr::Rcx);
         self.m.box_int32(Gpr::Rax);
+    }
+
+    /// rax = `regs[this].hasOwnProperty(regs[k])` for an object whose
+    /// shape, with `k` the very string of the entry's atom, the site cached
+    /// (see `note_call`): the entry holds the answer.
+    fn has_own(&mut self, fb: u16, this: u16, k: u16, slow: Label) {
+        let ic = self.cached_site(fb);
+        self.m.load(Gpr::Rax, this);
+        self.m.branch_if_not_cell(Gpr::Rax, slow);
+        self.branch_if_not_object(Gpr::Rax, slow);
+        self.m.load(Gpr::Rdx, k);
+        let x = &mut self.m.asm;
+        let found = x.new_label();
+        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rax, SHAPE_OFF));
+        x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::Rax, 1);
+        x.mov_r_imm(Size::S64, Gpr::Rcx, ic as *const fbk::PolyIc as i64);
+        x.mov_r_m(Size::S64, Gpr::R9, Mem::disp(Gpr::Rbx, ATOM_STRINGS_PTR));
+        for i in 0..fbk::POLY_MAX {
+            let e = (offset_of!(fbk::PolyIc, entries) + i * size_of::<fbk::PolyEntry>()) as i32;
+            let key = e + offset_of!(fbk::PolyEntry, key) as i32;
+            let loc = e + offset_of!(fbk::PolyEntry, loc) as i32;
+            let holder = e + offset_of!(fbk::PolyEntry, holder) as i32;
+            let miss = x.new_label();
+            x.alu_r_m(AluOp::Cmp, Size::S64, Gpr::Rax, Mem::disp(Gpr::Rcx, key));
+            x.jcc_short(Cond::Ne, miss);
+            // The entry's atom string (atoms only grow: the index is valid).
+            x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rcx, loc));
+            x.alu_r_m(
+                AluOp::Cmp,
+                Size::S64,
+                Gpr::Rdx,
+                Mem::bisd(Gpr::R9, idx(Gpr::R8), Scale::S8, 0),
+            );
+            x.jcc_short(Cond::Ne, miss);
+            x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rcx, holder));
+            x.jmp(found);
+            x.bind(miss);
+        }
+        x.jmp(slow);
+        x.bind(found);
+        const _: () = assert!(Value::TRUE.0 == Value::FALSE.0 + 1);
+        x.lea(
+            Size::S64,
+            Gpr::Rax,
+            Mem::disp(Gpr::R8, Value::FALSE.0 as i32),
+        );
+    }
+
+    /// The cache of a call site `site_native` accepted.
+    fn cached_site(&self, fb: u16) -> &'static fbk::PolyIc {
+        let ic = self
+            .proto
+            .prop_ics()
+            .get(fb)
+            .expect("site_native checked the site's cache");
+        // The prototype outlives its code, and its caches never move.
+        unsafe { &*(ic as *const fbk::PolyIc) }
     }
 
     /// rax = `regs[this].charCodeAt(regs[i])` for a flat string and an

@@ -40,10 +40,11 @@ pub enum InlineNative {
     MathMax,
     ArrayPush,
     StringCharCodeAt,
+    ObjectHasOwnProperty,
 }
 
 impl InlineNative {
-    pub const ALL: [InlineNative; 8] = [
+    pub const ALL: [InlineNative; 9] = [
         InlineNative::MathSqrt,
         InlineNative::MathAbs,
         InlineNative::MathFloor,
@@ -52,6 +53,7 @@ impl InlineNative {
         InlineNative::MathMax,
         InlineNative::ArrayPush,
         InlineNative::StringCharCodeAt,
+        InlineNative::ObjectHasOwnProperty,
     ];
 
     /// The native function this stands for (its entry, as `raw(1)` holds it).
@@ -65,6 +67,7 @@ impl InlineNative {
             InlineNative::MathMax => math::max,
             InlineNative::ArrayPush => array::push,
             InlineNative::StringCharCodeAt => string::char_code_at,
+            InlineNative::ObjectHasOwnProperty => object::has_own_property,
         };
         f as usize
     }
