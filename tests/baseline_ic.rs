@@ -944,3 +944,34 @@ for (let r = 0; r < 3; r++) console.log(count(objs, 400), countDyn(objs, 400, ["
         d.jit.helper_calls.get()
     );
 }
+
+/// Getters on prototypes are called directly from baseline code (no
+/// helper per read), and the call counts against the native nesting limit
+/// exactly as the interpreter's `vm.call` does: recursion through getters
+/// (some of which exit to the run loop for a derived-class `new`) fails
+/// at the same depth in every tier.
+#[test]
+fn getters_are_called_directly_with_the_same_nesting_limit() {
+    let src = r#"
+class B0 { }
+class D0 extends B0 { }
+let count = 0;
+class N {
+  constructor(next) { this.next = next; }
+  get depth() { count++; if (count % 3 === 0) new D0(); return this.next === null ? 0 : this.next.depth + 1; }
+}
+function listOf(n) { let h = null; for (let i = 0; i < n; i++) h = new N(h); return h; }
+function probe(n) { count = 0; try { return "ok " + listOf(n).depth; } catch (e) { return e.constructor.name + " at " + count; } }
+for (const n of [10, 1000, 1990, 2500, 5000]) console.log(probe(n));
+console.log(probe(10));
+class P { constructor(v) { this.v = v; } get twice() { return this.v * 2; } }
+class Q extends P { constructor(v) { super(v); this.w = 1; } }
+function sum(objs, n) { let s = 0; for (let i = 0; i < n; i++) s += objs[i & 1].twice; return s; }
+console.log(sum([new P(1), new Q(2)], 1000));
+"#;
+    let out = "ok 9\nok 999\nok 1989\nRangeError at 1999\nRangeError at 1999\nok 9\n3000\n";
+    let p = check(src, out);
+    let f = function(&p, "sum");
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 10, "sum: {calls} helper calls");
+}

@@ -32,7 +32,9 @@ impl Vm {
     /// A VM whose JS runs on this interpreter's loop (the runtime's
     /// calls from Rust reach `Vm::run` through `Vm::run_loop`).
     pub fn new(opts: crate::runtime::Options) -> Box<Vm> {
-        Vm::with_run_loop(opts, Vm::run)
+        let mut vm = Vm::with_run_loop(opts, Vm::run);
+        vm.code_exit = Vm::handle_code_exit;
+        vm
     }
 }
 
@@ -97,7 +99,15 @@ impl Vm {
         fp: usize,
         pc: usize,
     ) -> JsResult<Option<Value>> {
-        match enter(self, p, kind, fp, pc) {
+        let exit = enter(self, p, kind, fp, pc);
+        self.handle_code_exit(exit)
+    }
+
+    /// Handles an exit of the top frame's compiled code with the
+    /// interpreter's own frame code (see `run_compiled_step`).
+    #[inline]
+    fn handle_code_exit(&mut self, exit: CodeExit) -> JsResult<Option<Value>> {
+        match exit {
             CodeExit::Return(v) => {
                 // The construct rules are applied; pop as the `Return` arm does.
                 let f = self.frames.pop().unwrap();

@@ -374,6 +374,12 @@ pub struct Vm {
     /// Runs frames from the top one until the entry frame returns: the
     /// interpreter's loop (see `with_run_loop`).
     pub run_loop: fn(&mut Vm) -> JsResult<Value>,
+    /// Handles an exit of the top frame's compiled code as the run loop
+    /// does (`Ok(Some(v))`: the entry frame returned `v`; `Ok(None)`: go on
+    /// with the top frame; `Err`: the entry frame threw). Compiled code
+    /// that called a getter itself finishes it with this and `run_loop`
+    /// when the getter's frame exits (`jit::baseline::helpers`).
+    pub code_exit: fn(&mut Vm, code::CodeExit) -> JsResult<Option<Value>>,
 }
 
 /// Frames beyond `Options::max_depth` that `FrameStack` has room for
@@ -505,6 +511,7 @@ impl Vm {
             jit: None,
             poison_state: Default::default(),
             run_loop,
+            code_exit: |_, _| unreachable!("compiled code exited without a run loop"),
         });
         vm.stack_base = vm.stack.as_mut_ptr();
         vm.intrinsics_ptr = vm.intrinsics.as_ptr();

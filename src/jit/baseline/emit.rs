@@ -106,6 +106,9 @@ enum Deferred {
         resume: Label,
         slow: Label,
         store: Option<u16>,
+        /// A GetProp's (pc, dst, obj): its getter records call the getter
+        /// directly (`accessors::emit_getter_call`).
+        getter: Option<(u32, u16, u16)>,
     },
     /// `===` when not both operands are int32 (rax, rcx): numbers and
     /// strings go to `slow`; otherwise identity is bit equality: record
@@ -350,7 +353,8 @@ impl<'a> Emitter<'a> {
                     resume,
                     slow,
                     store,
-                } => self.emit_proto_holder(entry, resume, slow, store),
+                    getter,
+                } => self.emit_proto_holder(entry, resume, slow, store, getter),
                 Deferred::StringReceiver {
                     entry,
                     resume,
@@ -843,12 +847,14 @@ impl<'a> Emitter<'a> {
         resume: Label,
         slow: Label,
         store: Option<u16>,
+        getter: Option<(u32, u16, u16)>,
     ) {
         self.deferred.push(Deferred::ProtoHolder {
             entry,
             resume,
             slow,
             store,
+            getter,
         });
     }
 
@@ -1078,7 +1084,7 @@ impl<'a> Emitter<'a> {
 
     /// Pops the callee's frame as the interpreter's `Return` arm does and
     /// stores the result (rdx); falls through to the next pc.
-    fn pop_callee_and_store(&mut self, dst: u16) {
+    pub(super) fn pop_callee_and_store(&mut self, dst: u16) {
         let x = &mut self.m.asm;
         x.unary(UnaryOp::Dec, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
         x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(FRAME, layout::F_SP));

@@ -59,6 +59,11 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
+/// Keeps a helper's panic payload for `enter` to re-raise (`EXIT_PANIC`).
+pub(super) fn set_panic(p: Box<dyn std::any::Any + Send>) {
+    PANIC.with(|c| *c.borrow_mut() = Some(p));
+}
+
 /// The payload of the last helper panic on this thread (see `EXIT_PANIC`).
 pub fn take_panic() -> Option<Box<dyn std::any::Any + Send>> {
     PANIC.with(|p| p.borrow_mut().take())
@@ -68,7 +73,7 @@ pub fn exit_word(kind: u64, pc: u32) -> u64 {
     kind | (pc as u64) << 32
 }
 
-fn throw_word(t: Throw, pc: u32) -> u64 {
+pub(super) fn throw_word(t: Throw, pc: u32) -> u64 {
     exit_word(
         match t {
             Throw::Error => EXIT_THROW_ERROR,
@@ -111,7 +116,7 @@ fn run(vm: *mut Vm, regs: *mut Value, pc: u32, f: impl FnOnce(&mut Cx) -> JsResu
     match r {
         Ok(w) => w,
         Err(p) => {
-            PANIC.with(|c| *c.borrow_mut() = Some(p));
+            set_panic(p);
             exit_word(EXIT_PANIC, pc)
         }
     }

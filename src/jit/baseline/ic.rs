@@ -152,8 +152,9 @@ pub const CHAIN_PROTOS: usize = 3;
 pub const CHAIN_LOAD: u64 = 0;
 pub const CHAIN_ADD: u64 = 1;
 /// Like `CHAIN_LOAD`, but the holder's property is an accessor with a
-/// getter: the machine code leaves it to the helper, which checks the same
-/// shapes ([`cached_getter`]) and calls the getter without a lookup.
+/// getter: the machine code checks the same shapes and calls the getter
+/// directly when it has baseline code (`accessors`); otherwise the helper
+/// checks them ([`cached_getter`]) and calls it without a lookup.
 pub const CHAIN_GETTER: u64 = 2;
 
 /// Whether `key` may be cached through a chain record (see above).
@@ -476,7 +477,7 @@ impl Emitter<'_> {
     /// rax = receiver, rdx = a chain record: checks the record's kind and
     /// the shapes of the receiver's first n prototypes (see `CHAIN_N`);
     /// leaves rax = prototype n or jumps to `slow`. Clobbers rdx, r8, r9.
-    fn chain_walk(&mut self, kind: u64, slow: Label) {
+    pub(super) fn chain_walk(&mut self, kind: u64, slow: Label) {
         let x = &mut self.m.asm;
         let (top, done) = (x.new_label(), x.new_label());
         x.alu_rm_imm(
@@ -521,11 +522,27 @@ impl Emitter<'_> {
         resume: Label,
         slow: Label,
         store: Option<u16>,
+        getter: Option<(u32, u16, u16)>,
     ) {
         self.m.asm.bind(entry);
         let Some(src) = store else {
+            let getter_path = self.m.asm.new_label();
+            if getter.is_some() {
+                self.m.asm.alu_rm_imm(
+                    AluOp::Cmp,
+                    Size::S64,
+                    Mem::disp(Gpr::Rdx, 8 * CHAIN_KIND as i32),
+                    CHAIN_GETTER as i32,
+                );
+                self.m.asm.jcc(Cond::E, getter_path);
+            }
             self.chain_walk(CHAIN_LOAD, slow);
             self.m.asm.jmp(resume);
+            if let Some((pc, dst, obj)) = getter {
+                self.m.asm.bind(getter_path);
+                self.chain_walk(CHAIN_GETTER, slow);
+                self.emit_getter_call(pc, dst, obj, slow);
+            }
             return;
         };
         let x = &mut self.m.asm;
@@ -789,7 +806,7 @@ impl Emitter<'_> {
         let resume = self.m.asm.new_label();
         self.ic_lookup(ic, slow, Some(holder));
         self.m.asm.bind(resume);
-        self.defer_proto_holder(holder, resume, slow, None);
+        self.defer_proto_holder(holder, resume, slow, None, Some((pc, dst, obj)));
         let slot = self.slot_operand();
         self.m.asm.mov_r_m(Size::S64, Gpr::Rax, slot);
         self.m.store(dst, Gpr::Rax);
@@ -840,7 +857,7 @@ impl Emitter<'_> {
         self.branch_if_not_object(Gpr::Rax, slow);
         let add = self.m.asm.new_label();
         self.ic_lookup(ic, slow, Some(add));
-        self.defer_proto_holder(add, next, slow, Some(src));
+        self.defer_proto_holder(add, next, slow, Some(src), None);
         // No write barrier: the collector is a whole-heap semispace.
         self.m.load(Gpr::Rdx, src);
         let slot = self.slot_operand();

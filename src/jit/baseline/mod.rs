@@ -53,6 +53,7 @@
 //! Code-space exhaustion or an ill-formed prototype is a `CompileError`;
 //! the caller keeps running the function in the interpreter.
 
+pub mod accessors;
 pub mod checked;
 pub mod emit;
 pub mod helpers;
