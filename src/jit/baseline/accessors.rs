@@ -36,10 +36,18 @@ const CALL_MARGIN: i32 = 18;
 impl Emitter<'_> {
     /// rax = the holder of a getter pair, rcx = its loc (after
     /// `chain_walk(CHAIN_GETTER)`): calls the getter for GetProp `pc`
-    /// (`dst = regs[obj].<getter>`), then jumps to the next pc; `slow`
-    /// when it cannot call it directly.
-    pub(super) fn emit_getter_call(&mut self, pc: u32, dst: u16, obj: u16, slow: Label) {
-        let next = self.next(pc);
+    /// (`dst = regs[obj].<getter>`), then jumps to `next` (the label the
+    /// site continues at, taken when the site was visited: out-of-line
+    /// code is emitted after any `next_override` is gone); `slow` when it
+    /// cannot call it directly.
+    pub(super) fn emit_getter_call(
+        &mut self,
+        pc: u32,
+        dst: u16,
+        obj: u16,
+        next: Label,
+        slow: Label,
+    ) {
         let slot = self.slot_operand();
         let x = &mut self.m.asm;
         // The [getter, setter] pair (a Slots cell), then the getter.

@@ -106,9 +106,9 @@ enum Deferred {
         resume: Label,
         slow: Label,
         store: Option<u16>,
-        /// A GetProp's (pc, dst, obj): its getter records call the getter
-        /// directly (`accessors::emit_getter_call`).
-        getter: Option<(u32, u16, u16)>,
+        /// A GetProp's (pc, dst, obj, next pc's label): its getter records
+        /// call the getter directly (`accessors::emit_getter_call`).
+        getter: Option<(u32, u16, u16, Label)>,
     },
     /// `===` when not both operands are int32 (rax, rcx): numbers and
     /// strings go to `slow`; otherwise identity is bit equality: record
@@ -864,7 +864,7 @@ impl<'a> Emitter<'a> {
         resume: Label,
         slow: Label,
         store: Option<u16>,
-        getter: Option<(u32, u16, u16)>,
+        getter: Option<(u32, u16, u16, Label)>,
     ) {
         self.deferred.push(Deferred::ProtoHolder {
             entry,

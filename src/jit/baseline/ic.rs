@@ -522,7 +522,7 @@ impl Emitter<'_> {
         resume: Label,
         slow: Label,
         store: Option<u16>,
-        getter: Option<(u32, u16, u16)>,
+        getter: Option<(u32, u16, u16, Label)>,
     ) {
         self.m.asm.bind(entry);
         let Some(src) = store else {
@@ -538,10 +538,10 @@ impl Emitter<'_> {
             }
             self.chain_walk(CHAIN_LOAD, slow);
             self.m.asm.jmp(resume);
-            if let Some((pc, dst, obj)) = getter {
+            if let Some((pc, dst, obj, next)) = getter {
                 self.m.asm.bind(getter_path);
                 self.chain_walk(CHAIN_GETTER, slow);
-                self.emit_getter_call(pc, dst, obj, slow);
+                self.emit_getter_call(pc, dst, obj, next, slow);
             }
             return;
         };
@@ -806,7 +806,7 @@ impl Emitter<'_> {
         let resume = self.m.asm.new_label();
         self.ic_lookup(ic, slow, Some(holder));
         self.m.asm.bind(resume);
-        self.defer_proto_holder(holder, resume, slow, None, Some((pc, dst, obj)));
+        self.defer_proto_holder(holder, resume, slow, None, Some((pc, dst, obj, next)));
         let slot = self.slot_operand();
         self.m.asm.mov_r_m(Size::S64, Gpr::Rax, slot);
         self.m.store(dst, Gpr::Rax);
