@@ -183,6 +183,10 @@ impl Vm {
 
     fn compile_code(&mut self, p: &FuncProto, kind: CodeKind) -> Result<BaselineCode, CompileError> {
         let abi_check = self.opts.abi_check;
+        let opt_threshold = match self.opts.tier {
+            Tier::Auto => self.opts.opt_threshold,
+            _ => 0,
+        };
         let opt = crate::jit::opt::OptOptions {
             verify: cfg!(debug_assertions),
             print_ir: self.opts.print_ir.clone(),
@@ -217,7 +221,7 @@ impl Vm {
             }
             Ok(code)
         } else {
-            crate::jit::baseline::compile_with(p, &mut jit.space, align)
+            crate::jit::baseline::compile_region(p, &mut jit.space, align, None, opt_threshold)
         }
     }
 

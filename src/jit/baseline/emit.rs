@@ -180,6 +180,13 @@ pub struct Emitter<'a> {
     /// that instruction continues (instead of the next pc's label); also
     /// turns off compare-and-branch fusion.
     pub next_override: Option<Label>,
+    /// `Tier::Auto` with an optimizing threshold: the direct entries refuse
+    /// (send the call through the run loop, where the tier policy
+    /// optimizes) once the function has been called this often.
+    pub opt_threshold: u32,
+    /// With `next_override`: where a jump of that instruction goes (the
+    /// optimized region leaves its spill area first).
+    pub target_override: Option<Label>,
 }
 
 pub(super) type Helper = extern "C" fn(*mut Vm, *mut Value, u32) -> u64;
@@ -203,6 +210,8 @@ impl<'a> Emitter<'a> {
             safepoints: Vec::new(),
             slow_starts: Vec::new(),
             next_override: None,
+            opt_threshold: 0,
+            target_override: None,
         }
     }
 
@@ -211,6 +220,9 @@ impl<'a> Emitter<'a> {
         let t = jump_target(pc as usize, off);
         if t < 0 || t as usize >= self.proto.code.len() {
             return Err(format!("jump at {pc} to {t} is out of range"));
+        }
+        if let Some(l) = self.target_override {
+            return Ok(l);
         }
         Ok(self.labels[t as usize])
     }
@@ -1228,6 +1240,23 @@ impl<'a> Emitter<'a> {
         x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(VM, layout::FUEL));
         x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::R8, 1);
         x.jcc(Cond::Be, refuse);
+        if self.opt_threshold != 0 {
+            let skip = x.new_label();
+            let may = Mem::disp(
+                PROTO,
+                std::mem::offset_of!(FuncProto, jit.may_tier_up) as i32,
+            );
+            x.alu_rm_imm(AluOp::Cmp, Size::S8, may, 0);
+            x.jcc(Cond::E, skip);
+            x.alu_rm_imm(
+                AluOp::Cmp,
+                Size::S32,
+                Mem::disp(PROTO, layout::P_CALL_COUNT),
+                self.opt_threshold as i32,
+            );
+            x.jcc(Cond::Ae, refuse);
+            x.bind(skip);
+        }
         // Committed from here on.
         x.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::R8, 1);
         x.mov_rm_r(Size::S64, Mem::disp(VM, layout::FUEL), Gpr::R8);

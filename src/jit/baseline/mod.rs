@@ -150,7 +150,7 @@ pub fn compile_with(
     if proto.code.is_empty() {
         return Err(CompileError::Invalid("empty function".into()));
     }
-    compile_region(proto, space, align, None)
+    compile_region(proto, space, align, None, 0)
 }
 
 /// An optimized region emitted into a function's code object (see
@@ -165,11 +165,13 @@ pub(crate) fn compile_region(
     space: &mut CodeSpace,
     align: AlignCheck,
     region: Option<Region<'_>>,
+    opt_threshold: u32,
 ) -> Result<BaselineCode, CompileError> {
     if proto.code.is_empty() {
         return Err(CompileError::Invalid("empty function".into()));
     }
     let mut e = emit::Emitter::new(proto, align);
+    e.opt_threshold = opt_threshold;
     e.m.asm.comment(format!("baseline {:?}", proto.name));
     e.m.prologue(
         proto.feedback.as_ptr() as u64,

@@ -562,9 +562,27 @@ impl Lower<'_, '_> {
         self.asm()
             .annotate(crate::jit::x64::Annotation::Bytecode(pc));
         self.e.next_override = Some(cont);
+        // A jump of the instruction continues in baseline code (everything
+        // is in the frame): give the spill area back on the way.
+        let jump = insn.operands().iter().find_map(|(k, v)| {
+            (*k == crate::bytecode::OperandKind::Jump)
+                .then(|| crate::bytecode::jump_target(pc as usize, *v as i32))
+        });
+        let tramp = jump.map(|_| self.asm().new_label());
+        self.e.target_override = tramp;
         let r = self.e.visit(pc, insn);
         self.e.next_override = None;
+        self.e.target_override = None;
         r?;
+        if let (Some(t), Some(l)) = (jump, tramp) {
+            let skip = self.asm().new_label();
+            self.asm().jmp(skip);
+            self.asm().bind(l);
+            self.leave_region();
+            let to = self.e.labels[t as usize];
+            self.asm().jmp(to);
+            self.asm().bind(skip);
+        }
         self.asm().bind(cont);
         Ok(())
     }

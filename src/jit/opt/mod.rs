@@ -135,6 +135,6 @@ pub fn compile(
     let mut region = |e: &mut crate::jit::baseline::emit::Emitter<'_>| {
         lower::lower(e, &f, &a, &lo).map(|(l, _)| l)
     };
-    let code = crate::jit::baseline::compile_region(p, space, align, Some(&mut region))?;
+    let code = crate::jit::baseline::compile_region(p, space, align, Some(&mut region), 0)?;
     Ok((code, info))
 }
