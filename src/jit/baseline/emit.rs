@@ -542,6 +542,8 @@ impl<'a> Emitter<'a> {
             SuperCallSpread { .. } => self.generic(pc, h::bl_supercallspread),
             ArrayExtend { .. } => self.generic(pc, h::bl_arrayextend),
             CreateArguments { .. } => self.generic(pc, h::bl_createarguments),
+            ArgCount { .. } => self.generic(pc, h::bl_argcount),
+            ArgGet { .. } => self.generic(pc, h::bl_argget),
             CopyProps { .. } => self.generic(pc, h::bl_copyprops),
             RequireObject { .. } => self.generic(pc, h::bl_requireobject),
             Return { src } => self.visit_return(pc, src),
