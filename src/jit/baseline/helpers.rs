@@ -524,7 +524,6 @@ helpers! { cx;
         let a = exec::create_arguments(cx.vm, fp, params, n, rest)?;
         done!(cx.r.set(dst, a))
     };
-    bl_argcount: Insn::ArgCount { dst } => done!(cx.r.set(dst, exec::arg_count(cx.vm)));
     bl_argget: Insn::ArgGet { dst, key, params, n, rest } => {
         let fp = cx.fp();
         let v = exec::arg_get(cx.vm, fp, cx.r.get(key), params, n, rest)?;
