@@ -84,7 +84,15 @@ fn dictionary_has_every_token_of_the_lexer() {
     }
     // Every reserved word of the lexer (36) is listed.
     assert_eq!(kws, 36);
-    for w in ["function", "class", "let", "static", "of", "Map", "Float64Array"] {
+    for w in [
+        "function",
+        "class",
+        "let",
+        "static",
+        "of",
+        "Map",
+        "Float64Array",
+    ] {
         assert!(values.contains(&w), "{w}");
     }
 }

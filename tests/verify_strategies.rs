@@ -19,7 +19,9 @@ proptest::proptest! {
 fn readme_example_is_this_files() {
     let readme = include_str!("../README.md");
     let this = include_str!("verify_strategies.rs");
-    let start = readme.find("use jolt::verify::strategies::").expect("README example");
+    let start = readme
+        .find("use jolt::verify::strategies::")
+        .expect("README example");
     let block = &readme[start..readme[start..].find("```").unwrap() + start];
     let lines: Vec<&str> = block.lines().collect();
     assert_eq!(lines.len(), 5, "a five-line example:\n{block}");
@@ -30,10 +32,7 @@ fn readme_example_is_this_files() {
 }
 
 /// Runs `test` until it fails and returns the shrunk failing value.
-fn shrunk<S: Strategy>(
-    s: S,
-    test: impl Fn(&S::Value) -> bool,
-) -> (S::Value, S::Value)
+fn shrunk<S: Strategy>(s: S, test: impl Fn(&S::Value) -> bool) -> (S::Value, S::Value)
 where
     S::Value: Clone + std::fmt::Debug,
 {
@@ -67,6 +66,7 @@ fn source_shrinks_to_the_statement_that_fails() {
         s.contains("for (") && (s.contains('"') || s.contains('\''))
     };
     let (orig, min) = shrunk(program(), fails);
+    eprintln!("{} lines shrunk to:\n{min}", orig.lines().len());
     assert!(fails(&min));
     let n = min.lines().iter().filter(|l| !l.trim().is_empty()).count();
     assert!(
@@ -90,6 +90,7 @@ fn source_literals_shrink_to_zero_and_empty() {
     // with its arguments simplified.
     let fails = |p: &strategies::JsProgram| p.source().contains("print(");
     let (_, min) = shrunk(program(), fails);
+    eprintln!("shrunk to:\n{min}");
     let src = min.source();
     assert!(src.lines().count() <= 3, "{src}");
     for l in min.lines() {
@@ -110,9 +111,15 @@ fn bytecode_shrinks_by_instructions() {
     let is_mul = |i: &Insn| matches!(i, Insn::Mul { .. });
     let fails = |f: &strategies::BytecodeFunction| count(&f.0, &is_mul) > 0;
     let (orig, min) = shrunk(bytecode_function(), fails);
+    eprintln!("shrunk to: {min:?}");
     let all = |f: &strategies::BytecodeFunction| count(&f.0, &|_| true);
     assert!(fails(&min));
-    assert!(all(&min) < all(&orig) / 2, "{} -> {}: {min:?}", all(&orig), all(&min));
+    assert!(
+        all(&min) < all(&orig) / 2,
+        "{} -> {}: {min:?}",
+        all(&orig),
+        all(&min)
+    );
     jolt::bytecode::verify::verify(&min.0).unwrap();
     // Immediates that can be 0 are.
     let nonzero = |i: &Insn| matches!(i, Insn::LdInt { imm, .. } if *imm != 0);

@@ -18,18 +18,21 @@
 //!   failing source program loses whole statements (a function, loop or
 //!   `if` with its block, or a single line), then its number literals
 //!   become `0` and its string literals `""`; a failing bytecode function
-//!   loses instructions (only those the minimizer may remove without
-//!   breaking what the interpreter trusts: `minimize::removable`) and its
-//!   integer immediates become 0.
+//!   loses nested functions nothing creates, then instructions (only those
+//!   the minimizer may remove without breaking what the interpreter
+//!   trusts: `minimize::removable`), then its integer immediates and
+//!   number constants become 0.
 //!
 //! Invariants: every value a strategy yields, and every shrink of it,
 //! compiles (source) or passes the verifier (bytecode): a candidate that
 //! does not is skipped. Shrinking terminates: each accepted step removes a
 //! line or an instruction, or turns a non-zero literal into zero.
 
-use super::minimize::{compact_nops, get, paths, removable, typed_registers, with_code};
+use super::minimize::{
+    compact_nops, get, paths, prune_consts, removable, typed_registers, with_code,
+};
 use super::{fresh_copy, fuzz, gen_bytecode, gen_source, Plan, Program, Schedule};
-use crate::bytecode::{text, verify::verify, FuncProto, Insn};
+use crate::bytecode::{text, verify::verify, Const, FuncProto, Insn};
 use ::proptest::collection::vec;
 use ::proptest::prelude::*;
 use ::proptest::strategy::{NewTree, ValueTree};
@@ -115,7 +118,7 @@ impl Strategy for ProgramStrategy {
 
 /// One way to make a source program smaller.
 #[derive(Clone, Debug)]
-enum SourceEdit {
+pub enum SourceEdit {
     /// Lines `start..end` (a statement with its block).
     Remove(usize, usize),
     /// Byte range of a literal on a line, and its simpler text.
@@ -282,7 +285,9 @@ impl<E: Edits> Shrinker<E> {
 impl<E: Edits> ValueTree for Shrinker<E> {
     type Value = E::Value;
     fn current(&self) -> E::Value {
-        self.candidate.clone().unwrap_or_else(|| self.current.clone())
+        self.candidate
+            .clone()
+            .unwrap_or_else(|| self.current.clone())
     }
     fn simplify(&mut self) -> bool {
         // The last candidate failed too: it is the new value to shrink.
@@ -334,8 +339,28 @@ impl Strategy for BytecodeStrategy {
 
 pub struct BytecodeEdits;
 
-/// (function path, pc, instruction to put there: `Nop` or a simpler one).
-type BytecodeEdit = (Vec<usize>, usize, Insn);
+/// One way to make a bytecode function tree smaller (each at a function,
+/// named by its path of child indices).
+#[derive(Clone, Debug)]
+pub enum BytecodeEdit {
+    /// The instruction at pc becomes `Nop` (then compacted away) or a
+    /// simpler one.
+    Put(Vec<usize>, usize, Insn),
+    /// A nested function no `Closure` creates is dropped.
+    DropChild(Vec<usize>, usize),
+    /// A number constant becomes 0.
+    ZeroConst(Vec<usize>, usize),
+}
+
+/// A copy of `p` with `f` applied to the function at `path`.
+fn edit_at(p: &FuncProto, path: &[usize], f: &mut dyn FnMut(&mut FuncProto)) -> FuncProto {
+    let mut q = fresh_copy(p);
+    match path.split_first() {
+        None => f(&mut q),
+        Some((&i, rest)) => q.children[i] = Rc::new(edit_at(&p.children[i], rest, f)),
+    }
+    q
+}
 
 impl Edits for BytecodeEdits {
     type Value = BytecodeFunction;
@@ -343,35 +368,71 @@ impl Edits for BytecodeEdits {
     fn edits(f: &BytecodeFunction) -> Vec<BytecodeEdit> {
         let mut all = Vec::new();
         paths(&f.0, Vec::new(), &mut all);
-        let mut removals = Vec::new();
-        let mut consts = Vec::new();
+        let (mut drops, mut removals, mut consts) = (Vec::new(), Vec::new(), Vec::new());
         for path in all {
             let p = get(&f.0, &path);
             let typed = typed_registers(p);
+            for c in 0..p.children.len() {
+                if !p
+                    .code
+                    .iter()
+                    .any(|i| matches!(i, Insn::Closure { func, .. } if *func as usize == c))
+                {
+                    drops.push(BytecodeEdit::DropChild(path.clone(), c));
+                }
+            }
             // The last instruction stays (code must end in a terminator).
             for pc in 0..p.code.len().saturating_sub(1) {
                 let i = p.code[pc];
                 if removable(&i, &typed) {
-                    removals.push((path.clone(), pc, Insn::Nop {}));
+                    removals.push(BytecodeEdit::Put(path.clone(), pc, Insn::Nop {}));
                 }
                 if let Insn::LdInt { dst, imm } = i {
                     if imm != 0 {
-                        consts.push((path.clone(), pc, Insn::LdInt { dst, imm: 0 }));
+                        consts.push(BytecodeEdit::Put(
+                            path.clone(),
+                            pc,
+                            Insn::LdInt { dst, imm: 0 },
+                        ));
                     }
                 }
             }
+            for (k, c) in p.consts.iter().enumerate() {
+                if matches!(c, Const::Num(n) if *n != 0.0 || n.is_sign_negative()) {
+                    consts.push(BytecodeEdit::ZeroConst(path.clone(), k));
+                }
+            }
         }
-        removals.extend(consts);
-        removals
+        // Whole functions first, then instructions, then constants.
+        drops.extend(removals);
+        drops.extend(consts);
+        drops
     }
-    fn apply(f: &BytecodeFunction, (path, pc, insn): &BytecodeEdit) -> Option<BytecodeFunction> {
-        let mut code = get(&f.0, path).code.clone();
-        code[*pc] = *insn;
-        let q = with_code(&f.0, path, &code);
-        let q = if matches!(insn, Insn::Nop {}) {
-            compact_nops(&q)
-        } else {
-            fresh_copy(&q)
+    fn apply(f: &BytecodeFunction, e: &BytecodeEdit) -> Option<BytecodeFunction> {
+        let q = match e {
+            BytecodeEdit::Put(path, pc, insn) => {
+                let mut code = get(&f.0, path).code.clone();
+                code[*pc] = *insn;
+                let q = with_code(&f.0, path, &code);
+                if matches!(insn, Insn::Nop {}) {
+                    prune_consts(&compact_nops(&q))
+                } else {
+                    q
+                }
+            }
+            BytecodeEdit::DropChild(path, c) => edit_at(&f.0, path, &mut |p| {
+                p.children.remove(*c);
+                for i in p.code.iter_mut() {
+                    if let Insn::Closure { func, .. } = i {
+                        if *func as usize > *c {
+                            *func -= 1;
+                        }
+                    }
+                }
+            }),
+            BytecodeEdit::ZeroConst(path, k) => edit_at(&f.0, path, &mut |p| {
+                p.consts[*k] = Const::Num(0.0);
+            }),
         };
         verify(&q).ok()?;
         Some(BytecodeFunction(Rc::new(q)))
@@ -398,7 +459,11 @@ pub fn check(program: &JsProgram) -> Result<(), TestCaseError> {
 
 /// Runs a bytecode function under every plan (as [`check_scheduled`]).
 pub fn check_bytecode(f: &BytecodeFunction, schedule: Schedule) -> Result<(), TestCaseError> {
-    let rep = super::report(Program::Bytecode(&f.0), plans(), &fuzz::fuzz_config(schedule));
+    let rep = super::report(
+        Program::Bytecode(&f.0),
+        plans(),
+        &fuzz::fuzz_config(schedule),
+    );
     match rep.divergence {
         Some(d) => Err(TestCaseError::fail(format!("{d}\n{f:?}"))),
         None => Ok(()),
