@@ -682,6 +682,14 @@ impl Vm {
                         n,
                         rest,
                     } => w!(dst, tri!(exec::create_arguments(self, fp, params, n, rest))),
+                    Insn::ArgCount { dst } => w!(dst, exec::arg_count(self)),
+                    Insn::ArgGet {
+                        dst,
+                        key,
+                        params,
+                        n,
+                        rest,
+                    } => w!(dst, tri!(exec::arg_get(self, fp, r!(key), params, n, rest))),
 
                     Insn::Throw { src } => {
                         let v = r!(src);

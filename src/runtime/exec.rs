@@ -1055,6 +1055,45 @@ pub fn create_arguments(vm: &mut Vm, fp: usize, params: u16, n: u16, rest: u16) 
     vm.create_arguments(fp + params as usize, n as usize, rest != 0, argc)
 }
 
+/// `argcount`: the frame's argument count.
+pub fn arg_count(vm: &Vm) -> Value {
+    Value::int(vm.frames.last().unwrap().argc as i32)
+}
+
+/// `argget`: `arguments[key]` read from the snapshot registers (see
+/// `create_arguments`) for an index below the argument count; any other
+/// key on an arguments object made now (nothing can have observed the
+/// object, so making it late is not visible).
+pub fn arg_get(
+    vm: &mut Vm,
+    fp: usize,
+    key: Value,
+    params: u16,
+    n: u16,
+    rest: u16,
+) -> JsResult<Value> {
+    let argc = vm.frames.last().unwrap().argc as usize;
+    let at = fp + params as usize;
+    let has_rest = rest != 0 && n > 0;
+    let fixed = n as usize - has_rest as usize;
+    if key.is_int() && key.as_int() >= 0 && (key.as_int() as usize) < argc {
+        let i = key.as_int() as usize;
+        if i < fixed {
+            return Ok(vm.stack[at + i]);
+        }
+        let arr = vm.stack[at + fixed];
+        if has_rest && vm.is_array(arr) {
+            if let Some(v) = vm.array_get_fast(arr, (i - fixed) as u32) {
+                return Ok(v);
+            }
+        }
+    }
+    // The key first (its conversion may call JS and allocate).
+    let k = ops::to_property_key(vm, key)?;
+    let obj = vm.create_arguments(at, n as usize, rest != 0, argc)?;
+    vm.get_value(obj, k)
+}
+
 /// `forinstart`: the enumerable keys of `obj` into `iter` (keys array),
 /// `iter + 1` (index) and `iter + 2` (the object).
 pub fn for_in_start(vm: &mut Vm, fp: usize, iter: u16, obj: Value) -> JsResult<()> {

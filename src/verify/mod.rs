@@ -56,6 +56,8 @@ pub mod fuzz;
 pub mod gen_bytecode;
 pub mod gen_source;
 pub mod minimize;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 
 use crate::bytecode::{verify, FuncProto, Insn, Opcode};
 use crate::runtime::Options;

@@ -575,6 +575,15 @@ impl<'a> Emitter<'a> {
             SuperCallSpread { .. } => self.generic(pc, h::bl_supercallspread),
             ArrayExtend { .. } => self.generic(pc, h::bl_arrayextend),
             CreateArguments { .. } => self.generic(pc, h::bl_createarguments),
+            ArgCount { dst } => {
+                // The frame's argc (a u32 load zero-extends), boxed.
+                let m = &mut self.m;
+                m.asm
+                    .mov_r_m(Size::S32, Gpr::Rax, Mem::disp(FRAME, layout::F_ARGC));
+                m.box_int32(Gpr::Rax);
+                m.store(dst, Gpr::Rax);
+            }
+            ArgGet { .. } => self.generic(pc, h::bl_argget),
             CopyProps { .. } => self.generic(pc, h::bl_copyprops),
             RequireObject { .. } => self.generic(pc, h::bl_requireobject),
             Return { src } => self.visit_return(pc, src),

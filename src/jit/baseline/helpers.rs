@@ -535,6 +535,11 @@ helpers! { cx;
         let a = exec::create_arguments(cx.vm, fp, params, n, rest)?;
         done!(cx.r.set(dst, a))
     };
+    bl_argget: Insn::ArgGet { dst, key, params, n, rest } => {
+        let fp = cx.fp();
+        let v = exec::arg_get(cx.vm, fp, cx.r.get(key), params, n, rest)?;
+        done!(cx.r.set(dst, v))
+    };
     bl_sethome: Insn::SetHome { func, home } => {
         cx.vm.set_home(cx.r.get(func), cx.r.get(home));
         Ok(CONTINUE)
