@@ -210,6 +210,11 @@ fn main() -> ExitCode {
             eprintln!("jolt: ABI violation in JIT code: {report}");
             ExitCode::from(70)
         }
+        // The command line sets neither a work budget nor a deadline.
+        End::Aborted(a) => {
+            eprintln!("jolt: stopped by the harness ({a:?})");
+            ExitCode::from(3)
+        }
     }
 }
 
@@ -601,6 +606,9 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
     for d in sum.divergences.iter().take(3) {
         eprint!("{d}");
     }
+    for d in sum.slow_inputs.iter().take(3) {
+        eprint!("{d}");
+    }
     if !sum.findings.is_empty() {
         eprintln!("findings ({} distinct):", sum.findings.len());
         for (sig, n) in &sum.findings {
@@ -626,7 +634,8 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
             }
         );
     }
-    if sum.stats.divergences > 0 {
+    // A slow input is a finding too (libFuzzer's -timeout).
+    if sum.stats.divergences > 0 || sum.stats.slow > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -644,7 +653,7 @@ fn fuzz_stats_json(
         .map(|(p, c)| format!("\"{p}\": {}", c.len()))
         .collect();
     format!(
-        "{{\"target\": \"{}\", \"seed\": {}, \"seconds\": {:.3}, \"execs\": {}, \"execs_per_s\": {:.1}, \"runnable\": {}, \"out_of_fuel\": {}, \"divergences\": {}, \"first_divergence_s\": {}, \"written\": {}, \"opcodes\": {}, \"coverage\": {{{}}}}}\n",
+        "{{\"target\": \"{}\", \"seed\": {}, \"seconds\": {:.3}, \"execs\": {}, \"execs_per_s\": {:.1}, \"runnable\": {}, \"out_of_fuel\": {}, \"divergences\": {}, \"slow\": {}, \"first_divergence_s\": {}, \"written\": {}, \"opcodes\": {}, \"coverage\": {{{}}}}}\n",
         opts.target.short_name(),
         opts.seed,
         sum.stats.seconds,
@@ -653,6 +662,7 @@ fn fuzz_stats_json(
         sum.stats.runnable,
         sum.stats.out_of_fuel,
         sum.stats.divergences,
+        sum.stats.slow,
         sum.first_at.map_or("null".into(), |t| format!("{t:.3}")),
         sum.written.len(),
         jolt::bytecode::Opcode::ALL.len(),
