@@ -618,6 +618,14 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
     for w in &sum.written {
         eprintln!("wrote {}", w.display());
     }
+    let pats: Vec<String> = sum
+        .stats
+        .patterns
+        .named()
+        .iter()
+        .map(|(p, n)| format!("{p} {n}"))
+        .collect();
+    eprintln!("jit patterns generated: {}", pats.join(", "));
     let plan0 = opts.target.plans()[0].name();
     if let Some(c) = sum.coverage.get(&plan0) {
         let missing: Vec<&str> = jolt::bytecode::Opcode::ALL
@@ -652,8 +660,15 @@ fn fuzz_stats_json(
         .iter()
         .map(|(p, c)| format!("\"{p}\": {}", c.len()))
         .collect();
+    let pats: Vec<String> = sum
+        .stats
+        .patterns
+        .named()
+        .iter()
+        .map(|(p, n)| format!("\"{p}\": {n}"))
+        .collect();
     format!(
-        "{{\"target\": \"{}\", \"seed\": {}, \"seconds\": {:.3}, \"execs\": {}, \"execs_per_s\": {:.1}, \"runnable\": {}, \"out_of_fuel\": {}, \"divergences\": {}, \"slow\": {}, \"first_divergence_s\": {}, \"written\": {}, \"opcodes\": {}, \"coverage\": {{{}}}}}\n",
+        "{{\"target\": \"{}\", \"seed\": {}, \"seconds\": {:.3}, \"execs\": {}, \"execs_per_s\": {:.1}, \"runnable\": {}, \"out_of_fuel\": {}, \"divergences\": {}, \"slow\": {}, \"first_divergence_s\": {}, \"written\": {}, \"opcodes\": {}, \"coverage\": {{{}}}, \"patterns\": {{{}}}}}\n",
         opts.target.short_name(),
         opts.seed,
         sum.stats.seconds,
@@ -666,7 +681,8 @@ fn fuzz_stats_json(
         sum.first_at.map_or("null".into(), |t| format!("{t:.3}")),
         sum.written.len(),
         jolt::bytecode::Opcode::ALL.len(),
-        cov.join(", ")
+        cov.join(", "),
+        pats.join(", ")
     )
 }
 

@@ -3,9 +3,7 @@
 //! finding (never compared), and a deadline stops a run and marks its
 //! report as cut short.
 
-use jolt::verify::{
-    fuzz, report, Config, DivergenceKind, OutcomeEnd, Plan, Program, Schedule,
-};
+use jolt::verify::{fuzz, report, Config, DivergenceKind, OutcomeEnd, Plan, Program, Schedule};
 use std::time::{Duration, Instant};
 
 /// Few instructions, much runtime work: every spread doubles the array,
@@ -30,7 +28,11 @@ fn self_spread_is_a_slow_input_under_the_fuzz_budget() {
     let f = rep.finding().expect("the slow input as a finding");
     assert_eq!(f.kind, DivergenceKind::Slow);
     assert!(matches!(f.left_end, OutcomeEnd::SlowInput(_)));
-    assert!(f.summary().starts_with("slow input under interp"), "{}", f.summary());
+    assert!(
+        f.summary().starts_with("slow input under interp"),
+        "{}",
+        f.summary()
+    );
     // A few tenths of a second of work, even in an unoptimized build.
     assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
 }
@@ -39,7 +41,9 @@ fn self_spread_is_a_slow_input_under_the_fuzz_budget() {
 fn the_same_program_within_the_budget_runs_every_plan() {
     // The budget is the harness's: fewer iterations end normally, with the
     // same outcome in every plan.
-    let src = SELF_SPREAD.replace("i < 17", "i < 10").replace("j < 5000", "j < 3");
+    let src = SELF_SPREAD
+        .replace("i < 17", "i < 10")
+        .replace("j < 5000", "j < 3");
     let rep = report(
         Program::Source(&src),
         fuzz::Target::Source.plans(),
@@ -61,7 +65,10 @@ fn a_sort_with_a_comparator_is_charged_per_comparison() {
     };
     let rep = report(Program::Source(src), &[Plan::Interp], &cfg);
     let (_, site) = rep.slow.expect("a slow input");
-    assert!(["sort", "element", "alloc"].contains(&site.as_str()), "{site}");
+    assert!(
+        ["sort", "element", "alloc"].contains(&site.as_str()),
+        "{site}"
+    );
 }
 
 #[test]
@@ -70,7 +77,11 @@ fn a_passed_deadline_cuts_the_report_short() {
         deadline: Some(Instant::now()),
         ..fuzz::fuzz_config(Schedule::default())
     };
-    let rep = report(Program::Source(SELF_SPREAD), &[Plan::Interp, Plan::Baseline], &cfg);
+    let rep = report(
+        Program::Source(SELF_SPREAD),
+        &[Plan::Interp, Plan::Baseline],
+        &cfg,
+    );
     assert!(rep.deadline);
     assert!(rep.divergence.is_none() && rep.finding().is_none());
 }

@@ -56,6 +56,7 @@ pub mod fuzz;
 pub mod gen_bytecode;
 pub mod gen_source;
 pub mod minimize;
+pub mod patterns;
 
 use crate::bytecode::{verify, FuncProto, Insn, Opcode};
 use crate::runtime::Options;
