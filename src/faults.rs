@@ -112,10 +112,25 @@ pub enum Fault {
     /// (a loop counter or accumulator read as the poison object: a
     /// TypeError or different output).
     LivenessDropsLiveRegister,
+    /// Tier 2's linear scan (`opt::regalloc::allocate`) gives the second of
+    /// two overlapping int/tagged intervals the first one's register.
+    /// Caught by: the allocation checker (`opt::checker`, on in tests and
+    /// fuzzing: a `Crash`), else by wrong values under the `opt` plans.
+    IntervalsShareRegister,
+    /// Tier 2's linear scan frees a spill slot one position early (when its
+    /// interval ends exactly where the next one starts), so two live values
+    /// can share it. Caught by: the allocation checker, under register
+    /// pressure (eight or more live int values).
+    SpillSlotReused,
+    /// Tier 2's edge moves (`opt::regalloc::sequentialize`) run in the
+    /// order given, as if independent: a swap of two block parameters
+    /// (`[a, b] = [b, a]` in a loop) reads an overwritten register. Caught
+    /// by: the allocation checker (which runs the emitted sequence).
+    ParallelMoveWrongOrder,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 14] = [
+    pub const ALL: [Fault; 17] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -130,6 +145,9 @@ impl Fault {
         Fault::OsrRegisterNotLoaded,
         Fault::PinnedRegisterCorrupted,
         Fault::LivenessDropsLiveRegister,
+        Fault::IntervalsShareRegister,
+        Fault::SpillSlotReused,
+        Fault::ParallelMoveWrongOrder,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -149,6 +167,9 @@ impl Fault {
             Fault::OsrRegisterNotLoaded => "osr-register-not-loaded",
             Fault::PinnedRegisterCorrupted => "pinned-register-corrupted",
             Fault::LivenessDropsLiveRegister => "liveness-drops-live-register",
+            Fault::IntervalsShareRegister => "intervals-share-register",
+            Fault::SpillSlotReused => "spill-slot-reused",
+            Fault::ParallelMoveWrongOrder => "parallel-move-wrong-order",
         }
     }
 

@@ -25,8 +25,15 @@ options:
   -e CODE              run CODE instead of a file
   --print-bytecode     print the compiled bytecode and exit
   --tier=TIER          interp, baseline (every function compiled on first
-                       call) or auto (the default: baseline once hot)
+                       call), opt (every function optimized on first call)
+                       or auto (the default: baseline once hot, then optimized)
   --jit-threshold=N    calls or loop back edges before auto compiles (500)
+  --opt-threshold=N    calls or back edges of baseline code before auto
+                       optimizes (2000; 0 = never)
+  --print-ir[=PASS]    print the optimizing tier's IR after each pass (or one:
+                       build, fold, dce)
+  --trace-opt          same as --trace-tier (what was optimized, recompiled)
+  --deopt-every=K      harness: every K-th guard in optimized code deopts
   --print-code         print each function's baseline code as it is compiled
   --trace-tier         report which function went to which tier, and why
   --perf-map           write /tmp/perf-PID.map so perf names JIT code
@@ -108,13 +115,28 @@ fn main() -> ExitCode {
             _ if a.starts_with("--tier=") => match jolt::tier::Tier::parse(&a["--tier=".len()..]) {
                 Some(t) => opts.tier = t,
                 None => {
-                    return usage_error(&format!("unknown tier in {a} (interp, baseline, auto)"))
+                    return usage_error(&format!(
+                        "unknown tier in {a} (interp, baseline, opt, auto)"
+                    ))
                 }
             },
             _ if a.starts_with("--jit-threshold=") => match a["--jit-threshold=".len()..].parse() {
                 Ok(n) => opts.jit_threshold = n,
                 Err(_) => return usage_error(&format!("bad threshold in {a}")),
             },
+            _ if a.starts_with("--opt-threshold=") => match a["--opt-threshold=".len()..].parse() {
+                Ok(n) => opts.opt_threshold = n,
+                Err(_) => return usage_error(&format!("bad threshold in {a}")),
+            },
+            _ if a.starts_with("--deopt-every=") => match a["--deopt-every=".len()..].parse() {
+                Ok(n) => opts.deopt_every = n,
+                Err(_) => return usage_error(&format!("bad count in {a}")),
+            },
+            "--print-ir" => opts.print_ir = Some(String::new()),
+            _ if a.starts_with("--print-ir=") => {
+                opts.print_ir = Some(a["--print-ir=".len()..].to_string())
+            }
+            "--trace-opt" => opts.trace_tier = true,
             "--print-code" => opts.print_code = true,
             _ if a.starts_with("--code-space=") => match parse_size(&a["--code-space=".len()..]) {
                 Some(n) => opts.code_space = n,

@@ -26,7 +26,7 @@
 //!   function at its first entry (tests).
 
 use crate::bytecode::FuncProto;
-use crate::jit::baseline::{compile, BaselineCode, CompileError};
+use crate::jit::baseline::{BaselineCode, CompileError};
 use crate::jit::JitState;
 use crate::runtime::code::{CodeExit, CodeKind, Tiering};
 use crate::runtime::Vm;
@@ -50,24 +50,47 @@ pub fn attach(vm: &mut Vm) {
             Tier::Auto => vm.opts.jit_threshold,
             _ => 0,
         },
+        opt_threshold: match vm.opts.tier {
+            Tier::Auto => vm.opts.opt_threshold,
+            _ => 0,
+        },
         decide,
         enter,
     });
 }
 
+/// Deopts after which optimized code is dropped (its entries cleared by
+/// the deopt path) and the function recompiled from the feedback that the
+/// baseline code gathered meanwhile; after `MAX_REOPTS` recompiles it runs
+/// its baseline code for good.
+pub use crate::jit::opt::DEOPT_LIMIT;
+pub const MAX_REOPTS: u32 = 3;
+
 /// The policy (`Tiering::decide`): the run loop asks once an interpreted
 /// function's calls or back edges reach `Tiering::threshold` (at once
-/// under `Tier::Baseline`); it is compiled to baseline code then.
+/// under `Tier::Baseline` and `Tier::Opt`), or a baseline function's
+/// reach `Tiering::opt_threshold`.
 fn decide(vm: &mut Vm, p: &FuncProto) -> CodeKind {
-    if p.jit.kind.get() == CodeKind::Interpreted {
-        vm.compile_baseline(p);
+    let kind = p.jit.kind.get();
+    match (vm.opts.tier, kind) {
+        (Tier::Opt, CodeKind::Interpreted) | (Tier::Auto, CodeKind::Baseline) => {
+            vm.compile_tier(p, CodeKind::Optimized)
+        }
+        (_, CodeKind::Interpreted) => vm.compile_tier(p, CodeKind::Baseline),
+        _ => {}
     }
     p.jit.kind.get()
 }
 
-/// `Tiering::enter`: runs the top frame in its baseline code.
+/// `Tiering::enter`: runs the top frame in its baseline or optimized code.
 fn enter(vm: &mut Vm, p: &FuncProto, kind: CodeKind, fp: usize, pc: usize) -> CodeExit {
-    debug_assert_eq!(kind, CodeKind::Baseline);
+    debug_assert_ne!(kind, CodeKind::Interpreted);
+    if kind == CodeKind::Optimized
+        && p.jit.deopt_count.get() >= DEOPT_LIMIT
+        && p.jit.direct_entry.get() == 0
+    {
+        vm.reoptimize(p);
+    }
     // Code in the cache is never freed while the VM lives, and this call
     // does not outlive the VM.
     let code = unsafe { &*(p.jit.code_of(kind) as *const BaselineCode) };
@@ -98,80 +121,159 @@ pub fn direct_constructible(p: &FuncProto) -> bool {
 }
 
 impl Vm {
-    /// Compiles `p` to baseline code and installs it in its record; on
-    /// failure the function stays interpreted for good.
+    /// Compiles `p` to code of `kind` and installs it in its record. On
+    /// failure the function stays where it was (a failed optimization
+    /// leaves baseline code, or compiles it), never to try again.
     #[cold]
-    fn compile_baseline(&mut self, p: &FuncProto) {
-        let abi_check = self.opts.abi_check;
+    fn compile_tier(&mut self, p: &FuncProto, kind: CodeKind) {
+        let compiled = self.compile_code(p, kind);
+        match compiled {
+            Ok(code) => self.install_code(p, kind, code),
+            Err(e) => {
+                let name = display_name(p).to_string();
+                let Some(jit) = crate::jit::state(self) else {
+                    return;
+                };
+                if jit.trace {
+                    eprintln!("[tier] {name}: not {kind:?} ({})", describe(&e));
+                }
+                jit.failures.push((name, e));
+                p.jit.may_tier_up.set(false);
+                if kind == CodeKind::Optimized && p.jit.kind.get() == CodeKind::Interpreted {
+                    self.compile_tier(p, CodeKind::Baseline);
+                    p.jit.may_tier_up.set(false);
+                }
+            }
+        }
+    }
+
+    /// Recompiles an optimized function that deoptimized too often, from
+    /// its current feedback; after `MAX_REOPTS`, its code of kind
+    /// `Optimized` is plain baseline code.
+    #[cold]
+    fn reoptimize(&mut self, p: &FuncProto) {
         let Some(jit) = crate::jit::state(self) else {
             return;
         };
-        let name = display_name(p);
-        let compiled = if abi_check {
-            let made = match jit.trampoline {
-                Some(_) => Ok(()),
-                None => crate::jit::baseline::checked::emit_trampoline(&mut jit.space)
-                    .map(|t| jit.trampoline = Some(t)),
-            };
-            made.and_then(|()| {
-                crate::jit::baseline::compile_with(
-                    p,
-                    &mut jit.space,
-                    crate::jit::baseline::AlignCheck::Report,
-                )
-            })
+        let key = p as *const FuncProto as usize;
+        let n = jit.reopts.entry(key).or_insert(0);
+        *n += 1;
+        let last = *n > MAX_REOPTS;
+        if jit.trace {
+            eprintln!(
+                "[tier] {}: {} deopts; {}",
+                display_name(p),
+                p.jit.deopt_count.get(),
+                if last { "stays in baseline code" } else { "reoptimized" }
+            );
+        }
+        p.jit.deopt_count.set(0);
+        let code = if last {
+            self.compile_code(p, CodeKind::Baseline)
         } else {
-            compile(p, &mut jit.space)
+            self.compile_code(p, CodeKind::Optimized)
         };
-        match compiled {
-            Ok(code) => {
-                // With debug assertions (tests, the ci profile, fuzzing),
-                // every compiled function must pass the static ABI check.
-                if cfg!(debug_assertions) {
-                    if let Err(e) = code.abi_check() {
-                        panic!(
-                            "baseline code for {name} breaks the ABI: {e}\n{}",
-                            code.disassemble(p)
-                        );
-                    }
-                }
-                if jit.trace {
-                    eprintln!(
-                        "[tier] {name}: baseline ({} bytes; {} calls, {} back edges)",
-                        code.code.bytes().len(),
-                        p.jit.call_count.get(),
-                        p.jit.loop_count.get()
-                    );
-                }
-                if jit.print_code {
-                    eprintln!("{}", code.disassemble(p));
-                }
-                if let Some(m) = jit.perf_map.as_mut() {
-                    m.push((
-                        code.code.ptr() as usize,
-                        code.code.bytes().len(),
-                        format!("jolt:{name}"),
-                    ));
-                }
-                let code = Rc::new(code);
-                if direct_callable(p) {
-                    p.jit.direct_entry.set(code.direct_entry());
-                }
-                if direct_constructible(p) {
-                    p.jit.construct_entry.set(code.construct_entry());
-                }
-                p.jit
-                    .install(CodeKind::Baseline, Rc::as_ptr(&code) as usize);
-                jit.codes.push(code);
-            }
-            Err(e) => {
-                if jit.trace {
-                    eprintln!("[tier] {name}: stays in the interpreter ({})", describe(&e));
-                }
-                jit.failures.push((name.to_string(), e));
-                p.jit.may_tier_up.set(false);
+        match code {
+            Ok(c) => self.install_code(p, CodeKind::Optimized, c),
+            Err(_) => {
+                // Keep the old code, entered through the run loop only.
             }
         }
+    }
+
+    fn compile_code(&mut self, p: &FuncProto, kind: CodeKind) -> Result<BaselineCode, CompileError> {
+        let abi_check = self.opts.abi_check;
+        let opt = crate::jit::opt::OptOptions {
+            verify: cfg!(debug_assertions),
+            print_ir: self.opts.print_ir.clone(),
+            deopt_every: self.opts.deopt_every,
+        };
+        let Some(jit) = crate::jit::state(self) else {
+            return Err(CompileError::Invalid("no JIT attached".into()));
+        };
+        let align = if abi_check {
+            if jit.trampoline.is_none() {
+                let t = crate::jit::baseline::checked::emit_trampoline(&mut jit.space)?;
+                jit.trampoline = Some(t);
+            }
+            crate::jit::baseline::AlignCheck::Report
+        } else if crate::jit::baseline::CHECK_ALIGNMENT {
+            crate::jit::baseline::AlignCheck::Trap
+        } else {
+            crate::jit::baseline::AlignCheck::Off
+        };
+        if kind == CodeKind::Optimized {
+            let (code, info) = crate::jit::opt::compile(p, &mut jit.space, align, &opt)?;
+            if jit.trace {
+                eprintln!(
+                    "[tier] {}: optimized ({} bytes; {} IR instructions, {} guards, {} generic, {} spill slots)",
+                    display_name(p),
+                    code.code.bytes().len(),
+                    info.ir_insts,
+                    info.guards,
+                    info.generic,
+                    info.spill_slots
+                );
+            }
+            Ok(code)
+        } else {
+            crate::jit::baseline::compile_with(p, &mut jit.space, align)
+        }
+    }
+
+    fn install_code(&mut self, p: &FuncProto, kind: CodeKind, code: BaselineCode) {
+        let name = display_name(p);
+        let Some(jit) = crate::jit::state(self) else {
+            return;
+        };
+        // With debug assertions (tests, the ci profile, fuzzing), every
+        // compiled function must pass the static ABI check.
+        if cfg!(debug_assertions) {
+            if let Err(e) = code.abi_check() {
+                panic!(
+                    "{kind:?} code for {name} breaks the ABI: {e}\n{}",
+                    code.disassemble(p)
+                );
+            }
+        }
+        if jit.trace && kind == CodeKind::Baseline {
+            eprintln!(
+                "[tier] {name}: baseline ({} bytes; {} calls, {} back edges)",
+                code.code.bytes().len(),
+                p.jit.call_count.get(),
+                p.jit.loop_count.get()
+            );
+        }
+        if jit.print_code {
+            eprintln!("{}", code.disassemble(p));
+        }
+        if let Some(m) = jit.perf_map.as_mut() {
+            let tag = if kind == CodeKind::Optimized { "opt" } else { "jolt" };
+            m.push((
+                code.code.ptr() as usize,
+                code.code.bytes().len(),
+                format!("{tag}:{name}"),
+            ));
+        }
+        let code = Rc::new(code);
+        p.jit.direct_entry.set(if direct_callable(p) {
+            code.direct_entry()
+        } else {
+            0
+        });
+        p.jit.construct_entry.set(if direct_constructible(p) {
+            code.construct_entry()
+        } else {
+            0
+        });
+        if kind == CodeKind::Optimized && p.jit.kind.get() == CodeKind::Optimized {
+            // A recompile: replace the code (old code stays alive in the
+            // cache for frames still running it).
+            p.jit.code[kind as usize].set(Rc::as_ptr(&code) as usize);
+        } else {
+            p.jit.install(kind, Rc::as_ptr(&code) as usize);
+        }
+        jit.codes.push(code);
     }
 
     /// Writes /tmp/perf-PID.map for `perf report` (with `--perf-map`).

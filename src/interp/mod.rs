@@ -168,11 +168,13 @@ impl Vm {
             // call, a handler, or OSR from a loop back edge.
             if let Some(t) = self.tiering {
                 let mut kind = p.jit.kind.get();
-                if kind == CodeKind::Interpreted
-                    && p.jit.may_tier_up.get()
-                    && (p.jit.call_count.get() >= t.threshold
-                        || p.jit.loop_count.get() >= t.threshold)
-                {
+                let hot = |n: u32| p.jit.call_count.get() >= n || p.jit.loop_count.get() >= n;
+                let ask = match kind {
+                    CodeKind::Interpreted => hot(t.threshold),
+                    CodeKind::Baseline => t.opt_threshold != 0 && hot(t.opt_threshold),
+                    CodeKind::Optimized => false,
+                };
+                if ask && p.jit.may_tier_up.get() {
                     kind = (t.decide)(self, p);
                 }
                 if kind != CodeKind::Interpreted {

@@ -10,6 +10,7 @@
 
 pub mod abicheck;
 pub mod baseline;
+pub mod opt;
 pub mod x64;
 
 use baseline::{BaselineCode, CompileError};
@@ -35,6 +36,8 @@ pub struct JitState {
     /// Checked ABI mode: the trampoline and its resume offset (made at the
     /// first compile).
     pub trampoline: Option<(x64::ExecCode, u32)>,
+    /// Recompiles after too many deopts, per prototype address.
+    pub reopts: std::collections::HashMap<usize, u32>,
 }
 
 impl JitState {
@@ -48,6 +51,7 @@ impl JitState {
             failures: Vec::new(),
             call_exits: 0,
             trampoline: None,
+            reopts: Default::default(),
         }
     }
 }

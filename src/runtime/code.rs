@@ -28,8 +28,11 @@ pub enum Tier {
     Interp,
     /// Every function in baseline code from its first entry.
     Baseline,
-    /// Interpreter first; baseline after `jit_threshold` calls or back edges.
+    /// Interpreter first; baseline after `jit_threshold` calls or back
+    /// edges; optimized after `opt_threshold` more.
     Auto,
+    /// Every function optimized from its first entry (tests).
+    Opt,
 }
 
 impl Tier {
@@ -38,6 +41,7 @@ impl Tier {
             "interp" => Some(Tier::Interp),
             "baseline" => Some(Tier::Baseline),
             "auto" => Some(Tier::Auto),
+            "opt" => Some(Tier::Opt),
             _ => None,
         }
     }
@@ -45,6 +49,9 @@ impl Tier {
 
 /// Default number of calls or loop back edges before a function tiers up.
 pub const DEFAULT_JIT_THRESHOLD: u32 = 500;
+/// Default number of calls or back edges of a baseline function before
+/// `Tier::Auto` optimizes it.
+pub const DEFAULT_OPT_THRESHOLD: u32 = 2000;
 /// Default code space for JIT code.
 pub const DEFAULT_CODE_SPACE: usize = 64 << 20;
 
@@ -79,6 +86,8 @@ pub struct Tiering {
     /// (0: at its first entry). A back edge that reaches it leaves the
     /// loop for a frame step, so the function can be entered by OSR.
     pub threshold: u32,
+    /// The same for baseline functions moving to optimized code (0: never).
+    pub opt_threshold: u32,
     /// The tier policy: compiles `p` if it is time and returns the kind of
     /// code its frames run from now on (the record is updated).
     pub decide: fn(&mut Vm, &FuncProto) -> CodeKind,

@@ -219,6 +219,14 @@ pub struct Options {
     pub tier: code::Tier,
     /// Calls or back edges before `Tier::Auto` compiles a function.
     pub jit_threshold: u32,
+    /// Calls or back edges before `Tier::Auto` optimizes a baseline
+    /// function (0: never).
+    pub opt_threshold: u32,
+    /// Harness (`deopt-stress`): every optimized guard also deopts each
+    /// `deopt_every`-th time any guard runs (0: never).
+    pub deopt_every: u32,
+    /// `--print-ir[=PASS]`: the optimizing tier's IR after each pass.
+    pub print_ir: Option<String>,
     /// Bytes of executable memory for baseline code.
     pub code_space: usize,
     /// `--trace-tier`, `--print-code`, `--perf-map`.
@@ -249,6 +257,9 @@ impl Default for Options {
             max_depth: 10_800,
             tier: code::Tier::Interp,
             jit_threshold: code::DEFAULT_JIT_THRESHOLD,
+            opt_threshold: code::DEFAULT_OPT_THRESHOLD,
+            deopt_every: 0,
+            print_ir: None,
             code_space: code::DEFAULT_CODE_SPACE,
             trace_tier: false,
             print_code: false,
@@ -357,6 +368,9 @@ pub struct Vm {
     pub stream_out: bool,
     pub opts: Options,
     pub fuel: u64,
+    /// Deopt stress: guards left until the next forced deopt (optimized
+    /// code counts it down; see `Options::deopt_every`).
+    pub deopt_countdown: u32,
     /// Nesting of Rust-level re-entry (natives calling JS).
     pub native_depth: usize,
     pub rng_state: u64,
@@ -484,6 +498,7 @@ impl Vm {
         let mut heap = Heap::new(4 << 20, opts.max_heap);
         heap.verify_after_gc = opts.verify_heap;
         let fuel = opts.fuel.unwrap_or(u64::MAX);
+        let deopt_countdown = opts.deopt_every.max(1);
         let mut vm = Box::new(Vm {
             heap,
             atoms: Atoms::new(),
@@ -508,6 +523,7 @@ impl Vm {
             opts,
             fuel,
             native_depth: 0,
+            deopt_countdown,
             rng_state: 0x2545_f491_4f6c_dd1d,
             identity_counter: 0,
             start_time: std::time::Instant::now(),

@@ -157,7 +157,7 @@ enum IntOp {
     Shr,
 }
 
-pub(super) struct Emitter<'a> {
+pub struct Emitter<'a> {
     pub m: Masm,
     pub proto: &'a FuncProto,
     /// One label per pc, plus one past the end (bound to a trap).
@@ -173,6 +173,10 @@ pub(super) struct Emitter<'a> {
     pub safepoints: Vec<(u32, u32)>,
     /// (code offset, pc) at the start of each slow path.
     pub slow_starts: Vec<(u32, u32)>,
+    /// While the optimizing tier emits one instruction with `visit`: where
+    /// that instruction continues (instead of the next pc's label); also
+    /// turns off compare-and-branch fusion.
+    pub next_override: Option<Label>,
 }
 
 pub(super) type Helper = extern "C" fn(*mut Vm, *mut Value, u32) -> u64;
@@ -195,6 +199,7 @@ impl<'a> Emitter<'a> {
             jump_targets: targets_of(proto),
             safepoints: Vec::new(),
             slow_starts: Vec::new(),
+            next_override: None,
         }
     }
 
@@ -208,6 +213,9 @@ impl<'a> Emitter<'a> {
     }
 
     pub(super) fn next(&self, pc: u32) -> Label {
+        if let Some(l) = self.next_override {
+            return l;
+        }
         self.labels[pc as usize + 1]
     }
 
@@ -301,8 +309,8 @@ impl<'a> Emitter<'a> {
         entry
     }
 
-    /// Emits every instruction, then the slow paths, then the exit.
-    pub fn emit_body(&mut self) -> Result<(), String> {
+    /// The code of every instruction, at its pc's label.
+    pub fn emit_insns(&mut self) -> Result<(), String> {
         let proto = self.proto;
         for (pc, insn) in proto.code.iter().enumerate() {
             let pc = pc as u32;
@@ -317,6 +325,11 @@ impl<'a> Emitter<'a> {
         // The verifier makes falling off the end impossible; trap if it happens.
         self.m.asm.bind(self.labels[proto.code.len()]);
         self.m.asm.ud2();
+        Ok(())
+    }
+
+    /// The out-of-line parts and slow paths of what was emitted so far.
+    pub(crate) fn emit_out_of_line(&mut self) -> Result<(), String> {
         for d in std::mem::take(&mut self.deferred) {
             match d {
                 Deferred::DoubleBinop {
@@ -388,13 +401,17 @@ impl<'a> Emitter<'a> {
             }
             self.m.asm.jmp(s.resume);
         }
-        self.m.emit_abi_stubs();
-        self.m.asm.bind(self.exit);
-        self.m.epilogue();
         Ok(())
     }
 
-    fn visit(&mut self, pc: u32, insn: Insn) -> Result<(), String> {
+    /// The alignment stubs and the one exit.
+    pub fn emit_exit(&mut self) {
+        self.m.emit_abi_stubs();
+        self.m.asm.bind(self.exit);
+        self.m.epilogue();
+    }
+
+    pub(crate) fn visit(&mut self, pc: u32, insn: Insn) -> Result<(), String> {
         use Insn::*;
         match insn {
             Mov { dst, src } => self.visit_mov(dst, src),
@@ -785,7 +802,7 @@ impl<'a> Emitter<'a> {
             Some(&Insn::JmpFalse { src, off }) if src == dst => Some((off, false)),
             _ => None,
         }
-        .filter(|_| !self.is_jump_target(pc + 1));
+        .filter(|_| !self.is_jump_target(pc + 1) && self.next_override.is_none());
         // `===`/`!==` of two non-numbers that are not strings compare bits
         // (out of line, joining at `tail` with the flags set).
         let strict = matches!(cc, Cond::E | Cond::Ne);
@@ -1159,7 +1176,9 @@ impl<'a> Emitter<'a> {
     /// construct one (`construct`: r11 = new.target, the callee; the
     /// caller made `this` in the window with `bl_new_this`). The frame's
     /// `construct` flag is `new.target != undefined`.
-    pub fn emit_direct_entry(&mut self, direct: Label, construct: Label) {
+    /// The direct and construct entries, continuing at `start` once the
+    /// frame is pushed (the optimized tier's entry, or pc 0).
+    pub fn emit_direct_entry_to(&mut self, direct: Label, construct: Label, start: Label) {
         let p = self.proto;
         let (np, nregs) = (p.nparams as i32, p.nregs as i32);
         let refuse = self.m.asm.new_named_label("refuse");
@@ -1252,7 +1271,7 @@ impl<'a> Emitter<'a> {
         x.setcc(Cond::Ne, Gpr::R9);
         x.mov_rm_r(Size::S8, Mem::disp(FRAME, layout::F_CONSTRUCT), Gpr::R9);
         x.unary(UnaryOp::Inc, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
-        x.jmp(self.labels[0]);
+        x.jmp(start);
         x.bind(refuse);
         x.mov_r_imm(Size::S32, Gpr::Rax, h::EXIT_REFUSED as i64);
         x.jmp(self.exit);

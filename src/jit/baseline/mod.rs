@@ -63,7 +63,7 @@ pub mod run;
 
 use crate::bytecode::text::format_insn;
 use crate::bytecode::{FuncProto, Insn};
-use crate::jit::x64::{Annotation, CodeSpace, ExecCode, FinalizeError};
+use crate::jit::x64::{Annotation, CodeSpace, ExecCode, FinalizeError, Label};
 use crate::runtime::{Frame, Throw, Value, Vm};
 use std::fmt::Write;
 
@@ -147,6 +147,25 @@ pub fn compile_with(
     if proto.code.is_empty() {
         return Err(CompileError::Invalid("empty function".into()));
     }
+    compile_region(proto, space, align, None)
+}
+
+/// An optimized region emitted into a function's code object (see
+/// `jit::opt`): it returns the label where the function is entered.
+pub type Region<'r> = &'r mut dyn FnMut(&mut emit::Emitter<'_>) -> Result<Label, String>;
+
+/// `compile_with`, plus an optimized region: then the function's entries
+/// (direct, construct, and `enter` at pc 0) go to the region's entry, and
+/// the baseline code for every pc stays, for deopts and resumption.
+pub(crate) fn compile_region(
+    proto: &FuncProto,
+    space: &mut CodeSpace,
+    align: AlignCheck,
+    region: Option<Region<'_>>,
+) -> Result<BaselineCode, CompileError> {
+    if proto.code.is_empty() {
+        return Err(CompileError::Invalid("empty function".into()));
+    }
     let mut e = emit::Emitter::new(proto, align);
     e.m.asm.comment(format!("baseline {:?}", proto.name));
     e.m.prologue(
@@ -155,11 +174,18 @@ pub fn compile_with(
     );
     let direct = e.m.asm.new_named_label("direct_entry");
     let construct = e.m.asm.new_named_label("construct_entry");
-    e.emit_direct_entry(direct, construct);
-    e.emit_body().map_err(CompileError::Invalid)?;
+    e.emit_insns().map_err(CompileError::Invalid)?;
+    e.emit_out_of_line().map_err(CompileError::Invalid)?;
+    let start = match region {
+        Some(r) => r(&mut e).map_err(CompileError::Invalid)?,
+        None => e.labels[0],
+    };
+    e.emit_direct_entry_to(direct, construct, start);
+    e.emit_out_of_line().map_err(CompileError::Invalid)?;
+    e.emit_exit();
     let direct_offset = e.m.asm.label_offset(direct).expect("bound");
     let construct_offset = e.m.asm.label_offset(construct).expect("bound");
-    let pc_offsets: Vec<u32> = e.labels[..proto.code.len()]
+    let mut pc_offsets: Vec<u32> = e.labels[..proto.code.len()]
         .iter()
         .map(|l| e.m.asm.label_offset(*l).expect("every pc label is bound"))
         .collect();
@@ -168,6 +194,8 @@ pub fn compile_with(
         .enumerate()
         .map(|(pc, off)| (*off, pc as u32))
         .collect();
+    // Entering at pc 0 (a fresh frame, everything in it) enters the region.
+    pc_offsets[0] = e.m.asm.label_offset(start).expect("bound");
     pc_map.extend(e.slow_starts.iter().copied());
     pc_map.sort_by_key(|x| x.0);
     let safepoints = std::mem::take(&mut e.safepoints);

@@ -1,0 +1,767 @@
+//! The graph builder: bytecode plus the lower tiers' feedback -> SSA IR.
+//!
+//! # Model
+//! The builder runs the bytecode abstractly over an *environment*: for each
+//! interpreter register, either `Frame` (its frame slot holds its current
+//! value) or an SSA value plus whether the slot still holds it (`dirty`).
+//! So values stay in machine registers until something needs the frame:
+//! - a guard (a speculation that failed) writes the dirty live registers
+//!   back and resumes in the function's baseline code at the instruction's
+//!   pc, which re-executes it (nothing observable happened yet);
+//! - an instruction without speculation is `Generic`: the dirty live
+//!   registers are written back, the baseline tier's code for that one
+//!   instruction runs (its inline paths and its helper, the one runtime
+//!   definition), and every register is `Frame` again afterwards. So
+//!   **every opcode compiles**, and no value lives across a call;
+//! - `return` writes back and exits as baseline code does.
+//!
+//! Speculation: arithmetic and compares use int32 when the site's
+//! feedback saw only int32s (with overflow guards), float64 when it saw
+//! only numbers, and `Generic` otherwise (also when the site never ran:
+//! no feedback, no guess).
+//!
+//! Control flow: bytecode blocks in reverse post-order. A block with one
+//! kind of incoming state takes it as is; where predecessors disagree a
+//! register becomes a block parameter whose representation is the join
+//! of theirs (widening conversions on the edges). Loop headers get a
+//! parameter for every live register, typed by a fixpoint: when a back
+//! edge brings a wider representation than the header assumed, the
+//! header is widened and the function rebuilt.
+//!
+//! Exceptions and handlers are not in the graph: a throw leaves optimized
+//! code through the run loop, which resumes the frame in baseline code.
+
+use super::ir::*;
+use crate::bytecode::feedback as fbk;
+use crate::bytecode::liveness::Liveness;
+use crate::bytecode::{jump_target, Const, Effects, FuncProto, Insn};
+use std::collections::HashMap;
+
+#[derive(Copy, Clone, Debug, PartialEq)]
+enum Slot {
+    Frame,
+    Val { v: V, dirty: bool },
+}
+
+/// How a bytecode block ends, as the graph sees it.
+#[derive(Copy, Clone, Debug)]
+enum Exit {
+    /// Falls into / jumps to the block at this pc.
+    Goto(usize),
+    /// Conditional: (taken pc, fall-through pc).
+    Cond(usize, usize),
+    /// Return or an instruction that never falls through.
+    None,
+}
+
+struct BcBlock {
+    start: usize,
+    end: usize, // exclusive
+    exit: Exit,
+}
+
+fn block_exit(p: &FuncProto, pc: usize) -> Exit {
+    use Insn::*;
+    let insn = p.code[pc];
+    let t = |off: i32| jump_target(pc, off) as usize;
+    match insn {
+        Jmp { off } | Loop { off } => Exit::Goto(t(off)),
+        JmpTrue { off, .. }
+        | JmpFalse { off, .. }
+        | JmpNullish { off, .. }
+        | JmpNotNullish { off, .. }
+        | JmpUndef { off, .. } => Exit::Cond(t(off), pc + 1),
+        Return { .. } => Exit::None,
+        _ if insn.falls_through() && pc + 1 < p.code.len() => Exit::Goto(pc + 1),
+        _ => Exit::None,
+    }
+}
+
+fn bytecode_blocks(p: &FuncProto) -> Vec<BcBlock> {
+    let n = p.code.len();
+    let mut leader = vec![false; n + 1];
+    leader[0] = true;
+    for pc in 0..n {
+        let insn = p.code[pc];
+        let e = insn.effects();
+        if e.contains(Effects::JUMP) || !insn.falls_through() {
+            leader[pc + 1] = true;
+        }
+        match block_exit(p, pc) {
+            Exit::Goto(t) => leader[t] = true,
+            Exit::Cond(t, f) => {
+                leader[t] = true;
+                leader[f] = true;
+            }
+            Exit::None => {}
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for pc in 1..=n {
+        if leader[pc] {
+            out.push(BcBlock {
+                start,
+                end: pc,
+                exit: block_exit(p, pc - 1),
+            });
+            start = pc;
+        }
+    }
+    out
+}
+
+pub struct Builder<'a> {
+    p: &'a FuncProto,
+    live: &'a Liveness,
+    f: Func,
+    /// The IR block being filled.
+    cur: usize,
+    env: Vec<Slot>,
+    /// Representation of each loop header's parameter per register.
+    header_reprs: HashMap<(usize, u16), Repr>,
+    /// A back edge brought a wider representation: build again.
+    widened: bool,
+}
+
+/// Builds the IR of `p` (whose bytecode the verifier accepted).
+pub fn build(p: &FuncProto, live: &Liveness) -> Func {
+    let mut header_reprs = HashMap::new();
+    for _ in 0..16 {
+        let mut b = Builder {
+            p,
+            live,
+            f: Func {
+                blocks: Vec::new(),
+                reprs: Vec::new(),
+                name: p.name.clone(),
+            },
+            cur: 0,
+            env: Vec::new(),
+            header_reprs,
+            widened: false,
+        };
+        b.run();
+        if !b.widened {
+            return b.f;
+        }
+        header_reprs = b.header_reprs;
+    }
+    // The fixpoint is bounded (each round widens a parameter; three steps
+    // at most per parameter); reaching here means a bug in the join.
+    panic!("opt builder: loop header representations did not converge")
+}
+
+impl Builder<'_> {
+    fn run(&mut self) {
+        let bbs = bytecode_blocks(self.p);
+        let index: HashMap<usize, usize> =
+            bbs.iter().enumerate().map(|(i, b)| (b.start, i)).collect();
+        let succs = |b: &BcBlock| -> Vec<usize> {
+            match b.exit {
+                Exit::Goto(t) => vec![index[&t]],
+                Exit::Cond(t, f) => vec![index[&t], index[&f]],
+                Exit::None => vec![],
+            }
+        };
+        // Reverse post-order of the bytecode blocks from pc 0.
+        let mut order = Vec::new();
+        let mut seen = vec![false; bbs.len()];
+        let mut stack = vec![(0usize, 0usize)];
+        seen[0] = true;
+        while let Some((b, i)) = stack.pop() {
+            let s = succs(&bbs[b]);
+            if i < s.len() {
+                stack.push((b, i + 1));
+                if !seen[s[i]] {
+                    seen[s[i]] = true;
+                    stack.push((s[i], 0));
+                }
+            } else {
+                order.push(b);
+            }
+        }
+        order.reverse();
+        // IR block 0 is the entry (every register in the frame); bytecode
+        // block order[i] is IR block i + 1.
+        let ir_of: HashMap<usize, usize> =
+            order.iter().enumerate().map(|(i, b)| (*b, i + 1)).collect();
+        let n = order.len() + 1;
+        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+        preds[1].push(0);
+        self.f.blocks.push(Block {
+            params: vec![],
+            insts: vec![],
+            term: Term::Jump(Edge {
+                to: B(1),
+                args: vec![],
+            }),
+            pc: 0,
+        });
+        for (i, &b) in order.iter().enumerate() {
+            for s in succs(&bbs[b]) {
+                preds[ir_of[&s]].push(i + 1);
+            }
+            self.f.blocks.push(Block {
+                params: vec![],
+                insts: vec![],
+                term: Term::Unreachable,
+                pc: bbs[b].start as u32,
+            });
+        }
+        let nregs = self.p.nregs as usize;
+        let mut exits: Vec<Option<Vec<Slot>>> = vec![None; n];
+        exits[0] = Some(vec![Slot::Frame; nregs]);
+        for (k, &b) in order.iter().enumerate() {
+            let i = k + 1;
+            self.cur = i;
+            let bb = &bbs[b];
+            let is_header = preds[i].iter().any(|&q| q >= i);
+            self.env = if is_header {
+                self.enter_header(i, bb.start, &preds[i], &exits)
+            } else {
+                self.enter_join(i, bb.start, &preds[i], &exits)
+            };
+            let mut ended = false;
+            for pc in bb.start..bb.end {
+                if !self.visit(pc, &ir_of, &index) {
+                    ended = true;
+                    break;
+                }
+            }
+            if !ended {
+                // Fell off the block into the next leader.
+                let next = match bb.exit {
+                    Exit::Goto(t) => t,
+                    _ => unreachable!("a block without a jump falls through"),
+                };
+                self.set_term(Term::Jump(Edge {
+                    to: B(ir_of[&index[&next]] as u32),
+                    args: vec![],
+                }));
+            }
+            // Back edges into headers built already.
+            let tos: Vec<usize> = self.f.blocks[i]
+                .term
+                .edges()
+                .iter()
+                .map(|e| e.to.0 as usize)
+                .collect();
+            for (k, &t) in tos.iter().enumerate() {
+                if t <= i {
+                    self.fill_back_edge(i, k, t);
+                }
+            }
+            exits[i] = Some(self.env.clone());
+        }
+    }
+
+    fn set_term(&mut self, t: Term) {
+        self.f.blocks[self.cur].term = t;
+    }
+
+    fn pc_live(&self, pc: usize) -> Vec<u16> {
+        self.live.live_in(pc).collect()
+    }
+
+    /// A loop header: a parameter per live register; the forward
+    /// predecessors' edges are filled now, the back edges when built.
+    fn enter_header(
+        &mut self,
+        i: usize,
+        pc: usize,
+        preds: &[usize],
+        exits: &[Option<Vec<Slot>>],
+    ) -> Vec<Slot> {
+        let live = self.pc_live(pc);
+        let mut env = vec![Slot::Frame; self.p.nregs as usize];
+        let fwd: Vec<usize> = preds.iter().copied().filter(|&q| q < i).collect();
+        for &r in &live {
+            let repr = fwd
+                .iter()
+                .map(|&q| self.slot_repr(exits[q].as_ref().expect("built")[r as usize]))
+                .reduce(Repr::join)
+                .unwrap_or(Repr::Tagged);
+            let want = *self.header_reprs.entry((i, r)).or_insert(repr);
+            let v = self.f.new_value(want);
+            self.f.blocks[i].params.push(v);
+            env[r as usize] = Slot::Val { v, dirty: true };
+        }
+        for &q in &fwd {
+            self.fill_edges(q, i, &live, exits[q].as_ref().unwrap());
+        }
+        env
+    }
+
+    fn enter_join(
+        &mut self,
+        i: usize,
+        pc: usize,
+        preds: &[usize],
+        exits: &[Option<Vec<Slot>>],
+    ) -> Vec<Slot> {
+        let live = self.pc_live(pc);
+        let mut env = vec![Slot::Frame; self.p.nregs as usize];
+        let mut params = Vec::new();
+        for &r in &live {
+            let slots: Vec<Slot> = preds
+                .iter()
+                .map(|&q| exits[q].as_ref().expect("built")[r as usize])
+                .collect();
+            let clean = |s: &Slot| matches!(s, Slot::Frame | Slot::Val { dirty: false, .. });
+            let same = match slots[0] {
+                Slot::Val { v, .. } => slots
+                    .iter()
+                    .all(|s| matches!(s, Slot::Val { v: w, .. } if *w == v))
+                    .then_some(v),
+                Slot::Frame => None,
+            };
+            if slots.iter().all(clean) {
+                env[r as usize] = Slot::Frame;
+            } else if let Some(v) = same {
+                // One value on every path: its definition dominates here.
+                let dirty = !slots.iter().all(clean);
+                env[r as usize] = Slot::Val { v, dirty };
+            } else {
+                let repr = slots
+                    .iter()
+                    .map(|s| self.slot_repr(*s))
+                    .reduce(Repr::join)
+                    .unwrap();
+                let v = self.f.new_value(repr);
+                params.push(r);
+                self.f.blocks[i].params.push(v);
+                env[r as usize] = Slot::Val { v, dirty: true };
+            }
+        }
+        for &q in preds {
+            self.fill_edges(q, i, &params, exits[q].as_ref().unwrap());
+        }
+        env
+    }
+
+    fn slot_repr(&self, s: Slot) -> Repr {
+        match s {
+            Slot::Frame => Repr::Tagged,
+            Slot::Val { v, .. } => self.f.repr(v),
+        }
+    }
+
+    /// Sets the arguments of every edge q -> to (registers `regs`, in
+    /// parameter order) from q's exit environment, converting as needed
+    /// (the conversions are appended to q).
+    fn fill_edges(&mut self, q: usize, to: usize, regs: &[u16], exit: &[Slot]) {
+        let nedges = self.f.blocks[q].term.edges().len();
+        for k in 0..nedges {
+            if self.f.blocks[q].term.edges()[k].to.0 as usize != to {
+                continue;
+            }
+            let args = self.edge_args(q, to, regs, |r| exit[r as usize]);
+            self.f.blocks[q].term.edges_mut()[k].args = args;
+        }
+    }
+
+    fn edge_args(
+        &mut self,
+        q: usize,
+        to: usize,
+        regs: &[u16],
+        slot: impl Fn(u16) -> Slot,
+    ) -> Vec<V> {
+        let mut insts = std::mem::take(&mut self.f.blocks[q].insts);
+        let mut args = Vec::new();
+        for (j, &r) in regs.iter().enumerate() {
+            let want = self.f.repr(self.f.blocks[to].params[j]);
+            let v = match slot(r) {
+                Slot::Frame => {
+                    let v = self.f.new_value(Repr::Tagged);
+                    insts.push(inst(Op::LoadReg(r), vec![], Some(v)));
+                    v
+                }
+                Slot::Val { v, .. } => v,
+            };
+            let joined = Repr::join(self.f.repr(v), want);
+            if joined != want {
+                // A back edge wider than its header: widen and rebuild.
+                self.header_reprs.insert((to, r), joined);
+            }
+            args.push(self.convert_into(&mut insts, v, want));
+        }
+        self.f.blocks[q].insts = insts;
+        args
+    }
+
+    /// Block `from`'s edge `k` goes back to header `to`.
+    fn fill_back_edge(&mut self, from: usize, k: usize, to: usize) {
+        let live = self.pc_live(self.f.blocks[to].pc as usize);
+        let env = self.env.clone();
+        let args = self.edge_args(from, to, &live, |r| env[r as usize]);
+        self.f.blocks[from].term.edges_mut()[k].args = args;
+    }
+
+    /// Widens `v` to `want`. A narrowing only happens on a back edge whose
+    /// header is being widened (`widened`): a placeholder keeps the graph
+    /// well-formed until the rebuild.
+    fn convert_into(&mut self, insts: &mut Vec<Inst>, v: V, want: Repr) -> V {
+        let op = match (self.f.repr(v), want) {
+            (a, b) if a == b => return v,
+            (Repr::Int32, Repr::Float64) => Op::I32ToF64,
+            (Repr::Int32, Repr::Tagged) => Op::BoxI32,
+            (Repr::Float64, Repr::Tagged) => Op::BoxF64,
+            (Repr::Bool, Repr::Tagged) => Op::BoxBool,
+            _ => {
+                self.widened = true;
+                let r = self.f.new_value(want);
+                insts.push(inst(constant_of(want), vec![], Some(r)));
+                return r;
+            }
+        };
+        let r = self.f.new_value(want);
+        insts.push(inst(op, vec![v], Some(r)));
+        r
+    }
+
+    // ----- instructions -----
+
+    fn emit(&mut self, op: Op, args: Vec<V>, fs: Option<FrameState>) -> Option<V> {
+        let res = op.sig().1.map(|r| self.f.new_value(r));
+        self.f.blocks[self.cur].insts.push(Inst { op, args, res, fs });
+        res
+    }
+
+    fn emit_v(&mut self, op: Op, args: Vec<V>, fs: Option<FrameState>) -> V {
+        self.emit(op, args, fs).expect("op has a result")
+    }
+
+    /// The frame state at `pc` from the current environment.
+    fn frame_state(&self, pc: usize) -> FrameState {
+        let mut fs = FrameState {
+            pc: pc as u32,
+            regs: vec![],
+            in_frame: vec![],
+        };
+        for r in self.live.live_in(pc) {
+            match self.env[r as usize] {
+                Slot::Val { v, dirty: true } => fs.regs.push((r, v)),
+                _ => fs.in_frame.push(r),
+            }
+        }
+        fs
+    }
+
+    /// Register r's current value in representation `want` (guarded).
+    fn get(&mut self, pc: usize, r: u16, want: Repr) -> V {
+        let (v, dirty) = match self.env[r as usize] {
+            Slot::Frame => {
+                let v = self.emit_v(Op::LoadReg(r), vec![], None);
+                self.env[r as usize] = Slot::Val { v, dirty: false };
+                (v, false)
+            }
+            Slot::Val { v, dirty } => (v, dirty),
+        };
+        let have = self.f.repr(v);
+        if have == want || want == Repr::Tagged && have != Repr::Tagged {
+            if have == want {
+                return v;
+            }
+            let op = match have {
+                Repr::Int32 => Op::BoxI32,
+                Repr::Float64 => Op::BoxF64,
+                _ => Op::BoxBool,
+            };
+            return self.emit_v(op, vec![v], None);
+        }
+        let out = match (have, want) {
+            (Repr::Tagged, Repr::Int32) => {
+                let fs = self.frame_state(pc);
+                self.emit_v(Op::CheckInt32, vec![v], Some(fs))
+            }
+            (Repr::Tagged, Repr::Float64) => {
+                let fs = self.frame_state(pc);
+                self.emit_v(Op::CheckNumber, vec![v], Some(fs))
+            }
+            (Repr::Int32, Repr::Float64) => self.emit_v(Op::I32ToF64, vec![v], None),
+            _ => unreachable!("get {have:?} as {want:?}: the caller checks reprs"),
+        };
+        // The unboxed form stands for the register from now on.
+        self.env[r as usize] = Slot::Val { v: out, dirty };
+        out
+    }
+
+    fn repr_of(&self, r: u16) -> Repr {
+        self.slot_repr(self.env[r as usize])
+    }
+
+    fn set(&mut self, r: u16, v: V) {
+        self.env[r as usize] = Slot::Val { v, dirty: true };
+    }
+
+    /// The speculation a numeric site's feedback allows.
+    fn numeric(&self, fb: u16, regs: &[u16], ints_only: bool) -> Spec {
+        let bits = self.p.feedback[fb as usize].get();
+        let numbers = fbk::SAW_INT | fbk::SAW_DOUBLE | fbk::SAW_OVERFLOW;
+        if bits == 0 || bits & !numbers != 0 {
+            return Spec::Generic;
+        }
+        let any_bool = regs.iter().any(|&r| self.repr_of(r) == Repr::Bool);
+        if any_bool {
+            return Spec::Generic;
+        }
+        let any_f64 = regs.iter().any(|&r| self.repr_of(r) == Repr::Float64);
+        if bits == fbk::SAW_INT && !any_f64 {
+            Spec::Int
+        } else if ints_only {
+            Spec::Generic
+        } else {
+            Spec::Float
+        }
+    }
+
+    /// Runs everything not speculated on: the baseline code for `pc`.
+    fn generic(&mut self, pc: usize) {
+        let fs = self.frame_state(pc);
+        self.emit(Op::Generic(pc as u32), vec![], Some(fs));
+        self.env.iter_mut().for_each(|s| *s = Slot::Frame);
+    }
+
+    fn binop(&mut self, pc: usize, dst: u16, a: u16, b: u16, fb: u16, int: Op, float: Option<Op>) {
+        match self.numeric(fb, &[a, b], float.is_none()) {
+            Spec::Int => {
+                let x = self.get(pc, a, Repr::Int32);
+                let y = self.get(pc, b, Repr::Int32);
+                let fs = int.has(props::DEOPT).then(|| self.frame_state(pc));
+                let v = self.emit_v(int, vec![x, y], fs);
+                self.set(dst, v);
+            }
+            Spec::Float => {
+                let x = self.get(pc, a, Repr::Float64);
+                let y = self.get(pc, b, Repr::Float64);
+                let v = self.emit_v(float.unwrap(), vec![x, y], None);
+                self.set(dst, v);
+            }
+            Spec::Generic => self.generic(pc),
+        }
+    }
+
+    fn compare(&mut self, pc: usize, dst: u16, a: u16, b: u16, fb: u16, cc: Cc) {
+        match self.numeric(fb, &[a, b], false) {
+            Spec::Int => {
+                let x = self.get(pc, a, Repr::Int32);
+                let y = self.get(pc, b, Repr::Int32);
+                let v = self.emit_v(Op::CmpI32(cc), vec![x, y], None);
+                self.set(dst, v);
+            }
+            Spec::Float => {
+                let x = self.get(pc, a, Repr::Float64);
+                let y = self.get(pc, b, Repr::Float64);
+                let v = self.emit_v(Op::CmpF64(cc), vec![x, y], None);
+                self.set(dst, v);
+            }
+            Spec::Generic => self.generic(pc),
+        }
+    }
+
+    fn incdec(&mut self, pc: usize, dst: u16, src: u16, fb: u16, sign: i32) {
+        match self.numeric(fb, &[src], false) {
+            Spec::Int => {
+                let x = self.get(pc, src, Repr::Int32);
+                let one = self.emit_v(Op::ConstI32(1), vec![], None);
+                let fs = self.frame_state(pc);
+                let op = if sign > 0 { Op::AddI32 } else { Op::SubI32 };
+                let v = self.emit_v(op, vec![x, one], Some(fs));
+                self.set(dst, v);
+            }
+            Spec::Float => {
+                let x = self.get(pc, src, Repr::Float64);
+                let one = self.emit_v(Op::ConstF64(1f64.to_bits()), vec![], None);
+                let op = if sign > 0 { Op::AddF64 } else { Op::SubF64 };
+                let v = self.emit_v(op, vec![x, one], None);
+                self.set(dst, v);
+            }
+            Spec::Generic => self.generic(pc),
+        }
+    }
+
+    fn edge_to(&self, pc: usize, ir_of: &HashMap<usize, usize>, index: &HashMap<usize, usize>) -> Edge {
+        Edge {
+            to: B(ir_of[&index[&pc]] as u32),
+            args: vec![],
+        }
+    }
+
+    /// Translates the instruction at `pc`; false when it ended the block.
+    fn visit(
+        &mut self,
+        pc: usize,
+        ir_of: &HashMap<usize, usize>,
+        index: &HashMap<usize, usize>,
+    ) -> bool {
+        use Insn::*;
+        let insn = self.p.code[pc];
+        let target = |off: i32| jump_target(pc, off) as usize;
+        match insn {
+            LdInt { dst, imm } => {
+                let v = self.emit_v(Op::ConstI32(imm), vec![], None);
+                self.set(dst, v);
+            }
+            LdConst { dst, k } => match self.p.consts[k as usize] {
+                Const::Num(d) => {
+                    let boxed = crate::runtime::Value::number(d);
+                    let op = if boxed.is_int() {
+                        Op::ConstI32(boxed.as_int())
+                    } else {
+                        Op::ConstF64(d.to_bits())
+                    };
+                    let v = self.emit_v(op, vec![], None);
+                    self.set(dst, v);
+                }
+                Const::Str(_) => self.generic(pc),
+            },
+            LdUndef { dst } => self.constant(dst, crate::runtime::Value::UNDEFINED.0),
+            LdNull { dst } => self.constant(dst, crate::runtime::Value::NULL.0),
+            LdTrue { dst } | LdFalse { dst } => {
+                let v = self.emit_v(Op::ConstBool(matches!(insn, LdTrue { .. })), vec![], None);
+                self.set(dst, v);
+            }
+            Mov { dst, src } => {
+                let r = self.repr_of(src);
+                let v = self.get(pc, src, r);
+                self.set(dst, v);
+            }
+            Add { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::AddI32, Some(Op::AddF64)),
+            Sub { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::SubI32, Some(Op::SubF64)),
+            Mul { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::MulI32, Some(Op::MulF64)),
+            Div { dst, a, b, fb } => match self.numeric(fb, &[a, b], false) {
+                Spec::Generic => self.generic(pc),
+                _ => {
+                    let x = self.get(pc, a, Repr::Float64);
+                    let y = self.get(pc, b, Repr::Float64);
+                    let v = self.emit_v(Op::DivF64, vec![x, y], None);
+                    self.set(dst, v);
+                }
+            },
+            BitAnd { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::AndI32, None),
+            BitOr { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::OrI32, None),
+            BitXor { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::XorI32, None),
+            Shl { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::ShlI32, None),
+            Shr { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::SarI32, None),
+            UShr { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::ShrI32, None),
+            Lt { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Lt),
+            Le { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Le),
+            Gt { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Gt),
+            Ge { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Ge),
+            StrictEq { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Eq),
+            StrictNe { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Ne),
+            Inc { dst, src, fb } => self.incdec(pc, dst, src, fb, 1),
+            Dec { dst, src, fb } => self.incdec(pc, dst, src, fb, -1),
+            Neg { dst, src, fb } => match self.numeric(fb, &[src], false) {
+                Spec::Int => {
+                    let x = self.get(pc, src, Repr::Int32);
+                    let fs = self.frame_state(pc);
+                    let v = self.emit_v(Op::NegI32, vec![x], Some(fs));
+                    self.set(dst, v);
+                }
+                Spec::Float => {
+                    let x = self.get(pc, src, Repr::Float64);
+                    let v = self.emit_v(Op::NegF64, vec![x], None);
+                    self.set(dst, v);
+                }
+                Spec::Generic => self.generic(pc),
+            },
+            Not { dst, src } if self.repr_of(src) == Repr::Bool => {
+                let x = self.get(pc, src, Repr::Bool);
+                let v = self.emit_v(Op::NotBool, vec![x], None);
+                self.set(dst, v);
+            }
+            Jmp { off } => {
+                let e = self.edge_to(target(off), ir_of, index);
+                self.set_term(Term::Jump(e));
+                return false;
+            }
+            Loop { off } => {
+                let fs = self.frame_state(pc);
+                self.emit(Op::Fuel, vec![], Some(fs));
+                let e = self.edge_to(target(off), ir_of, index);
+                self.set_term(Term::Jump(e));
+                return false;
+            }
+            JmpTrue { src, off } | JmpFalse { src, off } => {
+                let when = matches!(insn, JmpTrue { .. });
+                let (t, f) = (
+                    self.edge_to(target(off), ir_of, index),
+                    self.edge_to(pc + 1, ir_of, index),
+                );
+                let (then, els) = if when { (t, f) } else { (f, t) };
+                let cond = if self.repr_of(src) == Repr::Bool {
+                    self.get(pc, src, Repr::Bool)
+                } else {
+                    // Truthiness of anything: a helper call.
+                    let x = self.get(pc, src, Repr::Tagged);
+                    let fs = self.frame_state(pc);
+                    let c = self.emit_v(Op::Truthy, vec![x], Some(fs));
+                    self.env.iter_mut().for_each(|s| *s = Slot::Frame);
+                    c
+                };
+                self.set_term(Term::Branch { cond, then, els });
+                return false;
+            }
+            JmpNullish { src, off } | JmpNotNullish { src, off } | JmpUndef { src, off } => {
+                let t = self.edge_to(target(off), ir_of, index);
+                let f = self.edge_to(pc + 1, ir_of, index);
+                let x = self.get(pc, src, Repr::Tagged);
+                let (op, when) = match insn {
+                    JmpNullish { .. } => (Op::IsNullish, true),
+                    JmpNotNullish { .. } => (Op::IsNullish, false),
+                    _ => (Op::IsUndef, true),
+                };
+                let cond = self.emit_v(op, vec![x], None);
+                let (then, els) = if when { (t, f) } else { (f, t) };
+                self.set_term(Term::Branch { cond, then, els });
+                return false;
+            }
+            Return { .. } => {
+                let fs = self.frame_state(pc);
+                self.set_term(Term::Return { fs });
+                return false;
+            }
+            _ => {
+                self.generic(pc);
+                if !insn.falls_through() {
+                    self.set_term(Term::Unreachable);
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    fn constant(&mut self, dst: u16, bits: u64) {
+        let v = self.emit_v(Op::ConstTagged(bits), vec![], None);
+        self.set(dst, v);
+    }
+}
+
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Spec {
+    Int,
+    Float,
+    Generic,
+}
+
+fn inst(op: Op, args: Vec<V>, res: Option<V>) -> Inst {
+    Inst {
+        op,
+        args,
+        res,
+        fs: None,
+    }
+}
+
+fn constant_of(r: Repr) -> Op {
+    match r {
+        Repr::Int32 => Op::ConstI32(0),
+        Repr::Float64 => Op::ConstF64(0),
+        Repr::Bool => Op::ConstBool(false),
+        Repr::Tagged => Op::ConstTagged(crate::runtime::Value::UNDEFINED.0),
+    }
+}

@@ -1,0 +1,347 @@
+//! The optimizing tier's IR: SSA values over a CFG of blocks with block
+//! parameters, each value in one machine representation.
+//!
+//! Invariants (checked by `verify`):
+//! - Every value is defined once: by a block parameter or an instruction.
+//!   Blocks are numbered in reverse post-order (block 0 is the entry, with
+//!   no parameters), so a definition's block comes no later than its uses'.
+//! - Operands have the representations `Op::sig` names; edge arguments
+//!   have their target parameters' representations.
+//! - Every instruction whose `Op::props` says `DEOPT` or `SYNC`, and every
+//!   `Return`, carries a frame state: the bytecode pc to resume at and,
+//!   for every register live there, either an SSA value holding it or the
+//!   claim that its frame slot already holds it.
+//! - An instruction with `CALLS` clobbers every machine register and may
+//!   move every heap cell: no value is live across it (the builder reloads
+//!   registers from the frame after one; the allocation checker proves it).
+
+use std::fmt::Write;
+
+/// Machine representation of a value.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Repr {
+    /// A NaN-boxed `runtime::Value` in a GPR.
+    Tagged,
+    /// An int32 in the low half of a GPR (upper half zero).
+    Int32,
+    /// An unboxed double in an XMM register.
+    Float64,
+    /// 0 or 1 in a GPR.
+    Bool,
+}
+
+impl Repr {
+    /// The least representation both fit in (`Tagged` holds everything).
+    pub fn join(a: Repr, b: Repr) -> Repr {
+        use Repr::*;
+        match (a, b) {
+            (x, y) if x == y => x,
+            (Int32, Float64) | (Float64, Int32) => Float64,
+            _ => Tagged,
+        }
+    }
+
+    pub fn is_float(self) -> bool {
+        self == Repr::Float64
+    }
+
+    fn short(self) -> &'static str {
+        match self {
+            Repr::Tagged => "t",
+            Repr::Int32 => "i32",
+            Repr::Float64 => "f64",
+            Repr::Bool => "b",
+        }
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct V(pub u32);
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct B(pub u32);
+
+/// Comparison conditions (signed for int32, ordered for float64).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Cc {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+/// Node properties, written once per op in [`Op::props`].
+pub mod props {
+    /// May leave to the baseline code (a guard).
+    pub const DEOPT: u8 = 1;
+    /// Writes its frame state's values to the frame first.
+    pub const SYNC: u8 = 2;
+    /// Calls out: clobbers every register, may collect, may throw.
+    pub const CALLS: u8 = 4;
+    /// Reads the frame's registers (ordered against `CALLS`).
+    pub const READS_FRAME: u8 = 8;
+    /// Removable when unused and foldable when its inputs are constant.
+    pub const PURE: u8 = 16;
+}
+
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum Op {
+    ConstI32(i32),
+    /// Bits of an f64.
+    ConstF64(u64),
+    ConstBool(bool),
+    /// A `Value` that is not a heap pointer (undefined, null, ...).
+    ConstTagged(u64),
+    /// The register's frame slot.
+    LoadReg(u16),
+    CheckInt32,
+    /// An int32 or a double, as a double.
+    CheckNumber,
+    I32ToF64,
+    BoxI32,
+    BoxF64,
+    BoxBool,
+    AddI32,
+    SubI32,
+    MulI32,
+    AndI32,
+    OrI32,
+    XorI32,
+    ShlI32,
+    SarI32,
+    /// `>>>`: deopts when the result does not fit an int32.
+    ShrI32,
+    NegI32,
+    AddF64,
+    SubF64,
+    MulF64,
+    DivF64,
+    NegF64,
+    CmpI32(Cc),
+    CmpF64(Cc),
+    NotBool,
+    /// v is undefined or null.
+    IsNullish,
+    IsUndef,
+    /// ToBoolean of anything, by a helper call (its frame state is
+    /// written first, as for `Generic`).
+    Truthy,
+    /// Spends one unit of fuel at a loop back edge (deopts when out).
+    Fuel,
+    /// The bytecode instruction at pc, run by the baseline tier's code for
+    /// it (its inline paths and its helper: the one runtime definition).
+    Generic(u32),
+}
+
+impl Op {
+    pub fn props(&self) -> u8 {
+        use props::*;
+        use Op::*;
+        match self {
+            ConstI32(_) | ConstF64(_) | ConstBool(_) | ConstTagged(_) => PURE,
+            LoadReg(_) => READS_FRAME,
+            CheckInt32 | CheckNumber => DEOPT,
+            I32ToF64 | BoxI32 | BoxF64 | BoxBool => PURE,
+            AddI32 | SubI32 | MulI32 | ShrI32 | NegI32 => DEOPT,
+            AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 => PURE,
+            AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
+            CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
+            Fuel => DEOPT,
+            Generic(_) | Truthy => SYNC | CALLS,
+        }
+    }
+
+    pub fn has(&self, p: u8) -> bool {
+        self.props() & p != 0
+    }
+
+    /// Operand representations and the result's.
+    pub fn sig(&self) -> (&'static [Repr], Option<Repr>) {
+        use Op::*;
+        use Repr::*;
+        match self {
+            ConstI32(_) => (&[], Some(Int32)),
+            ConstF64(_) => (&[], Some(Float64)),
+            ConstBool(_) => (&[], Some(Bool)),
+            ConstTagged(_) | LoadReg(_) => (&[], Some(Tagged)),
+            CheckInt32 => (&[Tagged], Some(Int32)),
+            CheckNumber => (&[Tagged], Some(Float64)),
+            I32ToF64 => (&[Int32], Some(Float64)),
+            BoxI32 => (&[Int32], Some(Tagged)),
+            BoxF64 => (&[Float64], Some(Tagged)),
+            BoxBool => (&[Bool], Some(Tagged)),
+            AddI32 | SubI32 | MulI32 | AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | ShrI32 => {
+                (&[Int32, Int32], Some(Int32))
+            }
+            NegI32 => (&[Int32], Some(Int32)),
+            AddF64 | SubF64 | MulF64 | DivF64 => (&[Float64, Float64], Some(Float64)),
+            NegF64 => (&[Float64], Some(Float64)),
+            CmpI32(_) => (&[Int32, Int32], Some(Bool)),
+            CmpF64(_) => (&[Float64, Float64], Some(Bool)),
+            NotBool => (&[Bool], Some(Bool)),
+            IsNullish | IsUndef | Truthy => (&[Tagged], Some(Bool)),
+            Fuel | Generic(_) => (&[], None),
+        }
+    }
+}
+
+/// Where execution resumes if this point leaves optimized code, and what
+/// the interpreter frame must hold there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FrameState {
+    pub pc: u32,
+    /// Registers whose current value is an SSA value (not yet in the frame).
+    pub regs: Vec<(u16, V)>,
+    /// Registers whose frame slot already holds their current value.
+    pub in_frame: Vec<u16>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Inst {
+    pub op: Op,
+    pub args: Vec<V>,
+    pub res: Option<V>,
+    pub fs: Option<FrameState>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    pub to: B,
+    pub args: Vec<V>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Term {
+    Jump(Edge),
+    Branch {
+        cond: V,
+        then: Edge,
+        els: Edge,
+    },
+    /// `return` of register `reg` (its frame state, which holds it, is
+    /// written first: the exit reads the frame).
+    Return { fs: FrameState },
+    /// Control cannot get here (after an instruction that always throws).
+    Unreachable,
+}
+
+impl Term {
+    pub fn edges(&self) -> Vec<&Edge> {
+        match self {
+            Term::Jump(e) => vec![e],
+            Term::Branch { then, els, .. } => {
+                vec![then, els]
+            }
+            Term::Return { .. } | Term::Unreachable => vec![],
+        }
+    }
+
+    pub fn edges_mut(&mut self) -> Vec<&mut Edge> {
+        match self {
+            Term::Jump(e) => vec![e],
+            Term::Branch { then, els, .. } => {
+                vec![then, els]
+            }
+            Term::Return { .. } | Term::Unreachable => vec![],
+        }
+    }
+
+    /// Values the terminator itself reads (not edge arguments).
+    pub fn uses(&self) -> Vec<V> {
+        match self {
+            Term::Branch { cond, .. } => vec![*cond],
+            Term::Return { fs } => {
+                fs.regs.iter().map(|x| x.1).collect()
+            }
+            _ => vec![],
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub params: Vec<V>,
+    pub insts: Vec<Inst>,
+    pub term: Term,
+    /// The bytecode pc this block starts at (for dumps).
+    pub pc: u32,
+}
+
+#[derive(Clone, Debug)]
+pub struct Func {
+    pub blocks: Vec<Block>,
+    /// Representation of each value.
+    pub reprs: Vec<Repr>,
+    pub name: String,
+}
+
+impl Func {
+    pub fn new_value(&mut self, r: Repr) -> V {
+        self.reprs.push(r);
+        V(self.reprs.len() as u32 - 1)
+    }
+
+    pub fn repr(&self, v: V) -> Repr {
+        self.reprs[v.0 as usize]
+    }
+
+    /// Predecessor lists.
+    pub fn preds(&self) -> Vec<Vec<B>> {
+        let mut p = vec![Vec::new(); self.blocks.len()];
+        for (i, b) in self.blocks.iter().enumerate() {
+            for e in b.term.edges() {
+                p[e.to.0 as usize].push(B(i as u32));
+            }
+        }
+        p
+    }
+
+    pub fn inst_count(&self) -> usize {
+        self.blocks.iter().map(|b| b.insts.len() + 1).sum()
+    }
+
+    /// The text form `--print-ir` prints.
+    pub fn dump(&self) -> String {
+        let mut s = String::new();
+        let val = |v: V| format!("v{}", v.0);
+        let list = |vs: &[V]| vs.iter().map(|v| val(*v)).collect::<Vec<_>>().join(", ");
+        let edge = |e: &Edge| format!("b{}({})", e.to.0, list(&e.args));
+        let fs = |f: &FrameState| {
+            let regs: Vec<String> = f
+                .regs
+                .iter()
+                .map(|(r, v)| format!("r{r}={}", val(*v)))
+                .collect();
+            format!("@{} [{}]", f.pc, regs.join(" "))
+        };
+        let _ = writeln!(s, "function {:?}", self.name);
+        for (i, b) in self.blocks.iter().enumerate() {
+            let params: Vec<String> = b
+                .params
+                .iter()
+                .map(|p| format!("{}:{}", val(*p), self.repr(*p).short()))
+                .collect();
+            let _ = writeln!(s, "b{i}({}):  ; pc {}", params.join(", "), b.pc);
+            for ins in &b.insts {
+                let lhs = match ins.res {
+                    Some(r) => format!("{}:{} = ", val(r), self.repr(r).short()),
+                    None => String::new(),
+                };
+                let f = ins.fs.as_ref().map(|f| format!(" {}", fs(f))).unwrap_or_default();
+                let _ = writeln!(s, "  {lhs}{:?} {}{f}", ins.op, list(&ins.args));
+            }
+            let t = match &b.term {
+                Term::Jump(e) => format!("jump {}", edge(e)),
+                Term::Branch { cond, then, els } => {
+                    format!("branch {}, {}, {}", val(*cond), edge(then), edge(els))
+                }
+                Term::Return { fs: f } => format!("return {}", fs(f)),
+                Term::Unreachable => "unreachable".into(),
+            };
+            let _ = writeln!(s, "  {t}");
+        }
+        s
+    }
+}

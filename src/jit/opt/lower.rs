@@ -1,0 +1,757 @@
+//! Lowering: allocated IR -> x86-64, into the same code object as the
+//! function's baseline code (see `opt`'s module doc).
+//!
+//! Invariants:
+//! - The optimized region runs with the baseline tier's pinned registers
+//!   and `SPILL` bytes more on the machine stack (spill slots at
+//!   `[rsp + 8n]`, a multiple of 16 so calls stay aligned). Every way out
+//!   of the region gives them back first: the exit (`opt_exit`), a deopt
+//!   (to the baseline code for the guard's pc).
+//! - Scratch registers r10/r11 and xmm14/xmm15 are the emitter's: an
+//!   operand in a spill slot is read into scratch (or used as a memory
+//!   operand), a result for a spill slot is computed in scratch. Nothing
+//!   else is written that the allocation does not name.
+//! - A frame state is written to the frame boxed exactly as the
+//!   interpreter boxes: int32 with the tag, booleans as `FALSE + b`,
+//!   doubles normalised as `Value::number` does (int32 when exact and not
+//!   -0, NaN canonical).
+//! - A guard tests before it writes its result where it can; where it
+//!   cannot (overflow), the result goes to a register no frame-state value
+//!   lives in (the allocator reads frame states at the guard's late
+//!   position), so the deopt path finds every value intact.
+
+use super::ir::*;
+use super::regalloc::{Allocation, Loc, Move};
+use crate::bytecode::FuncProto;
+use crate::jit::baseline::emit::{layout, Emitter};
+use crate::jit::baseline::masm::{Masm, PROTO, TAG, VM};
+use crate::jit::x64::{AluOp, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm};
+use crate::runtime::value::{Value, DOUBLE_OFFSET};
+use crate::runtime::Vm;
+use std::collections::HashMap;
+
+const S0: Gpr = Gpr::R11;
+const S1: Gpr = Gpr::R10;
+const X0: Xmm = Xmm::Xmm15;
+const X1: Xmm = Xmm::Xmm14;
+
+/// What the optimized region needs from the compile options.
+pub struct LowerOpts {
+    /// Deopt stress: every guard also deopts each `k`-th time one runs.
+    pub deopt_every: u32,
+}
+
+struct Deopt {
+    entry: Label,
+    fs: FrameState,
+}
+
+pub struct Lower<'e, 'p> {
+    e: &'e mut Emitter<'p>,
+    f: &'e Func,
+    a: &'e Allocation,
+    blocks: Vec<Label>,
+    exit: Label,
+    real_exit: Label,
+    spill: i32,
+    deopts: Vec<Deopt>,
+    /// Out-of-line edge stubs: (entry, moves, target).
+    stubs: Vec<(Label, Vec<Move>, Label)>,
+    consts: HashMap<V, i32>,
+    opts: &'e LowerOpts,
+    /// Code offsets of each guard's deopt stub (for `--print-code`).
+    pub ndeopts: usize,
+}
+
+fn stack(n: u32) -> Mem {
+    Mem::disp(Gpr::Rsp, 8 * n as i32)
+}
+
+fn cc_of(cc: Cc) -> Cond {
+    match cc {
+        Cc::Eq => Cond::E,
+        Cc::Ne => Cond::Ne,
+        Cc::Lt => Cond::L,
+        Cc::Le => Cond::Le,
+        Cc::Gt => Cond::G,
+        Cc::Ge => Cond::Ge,
+    }
+}
+
+/// Emits the optimized region of `f` into `e`; returns its entry label.
+pub fn lower(
+    e: &mut Emitter<'_>,
+    f: &Func,
+    a: &Allocation,
+    opts: &LowerOpts,
+) -> Result<(Label, usize), String> {
+    let entry = e.m.asm.new_named_label("opt_entry");
+    let exit = e.m.asm.new_named_label("opt_exit");
+    let blocks = (0..f.blocks.len())
+        .map(|i| e.m.asm.new_named_label(&format!("ob{i}")))
+        .collect();
+    let real_exit = e.exit;
+    let spill = (a.nslots as i32 * 8 + 15) & !15;
+    let mut l = Lower {
+        e,
+        f,
+        a,
+        blocks,
+        exit,
+        real_exit,
+        spill,
+        deopts: vec![],
+        stubs: vec![],
+        consts: HashMap::new(),
+        opts,
+        ndeopts: 0,
+    };
+    for b in &f.blocks {
+        for ins in &b.insts {
+            if let (Op::ConstI32(k), Some(r)) = (ins.op, ins.res) {
+                l.consts.insert(r, k);
+            }
+        }
+    }
+    l.e.m.asm.bind(entry);
+    l.e.m.asm.comment(format!("optimized {:?}", f.name));
+    if spill > 0 {
+        l.e.m.asm.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::Rsp, spill);
+    }
+    // Generic instructions' exits (and their slow paths) leave through
+    // `opt_exit`, which gives the spill area back.
+    l.e.exit = exit;
+    let result = l.body();
+    l.e.exit = real_exit;
+    result?;
+    let n = l.ndeopts;
+    Ok((entry, n))
+}
+
+impl Lower<'_, '_> {
+    fn asm(&mut self) -> &mut crate::jit::x64::Assembler {
+        &mut self.e.m.asm
+    }
+
+    fn body(&mut self) -> Result<(), String> {
+        for bi in 0..self.f.blocks.len() {
+            let lbl = self.blocks[bi];
+            self.asm().bind(lbl);
+            let b = &self.f.blocks[bi];
+            for ins in &b.insts {
+                self.inst(ins)?;
+            }
+            self.term(bi, &b.term)?;
+        }
+        for (entry, moves, to) in std::mem::take(&mut self.stubs) {
+            self.asm().bind(entry);
+            self.moves(&moves);
+            self.asm().jmp(to);
+        }
+        for d in std::mem::take(&mut self.deopts) {
+            self.asm().bind(d.entry);
+            self.asm().comment(format!("deopt to pc {}", d.fs.pc));
+            self.sync(&d.fs);
+            let count = Mem::disp(
+                PROTO,
+                std::mem::offset_of!(FuncProto, jit.deopt_count) as i32,
+            );
+            self.asm().alu_rm_imm(AluOp::Add, Size::S32, count, 1);
+            // Too many: calls stop entering this code directly.
+            let keep = self.asm().new_label();
+            self.asm()
+                .alu_rm_imm(AluOp::Cmp, Size::S32, count, super::DEOPT_LIMIT as i32);
+            self.asm().jcc(Cond::B, keep);
+            for off in [layout::P_DIRECT_ENTRY, layout::P_CONSTRUCT_ENTRY] {
+                self.asm().mov_m_imm(Size::S64, Mem::disp(PROTO, off), 0);
+            }
+            self.asm().bind(keep);
+            self.leave_region();
+            let t = self.e.labels[d.fs.pc as usize];
+            self.asm().jmp(t);
+            self.ndeopts += 1;
+        }
+        let exit = self.exit;
+        self.asm().bind(exit);
+        self.leave_region();
+        let real = self.real_exit;
+        self.asm().jmp(real);
+        // The generic instructions' slow paths and out-of-line parts.
+        self.e.emit_out_of_line()?;
+        Ok(())
+    }
+
+    fn leave_region(&mut self) {
+        let s = self.spill;
+        if s > 0 {
+            self.asm().alu_rm_imm(AluOp::Add, Size::S64, Gpr::Rsp, s);
+        }
+    }
+
+    fn loc(&self, v: V) -> Loc {
+        self.a.of(v)
+    }
+
+    /// The GPR holding `v` (read into `scratch` from a spill slot).
+    fn gpr(&mut self, v: V, scratch: Gpr) -> Gpr {
+        match self.loc(v) {
+            Loc::Gpr(g) => g,
+            Loc::Stack(n) => {
+                self.asm().mov_r_m(Size::S64, scratch, stack(n));
+                scratch
+            }
+            Loc::Xmm(_) => unreachable!("a GPR value in an XMM"),
+        }
+    }
+
+    fn xmm(&mut self, v: V, scratch: Xmm) -> Xmm {
+        match self.loc(v) {
+            Loc::Xmm(x) => x,
+            Loc::Stack(n) => {
+                self.asm().sse(SseOp::Movsd, scratch, stack(n));
+                scratch
+            }
+            Loc::Gpr(_) => unreachable!("an XMM value in a GPR"),
+        }
+    }
+
+    /// Where to compute a GPR result: its register, or scratch.
+    fn work(&self, res: V, avoid: &[V]) -> Gpr {
+        match self.loc(res) {
+            Loc::Gpr(g) if !avoid.iter().any(|x| self.loc(*x) == Loc::Gpr(g)) => g,
+            _ => S0,
+        }
+    }
+
+    fn put(&mut self, res: V, from: Gpr) {
+        match self.loc(res) {
+            Loc::Gpr(g) if g == from => {}
+            Loc::Gpr(g) => self.asm().mov_rm_r(Size::S64, g, from),
+            Loc::Stack(n) => self.asm().mov_rm_r(Size::S64, stack(n), from),
+            Loc::Xmm(_) => unreachable!(),
+        }
+    }
+
+    fn xwork(&self, res: V, avoid: &[V]) -> Xmm {
+        match self.loc(res) {
+            Loc::Xmm(x) if !avoid.iter().any(|y| self.loc(*y) == Loc::Xmm(x)) => x,
+            _ => X0,
+        }
+    }
+
+    fn xput(&mut self, res: V, from: Xmm) {
+        match self.loc(res) {
+            Loc::Xmm(x) if x == from => {}
+            Loc::Xmm(x) => self.asm().sse(SseOp::Movsd, x, from),
+            Loc::Stack(n) => self.asm().sse_store(SseStoreOp::Movsd, stack(n), from),
+            Loc::Gpr(_) => unreachable!(),
+        }
+    }
+
+    /// A guard's deopt label (its stub is emitted after the body).
+    fn deopt(&mut self, fs: &FrameState) -> Label {
+        let entry = self.asm().new_named_label(&format!("deopt_pc{}", fs.pc));
+        self.deopts.push(Deopt {
+            entry,
+            fs: fs.clone(),
+        });
+        entry
+    }
+
+    /// Deopt stress: the countdown in the VM reaches zero every
+    /// `deopt_every` guards, and that guard deopts.
+    fn stress(&mut self, to: Label) {
+        let k = self.opts.deopt_every;
+        if k == 0 {
+            return;
+        }
+        let cd = Mem::disp(VM, std::mem::offset_of!(Vm, deopt_countdown) as i32);
+        let go = self.asm().new_label();
+        let on = self.asm().new_label();
+        self.asm().alu_rm_imm(AluOp::Sub, Size::S32, cd, 1);
+        self.asm().jcc(Cond::E, on);
+        self.asm().jmp(go);
+        self.asm().bind(on);
+        self.asm().mov_m_imm(Size::S32, cd, k as i32);
+        self.asm().jmp(to);
+        self.asm().bind(go);
+    }
+
+    /// Writes a frame state's values to their frame slots, boxed.
+    fn sync(&mut self, fs: &FrameState) {
+        for &(r, v) in &fs.regs {
+            let slot = Masm::reg(r);
+            match self.f.repr(v) {
+                Repr::Tagged => {
+                    let g = self.gpr(v, S0);
+                    self.asm().mov_rm_r(Size::S64, slot, g);
+                }
+                Repr::Int32 => {
+                    let g = self.gpr(v, S0);
+                    self.asm().mov_rm_r(Size::S32, S0, g);
+                    self.asm().alu_rm_r(AluOp::Or, Size::S64, S0, TAG);
+                    self.asm().mov_rm_r(Size::S64, slot, S0);
+                }
+                Repr::Bool => {
+                    let g = self.gpr(v, S0);
+                    self.asm().mov_rm_r(Size::S32, S0, g);
+                    self.asm()
+                        .alu_rm_imm(AluOp::Add, Size::S64, S0, Value::FALSE.0 as i32);
+                    self.asm().mov_rm_r(Size::S64, slot, S0);
+                }
+                Repr::Float64 => {
+                    let x = self.xmm(v, X0);
+                    self.box_f64(x);
+                    self.asm().mov_rm_r(Size::S64, slot, S0);
+                }
+            }
+        }
+    }
+
+    /// r11 = `Value::number(x)` (x is not xmm14; uses r10, xmm14).
+    fn box_f64(&mut self, x: Xmm) {
+        let a = self.asm();
+        let double = a.new_label();
+        let nan = a.new_label();
+        let done = a.new_label();
+        a.cvttsd2si(Size::S32, S0, x);
+        a.cvtsi2sd(Size::S32, X1, S0);
+        a.sse(SseOp::Ucomisd, X1, x);
+        a.jcc(Cond::P, nan);
+        a.jcc(Cond::Ne, double);
+        // Exact int32; zero might be -0.
+        a.movq_r_x(S1, x);
+        a.test_rm_r(Size::S64, S1, S1);
+        a.jcc(Cond::S, double);
+        a.mov_rm_r(Size::S32, S0, S0);
+        a.alu_rm_r(AluOp::Or, Size::S64, S0, TAG);
+        a.jmp(done);
+        a.bind(nan);
+        a.mov_r64_imm64(S0, Value::double(f64::NAN).0);
+        a.jmp(done);
+        a.bind(double);
+        a.movq_r_x(S0, x);
+        a.mov_r64_imm64(S1, DOUBLE_OFFSET);
+        a.alu_rm_r(AluOp::Add, Size::S64, S0, S1);
+        a.bind(done);
+    }
+
+    fn inst(&mut self, ins: &Inst) -> Result<(), String> {
+        let res = ins.res;
+        let arg = |i: usize| ins.args[i];
+        match ins.op {
+            Op::ConstI32(k) => {
+                let w = self.work(res.unwrap(), &[]);
+                self.asm().mov_r_imm(Size::S32, w, k as i64);
+                self.put(res.unwrap(), w);
+            }
+            Op::ConstBool(b) => {
+                let w = self.work(res.unwrap(), &[]);
+                self.asm().mov_r_imm(Size::S32, w, b as i64);
+                self.put(res.unwrap(), w);
+            }
+            Op::ConstTagged(bits) => {
+                let w = self.work(res.unwrap(), &[]);
+                self.asm().mov_r64_imm64(w, bits);
+                self.put(res.unwrap(), w);
+            }
+            Op::ConstF64(bits) => {
+                let x = self.xwork(res.unwrap(), &[]);
+                self.asm().mov_r64_imm64(S0, bits);
+                self.asm().movq_x_r(x, S0);
+                self.xput(res.unwrap(), x);
+            }
+            Op::LoadReg(r) => {
+                let w = self.work(res.unwrap(), &[]);
+                self.asm().mov_r_m(Size::S64, w, Masm::reg(r));
+                self.put(res.unwrap(), w);
+            }
+            Op::CheckInt32 => {
+                let d = self.deopt(ins.fs.as_ref().unwrap());
+                self.stress(d);
+                let v = self.gpr(arg(0), S0);
+                self.asm().alu_rm_r(AluOp::Cmp, Size::S64, v, TAG);
+                self.asm().jcc(Cond::B, d);
+                let w = self.work(res.unwrap(), &[]);
+                self.asm().mov_rm_r(Size::S32, w, v);
+                self.put(res.unwrap(), w);
+            }
+            Op::CheckNumber => {
+                let d = self.deopt(ins.fs.as_ref().unwrap());
+                self.stress(d);
+                let v = self.gpr(arg(0), S0);
+                let x = self.xwork(res.unwrap(), &[]);
+                let a = self.asm();
+                let is_int = a.new_label();
+                let done = a.new_label();
+                a.alu_rm_r(AluOp::Cmp, Size::S64, v, TAG);
+                a.jcc(Cond::Ae, is_int);
+                a.test_rm_r(Size::S64, v, TAG);
+                a.jcc(Cond::E, d);
+                a.mov_r64_imm64(S1, DOUBLE_OFFSET);
+                a.mov_rm_r(Size::S64, S0, v);
+                a.alu_rm_r(AluOp::Sub, Size::S64, S0, S1);
+                a.movq_x_r(x, S0);
+                a.jmp(done);
+                a.bind(is_int);
+                a.cvtsi2sd(Size::S32, x, v);
+                a.bind(done);
+                self.xput(res.unwrap(), x);
+            }
+            Op::I32ToF64 => {
+                let g = self.gpr(arg(0), S0);
+                let x = self.xwork(res.unwrap(), &[]);
+                self.asm().cvtsi2sd(Size::S32, x, g);
+                self.xput(res.unwrap(), x);
+            }
+            Op::BoxI32 => {
+                let g = self.gpr(arg(0), S0);
+                let w = self.work(res.unwrap(), &[]);
+                self.asm().mov_rm_r(Size::S32, w, g);
+                self.asm().alu_rm_r(AluOp::Or, Size::S64, w, TAG);
+                self.put(res.unwrap(), w);
+            }
+            Op::BoxBool => {
+                let g = self.gpr(arg(0), S0);
+                let w = self.work(res.unwrap(), &[]);
+                self.asm().mov_rm_r(Size::S32, w, g);
+                self.asm()
+                    .alu_rm_imm(AluOp::Add, Size::S64, w, Value::FALSE.0 as i32);
+                self.put(res.unwrap(), w);
+            }
+            Op::BoxF64 => {
+                let x = self.xmm(arg(0), X0);
+                self.box_f64(x);
+                self.put(res.unwrap(), S0);
+            }
+            Op::AddI32 | Op::SubI32 | Op::AndI32 | Op::OrI32 | Op::XorI32 | Op::MulI32 => {
+                self.int_binop(ins)?
+            }
+            Op::ShlI32 | Op::SarI32 | Op::ShrI32 => self.shift(ins),
+            Op::NegI32 => {
+                let d = self.deopt(ins.fs.as_ref().unwrap());
+                self.stress(d);
+                let g = self.gpr(arg(0), S0);
+                let w = self.work(res.unwrap(), &[]);
+                let fs_vals: Vec<V> = ins.fs.as_ref().unwrap().regs.iter().map(|x| x.1).collect();
+                let w = if fs_vals.iter().any(|v| self.loc(*v) == Loc::Gpr(w)) {
+                    S0
+                } else {
+                    w
+                };
+                self.asm().mov_rm_r(Size::S32, w, g);
+                self.asm().unary(UnaryOp::Neg, Size::S32, w);
+                self.asm().jcc(Cond::O, d);
+                self.asm().test_rm_r(Size::S32, w, w);
+                self.asm().jcc(Cond::E, d);
+                self.put(res.unwrap(), w);
+            }
+            Op::AddF64 | Op::SubF64 | Op::MulF64 | Op::DivF64 => {
+                let op = match ins.op {
+                    Op::AddF64 => SseOp::Addsd,
+                    Op::SubF64 => SseOp::Subsd,
+                    Op::MulF64 => SseOp::Mulsd,
+                    _ => SseOp::Divsd,
+                };
+                let (x, y) = (arg(0), arg(1));
+                let w = self.xwork(res.unwrap(), &[y]);
+                let xa = self.xmm(x, w);
+                if xa != w {
+                    self.asm().sse(SseOp::Movsd, w, xa);
+                }
+                match self.loc(y) {
+                    Loc::Xmm(r) => self.asm().sse(op, w, r),
+                    Loc::Stack(n) => self.asm().sse(op, w, stack(n)),
+                    Loc::Gpr(_) => unreachable!(),
+                }
+                self.xput(res.unwrap(), w);
+            }
+            Op::NegF64 => {
+                let x = self.xmm(arg(0), X0);
+                self.asm().movq_r_x(S0, x);
+                self.asm().mov_r64_imm64(S1, 1 << 63);
+                self.asm().alu_rm_r(AluOp::Xor, Size::S64, S0, S1);
+                let w = self.xwork(res.unwrap(), &[]);
+                self.asm().movq_x_r(w, S0);
+                self.xput(res.unwrap(), w);
+            }
+            Op::CmpI32(cc) => {
+                let a = self.gpr(arg(0), S0);
+                match self.loc(arg(1)) {
+                    Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, Size::S32, a, b),
+                    Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, Size::S32, a, stack(n)),
+                    Loc::Xmm(_) => unreachable!(),
+                }
+                self.set_flag(res.unwrap(), cc_of(cc), None);
+            }
+            Op::CmpF64(cc) => {
+                // ucomisd x, y: CF = x < y, ZF = x == y, all set when unordered.
+                let (p, q, cond) = match cc {
+                    Cc::Lt => (arg(1), arg(0), Cond::A),
+                    Cc::Le => (arg(1), arg(0), Cond::Ae),
+                    Cc::Gt => (arg(0), arg(1), Cond::A),
+                    Cc::Ge => (arg(0), arg(1), Cond::Ae),
+                    Cc::Eq => (arg(0), arg(1), Cond::E),
+                    Cc::Ne => (arg(0), arg(1), Cond::Ne),
+                };
+                let xp = self.xmm(p, X0);
+                match self.loc(q) {
+                    Loc::Xmm(r) => self.asm().sse(SseOp::Ucomisd, xp, r),
+                    Loc::Stack(n) => self.asm().sse(SseOp::Ucomisd, xp, stack(n)),
+                    Loc::Gpr(_) => unreachable!(),
+                }
+                let parity = match cc {
+                    Cc::Eq => Some((Cond::Np, AluOp::And)),
+                    Cc::Ne => Some((Cond::P, AluOp::Or)),
+                    _ => None,
+                };
+                self.set_flag(res.unwrap(), cond, parity);
+            }
+            Op::NotBool => {
+                let g = self.gpr(arg(0), S0);
+                let w = self.work(res.unwrap(), &[]);
+                self.asm().mov_rm_r(Size::S32, w, g);
+                self.asm().alu_rm_imm(AluOp::Xor, Size::S32, w, 1);
+                self.put(res.unwrap(), w);
+            }
+            Op::IsNullish | Op::IsUndef => {
+                let g = self.gpr(arg(0), S0);
+                self.asm().mov_rm_r(Size::S64, S1, g);
+                if ins.op == Op::IsNullish {
+                    // null = 0b0010, undefined = 0b1010.
+                    self.asm().alu_rm_imm(AluOp::Or, Size::S64, S1, 8);
+                }
+                self.asm()
+                    .alu_rm_imm(AluOp::Cmp, Size::S64, S1, Value::UNDEFINED.0 as i32);
+                self.set_flag(res.unwrap(), Cond::E, None);
+            }
+            Op::Truthy => {
+                let fs = ins.fs.as_ref().unwrap();
+                self.sync(fs);
+                let g = self.gpr(arg(0), S0);
+                self.asm().mov_rm_r(Size::S64, Gpr::Rsi, g);
+                self.asm().mov_rm_r(Size::S64, Gpr::Rdi, VM);
+                self.e.m.call_abs(opt_truthy as *const () as usize);
+                let w = self.work(res.unwrap(), &[]);
+                self.asm().mov_rm_r(Size::S32, w, Gpr::Rax);
+                self.put(res.unwrap(), w);
+            }
+            Op::Fuel => {
+                let d = self.deopt(ins.fs.as_ref().unwrap());
+                self.stress(d);
+                let fuel = Mem::disp(VM, std::mem::offset_of!(Vm, fuel) as i32);
+                let a = self.asm();
+                a.mov_r_m(Size::S64, S0, fuel);
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, S0, 1);
+                a.jcc(Cond::Be, d);
+                a.alu_rm_imm(AluOp::Sub, Size::S64, S0, 1);
+                a.mov_rm_r(Size::S64, fuel, S0);
+            }
+            Op::Generic(pc) => {
+                self.sync(ins.fs.as_ref().unwrap());
+                let insn = self.e.proto.code[pc as usize];
+                self.generic(pc, insn)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The baseline tier's code for one instruction, continuing here.
+    fn generic(&mut self, pc: u32, insn: crate::bytecode::Insn) -> Result<(), String> {
+        let cont = self.asm().new_label();
+        self.asm()
+            .annotate(crate::jit::x64::Annotation::Bytecode(pc));
+        self.e.next_override = Some(cont);
+        let r = self.e.visit(pc, insn);
+        self.e.next_override = None;
+        r?;
+        self.asm().bind(cont);
+        Ok(())
+    }
+
+    /// Result = the condition (plus a parity fix for float (in)equality).
+    fn set_flag(&mut self, res: V, cc: Cond, parity: Option<(Cond, AluOp)>) {
+        let w = self.work(res, &[]);
+        let a = self.asm();
+        a.setcc(cc, w);
+        if let Some((pc, op)) = parity {
+            a.setcc(pc, S1);
+            a.alu_rm_r(op, Size::S8, w, S1);
+        }
+        a.movzx(Size::S32, w, Size::S8, w);
+        self.put(res, w);
+    }
+
+    fn int_binop(&mut self, ins: &Inst) -> Result<(), String> {
+        let (x, y) = (ins.args[0], ins.args[1]);
+        let res = ins.res.unwrap();
+        let guard = ins.op.has(props::DEOPT);
+        let d = if guard {
+            let d = self.deopt(ins.fs.as_ref().unwrap());
+            self.stress(d);
+            Some(d)
+        } else {
+            None
+        };
+        // The working register must not hold y, nor (for a guard) any
+        // value the deopt path reads.
+        let mut avoid = vec![y];
+        if let Some(fs) = &ins.fs {
+            avoid.extend(fs.regs.iter().map(|r| r.1));
+        }
+        if ins.op == Op::MulI32 {
+            avoid.push(x);
+        }
+        let w = self.work(res, &avoid);
+        if ins.op == Op::MulI32 {
+            // Sign of either operand, for the -0 check.
+            let xa = self.gpr(x, S1);
+            if xa != S1 {
+                self.asm().mov_rm_r(Size::S32, S1, xa);
+            }
+            match self.loc(y) {
+                Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Or, Size::S32, S1, b),
+                Loc::Stack(n) => self.asm().alu_r_m(AluOp::Or, Size::S32, S1, stack(n)),
+                Loc::Xmm(_) => unreachable!(),
+            }
+        }
+        match self.loc(x) {
+            Loc::Gpr(g) if g == w => {}
+            Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, w, g),
+            Loc::Stack(n) => self.asm().mov_r_m(Size::S32, w, stack(n)),
+            Loc::Xmm(_) => unreachable!(),
+        }
+        let alu = match ins.op {
+            Op::AddI32 => Some(AluOp::Add),
+            Op::SubI32 => Some(AluOp::Sub),
+            Op::AndI32 => Some(AluOp::And),
+            Op::OrI32 => Some(AluOp::Or),
+            Op::XorI32 => Some(AluOp::Xor),
+            _ => None,
+        };
+        match (alu, self.loc(y)) {
+            (Some(op), Loc::Gpr(b)) => self.asm().alu_rm_r(op, Size::S32, w, b),
+            (Some(op), Loc::Stack(n)) => self.asm().alu_r_m(op, Size::S32, w, stack(n)),
+            (None, Loc::Gpr(b)) => self.asm().imul_r_rm(Size::S32, w, b),
+            (None, Loc::Stack(n)) => self.asm().imul_r_rm(Size::S32, w, stack(n)),
+            (_, Loc::Xmm(_)) => unreachable!(),
+        }
+        if let Some(d) = d {
+            self.asm().jcc(Cond::O, d);
+            if ins.op == Op::MulI32 {
+                let ok = self.asm().new_label();
+                self.asm().test_rm_r(Size::S32, w, w);
+                self.asm().jcc(Cond::Ne, ok);
+                self.asm().test_rm_r(Size::S32, S1, S1);
+                self.asm().jcc(Cond::S, d);
+                self.asm().bind(ok);
+            }
+        }
+        self.put(res, w);
+        Ok(())
+    }
+
+    fn shift(&mut self, ins: &Inst) {
+        let (x, y) = (ins.args[0], ins.args[1]);
+        let res = ins.res.unwrap();
+        let op = match ins.op {
+            Op::ShlI32 => ShiftOp::Shl,
+            Op::SarI32 => ShiftOp::Sar,
+            _ => ShiftOp::Shr,
+        };
+        let d = ins.fs.as_ref().map(|fs| self.deopt(fs));
+        if let Some(d) = d {
+            self.stress(d);
+        }
+        let g = self.gpr(x, S0);
+        if g != S0 {
+            self.asm().mov_rm_r(Size::S32, S0, g);
+        }
+        match self.consts.get(&y) {
+            Some(&k) => self.asm().shift_imm(op, Size::S32, S0, (k & 31) as u8),
+            None => {
+                let c = self.gpr(y, S1);
+                if c != S1 {
+                    self.asm().mov_rm_r(Size::S32, S1, c);
+                }
+                let a = self.asm();
+                a.xchg(Size::S64, Gpr::Rcx, S1);
+                a.shift_cl(op, Size::S32, S0);
+                a.mov_rm_r(Size::S64, Gpr::Rcx, S1);
+            }
+        }
+        if let Some(d) = d {
+            // `>>>` of a negative int32 is above int32's range.
+            self.asm().test_rm_r(Size::S32, S0, S0);
+            self.asm().jcc(Cond::S, d);
+        }
+        self.put(res, S0);
+    }
+
+    fn moves(&mut self, ms: &[Move]) {
+        for m in ms {
+            let Move::Copy { src, dst } = *m;
+            let a = &mut self.e.m.asm;
+            match (src, dst) {
+                (Loc::Gpr(s), Loc::Gpr(d)) => a.mov_rm_r(Size::S64, d, s),
+                (Loc::Gpr(s), Loc::Xmm(d)) => a.movq_x_r(d, s),
+                (Loc::Xmm(s), Loc::Gpr(d)) => a.movq_r_x(d, s),
+                (Loc::Xmm(s), Loc::Xmm(d)) => a.sse(SseOp::Movsd, d, s),
+                (Loc::Gpr(s), Loc::Stack(n)) => a.mov_rm_r(Size::S64, stack(n), s),
+                (Loc::Xmm(s), Loc::Stack(n)) => a.sse_store(SseStoreOp::Movsd, stack(n), s),
+                (Loc::Stack(n), Loc::Gpr(d)) => a.mov_r_m(Size::S64, d, stack(n)),
+                (Loc::Stack(n), Loc::Xmm(d)) => a.sse(SseOp::Movsd, d, stack(n)),
+                (Loc::Stack(n), Loc::Stack(k)) => {
+                    a.mov_r_m(Size::S64, S0, stack(n));
+                    a.mov_rm_r(Size::S64, stack(k), S0);
+                }
+            }
+        }
+    }
+
+    fn term(&mut self, bi: usize, t: &Term) -> Result<(), String> {
+        let next = self.blocks.get(bi + 1).copied();
+        match t {
+            Term::Jump(e) => {
+                let ms = super::checker::edge_moves(self.f, self.a, e);
+                self.moves(&ms);
+                let to = self.blocks[e.to.0 as usize];
+                if Some(to) != next {
+                    self.asm().jmp(to);
+                }
+            }
+            Term::Branch { cond, then, els } => {
+                let c = self.gpr(*cond, S0);
+                self.asm().test_rm_r(Size::S32, c, c);
+                let tm = super::checker::edge_moves(self.f, self.a, then);
+                let em = super::checker::edge_moves(self.f, self.a, els);
+                let tl = self.blocks[then.to.0 as usize];
+                let el = self.blocks[els.to.0 as usize];
+                if tm.is_empty() {
+                    self.asm().jcc(Cond::Ne, tl);
+                } else {
+                    let stub = self.asm().new_label();
+                    self.asm().jcc(Cond::Ne, stub);
+                    self.stubs.push((stub, tm, tl));
+                }
+                self.moves(&em);
+                self.asm().jmp(el);
+            }
+            Term::Return { fs } => {
+                self.sync(fs);
+                let insn = self.e.proto.code[fs.pc as usize];
+                self.generic(fs.pc, insn)?;
+                self.asm().ud2();
+            }
+            Term::Unreachable => self.asm().ud2(),
+        }
+        Ok(())
+    }
+}
+
+/// `Op::Truthy`: ToBoolean (no allocation, no call out).
+extern "C" fn opt_truthy(vm: *mut Vm, v: Value) -> u64 {
+    // The VM outlives the optimized code running on it.
+    let vm = unsafe { &*vm };
+    crate::runtime::ops::to_boolean(vm, v) as u64
+}

@@ -1,0 +1,140 @@
+//! Tier 2: the optimizing JIT. Bytecode + feedback -> SSA IR (`build`) ->
+//! passes (`fold`, `dce`), the IR verifier after each (`verify`) ->
+//! linear-scan allocation (`regalloc`) proved by the checker (`checker`) ->
+//! x86-64 (`lower`).
+//!
+//! # Model (a first slice of the design's tier 2; see docs/architecture.md)
+//! An optimized function is ONE code object holding the function's
+//! complete baseline code *and* an optimized region. The function's
+//! entries (direct call, construct, `enter` at pc 0) go to the region;
+//! everything else about the object is baseline code: its pc table, its
+//! exits, its frames. So:
+//! - a **deopt** writes the guard's frame state into the interpreter frame
+//!   (the frame the code runs on, as baseline code does) and jumps to the
+//!   baseline code for the guard's pc, which re-executes the instruction:
+//!   execution resumes with identical observable state, and the
+//!   interpreter's semantics (through baseline code and its helpers)
+//!   remain the only definition;
+//! - an **exit** (a call the code could not make directly, a throw, out of
+//!   fuel) leaves with every register in the frame, and the run loop
+//!   resumes the frame in the baseline code, as for any baseline frame;
+//! - an instruction without speculation is **generic**: the baseline code
+//!   for that instruction, emitted inside the region (see `build`).
+//!
+//! # GC
+//! Values live in machine registers and spill slots only between calls:
+//! no value is live across an instruction that calls (the builder reloads
+//! from the frame after one, the checker proves it), so at every safepoint
+//! the frame holds every value and the stack map of optimized code is
+//! empty by construction. Unboxed values are never seen by the collector.
+
+pub mod build;
+pub mod checker;
+pub mod dce;
+pub mod fold;
+pub mod ir;
+pub mod lower;
+pub mod regalloc;
+pub mod verify;
+
+use crate::bytecode::liveness::Liveness;
+use crate::bytecode::FuncProto;
+use crate::jit::baseline::{AlignCheck, BaselineCode, CompileError};
+use crate::jit::x64::CodeSpace;
+
+/// Deopts of one function after which its deopt path clears its direct
+/// entries, so the next call goes through the run loop, where the tier
+/// policy recompiles it (`tier::reoptimize`).
+pub const DEOPT_LIMIT: u32 = 64;
+
+/// How to compile (from the VM's options).
+#[derive(Clone, Debug, Default)]
+pub struct OptOptions {
+    /// Run the IR verifier after every pass and the allocation checker.
+    pub verify: bool,
+    /// `--print-ir`: dump after every pass (`Some("")`) or after one.
+    pub print_ir: Option<String>,
+    /// Deopt stress (see `lower::LowerOpts`).
+    pub deopt_every: u32,
+}
+
+/// What compiling produced besides the code (for `--trace-opt`).
+#[derive(Clone, Debug, Default)]
+pub struct OptInfo {
+    pub ir_insts: usize,
+    pub spill_slots: u32,
+    pub guards: usize,
+    pub generic: usize,
+}
+
+fn dump(o: &OptOptions, phase: &str, f: &ir::Func) {
+    if let Some(p) = &o.print_ir {
+        if p.is_empty() || p == phase {
+            eprintln!("--- IR after {phase} ---\n{}", f.dump());
+        }
+    }
+}
+
+/// The IR of `p` after every pass (verified when `o.verify`).
+pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), String> {
+    let live = Liveness::compute(p);
+    let mut f = build::build(p, &live);
+    let check = |f: &ir::Func, phase: &str| -> Result<(), String> {
+        dump(o, phase, f);
+        if o.verify {
+            verify::verify(f, &live)
+                .map_err(|e| format!("IR verifier after {phase}: {e}\n{}", f.dump()))?;
+        }
+        Ok(())
+    };
+    check(&f, "build")?;
+    type Pass = fn(&mut ir::Func);
+    let passes: [(&str, Pass); 2] = [("fold", fold::run), ("dce", dce::run)];
+    for (name, pass) in passes {
+        pass(&mut f);
+        check(&f, name)?;
+    }
+    Ok((f, live))
+}
+
+/// Compiles `p` to optimized code (a code object with its baseline code,
+/// see the module doc).
+pub fn compile(
+    p: &FuncProto,
+    space: &mut CodeSpace,
+    align: AlignCheck,
+    o: &OptOptions,
+) -> Result<(BaselineCode, OptInfo), CompileError> {
+    // A verifier or checker failure is an engine bug: with verification
+    // on (tests, fuzzing) it panics, so the harness reports a crash
+    // instead of the function quietly staying in baseline code.
+    let (f, _live) = optimize(p, o).unwrap_or_else(|e| panic!("{e}"));
+    let a = regalloc::allocate(&f);
+    if o.verify {
+        if let Err(e) = checker::check(&f, &a) {
+            panic!("allocation checker: {e}\n{}", f.dump());
+        }
+    }
+    let mut info = OptInfo {
+        ir_insts: f.inst_count(),
+        spill_slots: a.nslots,
+        ..Default::default()
+    };
+    for b in &f.blocks {
+        for i in &b.insts {
+            match i.op {
+                ir::Op::Generic(_) => info.generic += 1,
+                op if op.has(ir::props::DEOPT) => info.guards += 1,
+                _ => {}
+            }
+        }
+    }
+    let lo = lower::LowerOpts {
+        deopt_every: o.deopt_every,
+    };
+    let mut region = |e: &mut crate::jit::baseline::emit::Emitter<'_>| {
+        lower::lower(e, &f, &a, &lo).map(|(l, _)| l)
+    };
+    let code = crate::jit::baseline::compile_region(p, space, align, Some(&mut region))?;
+    Ok((code, info))
+}
