@@ -37,6 +37,9 @@ pub enum End {
     /// Checked ABI mode (`--abi-check`) caught JIT code breaking the
     /// calling convention: the report names the function and code offset.
     AbiViolation(String),
+    /// The harness stopped the run (its work budget or deadline; see
+    /// `runtime::work`): not the program's doing, never compared.
+    Aborted(runtime::work::Abort),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,6 +101,9 @@ pub fn run_on(mut vm: Box<Vm>, proto: std::rc::Rc<bytecode::FuncProto>) -> RunOu
 /// The line node prints for an uncaught exception (see tests/js/README.md).
 /// How a run that returned `r` ended, as a user sees it.
 pub fn end_of(vm: &Vm, r: Result<(), Throw>) -> End {
+    if let Some(a) = vm.abort {
+        return End::Aborted(a);
+    }
     match r {
         Ok(()) => End::Normal,
         Err(Throw::OutOfFuel) => End::OutOfFuel,

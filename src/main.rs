@@ -232,6 +232,11 @@ fn main() -> ExitCode {
             eprintln!("jolt: ABI violation in JIT code: {report}");
             ExitCode::from(70)
         }
+        // The command line sets neither a work budget nor a deadline.
+        End::Aborted(a) => {
+            eprintln!("jolt: stopped by the harness ({a:?})");
+            ExitCode::from(3)
+        }
     }
 }
 
@@ -623,6 +628,9 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
     for d in sum.divergences.iter().take(3) {
         eprint!("{d}");
     }
+    for d in sum.slow_inputs.iter().take(3) {
+        eprint!("{d}");
+    }
     if !sum.findings.is_empty() {
         eprintln!("findings ({} distinct):", sum.findings.len());
         for (sig, n) in &sum.findings {
@@ -632,6 +640,14 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
     for w in &sum.written {
         eprintln!("wrote {}", w.display());
     }
+    let pats: Vec<String> = sum
+        .stats
+        .patterns
+        .named()
+        .iter()
+        .map(|(p, n)| format!("{p} {n}"))
+        .collect();
+    eprintln!("jit patterns generated: {}", pats.join(", "));
     let plan0 = opts.target.plans()[0].name();
     if let Some(c) = sum.coverage.get(&plan0) {
         let missing: Vec<&str> = jolt::bytecode::Opcode::ALL
@@ -648,7 +664,8 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
             }
         );
     }
-    if sum.stats.divergences > 0 {
+    // A slow input is a finding too (libFuzzer's -timeout).
+    if sum.stats.divergences > 0 || sum.stats.slow > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -665,8 +682,15 @@ fn fuzz_stats_json(
         .iter()
         .map(|(p, c)| format!("\"{p}\": {}", c.len()))
         .collect();
+    let pats: Vec<String> = sum
+        .stats
+        .patterns
+        .named()
+        .iter()
+        .map(|(p, n)| format!("\"{p}\": {n}"))
+        .collect();
     format!(
-        "{{\"target\": \"{}\", \"seed\": {}, \"seconds\": {:.3}, \"execs\": {}, \"execs_per_s\": {:.1}, \"runnable\": {}, \"out_of_fuel\": {}, \"divergences\": {}, \"first_divergence_s\": {}, \"written\": {}, \"opcodes\": {}, \"coverage\": {{{}}}}}\n",
+        "{{\"target\": \"{}\", \"seed\": {}, \"seconds\": {:.3}, \"execs\": {}, \"execs_per_s\": {:.1}, \"runnable\": {}, \"out_of_fuel\": {}, \"divergences\": {}, \"slow\": {}, \"first_divergence_s\": {}, \"written\": {}, \"opcodes\": {}, \"coverage\": {{{}}}, \"patterns\": {{{}}}}}\n",
         opts.target.short_name(),
         opts.seed,
         sum.stats.seconds,
@@ -675,10 +699,12 @@ fn fuzz_stats_json(
         sum.stats.runnable,
         sum.stats.out_of_fuel,
         sum.stats.divergences,
+        sum.stats.slow,
         sum.first_at.map_or("null".into(), |t| format!("{t:.3}")),
         sum.written.len(),
         jolt::bytecode::Opcode::ALL.len(),
-        cov.join(", ")
+        cov.join(", "),
+        pats.join(", ")
     )
 }
 

@@ -50,6 +50,15 @@ fn fuzz_in_ci_prints_plain_status_and_writes_json_stats() {
         .and_then(|n| n.parse().ok())
         .expect("execs in the stats");
     assert!(execs > 0, "{j}");
+    // The drive ends on time: every run stops at the deadline.
+    let secs: f64 = j
+        .split("\"seconds\": ")
+        .nth(1)
+        .and_then(|r| r.split(',').next())
+        .and_then(|n| n.parse().ok())
+        .expect("seconds in the stats");
+    assert!(secs < 7.0, "a 6 s drive took {secs} s: {j}");
+    assert!(j.contains("\"slow\": 0,"), "{j}");
     assert!(
         j.contains("\"divergences\": 0,") && j.contains("\"interp-poison-dead\": "),
         "{j}"

@@ -90,6 +90,7 @@ impl Vm {
     /// One step of an iteration whose state is in a root. Every state
     /// update happens before the allocation of the value, if any.
     fn iter_step(&mut self, st: State) -> JsResult<Option<Value>> {
+        self.charge(1, "iterate")?;
         let (src, idx) = self.state(st);
         if idx.as_int() == DONE {
             return Ok(None);

@@ -32,6 +32,7 @@ pub mod shape;
 pub mod strutil;
 pub mod typed;
 pub mod value;
+pub mod work;
 
 use crate::bytecode::FuncProto;
 use atoms::{Atom, Atoms, PropKey};
@@ -238,6 +239,11 @@ pub struct Options {
     /// Harness: overwrite the registers bytecode liveness calls dead at
     /// every loop back edge and call return (see `poison`).
     pub poison_dead: bool,
+    /// Harness: work units a run may spend before it ends as a slow input
+    /// (see `work`). `None`: unbounded.
+    pub work_budget: Option<u64>,
+    /// Harness: the instant a run is stopped (`jolt fuzz --seconds`).
+    pub deadline: Option<std::time::Instant>,
 }
 
 impl Default for Options {
@@ -262,6 +268,8 @@ impl Default for Options {
             poison_dead: false,
             gc_interval: None,
             gc_stress_budget: None,
+            work_budget: None,
+            deadline: None,
         }
     }
 }
@@ -373,6 +381,12 @@ pub struct Vm {
     pub forced_gc_bytes: u64,
     /// Allocations so far (drives `Options::gc_interval`).
     pub allocs: u64,
+    /// Work units spent and the count at which `charge` next checks the
+    /// budget and deadline (see `work`).
+    pub work_used: u64,
+    pub work_next: u64,
+    /// Why the harness stopped this run, once it has (see `work`).
+    pub abort: Option<work::Abort>,
     /// Checked ABI mode's machine-visible state (see `code::AbiGuard`).
     pub abi: code::AbiGuard,
     /// The first ABI violation the checked mode reported (the run's end).
@@ -520,6 +534,9 @@ impl Vm {
             identity_counter: 0,
             start_time: std::time::Instant::now(),
             allocs: 0,
+            work_used: 0,
+            work_next: u64::MAX,
+            abort: None,
             forced_gc_bytes: 0,
             abi: Default::default(),
             abi_report: None,
@@ -536,6 +553,7 @@ impl Vm {
             // The initial heap is far larger than the builtins need.
             panic!("heap too small to create the builtins");
         }
+        vm.reset_work();
         vm
     }
 
@@ -570,6 +588,7 @@ impl Vm {
             return Err(self.throw_error(ErrorKind::RangeError, what));
         }
         self.allocs += 1;
+        self.charge(1 + ((raw + nvals) as u64 >> 3), "alloc")?;
         let forced = (self.opts.gc_stress
             || matches!(self.opts.gc_interval, Some(n) if n > 0 && self.allocs.is_multiple_of(n)))
             && self
@@ -583,9 +602,13 @@ impl Vm {
         }
         let mark = self.handles.len();
         self.handles.extend_from_slice(keep);
-        let r = self.gc(1 + raw + nvals);
+        let mut r = self.gc(1 + raw + nvals);
         if forced {
             self.forced_gc_bytes += self.heap.used_bytes() as u64;
+        } else if r.is_ok() {
+            // A collection copies the live heap (forced ones are the plan's
+            // doing, bounded by `gc_stress_budget` instead).
+            r = self.charge(self.heap.used_bytes() as u64 >> 7, "gc");
         }
         keep.copy_from_slice(&self.handles[mark..]);
         self.handles.truncate(mark);

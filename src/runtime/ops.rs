@@ -164,6 +164,7 @@ pub fn to_string(vm: &mut Vm, v: Value) -> JsResult<Value> {
 /// ToString into Rust code units (for builtins that work on text).
 pub fn to_units(vm: &mut Vm, v: Value) -> JsResult<Vec<u16>> {
     let s = to_string(vm, v)?;
+    vm.charge(1 + (vm.string_len(s) as u64 >> 4), "string")?;
     Ok(vm.string_units(s))
 }
 

@@ -30,6 +30,7 @@
 //! Names are string constants from fixed lists that leave out anything
 //! nondeterministic (`random`, `now`, `Date`, `performance`).
 
+use super::patterns::{self, Pattern};
 use super::SplitMix;
 use crate::bytecode::{Const, FuncKind, FuncProto, Handler, Insn};
 use arbitrary::{Result, Unstructured};
@@ -247,6 +248,8 @@ struct Program<'a, 'b> {
     funcs: usize,
     /// Instruction budget left for the whole program.
     budget: usize,
+    /// The JIT-shaped patterns emitted (`gen_pattern`).
+    patterns: Vec<Pattern>,
 }
 
 impl Program<'_, '_> {
@@ -325,6 +328,11 @@ fn pick<T: Copy>(u: &mut Unstructured, xs: &[T]) -> Result<T> {
 /// Never fails: exhausted input reads as zeros, which still makes a valid
 /// (small) program.
 pub fn generate(u: &mut Unstructured) -> Result<FuncProto> {
+    generate_counted(u).map(|(p, _)| p)
+}
+
+/// `generate`, with the JIT-shaped patterns the program contains.
+pub fn generate_counted(u: &mut Unstructured) -> Result<(FuncProto, Vec<Pattern>)> {
     let mut consts: Vec<Const> = NUMS.iter().map(|&n| Const::Num(n)).collect();
     let mut names: Vec<&str> = STRS.to_vec();
     names.extend(GLOBALS);
@@ -345,10 +353,11 @@ pub fn generate(u: &mut Unstructured) -> Result<FuncProto> {
         consts,
         funcs: 1,
         budget,
+        patterns: Vec::new(),
     };
     let p = gen_function(&mut prog, FuncKind::Script, Vec::new(), 0)?;
     // Each function keeps only the constants it uses (readable text form).
-    Ok(super::minimize::prune_consts(&p))
+    Ok((super::minimize::prune_consts(&p), prog.patterns))
 }
 
 /// `generate` from raw bytes (what the fuzz targets and proptests call).
@@ -554,7 +563,7 @@ fn gen_ctx_load(prog: &mut Program, f: &mut Func, dst: u16) -> Result<()> {
 }
 
 fn gen_stmt(prog: &mut Program, f: &mut Func) -> Result<()> {
-    let choice = prog.u.int_in_range(0..=31u8)?;
+    let choice = prog.u.int_in_range(0..=33u8)?;
     let v = |prog: &mut Program, f: &Func| pick_value(prog.u, f);
     match choice {
         0..=3 => {
@@ -740,6 +749,7 @@ fn gen_stmt(prog: &mut Program, f: &mut Func) -> Result<()> {
                 gen_break(prog, f)?;
             }
         }
+        32..=33 => gen_pattern(prog, f)?,
         _ => {
             let d = v(prog, f)?;
             gen_load(prog, f, d)?;
@@ -749,6 +759,46 @@ fn gen_stmt(prog: &mut Program, f: &mut Func) -> Result<()> {
 }
 
 /// Fills the call window: callee, this, args. Returns argc.
+/// A JIT-shaped pattern (`patterns`): its source compiled as a function
+/// of its own (it reads nothing around it, so any context stack will do),
+/// added as a child and called with no arguments. Outside loops, so its
+/// warm-up fuel is spent once.
+fn gen_pattern(prog: &mut Program, f: &mut Func) -> Result<()> {
+    if f.children.len() >= 4 || f.loop_depth > 0 || prog.patterns.len() >= 4 {
+        return Ok(());
+    }
+    let name = format!("j{}", prog.patterns.len());
+    let (pat, lines) = patterns::snippet(prog.u, &name)?;
+    let src = format!("function {name}() {{\n{}\n}}\n", lines.join("\n"));
+    // Snippets compile by construction (tests/verify_patterns.rs).
+    let Ok(script) = crate::compile_source(&src, "pattern.js") else {
+        debug_assert!(false, "pattern does not compile:\n{src}");
+        return Ok(());
+    };
+    let Some(child) = script.children.iter().find(|c| c.name == name) else {
+        return Ok(());
+    };
+    f.children.push(child.clone());
+    prog.patterns.push(pat);
+    let func = f.children.len() as u16 - 1;
+    let w = f.lay.window;
+    f.emit(Insn::Closure { dst: w, func });
+    let this = pick_value(prog.u, f)?;
+    f.emit(Insn::Mov {
+        dst: w + 1,
+        src: this,
+    });
+    let dst = pick_value(prog.u, f)?;
+    let fb = f.fb();
+    f.emit(Insn::Call {
+        dst,
+        base: w,
+        argc: 0,
+        fb,
+    });
+    Ok(())
+}
+
 fn gen_window_args(prog: &mut Program, f: &mut Func, min: u16) -> Result<u16> {
     let w = f.lay.window;
     let this = pick_value(prog.u, f)?;

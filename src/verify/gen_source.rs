@@ -16,13 +16,16 @@
 //! Some shapes exist to reach JIT bugs quickly (see `faults.rs`): a
 //! property-get site called with objects of several shapes, and a try
 //! block with a context of its own inside a function whose catch reads a
-//! captured binding.
+//! captured binding. About one statement in ten (outside loops) is a
+//! JIT-shaped pattern from `patterns`: a site warmed past the tier
+//! thresholds, then shown a new type, shape, prototype or callee.
 //!
 //! Variables are typed while generating (number, string, array, object,
 //! function, class instance) so that most operations are meaningful, but
 //! some operations deliberately mix types at one site (`add(1, 2)`,
 //! `add("a", 1.5)`), overflow int32, or throw (caught or not).
 
+use super::patterns::{self, Pattern};
 use super::SplitMix;
 use arbitrary::{Result, Unstructured};
 
@@ -49,6 +52,8 @@ struct Gen<'a, 'b> {
     budget: usize,
     depth: usize,
     loop_depth: usize,
+    /// The JIT-shaped patterns emitted (`patterns`).
+    patterns: Vec<Pattern>,
 }
 
 const STRS: &[&str] = &["", "a", "bc", "x y", "10", "-0", "NaN", "\\u00e9", "\\n"];
@@ -219,7 +224,17 @@ impl Gen<'_, '_> {
         }
         self.budget -= 1;
         let nested = self.depth < 3;
-        match self.int(0, 24)? {
+        match self.int(0, 27)? {
+            // Often: a JIT-shaped pattern (warm a site, then change what it
+            // sees), outside loops so that its warm-up fuel is spent once.
+            25..=27 if self.loop_depth == 0 && self.depth < 2 => {
+                let prefix = self.fresh("j");
+                let (pat, lines) = patterns::snippet(self.u, &prefix)?;
+                for l in lines {
+                    self.line(l);
+                }
+                self.patterns.push(pat);
+            }
             0..=2 => {
                 let name = self.fresh("n");
                 let e = self.num(2)?;
@@ -685,6 +700,11 @@ impl Gen<'_, '_> {
 
 /// Generates one program (the lines joined with newlines, ending in one).
 pub fn generate(u: &mut Unstructured) -> Result<String> {
+    generate_counted(u).map(|(s, _)| s)
+}
+
+/// `generate`, with the JIT-shaped patterns the program contains.
+pub fn generate_counted(u: &mut Unstructured) -> Result<(String, Vec<Pattern>)> {
     let budget = 10 + u.int_in_range(0..=50usize)?;
     let mut g = Gen {
         u,
@@ -697,6 +717,7 @@ pub fn generate(u: &mut Unstructured) -> Result<String> {
         budget,
         depth: 0,
         loop_depth: 0,
+        patterns: Vec::new(),
     };
     while g.budget > 0 && !g.u.is_empty() {
         g.stmt()?;
@@ -706,7 +727,7 @@ pub fn generate(u: &mut Unstructured) -> Result<String> {
     }
     let mut s = g.out.join("\n");
     s.push('\n');
-    Ok(s)
+    Ok((s, g.patterns))
 }
 
 pub fn from_bytes(data: &[u8]) -> String {

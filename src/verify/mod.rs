@@ -56,6 +56,7 @@ pub mod fuzz;
 pub mod gen_bytecode;
 pub mod gen_source;
 pub mod minimize;
+pub mod patterns;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
@@ -97,6 +98,12 @@ pub enum OutcomeEnd {
     /// The checked ABI mode caught JIT code breaking the calling
     /// convention (never acceptable; the report names function and offset).
     AbiViolation(String),
+    /// The run spent its work budget ([`Config::work_budget`]) in the
+    /// named runtime path: a slow input, never compared (see
+    /// `runtime::work`).
+    SlowInput(String),
+    /// The run reached [`Config::deadline`]: discarded, never compared.
+    Deadline,
 }
 
 impl OutcomeEnd {
@@ -110,6 +117,8 @@ impl OutcomeEnd {
             OutcomeEnd::SyntaxError(_) => "syntax-error",
             OutcomeEnd::Panicked(_) => "panicked",
             OutcomeEnd::AbiViolation(_) => "abi-violation",
+            OutcomeEnd::SlowInput(_) => "slow-input",
+            OutcomeEnd::Deadline => "deadline",
         }
     }
 }
@@ -126,6 +135,8 @@ impl fmt::Display for OutcomeEnd {
             }
             OutcomeEnd::Panicked(m) => write!(f, "PANIC: {m}"),
             OutcomeEnd::AbiViolation(m) => write!(f, "ABI VIOLATION: {m}"),
+            OutcomeEnd::SlowInput(site) => write!(f, "slow input (work budget spent in {site})"),
+            OutcomeEnd::Deadline => write!(f, "stopped at the deadline"),
         }
     }
 }
@@ -146,6 +157,10 @@ impl Outcome {
             End::OutOfFuel => OutcomeEnd::OutOfFuel,
             End::OutOfMemory => OutcomeEnd::ResourceLimit(ResourceKind::Heap),
             End::AbiViolation(m) => OutcomeEnd::AbiViolation(m),
+            End::Aborted(crate::runtime::work::Abort::SlowInput(site)) => {
+                OutcomeEnd::SlowInput(site.to_string())
+            }
+            End::Aborted(crate::runtime::work::Abort::Deadline) => OutcomeEnd::Deadline,
         };
         Outcome {
             stdout: r.stdout,
@@ -278,6 +293,8 @@ impl Plan {
     pub fn options(&self, cfg: &Config) -> Option<Options> {
         let base = Options {
             fuel: Some(cfg.fuel),
+            work_budget: cfg.work_budget,
+            deadline: cfg.deadline,
             max_heap: cfg.max_heap,
             max_depth: cfg.max_depth,
             gc_stress_budget: cfg.gc_stress_budget,
@@ -486,6 +503,12 @@ pub struct Config {
     pub schedule: Schedule,
     /// `Options::gc_stress_budget` for the GC plans (fuzzing bounds it).
     pub gc_stress_budget: Option<u64>,
+    /// Work units a run may spend before it is a slow input
+    /// (`runtime::work`; fuzzing bounds it).
+    pub work_budget: Option<u64>,
+    /// When runs stop (`jolt fuzz --seconds`): a run still going then ends
+    /// as `OutcomeEnd::Deadline` and the report is discarded.
+    pub deadline: Option<std::time::Instant>,
 }
 
 impl Default for Config {
@@ -496,6 +519,8 @@ impl Default for Config {
             max_depth: Options::default().max_depth,
             schedule: Schedule::default(),
             gc_stress_budget: None,
+            work_budget: None,
+            deadline: None,
         }
     }
 }
@@ -518,6 +543,9 @@ pub enum DivergenceKind {
     Crash,
     /// The `left` plan disagrees with node (`right_end` is node's end).
     Node,
+    /// The `left` plan's run spent the work budget (`left_end` is
+    /// `SlowInput`): a slow input, as libFuzzer's `-timeout` reports one.
+    Slow,
 }
 
 /// A reported difference between two plans (see the module doc).
@@ -537,6 +565,9 @@ impl fmt::Display for Divergence {
         match self.kind {
             DivergenceKind::Crash => {
                 writeln!(f, "crash under plan {}: {}", self.left, self.left_end)?;
+            }
+            DivergenceKind::Slow => {
+                writeln!(f, "slow input under plan {}: {}", self.left, self.left_end)?;
             }
             DivergenceKind::Differ | DivergenceKind::Node => {
                 let right = if self.kind == DivergenceKind::Node {
@@ -587,6 +618,7 @@ impl Divergence {
                 }
                 format!("crash under {}: {msg}", self.left)
             }
+            DivergenceKind::Slow => format!("slow input under {}: {}", self.left, self.left_end),
             _ => {
                 // An ABI violation explains any output difference it causes.
                 let abi = [(&self.left_end, &self.left), (&self.right_end, &self.right)]
@@ -674,6 +706,31 @@ pub struct Report {
     /// Plans whose tier is not available in this build.
     pub skipped: Vec<Plan>,
     pub divergence: Option<Divergence>,
+    /// The first plan whose run spent the work budget, and where: the
+    /// program is a slow input and no outcomes were compared.
+    pub slow: Option<(Plan, String)>,
+    /// A run reached the deadline: the report is incomplete, nothing was
+    /// compared, and the caller should discard it.
+    pub deadline: bool,
+}
+
+impl Report {
+    /// The divergence, or else the slow input as a finding of kind
+    /// [`DivergenceKind::Slow`] (what fuzzers save and minimize).
+    pub fn finding(&self) -> Option<Divergence> {
+        if let Some(d) = &self.divergence {
+            return Some(d.clone());
+        }
+        let (plan, site) = self.slow.as_ref()?;
+        Some(Divergence {
+            kind: DivergenceKind::Slow,
+            left: *plan,
+            right: *plan,
+            stdout: None,
+            left_end: OutcomeEnd::SlowInput(site.clone()),
+            right_end: OutcomeEnd::SlowInput(site.clone()),
+        })
+    }
 }
 
 /// The input of a check: source text or a verified prototype.
@@ -710,9 +767,29 @@ pub fn report(program: Program, plans: &[Plan], cfg: &Config) -> Report {
 fn report_inner(program: Program, plans: &[Plan], cfg: &Config) -> Report {
     let mut rep = Report::default();
     for &plan in plans {
+        if cfg.deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            rep.deadline = true;
+            return rep;
+        }
         match run_plan(program, plan, cfg) {
             None => rep.skipped.push(plan),
-            Some((o, cov)) => rep.runs.push((plan, o, cov)),
+            Some((o, cov)) => {
+                match &o.end {
+                    OutcomeEnd::Deadline => {
+                        rep.deadline = true;
+                        return rep;
+                    }
+                    // A slow input is a finding of its own; the runs after
+                    // it would be slow too.
+                    OutcomeEnd::SlowInput(site) => {
+                        rep.slow = Some((plan, site.clone()));
+                        rep.runs.push((plan, o, cov));
+                        break;
+                    }
+                    _ => {}
+                }
+                rep.runs.push((plan, o, cov))
+            }
         }
     }
     for (plan, o, _) in &rep.runs {
@@ -727,6 +804,9 @@ fn report_inner(program: Program, plans: &[Plan], cfg: &Config) -> Report {
             });
             return rep;
         }
+    }
+    if rep.slow.is_some() {
+        return rep;
     }
     if let Some((p0, o0, _)) = rep.runs.first() {
         for (p, o, _) in &rep.runs[1..] {
@@ -780,6 +860,7 @@ pub fn run_plan(program: Program, plan: Plan, cfg: &Config) -> Option<(Outcome, 
         vm.heap.verify_after_gc = opts.verify_heap;
         vm.opts = opts;
         vm.allocs = 0;
+        vm.reset_work();
         crate::run_on(vm, proto)
     }));
     let mut o = match r {

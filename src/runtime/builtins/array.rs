@@ -102,6 +102,7 @@ fn require_callback(vm: &mut Vm, f: Value) -> JsResult<()> {
 
 /// The element at `k` if present (dense fast path, then HasProperty + Get).
 fn get_present(vm: &mut Vm, o: Value, k: f64) -> JsResult<Option<Value>> {
+    vm.charge(1, "element")?;
     if k < 4294967295.0 && vm.is_array(o) {
         if let Some(v) = vm.array_get_fast(o, k as u32) {
             return Ok(Some(v));
@@ -115,6 +116,7 @@ fn get_present(vm: &mut Vm, o: Value, k: f64) -> JsResult<Option<Value>> {
 
 /// CreateDataPropertyOrThrow(a, k, v) on a fresh array.
 fn create_data(vm: &mut Vm, a: Value, k: f64, v: Value) -> JsResult<()> {
+    vm.charge(1, "element")?;
     let key = index_key(vm, k);
     vm.define_own(a, key, v, DEFAULT_ATTRS)
 }
@@ -597,12 +599,14 @@ fn join_impl(vm: &mut Vm, args: &Args, sep_arg: Option<usize>) -> JsResult<Value
         let mut k = 0.0;
         while k < len {
             if k > 0.0 {
+                vm.charge(sep.len() as u64 >> 4, "string")?;
                 out.extend_from_slice(&sep);
             }
             let o = vm.handles[h];
             let v = get_index(vm, o, k)?;
             if !v.is_nullish() {
                 if vm.is_string(v) {
+                    vm.charge(vm.string_len(v) as u64 >> 4, "string")?;
                     out.extend(vm.string_units(v));
                 } else {
                     out.extend(ops::to_units(vm, v)?);
@@ -1270,6 +1274,11 @@ fn timsort(vm: &mut Vm, a: &mut [usize], cmp: &mut Cmp) -> JsResult<()> {
     if n < 2 {
         return Ok(());
     }
+    // Every comparison is work (runtime::work), comparator or not.
+    let cmp: &mut Cmp = &mut |vm: &mut Vm, x: usize, y: usize| {
+        vm.charge(1, "sort")?;
+        cmp(vm, x, y)
+    };
     let min_run = {
         let (mut n, mut r) = (n, 0);
         while n >= 64 {

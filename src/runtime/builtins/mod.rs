@@ -282,6 +282,7 @@ pub fn index_key(vm: &mut Vm, i: f64) -> PropKey {
 
 /// `Get(o, ToString(i))` with the dense-array fast path.
 pub fn get_index(vm: &mut Vm, o: Value, i: f64) -> JsResult<Value> {
+    vm.charge(1, "element")?;
     if i < 4294967295.0 && vm.is_array(o) {
         if let Some(v) = vm.array_get_fast(o, i as u32) {
             return Ok(v);
@@ -308,6 +309,7 @@ pub fn has_index(vm: &mut Vm, o: Value, i: f64) -> bool {
 
 /// Strict `Set(o, ToString(i), v)`.
 pub fn set_index(vm: &mut Vm, o: Value, i: f64, v: Value) -> JsResult<()> {
+    vm.charge(1, "element")?;
     let k = index_key(vm, i);
     vm.set_value(o, k, v)
 }

@@ -25,6 +25,7 @@ fn this_units(vm: &mut Vm, args: &Args, name: &str) -> JsResult<Vec<u16>> {
         )));
     }
     if vm.is_string(this) {
+        vm.charge(1 + (vm.string_len(this) as u64 >> 4), "string")?;
         return Ok(vm.string_units(this));
     }
     ops::to_units(vm, this)
