@@ -151,6 +151,7 @@ pub fn build(p: &FuncProto, live: &Liveness) -> Func {
                 reprs: Vec::new(),
                 name: p.name.clone(),
                 prop_sites: Vec::new(),
+                osr: Vec::new(),
             },
             cur: 0,
             env: Vec::new(),
@@ -228,6 +229,7 @@ impl Builder<'_> {
             });
         }
         let nregs = self.p.nregs as usize;
+        let mut headers = Vec::new();
         let mut exits: Vec<Option<Vec<Slot>>> = vec![None; n];
         exits[0] = Some(vec![Slot::Frame; nregs]);
         for (k, &b) in order.iter().enumerate() {
@@ -271,7 +273,93 @@ impl Builder<'_> {
                 }
             }
             exits[i] = Some(self.env.clone());
+            if is_header && bb.start != 0 {
+                headers.push(i);
+            }
         }
+        if !self.widened {
+            self.add_osr_entries(&headers);
+        }
+    }
+
+    /// An OSR entry block per loop header (not at pc 0, the function's own
+    /// entry): every live register loaded from the frame, unboxed (with a
+    /// guard, resuming at the header) where the header's parameter is.
+    /// The blocks go right after block 0, which lists them as entries, so
+    /// the numbering stays a reverse post-order.
+    fn add_osr_entries(&mut self, headers: &[usize]) {
+        let mut made: Vec<(u32, Block)> = Vec::new();
+        'h: for &h in headers {
+            let pc = self.f.blocks[h].pc;
+            let live = self.pc_live(pc as usize);
+            let fs = FrameState {
+                pc,
+                regs: vec![],
+                in_frame: live.clone(),
+            };
+            let mut insts = Vec::new();
+            let mut args = Vec::new();
+            for (j, &r) in live.iter().enumerate() {
+                let want = self.f.repr(self.f.blocks[h].params[j]);
+                let v = self.f.new_value(Repr::Tagged);
+                insts.push(inst(Op::LoadReg(r), vec![], Some(v)));
+                let op = match want {
+                    Repr::Tagged => {
+                        args.push(v);
+                        continue;
+                    }
+                    Repr::Int32 => Op::CheckInt32,
+                    Repr::Float64 => Op::CheckNumber,
+                    Repr::Bool => continue 'h,
+                };
+                let c = self.f.new_value(want);
+                insts.push(Inst {
+                    op,
+                    args: vec![v],
+                    res: Some(c),
+                    fs: Some(fs.clone()),
+                });
+                args.push(c);
+            }
+            made.push((
+                pc,
+                Block {
+                    params: vec![],
+                    insts,
+                    term: Term::Jump(Edge {
+                        to: B(h as u32),
+                        args,
+                    }),
+                    pc,
+                },
+            ));
+        }
+        let k = made.len() as u32;
+        if k == 0 {
+            return;
+        }
+        for b in &mut self.f.blocks {
+            for e in b.term.edges_mut() {
+                e.to = B(e.to.0 + k);
+            }
+        }
+        let Term::Jump(first) = self.f.blocks[0].term.clone() else {
+            unreachable!("block 0 jumps to the first bytecode block")
+        };
+        let mut entries = vec![first];
+        for (n, (pc, mut b)) in made.into_iter().enumerate() {
+            let at = 1 + n as u32;
+            for e in b.term.edges_mut() {
+                e.to = B(e.to.0 + k);
+            }
+            entries.push(Edge {
+                to: B(at),
+                args: vec![],
+            });
+            self.f.osr.push((pc, B(at)));
+            self.f.blocks.insert(at as usize, b);
+        }
+        self.f.blocks[0].term = Term::Entries(entries);
     }
 
     fn set_term(&mut self, t: Term) {

@@ -234,6 +234,10 @@ pub enum Term {
     },
     /// Control cannot get here (after an instruction that always throws).
     Unreachable,
+    /// Block 0 only: the function entry continues at the first edge; the
+    /// others are OSR entry blocks, entered from outside at a loop header
+    /// (`Func::osr`) with every register in the frame.
+    Entries(Vec<Edge>),
 }
 
 impl Term {
@@ -243,6 +247,7 @@ impl Term {
             Term::Branch { then, els, .. } => {
                 vec![then, els]
             }
+            Term::Entries(es) => es.iter().collect(),
             Term::Return { .. } | Term::Unreachable => vec![],
         }
     }
@@ -253,6 +258,7 @@ impl Term {
             Term::Branch { then, els, .. } => {
                 vec![then, els]
             }
+            Term::Entries(es) => es.iter_mut().collect(),
             Term::Return { .. } | Term::Unreachable => vec![],
         }
     }
@@ -285,6 +291,8 @@ pub struct Func {
     /// Per `Op::LoadProp`: the (shape id + 1, location) pairs it accepts
     /// (locations as `feedback::PolyEntry::loc`).
     pub prop_sites: Vec<Vec<(u64, i64)>>,
+    /// OSR entry blocks: (loop header pc, block).
+    pub osr: Vec<(u32, B)>,
 }
 
 impl Func {
@@ -348,6 +356,10 @@ impl Func {
             }
             let t = match &b.term {
                 Term::Jump(e) => format!("jump {}", edge(e)),
+                Term::Entries(es) => format!(
+                    "entries {}",
+                    es.iter().map(edge).collect::<Vec<_>>().join(", ")
+                ),
                 Term::Branch { cond, then, els } => {
                     format!("branch {}, {}, {}", val(*cond), edge(then), edge(els))
                 }

@@ -87,7 +87,7 @@ pub fn lower(
     f: &Func,
     a: &Allocation,
     opts: &LowerOpts,
-) -> Result<(Label, usize), String> {
+) -> Result<(Label, Vec<(u32, Label)>), String> {
     let entry = e.m.asm.new_named_label("opt_entry");
     let exit = e.m.asm.new_named_label("opt_exit");
     let blocks = (0..f.blocks.len())
@@ -127,8 +127,19 @@ pub fn lower(
     let result = l.body();
     l.e.exit = real_exit;
     result?;
-    let n = l.ndeopts;
-    Ok((entry, n))
+    // OSR entries: the spill area, then the entry block of that header.
+    let mut osr = Vec::new();
+    for &(pc, b) in &f.osr {
+        let lbl = l.e.m.asm.new_named_label(&format!("osr_pc{pc}"));
+        l.e.m.asm.bind(lbl);
+        if spill > 0 {
+            l.e.m.asm.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::Rsp, spill);
+        }
+        let to = l.blocks[b.0 as usize];
+        l.e.m.asm.jmp(to);
+        osr.push((pc, lbl));
+    }
+    Ok((entry, osr))
 }
 
 impl Lower<'_, '_> {
@@ -819,6 +830,10 @@ impl Lower<'_, '_> {
                 self.asm().ud2();
             }
             Term::Unreachable => self.asm().ud2(),
+            Term::Entries(es) => {
+                let to = self.blocks[es[0].to.0 as usize];
+                self.asm().jmp(to);
+            }
         }
         Ok(())
     }
