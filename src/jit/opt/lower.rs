@@ -715,6 +715,11 @@ impl Lower<'_, '_> {
             Op::XorI32 => Some(AluOp::Xor),
             _ => None,
         };
+        // Fault: the overflow guard tests the flags before the add.
+        let early = ins.op == Op::AddI32 && crate::faults::Fault::GuardBeforeOperation.injected();
+        if let (Some(d), true) = (d, early) {
+            self.asm().jcc(Cond::O, d);
+        }
         match (alu, self.loc(y)) {
             (Some(op), Loc::Gpr(b)) => self.asm().alu_rm_r(op, Size::S32, w, b),
             (Some(op), Loc::Stack(n)) => self.asm().alu_r_m(op, Size::S32, w, stack(n)),
@@ -722,7 +727,7 @@ impl Lower<'_, '_> {
             (None, Loc::Stack(n)) => self.asm().imul_r_rm(Size::S32, w, stack(n)),
             (_, Loc::Xmm(_)) => unreachable!(),
         }
-        if let Some(d) = d {
+        if let (Some(d), false) = (d, early) {
             self.asm().jcc(Cond::O, d);
             if ins.op == Op::MulI32 {
                 let ok = self.asm().new_label();
