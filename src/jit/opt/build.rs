@@ -832,6 +832,41 @@ impl Builder<'_> {
                 let v = self.get(pc, src, r);
                 self.set(dst, v);
             }
+            GetProp { dst, obj, name, .. } if crate::jit::baseline::ic::is_length(self.p, name) => {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let fs = self.frame_state(pc);
+                let v = self.emit_v(Op::LoadLength, vec![o], Some(fs));
+                self.set(dst, v);
+            }
+            SetProp { obj, src, fb, .. } if self.prop_site(fb).is_some() => {
+                let site = self.prop_site(fb).unwrap();
+                let o = self.get(pc, obj, Repr::Tagged);
+                let x = self.get(pc, src, Repr::Tagged);
+                let fs = self.frame_state(pc);
+                let idx = self.f.prop_sites.len() as u32;
+                self.f.prop_sites.push(site);
+                self.emit(Op::StoreProp(idx), vec![o, x], Some(fs));
+            }
+            GetElem { dst, obj, key, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_INT
+                    && matches!(self.repr_of(key), Repr::Int32 | Repr::Tagged) =>
+            {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let k = self.get(pc, key, Repr::Int32);
+                let fs = self.frame_state(pc);
+                let v = self.emit_v(Op::LoadElem, vec![o, k], Some(fs));
+                self.set(dst, v);
+            }
+            SetElem { obj, key, src, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_INT
+                    && matches!(self.repr_of(key), Repr::Int32 | Repr::Tagged) =>
+            {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let k = self.get(pc, key, Repr::Int32);
+                let x = self.get(pc, src, Repr::Tagged);
+                let fs = self.frame_state(pc);
+                self.emit(Op::StoreElem, vec![o, k, x], Some(fs));
+            }
             GetProp { dst, obj, fb, .. } if self.prop_site(fb).is_some() => {
                 let site = self.prop_site(fb).unwrap();
                 let o = self.get(pc, obj, Repr::Tagged);
