@@ -206,10 +206,17 @@ impl Allocation {
 }
 
 pub fn allocate(f: &Func) -> Allocation {
+    allocate_with(f, ALLOC_GPRS.len())
+}
+
+/// `allocate` with at most `regs` registers per class (at least 1): the
+/// harness's register-pressure stress, so spill code runs everywhere.
+pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
+    let regs = regs.max(1);
     let ivs = intervals(f);
     let mut loc: Vec<Option<Loc>> = vec![None; f.reprs.len()];
-    let mut free_g: Vec<Gpr> = ALLOC_GPRS.iter().rev().copied().collect();
-    let mut free_x: Vec<Xmm> = alloc_xmms().into_iter().rev().collect();
+    let mut free_g: Vec<Gpr> = ALLOC_GPRS.iter().take(regs).rev().copied().collect();
+    let mut free_x: Vec<Xmm> = alloc_xmms().into_iter().take(regs).rev().collect();
     // Per spill slot: the last position any value given it is live at. A
     // slot goes to an interval only if it is free over the *whole*
     // interval (a spilled victim is moved to a slot retroactively, from
