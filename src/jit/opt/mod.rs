@@ -132,9 +132,7 @@ pub fn compile(
     let lo = lower::LowerOpts {
         deopt_every: o.deopt_every,
     };
-    let mut region = |e: &mut crate::jit::baseline::emit::Emitter<'_>| {
-        lower::lower(e, &f, &a, &lo).map(|(l, _)| l)
-    };
+    let mut region = |e: &mut crate::jit::baseline::emit::Emitter<'_>| lower::lower(e, &f, &a, &lo);
     let code = crate::jit::baseline::compile_region(p, space, align, Some(&mut region), 0)?;
     Ok((code, info))
 }
