@@ -32,6 +32,7 @@ use iced_x86::{
 // FxHash: this runs at every compile in tests and fuzzing, and SipHash
 // was a third of its time.
 use crate::runtime::fxhash::FxHashMap as HashMap;
+use crate::runtime::fxhash::FxHashSet;
 use std::collections::VecDeque;
 
 const CALLEE_SAVED: [Register; 6] = [
@@ -135,7 +136,7 @@ pub fn check(code: &[u8], entry: u64, indirect: &[u64]) -> Result<Coverage, AbiV
 }
 
 /// The code's instructions by offset (decoded once, checked from any entry).
-pub struct Decoded(HashMap<u64, Instruction>);
+pub struct Decoded(HashMap<u64, Instruction>, FxHashSet<u64>);
 
 /// Decodes `code` (at address 0) for [`check_from`].
 pub fn decode(code: &[u8]) -> Decoded {
@@ -151,7 +152,19 @@ pub fn decode(code: &[u8]) -> Decoded {
         }
         insns.insert(i.ip(), i);
     }
-    Decoded(insns)
+    // Jump targets: the only places where paths can merge besides entries.
+    let targets = insns
+        .values()
+        .filter(|i| {
+            matches!(
+                i.flow_control(),
+                iced_x86::FlowControl::ConditionalBranch
+                    | iced_x86::FlowControl::UnconditionalBranch
+            )
+        })
+        .map(|i| i.near_branch_target())
+        .collect();
+    Decoded(insns, targets)
 }
 
 /// [`check`] over already decoded code.
@@ -168,12 +181,32 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
     };
     let mut seen: HashMap<u64, State> =
         HashMap::with_capacity_and_hasher(insns.len(), Default::default());
-    let mut work: VecDeque<(u64, State)> = VecDeque::from([(entry, start)]);
+    let mut work: VecDeque<(u64, State)> = VecDeque::new();
     let mut info = InstructionInfoFactory::new();
-    while let Some((at, st)) = work.pop_front() {
+    let indirect_set: FxHashSet<u64> = indirect.iter().copied().collect();
+    // States are recorded (and merged) only where paths can meet: entries
+    // and jump targets. An instruction reached by falling through is
+    // walked straight on from its predecessor (`pending`), with that
+    // predecessor's revisit flag.
+    let mut pending: Option<(u64, State, bool)> = Some((entry, start, false));
+    loop {
+        let (at, st, inherited) = match pending.take() {
+            Some(x) => x,
+            None => match work.pop_front() {
+                Some((a, s)) => (a, s, false),
+                None => break,
+            },
+        };
+        let join = at == entry || code.1.contains(&at) || indirect_set.contains(&at);
         // Coverage counts each instruction once, however often it is checked.
         let revisit;
-        let st = if let Some(prev) = seen.get(&at) {
+        let st = if !join {
+            if !inherited {
+                cov.instructions += 1;
+            }
+            revisit = inherited;
+            st
+        } else if let Some(prev) = seen.get(&at) {
             let same_frame = prev.depth == st.depth
                 && prev.mod16 == st.mod16
                 && prev.rbp_depth == st.rbp_depth
@@ -199,7 +232,9 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
             revisit = false;
             st
         };
-        seen.insert(at, st.clone());
+        if join {
+            seen.insert(at, st.clone());
+        }
         let Some(ins) = insns.get(&at).copied() else {
             return Err(err(
                 at,
@@ -241,7 +276,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
                 }
                 cov.calls += usize::from(!revisit);
                 // The callee preserves RSP and callee-saved registers.
-                work.push_back((next, s));
+                pending = Some((next, s, revisit));
                 continue;
             }
             Mnemonic::Push => {
@@ -255,7 +290,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
                         }
                     }
                 }
-                work.push_back((next, s));
+                pending = Some((next, s, revisit));
                 continue;
             }
             Mnemonic::Pop => {
@@ -270,7 +305,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
                 if let Some(d) = depth_before {
                     s.saved.retain(|&(sd, _)| sd != d);
                 }
-                work.push_back((next, s));
+                pending = Some((next, s, revisit));
                 continue;
             }
             _ => {}
@@ -361,7 +396,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
             }
             iced_x86::FlowControl::ConditionalBranch => {
                 work.push_back((ins.near_branch_target(), s.clone()));
-                work.push_back((next, s));
+                pending = Some((next, s, revisit));
             }
             iced_x86::FlowControl::IndirectBranch => {
                 if indirect.is_empty() {
@@ -373,7 +408,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
             }
             iced_x86::FlowControl::IndirectCall => unreachable!("calls handled above"),
             iced_x86::FlowControl::Return => unreachable!("returns handled above"),
-            _ => work.push_back((next, s)),
+            _ => pending = Some((next, s, revisit)),
         }
     }
     Ok(cov)
