@@ -32,7 +32,6 @@ use iced_x86::{
 // FxHash: this runs at every compile in tests and fuzzing, and SipHash
 // was a third of its time.
 use crate::runtime::fxhash::FxHashMap as HashMap;
-use crate::runtime::fxhash::FxHashSet;
 use std::collections::VecDeque;
 
 const CALLEE_SAVED: [Register; 6] = [
@@ -136,12 +135,30 @@ pub fn check(code: &[u8], entry: u64, indirect: &[u64]) -> Result<Coverage, AbiV
 }
 
 /// The code's instructions by offset (decoded once, checked from any entry).
-pub struct Decoded(HashMap<u64, Instruction>, FxHashSet<u64>);
+pub struct Decoded {
+    /// Valid instructions in address order.
+    insns: Vec<Instruction>,
+    /// Per code byte: 1 + the index of the instruction starting there (0:
+    /// none). Direct indexing: hash lookups per instruction were the
+    /// checker's cost (it runs for every compiled function in tests).
+    at: Vec<u32>,
+    /// Jump targets: the only places where paths can merge besides entries.
+    targets: Vec<bool>,
+}
+
+impl Decoded {
+    fn get(&self, addr: u64) -> Option<Instruction> {
+        let i = *self.at.get(addr as usize)?;
+        (i != 0).then(|| self.insns[i as usize - 1])
+    }
+
+}
 
 /// Decodes `code` (at address 0) for [`check_from`].
 pub fn decode(code: &[u8]) -> Decoded {
-    let mut insns: HashMap<u64, Instruction> =
-        HashMap::with_capacity_and_hasher(code.len() / 4, Default::default());
+    let mut insns = Vec::with_capacity(code.len() / 4);
+    let mut at = vec![0u32; code.len() + 1];
+    let mut targets = vec![false; code.len() + 1];
     let mut dec = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
     while dec.can_decode() {
         let i = dec.decode();
@@ -150,26 +167,24 @@ pub fn decode(code: &[u8]) -> Decoded {
             // invalid bytes are an error, reported when reached.
             continue;
         }
-        insns.insert(i.ip(), i);
+        insns.push(i);
+        at[i.ip() as usize] = insns.len() as u32;
     }
-    // Jump targets: the only places where paths can merge besides entries.
-    let targets = insns
-        .values()
-        .filter(|i| {
-            matches!(
-                i.flow_control(),
-                iced_x86::FlowControl::ConditionalBranch
-                    | iced_x86::FlowControl::UnconditionalBranch
-            )
-        })
-        .map(|i| i.near_branch_target())
-        .collect();
-    Decoded(insns, targets)
+    for i in &insns {
+        if matches!(
+            i.flow_control(),
+            iced_x86::FlowControl::ConditionalBranch | iced_x86::FlowControl::UnconditionalBranch
+        ) {
+            if let Some(t) = targets.get_mut(i.near_branch_target() as usize) {
+                *t = true;
+            }
+        }
+    }
+    Decoded { insns, at, targets }
 }
 
 /// [`check`] over already decoded code.
 pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Coverage, AbiViolation> {
-    let insns = &code.0;
     let mut cov = Coverage::default();
     let err = |offset: u64, reason: String| AbiViolation { offset, reason };
     let start = State {
@@ -180,10 +195,16 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
         saved: Saved::default(),
     };
     let mut seen: HashMap<u64, State> =
-        HashMap::with_capacity_and_hasher(insns.len(), Default::default());
+        HashMap::with_capacity_and_hasher(code.insns.len() / 4, Default::default());
     let mut work: VecDeque<(u64, State)> = VecDeque::new();
     let mut info = InstructionInfoFactory::new();
-    let indirect_set: FxHashSet<u64> = indirect.iter().copied().collect();
+    // Where paths can meet: jump targets, indirect targets, the entry.
+    let mut joins = code.targets.clone();
+    for &t in indirect.iter().chain([&entry]) {
+        if let Some(j) = joins.get_mut(t as usize) {
+            *j = true;
+        }
+    }
     // States are recorded (and merged) only where paths can meet: entries
     // and jump targets. An instruction reached by falling through is
     // walked straight on from its predecessor (`pending`), with that
@@ -197,7 +218,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
                 None => break,
             },
         };
-        let join = at == entry || code.1.contains(&at) || indirect_set.contains(&at);
+        let join = joins.get(at as usize).copied().unwrap_or(true);
         // Coverage counts each instruction once, however often it is checked.
         let revisit;
         let st = if !join {
@@ -235,7 +256,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
         if join {
             seen.insert(at, st.clone());
         }
-        let Some(ins) = insns.get(&at).copied() else {
+        let Some(ins) = code.get(at) else {
             return Err(err(
                 at,
                 "control reaches bytes that are not an instruction".into(),
