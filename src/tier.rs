@@ -164,7 +164,11 @@ impl Vm {
                 "[tier] {}: {} deopts; {}",
                 display_name(p),
                 p.jit.deopt_count.get(),
-                if last { "stays in baseline code" } else { "reoptimized" }
+                if last {
+                    "stays in baseline code"
+                } else {
+                    "reoptimized"
+                }
             );
         }
         p.jit.deopt_count.set(0);
@@ -181,7 +185,11 @@ impl Vm {
         }
     }
 
-    fn compile_code(&mut self, p: &FuncProto, kind: CodeKind) -> Result<BaselineCode, CompileError> {
+    fn compile_code(
+        &mut self,
+        p: &FuncProto,
+        kind: CodeKind,
+    ) -> Result<BaselineCode, CompileError> {
         let abi_check = self.opts.abi_check;
         let opt = crate::jit::opt::OptOptions {
             verify: cfg!(debug_assertions),
@@ -248,7 +256,11 @@ impl Vm {
             eprintln!("{}", code.disassemble(p));
         }
         if let Some(m) = jit.perf_map.as_mut() {
-            let tag = if kind == CodeKind::Optimized { "opt" } else { "jolt" };
+            let tag = if kind == CodeKind::Optimized {
+                "opt"
+            } else {
+                "jolt"
+            };
             m.push((
                 code.code.ptr() as usize,
                 code.code.bytes().len(),

@@ -154,6 +154,10 @@ pub fn to_string(vm: &mut Vm, v: Value) -> JsResult<Value> {
         Value::TRUE => wk::true_,
         Value::FALSE => wk::false_,
         _ => {
+            // Neither primitive nor object (the hole, an internal cell):
+            // only an engine bug gets here, and ToPrimitive would return it
+            // unchanged forever.
+            assert!(vm.is_object(v), "ToString of an internal value");
             let p = to_primitive(vm, v, Hint::String)?;
             return to_string(vm, p);
         }

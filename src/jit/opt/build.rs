@@ -425,7 +425,9 @@ impl Builder<'_> {
 
     fn emit(&mut self, op: Op, args: Vec<V>, fs: Option<FrameState>) -> Option<V> {
         let res = op.sig().1.map(|r| self.f.new_value(r));
-        self.f.blocks[self.cur].insts.push(Inst { op, args, res, fs });
+        self.f.blocks[self.cur]
+            .insts
+            .push(Inst { op, args, res, fs });
         res
     }
 
@@ -582,7 +584,12 @@ impl Builder<'_> {
         }
     }
 
-    fn edge_to(&self, pc: usize, ir_of: &HashMap<usize, usize>, index: &HashMap<usize, usize>) -> Edge {
+    fn edge_to(
+        &self,
+        pc: usize,
+        ir_of: &HashMap<usize, usize>,
+        index: &HashMap<usize, usize>,
+    ) -> Edge {
         Edge {
             to: B(ir_of[&index[&pc]] as u32),
             args: vec![],

@@ -30,19 +30,21 @@ pub fn edge_moves(f: &Func, a: &Allocation, e: &Edge) -> Vec<Move> {
         .zip(params)
         .map(|(x, p)| (a.of(*x), a.of(*p)))
         .collect();
-    sequentialize(
-        &pm,
-        Loc::Gpr(SCRATCH_GPRS[0]),
-        Loc::Xmm(SCRATCH_XMMS[0]),
-    )
+    sequentialize(&pm, Loc::Gpr(SCRATCH_GPRS[0]), Loc::Xmm(SCRATCH_XMMS[0]))
 }
 
 fn read(state: &State, a: &Allocation, v: V, what: &str) -> Result<(), String> {
     let l = a.of(v);
     match state.get(&l) {
         Some(x) if *x == v => Ok(()),
-        Some(x) => Err(format!("{what} reads v{} from {l}, which holds v{}", v.0, x.0)),
-        None => Err(format!("{what} reads v{} from {l}, which holds nothing known", v.0)),
+        Some(x) => Err(format!(
+            "{what} reads v{} from {l}, which holds v{}",
+            v.0, x.0
+        )),
+        None => Err(format!(
+            "{what} reads v{} from {l}, which holds nothing known",
+            v.0
+        )),
     }
 }
 

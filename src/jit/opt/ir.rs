@@ -222,7 +222,9 @@ pub enum Term {
     },
     /// `return` of register `reg` (its frame state, which holds it, is
     /// written first: the exit reads the frame).
-    Return { fs: FrameState },
+    Return {
+        fs: FrameState,
+    },
     /// Control cannot get here (after an instruction that always throws).
     Unreachable,
 }
@@ -252,9 +254,7 @@ impl Term {
     pub fn uses(&self) -> Vec<V> {
         match self {
             Term::Branch { cond, .. } => vec![*cond],
-            Term::Return { fs } => {
-                fs.regs.iter().map(|x| x.1).collect()
-            }
+            Term::Return { fs } => fs.regs.iter().map(|x| x.1).collect(),
             _ => vec![],
         }
     }
@@ -329,7 +329,11 @@ impl Func {
                     Some(r) => format!("{}:{} = ", val(r), self.repr(r).short()),
                     None => String::new(),
                 };
-                let f = ins.fs.as_ref().map(|f| format!(" {}", fs(f))).unwrap_or_default();
+                let f = ins
+                    .fs
+                    .as_ref()
+                    .map(|f| format!(" {}", fs(f)))
+                    .unwrap_or_default();
                 let _ = writeln!(s, "  {lhs}{:?} {}{f}", ins.op, list(&ins.args));
             }
             let t = match &b.term {

@@ -25,7 +25,9 @@ use super::regalloc::{Allocation, Loc, Move};
 use crate::bytecode::FuncProto;
 use crate::jit::baseline::emit::{layout, Emitter};
 use crate::jit::baseline::masm::{Masm, PROTO, TAG, VM};
-use crate::jit::x64::{AluOp, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm};
+use crate::jit::x64::{
+    AluOp, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm,
+};
 use crate::runtime::value::{Value, DOUBLE_OFFSET};
 use crate::runtime::Vm;
 use std::collections::HashMap;

@@ -278,10 +278,7 @@ pub fn allocate(f: &Func) -> Allocation {
     // Fault: two overlapping intervals get one register (the second
     // interval of a float-free function takes the first's register).
     if Fault::IntervalsShareRegister.injected() {
-        let ivs_g: Vec<&Interval> = ivs
-            .iter()
-            .filter(|iv| !f.repr(iv.v).is_float())
-            .collect();
+        let ivs_g: Vec<&Interval> = ivs.iter().filter(|iv| !f.repr(iv.v).is_float()).collect();
         'outer: for (i, a) in ivs_g.iter().enumerate() {
             for b in &ivs_g[i + 1..] {
                 if b.start < a.end && b.start > a.start {
@@ -333,7 +330,11 @@ pub fn sequentialize(moves: &[(Loc, Loc)], tmp_g: Loc, tmp_x: Loc) -> Vec<Move> 
                 // Every destination is still read: a cycle. Save the first
                 // move's source in scratch and read it from there.
                 let (src, _) = pending[0];
-                let tmp = if matches!(src, Loc::Xmm(_)) { tmp_x } else { tmp_g };
+                let tmp = if matches!(src, Loc::Xmm(_)) {
+                    tmp_x
+                } else {
+                    tmp_g
+                };
                 out.push(Move::Copy { src, dst: tmp });
                 for m in pending.iter_mut() {
                     if m.0 == src {

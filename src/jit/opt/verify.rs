@@ -103,11 +103,18 @@ pub fn verify(f: &Func, live: &Liveness) -> Result<(), String> {
         let Some(Some((db, dk))) = def.get(v.0 as usize) else {
             return Err(format!("{what}: v{} is never defined", v.0));
         };
-        let ok = if *db == bi { *dk < k } else { dominates(*db, bi) };
+        let ok = if *db == bi {
+            *dk < k
+        } else {
+            dominates(*db, bi)
+        };
         if ok {
             Ok(())
         } else {
-            Err(format!("{what}: v{} (defined in b{db}) does not dominate its use", v.0))
+            Err(format!(
+                "{what}: v{} (defined in b{db}) does not dominate its use",
+                v.0
+            ))
         }
     };
     let check_fs = |fs: &FrameState, bi: usize, k: i64, what: &str| -> Result<(), String> {
@@ -141,12 +148,20 @@ pub fn verify(f: &Func, live: &Liveness) -> Result<(), String> {
             let what = format!("b{bi} inst {k} ({:?})", ins.op);
             let (args, res) = ins.op.sig();
             if args.len() != ins.args.len() {
-                return Err(format!("{what}: {} operands, wants {}", ins.args.len(), args.len()));
+                return Err(format!(
+                    "{what}: {} operands, wants {}",
+                    ins.args.len(),
+                    args.len()
+                ));
             }
             for (x, want) in ins.args.iter().zip(args) {
                 check_use(*x, bi, k as i64, &what)?;
                 if f.repr(*x) != *want {
-                    return Err(format!("{what}: v{} is {:?}, wants {want:?}", x.0, f.repr(*x)));
+                    return Err(format!(
+                        "{what}: v{} is {:?}, wants {want:?}",
+                        x.0,
+                        f.repr(*x)
+                    ));
                 }
             }
             match (res, ins.res) {
@@ -190,7 +205,10 @@ pub fn verify(f: &Func, live: &Liveness) -> Result<(), String> {
             for (x, p) in e.args.iter().zip(params) {
                 check_use(*x, bi, end, &what)?;
                 if f.repr(*x) != f.repr(*p) {
-                    return Err(format!("{what}: argument v{} for parameter v{}: reprs differ", x.0, p.0));
+                    return Err(format!(
+                        "{what}: argument v{} for parameter v{}: reprs differ",
+                        x.0, p.0
+                    ));
                 }
             }
         }
