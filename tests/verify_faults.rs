@@ -109,6 +109,7 @@ mod with_feature {
             input_len: DRIVE_INPUT_LEN,
             node: false,
             stop_at_first: false,
+            cov_dir: None,
         };
         let sum = drive_jobs(&opts, 2, &mut |_| {});
         Fault::set_active(None).unwrap();
