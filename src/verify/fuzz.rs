@@ -381,7 +381,8 @@ pub struct DriveOptions {
 #[derive(Default)]
 pub struct Guide {
     pub inputs: Vec<Vec<u8>>,
-    pub seen: std::collections::HashSet<u64>,
+    /// Features are hashes already: the cheap hasher is enough.
+    pub seen: std::collections::HashSet<u64, crate::runtime::fxhash::FxBuild>,
     replay: Vec<Vec<u8>>,
 }
 
