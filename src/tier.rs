@@ -191,10 +191,15 @@ impl Vm {
         kind: CodeKind,
     ) -> Result<BaselineCode, CompileError> {
         let abi_check = self.opts.abi_check;
+        let opt_threshold = match self.opts.tier {
+            Tier::Auto => self.opts.opt_threshold,
+            _ => 0,
+        };
         let opt = crate::jit::opt::OptOptions {
             verify: cfg!(debug_assertions),
             print_ir: self.opts.print_ir.clone(),
             deopt_every: self.opts.deopt_every,
+            regs: self.opts.opt_regs as usize,
         };
         let Some(jit) = crate::jit::state(self) else {
             return Err(CompileError::Invalid("no JIT attached".into()));
@@ -225,7 +230,7 @@ impl Vm {
             }
             Ok(code)
         } else {
-            crate::jit::baseline::compile_with(p, &mut jit.space, align)
+            crate::jit::baseline::compile_region(p, &mut jit.space, align, None, opt_threshold)
         }
     }
 

@@ -7,10 +7,11 @@
 //! shapes and dense arrays stay on the inline paths: a fast path that is
 //! never taken, or an IC that is never filled, fails these tests.
 
-use jolt::bytecode::feedback::PolyIc;
+use jolt::bytecode::feedback::{self, PolyIc};
 use jolt::bytecode::{Const, FuncProto, Insn};
 use jolt::jit::baseline::ic;
 use jolt::jit::baseline::run::BaselineCache;
+use jolt::runtime::builtins::InlineNative;
 use jolt::runtime::{Options, Throw, Vm};
 use jolt::tier::run_script_baseline;
 use jolt::tier::Tier;
@@ -746,4 +747,231 @@ try { loop(1); } catch (e) { console.log(e.message); }
         "loop: {}",
         f.jit.helper_calls.get()
     );
+}
+
+/// Runs `source` with `Tier::Auto` at `threshold` (functions tier up with
+/// their interpreter feedback) after `check` compared every tier, and
+/// returns that run's prototype.
+fn check_auto(source: &str, expected: &str, threshold: u32) -> Rc<FuncProto> {
+    check(source, expected);
+    let (auto, p) = run(source, bounded(), How::Auto(threshold));
+    assert_eq!(auto.stdout, expected);
+    p
+}
+
+/// The natives (`Insn::Call` sites) a function's call sites recorded.
+fn natives_seen(f: &FuncProto) -> Vec<Option<InlineNative>> {
+    f.code
+        .iter()
+        .filter_map(|i| match *i {
+            Insn::Call { fb, .. } => Some(
+                feedback::native_callee(f.feedback[fb as usize].get())
+                    .and_then(InlineNative::of_entry),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Math functions, `push` and `charCodeAt` recorded by the interpreter's
+/// call feedback are computed inline once the function tiers up: the hot
+/// loop calls no helper; the push site caches the array's shape.
+#[test]
+fn recorded_natives_run_inline() {
+    let src = r#"
+function f(a, s) {
+  let t = 0;
+  for (let i = 0; i < 400; i++) {
+    t += Math.sqrt(i) + Math.floor(i * 0.25) + Math.abs(-i) + Math.ceil(i * -0.5);
+    t += Math.min(i, 7) + Math.max(i * 0.5, 2.5);
+    a.push(i);
+    t += s.charCodeAt(i & 3);
+  }
+  return t + a.length;
+}
+for (let k = 0; k < 3; k++) console.log(f([], "hello").toFixed(3));
+"#;
+    let out = "150302.628\n150302.628\n150302.628\n";
+    let p = check_auto(src, out, 5);
+    let f = function(&p, "f");
+    use InlineNative::*;
+    assert_eq!(
+        natives_seen(f),
+        [
+            MathSqrt,
+            MathFloor,
+            MathAbs,
+            MathCeil,
+            MathMin,
+            MathMax,
+            ArrayPush,
+            StringCharCodeAt
+        ]
+        .map(Some)
+    );
+    let push_site = f
+        .code
+        .iter()
+        .filter_map(|i| match *i {
+            Insn::Call { fb, .. } => Some(fb),
+            _ => None,
+        })
+        .nth(6)
+        .unwrap();
+    assert_eq!(f.poly_ic(push_site).unwrap().len(), 1);
+    // 1200 iterations of 8 native calls in baseline code: only the first
+    // few miss.
+    assert_eq!(f.jit.kind.get(), jolt::bytecode::record::CodeKind::Baseline);
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 40, "f: {calls} helper calls");
+}
+
+/// A site that recorded Math.floor keeps its inline path guarded by the
+/// callee's identity: a user function, another native or a bound function
+/// put in Math.floor after tier-up is called generically (and the feedback
+/// goes megamorphic, as in the interpreter).
+#[test]
+fn replaced_natives_are_called_generically() {
+    let src = r#"
+function g(x) { return Math.floor(x); }
+let t = 0;
+for (let i = 0; i < 300; i++) t += g(i + 0.5);
+console.log(t);
+const orig = Math.floor;
+Math.floor = x => "u" + x;
+console.log(g(1.5));
+Math.floor = Math.ceil;
+console.log(g(1.5));
+Math.floor = orig.bind(null, 7.5);
+console.log(g(1.5));
+Math.floor = orig;
+t = 0;
+for (let i = 0; i < 300; i++) t += g(-i - 0.5);
+console.log(t, Object.is(g(-0.5), -1), Object.is(g(-0), -0));
+"#;
+    let p = check_auto(src, "44850\nu1.5\n2\n7\n-45150 true true\n", 5);
+    let g = function(&p, "g");
+    let fb = g
+        .code
+        .iter()
+        .find_map(|i| match *i {
+            Insn::Call { fb, .. } => Some(fb),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(g.feedback[fb as usize].get(), feedback::MEGA);
+}
+
+/// `instanceof` sites cache the constructor's shape (classes, plain
+/// functions and natives alike): the hot loop stays inline, and replacing
+/// `F.prototype` afterwards is seen without any invalidation.
+#[test]
+fn instanceof_sites_cache_the_constructor_shape() {
+    let src = r#"
+class A { }
+class B extends A { }
+function F() { }
+function count(objs, K, n) {
+  let c = 0;
+  for (let i = 0; i < n; i++) if (objs[i % objs.length] instanceof K) c++;
+  return c;
+}
+const objs = [new A(), new B(), new F(), [], 1, null];
+console.log(count(objs, A, 600), count(objs, B, 600), count(objs, F, 600), count(objs, Array, 600));
+F.prototype = A.prototype;
+console.log(count(objs, F, 600));
+"#;
+    let p = check(src, "200 100 100 100\n200\n");
+    let f = function(&p, "count");
+    let ics: Vec<&PolyIc> = f
+        .code
+        .iter()
+        .filter_map(|i| match *i {
+            Insn::InstanceOf { fb, .. } => f.poly_ic(fb),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ics.len(), 1);
+    // A and B (classes without statics share a shape), F (the same shape
+    // again after its prototype was replaced: a plain assignment keeps it)
+    // and Array.
+    assert_eq!(ics[0].len(), 3, "{:?}", ics[0].shapes());
+    // 3000 checks; the misses that filled the cache call the helper.
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 20, "count: {calls} helper calls");
+}
+
+/// `hasOwnProperty` of a constant key caches (shape, atom, answer) at the
+/// call site once the function tiered up with the native in its feedback:
+/// the hot loop stays inline; a key string made at run time (not the
+/// atom's own string) goes to the generic call with the same answers.
+#[test]
+fn has_own_property_answers_from_the_cache() {
+    let src = r#"
+function count(objs, n) {
+  let c = 0;
+  for (let i = 0; i < n; i++) if (objs[i % objs.length].hasOwnProperty("ab")) c++;
+  return c;
+}
+function countDyn(objs, n, k) {
+  let c = 0;
+  for (let i = 0; i < n; i++) if (objs[i % objs.length].hasOwnProperty(k)) c++;
+  return c;
+}
+const objs = [{ ab: 1 }, { y: 1 }, { ab: 1, y: 2 }, Object.create({ ab: 1 })];
+for (let r = 0; r < 3; r++) console.log(count(objs, 400), countDyn(objs, 400, ["a", "b"].join("")));
+"#;
+    let p = check_auto(src, "200 200\n200 200\n200 200\n", 5);
+    let f = function(&p, "count");
+    assert_eq!(natives_seen(f), [Some(InlineNative::ObjectHasOwnProperty)]);
+    let fb = f
+        .code
+        .iter()
+        .find_map(|i| match *i {
+            Insn::Call { fb, .. } => Some(fb),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(f.poly_ic(fb).unwrap().len(), 4);
+    assert_eq!(f.jit.kind.get(), jolt::bytecode::record::CodeKind::Baseline);
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 20, "count: {calls} helper calls");
+    // The run-time key is never the atom's string: every call is generic.
+    let d = function(&p, "countDyn");
+    assert!(
+        d.jit.helper_calls.get() >= 800,
+        "{}",
+        d.jit.helper_calls.get()
+    );
+}
+
+/// Getters on prototypes are called directly from baseline code (no
+/// helper per read), and the call counts against the native nesting limit
+/// exactly as the interpreter's `vm.call` does: recursion through getters
+/// (some of which exit to the run loop for a derived-class `new`) fails
+/// at the same depth in every tier.
+#[test]
+fn getters_are_called_directly_with_the_same_nesting_limit() {
+    let src = r#"
+class B0 { }
+class D0 extends B0 { }
+let count = 0;
+class N {
+  constructor(next) { this.next = next; }
+  get depth() { count++; if (count % 3 === 0) new D0(); return this.next === null ? 0 : this.next.depth + 1; }
+}
+function listOf(n) { let h = null; for (let i = 0; i < n; i++) h = new N(h); return h; }
+function probe(n) { count = 0; try { return "ok " + listOf(n).depth; } catch (e) { return e.constructor.name + " at " + count; } }
+for (const n of [10, 1000, 1990, 2500, 5000]) console.log(probe(n));
+console.log(probe(10));
+class P { constructor(v) { this.v = v; } get twice() { return this.v * 2; } }
+class Q extends P { constructor(v) { super(v); this.w = 1; } }
+function sum(objs, n) { let s = 0; for (let i = 0; i < n; i++) s += objs[i & 1].twice; return s; }
+console.log(sum([new P(1), new Q(2)], 1000));
+"#;
+    let out = "ok 9\nok 999\nok 1989\nRangeError at 1999\nRangeError at 1999\nok 9\n3000\n";
+    let p = check(src, out);
+    let f = function(&p, "sum");
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 10, "sum: {calls} helper calls");
 }

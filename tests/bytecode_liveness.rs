@@ -127,6 +127,7 @@ fn effects_are_consistent() {
             "arrayhole",
             "setfieldinit",
             "sethome",
+            "argcount",
             "nop"
         ]
     );
@@ -285,6 +286,10 @@ const EXPECTED: &[(&str, &[u16], &[u16])] = &[
     ("supercallspread", &[0, 1, 22], &[1, 10, 20, 21]),
     // The parameter registers (n = 2 in the canonical form).
     ("createarguments", &[20, 21], &[10]),
+    // The frame's argument count only.
+    ("argcount", &[], &[10]),
+    // The key, and the snapshot registers (n = 2).
+    ("argget", &[20, 30, 31], &[10]),
     ("nop", &[], &[]),
 ];
 

@@ -1,6 +1,7 @@
-//! The official test suite as a test: runs `ci/test262` (plan m1, the
-//! interpreter tier) against the checkout in `TEST262_DIR` and fails on any
-//! failure missing from `ci/test262-expected.txt`. Without `TEST262_DIR`
+//! The official test suite as a test: runs `ci/test262` (plans m1 and m2,
+//! the interpreter tier) against the checkout in `TEST262_DIR` and fails on
+//! any failure missing from `ci/test262-expected.txt` (m1) or
+//! `ci/test262-expected-m2.txt` (m2). Without `TEST262_DIR`
 //! (or without python3) it prints a note and passes: `cargo test` needs
 //! no network. docs/test262.md says how to get the pinned checkout.
 
@@ -9,6 +10,15 @@ use std::process::Command;
 
 #[test]
 fn test262_m1_has_no_new_failures() {
+    run_plan("m1");
+}
+
+#[test]
+fn test262_m2_has_no_new_failures() {
+    run_plan("m2");
+}
+
+fn run_plan(plan: &str) {
     let Some(dir) = std::env::var_os("TEST262_DIR") else {
         eprintln!(
             "test262: skipped (set TEST262_DIR to a tc39/test262 checkout; see docs/test262.md)"
@@ -27,6 +37,8 @@ fn test262_m1_has_no_new_failures() {
             "-j",
             &jobs,
             "-q",
+            "--plan",
+            plan,
             "--tier=interp",
         ])
         .output()
@@ -41,7 +53,7 @@ fn test262_m1_has_no_new_failures() {
     eprintln!("{}", stdout.lines().last().unwrap_or(""));
     assert!(
         out.status.success(),
-        "ci/test262 found failures not in ci/test262-expected.txt:\n{}{}",
+        "ci/test262 --plan {plan} found failures not in its expected list:\n{}{}",
         stdout
             .lines()
             .filter(|l| l.contains("(NEW)") || l.starts_with("test262:"))

@@ -10,7 +10,7 @@ use jolt::verify::faults::Fault;
 
 #[test]
 fn names_round_trip() {
-    assert_eq!(Fault::ALL.len(), 21);
+    assert_eq!(Fault::ALL.len(), 24);
     for f in Fault::ALL {
         assert_eq!(Fault::from_name(f.name()), Some(f));
         assert!(f.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'));

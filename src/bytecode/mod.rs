@@ -126,8 +126,18 @@ pub mod feedback {
     pub const SAW_TYPED: u64 = 32;
     /// Property sites: (shape id + 1) << 32 | slot for a monomorphic own
     /// data property; MEGA once a second shape was seen.
-    /// Call sites: the callee prototype's address, or MEGA.
+    /// Call sites: the callee prototype's address, or `NATIVE_CALLEE |`
+    /// the native function's entry (`Call` sites only), or MEGA once a
+    /// second callee was seen.
     pub const MEGA: u64 = u64::MAX;
+    /// Marks a call site's feedback as a native callee (user-space
+    /// addresses never have bit 63 set, and MEGA is no entry | this bit).
+    pub const NATIVE_CALLEE: u64 = 1 << 63;
+
+    /// The native entry a call site's feedback word records, if any.
+    pub fn native_callee(word: u64) -> Option<usize> {
+        (word != MEGA && word & NATIVE_CALLEE != 0).then_some((word & !NATIVE_CALLEE) as usize)
+    }
 
     use std::cell::Cell;
 
@@ -349,8 +359,13 @@ impl FuncProto {
                     }
                 }
             }
+            // Call sites get one too: the receiver shapes an inline
+            // `push` accepts (`jit::baseline::natives`); and `instanceof`
+            // sites: constructor shapes (`jit::baseline::ic_checks`).
             let sites = self.code.iter().filter_map(|i| match *i {
                 Insn::GetProp { fb, .. }
+                | Insn::Call { fb, .. }
+                | Insn::InstanceOf { fb, .. }
                 | Insn::SetProp { fb, .. }
                 | Insn::GetGlobal { fb, .. }
                 | Insn::SetGlobal { fb, .. }

@@ -604,6 +604,15 @@ define_opcodes! {
     /// of which the frame's argument count are arguments; with `rest`, the
     /// last register's array (the extra arguments) follows.
     CreateArguments "createarguments" { dst: wreg, params: argregs, n: argc, rest: count } [THROW GC]
+    /// dst = this frame's argument count: `arguments.length` in a function
+    /// whose `arguments` does not escape (no object is made).
+    ArgCount "argcount" { dst: wreg } []
+    /// dst = `arguments[key]` without an arguments object: `params .. + n`
+    /// are as `CreateArguments`'s (a snapshot of the parameter registers
+    /// taken at entry, the rest array last when `rest` != 0). An index
+    /// below the argument count reads them; any other key is looked up on
+    /// an arguments object made for the purpose.
+    ArgGet "argget" { dst: wreg, key: reg, params: argregs, n: argc, rest: count } [THROW GC CALLS_JS]
     Nop "nop" { } []
 }
 

@@ -131,6 +131,10 @@ struct FnState {
     /// Scope-stack height at function entry.
     scope_base: usize,
     is_arrow: bool,
+    /// `arguments` without an object (it does not escape): the snapshot
+    /// registers of the parameters and the rest array, their count, and
+    /// whether the last is the rest array (`ArgGet`'s operands).
+    fast_args: Option<(Reg, u16, u16)>,
 }
 
 struct Compiler<'a> {
@@ -404,6 +408,16 @@ impl<'a> Compiler<'a> {
 
     /// Loads identifier `name` into `dst`.
     fn load_ident(&mut self, name: &Ident, dst: Reg, span: Span, for_typeof: bool) -> CResult<()> {
+        if &**name == "arguments" && self.f().fast_args.is_some() {
+            // The resolver let only `arguments.length` / `arguments[i]`
+            // reads through (strict code cannot declare `arguments`, and an
+            // outer function's must not be seen); anything else is its bug.
+            return Err(SyntaxError {
+                message: "internal error: `arguments` escapes a function compiled without it"
+                    .into(),
+                span,
+            });
+        }
         match self.lookup(name) {
             Some((i, b)) => {
                 match b.loc {
@@ -507,6 +521,7 @@ impl<'a> Compiler<'a> {
             this_slot: None,
             scope_base: base,
             is_arrow,
+            fast_args: None,
         });
     }
 
@@ -668,6 +683,22 @@ impl<'a> Compiler<'a> {
             + hidden_rest as u16;
         let has_rest = rest.is_some() || is_default_derived || hidden_rest;
         self.new_fn(kind, nparams, kind == FuncKind::Arrow);
+        // `arguments.length` and `arguments[i]` reads only: no object, the
+        // reads go to a snapshot of the argument registers (`ArgGet`).
+        // A user rest parameter is excluded: the body may mutate its array.
+        let fast = uses_arguments
+            && !self.analysis.arguments_escape.contains(&key)
+            && rest.is_none()
+            && matches!(body, Body::Stmts(_));
+        let uses_arguments = uses_arguments && !fast;
+        if fast {
+            let base = self.mark();
+            for i in 0..nparams {
+                let t = self.alloc();
+                self.emit(Insn::Mov { dst: t, src: 2 + i });
+            }
+            self.f().fast_args = Some((base, nparams, has_rest as u16));
+        }
         // Unmapped (strict) arguments: a snapshot of the argument registers
         // before anything (TDZ holes, defaults) writes them.
         let arguments_obj = uses_arguments.then(|| {
@@ -2317,6 +2348,7 @@ impl<'a> Compiler<'a> {
                 });
                 self.emit(Insn::Mov { dst, src: base });
             }
+            ExprKind::Member { .. } | ExprKind::Index { .. } if self.fast_arguments(e, dst)? => {}
             ExprKind::Member {
                 object,
                 name: pname,
@@ -2399,6 +2431,7 @@ impl<'a> Compiler<'a> {
     fn chain(&mut self, e: &Expr, dst: Reg, exits: &mut Vec<usize>) -> CResult<()> {
         let m = self.mark();
         match &e.kind {
+            ExprKind::Member { .. } | ExprKind::Index { .. } if self.fast_arguments(e, dst)? => {}
             ExprKind::Member {
                 object,
                 name,
@@ -2442,6 +2475,44 @@ impl<'a> Compiler<'a> {
         }
         self.free_to(m);
         Ok(())
+    }
+
+    /// `arguments.length` / `arguments[i]` (not optional) in a function
+    /// whose `arguments` does not escape: `ArgCount` / `ArgGet` into `dst`
+    /// and true; false (nothing emitted) for anything else.
+    fn fast_arguments(&mut self, e: &Expr, dst: Reg) -> CResult<bool> {
+        let Some((params, n, rest)) = self.f().fast_args else {
+            return Ok(false);
+        };
+        let is_args = |o: &Expr| matches!(&o.kind, ExprKind::Ident(x) if &**x == "arguments");
+        match &e.kind {
+            ExprKind::Member {
+                object,
+                name,
+                optional: false,
+            } if &**name == "length" && is_args(object) => {
+                self.emit(Insn::ArgCount { dst });
+            }
+            ExprKind::Index {
+                object,
+                index,
+                optional: false,
+            } if is_args(object) => {
+                let m = self.mark();
+                let key = self.expr_any(index)?;
+                self.position(e.span);
+                self.emit(Insn::ArgGet {
+                    dst,
+                    key,
+                    params,
+                    n,
+                    rest,
+                });
+                self.free_to(m);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 
     /// Evaluates call arguments into consecutive new registers: their

@@ -411,6 +411,11 @@ pub struct Analysis {
     /// Non-arrow functions (and the script) whose `arguments` is read, by
     /// themselves or by an inner arrow (then it is also in `captured`).
     pub arguments_used: HashSet<ScopeKey>,
+    /// Those of `arguments_used` where `arguments` escapes: used other
+    /// than as `arguments.length` or `arguments[i]` read directly in the
+    /// function (not in an inner arrow, not called, assigned, deleted or
+    /// updated). The others need no arguments object (`ArgCount`/`ArgGet`).
+    pub arguments_escape: HashSet<ScopeKey>,
 }
 
 struct RScope {
@@ -466,13 +471,47 @@ impl Resolver {
         // `arguments` (never declared: strict mode forbids the binding)
         // belongs to the innermost non-arrow function.
         if &**name == "arguments" {
-            if let Some(i) = self.fns.iter().rposition(|f| !f.1) {
-                let k = self.fns[i].0;
-                self.out.arguments_used.insert(k);
-                if i + 1 < self.fns.len() {
-                    self.out.captured.insert((k, name.clone()));
-                }
+            self.arguments_use(true);
+        }
+    }
+
+    /// A use of `arguments`; `escapes` unless it is a plain read of
+    /// `arguments.length` or `arguments[i]` (an inner arrow's use always
+    /// escapes: the arrow needs the object).
+    fn arguments_use(&mut self, escapes: bool) {
+        if let Some(i) = self.fns.iter().rposition(|f| !f.1) {
+            let k = self.fns[i].0;
+            self.out.arguments_used.insert(k);
+            let inner = i + 1 < self.fns.len();
+            if inner {
+                self.out.captured.insert((k, Rc::from("arguments")));
             }
+            if escapes || inner {
+                self.out.arguments_escape.insert(k);
+            }
+        }
+    }
+
+    /// Whether `arguments` names the function's arguments here (no scope
+    /// declares it: strict mode forbids the binding, but be exact).
+    fn is_arguments(&self, e: &Expr) -> bool {
+        matches!(&e.kind, ExprKind::Ident(n) if &**n == "arguments")
+            && !self.scopes.iter().any(|s| s.names.contains("arguments"))
+    }
+
+    /// `e` in a position that is not a plain read (a call's callee, an
+    /// assignment, update or `delete` target): `arguments.x` or
+    /// `arguments[i]` there needs the object.
+    fn non_read(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Member { object, .. } if self.is_arguments(object) => {
+                self.arguments_use(true)
+            }
+            ExprKind::Index { object, index, .. } if self.is_arguments(object) => {
+                self.arguments_use(true);
+                self.expr(index);
+            }
+            _ => self.expr(e),
         }
     }
 
@@ -501,7 +540,7 @@ impl Resolver {
     fn pattern(&mut self, p: &Pattern) {
         match &p.kind {
             PatternKind::Ident(n) => self.reference(n),
-            PatternKind::Member(e) => self.expr(e),
+            PatternKind::Member(e) => self.non_read(e),
             PatternKind::Object { props, rest } => {
                 for pp in props {
                     if let PropKey::Computed(e) = &pp.key {
@@ -770,8 +809,12 @@ impl Resolver {
             }
             ExprKind::Function(f) => self.function(f, false),
             ExprKind::Class(c) => self.class(c),
+            ExprKind::Unary {
+                op: UnaryOp::Delete,
+                arg,
+            } => self.non_read(arg),
             ExprKind::Unary { arg, .. } => self.expr(arg),
-            ExprKind::Update { target, .. } => self.expr(target),
+            ExprKind::Update { target, .. } => self.non_read(target),
             ExprKind::Binary { left, right, .. } | ExprKind::Logical { left, right, .. } => {
                 self.expr(left);
                 self.expr(right);
@@ -791,8 +834,21 @@ impl Resolver {
                 }
             }
             ExprKind::Call { callee, args, .. } | ExprKind::New { callee, args } => {
-                self.expr(callee);
+                self.non_read(callee);
                 self.args(args);
+            }
+            ExprKind::Member {
+                object,
+                name,
+                optional: false,
+            } if &**name == "length" && self.is_arguments(object) => self.arguments_use(false),
+            ExprKind::Index {
+                object,
+                index,
+                optional: false,
+            } if self.is_arguments(object) => {
+                self.arguments_use(false);
+                self.expr(index);
             }
             ExprKind::Member { object, .. } => self.expr(object),
             ExprKind::Index { object, index, .. } => {

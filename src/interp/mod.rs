@@ -32,7 +32,9 @@ impl Vm {
     /// A VM whose JS runs on this interpreter's loop (the runtime's
     /// calls from Rust reach `Vm::run` through `Vm::run_loop`).
     pub fn new(opts: crate::runtime::Options) -> Box<Vm> {
-        Vm::with_run_loop(opts, Vm::run)
+        let mut vm = Vm::with_run_loop(opts, Vm::run);
+        vm.code_exit = Vm::handle_code_exit;
+        vm
     }
 }
 
@@ -97,7 +99,15 @@ impl Vm {
         fp: usize,
         pc: usize,
     ) -> JsResult<Option<Value>> {
-        match enter(self, p, kind, fp, pc) {
+        let exit = enter(self, p, kind, fp, pc);
+        self.handle_code_exit(exit)
+    }
+
+    /// Handles an exit of the top frame's compiled code with the
+    /// interpreter's own frame code (see `run_compiled_step`).
+    #[inline]
+    fn handle_code_exit(&mut self, exit: CodeExit) -> JsResult<Option<Value>> {
+        match exit {
             CodeExit::Return(v) => {
                 // The construct rules are applied; pop as the `Return` arm does.
                 let f = self.frames.pop().unwrap();
@@ -136,6 +146,9 @@ impl Vm {
                 }
                 Ok(None)
             }
+            // The frame's pc is set: a frame step (and its tier check)
+            // continues it, e.g. in optimized code by OSR.
+            CodeExit::Resume => Ok(None),
             CodeExit::Throw { throw, .. } => {
                 self.unwind(throw)?;
                 // Fault: a frame running compiled code resumes one past its
@@ -540,7 +553,10 @@ impl Vm {
                                 ));
                                 continue 'frames;
                             }
-                            Some(Kind::Native | Kind::Bound) => {
+                            Some(k @ (Kind::Native | Kind::Bound)) => {
+                                if k == Kind::Native {
+                                    exec::record_native(&p.feedback[fb as usize], f);
+                                }
                                 self.frames[fi].pc = pc;
                                 w!(
                                     dst,
@@ -669,6 +685,14 @@ impl Vm {
                         n,
                         rest,
                     } => w!(dst, tri!(exec::create_arguments(self, fp, params, n, rest))),
+                    Insn::ArgCount { dst } => w!(dst, exec::arg_count(self)),
+                    Insn::ArgGet {
+                        dst,
+                        key,
+                        params,
+                        n,
+                        rest,
+                    } => w!(dst, tri!(exec::arg_get(self, fp, r!(key), params, n, rest))),
 
                     Insn::Throw { src } => {
                         let v = r!(src);

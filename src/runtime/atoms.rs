@@ -57,6 +57,8 @@ well_known_atoms! {
     writable = "writable",
     enumerable = "enumerable",
     configurable = "configurable",
+    callee = "callee",
+    add = "add",
     number = "number",
     string = "string",
     boolean = "boolean",

@@ -946,6 +946,18 @@ pub fn record_callee(fb: &StdCell<u64>, callee: *const FuncProto) {
     }
 }
 
+/// Records a native callee at a `Call` site (its entry, see
+/// `feedback::NATIVE_CALLEE`), by the same monomorphic-then-megamorphic
+/// rule as JS callees.
+#[inline]
+pub fn record_native(fb: &StdCell<u64>, f: Value) {
+    let w = fbk::NATIVE_CALLEE | Cell::from_value(f).raw(1);
+    let c = fb.get();
+    if c != w {
+        fb.set(if c == 0 { w } else { fbk::MEGA });
+    }
+}
+
 /// The parent constructor for `super(...)` in the frame whose callee is
 /// `callee` (a TypeError when it is not a constructor).
 pub fn super_constructor(vm: &mut Vm, callee: Value) -> JsResult<Value> {
@@ -1042,6 +1054,45 @@ pub fn super_call_spread(vm: &mut Vm, fp: usize, base: u16) -> JsResult<Value> {
 pub fn create_arguments(vm: &mut Vm, fp: usize, params: u16, n: u16, rest: u16) -> JsResult<Value> {
     let argc = vm.frames.last().unwrap().argc as usize;
     vm.create_arguments(fp + params as usize, n as usize, rest != 0, argc)
+}
+
+/// `argcount`: the frame's argument count.
+pub fn arg_count(vm: &Vm) -> Value {
+    Value::int(vm.frames.last().unwrap().argc as i32)
+}
+
+/// `argget`: `arguments[key]` read from the snapshot registers (see
+/// `create_arguments`) for an index below the argument count; any other
+/// key on an arguments object made now (nothing can have observed the
+/// object, so making it late is not visible).
+pub fn arg_get(
+    vm: &mut Vm,
+    fp: usize,
+    key: Value,
+    params: u16,
+    n: u16,
+    rest: u16,
+) -> JsResult<Value> {
+    let argc = vm.frames.last().unwrap().argc as usize;
+    let at = fp + params as usize;
+    let has_rest = rest != 0 && n > 0;
+    let fixed = n as usize - has_rest as usize;
+    if key.is_int() && key.as_int() >= 0 && (key.as_int() as usize) < argc {
+        let i = key.as_int() as usize;
+        if i < fixed {
+            return Ok(vm.stack[at + i]);
+        }
+        let arr = vm.stack[at + fixed];
+        if has_rest && vm.is_array(arr) {
+            if let Some(v) = vm.array_get_fast(arr, (i - fixed) as u32) {
+                return Ok(v);
+            }
+        }
+    }
+    // The key first (its conversion may call JS and allocate).
+    let k = ops::to_property_key(vm, key)?;
+    let obj = vm.create_arguments(at, n as usize, rest != 0, argc)?;
+    vm.get_value(obj, k)
 }
 
 /// `forinstart`: the enumerable keys of `obj` into `iter` (keys array),

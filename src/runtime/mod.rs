@@ -225,6 +225,9 @@ pub struct Options {
     /// Harness (`deopt-stress`): every optimized guard also deopts each
     /// `deopt_every`-th time any guard runs (0: never).
     pub deopt_every: u32,
+    /// Harness: registers per class tier 2 may allocate (0: all), so
+    /// spill code runs constantly.
+    pub opt_regs: u32,
     /// `--print-ir[=PASS]`: the optimizing tier's IR after each pass.
     pub print_ir: Option<String>,
     /// Bytes of executable memory for baseline code.
@@ -259,6 +262,7 @@ impl Default for Options {
             jit_threshold: code::DEFAULT_JIT_THRESHOLD,
             opt_threshold: code::DEFAULT_OPT_THRESHOLD,
             deopt_every: 0,
+            opt_regs: 0,
             print_ir: None,
             code_space: code::DEFAULT_CODE_SPACE,
             trace_tier: false,
@@ -402,6 +406,12 @@ pub struct Vm {
     /// Runs frames from the top one until the entry frame returns: the
     /// interpreter's loop (see `with_run_loop`).
     pub run_loop: fn(&mut Vm) -> JsResult<Value>,
+    /// Handles an exit of the top frame's compiled code as the run loop
+    /// does (`Ok(Some(v))`: the entry frame returned `v`; `Ok(None)`: go on
+    /// with the top frame; `Err`: the entry frame threw). Compiled code
+    /// that called a getter itself finishes it with this and `run_loop`
+    /// when the getter's frame exits (`jit::baseline::helpers`).
+    pub code_exit: fn(&mut Vm, code::CodeExit) -> JsResult<Option<Value>>,
 }
 
 /// Frames beyond `Options::max_depth` that `FrameStack` has room for
@@ -538,6 +548,7 @@ impl Vm {
             jit: None,
             poison_state: Default::default(),
             run_loop,
+            code_exit: |_, _| unreachable!("compiled code exited without a run loop"),
         });
         vm.stack_base = vm.stack.as_mut_ptr();
         vm.intrinsics_ptr = vm.intrinsics.as_ptr();

@@ -131,6 +131,12 @@ impl Vm {
                 Value::int(n as i32),
                 WRITABLE | CONFIGURABLE,
             )?;
+            // Strict arguments: `callee` is %ThrowTypeError% both ways.
+            let (o, t) = (
+                self.handles[mark + n],
+                self.intrinsic(Intrinsic::ThrowTypeError),
+            );
+            self.define_accessor(o, PropKey::Atom(wk::callee), t, t, 0)?;
             Ok(self.handles[mark + n])
         })();
         self.handles.truncate(mark);
@@ -487,6 +493,17 @@ impl Vm {
         }
         match self.find_property(obj, key) {
             Some(Own::Accessor(_, s, _)) => {
+                if key == PropKey::Atom(wk::callee)
+                    && s == self.intrinsic(Intrinsic::ThrowTypeError)
+                    && Cell::from_value(obj).kind() == Kind::Arguments
+                {
+                    // V8 reports the poisoned `callee` of strict arguments
+                    // as read-only rather than calling the thrower.
+                    let shown = super::format::object_tag(self, receiver);
+                    return Err(self.type_error(&format!(
+                        "Cannot assign to read only property 'callee' of object '{shown}'"
+                    )));
+                }
                 if s.is_undefined() {
                     let k = self.atoms.key_to_string(key);
                     let shown = super::format::object_tag(self, receiver);

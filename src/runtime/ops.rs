@@ -499,9 +499,10 @@ pub fn instance_of(vm: &mut Vm, v: Value, target: Value) -> JsResult<bool> {
     let v = vm.handles.pop().unwrap();
     let proto = proto?;
     if !vm.is_object(proto) {
-        return Err(
-            vm.type_error("Function has non-object prototype 'undefined' in instanceof check")
-        );
+        let shown = super::format::display_primitive(vm, proto);
+        return Err(vm.type_error(&format!(
+            "Function has non-object prototype '{shown}' in instanceof check"
+        )));
     }
     let mut o = vm.proto_of(v);
     while o.is_cell() {

@@ -83,8 +83,16 @@ impl Target {
                 Plan::AutoThreshold1,
                 Plan::AutoRandom,
                 Plan::InterpPoisonDead,
+                Plan::Opt,
+                Plan::DeoptStress,
+                Plan::Auto3Random,
             ],
-            Target::GcStress => &[Plan::Interp, Plan::InterpGcStress, Plan::BaselineGcStress],
+            Target::GcStress => &[
+                Plan::Interp,
+                Plan::InterpGcStress,
+                Plan::BaselineGcStress,
+                Plan::OptGcStress,
+            ],
         }
     }
     fn index(self) -> usize {

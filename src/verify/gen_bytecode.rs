@@ -670,12 +670,26 @@ fn gen_stmt(prog: &mut Program, f: &mut Func) -> Result<()> {
             let src = v(prog, f)?;
             match prog.u.int_in_range(0..=6u8)? {
                 6 => {
+                    // `arguments`: the object, or its object-free reads
+                    // (over the parameter registers, as the compiler's
+                    // snapshot).
                     let dst = v(prog, f)?;
-                    f.emit(Insn::CreateArguments {
-                        dst,
-                        params: 2,
-                        n: f.lay.nparams,
-                        rest: f.has_rest as u16,
+                    let (n, rest) = (f.lay.nparams, f.has_rest as u16);
+                    f.emit(match prog.u.int_in_range(0..=2u8)? {
+                        0 => Insn::CreateArguments {
+                            dst,
+                            params: 2,
+                            n,
+                            rest,
+                        },
+                        1 => Insn::ArgCount { dst },
+                        _ => Insn::ArgGet {
+                            dst,
+                            key: src,
+                            params: 2,
+                            n,
+                            rest,
+                        },
                     });
                 }
                 5 => {

@@ -100,7 +100,7 @@ pub fn minimize_source(src: &str, fails: &mut dyn FnMut(&str) -> bool) -> String
 
 /// Registers the interpreter reads as cells of a specific kind, or that
 /// hold the hole or a context (see the module doc).
-fn typed_registers(p: &FuncProto) -> HashSet<u16> {
+pub(crate) fn typed_registers(p: &FuncProto) -> HashSet<u16> {
     let mut t: HashSet<u16> = [0, 1].into_iter().collect();
     let mut min_window = u16::MAX;
     for i in &p.code {
@@ -157,7 +157,7 @@ fn typed_registers(p: &FuncProto) -> HashSet<u16> {
 }
 
 /// Whether replacing `i` with `Nop` keeps the interpreter's invariants.
-fn removable(i: &Insn, typed: &HashSet<u16>) -> bool {
+pub(crate) fn removable(i: &Insn, typed: &HashSet<u16>) -> bool {
     match i.opcode() {
         Opcode::Nop
         | Opcode::CheckTdz
@@ -181,7 +181,7 @@ fn removable(i: &Insn, typed: &HashSet<u16>) -> bool {
 }
 
 /// Paths to every function of a prototype tree (child indices).
-fn paths(p: &FuncProto, prefix: Vec<usize>, out: &mut Vec<Vec<usize>>) {
+pub(crate) fn paths(p: &FuncProto, prefix: Vec<usize>, out: &mut Vec<Vec<usize>>) {
     out.push(prefix.clone());
     for (i, c) in p.children.iter().enumerate() {
         let mut q = prefix.clone();
@@ -191,7 +191,7 @@ fn paths(p: &FuncProto, prefix: Vec<usize>, out: &mut Vec<Vec<usize>>) {
 }
 
 /// A copy of `p` where the function at `path` gets `code`.
-fn with_code(p: &FuncProto, path: &[usize], code: &[Insn]) -> FuncProto {
+pub(crate) fn with_code(p: &FuncProto, path: &[usize], code: &[Insn]) -> FuncProto {
     let mut q = fresh_copy(p);
     match path.split_first() {
         None => q.code = code.to_vec(),
@@ -202,7 +202,7 @@ fn with_code(p: &FuncProto, path: &[usize], code: &[Insn]) -> FuncProto {
     q
 }
 
-fn get<'a>(p: &'a FuncProto, path: &[usize]) -> &'a FuncProto {
+pub(crate) fn get<'a>(p: &'a FuncProto, path: &[usize]) -> &'a FuncProto {
     match path.split_first() {
         None => p,
         Some((&i, rest)) => get(&p.children[i], rest),

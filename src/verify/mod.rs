@@ -57,6 +57,8 @@ pub mod gen_bytecode;
 pub mod gen_source;
 pub mod minimize;
 pub mod patterns;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 
 use crate::bytecode::{verify, FuncProto, Insn, Opcode};
 use crate::runtime::Options;
@@ -195,6 +197,19 @@ pub enum Plan {
     /// dead poisoned at each loop back edge and call return (see
     /// `runtime::poison`): checks the liveness deopt frame states use.
     InterpPoisonDead,
+    /// Every function optimized (tier 2) at its first entry: no feedback
+    /// yet, so mostly generic code; every opcode's tier-2 form.
+    Opt,
+    /// `Opt` with a collection at every allocation, heap verified.
+    OptGcStress,
+    /// Baseline at the first call, optimized at the second (speculating on
+    /// the first call's feedback), every `1 + seed % 5`-th guard deopts,
+    /// and the allocator has two registers per class (spills everywhere).
+    DeoptStress,
+    /// Both tier-up thresholds drawn from the schedule's seed.
+    Auto3Random,
+    /// Baseline at the first call, optimized at the Nth call or back edge.
+    AutoOpt(u32),
     /// Test only: the interpreter, with stdout line `line` (1-based)
     /// changed. Proves that the harness reports what it should.
     TestPerturbLine(usize),
@@ -212,6 +227,9 @@ impl Plan {
         Plan::AutoThreshold1,
         Plan::AutoRandom,
         Plan::InterpPoisonDead,
+        Plan::Opt,
+        Plan::DeoptStress,
+        Plan::Auto3Random,
     ];
     /// Cheap plans (no collection at every allocation), for big corpora.
     pub const CHEAP: &'static [Plan] = &[Plan::Interp, Plan::InterpGcEvery(101)];
@@ -228,6 +246,11 @@ impl Plan {
             Plan::AutoThreshold(n) => format!("auto-threshold-{n}"),
             Plan::AutoRandom => "auto-random".into(),
             Plan::InterpPoisonDead => "interp-poison-dead".into(),
+            Plan::Opt => "opt".into(),
+            Plan::OptGcStress => "opt-gc-stress".into(),
+            Plan::DeoptStress => "deopt-stress".into(),
+            Plan::Auto3Random => "auto3-random".into(),
+            Plan::AutoOpt(n) => format!("auto-opt-{n}"),
             Plan::TestPerturbLine(n) => format!("test-perturb-line-{n}"),
         }
     }
@@ -242,11 +265,17 @@ impl Plan {
             "auto-threshold-1" => Plan::AutoThreshold1,
             "auto-random" => Plan::AutoRandom,
             "interp-poison-dead" => Plan::InterpPoisonDead,
+            "opt" => Plan::Opt,
+            "opt-gc-stress" => Plan::OptGcStress,
+            "deopt-stress" => Plan::DeoptStress,
+            "auto3-random" => Plan::Auto3Random,
             _ => {
                 if let Some(n) = s.strip_prefix("interp-gc-every-") {
                     Plan::InterpGcEvery(n.parse().ok().filter(|&n| n > 0)?)
                 } else if let Some(n) = s.strip_prefix("auto-threshold-") {
                     Plan::AutoThreshold(n.parse().ok().filter(|&n| n > 1)?)
+                } else if let Some(n) = s.strip_prefix("auto-opt-") {
+                    Plan::AutoOpt(n.parse().ok().filter(|&n| n > 0)?)
                 } else if let Some(n) = s.strip_prefix("test-perturb-line-") {
                     Plan::TestPerturbLine(n.parse().ok()?)
                 } else {
@@ -320,6 +349,37 @@ impl Plan {
             },
             Plan::InterpPoisonDead => Options {
                 poison_dead: true,
+                ..base
+            },
+            Plan::Opt => Options {
+                tier: crate::tier::Tier::Opt,
+                ..base
+            },
+            Plan::OptGcStress => Options {
+                tier: crate::tier::Tier::Opt,
+                gc_stress: true,
+                verify_heap: true,
+                ..base
+            },
+            Plan::DeoptStress => Options {
+                tier: crate::tier::Tier::Auto,
+                jit_threshold: 1,
+                opt_threshold: 2,
+                deopt_every: 1 + (cfg.schedule.seed % 5) as u32,
+                // Two registers per class: spill code everywhere.
+                opt_regs: 2,
+                ..base
+            },
+            Plan::Auto3Random => Options {
+                tier: crate::tier::Tier::Auto,
+                jit_threshold: 1 + (cfg.schedule.seed % 50) as u32,
+                opt_threshold: 1 + ((cfg.schedule.seed / 50) % 100) as u32,
+                ..base
+            },
+            Plan::AutoOpt(n) => Options {
+                tier: crate::tier::Tier::Auto,
+                jit_threshold: 1,
+                opt_threshold: *n,
                 ..base
             },
         })

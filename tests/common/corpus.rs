@@ -29,6 +29,9 @@ pub const EXTRA_PLANS: &[Plan] = &[
     Plan::AutoThreshold(2),
     Plan::AutoThreshold(5),
     Plan::AutoThreshold(17),
+    Plan::OptGcStress,
+    Plan::AutoOpt(2),
+    Plan::AutoOpt(5),
 ];
 
 /// Every plan the corpus runs under: `Plan::DEFAULT` then [`EXTRA_PLANS`],

@@ -106,6 +106,9 @@ enum Deferred {
         resume: Label,
         slow: Label,
         store: Option<u16>,
+        /// A GetProp's (pc, dst, obj, next pc's label): its getter records
+        /// call the getter directly (`accessors::emit_getter_call`).
+        getter: Option<(u32, u16, u16, Label)>,
     },
     /// `===` when not both operands are int32 (rax, rcx): numbers and
     /// strings go to `slow`; otherwise identity is bit equality: record
@@ -177,6 +180,13 @@ pub struct Emitter<'a> {
     /// that instruction continues (instead of the next pc's label); also
     /// turns off compare-and-branch fusion.
     pub next_override: Option<Label>,
+    /// `Tier::Auto` with an optimizing threshold: the direct entries refuse
+    /// (send the call through the run loop, where the tier policy
+    /// optimizes) once the function has been called this often.
+    pub opt_threshold: u32,
+    /// With `next_override`: where a jump of that instruction goes (the
+    /// optimized region leaves its spill area first).
+    pub target_override: Option<Label>,
 }
 
 pub(super) type Helper = extern "C" fn(*mut Vm, *mut Value, u32) -> u64;
@@ -200,6 +210,8 @@ impl<'a> Emitter<'a> {
             safepoints: Vec::new(),
             slow_starts: Vec::new(),
             next_override: None,
+            opt_threshold: 0,
+            target_override: None,
         }
     }
 
@@ -208,6 +220,9 @@ impl<'a> Emitter<'a> {
         let t = jump_target(pc as usize, off);
         if t < 0 || t as usize >= self.proto.code.len() {
             return Err(format!("jump at {pc} to {t} is out of range"));
+        }
+        if let Some(l) = self.target_override {
+            return Ok(l);
         }
         Ok(self.labels[t as usize])
     }
@@ -363,7 +378,8 @@ impl<'a> Emitter<'a> {
                     resume,
                     slow,
                     store,
-                } => self.emit_proto_holder(entry, resume, slow, store),
+                    getter,
+                } => self.emit_proto_holder(entry, resume, slow, store, getter),
                 Deferred::StringReceiver {
                     entry,
                     resume,
@@ -464,7 +480,7 @@ impl<'a> Emitter<'a> {
             Le { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Le, h::bl_le),
             Gt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::G, h::bl_gt),
             Ge { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Ge, h::bl_ge),
-            InstanceOf { .. } => self.generic(pc, h::bl_instanceof),
+            InstanceOf { dst, a, b, fb } => self.visit_instanceof(pc, dst, a, b, fb),
             In { .. } => self.generic(pc, h::bl_in),
 
             Neg { dst, src, fb } => self.visit_neg(pc, dst, src, fb),
@@ -559,6 +575,15 @@ impl<'a> Emitter<'a> {
             SuperCallSpread { .. } => self.generic(pc, h::bl_supercallspread),
             ArrayExtend { .. } => self.generic(pc, h::bl_arrayextend),
             CreateArguments { .. } => self.generic(pc, h::bl_createarguments),
+            ArgCount { dst } => {
+                // The frame's argc (a u32 load zero-extends), boxed.
+                let m = &mut self.m;
+                m.asm
+                    .mov_r_m(Size::S32, Gpr::Rax, Mem::disp(FRAME, layout::F_ARGC));
+                m.box_int32(Gpr::Rax);
+                m.store(dst, Gpr::Rax);
+            }
+            ArgGet { .. } => self.generic(pc, h::bl_argget),
             CopyProps { .. } => self.generic(pc, h::bl_copyprops),
             RequireObject { .. } => self.generic(pc, h::bl_requireobject),
             Return { src } => self.visit_return(pc, src),
@@ -860,12 +885,14 @@ impl<'a> Emitter<'a> {
         resume: Label,
         slow: Label,
         store: Option<u16>,
+        getter: Option<(u32, u16, u16, Label)>,
     ) {
         self.deferred.push(Deferred::ProtoHolder {
             entry,
             resume,
             slow,
             store,
+            getter,
         });
     }
 
@@ -984,6 +1011,20 @@ impl<'a> Emitter<'a> {
         x.mov_rm_r(Size::S64, fuel, Gpr::Rax);
         x.bind(skip);
         x.unary(UnaryOp::Inc, Size::S32, count);
+        if self.opt_threshold != 0 {
+            // Hot enough for tier 2: continue at the header through the run
+            // loop, whose tier check optimizes and enters by OSR (once: at
+            // exactly the threshold).
+            let osr = x.new_label();
+            x.alu_rm_imm(AluOp::Cmp, Size::S32, count, self.opt_threshold as i32);
+            x.jcc(Cond::E, osr);
+            x.jmp(target);
+            x.bind(osr);
+            let w = h::exit_word(h::EXIT_OSR, pc);
+            x.mov_r_imm(Size::S64, Gpr::Rax, w as i64);
+            x.jmp(self.exit);
+            return Ok(());
+        }
         x.jmp(target);
         Ok(())
     }
@@ -1020,6 +1061,11 @@ impl<'a> Emitter<'a> {
     fn visit_call(&mut self, pc: u32, dst: u16, base: u16, argc: u16, fb: u16) {
         let next = self.next(pc);
         let slow = self.slow_path(pc, h::bl_call, next, None);
+        if let Some(n) = self.site_native(fb, argc) {
+            let generic = self.m.asm.new_label();
+            self.inline_native(n, pc, dst, base, fb, generic, slow);
+            self.m.asm.bind(generic);
+        }
         let not_ret = self.m.asm.new_label();
         self.load_callee_proto(base, slow);
         let x = &mut self.m.asm;
@@ -1090,7 +1136,7 @@ impl<'a> Emitter<'a> {
 
     /// Pops the callee's frame as the interpreter's `Return` arm does and
     /// stores the result (rdx); falls through to the next pc.
-    fn pop_callee_and_store(&mut self, dst: u16) {
+    pub(super) fn pop_callee_and_store(&mut self, dst: u16) {
         let x = &mut self.m.asm;
         x.unary(UnaryOp::Dec, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
         x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(FRAME, layout::F_SP));
@@ -1217,6 +1263,23 @@ impl<'a> Emitter<'a> {
         x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(VM, layout::FUEL));
         x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::R8, 1);
         x.jcc(Cond::Be, refuse);
+        if self.opt_threshold != 0 {
+            let skip = x.new_label();
+            let may = Mem::disp(
+                PROTO,
+                std::mem::offset_of!(FuncProto, jit.may_tier_up) as i32,
+            );
+            x.alu_rm_imm(AluOp::Cmp, Size::S8, may, 0);
+            x.jcc(Cond::E, skip);
+            x.alu_rm_imm(
+                AluOp::Cmp,
+                Size::S32,
+                Mem::disp(PROTO, layout::P_CALL_COUNT),
+                self.opt_threshold as i32,
+            );
+            x.jcc(Cond::Ae, refuse);
+            x.bind(skip);
+        }
         // Committed from here on.
         x.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::R8, 1);
         x.mov_rm_r(Size::S64, Mem::disp(VM, layout::FUEL), Gpr::R8);

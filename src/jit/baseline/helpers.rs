@@ -53,10 +53,18 @@ pub const EXIT_ABI: u64 = 8;
 /// machine-code frames are gone (a panic cannot unwind through them, so
 /// it would abort the process).
 pub const EXIT_PANIC: u64 = 9;
+/// A `loop` back edge reached the optimizing threshold: the frame
+/// continues at the loop's target through the run loop (OSR into tier 2).
+pub const EXIT_OSR: u64 = 10;
 
 thread_local! {
     static PANIC: std::cell::RefCell<Option<Box<dyn std::any::Any + Send>>> =
         const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps a helper's panic payload for `enter` to re-raise (`EXIT_PANIC`).
+pub(super) fn set_panic(p: Box<dyn std::any::Any + Send>) {
+    PANIC.with(|c| *c.borrow_mut() = Some(p));
 }
 
 /// The payload of the last helper panic on this thread (see `EXIT_PANIC`).
@@ -68,7 +76,7 @@ pub fn exit_word(kind: u64, pc: u32) -> u64 {
     kind | (pc as u64) << 32
 }
 
-fn throw_word(t: Throw, pc: u32) -> u64 {
+pub(super) fn throw_word(t: Throw, pc: u32) -> u64 {
     exit_word(
         match t {
             Throw::Error => EXIT_THROW_ERROR,
@@ -111,7 +119,7 @@ fn run(vm: *mut Vm, regs: *mut Value, pc: u32, f: impl FnOnce(&mut Cx) -> JsResu
     match r {
         Ok(w) => w,
         Err(p) => {
-            PANIC.with(|c| *c.borrow_mut() = Some(p));
+            set_panic(p);
             exit_word(EXIT_PANIC, pc)
         }
     }
@@ -300,6 +308,7 @@ helpers! { cx;
     bl_gt: Insn::Gt { dst, a, b, fb } => cx.cmp(dst, a, b, fb, CmpOp::Gt);
     bl_ge: Insn::Ge { dst, a, b, fb } => cx.cmp(dst, a, b, fb, CmpOp::Ge);
     bl_instanceof: Insn::InstanceOf { dst, a, b, fb } => {
+        super::ic_checks::note_instanceof(cx.vm, cx.p, fb, cx.r.get(b));
         let t = exec::instance_of(cx.vm, cx.fb(fb), cx.r.get(a), cx.r.get(b))?;
         done!(cx.r.set(dst, Value::bool(t)))
     };
@@ -467,7 +476,12 @@ helpers! { cx;
                 exec::record_callee(cx.fb(fb), cx.vm.func_proto(f));
                 Ok(exit_word(EXIT_CALL, cx.pc))
             }
-            Some(Kind::Native | Kind::Bound) => {
+            Some(k @ (Kind::Native | Kind::Bound)) => {
+                if k == Kind::Native {
+                    exec::record_native(cx.fb(fb), f);
+                    let arg = (argc > 0).then(|| cx.r.get(base + 2));
+                    super::natives::note_call(cx.vm, cx.p, fb, f, cx.r.get(base + 1), arg);
+                }
                 let fp = cx.fp();
                 let v = cx.vm.call_at(fp + base as usize, argc as usize, None)?;
                 done!(cx.r.set(dst, v))
@@ -523,6 +537,11 @@ helpers! { cx;
         let fp = cx.fp();
         let a = exec::create_arguments(cx.vm, fp, params, n, rest)?;
         done!(cx.r.set(dst, a))
+    };
+    bl_argget: Insn::ArgGet { dst, key, params, n, rest } => {
+        let fp = cx.fp();
+        let v = exec::arg_get(cx.vm, fp, cx.r.get(key), params, n, rest)?;
+        done!(cx.r.set(dst, v))
     };
     bl_sethome: Insn::SetHome { func, home } => {
         cx.vm.set_home(cx.r.get(func), cx.r.get(home));

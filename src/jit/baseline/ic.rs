@@ -58,21 +58,21 @@ use crate::runtime::object::OBJECT_RAW_WORDS;
 /// Raw words of a Slots cell.
 const SLOTS_RAW_WORDS: usize = 0;
 /// `raw(0)`: the shape id.
-const SHAPE_OFF: i32 = 8;
+pub(crate) const SHAPE_OFF: i32 = 8;
 /// `raw(1)` of an Array: its length.
-const LENGTH_OFF: i32 = 16;
+pub(crate) const LENGTH_OFF: i32 = 16;
 /// A string cell's length in code units (raw word 0, `Vm::string_len`).
-const STRING_LEN_OFF: i32 = 8;
+pub(crate) const STRING_LEN_OFF: i32 = 8;
 /// A flat string's first code unit (after its length word).
-const STRING_UNITS_OFF: i32 = 16;
+pub(super) const STRING_UNITS_OFF: i32 = 16;
 /// `Vm::atom_strings_ptr` / `_len`, from the pinned VM register (rbx).
-const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
+pub(super) const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
 const ATOM_STRINGS_LEN: i32 = offset_of!(Vm, atom_strings_len) as i32;
 const INTRINSICS_PTR: i32 = offset_of!(Vm, intrinsics_ptr) as i32;
 /// `Vm::unit_atoms`: a Box, so the field is the table's address.
 const UNIT_ATOMS: i32 = offset_of!(Vm, unit_atoms) as i32;
 /// The header's flag byte.
-const FLAGS_OFF: i32 = 1;
+pub(crate) const FLAGS_OFF: i32 = 1;
 
 /// Byte offset of an object's value `i` from the cell address.
 const fn object_value_off(i: usize) -> i32 {
@@ -80,13 +80,13 @@ const fn object_value_off(i: usize) -> i32 {
 }
 
 /// Byte offset of a Slots cell's value `i` from the cell address.
-const fn slots_value_off(i: usize) -> i32 {
+pub(crate) const fn slots_value_off(i: usize) -> i32 {
     (8 * (1 + SLOTS_RAW_WORDS + i)) as i32
 }
 
-const OVERFLOW_OFF: i32 = object_value_off(fixed::OVERFLOW);
-const PROTO_OFF: i32 = object_value_off(fixed::PROTO);
-const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
+pub(crate) const OVERFLOW_OFF: i32 = object_value_off(fixed::OVERFLOW);
+pub(super) const PROTO_OFF: i32 = object_value_off(fixed::PROTO);
+pub(crate) const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
 const TA_BUFFER_OFF: i32 = object_value_off(crate::runtime::typed::TA_BUFFER);
 const TA_OFFSET_OFF: i32 = object_value_off(crate::runtime::typed::TA_OFFSET);
 
@@ -152,8 +152,9 @@ pub const CHAIN_PROTOS: usize = 3;
 pub const CHAIN_LOAD: u64 = 0;
 pub const CHAIN_ADD: u64 = 1;
 /// Like `CHAIN_LOAD`, but the holder's property is an accessor with a
-/// getter: the machine code leaves it to the helper, which checks the same
-/// shapes ([`cached_getter`]) and calls the getter without a lookup.
+/// getter: the machine code checks the same shapes and calls the getter
+/// directly when it has baseline code (`accessors`); otherwise the helper
+/// checks them ([`cached_getter`]) and calls it without a lookup.
 pub const CHAIN_GETTER: u64 = 2;
 
 /// Whether `key` may be cached through a chain record (see above).
@@ -386,6 +387,14 @@ fn enter(ic: &PolyIc, key: u64, loc: i64, holder: u64) {
     ic.state.set(n as u64 + 1);
 }
 
+/// Enters a call site's entry (`natives::note_call` says what the words
+/// mean there).
+pub fn enter_entry(ic: &PolyIc, key: u64, loc: i64, holder: u64) {
+    if !ic.is_mega() {
+        enter(ic, key, loc, holder);
+    }
+}
+
 /// Empties the site's entries for good (see the module comment).
 fn go_mega(ic: &PolyIc) {
     for e in &ic.entries {
@@ -397,19 +406,19 @@ fn go_mega(ic: &PolyIc) {
 }
 
 /// Whether constant `k` of `p` is the string "length".
-fn is_length(p: &FuncProto, k: u16) -> bool {
+pub(crate) fn is_length(p: &FuncProto, k: u16) -> bool {
     matches!(p.consts.get(k as usize), Some(Const::Str(s)) if **s == *"length".encode_utf16().collect::<Vec<u16>>())
 }
 
 /// The kind of site an inline cache lookup serves.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Site {
+pub(super) enum Site {
     Get,
     Set,
     Global,
 }
 
-fn idx(r: Gpr) -> IndexReg {
+pub(crate) fn idx(r: Gpr) -> IndexReg {
     IndexReg::new(r).expect("not rsp")
 }
 
@@ -418,7 +427,7 @@ impl Emitter<'_> {
     /// leaves the entry's `loc` in rcx, or jumps to `slow`. Clobbers rdx.
     /// Jumps to `slow` unless the cell in `r` is an object (kinds from
     /// `FIRST_OBJECT_KIND` on).
-    fn branch_if_not_object(&mut self, r: Gpr, slow: Label) {
+    pub(super) fn branch_if_not_object(&mut self, r: Gpr, slow: Label) {
         let x = &mut self.m.asm;
         x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), FIRST_OBJECT_KIND as i32);
         x.jcc(Cond::B, slow);
@@ -441,7 +450,13 @@ impl Emitter<'_> {
     /// With `holder` (GetProp sites), an entry for a prototype's property
     /// continues at `holder` with rdx = its holder shape id + 1. `site`
     /// says which kind of site asks (only injected faults care).
-    fn ic_lookup(&mut self, ic: &PolyIc, slow: Label, holder: Option<Label>, site: Site) {
+    pub(super) fn ic_lookup(
+        &mut self,
+        ic: &PolyIc,
+        slow: Label,
+        holder: Option<Label>,
+        site: Site,
+    ) {
         use crate::faults::Fault;
         let x = &mut self.m.asm;
         let found = x.new_label();
@@ -509,7 +524,7 @@ impl Emitter<'_> {
     /// rax = receiver, rdx = a chain record: checks the record's kind and
     /// the shapes of the receiver's first n prototypes (see `CHAIN_N`);
     /// leaves rax = prototype n or jumps to `slow`. Clobbers rdx, r8, r9.
-    fn chain_walk(&mut self, kind: u64, slow: Label) {
+    pub(super) fn chain_walk(&mut self, kind: u64, slow: Label) {
         let x = &mut self.m.asm;
         let (top, done) = (x.new_label(), x.new_label());
         x.alu_rm_imm(
@@ -554,11 +569,27 @@ impl Emitter<'_> {
         resume: Label,
         slow: Label,
         store: Option<u16>,
+        getter: Option<(u32, u16, u16, Label)>,
     ) {
         self.m.asm.bind(entry);
         let Some(src) = store else {
+            let getter_path = self.m.asm.new_label();
+            if getter.is_some() {
+                self.m.asm.alu_rm_imm(
+                    AluOp::Cmp,
+                    Size::S64,
+                    Mem::disp(Gpr::Rdx, 8 * CHAIN_KIND as i32),
+                    CHAIN_GETTER as i32,
+                );
+                self.m.asm.jcc(Cond::E, getter_path);
+            }
             self.chain_walk(CHAIN_LOAD, slow);
             self.m.asm.jmp(resume);
+            if let Some((pc, dst, obj, next)) = getter {
+                self.m.asm.bind(getter_path);
+                self.chain_walk(CHAIN_GETTER, slow);
+                self.emit_getter_call(pc, dst, obj, next, slow);
+            }
             return;
         };
         let x = &mut self.m.asm;
@@ -622,7 +653,7 @@ impl Emitter<'_> {
 
     /// rax = object, rcx = loc: returns the slot as `[rax + rcx]` (for an
     /// overflow slot, rax becomes the overflow cell and rcx the offset).
-    fn slot_operand(&mut self) -> Mem {
+    pub(super) fn slot_operand(&mut self) -> Mem {
         let x = &mut self.m.asm;
         let inline = x.new_label();
         x.test_rm_r(Size::S64, Gpr::Rcx, Gpr::Rcx);
@@ -636,7 +667,7 @@ impl Emitter<'_> {
     /// The PolyIc of a property site that should get inline checks: it owns
     /// its feedback slot and is not already megamorphic (a site compiled
     /// again after going megamorphic just calls its helper).
-    fn site_ic(&self, fb: u16) -> Option<&'static PolyIc> {
+    pub(super) fn site_ic(&self, fb: u16) -> Option<&'static PolyIc> {
         let ic = self.proto.prop_ics().get(fb)?;
         if ic.is_mega() {
             return None;
@@ -822,7 +853,7 @@ impl Emitter<'_> {
         let resume = self.m.asm.new_label();
         self.ic_lookup(ic, slow, Some(holder), Site::Get);
         self.m.asm.bind(resume);
-        self.defer_proto_holder(holder, resume, slow, None);
+        self.defer_proto_holder(holder, resume, slow, None, Some((pc, dst, obj, next)));
         let slot = self.slot_operand();
         self.m.asm.mov_r_m(Size::S64, Gpr::Rax, slot);
         self.m.store(dst, Gpr::Rax);
@@ -873,7 +904,7 @@ impl Emitter<'_> {
         self.branch_if_not_object(Gpr::Rax, slow);
         let add = self.m.asm.new_label();
         self.ic_lookup(ic, slow, Some(add), Site::Set);
-        self.defer_proto_holder(add, next, slow, Some(src));
+        self.defer_proto_holder(add, next, slow, Some(src), None);
         // No write barrier: the collector is a whole-heap semispace.
         self.m.load(Gpr::Rdx, src);
         let slot = self.slot_operand();
@@ -921,7 +952,7 @@ impl Emitter<'_> {
     /// `key` = an int32 value: `out` = the key zero-extended, or a jump to
     /// `slow` when it is negative or not below the length word at
     /// `[rax + len_off]` (an array's or a flat string's).
-    fn index_below(&mut self, key: Gpr, out: Gpr, len_off: i32, slow: Label) {
+    pub(super) fn index_below(&mut self, key: Gpr, out: Gpr, len_off: i32, slow: Label) {
         let x = &mut self.m.asm;
         x.mov_rm_r(Size::S32, out, key);
         x.test_rm_r(Size::S32, out, out);

@@ -246,7 +246,7 @@ fn map_from(vm: &mut Vm, args: &Args, v: Value, k: f64) -> JsResult<Value> {
 
 // ----- mutators -----
 
-fn push(vm: &mut Vm, args: Args) -> JsResult<Value> {
+pub(crate) fn push(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let o = this_value(vm, &args, None)?;
     if is_simple_array(vm, o) && (vm.array_len(o) as u64 + args.argc as u64) < u32::MAX as u64 {
         for i in 0..args.argc {

@@ -67,30 +67,63 @@ fn construct(vm: &mut Vm, args: Args, kind: Kind) -> JsResult<Value> {
         if src.is_nullish() {
             return Ok(());
         }
+        // The adder is looked up once (spec: `set` / `add` of the new
+        // object, so an override or a subclass method is called); the
+        // original builtin is applied directly.
+        let (adder_name, builtin): (_, crate::runtime::NativeFn) = match kind {
+            Kind::Map => (wk::set, map_set),
+            _ => (wk::add, set_add),
+        };
         let mark = vm.handles.len();
         vm.handles.push(obj);
-        let r = vm.for_each_iterated(src, Some("~"), |vm, v| {
-            if kind == Kind::Set {
-                let target = vm.handles[mark];
-                return vm.collection_set(target, v, v);
+        let r = (|| {
+            let adder = vm.get(vm.handles[mark], PropKey::Atom(adder_name))?;
+            if !vm.is_callable(adder) {
+                let shown = if vm.is_string(adder) {
+                    vm.string_to_rust(adder)
+                } else {
+                    format::display_for_error(vm, adder)
+                };
+                let owner = format::display_for_error(vm, vm.handles[mark]);
+                let key = vm.atoms.key_to_string(PropKey::Atom(adder_name));
+                return Err(vm.type_error(&format!(
+                    "'{shown}' returned for property '{key}' of object '{owner}' is not a function"
+                )));
             }
-            if !vm.is_object(v) {
-                let shown = format::display_for_error(vm, v);
-                return Err(
-                    vm.type_error(&format!("Iterator value {shown} is not an entry object"))
-                );
-            }
-            // The entry's "0" and "1", each read with the others rooted.
-            scoped(vm, |vm, base| {
-                vm.handles.push(v);
-                let k = super::get_index(vm, v, 0.0)?;
-                vm.handles.push(k);
-                let e = vm.handles[base];
-                let val = super::get_index(vm, e, 1.0)?;
-                let (target, k) = (vm.handles[mark], vm.handles[base + 1]);
-                vm.collection_set(target, k, val)
+            let direct = vm.kind_of(adder) == Some(Kind::Native)
+                && Cell::from_value(adder).raw(1) == builtin as usize as u64;
+            vm.handles.push(adder);
+            let src = args.get(vm, 0);
+            vm.for_each_iterated(src, Some("~"), |vm, v| {
+                let (target, adder) = (vm.handles[mark], vm.handles[mark + 1]);
+                if kind == Kind::Set {
+                    if direct {
+                        return vm.collection_set(target, v, v);
+                    }
+                    return vm.call(adder, target, &[v]).map(|_| ());
+                }
+                if !vm.is_object(v) {
+                    let shown = format::display_for_error(vm, v);
+                    return Err(
+                        vm.type_error(&format!("Iterator value {shown} is not an entry object"))
+                    );
+                }
+                // The entry's "0" and "1", each read with the others rooted.
+                scoped(vm, |vm, base| {
+                    vm.handles.push(v);
+                    let k = super::get_index(vm, v, 0.0)?;
+                    vm.handles.push(k);
+                    let e = vm.handles[base];
+                    let val = super::get_index(vm, e, 1.0)?;
+                    let (target, adder, k) =
+                        (vm.handles[mark], vm.handles[mark + 1], vm.handles[base + 1]);
+                    if direct {
+                        return vm.collection_set(target, k, val);
+                    }
+                    vm.call(adder, target, &[k, val]).map(|_| ())
+                })
             })
-        });
+        })();
         vm.handles.truncate(mark);
         r
     })?;

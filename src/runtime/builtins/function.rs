@@ -164,6 +164,8 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     // %ThrowTypeError% guards Function.prototype's `caller` and
     // `arguments` (all functions are strict; they have no own ones).
     let thrower = vm.new_native(throw_type_error, "", 0, false)?;
+    // Also strict `arguments.callee` (`Vm::create_arguments`).
+    vm.intrinsics[Intrinsic::ThrowTypeError as usize] = thrower;
     keep(vm, thrower, |vm| {
         for name in ["arguments", "caller"] {
             let key = vm.atoms.key_str(name);

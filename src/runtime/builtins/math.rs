@@ -14,7 +14,7 @@ use crate::runtime::{Args, Intrinsic, JsResult, NativeFn, Value, Vm};
 
 macro_rules! unary {
     ($($name:ident => $f:expr,)*) => {
-        $(fn $name(vm: &mut Vm, args: Args) -> JsResult<Value> {
+        $(pub(crate) fn $name(vm: &mut Vm, args: Args) -> JsResult<Value> {
             let x = arg_number(vm, &args, 0)?;
             let f: fn(f64) -> f64 = $f;
             Ok(Value::number(f(x)))
@@ -61,12 +61,12 @@ fn all_numbers(vm: &mut Vm, args: &Args) -> JsResult<Vec<f64>> {
     Ok(xs)
 }
 
-fn max(vm: &mut Vm, args: Args) -> JsResult<Value> {
+pub(crate) fn max(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let xs = all_numbers(vm, &args)?;
     Ok(Value::number(m::max(&xs)))
 }
 
-fn min(vm: &mut Vm, args: Args) -> JsResult<Value> {
+pub(crate) fn min(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let xs = all_numbers(vm, &args)?;
     Ok(Value::number(m::min(&xs)))
 }

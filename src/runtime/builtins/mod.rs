@@ -25,6 +25,59 @@ use super::heap::Kind;
 use super::shape::METHOD_ATTRS;
 use super::{fixed, format, numconv, ops, Args, Intrinsic, JsResult, NativeFn, Value, Vm};
 
+/// The natives baseline code may compute inline at a call site that saw
+/// them (`jit::baseline::natives`). A native function object is identified
+/// by its entry (`raw(1)`, the `NativeFn`), which never moves and which no
+/// user code can change, so "the callee's entry is `floor`'s" is exactly
+/// "the callee behaves as Math.floor".
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum InlineNative {
+    MathSqrt,
+    MathAbs,
+    MathFloor,
+    MathCeil,
+    MathMin,
+    MathMax,
+    ArrayPush,
+    StringCharCodeAt,
+    ObjectHasOwnProperty,
+}
+
+impl InlineNative {
+    pub const ALL: [InlineNative; 9] = [
+        InlineNative::MathSqrt,
+        InlineNative::MathAbs,
+        InlineNative::MathFloor,
+        InlineNative::MathCeil,
+        InlineNative::MathMin,
+        InlineNative::MathMax,
+        InlineNative::ArrayPush,
+        InlineNative::StringCharCodeAt,
+        InlineNative::ObjectHasOwnProperty,
+    ];
+
+    /// The native function this stands for (its entry, as `raw(1)` holds it).
+    pub fn entry(self) -> usize {
+        let f: NativeFn = match self {
+            InlineNative::MathSqrt => math::sqrt,
+            InlineNative::MathAbs => math::abs,
+            InlineNative::MathFloor => math::floor,
+            InlineNative::MathCeil => math::ceil,
+            InlineNative::MathMin => math::min,
+            InlineNative::MathMax => math::max,
+            InlineNative::ArrayPush => array::push,
+            InlineNative::StringCharCodeAt => string::char_code_at,
+            InlineNative::ObjectHasOwnProperty => object::has_own_property,
+        };
+        f as usize
+    }
+
+    /// Which inlinable native has entry `entry`, if any.
+    pub fn of_entry(entry: usize) -> Option<InlineNative> {
+        InlineNative::ALL.into_iter().find(|n| n.entry() == entry)
+    }
+}
+
 /// Defines native `name` on `obj` (writable, configurable, not enumerable).
 pub fn define_native(
     vm: &mut Vm,

@@ -884,7 +884,7 @@ fn from_entries(vm: &mut Vm, args: Args) -> JsResult<Value> {
 
 // ----- Object.prototype -----
 
-fn has_own_property(vm: &mut Vm, args: Args) -> JsResult<Value> {
+pub(crate) fn has_own_property(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let k = property_key_arg(vm, &args, 0)?;
     let this = args.this(vm);
     if this.is_nullish() {

@@ -198,7 +198,7 @@ fn char_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
     vm.unit_string(u)
 }
 
-fn char_code_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
+pub(crate) fn char_code_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let (s, p) = this_flat_and(vm, &args, "charCodeAt", |vm| int_arg(vm, &args, 0))?;
     if p < 0.0 || p >= vm.string_len(s) as f64 {
         return Ok(Value::double(f64::NAN));

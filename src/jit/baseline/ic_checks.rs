@@ -1,0 +1,101 @@
+//! Inline caches of `instanceof`: the right-hand constructor's shape is
+//! cached with the location of its own `prototype` data property, so the
+//! check is a shape compare, a load, and a walk up the left-hand object's
+//! prototype chain comparing identities.
+//!
+//! Invariants:
+//! - Entries are made (`note_instanceof`, from `bl_instanceof`) only for
+//!   callable objects that are no bound function (`Function` and `Native`
+//!   cells: `ops::instance_of` reads their own `prototype`) whose shared
+//!   shape has `prototype` as an own data property. A shared shape never
+//!   changes, so a shape hit proves where `prototype` is; its value is read
+//!   at each use (assigning `F.prototype` needs no invalidation).
+//! - The inline path computes exactly `ops::instance_of` for those
+//!   constructors: a non-object left side is false without reading
+//!   anything; a `prototype` that is no object goes to the helper (the
+//!   TypeError); prototype chains are acyclic (`setPrototypeOf` refuses
+//!   cycles), so the walk ends. It records `SAW_OTHER` as `exec::instance_of`.
+//! - Nothing allocates.
+
+use super::emit::Emitter;
+use super::helpers as h;
+use super::ic::PROTO_OFF;
+use crate::bytecode::feedback as fbk;
+use crate::bytecode::FuncProto;
+use crate::jit::x64::{AluOp, Cond, Gpr, Size};
+use crate::runtime::atoms::{wk, PropKey};
+use crate::runtime::heap::{Cell, Kind};
+use crate::runtime::shape::ACCESSOR;
+use crate::runtime::{Value, Vm};
+
+/// Before `bl_instanceof` runs `instanceof` at site `fb` with constructor
+/// `target`: enters its shape when it qualifies (see the module doc).
+pub fn note_instanceof(vm: &Vm, p: &FuncProto, fb: u16, target: Value) {
+    if !matches!(vm.kind_of(target), Some(Kind::Function | Kind::Native)) {
+        return;
+    }
+    let c = Cell::from_value(target);
+    let sid = Vm::shape_of(c);
+    if vm.shapes.get(sid).dictionary {
+        return;
+    }
+    if let Some((slot, attrs)) = vm.shapes.lookup(sid, PropKey::Atom(wk::prototype)) {
+        if attrs & ACCESSOR == 0 {
+            super::ic::note(vm, p, fb, c, slot);
+        }
+    }
+}
+
+const _: () = assert!(Kind::Native as u8 == Kind::Function as u8 + 1);
+
+impl Emitter<'_> {
+    /// `dst = a instanceof b` through the site's cache of `b`'s shape.
+    pub(super) fn visit_instanceof(&mut self, pc: u32, dst: u16, a: u16, b: u16, fb: u16) {
+        let Some(ic) = self.site_ic(fb) else {
+            return self.generic(pc, h::bl_instanceof);
+        };
+        let next = self.next(pc);
+        let slow = self.slow_path(pc, h::bl_instanceof, next, None);
+        self.m.load(Gpr::Rax, b);
+        self.m.branch_if_not_cell(Gpr::Rax, slow);
+        let x = &mut self.m.asm;
+        // A Function or a Native.
+        x.movzx(
+            Size::S32,
+            Gpr::Rdx,
+            Size::S8,
+            crate::jit::x64::Mem::base(Gpr::Rax),
+        );
+        x.alu_rm_imm(AluOp::Sub, Size::S32, Gpr::Rdx, Kind::Function as i32);
+        x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rdx, 1);
+        x.jcc(Cond::A, slow);
+        self.ic_lookup(ic, slow, None, super::ic::Site::Get);
+        let slot = self.slot_operand();
+        self.m.asm.mov_r_m(Size::S64, Gpr::R8, slot);
+        // `prototype` must be an object (else the helper's TypeError).
+        self.m.branch_if_not_cell(Gpr::R8, slow);
+        self.branch_if_not_object(Gpr::R8, slow);
+        self.m.feedback_or(fb, fbk::SAW_OTHER);
+        let x = &mut self.m.asm;
+        let (no, yes, walk) = (x.new_label(), x.new_label(), x.new_label());
+        self.m.load(Gpr::Rax, a);
+        self.m.branch_if_not_cell(Gpr::Rax, no);
+        self.branch_if_not_object(Gpr::Rax, no);
+        self.m.asm.bind(walk);
+        self.m.asm.mov_r_m(
+            Size::S64,
+            Gpr::Rax,
+            crate::jit::x64::Mem::disp(Gpr::Rax, PROTO_OFF),
+        );
+        // null ends the chain.
+        self.m.branch_if_not_cell(Gpr::Rax, no);
+        let x = &mut self.m.asm;
+        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rax, Gpr::R8);
+        x.jcc(Cond::Ne, walk);
+        x.bind(yes);
+        self.m.store_small(dst, Value::TRUE.0);
+        self.m.asm.jmp(next);
+        self.m.asm.bind(no);
+        self.m.store_small(dst, Value::FALSE.0);
+    }
+}
