@@ -117,10 +117,10 @@ pub enum Fault {
     /// Caught by: the allocation checker (`opt::checker`, on in tests and
     /// fuzzing: a `Crash`), else by wrong values under the `opt` plans.
     IntervalsShareRegister,
-    /// Tier 2's linear scan frees a spill slot one position early (when its
-    /// interval ends exactly where the next one starts), so two live values
-    /// can share it. Caught by: the allocation checker, under register
-    /// pressure (eight or more live int values).
+    /// Tier 2's linear scan (`opt::regalloc::allocate_with`) hands spill
+    /// slot 0 to every spilled value without checking it is free, so two
+    /// live values share it. Caught by: the allocation checker under the
+    /// `deopt-stress` plan (two registers per class: spills everywhere).
     SpillSlotReused,
     /// Tier 2's edge moves (`opt::regalloc::sequentialize`) run in the
     /// order given, as if independent: a swap of two block parameters

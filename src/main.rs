@@ -33,7 +33,7 @@ options:
   --opt-threshold=N    calls or back edges of baseline code before auto
                        optimizes (2000; 0 = never)
   --print-ir[=PASS]    print the optimizing tier's IR after each pass (or one:
-                       build, fold, dce)
+                       build, fold, gvn, range, dce)
   --trace-opt          same as --trace-tier (what was optimized, recompiled)
   --deopt-every=K      harness: every K-th guard in optimized code deopts
   --opt-regs=N         harness: tier 2 allocates at most N registers per class

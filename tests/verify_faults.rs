@@ -9,8 +9,11 @@
 use jolt::verify::faults::Fault;
 
 #[test]
-fn names_round_trip() {
-    assert_eq!(Fault::ALL.len(), 24);
+fn names_round_trip_and_are_distinct() {
+    let mut names: Vec<&str> = Fault::ALL.iter().map(|f| f.name()).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), Fault::ALL.len(), "two faults share a name");
     for f in Fault::ALL {
         assert_eq!(Fault::from_name(f.name()), Some(f));
         assert!(f.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'));

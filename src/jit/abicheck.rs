@@ -55,8 +55,53 @@ struct State {
     /// For each callee-saved register: holds its entry value?
     intact: [bool; 6],
     /// Stack slots (by depth) holding a callee-saved register's entry value.
-    saved: Vec<(i64, usize)>,
+    saved: Saved,
 }
+
+/// A small set of (depth, callee-saved index) kept inline: states are
+/// copied at every instruction, and a heap vector made the checker spend
+/// most of its time in malloc (it runs for every compiled function in
+/// tests and fuzzing). Pushes past the capacity are dropped, which only
+/// makes the check stricter (a register restored from such a slot counts
+/// as clobbered).
+#[derive(Clone, Copy, Debug, Default)]
+struct Saved {
+    len: u8,
+    items: [(i64, u8); 8],
+}
+
+impl Saved {
+    fn push(&mut self, x: (i64, usize)) {
+        if (self.len as usize) < self.items.len() {
+            self.items[self.len as usize] = (x.0, x.1 as u8);
+            self.len += 1;
+        }
+    }
+    fn live(&self) -> &[(i64, u8)] {
+        &self.items[..self.len as usize]
+    }
+    fn contains(&self, x: &(i64, usize)) -> bool {
+        self.live().contains(&(x.0, x.1 as u8))
+    }
+    fn retain(&mut self, keep: impl Fn(&(i64, u8)) -> bool) {
+        let mut n = 0;
+        for i in 0..self.len as usize {
+            if keep(&self.items[i]) {
+                self.items[n] = self.items[i];
+                n += 1;
+            }
+        }
+        self.len = n as u8;
+    }
+}
+
+impl PartialEq for Saved {
+    fn eq(&self, o: &Saved) -> bool {
+        self.live() == o.live()
+    }
+}
+
+impl Eq for Saved {}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AbiViolation {
@@ -119,7 +164,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
         mod16: 8,
         rbp_depth: None,
         intact: [true; 6],
-        saved: Vec::new(),
+        saved: Saved::default(),
     };
     let mut seen: HashMap<u64, State> =
         HashMap::with_capacity_and_hasher(insns.len(), Default::default());
@@ -274,9 +319,16 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
                 }
             }
         } else {
-            // Any other write to a callee-saved register clobbers it.
-            let used = info.info(&ins);
-            for r in used.used_registers() {
+            // Any other write to a callee-saved register clobbers it (only
+            // worth decoding while one is intact or rbp holds a depth: in
+            // JIT code past the prologue every one holds a pinned value).
+            let watch = s.intact.iter().any(|&b| b) || s.rbp_depth.is_some();
+            let used = if watch {
+                info.info(&ins).used_registers().to_vec()
+            } else {
+                Vec::new()
+            };
+            for r in used {
                 let written = matches!(
                     r.access(),
                     iced_x86::OpAccess::Write

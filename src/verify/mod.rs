@@ -57,6 +57,7 @@ pub mod gen_bytecode;
 pub mod gen_source;
 pub mod minimize;
 pub mod patterns;
+pub mod regalloc_check;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 

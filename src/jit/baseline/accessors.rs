@@ -143,7 +143,12 @@ impl Emitter<'_> {
 /// `regs` called directly and that exited with `word` (see the module
 /// doc): `CONTINUE` with the value in the GetProp's `dst`, or the throw's
 /// exit word for that pc.
-pub extern "C" fn bl_finish_getter(vm: *mut Vm, regs: *mut Value, pc: u32, word: u64) -> u64 {
+pub(crate) extern "C" fn bl_finish_getter(
+    vm: *mut Vm,
+    regs: *mut Value,
+    pc: u32,
+    word: u64,
+) -> u64 {
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         // This helper runs while the getter's frames are on top, so it
         // cannot use `helpers::run` (which works on the top frame).
