@@ -153,8 +153,10 @@ pub enum Fault {
     /// (the `store-transition` pattern: `{ a: 1 }` becomes `{ n: v }`).
     TransitionShapeUnchecked,
     /// A GetProp whose cache holds a getter found on a prototype
-    /// (`ic::SiteIc::cached_getter`, `CHAIN_GETTER`) calls it with the
-    /// prototype that holds it as `this` instead of the receiver. Caught
+    /// (`CHAIN_GETTER`) calls it with the prototype that holds it as `this`
+    /// instead of the receiver: from machine code
+    /// (`accessors::emit_getter_call`) and from the helper
+    /// (`ic::SiteIc::cached_getter`). Caught
     /// by: stdout divergence (the `getter-replaces-data` pattern's
     /// `get v() { return this.id; }` read through two receivers).
     GetterWrongReceiver,
