@@ -48,6 +48,11 @@ impl Emitter<'_> {
         next: Label,
         slow: Label,
     ) {
+        // Fault: the getter gets its holder (the prototype) as `this`.
+        let wrong_this = crate::faults::Fault::GetterWrongReceiver.injected();
+        if wrong_this {
+            self.m.asm.mov_rm_r(Size::S64, Gpr::R11, Gpr::Rax);
+        }
         let slot = self.slot_operand();
         let x = &mut self.m.asm;
         // The [getter, setter] pair (a Slots cell), then the getter.
@@ -93,7 +98,11 @@ impl Emitter<'_> {
         x.jcc(Cond::Ae, slow);
         // The window [getter, receiver] at vm.sp.
         x.mov_rm_r(Size::S64, Mem::base(Gpr::Rsi), Gpr::Rax);
-        x.mov_r_m(Size::S64, Gpr::Rcx, Masm::reg(obj));
+        if wrong_this {
+            x.mov_rm_r(Size::S64, Gpr::Rcx, Gpr::R11);
+        } else {
+            x.mov_r_m(Size::S64, Gpr::Rcx, Masm::reg(obj));
+        }
         x.mov_rm_r(Size::S64, Mem::disp(Gpr::Rsi, 8), Gpr::Rcx);
         x.unary(UnaryOp::Inc, Size::S64, Mem::disp(VM, NATIVE_DEPTH));
         x.mov_m_imm(Size::S64, Mem::disp(FRAME, layout::F_PC), pc as i32 + 1);
