@@ -36,10 +36,14 @@ fn shrunk<S: Strategy>(s: S, test: impl Fn(&S::Value) -> bool) -> (S::Value, S::
 where
     S::Value: Clone + std::fmt::Debug,
 {
+    // A fixed seed: shrinking can stop in a local minimum for some
+    // programs, so a random seed made the size assertions flaky (one
+    // failure in a full `cargo test` run, none in six runs alone).
     let mut runner = TestRunner::new(Config {
         cases: 500,
         failure_persistence: None,
         max_shrink_iters: 100_000,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed),
         ..Config::default()
     });
     // The first failing value, before shrinking.
