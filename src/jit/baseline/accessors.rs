@@ -17,7 +17,7 @@
 //! - An accessor that returns (`EXIT_RETURN`) is popped here (a getter's
 //!   value stored, a setter's dropped). Any other exit (a call it could
 //!   not make directly, a throw, fuel) is finished by
-//!   [`bl_finish_accessor`]: the accessor's frame becomes an entry frame
+//!   `bl_finish_accessor`: the accessor's frame becomes an entry frame
 //!   and the run loop runs it to completion, exactly the nested run
 //!   `call_at` would have made; a throw that leaves the accessor becomes
 //!   the site's throw.
@@ -180,7 +180,12 @@ impl Emitter<'_> {
 /// whose registers are `regs` called directly and that exited with `word`
 /// (see the module doc): `CONTINUE` (a getter's value in the GetProp's
 /// `dst`), or the throw's exit word for that pc.
-pub extern "C" fn bl_finish_accessor(vm: *mut Vm, regs: *mut Value, pc: u32, word: u64) -> u64 {
+pub(super) extern "C" fn bl_finish_accessor(
+    vm: *mut Vm,
+    regs: *mut Value,
+    pc: u32,
+    word: u64,
+) -> u64 {
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         // This helper runs while the accessor's frames are on top, so it
         // cannot use `helpers::run` (which works on the top frame).

@@ -514,19 +514,25 @@ impl Emitter<'_> {
         }
     }
 
-    /// rax = receiver, rdx = a chain record: checks the record's kind and
-    /// the shapes of the receiver's first n prototypes (see `CHAIN_N`);
-    /// leaves rax = prototype n or jumps to `slow`. Clobbers rdx, r8, r9.
-    pub(super) fn chain_walk(&mut self, kind: u64, slow: Label) {
-        let x = &mut self.m.asm;
-        let (top, done) = (x.new_label(), x.new_label());
-        x.alu_rm_imm(
+    /// rdx = a chain record: jumps to `target` when `kind` compared with
+    /// the record's kind meets `cc`.
+    fn branch_on_chain_kind(&mut self, kind: u64, cc: Cond, target: Label) {
+        self.m.asm.alu_rm_imm(
             AluOp::Cmp,
             Size::S64,
             Mem::disp(Gpr::Rdx, 8 * CHAIN_KIND as i32),
             kind as i32,
         );
-        x.jcc(Cond::Ne, slow);
+        self.m.asm.jcc(cc, target);
+    }
+
+    /// rax = receiver, rdx = a chain record: checks the record's kind and
+    /// the shapes of the receiver's first n prototypes (see `CHAIN_N`);
+    /// leaves rax = prototype n or jumps to `slow`. Clobbers rdx, r8, r9.
+    pub(super) fn chain_walk(&mut self, kind: u64, slow: Label) {
+        self.branch_on_chain_kind(kind, Cond::Ne, slow);
+        let x = &mut self.m.asm;
+        let (top, done) = (x.new_label(), x.new_label());
         x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rdx, 8 * CHAIN_N as i32));
         x.lea(
             Size::S64,
@@ -568,13 +574,7 @@ impl Emitter<'_> {
         let Some(src) = store else {
             let getter_path = self.m.asm.new_label();
             if getter.is_some() {
-                self.m.asm.alu_rm_imm(
-                    AluOp::Cmp,
-                    Size::S64,
-                    Mem::disp(Gpr::Rdx, 8 * CHAIN_KIND as i32),
-                    CHAIN_GETTER as i32,
-                );
-                self.m.asm.jcc(Cond::E, getter_path);
+                self.branch_on_chain_kind(CHAIN_GETTER, Cond::E, getter_path);
             }
             self.chain_walk(CHAIN_LOAD, slow);
             self.m.asm.jmp(resume);
@@ -587,13 +587,7 @@ impl Emitter<'_> {
         };
         if let Some((pc, _, obj, next)) = getter {
             let add = self.m.asm.new_label();
-            self.m.asm.alu_rm_imm(
-                AluOp::Cmp,
-                Size::S64,
-                Mem::disp(Gpr::Rdx, 8 * CHAIN_KIND as i32),
-                CHAIN_SETTER as i32,
-            );
-            self.m.asm.jcc(Cond::Ne, add);
+            self.branch_on_chain_kind(CHAIN_SETTER, Cond::Ne, add);
             self.chain_walk(CHAIN_SETTER, slow);
             self.emit_accessor_call(pc, Accessor::Set(src), obj, next, slow);
             self.m.asm.bind(add);
