@@ -146,6 +146,9 @@ impl Vm {
                 }
                 Ok(None)
             }
+            // The frame's pc is set: a frame step (and its tier check)
+            // continues it, e.g. in optimized code by OSR.
+            CodeExit::Resume => Ok(None),
             CodeExit::Throw { throw, .. } => {
                 self.unwind(throw)?;
                 // Fault: a frame running compiled code resumes one past its

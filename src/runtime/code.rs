@@ -76,6 +76,9 @@ pub enum CodeExit {
     /// An exception (pending in `vm.exception`), out of fuel or memory, or
     /// an ABI violation, at `pc`.
     Throw { pc: u32, throw: Throw },
+    /// The frame's `pc` is where it continues (a loop header whose back
+    /// edge asked the tier policy to move the frame up: OSR).
+    Resume,
 }
 
 /// The hooks the tier layer installs (`Vm::tiering`). Plain function

@@ -1012,6 +1012,20 @@ impl<'a> Emitter<'a> {
         x.mov_rm_r(Size::S64, fuel, Gpr::Rax);
         x.bind(skip);
         x.unary(UnaryOp::Inc, Size::S32, count);
+        if self.opt_threshold != 0 {
+            // Hot enough for tier 2: continue at the header through the run
+            // loop, whose tier check optimizes and enters by OSR (once: at
+            // exactly the threshold).
+            let osr = x.new_label();
+            x.alu_rm_imm(AluOp::Cmp, Size::S32, count, self.opt_threshold as i32);
+            x.jcc(Cond::E, osr);
+            x.jmp(target);
+            x.bind(osr);
+            let w = h::exit_word(h::EXIT_OSR, pc);
+            x.mov_r_imm(Size::S64, Gpr::Rax, w as i64);
+            x.jmp(self.exit);
+            return Ok(());
+        }
         x.jmp(target);
         Ok(())
     }

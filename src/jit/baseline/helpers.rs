@@ -53,6 +53,9 @@ pub const EXIT_ABI: u64 = 8;
 /// machine-code frames are gone (a panic cannot unwind through them, so
 /// it would abort the process).
 pub const EXIT_PANIC: u64 = 9;
+/// A `loop` back edge reached the optimizing threshold: the frame
+/// continues at the loop's target through the run loop (OSR into tier 2).
+pub const EXIT_OSR: u64 = 10;
 
 thread_local! {
     static PANIC: std::cell::RefCell<Option<Box<dyn std::any::Any + Send>>> =

@@ -59,7 +59,7 @@ use crate::runtime::object::OBJECT_RAW_WORDS;
 /// Raw words of a Slots cell.
 const SLOTS_RAW_WORDS: usize = 0;
 /// `raw(0)`: the shape id.
-pub(super) const SHAPE_OFF: i32 = 8;
+pub(crate) const SHAPE_OFF: i32 = 8;
 /// `raw(1)` of an Array: its length.
 pub(super) const LENGTH_OFF: i32 = 16;
 /// A string cell's length in code units (raw word 0, `Vm::string_len`).
@@ -85,7 +85,7 @@ pub(super) const fn slots_value_off(i: usize) -> i32 {
     (8 * (1 + SLOTS_RAW_WORDS + i)) as i32
 }
 
-const OVERFLOW_OFF: i32 = object_value_off(fixed::OVERFLOW);
+pub(crate) const OVERFLOW_OFF: i32 = object_value_off(fixed::OVERFLOW);
 pub(super) const PROTO_OFF: i32 = object_value_off(fixed::PROTO);
 pub(super) const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
 const TA_BUFFER_OFF: i32 = object_value_off(crate::runtime::typed::TA_BUFFER);

@@ -155,7 +155,9 @@ pub fn compile_with(
 
 /// An optimized region emitted into a function's code object (see
 /// `jit::opt`): it returns the label where the function is entered.
-pub type Region<'r> = &'r mut dyn FnMut(&mut emit::Emitter<'_>) -> Result<Label, String>;
+/// Besides the entry, it may return OSR entries: (loop header pc, label).
+pub type Region<'r> =
+    &'r mut dyn FnMut(&mut emit::Emitter<'_>) -> Result<(Label, Vec<(u32, Label)>), String>;
 
 /// `compile_with`, plus an optimized region: then the function's entries
 /// (direct, construct, and `enter` at pc 0) go to the region's entry, and
@@ -181,9 +183,9 @@ pub(crate) fn compile_region(
     let construct = e.m.asm.new_named_label("construct_entry");
     e.emit_insns().map_err(CompileError::Invalid)?;
     e.emit_out_of_line().map_err(CompileError::Invalid)?;
-    let start = match region {
+    let (start, osr) = match region {
         Some(r) => r(&mut e).map_err(CompileError::Invalid)?,
-        None => e.labels[0],
+        None => (e.labels[0], vec![]),
     };
     e.emit_direct_entry_to(direct, construct, start);
     e.emit_out_of_line().map_err(CompileError::Invalid)?;
@@ -201,6 +203,10 @@ pub(crate) fn compile_region(
         .collect();
     // Entering at pc 0 (a fresh frame, everything in it) enters the region.
     pc_offsets[0] = e.m.asm.label_offset(start).expect("bound");
+    // Entering at a loop header with an OSR entry enters the region too.
+    for (pc, l) in osr {
+        pc_offsets[pc as usize] = e.m.asm.label_offset(l).expect("bound");
+    }
     pc_map.extend(e.slow_starts.iter().copied());
     pc_map.sort_by_key(|x| x.0);
     let safepoints = std::mem::take(&mut e.safepoints);
@@ -268,6 +274,13 @@ fn decode_exit(vm: &mut Vm, w: u64) -> CodeExit {
             }
             other => unreachable!("call exit at {other:?}"),
         },
+        helpers::EXIT_OSR => {
+            let Insn::Loop { off } = p.code[pc as usize] else {
+                unreachable!("OSR exit at a non-loop")
+            };
+            fr.pc = crate::bytecode::jump_target(pc as usize, off) as usize;
+            CodeExit::Resume
+        }
         helpers::EXIT_THROW_ERROR => throw(Throw::Error),
         helpers::EXIT_OUT_OF_FUEL => throw(Throw::OutOfFuel),
         helpers::EXIT_OUT_OF_MEMORY => throw(Throw::OutOfMemory),

@@ -87,13 +87,23 @@ fn bytecode_blocks(p: &FuncProto) -> Vec<BcBlock> {
         if e.contains(Effects::JUMP) || !insn.falls_through() {
             leader[pc + 1] = true;
         }
+        let is_jump = matches!(
+            insn,
+            Insn::Jmp { .. }
+                | Insn::Loop { .. }
+                | Insn::JmpTrue { .. }
+                | Insn::JmpFalse { .. }
+                | Insn::JmpNullish { .. }
+                | Insn::JmpNotNullish { .. }
+                | Insn::JmpUndef { .. }
+        );
         match block_exit(p, pc) {
-            Exit::Goto(t) => leader[t] = true,
+            Exit::Goto(t) if is_jump => leader[t] = true,
             Exit::Cond(t, f) => {
                 leader[t] = true;
                 leader[f] = true;
             }
-            Exit::None => {}
+            _ => {}
         }
     }
     let mut out = Vec::new();
@@ -120,6 +130,10 @@ pub struct Builder<'a> {
     env: Vec<Slot>,
     /// Representation of each loop header's parameter per register.
     header_reprs: HashMap<(usize, u16), Repr>,
+    /// Loop-header parameters speculated narrower than their entry value
+    /// (a Tagged entry, an int32 or float64 back edge): the entry edges
+    /// guard. Tried once per parameter (a failure widens for good).
+    narrowed: std::collections::HashSet<(usize, u16)>,
     /// A back edge brought a wider representation: build again.
     widened: bool,
 }
@@ -127,7 +141,8 @@ pub struct Builder<'a> {
 /// Builds the IR of `p` (whose bytecode the verifier accepted).
 pub fn build(p: &FuncProto, live: &Liveness) -> Func {
     let mut header_reprs = HashMap::new();
-    for _ in 0..16 {
+    let mut narrowed = std::collections::HashSet::new();
+    for _ in 0..32 {
         let mut b = Builder {
             p,
             live,
@@ -135,10 +150,13 @@ pub fn build(p: &FuncProto, live: &Liveness) -> Func {
                 blocks: Vec::new(),
                 reprs: Vec::new(),
                 name: p.name.clone(),
+                prop_sites: Vec::new(),
+                osr: Vec::new(),
             },
             cur: 0,
             env: Vec::new(),
             header_reprs,
+            narrowed,
             widened: false,
         };
         b.run();
@@ -146,6 +164,7 @@ pub fn build(p: &FuncProto, live: &Liveness) -> Func {
             return b.f;
         }
         header_reprs = b.header_reprs;
+        narrowed = b.narrowed;
     }
     // The fixpoint is bounded (each round widens a parameter; three steps
     // at most per parameter); reaching here means a bug in the join.
@@ -210,6 +229,7 @@ impl Builder<'_> {
             });
         }
         let nregs = self.p.nregs as usize;
+        let mut headers = Vec::new();
         let mut exits: Vec<Option<Vec<Slot>>> = vec![None; n];
         exits[0] = Some(vec![Slot::Frame; nregs]);
         for (k, &b) in order.iter().enumerate() {
@@ -253,7 +273,93 @@ impl Builder<'_> {
                 }
             }
             exits[i] = Some(self.env.clone());
+            if is_header && bb.start != 0 {
+                headers.push(i);
+            }
         }
+        if !self.widened {
+            self.add_osr_entries(&headers);
+        }
+    }
+
+    /// An OSR entry block per loop header (not at pc 0, the function's own
+    /// entry): every live register loaded from the frame, unboxed (with a
+    /// guard, resuming at the header) where the header's parameter is.
+    /// The blocks go right after block 0, which lists them as entries, so
+    /// the numbering stays a reverse post-order.
+    fn add_osr_entries(&mut self, headers: &[usize]) {
+        let mut made: Vec<(u32, Block)> = Vec::new();
+        'h: for &h in headers {
+            let pc = self.f.blocks[h].pc;
+            let live = self.pc_live(pc as usize);
+            let fs = FrameState {
+                pc,
+                regs: vec![],
+                in_frame: live.clone(),
+            };
+            let mut insts = Vec::new();
+            let mut args = Vec::new();
+            for (j, &r) in live.iter().enumerate() {
+                let want = self.f.repr(self.f.blocks[h].params[j]);
+                let v = self.f.new_value(Repr::Tagged);
+                insts.push(inst(Op::LoadReg(r), vec![], Some(v)));
+                let op = match want {
+                    Repr::Tagged => {
+                        args.push(v);
+                        continue;
+                    }
+                    Repr::Int32 => Op::CheckInt32,
+                    Repr::Float64 => Op::CheckNumber,
+                    Repr::Bool => continue 'h,
+                };
+                let c = self.f.new_value(want);
+                insts.push(Inst {
+                    op,
+                    args: vec![v],
+                    res: Some(c),
+                    fs: Some(fs.clone()),
+                });
+                args.push(c);
+            }
+            made.push((
+                pc,
+                Block {
+                    params: vec![],
+                    insts,
+                    term: Term::Jump(Edge {
+                        to: B(h as u32),
+                        args,
+                    }),
+                    pc,
+                },
+            ));
+        }
+        let k = made.len() as u32;
+        if k == 0 {
+            return;
+        }
+        for b in &mut self.f.blocks {
+            for e in b.term.edges_mut() {
+                e.to = B(e.to.0 + k);
+            }
+        }
+        let Term::Jump(first) = self.f.blocks[0].term.clone() else {
+            unreachable!("block 0 jumps to the first bytecode block")
+        };
+        let mut entries = vec![first];
+        for (n, (pc, mut b)) in made.into_iter().enumerate() {
+            let at = 1 + n as u32;
+            for e in b.term.edges_mut() {
+                e.to = B(e.to.0 + k);
+            }
+            entries.push(Edge {
+                to: B(at),
+                args: vec![],
+            });
+            self.f.osr.push((pc, B(at)));
+            self.f.blocks.insert(at as usize, b);
+        }
+        self.f.blocks[0].term = Term::Entries(entries);
     }
 
     fn set_term(&mut self, t: Term) {
@@ -380,15 +486,65 @@ impl Builder<'_> {
                 }
                 Slot::Val { v, .. } => v,
             };
-            let joined = Repr::join(self.f.repr(v), want);
-            if joined != want {
-                // A back edge wider than its header: widen and rebuild.
+            let have = self.f.repr(v);
+            let joined = Repr::join(have, want);
+            let back = q >= to;
+            if back
+                && want == Repr::Tagged
+                && matches!(have, Repr::Int32 | Repr::Float64)
+                && self.narrowed.insert((to, r))
+            {
+                // The loop keeps it unboxed: speculate that the entry is
+                // too (guarded on the entry edges) and rebuild.
+                self.header_reprs.insert((to, r), have);
+                self.widened = true;
+            } else if joined != want {
+                // An edge wider than its header: widen and rebuild.
                 self.header_reprs.insert((to, r), joined);
             }
+            let narrow = have == Repr::Tagged
+                && matches!(want, Repr::Int32 | Repr::Float64)
+                && !back
+                && self.narrowed.contains(&(to, r));
+            let v = if narrow {
+                let fs = self.edge_frame_state(to, regs, &slot);
+                let op = if want == Repr::Int32 {
+                    Op::CheckInt32
+                } else {
+                    Op::CheckNumber
+                };
+                let c = self.f.new_value(want);
+                insts.push(Inst {
+                    op,
+                    args: vec![v],
+                    res: Some(c),
+                    fs: Some(fs),
+                });
+                c
+            } else {
+                v
+            };
             args.push(self.convert_into(&mut insts, v, want));
         }
         self.f.blocks[q].insts = insts;
         args
+    }
+
+    /// The frame state on an edge into header `to`: resume at its pc with
+    /// the registers as the edge carries them.
+    fn edge_frame_state(&self, to: usize, regs: &[u16], slot: &impl Fn(u16) -> Slot) -> FrameState {
+        let mut fs = FrameState {
+            pc: self.f.blocks[to].pc,
+            regs: vec![],
+            in_frame: vec![],
+        };
+        for &r in regs {
+            match slot(r) {
+                Slot::Val { v, dirty: true } => fs.regs.push((r, v)),
+                _ => fs.in_frame.push(r),
+            }
+        }
+        fs
     }
 
     /// Block `from`'s edge `k` goes back to header `to`.
@@ -485,8 +641,11 @@ impl Builder<'_> {
             (Repr::Int32, Repr::Float64) => self.emit_v(Op::I32ToF64, vec![v], None),
             _ => unreachable!("get {have:?} as {want:?}: the caller checks reprs"),
         };
-        // The unboxed form stands for the register from now on.
-        self.env[r as usize] = Slot::Val { v: out, dirty };
+        // An unboxed form stands for the register from now on (not a
+        // widened one: the register stays an int32).
+        if have == Repr::Tagged {
+            self.env[r as usize] = Slot::Val { v: out, dirty };
+        }
         out
     }
 
@@ -526,7 +685,27 @@ impl Builder<'_> {
         self.env.iter_mut().for_each(|s| *s = Slot::Frame);
     }
 
+    /// Register r as an int32 by ToInt32 (bitwise operators on doubles).
+    fn get_truncated(&mut self, pc: usize, r: u16) -> V {
+        match self.repr_of(r) {
+            Repr::Int32 => self.get(pc, r, Repr::Int32),
+            _ => {
+                let x = self.get(pc, r, Repr::Float64);
+                let fs = self.frame_state(pc);
+                self.emit_v(Op::TruncF64, vec![x], Some(fs))
+            }
+        }
+    }
+
     fn binop(&mut self, pc: usize, dst: u16, a: u16, b: u16, fb: u16, int: Op, float: Option<Op>) {
+        if float.is_none() && self.numeric(fb, &[a, b], false) == Spec::Float {
+            let x = self.get_truncated(pc, a);
+            let y = self.get_truncated(pc, b);
+            let fs = int.has(props::DEOPT).then(|| self.frame_state(pc));
+            let v = self.emit_v(int, vec![x, y], fs);
+            self.set(dst, v);
+            return;
+        }
         match self.numeric(fb, &[a, b], float.is_none()) {
             Spec::Int => {
                 let x = self.get(pc, a, Repr::Int32);
@@ -625,6 +804,21 @@ impl Builder<'_> {
                 Const::Str(_) => self.generic(pc),
             },
             LdUndef { dst } => self.constant(dst, crate::runtime::Value::UNDEFINED.0),
+            LdEmpty { dst } => self.constant(dst, crate::runtime::Value::EMPTY.0),
+            ToNumber { dst, src } if matches!(self.repr_of(src), Repr::Int32 | Repr::Float64) => {
+                let r = self.repr_of(src);
+                let v = self.get(pc, src, r);
+                self.set(dst, v);
+            }
+            GetProp { dst, obj, fb, .. } if self.prop_site(fb).is_some() => {
+                let site = self.prop_site(fb).unwrap();
+                let o = self.get(pc, obj, Repr::Tagged);
+                let fs = self.frame_state(pc);
+                let idx = self.f.prop_sites.len() as u32;
+                self.f.prop_sites.push(site);
+                let v = self.emit_v(Op::LoadProp(idx), vec![o], Some(fs));
+                self.set(dst, v);
+            }
             LdNull { dst } => self.constant(dst, crate::runtime::Value::NULL.0),
             LdTrue { dst } | LdFalse { dst } => {
                 let v = self.emit_v(Op::ConstBool(matches!(insn, LdTrue { .. })), vec![], None);
@@ -740,6 +934,27 @@ impl Builder<'_> {
             }
         }
         true
+    }
+
+    /// A GetProp site whose inline cache holds only own data properties
+    /// (1 to `POLY_MAX` shapes): (shape id + 1, location) pairs.
+    fn prop_site(&self, fb: u16) -> Option<Vec<(u64, i64)>> {
+        let ic = self.p.prop_ics().get(fb)?;
+        if ic.is_mega() {
+            return None;
+        }
+        let mut out = Vec::new();
+        for e in &ic.entries {
+            let key = e.key.get();
+            if key == 0 {
+                continue;
+            }
+            if e.holder.get() != 0 {
+                return None;
+            }
+            out.push((key, e.loc.get()));
+        }
+        (!out.is_empty()).then_some(out)
     }
 
     fn constant(&mut self, dst: u16, bits: u64) {

@@ -128,6 +128,11 @@ pub enum Op {
     /// ToBoolean of anything, by a helper call (its frame state is
     /// written first, as for `Generic`).
     Truthy,
+    /// ToInt32 of a double (deopts when |x| >= 2^63 or NaN: rare).
+    TruncF64,
+    /// An own data property of an object whose shape is one of the
+    /// site's (`Func::prop_sites[i]`); deopts otherwise.
+    LoadProp(u32),
     /// Spends one unit of fuel at a loop back edge (deopts when out).
     Fuel,
     /// The bytecode instruction at pc, run by the baseline tier's code for
@@ -148,7 +153,7 @@ impl Op {
             AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 => PURE,
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
-            Fuel => DEOPT,
+            Fuel | TruncF64 | LoadProp(_) => DEOPT,
             Generic(_) | Truthy => SYNC | CALLS,
         }
     }
@@ -176,6 +181,8 @@ impl Op {
                 (&[Int32, Int32], Some(Int32))
             }
             NegI32 => (&[Int32], Some(Int32)),
+            TruncF64 => (&[Float64], Some(Int32)),
+            LoadProp(_) => (&[Tagged], Some(Tagged)),
             AddF64 | SubF64 | MulF64 | DivF64 => (&[Float64, Float64], Some(Float64)),
             NegF64 => (&[Float64], Some(Float64)),
             CmpI32(_) => (&[Int32, Int32], Some(Bool)),
@@ -227,6 +234,10 @@ pub enum Term {
     },
     /// Control cannot get here (after an instruction that always throws).
     Unreachable,
+    /// Block 0 only: the function entry continues at the first edge; the
+    /// others are OSR entry blocks, entered from outside at a loop header
+    /// (`Func::osr`) with every register in the frame.
+    Entries(Vec<Edge>),
 }
 
 impl Term {
@@ -236,6 +247,7 @@ impl Term {
             Term::Branch { then, els, .. } => {
                 vec![then, els]
             }
+            Term::Entries(es) => es.iter().collect(),
             Term::Return { .. } | Term::Unreachable => vec![],
         }
     }
@@ -246,6 +258,7 @@ impl Term {
             Term::Branch { then, els, .. } => {
                 vec![then, els]
             }
+            Term::Entries(es) => es.iter_mut().collect(),
             Term::Return { .. } | Term::Unreachable => vec![],
         }
     }
@@ -275,6 +288,11 @@ pub struct Func {
     /// Representation of each value.
     pub reprs: Vec<Repr>,
     pub name: String,
+    /// Per `Op::LoadProp`: the (shape id + 1, location) pairs it accepts
+    /// (locations as `feedback::PolyEntry::loc`).
+    pub prop_sites: Vec<Vec<(u64, i64)>>,
+    /// OSR entry blocks: (loop header pc, block).
+    pub osr: Vec<(u32, B)>,
 }
 
 impl Func {
@@ -338,6 +356,10 @@ impl Func {
             }
             let t = match &b.term {
                 Term::Jump(e) => format!("jump {}", edge(e)),
+                Term::Entries(es) => format!(
+                    "entries {}",
+                    es.iter().map(edge).collect::<Vec<_>>().join(", ")
+                ),
                 Term::Branch { cond, then, els } => {
                     format!("branch {}, {}, {}", val(*cond), edge(then), edge(els))
                 }

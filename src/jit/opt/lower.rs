@@ -24,6 +24,7 @@ use super::ir::*;
 use super::regalloc::{Allocation, Loc, Move};
 use crate::bytecode::FuncProto;
 use crate::jit::baseline::emit::{layout, Emitter};
+use crate::jit::baseline::ic::{OVERFLOW_OFF, SHAPE_OFF};
 use crate::jit::baseline::masm::{Masm, PROTO, TAG, VM};
 use crate::jit::x64::{
     AluOp, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm,
@@ -86,7 +87,7 @@ pub fn lower(
     f: &Func,
     a: &Allocation,
     opts: &LowerOpts,
-) -> Result<(Label, usize), String> {
+) -> Result<(Label, Vec<(u32, Label)>), String> {
     let entry = e.m.asm.new_named_label("opt_entry");
     let exit = e.m.asm.new_named_label("opt_exit");
     let blocks = (0..f.blocks.len())
@@ -126,8 +127,19 @@ pub fn lower(
     let result = l.body();
     l.e.exit = real_exit;
     result?;
-    let n = l.ndeopts;
-    Ok((entry, n))
+    // OSR entries: the spill area, then the entry block of that header.
+    let mut osr = Vec::new();
+    for &(pc, b) in &f.osr {
+        let lbl = l.e.m.asm.new_named_label(&format!("osr_pc{pc}"));
+        l.e.m.asm.bind(lbl);
+        if spill > 0 {
+            l.e.m.asm.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::Rsp, spill);
+        }
+        let to = l.blocks[b.0 as usize];
+        l.e.m.asm.jmp(to);
+        osr.push((pc, lbl));
+    }
+    Ok((entry, osr))
 }
 
 impl Lower<'_, '_> {
@@ -538,6 +550,60 @@ impl Lower<'_, '_> {
                 self.asm().mov_rm_r(Size::S32, w, Gpr::Rax);
                 self.put(res.unwrap(), w);
             }
+            Op::TruncF64 => {
+                let d = self.deopt(ins.fs.as_ref().unwrap());
+                self.stress(d);
+                let x = self.xmm(arg(0), X0);
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                a.cvttsd2si(Size::S64, S0, x);
+                a.mov_r64_imm64(S1, 1 << 63);
+                a.alu_rm_r(AluOp::Cmp, Size::S64, S0, S1);
+                a.jcc(Cond::E, d);
+                a.mov_rm_r(Size::S32, w, S0);
+                self.put(res.unwrap(), w);
+            }
+            Op::LoadProp(i) => {
+                let d = self.deopt(ins.fs.as_ref().unwrap());
+                self.stress(d);
+                let o = self.gpr(arg(0), S0);
+                let w = self.work(res.unwrap(), &[]);
+                let site = self.f.prop_sites[i as usize].clone();
+                let a = self.asm();
+                // A cell (no tag bits, not EMPTY) that is an object.
+                a.mov_r64_imm64(S1, crate::runtime::value::NOT_CELL_MASK);
+                a.test_rm_r(Size::S64, o, S1);
+                a.jcc(Cond::Ne, d);
+                a.test_rm_r(Size::S64, o, o);
+                a.jcc(Cond::E, d);
+                a.alu_rm_imm(
+                    AluOp::Cmp,
+                    Size::S8,
+                    Mem::base(o),
+                    crate::runtime::heap::FIRST_OBJECT_KIND as i32,
+                );
+                a.jcc(Cond::B, d);
+                a.mov_r_m(Size::S64, S1, Mem::disp(o, SHAPE_OFF));
+                a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
+                let done = a.new_label();
+                for (k, (key, loc)) in site.iter().enumerate() {
+                    let next = a.new_label();
+                    // Shape ids are small (an index into the shape table).
+                    let key = i32::try_from(*key).map_err(|_| "shape id out of range")?;
+                    a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
+                    a.jcc(Cond::Ne, if k + 1 == site.len() { d } else { next });
+                    if *loc >= 0 {
+                        a.mov_r_m(Size::S64, w, Mem::disp(o, *loc as i32));
+                    } else {
+                        a.mov_r_m(Size::S64, S1, Mem::disp(o, OVERFLOW_OFF));
+                        a.mov_r_m(Size::S64, w, Mem::disp(S1, (-*loc) as i32));
+                    }
+                    a.jmp(done);
+                    a.bind(next);
+                }
+                a.bind(done);
+                self.put(res.unwrap(), w);
+            }
             Op::Fuel => {
                 let d = self.deopt(ins.fs.as_ref().unwrap());
                 self.stress(d);
@@ -764,6 +830,10 @@ impl Lower<'_, '_> {
                 self.asm().ud2();
             }
             Term::Unreachable => self.asm().ud2(),
+            Term::Entries(es) => {
+                let to = self.blocks[es[0].to.0 as usize];
+                self.asm().jmp(to);
+            }
         }
         Ok(())
     }

@@ -133,7 +133,7 @@ pub fn compile(
         deopt_every: o.deopt_every,
     };
     let mut region = |e: &mut crate::jit::baseline::emit::Emitter<'_>| {
-        lower::lower(e, &f, &a, &lo).map(|(l, _)| l)
+        lower::lower(e, &f, &a, &lo)
     };
     let code = crate::jit::baseline::compile_region(p, space, align, Some(&mut region), 0)?;
     Ok((code, info))
