@@ -127,10 +127,27 @@ pub enum Fault {
     /// (`[a, b] = [b, a]` in a loop) reads an overwritten register. Caught
     /// by: the allocation checker (which runs the emitted sequence).
     ParallelMoveWrongOrder,
+    /// Tier 2's builder (`opt::build::Builder::generic`) keeps the lowest
+    /// dirty register's value in its machine register across a generic
+    /// instruction (a call, a safepoint) instead of writing it to the frame
+    /// (which is optimized code's stack map: the only place a collection
+    /// finds and updates values). Caught by: the allocation checker, which
+    /// clears every location at a call (a `Crash`).
+    StackMapEntryMissing,
+    /// Tier 2's frame states (`opt::build::Builder::frame_state`) record
+    /// the values of the two lowest dirty registers swapped: a deopt writes
+    /// each into the other's frame slot. Caught by: the `deopt-stress` plan
+    /// (every few guards deopt) as different output.
+    FrameStateOffByOne,
+    /// Tier 2's guarded int32 add (`opt::lower`, `AddI32`) tests the
+    /// overflow flag *before* the add (the flags of whatever ran last), so
+    /// the guard does not protect the operation it belongs to: results
+    /// past 2^31 wrap. Caught by: stdout divergence under the `opt` plans.
+    GuardBeforeOperation,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 17] = [
+    pub const ALL: [Fault; 20] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -148,6 +165,9 @@ impl Fault {
         Fault::IntervalsShareRegister,
         Fault::SpillSlotReused,
         Fault::ParallelMoveWrongOrder,
+        Fault::StackMapEntryMissing,
+        Fault::FrameStateOffByOne,
+        Fault::GuardBeforeOperation,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -170,6 +190,9 @@ impl Fault {
             Fault::IntervalsShareRegister => "intervals-share-register",
             Fault::SpillSlotReused => "spill-slot-reused",
             Fault::ParallelMoveWrongOrder => "parallel-move-wrong-order",
+            Fault::StackMapEntryMissing => "stack-map-entry-missing",
+            Fault::FrameStateOffByOne => "frame-state-off-by-one",
+            Fault::GuardBeforeOperation => "guard-before-operation",
         }
     }
 

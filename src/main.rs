@@ -34,6 +34,7 @@ options:
                        build, fold, dce)
   --trace-opt          same as --trace-tier (what was optimized, recompiled)
   --deopt-every=K      harness: every K-th guard in optimized code deopts
+  --opt-regs=N         harness: tier 2 allocates at most N registers per class
   --print-code         print each function's baseline code as it is compiled
   --trace-tier         report which function went to which tier, and why
   --perf-map           write /tmp/perf-PID.map so perf names JIT code
@@ -130,6 +131,10 @@ fn main() -> ExitCode {
             },
             _ if a.starts_with("--deopt-every=") => match a["--deopt-every=".len()..].parse() {
                 Ok(n) => opts.deopt_every = n,
+                Err(_) => return usage_error(&format!("bad count in {a}")),
+            },
+            _ if a.starts_with("--opt-regs=") => match a["--opt-regs=".len()..].parse() {
+                Ok(n) => opts.opt_regs = n,
                 Err(_) => return usage_error(&format!("bad count in {a}")),
             },
             "--print-ir" => opts.print_ir = Some(String::new()),

@@ -199,6 +199,7 @@ impl Vm {
             verify: cfg!(debug_assertions),
             print_ir: self.opts.print_ir.clone(),
             deopt_every: self.opts.deopt_every,
+            regs: self.opts.opt_regs as usize,
         };
         let Some(jit) = crate::jit::state(self) else {
             return Err(CompileError::Invalid("no JIT attached".into()));

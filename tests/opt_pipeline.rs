@@ -92,3 +92,16 @@ fn parallel_moves_break_cycles_and_the_checker_runs_them() {
         .iter()
         .any(|b| b.insts.iter().any(|i| i.op == Op::AddI32) || !b.params.is_empty()));
 }
+
+#[test]
+fn register_pressure_spills_and_the_checker_proves_it() {
+    let p = func(
+        "function f(n) { let a = 1, b = 2, c = 3, d = 4; for (let i = 0; i < n; i++) { a = b + c; b = c + d; c = d + a; d = a + b; } return [a, b, c, d]; }",
+    );
+    let (f, _) = optimize(&p, &OptOptions::default()).unwrap();
+    for regs in 1..=3 {
+        let a = regalloc::allocate_with(&f, regs);
+        assert!(a.nslots > 0, "{regs} registers: something spills");
+        checker::check(&f, &a).unwrap_or_else(|e| panic!("{regs} registers: {e}"));
+    }
+}

@@ -225,6 +225,9 @@ pub struct Options {
     /// Harness (`deopt-stress`): every optimized guard also deopts each
     /// `deopt_every`-th time any guard runs (0: never).
     pub deopt_every: u32,
+    /// Harness: registers per class tier 2 may allocate (0: all), so
+    /// spill code runs constantly.
+    pub opt_regs: u32,
     /// `--print-ir[=PASS]`: the optimizing tier's IR after each pass.
     pub print_ir: Option<String>,
     /// Bytes of executable memory for baseline code.
@@ -259,6 +262,7 @@ impl Default for Options {
             jit_threshold: code::DEFAULT_JIT_THRESHOLD,
             opt_threshold: code::DEFAULT_OPT_THRESHOLD,
             deopt_every: 0,
+            opt_regs: 0,
             print_ir: None,
             code_space: code::DEFAULT_CODE_SPACE,
             trace_tier: false,

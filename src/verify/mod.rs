@@ -203,7 +203,8 @@ pub enum Plan {
     /// `Opt` with a collection at every allocation, heap verified.
     OptGcStress,
     /// Baseline at the first call, optimized at the second (speculating on
-    /// the first call's feedback), and every `1 + seed % 5`-th guard deopts.
+    /// the first call's feedback), every `1 + seed % 5`-th guard deopts,
+    /// and the allocator has two registers per class (spills everywhere).
     DeoptStress,
     /// Both tier-up thresholds drawn from the schedule's seed.
     Auto3Random,
@@ -365,6 +366,8 @@ impl Plan {
                 jit_threshold: 1,
                 opt_threshold: 2,
                 deopt_every: 1 + (cfg.schedule.seed % 5) as u32,
+                // Two registers per class: spill code everywhere.
+                opt_regs: 2,
                 ..base
             },
             Plan::Auto3Random => Options {

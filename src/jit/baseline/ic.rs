@@ -61,9 +61,9 @@ const SLOTS_RAW_WORDS: usize = 0;
 /// `raw(0)`: the shape id.
 pub(crate) const SHAPE_OFF: i32 = 8;
 /// `raw(1)` of an Array: its length.
-pub(super) const LENGTH_OFF: i32 = 16;
+pub(crate) const LENGTH_OFF: i32 = 16;
 /// A string cell's length in code units (raw word 0, `Vm::string_len`).
-pub(super) const STRING_LEN_OFF: i32 = 8;
+pub(crate) const STRING_LEN_OFF: i32 = 8;
 /// A flat string's first code unit (after its length word).
 pub(super) const STRING_UNITS_OFF: i32 = 16;
 /// `Vm::atom_strings_ptr` / `_len`, from the pinned VM register (rbx).
@@ -73,7 +73,7 @@ const INTRINSICS_PTR: i32 = offset_of!(Vm, intrinsics_ptr) as i32;
 /// `Vm::unit_atoms`: a Box, so the field is the table's address.
 const UNIT_ATOMS: i32 = offset_of!(Vm, unit_atoms) as i32;
 /// The header's flag byte.
-pub(super) const FLAGS_OFF: i32 = 1;
+pub(crate) const FLAGS_OFF: i32 = 1;
 
 /// Byte offset of an object's value `i` from the cell address.
 const fn object_value_off(i: usize) -> i32 {
@@ -81,13 +81,13 @@ const fn object_value_off(i: usize) -> i32 {
 }
 
 /// Byte offset of a Slots cell's value `i` from the cell address.
-pub(super) const fn slots_value_off(i: usize) -> i32 {
+pub(crate) const fn slots_value_off(i: usize) -> i32 {
     (8 * (1 + SLOTS_RAW_WORDS + i)) as i32
 }
 
 pub(crate) const OVERFLOW_OFF: i32 = object_value_off(fixed::OVERFLOW);
 pub(super) const PROTO_OFF: i32 = object_value_off(fixed::PROTO);
-pub(super) const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
+pub(crate) const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
 const TA_BUFFER_OFF: i32 = object_value_off(crate::runtime::typed::TA_BUFFER);
 const TA_OFFSET_OFF: i32 = object_value_off(crate::runtime::typed::TA_OFFSET);
 
@@ -436,11 +436,11 @@ fn go_mega(ic: &PolyIc) {
 }
 
 /// Whether constant `k` of `p` is the string "length".
-fn is_length(p: &FuncProto, k: u16) -> bool {
+pub(crate) fn is_length(p: &FuncProto, k: u16) -> bool {
     matches!(p.consts.get(k as usize), Some(Const::Str(s)) if **s == *"length".encode_utf16().collect::<Vec<u16>>())
 }
 
-pub(super) fn idx(r: Gpr) -> IndexReg {
+pub(crate) fn idx(r: Gpr) -> IndexReg {
     IndexReg::new(r).expect("not rsp")
 }
 

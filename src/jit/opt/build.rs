@@ -604,6 +604,15 @@ impl Builder<'_> {
                 _ => fs.in_frame.push(r),
             }
         }
+        // Fault: the two lowest dirty registers' values swapped (when they
+        // have one representation, so the IR still verifies).
+        if crate::faults::Fault::FrameStateOffByOne.injected() && fs.regs.len() >= 2 {
+            let (a, b) = (fs.regs[0].1, fs.regs[1].1);
+            if self.f.repr(a) == self.f.repr(b) {
+                fs.regs[0].1 = b;
+                fs.regs[1].1 = a;
+            }
+        }
         fs
     }
 
@@ -680,9 +689,22 @@ impl Builder<'_> {
 
     /// Runs everything not speculated on: the baseline code for `pc`.
     fn generic(&mut self, pc: usize) {
-        let fs = self.frame_state(pc);
+        let mut fs = self.frame_state(pc);
+        // Fault: the lowest dirty register stays in its machine register.
+        let kept = if crate::faults::Fault::StackMapEntryMissing.injected() && !fs.regs.is_empty() {
+            let (r, v) = fs.regs.remove(0);
+            fs.in_frame.push(r);
+            Some((r, v))
+        } else {
+            None
+        };
         self.emit(Op::Generic(pc as u32), vec![], Some(fs));
         self.env.iter_mut().for_each(|s| *s = Slot::Frame);
+        if let Some((r, v)) = kept {
+            if !self.p.code[pc].writes().any(|w| w == r) {
+                self.env[r as usize] = Slot::Val { v, dirty: true };
+            }
+        }
     }
 
     /// Register r as an int32 by ToInt32 (bitwise operators on doubles).
@@ -809,6 +831,41 @@ impl Builder<'_> {
                 let r = self.repr_of(src);
                 let v = self.get(pc, src, r);
                 self.set(dst, v);
+            }
+            GetProp { dst, obj, name, .. } if crate::jit::baseline::ic::is_length(self.p, name) => {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let fs = self.frame_state(pc);
+                let v = self.emit_v(Op::LoadLength, vec![o], Some(fs));
+                self.set(dst, v);
+            }
+            SetProp { obj, src, fb, .. } if self.prop_site(fb).is_some() => {
+                let site = self.prop_site(fb).unwrap();
+                let o = self.get(pc, obj, Repr::Tagged);
+                let x = self.get(pc, src, Repr::Tagged);
+                let fs = self.frame_state(pc);
+                let idx = self.f.prop_sites.len() as u32;
+                self.f.prop_sites.push(site);
+                self.emit(Op::StoreProp(idx), vec![o, x], Some(fs));
+            }
+            GetElem { dst, obj, key, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_INT
+                    && matches!(self.repr_of(key), Repr::Int32 | Repr::Tagged) =>
+            {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let k = self.get(pc, key, Repr::Int32);
+                let fs = self.frame_state(pc);
+                let v = self.emit_v(Op::LoadElem, vec![o, k], Some(fs));
+                self.set(dst, v);
+            }
+            SetElem { obj, key, src, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_INT
+                    && matches!(self.repr_of(key), Repr::Int32 | Repr::Tagged) =>
+            {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let k = self.get(pc, key, Repr::Int32);
+                let x = self.get(pc, src, Repr::Tagged);
+                let fs = self.frame_state(pc);
+                self.emit(Op::StoreElem, vec![o, k, x], Some(fs));
             }
             GetProp { dst, obj, fb, .. } if self.prop_site(fb).is_some() => {
                 let site = self.prop_site(fb).unwrap();

@@ -133,6 +133,16 @@ pub enum Op {
     /// An own data property of an object whose shape is one of the
     /// site's (`Func::prop_sites[i]`); deopts otherwise.
     LoadProp(u32),
+    /// Overwrites an own data property (`Func::prop_sites[i]`, as
+    /// `LoadProp`): (object, value).
+    StoreProp(u32),
+    /// A present element of a dense array: (array, index).
+    LoadElem,
+    /// Overwrites a present element of a dense, not frozen array:
+    /// (array, index, value).
+    StoreElem,
+    /// `length` of an array or a flat string (an int32).
+    LoadLength,
     /// Spends one unit of fuel at a loop back edge (deopts when out).
     Fuel,
     /// The bytecode instruction at pc, run by the baseline tier's code for
@@ -153,7 +163,9 @@ impl Op {
             AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 => PURE,
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
-            Fuel | TruncF64 | LoadProp(_) => DEOPT,
+            Fuel | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem | LoadLength => {
+                DEOPT
+            }
             Generic(_) | Truthy => SYNC | CALLS,
         }
     }
@@ -183,6 +195,10 @@ impl Op {
             NegI32 => (&[Int32], Some(Int32)),
             TruncF64 => (&[Float64], Some(Int32)),
             LoadProp(_) => (&[Tagged], Some(Tagged)),
+            StoreProp(_) => (&[Tagged, Tagged], None),
+            LoadElem => (&[Tagged, Int32], Some(Tagged)),
+            StoreElem => (&[Tagged, Int32, Tagged], None),
+            LoadLength => (&[Tagged], Some(Int32)),
             AddF64 | SubF64 | MulF64 | DivF64 => (&[Float64, Float64], Some(Float64)),
             NegF64 => (&[Float64], Some(Float64)),
             CmpI32(_) => (&[Int32, Int32], Some(Bool)),

@@ -24,11 +24,16 @@ use super::ir::*;
 use super::regalloc::{Allocation, Loc, Move};
 use crate::bytecode::FuncProto;
 use crate::jit::baseline::emit::{layout, Emitter};
-use crate::jit::baseline::ic::{OVERFLOW_OFF, SHAPE_OFF};
+use crate::jit::baseline::ic::{
+    idx, slots_value_off, ELEMENTS_OFF, FLAGS_OFF, LENGTH_OFF, OVERFLOW_OFF, SHAPE_OFF,
+    STRING_LEN_OFF,
+};
 use crate::jit::baseline::masm::{Masm, PROTO, TAG, VM};
+use crate::jit::x64::Scale;
 use crate::jit::x64::{
     AluOp, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm,
 };
+use crate::runtime::heap::Kind;
 use crate::runtime::value::{Value, DOUBLE_OFFSET};
 use crate::runtime::Vm;
 use std::collections::HashMap;
@@ -259,6 +264,36 @@ impl Lower<'_, '_> {
             Loc::Xmm(x) => self.asm().sse(SseOp::Movsd, x, from),
             Loc::Stack(n) => self.asm().sse_store(SseStoreOp::Movsd, stack(n), from),
             Loc::Gpr(_) => unreachable!(),
+        }
+    }
+
+    /// Deopts unless `o` is a heap cell (no tag bits, not EMPTY).
+    fn check_cell(&mut self, o: Gpr, d: Label) {
+        let a = self.asm();
+        a.mov_r64_imm64(S1, crate::runtime::value::NOT_CELL_MASK);
+        a.test_rm_r(Size::S64, o, S1);
+        a.jcc(Cond::Ne, d);
+        a.test_rm_r(Size::S64, o, o);
+        a.jcc(Cond::E, d);
+    }
+
+    /// A tagged value to store: its GPR, or (in a spill slot) xmm14
+    /// holding its bits, so both scratch GPRs stay free for addresses.
+    fn value_operand(&mut self, v: V) -> Result<Gpr, Xmm> {
+        match self.loc(v) {
+            Loc::Gpr(g) => Ok(g),
+            Loc::Stack(n) => {
+                self.asm().sse(SseOp::Movsd, X1, stack(n));
+                Err(X1)
+            }
+            Loc::Xmm(_) => unreachable!("a tagged value in an XMM"),
+        }
+    }
+
+    fn store_value(&mut self, at: Mem, v: Result<Gpr, Xmm>) {
+        match v {
+            Ok(g) => self.asm().mov_rm_r(Size::S64, at, g),
+            Err(x) => self.asm().sse_store(SseStoreOp::Movsd, at, x),
         }
     }
 
@@ -563,19 +598,24 @@ impl Lower<'_, '_> {
                 a.mov_rm_r(Size::S32, w, S0);
                 self.put(res.unwrap(), w);
             }
-            Op::LoadProp(i) => {
+            Op::LoadProp(i) | Op::StoreProp(i) => {
                 let d = self.deopt(ins.fs.as_ref().unwrap());
                 self.stress(d);
                 let o = self.gpr(arg(0), S0);
-                let w = self.work(res.unwrap(), &[]);
+                let store = matches!(ins.op, Op::StoreProp(_));
+                // The value to store, as a GPR or (spilled) through xmm14.
+                let val = if store {
+                    Some(self.value_operand(arg(1)))
+                } else {
+                    None
+                };
+                let w = match res {
+                    Some(r) => self.work(r, &[]),
+                    None => S0,
+                };
                 let site = self.f.prop_sites[i as usize].clone();
+                self.check_cell(o, d);
                 let a = self.asm();
-                // A cell (no tag bits, not EMPTY) that is an object.
-                a.mov_r64_imm64(S1, crate::runtime::value::NOT_CELL_MASK);
-                a.test_rm_r(Size::S64, o, S1);
-                a.jcc(Cond::Ne, d);
-                a.test_rm_r(Size::S64, o, o);
-                a.jcc(Cond::E, d);
                 a.alu_rm_imm(
                     AluOp::Cmp,
                     Size::S8,
@@ -587,21 +627,107 @@ impl Lower<'_, '_> {
                 a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
                 let done = a.new_label();
                 for (k, (key, loc)) in site.iter().enumerate() {
+                    let a = &mut self.e.m.asm;
                     let next = a.new_label();
                     // Shape ids are small (an index into the shape table).
                     let key = i32::try_from(*key).map_err(|_| "shape id out of range")?;
                     a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
                     a.jcc(Cond::Ne, if k + 1 == site.len() { d } else { next });
-                    if *loc >= 0 {
-                        a.mov_r_m(Size::S64, w, Mem::disp(o, *loc as i32));
+                    let at = if *loc >= 0 {
+                        Mem::disp(o, *loc as i32)
                     } else {
                         a.mov_r_m(Size::S64, S1, Mem::disp(o, OVERFLOW_OFF));
-                        a.mov_r_m(Size::S64, w, Mem::disp(S1, (-*loc) as i32));
+                        Mem::disp(S1, (-*loc) as i32)
+                    };
+                    match val {
+                        Some(v) => self.store_value(at, v),
+                        None => self.asm().mov_r_m(Size::S64, w, at),
                     }
+                    let a = self.asm();
                     a.jmp(done);
                     a.bind(next);
                 }
-                a.bind(done);
+                self.asm().bind(done);
+                if let Some(r) = res {
+                    self.put(r, w);
+                }
+            }
+            Op::LoadElem | Op::StoreElem => {
+                let d = self.deopt(ins.fs.as_ref().unwrap());
+                self.stress(d);
+                let store = ins.op == Op::StoreElem;
+                let val = if store {
+                    Some(self.value_operand(arg(2)))
+                } else {
+                    None
+                };
+                let o = self.gpr(arg(0), S0);
+                self.check_cell(o, d);
+                let a = self.asm();
+                a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::Array as i32);
+                a.jcc(Cond::Ne, d);
+                if store {
+                    a.test_rm_imm(
+                        Size::S8,
+                        Mem::disp(o, FLAGS_OFF),
+                        crate::runtime::object::FROZEN_ELEMENTS as i32,
+                    );
+                    a.jcc(Cond::Ne, d);
+                }
+                match self.loc(arg(1)) {
+                    Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, S1, g),
+                    Loc::Stack(n) => self.asm().mov_r_m(Size::S32, S1, stack(n)),
+                    Loc::Xmm(_) => unreachable!(),
+                }
+                let a = self.asm();
+                a.test_rm_r(Size::S32, S1, S1);
+                a.jcc(Cond::S, d);
+                a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(o, LENGTH_OFF));
+                a.jcc(Cond::Ae, d);
+                a.mov_r_m(Size::S64, S0, Mem::disp(o, ELEMENTS_OFF));
+                // No storage (an immediate in the slot): the helper's case.
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, S0, 16);
+                a.jcc(Cond::B, d);
+                // index < capacity (header bits 40..) as (index + 1) << 40
+                // <= header, with two scratch registers.
+                a.lea(Size::S64, S1, Mem::disp(S1, 1));
+                a.shift_imm(ShiftOp::Shl, Size::S64, S1, 40);
+                a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::base(S0));
+                a.jcc(Cond::A, d);
+                a.shift_imm(ShiftOp::Shr, Size::S64, S1, 40);
+                let at = Mem::bisd(S0, idx(S1), Scale::S8, slots_value_off(0) - 8);
+                // The hole is the helper's.
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, at, 0);
+                a.jcc(Cond::E, d);
+                match val {
+                    Some(v) => self.store_value(at, v),
+                    None => {
+                        let w = self.work(res.unwrap(), &[]);
+                        self.asm().mov_r_m(Size::S64, w, at);
+                        self.put(res.unwrap(), w);
+                    }
+                }
+            }
+            Op::LoadLength => {
+                let d = self.deopt(ins.fs.as_ref().unwrap());
+                self.stress(d);
+                let o = self.gpr(arg(0), S0);
+                self.check_cell(o, d);
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                let (string, have) = (a.new_label(), a.new_label());
+                a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::Array as i32);
+                a.jcc(Cond::Ne, string);
+                a.mov_r_m(Size::S64, S1, Mem::disp(o, LENGTH_OFF));
+                a.jmp(have);
+                a.bind(string);
+                a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::String as i32);
+                a.jcc(Cond::Ne, d);
+                a.mov_r_m(Size::S64, S1, Mem::disp(o, STRING_LEN_OFF));
+                a.bind(have);
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, i32::MAX);
+                a.jcc(Cond::A, d);
+                a.mov_rm_r(Size::S32, w, S1);
                 self.put(res.unwrap(), w);
             }
             Op::Fuel => {
@@ -715,6 +841,11 @@ impl Lower<'_, '_> {
             Op::XorI32 => Some(AluOp::Xor),
             _ => None,
         };
+        // Fault: the overflow guard tests the flags before the add.
+        let early = ins.op == Op::AddI32 && crate::faults::Fault::GuardBeforeOperation.injected();
+        if let (Some(d), true) = (d, early) {
+            self.asm().jcc(Cond::O, d);
+        }
         match (alu, self.loc(y)) {
             (Some(op), Loc::Gpr(b)) => self.asm().alu_rm_r(op, Size::S32, w, b),
             (Some(op), Loc::Stack(n)) => self.asm().alu_r_m(op, Size::S32, w, stack(n)),
@@ -722,7 +853,7 @@ impl Lower<'_, '_> {
             (None, Loc::Stack(n)) => self.asm().imul_r_rm(Size::S32, w, stack(n)),
             (_, Loc::Xmm(_)) => unreachable!(),
         }
-        if let Some(d) = d {
+        if let (Some(d), false) = (d, early) {
             self.asm().jcc(Cond::O, d);
             if ins.op == Op::MulI32 {
                 let ok = self.asm().new_label();

@@ -56,6 +56,8 @@ pub struct OptOptions {
     pub print_ir: Option<String>,
     /// Deopt stress (see `lower::LowerOpts`).
     pub deopt_every: u32,
+    /// Registers per class the allocator may use (0: all).
+    pub regs: usize,
 }
 
 /// What compiling produced besides the code (for `--trace-opt`).
@@ -109,7 +111,10 @@ pub fn compile(
     // on (tests, fuzzing) it panics, so the harness reports a crash
     // instead of the function quietly staying in baseline code.
     let (f, _live) = optimize(p, o).unwrap_or_else(|e| panic!("{e}"));
-    let a = regalloc::allocate(&f);
+    let a = match o.regs {
+        0 => regalloc::allocate(&f),
+        n => regalloc::allocate_with(&f, n),
+    };
     if o.verify {
         if let Err(e) = checker::check(&f, &a) {
             panic!("allocation checker: {e}\n{}", f.dump());
@@ -132,9 +137,7 @@ pub fn compile(
     let lo = lower::LowerOpts {
         deopt_every: o.deopt_every,
     };
-    let mut region = |e: &mut crate::jit::baseline::emit::Emitter<'_>| {
-        lower::lower(e, &f, &a, &lo)
-    };
+    let mut region = |e: &mut crate::jit::baseline::emit::Emitter<'_>| lower::lower(e, &f, &a, &lo);
     let code = crate::jit::baseline::compile_region(p, space, align, Some(&mut region), 0)?;
     Ok((code, info))
 }

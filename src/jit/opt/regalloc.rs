@@ -206,13 +206,51 @@ impl Allocation {
 }
 
 pub fn allocate(f: &Func) -> Allocation {
+    allocate_with(f, ALLOC_GPRS.len())
+}
+
+/// `allocate` with at most `regs` registers per class (at least 1): the
+/// harness's register-pressure stress, so spill code runs everywhere.
+pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
+    let regs = regs.max(1);
     let ivs = intervals(f);
     let mut loc: Vec<Option<Loc>> = vec![None; f.reprs.len()];
-    let mut free_g: Vec<Gpr> = ALLOC_GPRS.iter().rev().copied().collect();
-    let mut free_x: Vec<Xmm> = alloc_xmms().into_iter().rev().collect();
-    let mut free_slots: Vec<u32> = Vec::new();
-    let mut nslots = 0u32;
-    // (end, value) of intervals holding a register or a slot now.
+    let mut free_g: Vec<Gpr> = ALLOC_GPRS.iter().take(regs).rev().copied().collect();
+    let mut free_x: Vec<Xmm> = alloc_xmms().into_iter().take(regs).rev().collect();
+    // Per spill slot: the last position any value given it is live at. A
+    // slot goes to an interval only if it is free over the *whole*
+    // interval (a spilled victim is moved to a slot retroactively, from
+    // its start).
+    let mut slot_end: Vec<u32> = Vec::new();
+    let end_of: Vec<u32> = {
+        let mut e = vec![0; f.reprs.len()];
+        for iv in &ivs {
+            e[iv.v.0 as usize] = iv.end;
+        }
+        e
+    };
+    let start_of: Vec<u32> = {
+        let mut e = vec![0; f.reprs.len()];
+        for iv in &ivs {
+            e[iv.v.0 as usize] = iv.start;
+        }
+        e
+    };
+    let slot_for = |v: V, slot_end: &mut Vec<u32>| -> Loc {
+        let (start, end) = (start_of[v.0 as usize], end_of[v.0 as usize]);
+        // Fault: a slot counts as free at the position its last value is
+        // still read at.
+        let reuse = Fault::SpillSlotReused.injected();
+        let s = (0..slot_end.len())
+            .find(|&s| slot_end[s] < start || reuse && slot_end[s] == start)
+            .unwrap_or_else(|| {
+                slot_end.push(0);
+                slot_end.len() - 1
+            });
+        slot_end[s] = slot_end[s].max(end);
+        Loc::Stack(s as u32)
+    };
+    // (end, value) of intervals holding a register now.
     let mut active: Vec<(u32, V)> = Vec::new();
     for iv in &ivs {
         // Expire intervals that ended before this one starts.
@@ -221,20 +259,10 @@ pub fn allocate(f: &Func) -> Allocation {
                 match loc[v.0 as usize] {
                     Some(Loc::Gpr(g)) => free_g.push(g),
                     Some(Loc::Xmm(x)) => free_x.push(x),
-                    Some(Loc::Stack(s)) => {
-                        // Fault: a spill slot handed out again while its
-                        // value is still live (freed one position early).
-                        free_slots.push(s)
-                    }
-                    None => {}
+                    _ => {}
                 }
                 false
             } else {
-                if Fault::SpillSlotReused.injected() && end == iv.start {
-                    if let Some(Loc::Stack(s)) = loc[v.0 as usize] {
-                        free_slots.push(s);
-                    }
-                }
                 true
             }
         });
@@ -244,36 +272,31 @@ pub fn allocate(f: &Func) -> Allocation {
         } else {
             free_g.pop().map(Loc::Gpr)
         };
-        let mut new_slot = |free_slots: &mut Vec<u32>| {
-            free_slots.pop().map(Loc::Stack).unwrap_or_else(|| {
-                nslots += 1;
-                Loc::Stack(nslots - 1)
-            })
-        };
         let chosen = match reg {
-            Some(r) => r,
+            Some(r) => {
+                active.push((iv.end, iv.v));
+                r
+            }
             None => {
                 // Spill whichever of the same class ends last.
                 let victim = active
                     .iter()
-                    .filter(|(_, v)| {
-                        f.repr(*v).is_float() == float
-                            && !matches!(loc[v.0 as usize], Some(Loc::Stack(_)))
-                    })
+                    .filter(|(_, v)| f.repr(*v).is_float() == float)
                     .max_by_key(|(end, v)| (*end, v.0))
                     .copied();
                 match victim {
                     Some((vend, vv)) if vend > iv.end => {
                         let r = loc[vv.0 as usize].unwrap();
-                        loc[vv.0 as usize] = Some(new_slot(&mut free_slots));
+                        loc[vv.0 as usize] = Some(slot_for(vv, &mut slot_end));
+                        active.retain(|(_, v)| *v != vv);
+                        active.push((iv.end, iv.v));
                         r
                     }
-                    _ => new_slot(&mut free_slots),
+                    _ => slot_for(iv.v, &mut slot_end),
                 }
             }
         };
         loc[iv.v.0 as usize] = Some(chosen);
-        active.push((iv.end, iv.v));
     }
     // Fault: two overlapping intervals get one register (the second
     // interval of a float-free function takes the first's register).
@@ -292,7 +315,10 @@ pub fn allocate(f: &Func) -> Allocation {
             }
         }
     }
-    Allocation { loc, nslots }
+    Allocation {
+        loc,
+        nslots: slot_end.len() as u32,
+    }
 }
 
 /// One step of a sequentialized parallel move.
