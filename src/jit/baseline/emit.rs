@@ -19,7 +19,7 @@ use super::masm::{Masm, FEEDBACK, FRAME, PROTO, REGS, TAG, VM};
 use crate::bytecode::{feedback as fbk, jump_target, FuncProto, Insn};
 use crate::faults::Fault;
 use crate::jit::x64::{
-    AluOp, Annotation, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, UnaryOp, Xmm,
+    AluOp, Annotation, Cond, Gpr, Label, Mem, Scale, ShiftOp, Size, SseOp, UnaryOp, Xmm,
 };
 use crate::runtime::value::Value;
 use crate::runtime::{fixed, Frame, FrameStack, Options, Vm};
@@ -584,7 +584,13 @@ impl<'a> Emitter<'a> {
                 m.box_int32(Gpr::Rax);
                 m.store(dst, Gpr::Rax);
             }
-            ArgGet { .. } => self.generic(pc, h::bl_argget),
+            ArgGet {
+                dst,
+                key,
+                params,
+                n,
+                rest,
+            } => self.visit_argget(pc, dst, key, params, n, rest),
             CopyProps { .. } => self.generic(pc, h::bl_copyprops),
             RequireObject { .. } => self.generic(pc, h::bl_requireobject),
             Return { src } => self.visit_return(pc, src),
@@ -626,6 +632,39 @@ impl<'a> Emitter<'a> {
         self.m.asm.bind(plain);
         self.m.store(dst, Gpr::Rax);
         self.m.asm.bind(done);
+    }
+
+    /// `arguments[key]` without the object: an int32 key below both the
+    /// frame's argc and the number of fixed parameters reads the snapshot
+    /// register inline; anything else (the rest array, other keys) is the
+    /// helper's.
+    fn visit_argget(&mut self, pc: u32, dst: u16, key: u16, params: u16, n: u16, rest: u16) {
+        let fixed = n - (rest != 0 && n > 0) as u16;
+        if fixed == 0 {
+            return self.generic(pc, h::bl_argget);
+        }
+        let slow = self.slow_path(pc, h::bl_argget, self.next(pc), None);
+        let m = &mut self.m;
+        m.load(Gpr::Rcx, key);
+        m.branch_if_not_int(Gpr::Rcx, slow);
+        // Unsigned 32-bit compares: a negative index is above both bounds.
+        let x = &mut m.asm;
+        x.mov_rm_r(Size::S32, Gpr::Rcx, Gpr::Rcx);
+        x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rcx, fixed as i32);
+        x.jcc(Cond::Ae, slow);
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S32,
+            Gpr::Rcx,
+            Mem::disp(FRAME, layout::F_ARGC),
+        );
+        x.jcc(Cond::Ae, slow);
+        x.mov_r_m(
+            Size::S64,
+            Gpr::Rax,
+            Mem::bisd(REGS, super::ic::idx(Gpr::Rcx), Scale::S8, params as i32 * 8),
+        );
+        m.store(dst, Gpr::Rax);
     }
 
     fn visit_ldint(&mut self, dst: u16, imm: i32) {

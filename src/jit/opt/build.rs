@@ -827,6 +827,22 @@ impl Builder<'_> {
             },
             LdUndef { dst } => self.constant(dst, crate::runtime::Value::UNDEFINED.0),
             LdEmpty { dst } => self.constant(dst, crate::runtime::Value::EMPTY.0),
+            LdCtx { dst, depth, slot } => {
+                let v = self.emit_v(Op::LoadCtx(depth, slot), vec![], None);
+                self.set(dst, v);
+            }
+            StCtx { depth, slot, src } => {
+                let x = self.get(pc, src, Repr::Tagged);
+                self.emit(Op::StoreCtx(depth, slot), vec![x], None);
+            }
+            CheckTdz { src, .. } => {
+                // Only a tagged value can be the hole.
+                if self.repr_of(src) == Repr::Tagged {
+                    let x = self.get(pc, src, Repr::Tagged);
+                    let fs = self.frame_state(pc);
+                    self.emit(Op::CheckNotHole, vec![x], Some(fs));
+                }
+            }
             ToNumber { dst, src } if matches!(self.repr_of(src), Repr::Int32 | Repr::Float64) => {
                 let r = self.repr_of(src);
                 let v = self.get(pc, src, r);

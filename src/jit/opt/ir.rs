@@ -143,6 +143,13 @@ pub enum Op {
     StoreElem,
     /// `length` of an array or a flat string (an int32).
     LoadLength,
+    /// Slot `slot` of the context `depth` levels up the frame's chain.
+    LoadCtx(u16, u16),
+    /// Stores its operand there.
+    StoreCtx(u16, u16),
+    /// Deopts when its operand is the hole (a `let`/`const` read in its
+    /// temporal dead zone: the baseline code throws).
+    CheckNotHole,
     /// Spends one unit of fuel at a loop back edge (deopts when out).
     Fuel,
     /// The bytecode instruction at pc, run by the baseline tier's code for
@@ -156,7 +163,9 @@ impl Op {
         use Op::*;
         match self {
             ConstI32(_) | ConstF64(_) | ConstBool(_) | ConstTagged(_) => PURE,
-            LoadReg(_) => READS_FRAME,
+            LoadReg(_) | LoadCtx(..) => READS_FRAME,
+            StoreCtx(..) => 0,
+            CheckNotHole => DEOPT,
             CheckInt32 | CheckNumber => DEOPT,
             I32ToF64 | BoxI32 | BoxF64 | BoxBool => PURE,
             AddI32 | SubI32 | MulI32 | ShrI32 | NegI32 => DEOPT,
@@ -182,7 +191,8 @@ impl Op {
             ConstI32(_) => (&[], Some(Int32)),
             ConstF64(_) => (&[], Some(Float64)),
             ConstBool(_) => (&[], Some(Bool)),
-            ConstTagged(_) | LoadReg(_) => (&[], Some(Tagged)),
+            ConstTagged(_) | LoadReg(_) | LoadCtx(..) => (&[], Some(Tagged)),
+            StoreCtx(..) | CheckNotHole => (&[Tagged], None),
             CheckInt32 => (&[Tagged], Some(Int32)),
             CheckNumber => (&[Tagged], Some(Float64)),
             I32ToF64 => (&[Int32], Some(Float64)),

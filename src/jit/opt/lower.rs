@@ -28,7 +28,7 @@ use crate::jit::baseline::ic::{
     idx, slots_value_off, ELEMENTS_OFF, FLAGS_OFF, LENGTH_OFF, OVERFLOW_OFF, SHAPE_OFF,
     STRING_LEN_OFF,
 };
-use crate::jit::baseline::masm::{Masm, PROTO, TAG, VM};
+use crate::jit::baseline::masm::{Masm, FRAME, PROTO, TAG, VM};
 use crate::jit::x64::Scale;
 use crate::jit::x64::{
     AluOp, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm,
@@ -729,6 +729,32 @@ impl Lower<'_, '_> {
                 a.jcc(Cond::A, d);
                 a.mov_rm_r(Size::S32, w, S1);
                 self.put(res.unwrap(), w);
+            }
+            Op::LoadCtx(depth, slot) | Op::StoreCtx(depth, slot) => {
+                let a = self.asm();
+                a.mov_r_m(Size::S64, S1, Mem::disp(FRAME, layout::F_CTX));
+                for _ in 0..depth {
+                    a.mov_r_m(Size::S64, S1, Mem::disp(S1, layout::ENV_PARENT));
+                }
+                let at = layout::env_slot(S1, slot);
+                match res {
+                    Some(r) => {
+                        let w = self.work(r, &[]);
+                        self.asm().mov_r_m(Size::S64, w, at);
+                        self.put(r, w);
+                    }
+                    None => {
+                        let g = self.gpr(arg(0), S0);
+                        self.asm().mov_rm_r(Size::S64, at, g);
+                    }
+                }
+            }
+            Op::CheckNotHole => {
+                let d = self.deopt(ins.fs.as_ref().unwrap());
+                self.stress(d);
+                let g = self.gpr(arg(0), S0);
+                self.asm().test_rm_r(Size::S64, g, g);
+                self.asm().jcc(Cond::E, d);
             }
             Op::Fuel => {
                 let d = self.deopt(ins.fs.as_ref().unwrap());
