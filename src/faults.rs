@@ -117,10 +117,10 @@ pub enum Fault {
     /// Caught by: the allocation checker (`opt::checker`, on in tests and
     /// fuzzing: a `Crash`), else by wrong values under the `opt` plans.
     IntervalsShareRegister,
-    /// Tier 2's linear scan frees a spill slot one position early (when its
-    /// interval ends exactly where the next one starts), so two live values
-    /// can share it. Caught by: the allocation checker, under register
-    /// pressure (eight or more live int values).
+    /// Tier 2's linear scan (`opt::regalloc::allocate_with`) hands spill
+    /// slot 0 to every spilled value without checking it is free, so two
+    /// live values share it. Caught by: the allocation checker under the
+    /// `deopt-stress` plan (two registers per class: spills everywhere).
     SpillSlotReused,
     /// Tier 2's edge moves (`opt::regalloc::sequentialize`) run in the
     /// order given, as if independent: a swap of two block parameters
@@ -144,10 +144,40 @@ pub enum Fault {
     /// the guard does not protect the operation it belongs to: results
     /// past 2^31 wrap. Caught by: stdout divergence under the `opt` plans.
     GuardBeforeOperation,
+    /// A SetProp inline cache applies a cached transition (add a property:
+    /// old shape -> new shape, slot) to any receiver: when the first entry
+    /// of the site's cache (`ic::ic_lookup`, set sites) is a transition, it
+    /// is taken without comparing the receiver's shape with the old shape.
+    /// Shows only after warm-up (the helper fills the entry at the first
+    /// add) and a receiver of another shape. Caught by: stdout divergence
+    /// (the `store-transition` pattern: `{ a: 1 }` becomes `{ n: v }`).
+    TransitionShapeUnchecked,
+    /// A GetProp whose cache holds a getter found on a prototype
+    /// (`CHAIN_GETTER`) calls it with the prototype that holds it as `this`
+    /// instead of the receiver: from machine code
+    /// (`accessors::emit_getter_call`) and from the helper
+    /// (`ic::SiteIc::cached_getter`). Caught
+    /// by: stdout divergence (the `getter-replaces-data` pattern's
+    /// `get v() { return this.id; }` read through two receivers).
+    GetterWrongReceiver,
+    /// The global variable caches (`ic::note_global`) miss a redefinition:
+    /// a global redefined after warm-up as an accessor
+    /// (`Object.defineProperty(globalThis, ...)`, which makes the global
+    /// object a dictionary) is entered as if it were still a data property,
+    /// so baseline code reads its getter/setter pair instead of calling
+    /// the getter. Caught by: the `global-redefined` pattern (stdout
+    /// divergence, or a crash where the pair is used as a value).
+    GlobalCacheStale,
+    /// The inline element store (`ic::element_address` for a SetElem) does
+    /// not test the array's `FROZEN_ELEMENTS` flag: after warm-up a store
+    /// into a frozen array's existing element succeeds instead of throwing.
+    /// Caught by: the `frozen-store` pattern (the interpreter prints
+    /// `TypeError`, baseline code does not).
+    FrozenElementStore,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 20] = [
+    pub const ALL: [Fault; 24] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -168,6 +198,10 @@ impl Fault {
         Fault::StackMapEntryMissing,
         Fault::FrameStateOffByOne,
         Fault::GuardBeforeOperation,
+        Fault::TransitionShapeUnchecked,
+        Fault::GetterWrongReceiver,
+        Fault::GlobalCacheStale,
+        Fault::FrozenElementStore,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -193,6 +227,10 @@ impl Fault {
             Fault::StackMapEntryMissing => "stack-map-entry-missing",
             Fault::FrameStateOffByOne => "frame-state-off-by-one",
             Fault::GuardBeforeOperation => "guard-before-operation",
+            Fault::TransitionShapeUnchecked => "transition-shape-unchecked",
+            Fault::GetterWrongReceiver => "getter-wrong-receiver",
+            Fault::GlobalCacheStale => "global-cache-stale",
+            Fault::FrozenElementStore => "frozen-element-store",
         }
     }
 

@@ -16,6 +16,8 @@ usage: jolt [options] FILE.js
                              summary; exit 1 if any diverged)
        jolt fuzz --seconds N [--seed S] [--target bytecode|source|gc] [--node]
                  [--fault NAME] [--stop-on-first] [--json-stats FILE] [--jobs N]
+                 [--cov-corpus DIR] (coverage-guided inputs kept between runs;
+                 default target/jolt-fuzz/TARGET)
        jolt bench-compile [FILE.js ..]
        jolt bench-harness [--seconds N] [--seed S] [--targets bytecode,source,gc]
 
@@ -31,7 +33,7 @@ options:
   --opt-threshold=N    calls or back edges of baseline code before auto
                        optimizes (2000; 0 = never)
   --print-ir[=PASS]    print the optimizing tier's IR after each pass (or one:
-                       build, fold, dce)
+                       build, fold, gvn, range, dce)
   --trace-opt          same as --trace-tier (what was optimized, recompiled)
   --deopt-every=K      harness: every K-th guard in optimized code deopts
   --opt-regs=N         harness: tier 2 allocates at most N registers per class
@@ -467,12 +469,14 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
         input_len: jolt::verify::fuzz::DRIVE_INPUT_LEN,
         node: false,
         stop_at_first: false,
+        cov_dir: None,
     };
     let mut fault = None;
     let mut target_given = false;
     let mut json_stats: Option<String> = None;
     let mut jobs: Option<usize> = None;
     let mut corpus = std::path::PathBuf::from("corpus");
+    let mut cov_dir: Option<std::path::PathBuf> = None;
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
         let mut val = || it.next().unwrap_or_default();
@@ -493,6 +497,7 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
                 None => return usage_error("--target needs bytecode, source or gc"),
             },
             "--corpus" => corpus = val().into(),
+            "--cov-corpus" => cov_dir = Some(val().into()),
             "--node" => opts.node = true,
             "--stop-on-first" => opts.stop_at_first = true,
             "--jobs" => match val().parse() {
@@ -514,11 +519,19 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
             .unwrap_or(1);
     }
     opts.corpus_dir = Some(corpus.join(opts.target.name()));
+    // The coverage-guided corpus persists between runs (not in corpus/:
+    // it is large and machine-made).
+    opts.cov_dir =
+        Some(cov_dir.unwrap_or_else(|| {
+            std::path::PathBuf::from("target/jolt-fuzz").join(opts.target.name())
+        }));
     // With a fault injected, the first divergence is the detection: stop
     // there, and keep the fault's finding out of the corpus.
     if let Some(f) = fault {
         opts.stop_at_first = true;
         opts.corpus_dir = None;
+        // Seconds to detection must not depend on earlier runs.
+        opts.cov_dir = None;
         if !target_given {
             opts.target = Target::parse(f.fuzz_target()).expect("a target name");
         }
@@ -553,9 +566,12 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
             .map(|(p, c)| format!("{p} {}/{total}", c.len()))
             .collect();
         let line = format!(
-            "{:.0}s {} | cov: {}",
+            "{:.0}s {} | guided: corpus {}, features {}, mutated {} | cov: {}",
             s.stats.seconds,
             s.stats,
+            s.corpus_inputs,
+            s.features,
+            s.mutated,
             cov.join(", ")
         );
         if tty {
@@ -569,9 +585,12 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
         eprintln!();
     }
     eprintln!(
-        "done {:.1}s {} | cov: {}",
+        "done {:.1}s {} | guided: corpus {}, features {}, mutated {} | cov: {}",
         sum.stats.seconds,
         sum.stats,
+        sum.corpus_inputs,
+        sum.features,
+        sum.mutated,
         sum.coverage
             .iter()
             .map(|(p, c)| format!("{p} {}/{total}", c.len()))
@@ -695,7 +714,7 @@ fn fuzz_stats_json(
         .map(|(p, n)| format!("\"{p}\": {n}"))
         .collect();
     format!(
-        "{{\"target\": \"{}\", \"seed\": {}, \"seconds\": {:.3}, \"execs\": {}, \"execs_per_s\": {:.1}, \"runnable\": {}, \"out_of_fuel\": {}, \"divergences\": {}, \"slow\": {}, \"first_divergence_s\": {}, \"written\": {}, \"opcodes\": {}, \"coverage\": {{{}}}, \"patterns\": {{{}}}}}\n",
+        "{{\"target\": \"{}\", \"seed\": {}, \"seconds\": {:.3}, \"execs\": {}, \"execs_per_s\": {:.1}, \"runnable\": {}, \"out_of_fuel\": {}, \"divergences\": {}, \"slow\": {}, \"corpus_inputs\": {}, \"features\": {}, \"mutated\": {}, \"first_divergence_s\": {}, \"written\": {}, \"opcodes\": {}, \"coverage\": {{{}}}, \"patterns\": {{{}}}}}\n",
         opts.target.short_name(),
         opts.seed,
         sum.stats.seconds,
@@ -705,6 +724,9 @@ fn fuzz_stats_json(
         sum.stats.out_of_fuel,
         sum.stats.divergences,
         sum.stats.slow,
+        sum.corpus_inputs,
+        sum.features,
+        sum.mutated,
         sum.first_at.map_or("null".into(), |t| format!("{t:.3}")),
         sum.written.len(),
         jolt::bytecode::Opcode::ALL.len(),
@@ -834,6 +856,7 @@ fn bench_harness_main(args: Vec<String>) -> ExitCode {
             input_len: DRIVE_INPUT_LEN,
             node: false,
             stop_at_first: false,
+            cov_dir: None,
         };
         eprintln!(
             "jolt bench-harness: target {} seed {seed} for {seconds} s",

@@ -105,3 +105,23 @@ fn register_pressure_spills_and_the_checker_proves_it() {
         checker::check(&f, &a).unwrap_or_else(|e| panic!("{regs} registers: {e}"));
     }
 }
+
+/// The `regalloc` fuzz target's check over deterministic pseudo-random
+/// inputs (the cargo-fuzz target runs the same function on libFuzzer's).
+#[test]
+fn regalloc_check_holds_on_generated_functions() {
+    let mut x: u64 = 0x9e3779b97f4a7c15;
+    for n in 0..300 {
+        let data: Vec<u8> = (0..64 + n % 512)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect();
+        if let Err(e) = jolt::verify::regalloc_check::check(&data) {
+            panic!("input {n}: {e}");
+        }
+    }
+}

@@ -9,8 +9,11 @@
 use jolt::verify::faults::Fault;
 
 #[test]
-fn names_round_trip_and_are_fourteen() {
-    assert_eq!(Fault::ALL.len(), 14);
+fn names_round_trip_and_are_distinct() {
+    let mut names: Vec<&str> = Fault::ALL.iter().map(|f| f.name()).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), Fault::ALL.len(), "two faults share a name");
     for f in Fault::ALL {
         assert_eq!(Fault::from_name(f.name()), Some(f));
         assert!(f.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
@@ -109,6 +112,7 @@ mod with_feature {
             input_len: DRIVE_INPUT_LEN,
             node: false,
             stop_at_first: false,
+            cov_dir: None,
         };
         let sum = drive_jobs(&opts, 2, &mut |_| {});
         Fault::set_active(None).unwrap();
@@ -117,6 +121,48 @@ mod with_feature {
         assert_eq!(hits, sum.stats.divergences);
         assert!(sum.findings.len() < sum.stats.divergences as usize);
         assert_eq!(sum.minimized.len(), sum.findings.len());
+    }
+
+    // The warm-up faults: each shows only once a site's cache is filled
+    // and the program then changes what the site sees (the JIT-shaped
+    // patterns of `verify::patterns` generate exactly these programs).
+
+    #[test]
+    fn frozen_element_store_is_detected() {
+        assert_detected(
+            Fault::FrozenElementStore,
+            "const a = [1, 2, 3];\nfunction w(a, i, v) { a[i] = v; return a[i]; }\nfor (let i = 0; i < 5; i++) w(a, i % 3, i);\nObject.freeze(a);\ntry { w(a, 1, 99); } catch (e) { print(e.name); }\nprint(a.join());\n",
+        );
+    }
+
+    #[test]
+    fn transition_shape_unchecked_is_detected() {
+        assert_detected(
+            Fault::TransitionShapeUnchecked,
+            "function t(o, v) { o.n = v; return o; }\nfor (let i = 0; i < 5; i++) t({}, i);\nprint(JSON.stringify(t({ a: 1 }, 2)));\n",
+        );
+    }
+
+    #[test]
+    fn getter_wrong_receiver_is_detected() {
+        assert_detected(
+            Fault::GetterWrongReceiver,
+            "const pr = { get v() { return this.id; } };\nconst a = Object.create(pr); a.id = 1;\nfunction v(o) { return o.v; }\nlet s = 0;\nfor (let i = 0; i < 5; i++) s += v(a);\nprint(s);\n",
+        );
+    }
+
+    #[test]
+    fn global_cache_stale_is_detected() {
+        let src = "globalThis.gv = 1;\nfunction rg() { return gv; }\nlet s = 0;\nfor (let i = 0; i < 5; i++) s += rg();\nObject.defineProperty(globalThis, \"gv\", { get() { return 42; }, configurable: true });\nprint(s, rg(), rg());\n";
+        let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        Fault::set_active(None).unwrap();
+        assert!(verify::check(src, PLANS).is_ok());
+        Fault::set_active(Some(Fault::GlobalCacheStale)).unwrap();
+        let r = verify::check(src, PLANS);
+        Fault::set_active(None).unwrap();
+        // Baseline code reads the accessor pair as the global's value.
+        let d = r.expect_err("global-cache-stale was not detected");
+        assert_eq!(d.left, Plan::Baseline, "{d}");
     }
 
     #[test]

@@ -55,8 +55,53 @@ struct State {
     /// For each callee-saved register: holds its entry value?
     intact: [bool; 6],
     /// Stack slots (by depth) holding a callee-saved register's entry value.
-    saved: Vec<(i64, usize)>,
+    saved: Saved,
 }
+
+/// A small set of (depth, callee-saved index) kept inline: states are
+/// copied at every instruction, and a heap vector made the checker spend
+/// most of its time in malloc (it runs for every compiled function in
+/// tests and fuzzing). Pushes past the capacity are dropped, which only
+/// makes the check stricter (a register restored from such a slot counts
+/// as clobbered).
+#[derive(Clone, Copy, Debug, Default)]
+struct Saved {
+    len: u8,
+    items: [(i64, u8); 8],
+}
+
+impl Saved {
+    fn push(&mut self, x: (i64, usize)) {
+        if (self.len as usize) < self.items.len() {
+            self.items[self.len as usize] = (x.0, x.1 as u8);
+            self.len += 1;
+        }
+    }
+    fn live(&self) -> &[(i64, u8)] {
+        &self.items[..self.len as usize]
+    }
+    fn contains(&self, x: &(i64, usize)) -> bool {
+        self.live().contains(&(x.0, x.1 as u8))
+    }
+    fn retain(&mut self, keep: impl Fn(&(i64, u8)) -> bool) {
+        let mut n = 0;
+        for i in 0..self.len as usize {
+            if keep(&self.items[i]) {
+                self.items[n] = self.items[i];
+                n += 1;
+            }
+        }
+        self.len = n as u8;
+    }
+}
+
+impl PartialEq for Saved {
+    fn eq(&self, o: &Saved) -> bool {
+        self.live() == o.live()
+    }
+}
+
+impl Eq for Saved {}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AbiViolation {
@@ -90,12 +135,29 @@ pub fn check(code: &[u8], entry: u64, indirect: &[u64]) -> Result<Coverage, AbiV
 }
 
 /// The code's instructions by offset (decoded once, checked from any entry).
-pub struct Decoded(HashMap<u64, Instruction>);
+pub struct Decoded {
+    /// Valid instructions in address order.
+    insns: Vec<Instruction>,
+    /// Per code byte: 1 + the index of the instruction starting there (0:
+    /// none). Direct indexing: hash lookups per instruction were the
+    /// checker's cost (it runs for every compiled function in tests).
+    at: Vec<u32>,
+    /// Jump targets: the only places where paths can merge besides entries.
+    targets: Vec<bool>,
+}
+
+impl Decoded {
+    fn get(&self, addr: u64) -> Option<Instruction> {
+        let i = *self.at.get(addr as usize)?;
+        (i != 0).then(|| self.insns[i as usize - 1])
+    }
+}
 
 /// Decodes `code` (at address 0) for [`check_from`].
 pub fn decode(code: &[u8]) -> Decoded {
-    let mut insns: HashMap<u64, Instruction> =
-        HashMap::with_capacity_and_hasher(code.len() / 4, Default::default());
+    let mut insns = Vec::with_capacity(code.len() / 4);
+    let mut at = vec![0u32; code.len() + 1];
+    let mut targets = vec![false; code.len() + 1];
     let mut dec = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
     while dec.can_decode() {
         let i = dec.decode();
@@ -104,14 +166,24 @@ pub fn decode(code: &[u8]) -> Decoded {
             // invalid bytes are an error, reported when reached.
             continue;
         }
-        insns.insert(i.ip(), i);
+        insns.push(i);
+        at[i.ip() as usize] = insns.len() as u32;
     }
-    Decoded(insns)
+    for i in &insns {
+        if matches!(
+            i.flow_control(),
+            iced_x86::FlowControl::ConditionalBranch | iced_x86::FlowControl::UnconditionalBranch
+        ) {
+            if let Some(t) = targets.get_mut(i.near_branch_target() as usize) {
+                *t = true;
+            }
+        }
+    }
+    Decoded { insns, at, targets }
 }
 
 /// [`check`] over already decoded code.
 pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Coverage, AbiViolation> {
-    let insns = &code.0;
     let mut cov = Coverage::default();
     let err = |offset: u64, reason: String| AbiViolation { offset, reason };
     let start = State {
@@ -119,16 +191,42 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
         mod16: 8,
         rbp_depth: None,
         intact: [true; 6],
-        saved: Vec::new(),
+        saved: Saved::default(),
     };
     let mut seen: HashMap<u64, State> =
-        HashMap::with_capacity_and_hasher(insns.len(), Default::default());
-    let mut work: VecDeque<(u64, State)> = VecDeque::from([(entry, start)]);
+        HashMap::with_capacity_and_hasher(code.insns.len() / 4, Default::default());
+    let mut work: VecDeque<(u64, State)> = VecDeque::new();
     let mut info = InstructionInfoFactory::new();
-    while let Some((at, st)) = work.pop_front() {
+    // Where paths can meet: jump targets, indirect targets, the entry.
+    let mut joins = code.targets.clone();
+    for &t in indirect.iter().chain([&entry]) {
+        if let Some(j) = joins.get_mut(t as usize) {
+            *j = true;
+        }
+    }
+    // States are recorded (and merged) only where paths can meet: entries
+    // and jump targets. An instruction reached by falling through is
+    // walked straight on from its predecessor (`pending`), with that
+    // predecessor's revisit flag.
+    let mut pending: Option<(u64, State, bool)> = Some((entry, start, false));
+    loop {
+        let (at, st, inherited) = match pending.take() {
+            Some(x) => x,
+            None => match work.pop_front() {
+                Some((a, s)) => (a, s, false),
+                None => break,
+            },
+        };
+        let join = joins.get(at as usize).copied().unwrap_or(true);
         // Coverage counts each instruction once, however often it is checked.
         let revisit;
-        let st = if let Some(prev) = seen.get(&at) {
+        let st = if !join {
+            if !inherited {
+                cov.instructions += 1;
+            }
+            revisit = inherited;
+            st
+        } else if let Some(prev) = seen.get(&at) {
             let same_frame = prev.depth == st.depth
                 && prev.mod16 == st.mod16
                 && prev.rbp_depth == st.rbp_depth
@@ -154,8 +252,10 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
             revisit = false;
             st
         };
-        seen.insert(at, st.clone());
-        let Some(ins) = insns.get(&at).copied() else {
+        if join {
+            seen.insert(at, st.clone());
+        }
+        let Some(ins) = code.get(at) else {
             return Err(err(
                 at,
                 "control reaches bytes that are not an instruction".into(),
@@ -196,7 +296,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
                 }
                 cov.calls += usize::from(!revisit);
                 // The callee preserves RSP and callee-saved registers.
-                work.push_back((next, s));
+                pending = Some((next, s, revisit));
                 continue;
             }
             Mnemonic::Push => {
@@ -210,7 +310,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
                         }
                     }
                 }
-                work.push_back((next, s));
+                pending = Some((next, s, revisit));
                 continue;
             }
             Mnemonic::Pop => {
@@ -225,7 +325,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
                 if let Some(d) = depth_before {
                     s.saved.retain(|&(sd, _)| sd != d);
                 }
-                work.push_back((next, s));
+                pending = Some((next, s, revisit));
                 continue;
             }
             _ => {}
@@ -274,9 +374,16 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
                 }
             }
         } else {
-            // Any other write to a callee-saved register clobbers it.
-            let used = info.info(&ins);
-            for r in used.used_registers() {
+            // Any other write to a callee-saved register clobbers it (only
+            // worth decoding while one is intact or rbp holds a depth: in
+            // JIT code past the prologue every one holds a pinned value).
+            let watch = s.intact.iter().any(|&b| b) || s.rbp_depth.is_some();
+            let used = if watch {
+                info.info(&ins).used_registers().to_vec()
+            } else {
+                Vec::new()
+            };
+            for r in used {
                 let written = matches!(
                     r.access(),
                     iced_x86::OpAccess::Write
@@ -309,7 +416,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
             }
             iced_x86::FlowControl::ConditionalBranch => {
                 work.push_back((ins.near_branch_target(), s.clone()));
-                work.push_back((next, s));
+                pending = Some((next, s, revisit));
             }
             iced_x86::FlowControl::IndirectBranch => {
                 if indirect.is_empty() {
@@ -321,7 +428,7 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
             }
             iced_x86::FlowControl::IndirectCall => unreachable!("calls handled above"),
             iced_x86::FlowControl::Return => unreachable!("returns handled above"),
-            _ => work.push_back((next, s)),
+            _ => pending = Some((next, s, revisit)),
         }
     }
     Ok(cov)

@@ -591,8 +591,9 @@ pub trait PropIc {
     /// A get found `key` not own on `c` (a prototype's property may be).
     fn not_own(&mut self, _vm: &mut Vm, _c: Cell, _key: PropKey) {}
     /// The getter the site cached for receiver `o`, if its cache still
-    /// proves that [[Get]] would call it (with `o` as `this`).
-    fn cached_getter(&mut self, _vm: &Vm, _o: Value) -> Option<Value> {
+    /// proves that [[Get]] would call it, and the `this` to call it with
+    /// (`o`; only an injected fault passes another).
+    fn cached_getter(&mut self, _vm: &Vm, _o: Value) -> Option<(Value, Value)> {
         None
     }
     /// A get of `key` on `o`, which is not an object.
@@ -655,8 +656,8 @@ pub fn get_prop(
         }
         return Ok(vm.get_slot(c, slot));
     }
-    if let Some(g) = ic.cached_getter(vm, o) {
-        return vm.call(g, o, &[]);
+    if let Some((g, this)) = ic.cached_getter(vm, o) {
+        return vm.call(g, this, &[]);
     }
     let key = vm.const_key(p, name);
     if vm.is_object(o) {

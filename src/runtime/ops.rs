@@ -154,7 +154,16 @@ pub fn to_string(vm: &mut Vm, v: Value) -> JsResult<Value> {
         Value::TRUE => wk::true_,
         Value::FALSE => wk::false_,
         _ => {
+            // Neither primitive nor object (the hole, an internal cell):
+            // only an engine bug gets here, and ToPrimitive would return it
+            // unchanged forever.
+            assert!(vm.is_object(v), "ToString of an internal value");
             let p = to_primitive(vm, v, Hint::String)?;
+            // A cell that is neither an object nor a string is engine-
+            // internal (an environment, a slots cell): one reaching here
+            // is an engine bug (a JIT cache reading the wrong slot), and
+            // recursing on it would spin forever.
+            assert!(p != v, "to_string of an engine-internal cell {:#x}", v.0);
             return to_string(vm, p);
         }
     };

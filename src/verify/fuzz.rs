@@ -109,7 +109,7 @@ pub struct Counters {
     pub slow: AtomicU64,
     pub start_nanos: AtomicU64,
     /// JIT-shaped patterns generated, per `Pattern` (its discriminant).
-    pub patterns: [AtomicU64; 16],
+    pub patterns: [AtomicU64; 18],
 }
 
 #[allow(clippy::declare_interior_mutable_const)]
@@ -123,7 +123,7 @@ const ZERO: Counters = Counters {
     divergences: AtomicU64::new(0),
     slow: AtomicU64::new(0),
     start_nanos: AtomicU64::new(0),
-    patterns: [ZERO_COUNT; 16],
+    patterns: [ZERO_COUNT; 18],
 };
 pub static COUNTERS: [Counters; 3] = [ZERO, ZERO, ZERO];
 
@@ -371,6 +371,131 @@ pub struct DriveOptions {
     /// Stop at the first divergence (`jolt fuzz --fault`: the seconds to
     /// detection are `DriveSummary::first_at`).
     pub stop_at_first: bool,
+    /// Where the coverage-guided corpus lives (`Guide`): inputs found there
+    /// are replayed first and mutated, new ones are written there. `None`:
+    /// the corpus lives in memory for this drive only.
+    pub cov_dir: Option<PathBuf>,
+}
+
+/// Coverage-guided fuzzing's shared state: the inputs (generator bytes)
+/// that reached new JIT-relevant coverage (`super::coverage_features`),
+/// the features seen so far, and the stored inputs still to replay.
+///
+/// Every worker draws each input either fresh from its RNG or, half of
+/// the time once the corpus is not empty, as a mutation or splice of a
+/// corpus input (the generators read bytes, so a mutated input is another
+/// valid program sharing structure with its parent); an input whose
+/// report has a feature never seen joins the corpus (and `cov_dir`).
+#[derive(Default)]
+pub struct Guide {
+    pub inputs: Vec<Vec<u8>>,
+    /// Features are hashes already: the cheap hasher is enough.
+    pub seen: std::collections::HashSet<u64, crate::runtime::fxhash::FxBuild>,
+    replay: Vec<Vec<u8>>,
+}
+
+impl Guide {
+    /// A guide whose corpus starts with the files in `dir` (if any).
+    pub fn load(dir: Option<&Path>) -> Guide {
+        let mut g = Guide::default();
+        if let Some(Ok(rd)) = dir.map(std::fs::read_dir) {
+            let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            files.sort();
+            for f in files {
+                if let Ok(b) = std::fs::read(&f) {
+                    if !b.is_empty() {
+                        g.replay.push(b);
+                    }
+                }
+            }
+            g.replay.reverse();
+        }
+        g
+    }
+
+    /// The next input and where it came from.
+    fn next_input(&mut self, rng: &mut super::SplitMix, len: usize) -> (Vec<u8>, Origin) {
+        if let Some(b) = self.replay.pop() {
+            return (b, Origin::Stored);
+        }
+        if self.inputs.is_empty() || rng.below(2) == 0 {
+            let fresh = (0..len).map(|_| rng.next_u64() as u8).collect();
+            return (fresh, Origin::Fresh);
+        }
+        let a = &self.inputs[rng.below(self.inputs.len() as u64) as usize];
+        let b = &self.inputs[rng.below(self.inputs.len() as u64) as usize];
+        (mutate(rng, a, b, len), Origin::Mutated)
+    }
+
+    /// Records `feats`; whether any was new.
+    fn learn(&mut self, feats: &[u64]) -> bool {
+        let mut new = false;
+        for &f in feats {
+            new |= self.seen.insert(f);
+        }
+        new
+    }
+}
+
+/// Where a guided input came from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Fresh,
+    Mutated,
+    /// Read from `cov_dir`: replayed to learn its coverage, kept as is.
+    Stored,
+}
+
+/// One mutation of `a` (splicing with `b` sometimes): byte flips, a range
+/// overwritten, a chunk inserted or deleted, or `a`'s head on `b`'s tail.
+/// The first 8 bytes are the schedule; they change only sometimes.
+pub fn mutate(rng: &mut super::SplitMix, a: &[u8], b: &[u8], len: usize) -> Vec<u8> {
+    let mut v = a.to_vec();
+    if v.len() < 16 {
+        v.resize(16, 0);
+    }
+    let n = v.len();
+    let from = if rng.below(8) == 0 { 0 } else { 8 };
+    let at = |rng: &mut super::SplitMix| from + rng.below((n - from) as u64) as usize;
+    match rng.below(5) {
+        0 => {
+            for _ in 0..1 + rng.below(8) {
+                let i = at(rng);
+                v[i] ^= 1 << rng.below(8);
+            }
+        }
+        1 => {
+            let i = at(rng);
+            let k = (1 + rng.below(16) as usize).min(n - i);
+            for x in &mut v[i..i + k] {
+                *x = rng.next_u64() as u8;
+            }
+        }
+        2 => {
+            let i = at(rng);
+            let chunk: Vec<u8> = (0..1 + rng.below(32))
+                .map(|_| rng.next_u64() as u8)
+                .collect();
+            v.splice(i..i, chunk);
+        }
+        3 => {
+            let i = at(rng);
+            let k = (1 + rng.below(32) as usize).min(n - i);
+            v.drain(i..i + k);
+        }
+        _ => {
+            let i = at(rng);
+            let j = if b.len() > 8 {
+                8 + rng.below(b.len() as u64 - 8) as usize
+            } else {
+                0
+            };
+            v.truncate(i);
+            v.extend_from_slice(&b[j.min(b.len())..]);
+        }
+    }
+    v.truncate(2 * len);
+    v
 }
 
 /// What a drive found.
@@ -393,6 +518,11 @@ pub struct DriveSummary {
     /// difference, how each side ended): hits per bucket. A thousand hits
     /// of one bug are one bucket, minimized and saved once.
     pub findings: BTreeMap<String, u64>,
+    /// Coverage guidance (shared by all workers): corpus inputs, distinct
+    /// coverage features, and executions of mutated corpus inputs.
+    pub corpus_inputs: usize,
+    pub features: usize,
+    pub mutated: u64,
 }
 
 impl DriveSummary {
@@ -419,6 +549,10 @@ impl DriveSummary {
         for (k, n) in &o.findings {
             *self.findings.entry(k.clone()).or_default() += n;
         }
+        // The guide is shared: its sizes are the same for every worker.
+        self.corpus_inputs = self.corpus_inputs.max(o.corpus_inputs);
+        self.features = self.features.max(o.features);
+        self.mutated += o.mutated;
     }
 }
 
@@ -437,6 +571,7 @@ pub fn drive_jobs(
     let jobs = jobs.max(1);
     let stop = AtomicBool::new(false);
     let buckets: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+    let guide = Mutex::new(Guide::load(opts.cov_dir.as_deref()));
     let snaps: Mutex<Vec<DriveSummary>> = Mutex::new(vec![DriveSummary::default(); jobs]);
     let running = AtomicUsize::new(jobs);
     let merged = |snaps: &[DriveSummary]| {
@@ -448,11 +583,12 @@ pub fn drive_jobs(
     };
     std::thread::scope(|sc| {
         for i in 0..jobs {
-            let (stop, buckets, snaps, running) = (&stop, &buckets, &snaps, &running);
+            let (stop, buckets, snaps, running, guide) =
+                (&stop, &buckets, &snaps, &running, &guide);
             let mut o = opts.clone();
             o.seed = opts.seed.wrapping_add(i as u64);
             sc.spawn(move || {
-                let sum = drive_shared(&o, stop, buckets, &mut |s| {
+                let sum = drive_shared(&o, stop, buckets, guide, &mut |s| {
                     snaps.lock().unwrap()[i] = s.clone();
                 });
                 snaps.lock().unwrap()[i] = sum;
@@ -477,7 +613,8 @@ pub fn drive_jobs(
 pub fn drive(opts: &DriveOptions, status: &mut dyn FnMut(&DriveSummary)) -> DriveSummary {
     let stop = std::sync::atomic::AtomicBool::new(false);
     let buckets = std::sync::Mutex::new(BTreeSet::new());
-    drive_shared(opts, &stop, &buckets, status)
+    let guide = std::sync::Mutex::new(Guide::load(opts.cov_dir.as_deref()));
+    drive_shared(opts, &stop, &buckets, &guide, status)
 }
 
 /// One worker of `drive`/`drive_jobs`: `stop` ends it (and it sets `stop`
@@ -487,6 +624,7 @@ fn drive_shared(
     opts: &DriveOptions,
     stop: &std::sync::atomic::AtomicBool,
     buckets: &std::sync::Mutex<BTreeSet<String>>,
+    guide: &std::sync::Mutex<Guide>,
     status: &mut dyn FnMut(&DriveSummary),
 ) -> DriveSummary {
     use std::sync::atomic::Ordering;
@@ -502,8 +640,32 @@ fn drive_shared(
         deadline: Some(deadline),
         ..fuzz_config(s)
     };
+    // A process crash (a signal in JIT code) takes every worker down: with
+    // JOLT_FUZZ_LAST=PATH each worker writes its input's program to
+    // PATH.<seed> before running it, so the crash leaves its reproducer.
+    let last_input = std::env::var_os("JOLT_FUZZ_LAST").map(|p| {
+        let mut p = PathBuf::from(p).into_os_string();
+        p.push(format!(".{}", opts.seed));
+        PathBuf::from(p)
+    });
     while start.elapsed().as_secs_f64() < opts.seconds && !stop.load(Ordering::Relaxed) {
-        let data: Vec<u8> = (0..opts.input_len).map(|_| rng.next_u64() as u8).collect();
+        let (data, origin) = guide.lock().unwrap().next_input(&mut rng, opts.input_len);
+        if let Some(path) = &last_input {
+            // With the schedule, as corpus files carry it.
+            let text = match opts.target {
+                Target::Bytecode => {
+                    let (s, p) = bytecode_input(&data);
+                    let t = text::print(&p);
+                    let (head, rest) = t.split_once('\n').unwrap_or((&t, ""));
+                    format!("{head}\n  ; schedule seed {}\n{rest}", s.seed)
+                }
+                _ => {
+                    let (s, src) = source_input(&data);
+                    format!("// schedule seed {}\n{src}", s.seed)
+                }
+            };
+            let _ = std::fs::write(path, text);
+        }
         let (rep, input, pats) = match opts.target {
             Target::Bytecode => {
                 let (s, p, pats) = bytecode_input_counted(&data);
@@ -523,6 +685,24 @@ fn drive_shared(
         sum.stats.execs += 1;
         for p in pats {
             sum.stats.patterns.add(p);
+        }
+        {
+            let mut g = guide.lock().unwrap();
+            if origin == Origin::Mutated {
+                sum.mutated += 1;
+            }
+            let new = g.learn(&rep.features);
+            if new && origin != Origin::Stored {
+                if let Some(dir) = &opts.cov_dir {
+                    let _ = std::fs::create_dir_all(dir);
+                    let _ = std::fs::write(dir.join(format!("{:016x}", hash_bytes(&data))), &data);
+                }
+            }
+            if new || origin == Origin::Stored {
+                g.inputs.push(data);
+            }
+            sum.corpus_inputs = g.inputs.len();
+            sum.features = g.seen.len();
         }
         if let Some((_, o, _)) = rep.runs.first() {
             if !matches!(o.end, OutcomeEnd::SyntaxError(_)) {
@@ -724,6 +904,14 @@ fn minimized(
             (format!("{prefix}-{:016x}.js", hash(&body)), body)
         }
     }
+}
+
+fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &x in b {
+        h = (h ^ x as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    h
 }
 
 fn hash(s: &str) -> u64 {

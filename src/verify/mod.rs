@@ -57,6 +57,7 @@ pub mod gen_bytecode;
 pub mod gen_source;
 pub mod minimize;
 pub mod patterns;
+pub mod regalloc_check;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
@@ -715,6 +716,9 @@ pub struct Report {
     /// A run reached the deadline: the report is incomplete, nothing was
     /// compared, and the caller should discard it.
     pub deadline: bool,
+    /// JIT-relevant coverage of all runs, as hashed features (see
+    /// [`coverage_features`]): what coverage-guided fuzzing keeps inputs for.
+    pub features: Vec<u64>,
 }
 
 impl Report {
@@ -774,9 +778,10 @@ fn report_inner(program: Program, plans: &[Plan], cfg: &Config) -> Report {
             rep.deadline = true;
             return rep;
         }
-        match run_plan(program, plan, cfg) {
+        match run_plan_features(program, plan, cfg) {
             None => rep.skipped.push(plan),
-            Some((o, cov)) => {
+            Some((o, cov, feats)) => {
+                rep.features.extend(feats);
                 match &o.end {
                     OutcomeEnd::Deadline => {
                         rep.deadline = true;
@@ -826,6 +831,15 @@ fn report_inner(program: Program, plans: &[Plan], cfg: &Config) -> Report {
 /// opcodes of every function that was entered. `None` if the plan's tier
 /// is not available. Panics are caught and become `Panicked`.
 pub fn run_plan(program: Program, plan: Plan, cfg: &Config) -> Option<(Outcome, BTreeSet<Opcode>)> {
+    run_plan_features(program, plan, cfg).map(|(o, c, _)| (o, c))
+}
+
+/// `run_plan`, with the run's coverage features ([`coverage_features`]).
+pub fn run_plan_features(
+    program: Program,
+    plan: Plan,
+    cfg: &Config,
+) -> Option<(Outcome, BTreeSet<Opcode>, Vec<u64>)> {
     let opts = plan.options(cfg)?;
     let proto = match program {
         Program::Source(src) => match crate::compile_source(src, "input.js") {
@@ -835,7 +849,7 @@ pub fn run_plan(program: Program, plan: Plan, cfg: &Config) -> Option<(Outcome, 
                     stdout: Vec::new(),
                     end: OutcomeEnd::SyntaxError(e),
                 };
-                return Some((o, BTreeSet::new()));
+                return Some((o, BTreeSet::new(), Vec::new()));
             }
         },
         Program::Bytecode(p) => {
@@ -844,7 +858,7 @@ pub fn run_plan(program: Program, plan: Plan, cfg: &Config) -> Option<(Outcome, 
                     stdout: Vec::new(),
                     end: OutcomeEnd::SyntaxError(e.to_string()),
                 };
-                return Some((o, BTreeSet::new()));
+                return Some((o, BTreeSet::new(), Vec::new()));
             }
             Rc::new(fresh_copy(p))
         }
@@ -883,7 +897,71 @@ pub fn run_plan(program: Program, plan: Plan, cfg: &Config) -> Option<(Outcome, 
     plan.postprocess(&mut o);
     let mut cov = BTreeSet::new();
     entered_opcodes(&keep, &mut cov);
-    Some((o, cov))
+    let mut feats = Vec::new();
+    coverage_features(&keep, &plan.name(), &mut feats);
+    Some((o, cov, feats))
+}
+
+/// JIT-relevant coverage of one run of `p` under plan `plan`, as hashed
+/// features (each names the plan): for every function that ran, each
+/// opcode with the code kinds the function reached (opcode x tier), the
+/// tier transitions (kinds compiled, back edges taken with compiled code:
+/// OSR, deoptimizations), how often its JIT code left for helpers (slow
+/// paths, log2 buckets), each property/global cache site's state (entries
+/// cached, chain records, megamorphic) by opcode, and in compiled
+/// functions each pair of adjacent opcodes.
+pub fn coverage_features(p: &FuncProto, plan: &str, out: &mut Vec<u64>) {
+    use crate::bytecode::record::CodeKind;
+    let r = &p.jit;
+    if r.call_count.get() > 0 {
+        let kinds: u64 = (0..CodeKind::COUNT)
+            .filter(|&k| r.code[k].get() != 0)
+            .fold(0, |m, k| m | 1 << k);
+        let feat = |parts: &[u64]| {
+            let mut h = fuzz_hash(plan);
+            for &x in parts {
+                h = (h ^ x).wrapping_mul(0x100_0000_01b3).rotate_left(17);
+            }
+            h
+        };
+        let loops = r.loop_count.get() > 0;
+        out.push(feat(&[
+            1,
+            kinds,
+            loops as u64,
+            (r.deopt_count.get() > 0) as u64,
+        ]));
+        let helpers = r.helper_calls.get();
+        out.push(feat(&[2, kinds, 64 - helpers.leading_zeros() as u64]));
+        let mut prev = u64::MAX;
+        for insn in &p.code {
+            let op = insn.opcode() as u64;
+            out.push(feat(&[3, op, kinds]));
+            // Opcode pairs in code that left the interpreter: what the JIT
+            // compiled next to what.
+            if kinds > 1 {
+                out.push(feat(&[5, prev, op, kinds]));
+            }
+            prev = op;
+            let fb = match *insn {
+                Insn::GetProp { fb, .. }
+                | Insn::SetProp { fb, .. }
+                | Insn::GetGlobal { fb, .. }
+                | Insn::SetGlobal { fb, .. } => fb,
+                _ => continue,
+            };
+            if let Some(ic) = p.poly_ic(fb) {
+                let chains = ic.entries[..ic.len()]
+                    .iter()
+                    .filter(|e| e.holder.get() != 0)
+                    .count() as u64;
+                out.push(feat(&[4, op, ic.state.get(), chains]));
+            }
+        }
+    }
+    for c in &p.children {
+        coverage_features(c, plan, out);
+    }
 }
 
 /// Opcodes of every function in `p`'s tree that was entered at least once.

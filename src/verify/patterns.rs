@@ -16,7 +16,8 @@
 //!   so it compiles inside any function;
 //! - valid for node (the oracle): no unspecified behaviour, engine errors
 //!   are printed by name only (`e.name`, never the message), every warm-up
-//!   loop is counted (at most [`MAX_WARM`] iterations) so the whole
+//!   loop is counted (at most [`MAX_WARM`] iterations; the one loop of
+//!   `long-osr-loop` up to 12,000, past the fuzz fuel) so the whole
 //!   snippet costs a few hundred fuel units;
 //! - it prints what the changed site computes, so a wrong result shows.
 
@@ -97,10 +98,18 @@ pub enum Pattern {
     ArgcMismatch,
     /// A global read by a warm function, then redefined.
     GlobalRedefined,
+    /// One long loop (thousands of back edges): OSR'd at every threshold,
+    /// and sometimes longer than the fuzz fuel, so the fuel spent at the
+    /// back edges that switch tiers decides where every plan stops.
+    LongOsrLoop,
+    /// Ten int32 values live across a hot loop (and a swap of two of
+    /// them): more than the allocatable registers, so an optimizing tier
+    /// spills, reloads and moves them in parallel at the back edge.
+    RegisterPressure,
 }
 
 impl Pattern {
-    pub const ALL: [Pattern; 16] = [
+    pub const ALL: [Pattern; 18] = [
         Pattern::ArithTypeChange,
         Pattern::NewShapeAtGet,
         Pattern::StoreTransition,
@@ -117,6 +126,8 @@ impl Pattern {
         Pattern::ThrowInHotLoop,
         Pattern::ArgcMismatch,
         Pattern::GlobalRedefined,
+        Pattern::LongOsrLoop,
+        Pattern::RegisterPressure,
     ];
 
     pub fn name(self) -> &'static str {
@@ -137,6 +148,8 @@ impl Pattern {
             Pattern::ThrowInHotLoop => "throw-in-hot-loop",
             Pattern::ArgcMismatch => "argc-mismatch",
             Pattern::GlobalRedefined => "global-redefined",
+            Pattern::LongOsrLoop => "long-osr-loop",
+            Pattern::RegisterPressure => "register-pressure",
         }
     }
 }
@@ -464,6 +477,37 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
                 "print({p}r, {p}a(), {p}a(1), {p}a(1, 2, 3, 4, 5), {p}d(1), {p}d(1, 2, 3, 4));"
             ));
         }
+        Pattern::LongOsrLoop => {
+            let n = *u.choose(&[1500u32, 4000, 9000, 12000])?;
+            let k = u.int_in_range(1..=7u32)?;
+            l.push(format!("let {p}a = 0;"));
+            l.push(format!(
+                "for (let i = 0; i < {n}; i++) {{ {p}a = ({p}a + i * {k}) | 0; if ((i & 1023) === 1023) print({p}a); }}"
+            ));
+            l.push(format!("print({p}a);"));
+        }
+        Pattern::RegisterPressure => {
+            let v: Vec<String> = (0..10).map(|i| format!("{p}v{i}")).collect();
+            for (i, x) in v.iter().enumerate() {
+                l.push(format!("let {x} = {};", i * 3 + 1));
+            }
+            let mut body = Vec::new();
+            for i in 0..10 {
+                let op = *u.choose(&["+", "^", "-", "|", "*"])?;
+                body.push(format!(
+                    "{} = ({} {op} {} + i) | 0;",
+                    v[i],
+                    v[i],
+                    v[(i + 9) % 10]
+                ));
+            }
+            body.push(format!("[{}, {}] = [{}, {}];", v[2], v[7], v[7], v[2]));
+            l.push(format!(
+                "for (let i = 0; i < {w}; i++) {{ {} }}",
+                body.join(" ")
+            ));
+            l.push(format!("print({});", v.join(", ")));
+        }
         Pattern::GlobalRedefined => {
             let x = odd(u)?;
             l.push(format!("globalThis.{p}gv = 1;"));
@@ -490,7 +534,7 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
 
 /// Counts of each pattern (index: position in [`Pattern::ALL`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct PatternCounts(pub [u64; 16]);
+pub struct PatternCounts(pub [u64; 18]);
 
 impl PatternCounts {
     pub fn add(&mut self, p: Pattern) {

@@ -62,6 +62,11 @@ impl Emitter<'_> {
             Accessor::Get(_) => (0, 0),
             Accessor::Set(_) => (1, 1),
         };
+        // Fault: the accessor gets its holder (the prototype) as `this`.
+        let wrong_this = crate::faults::Fault::GetterWrongReceiver.injected();
+        if wrong_this {
+            self.m.asm.mov_rm_r(Size::S64, Gpr::R11, Gpr::Rax);
+        }
         let slot = self.slot_operand();
         let x = &mut self.m.asm;
         // The [getter, setter] pair (a Slots cell), then the accessor.
@@ -111,7 +116,11 @@ impl Emitter<'_> {
         x.jcc(Cond::Ae, slow);
         // The window [accessor, receiver, value?] at vm.sp.
         x.mov_rm_r(Size::S64, Mem::base(Gpr::Rsi), Gpr::Rax);
-        x.mov_r_m(Size::S64, Gpr::Rcx, Masm::reg(obj));
+        if wrong_this {
+            x.mov_rm_r(Size::S64, Gpr::Rcx, Gpr::R11);
+        } else {
+            x.mov_r_m(Size::S64, Gpr::Rcx, Masm::reg(obj));
+        }
         x.mov_rm_r(Size::S64, Mem::disp(Gpr::Rsi, 8), Gpr::Rcx);
         if let Accessor::Set(src) = what {
             x.mov_r_m(Size::S64, Gpr::Rcx, Masm::reg(src));

@@ -221,9 +221,10 @@ pub fn note_proto(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, key: PropKey) {
 }
 
 /// The getter a GetProp site `fb` cached for receiver `o` (a
-/// `CHAIN_GETTER` entry whose shapes all still match), or None. The
-/// helper calls it with `o` as `this`, as [[Get]] would after its lookup.
-pub fn cached_getter(p: &FuncProto, fb: u16, o: Value) -> Option<Value> {
+/// `CHAIN_GETTER` entry whose shapes all still match) and the prototype
+/// holding it, or None. The helper calls it with `o` as `this`, as [[Get]]
+/// would after its lookup.
+pub fn cached_getter(p: &FuncProto, fb: u16, o: Value) -> Option<(Value, Cell)> {
     let ic = p.poly_ic(fb)?;
     if !o.is_cell() || !Cell::from_value(o).kind().is_object() {
         return None;
@@ -254,7 +255,7 @@ pub fn cached_getter(p: &FuncProto, fb: u16, o: Value) -> Option<Value> {
         Cell::from_value(h.get(fixed::OVERFLOW)).get((-loc) as usize / 8 - 1 - SLOTS_RAW_WORDS)
     };
     let g = Cell::from_value(pair).get(0);
-    (!g.is_undefined()).then_some(g)
+    (!g.is_undefined()).then_some((g, h))
 }
 
 /// Global variable sites (GetGlobal/SetGlobal `fb`, name constant `name`):
@@ -276,6 +277,15 @@ pub fn note_global(vm: &mut Vm, p: &FuncProto, fb: u16, name: u16, set: bool) {
     }
     let c = Cell::from_value(g);
     let sid = Vm::shape_of(c);
+    // Fault: a global redefined as an accessor (which made the global
+    // object a dictionary) is entered as if it were still a data property.
+    if crate::faults::Fault::GlobalCacheStale.injected() {
+        if let Some((slot, _)) = vm.shapes.lookup(sid, key) {
+            let s = vm.shapes.get(sid);
+            enter(ic, sid.0 as u64 + 1, loc_of(s.n_fixed, s.n_inline, slot), 0);
+        }
+        return;
+    }
     if vm.shapes.get(sid).dictionary {
         return;
     }
@@ -440,6 +450,14 @@ pub(crate) fn is_length(p: &FuncProto, k: u16) -> bool {
     matches!(p.consts.get(k as usize), Some(Const::Str(s)) if **s == *"length".encode_utf16().collect::<Vec<u16>>())
 }
 
+/// The kind of site an inline cache lookup serves.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Site {
+    Get,
+    Set,
+    Global,
+}
+
 pub(crate) fn idx(r: Gpr) -> IndexReg {
     IndexReg::new(r).expect("not rsp")
 }
@@ -470,10 +488,39 @@ impl Emitter<'_> {
     }
 
     /// With `holder` (GetProp sites), an entry for a prototype's property
-    /// continues at `holder` with rdx = its holder shape id + 1.
-    pub(super) fn ic_lookup(&mut self, ic: &PolyIc, slow: Label, holder: Option<Label>) {
+    /// continues at `holder` with rdx = its holder shape id + 1. `site`
+    /// says which kind of site asks (only injected faults care).
+    pub(super) fn ic_lookup(
+        &mut self,
+        ic: &PolyIc,
+        slow: Label,
+        holder: Option<Label>,
+        site: Site,
+    ) {
+        use crate::faults::Fault;
         let x = &mut self.m.asm;
         let found = x.new_label();
+        if site == Site::Set && Fault::TransitionShapeUnchecked.injected() {
+            // Fault: a first entry that is a transition is taken whatever
+            // the receiver's shape.
+            let e = offset_of!(PolyIc, entries) as i32;
+            let normal = x.new_label();
+            x.mov_r_imm(Size::S64, Gpr::Rcx, ic as *const PolyIc as i64);
+            x.mov_r_m(
+                Size::S64,
+                Gpr::Rdx,
+                Mem::disp(Gpr::Rcx, e + offset_of!(PolyEntry, holder) as i32),
+            );
+            x.test_rm_r(Size::S64, Gpr::Rdx, Gpr::Rdx);
+            x.jcc(Cond::E, normal);
+            x.mov_r_m(
+                Size::S64,
+                Gpr::Rcx,
+                Mem::disp(Gpr::Rcx, e + offset_of!(PolyEntry, loc) as i32),
+            );
+            x.jmp(found);
+            x.bind(normal);
+        }
         x.mov_r_m(Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rax, SHAPE_OFF));
         x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::Rdx, 1);
         x.mov_r_imm(Size::S64, Gpr::Rcx, ic as *const PolyIc as i64);
@@ -484,7 +531,7 @@ impl Emitter<'_> {
             let hold = e + offset_of!(PolyEntry, holder) as i32;
             // Fault: the first entry is used whatever the shape (only
             // whether it is filled is checked).
-            let skip = i == 0 && crate::faults::Fault::IcShapeCheckSkipped.injected();
+            let skip = i == 0 && Fault::IcShapeCheckSkipped.injected();
             if skip {
                 x.alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(Gpr::Rcx, key), 0);
             } else {
@@ -851,7 +898,7 @@ impl Emitter<'_> {
         self.defer_string_receiver(not_object, lookup, slow);
         let holder = self.m.asm.new_label();
         let resume = self.m.asm.new_label();
-        self.ic_lookup(ic, slow, Some(holder));
+        self.ic_lookup(ic, slow, Some(holder), Site::Get);
         self.m.asm.bind(resume);
         self.defer_proto_holder(holder, resume, slow, None, Some((pc, dst, obj, next)));
         let slot = self.slot_operand();
@@ -880,7 +927,7 @@ impl Emitter<'_> {
             Mem::disp(Gpr::Rax, 8 * Intrinsic::Global as i32),
         );
         // No holder label: global entries are never chain records.
-        self.ic_lookup(ic, slow, None);
+        self.ic_lookup(ic, slow, None, Site::Global);
         let slot = self.slot_operand();
         if set {
             self.m.load(Gpr::Rdx, reg);
@@ -903,7 +950,7 @@ impl Emitter<'_> {
         self.m.branch_if_not_cell(Gpr::Rax, slow);
         self.branch_if_not_object(Gpr::Rax, slow);
         let add = self.m.asm.new_label();
-        self.ic_lookup(ic, slow, Some(add));
+        self.ic_lookup(ic, slow, Some(add), Site::Set);
         self.defer_proto_holder(add, next, slow, Some(src), Some((pc, src, obj, next)));
         // No write barrier: the collector is a whole-heap semispace.
         self.m.load(Gpr::Rdx, src);
@@ -920,7 +967,8 @@ impl Emitter<'_> {
         self.m.branch_if_not_cell(Gpr::Rax, slow);
         self.m.branch_if_kind_ne(Gpr::Rax, Kind::Array, not_array);
         let x = &mut self.m.asm;
-        if for_store {
+        // Fault: the store skips the frozen test.
+        if for_store && !crate::faults::Fault::FrozenElementStore.injected() {
             x.test_rm_imm(
                 Size::S8,
                 Mem::disp(Gpr::Rax, FLAGS_OFF),
@@ -1140,8 +1188,13 @@ impl crate::runtime::exec::PropIc for SiteIc<'_> {
     fn not_own(&mut self, vm: &mut Vm, c: Cell, key: PropKey) {
         note_proto(vm, self.p, self.fb, c, key);
     }
-    fn cached_getter(&mut self, _vm: &Vm, o: Value) -> Option<Value> {
-        cached_getter(self.p, self.fb, o)
+    fn cached_getter(&mut self, _vm: &Vm, o: Value) -> Option<(Value, Value)> {
+        let (g, holder) = cached_getter(self.p, self.fb, o)?;
+        // Fault: the getter gets the prototype that holds it as `this`.
+        if crate::faults::Fault::GetterWrongReceiver.injected() {
+            return Some((g, holder.value()));
+        }
+        Some((g, o))
     }
     fn primitive(&mut self, vm: &mut Vm, o: Value, key: PropKey) {
         note_string(vm, self.p, self.fb, o, key);

@@ -69,7 +69,7 @@ impl Emitter<'_> {
         x.alu_rm_imm(AluOp::Sub, Size::S32, Gpr::Rdx, Kind::Function as i32);
         x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rdx, 1);
         x.jcc(Cond::A, slow);
-        self.ic_lookup(ic, slow, None);
+        self.ic_lookup(ic, slow, None, super::ic::Site::Get);
         let slot = self.slot_operand();
         self.m.asm.mov_r_m(Size::S64, Gpr::R8, slot);
         // `prototype` must be an object (else the helper's TypeError).

@@ -315,7 +315,7 @@ impl Emitter<'_> {
             .asm
             .test_rm_imm(Size::S8, Mem::disp(Gpr::Rax, FLAGS_OFF), NOT_SIMPLE as i32);
         self.m.asm.jcc(Cond::Ne, slow);
-        self.ic_lookup(ic, slow, None);
+        self.ic_lookup(ic, slow, None, super::ic::Site::Get);
         let x = &mut self.m.asm;
         x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, LENGTH_OFF));
         // The new length must be an int32 (the result).

@@ -108,8 +108,8 @@ fn bytecode_blocks(p: &FuncProto) -> Vec<BcBlock> {
     }
     let mut out = Vec::new();
     let mut start = 0;
-    for pc in 1..=n {
-        if leader[pc] {
+    for (pc, &lead) in leader.iter().enumerate().skip(1) {
+        if lead {
             out.push(BcBlock {
                 start,
                 end: pc,
@@ -719,7 +719,9 @@ impl Builder<'_> {
         }
     }
 
-    fn binop(&mut self, pc: usize, dst: u16, a: u16, b: u16, fb: u16, int: Op, float: Option<Op>) {
+    /// `dst = a op b` (the operands as `(dst, a, b, fb)`).
+    fn binop(&mut self, pc: usize, ops: (u16, u16, u16, u16), int: Op, float: Option<Op>) {
+        let (dst, a, b, fb) = ops;
         if float.is_none() && self.numeric(fb, &[a, b], false) == Spec::Float {
             let x = self.get_truncated(pc, a);
             let y = self.get_truncated(pc, b);
@@ -902,9 +904,9 @@ impl Builder<'_> {
                 let v = self.get(pc, src, r);
                 self.set(dst, v);
             }
-            Add { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::AddI32, Some(Op::AddF64)),
-            Sub { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::SubI32, Some(Op::SubF64)),
-            Mul { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::MulI32, Some(Op::MulF64)),
+            Add { dst, a, b, fb } => self.binop(pc, (dst, a, b, fb), Op::AddI32, Some(Op::AddF64)),
+            Sub { dst, a, b, fb } => self.binop(pc, (dst, a, b, fb), Op::SubI32, Some(Op::SubF64)),
+            Mul { dst, a, b, fb } => self.binop(pc, (dst, a, b, fb), Op::MulI32, Some(Op::MulF64)),
             Div { dst, a, b, fb } => match self.numeric(fb, &[a, b], false) {
                 Spec::Generic => self.generic(pc),
                 _ => {
@@ -914,12 +916,12 @@ impl Builder<'_> {
                     self.set(dst, v);
                 }
             },
-            BitAnd { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::AndI32, None),
-            BitOr { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::OrI32, None),
-            BitXor { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::XorI32, None),
-            Shl { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::ShlI32, None),
-            Shr { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::SarI32, None),
-            UShr { dst, a, b, fb } => self.binop(pc, dst, a, b, fb, Op::ShrI32, None),
+            BitAnd { dst, a, b, fb } => self.binop(pc, (dst, a, b, fb), Op::AndI32, None),
+            BitOr { dst, a, b, fb } => self.binop(pc, (dst, a, b, fb), Op::OrI32, None),
+            BitXor { dst, a, b, fb } => self.binop(pc, (dst, a, b, fb), Op::XorI32, None),
+            Shl { dst, a, b, fb } => self.binop(pc, (dst, a, b, fb), Op::ShlI32, None),
+            Shr { dst, a, b, fb } => self.binop(pc, (dst, a, b, fb), Op::SarI32, None),
+            UShr { dst, a, b, fb } => self.binop(pc, (dst, a, b, fb), Op::ShrI32, None),
             Lt { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Lt),
             Le { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Le),
             Gt { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Gt),

@@ -7,7 +7,8 @@
 //!
 //! How: abstract interpretation over a map `location -> value` (what each
 //! register and spill slot is known to hold). An instruction's result
-//! overwrites its location; an instruction that calls clobbers every
+//! overwrites its location (a guard's before its frame state is read,
+//! since a guard may leave after computing); an instruction that calls clobbers every
 //! location (registers are caller-saved, and a collection may move what
 //! spill slots point to); an edge applies the *sequential* moves the
 //! emitter will run (`regalloc::sequentialize`, scratch included), so a
@@ -63,6 +64,14 @@ pub fn check(f: &Func, a: &Allocation) -> Result<(), String> {
             for x in &ins.args {
                 read(&st, a, *x, &what)?;
             }
+            // A guard may leave after writing its result (an overflow
+            // check follows the operation): its frame state is read then.
+            let late = ins.op.has(props::DEOPT);
+            if late {
+                if let Some(r) = ins.res {
+                    st.insert(a.of(r), r);
+                }
+            }
             if let Some(fs) = &ins.fs {
                 for (r, v) in &fs.regs {
                     read(&st, a, *v, &format!("{what} frame state r{r}"))?;
@@ -71,7 +80,7 @@ pub fn check(f: &Func, a: &Allocation) -> Result<(), String> {
             if ins.op.has(props::CALLS) {
                 st.clear();
             }
-            if let Some(r) = ins.res {
+            if let (Some(r), false) = (ins.res, late) {
                 st.insert(a.of(r), r);
             }
         }

@@ -33,11 +33,11 @@ pub fn run(f: &mut Func) {
                 Some(Op::ConstF64(r.to_bits()))
             };
             let folded = match ins.op {
-                Op::AddI32 => i32_of(c(0))
+                Op::AddI32 | Op::AddI32Wrap => i32_of(c(0))
                     .zip(i32_of(c(1)))
                     .and_then(|(a, b)| a.checked_add(b))
                     .map(Op::ConstI32),
-                Op::SubI32 => int_bin(BinOp::Sub),
+                Op::SubI32 | Op::SubI32Wrap => int_bin(BinOp::Sub),
                 Op::MulI32 => int_bin(BinOp::Mul),
                 Op::AndI32 => int_bin(BinOp::BitAnd),
                 Op::OrI32 => int_bin(BinOp::BitOr),

@@ -106,6 +106,9 @@ pub enum Op {
     AddI32,
     SubI32,
     MulI32,
+    /// `AddI32`/`SubI32` proved not to overflow (`range`): no guard.
+    AddI32Wrap,
+    SubI32Wrap,
     AndI32,
     OrI32,
     XorI32,
@@ -169,7 +172,7 @@ impl Op {
             CheckInt32 | CheckNumber => DEOPT,
             I32ToF64 | BoxI32 | BoxF64 | BoxBool => PURE,
             AddI32 | SubI32 | MulI32 | ShrI32 | NegI32 => DEOPT,
-            AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 => PURE,
+            AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | AddI32Wrap | SubI32Wrap => PURE,
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
             Fuel | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem | LoadLength => {
@@ -199,9 +202,8 @@ impl Op {
             BoxI32 => (&[Int32], Some(Tagged)),
             BoxF64 => (&[Float64], Some(Tagged)),
             BoxBool => (&[Bool], Some(Tagged)),
-            AddI32 | SubI32 | MulI32 | AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | ShrI32 => {
-                (&[Int32, Int32], Some(Int32))
-            }
+            AddI32 | SubI32 | MulI32 | AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | ShrI32
+            | AddI32Wrap | SubI32Wrap => (&[Int32, Int32], Some(Int32)),
             NegI32 => (&[Int32], Some(Int32)),
             TruncF64 => (&[Float64], Some(Int32)),
             LoadProp(_) => (&[Tagged], Some(Tagged)),

@@ -473,9 +473,14 @@ impl Lower<'_, '_> {
                 self.box_f64(x);
                 self.put(res.unwrap(), S0);
             }
-            Op::AddI32 | Op::SubI32 | Op::AndI32 | Op::OrI32 | Op::XorI32 | Op::MulI32 => {
-                self.int_binop(ins)?
-            }
+            Op::AddI32
+            | Op::SubI32
+            | Op::AddI32Wrap
+            | Op::SubI32Wrap
+            | Op::AndI32
+            | Op::OrI32
+            | Op::XorI32
+            | Op::MulI32 => self.int_binop(ins)?,
             Op::ShlI32 | Op::SarI32 | Op::ShrI32 => self.shift(ins),
             Op::NegI32 => {
                 let d = self.deopt(ins.fs.as_ref().unwrap());
@@ -860,8 +865,8 @@ impl Lower<'_, '_> {
             Loc::Xmm(_) => unreachable!(),
         }
         let alu = match ins.op {
-            Op::AddI32 => Some(AluOp::Add),
-            Op::SubI32 => Some(AluOp::Sub),
+            Op::AddI32 | Op::AddI32Wrap => Some(AluOp::Add),
+            Op::SubI32 | Op::SubI32Wrap => Some(AluOp::Sub),
             Op::AndI32 => Some(AluOp::And),
             Op::OrI32 => Some(AluOp::Or),
             Op::XorI32 => Some(AluOp::Xor),

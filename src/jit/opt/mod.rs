@@ -1,5 +1,6 @@
 //! Tier 2: the optimizing JIT. Bytecode + feedback -> SSA IR (`build`) ->
-//! passes (`fold`, `dce`), the IR verifier after each (`verify`) ->
+//! passes (`fold`, `gvn`, `range`, `dce`), the IR verifier after each
+//! (`verify`) ->
 //! linear-scan allocation (`regalloc`) proved by the checker (`checker`) ->
 //! x86-64 (`lower`).
 //!
@@ -32,8 +33,10 @@ pub mod build;
 pub mod checker;
 pub mod dce;
 pub mod fold;
+pub mod gvn;
 pub mod ir;
 pub mod lower;
+pub mod range;
 pub mod regalloc;
 pub mod verify;
 
@@ -91,7 +94,12 @@ pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), S
     };
     check(&f, "build")?;
     type Pass = fn(&mut ir::Func);
-    let passes: [(&str, Pass); 2] = [("fold", fold::run), ("dce", dce::run)];
+    let passes: [(&str, Pass); 4] = [
+        ("fold", fold::run),
+        ("gvn", gvn::run),
+        ("range", range::run),
+        ("dce", dce::run),
+    ];
     for (name, pass) in passes {
         pass(&mut f);
         check(&f, name)?;

@@ -238,11 +238,10 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
     };
     let slot_for = |v: V, slot_end: &mut Vec<u32>| -> Loc {
         let (start, end) = (start_of[v.0 as usize], end_of[v.0 as usize]);
-        // Fault: a slot counts as free at the position its last value is
-        // still read at.
+        // Fault: slot 0 counts as free whatever it holds.
         let reuse = Fault::SpillSlotReused.injected();
         let s = (0..slot_end.len())
-            .find(|&s| slot_end[s] < start || reuse && slot_end[s] == start)
+            .find(|&s| slot_end[s] < start || reuse && s == 0)
             .unwrap_or_else(|| {
                 slot_end.push(0);
                 slot_end.len() - 1

@@ -1,0 +1,106 @@
+//! Value numbering with redundant guard elimination: a pure instruction
+//! or a guard that only inspects its operand (`CheckInt32`,
+//! `CheckNumber`, `CheckNotHole`) whose op and operands equal an earlier
+//! one's that dominates it is removed, and its uses read the earlier
+//! result (a value already proven int32 is not checked again).
+//!
+//! Scope: a block and the chain of single-predecessor blocks it heads
+//! (each block inherits the table of its only predecessor when that is
+//! also its immediate dominator), and never across an instruction that
+//! calls: values are not live across calls (see `ir`), so the table is
+//! emptied at one.
+
+use super::ir::*;
+use std::collections::HashMap;
+
+type Key = (String, Vec<V>);
+
+fn key(ins: &Inst) -> Option<Key> {
+    let reusable = ins.op.has(props::PURE)
+        || matches!(ins.op, Op::CheckInt32 | Op::CheckNumber | Op::CheckNotHole);
+    // `{:?}` of the op carries its immediates (constants, conditions).
+    reusable.then(|| (format!("{:?}", ins.op), ins.args.clone()))
+}
+
+pub fn run(f: &mut Func) {
+    let idom = super::verify::dominators(f);
+    let preds = f.preds();
+    let mut subst: HashMap<V, V> = HashMap::new();
+    let mut tables: Vec<HashMap<Key, Option<V>>> = Vec::with_capacity(f.blocks.len());
+    for bi in 0..f.blocks.len() {
+        let mut table = match (preds[bi].as_slice(), idom[bi]) {
+            ([p], Some(d)) if p.0 as usize == d && d < bi => tables[d].clone(),
+            _ => HashMap::new(),
+        };
+        let b = &mut f.blocks[bi];
+        let mut kept = Vec::with_capacity(b.insts.len());
+        for mut ins in std::mem::take(&mut b.insts) {
+            for a in ins.args.iter_mut() {
+                if let Some(n) = subst.get(a) {
+                    *a = *n;
+                }
+            }
+            if let Some(fs) = ins.fs.as_mut() {
+                for (_, v) in fs.regs.iter_mut() {
+                    if let Some(n) = subst.get(v) {
+                        *v = *n;
+                    }
+                }
+            }
+            if ins.op.has(props::CALLS) {
+                table.clear();
+                kept.push(ins);
+                continue;
+            }
+            if let Some(k) = key(&ins) {
+                if let Some(prev) = table.get(&k) {
+                    match (ins.res, prev) {
+                        (Some(r), Some(p)) => {
+                            subst.insert(r, *p);
+                        }
+                        (None, None) => {}
+                        _ => unreachable!("one op, one result shape"),
+                    }
+                    continue;
+                }
+                table.insert(k, ins.res);
+            }
+            kept.push(ins);
+        }
+        b.insts = kept;
+        tables.push(table);
+    }
+    // Terminators and edges may read removed values from any block.
+    for b in &mut f.blocks {
+        let fix = |v: &mut V| {
+            if let Some(n) = subst.get(v) {
+                *v = *n;
+            }
+        };
+        match &mut b.term {
+            Term::Branch { cond, .. } => fix(cond),
+            Term::Return { fs } => fs.regs.iter_mut().for_each(|(_, v)| fix(v)),
+            _ => {}
+        }
+        for e in b.term.edges_mut() {
+            e.args.iter_mut().for_each(fix);
+        }
+    }
+    // Uses in later blocks (in RPO, defs come first: one more sweep).
+    for b in &mut f.blocks {
+        for ins in &mut b.insts {
+            for a in ins.args.iter_mut() {
+                if let Some(n) = subst.get(a) {
+                    *a = *n;
+                }
+            }
+            if let Some(fs) = ins.fs.as_mut() {
+                for (_, v) in fs.regs.iter_mut() {
+                    if let Some(n) = subst.get(v) {
+                        *v = *n;
+                    }
+                }
+            }
+        }
+    }
+}
