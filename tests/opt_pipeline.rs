@@ -125,3 +125,19 @@ fn regalloc_check_holds_on_generated_functions() {
         }
     }
 }
+
+/// The `regalloc` target's seed corpus replays on stable.
+#[test]
+fn regalloc_seed_corpus_replays() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/regalloc");
+    let mut n = 0;
+    for f in std::fs::read_dir(dir).unwrap() {
+        let f = f.unwrap().path();
+        let data = std::fs::read(&f).unwrap();
+        if let Err(e) = jolt::verify::regalloc_check::check(&data) {
+            panic!("{}: {e}", f.display());
+        }
+        n += 1;
+    }
+    assert!(n >= 5, "only {n} seeds");
+}

@@ -1,7 +1,7 @@
-// BUG (open): tier 2 (src/jit/opt) segfaults the process: f2 is optimized with
-// OSR at its loop while the caller's for-of loops run (auto tiering, default
-// thresholds: `jolt FILE` exits 139; --opt-threshold=0 or --tier=baseline
-// run it). Found by coverage-guided jolt fuzz (target source, seed 3, jobs 1).
+// BUG (fixed): tier 2 (src/jit/opt) segfaulted the process: f2 is optimized
+// with OSR at its loop while the caller's for-of loops run (auto tiering,
+// default thresholds: `jolt FILE` exited 139). Passes after this session's
+// later tier-2 fixes (likely the linear scan's slot for a spilled victim). Found by coverage-guided jolt fuzz (target source, seed 3, jobs 1).
 // schedule seed 11239242768406467107
 function f2(p0, p1, p2) {
   for (const x5 of (typeof Infinity)) {

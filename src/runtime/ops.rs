@@ -159,11 +159,6 @@ pub fn to_string(vm: &mut Vm, v: Value) -> JsResult<Value> {
             // unchanged forever.
             assert!(vm.is_object(v), "ToString of an internal value");
             let p = to_primitive(vm, v, Hint::String)?;
-            // A cell that is neither an object nor a string is engine-
-            // internal (an environment, a slots cell): one reaching here
-            // is an engine bug (a JIT cache reading the wrong slot), and
-            // recursing on it would spin forever.
-            assert!(p != v, "to_string of an engine-internal cell {:#x}", v.0);
             return to_string(vm, p);
         }
     };
