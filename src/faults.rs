@@ -155,7 +155,7 @@ pub enum Fault {
     /// A GetProp whose cache holds a getter found on a prototype
     /// (`CHAIN_GETTER`) calls it with the prototype that holds it as `this`
     /// instead of the receiver: from machine code
-    /// (`accessors::emit_getter_call`) and from the helper
+    /// (`accessors::emit_accessor_call`) and from the helper
     /// (`ic::SiteIc::cached_getter`). Caught
     /// by: stdout divergence (the `getter-replaces-data` pattern's
     /// `get v() { return this.id; }` read through two receivers).

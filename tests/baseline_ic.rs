@@ -306,15 +306,15 @@ undefined undefined,0, 1
     assert!(set.len() >= 2, "setx cached {} shapes", set.len());
 }
 
-/// Setters, own getters and primitive receivers are never cached: those
-/// sites stay empty and every access goes through the helper, with the
-/// interpreter's results and side effects. A getter on the prototype is
-/// cached as a `CHAIN_GETTER` entry (the helper calls it without a
-/// lookup). A data property of the receiver's prototype is cached with the
+/// Own accessors and primitive receivers are never cached: those sites
+/// stay empty and every access goes through the helper, with the
+/// interpreter's results and side effects. A getter (setter) on the
+/// prototype is cached as a `CHAIN_GETTER` (`CHAIN_SETTER`) entry, and
+/// called directly (`jit::baseline::accessors`). A data property of the receiver's prototype is cached with the
 /// holder's shape, and a shadowing own property or a changed prototype
 /// value is still seen.
 #[test]
-fn prototype_data_properties_are_cached_and_accessors_are_not() {
+fn prototype_data_properties_and_accessors_are_cached_own_accessors_are_not() {
     let src = r#"
 class P {
   constructor() { this.own = 1; }
@@ -377,9 +377,11 @@ Cannot create property 'acc' on string 'str'
         // getm caches P instances' `shared` on their prototype (a holder
         // entry: read after checking P.prototype's shape, so the later
         // `P.prototype.shared = 6` is seen) and q's own `shared`.
+        // getg and sets cache P's accessor on its prototype (a getter
+        // and a setter record); lit's own accessors are never cached.
         let want = match f {
             "getm" => 2,
-            "getg" => 1,
+            "getg" | "sets" => 1,
             _ => 0,
         };
         assert_eq!(
@@ -395,11 +397,16 @@ Cannot create property 'acc' on string 'str'
                 .collect();
             assert_eq!(holders, [true, false], "the prototype entry came first");
         }
-        if f == "getg" {
+        if f == "getg" || f == "sets" {
+            let kind = if set {
+                ic::CHAIN_SETTER
+            } else {
+                ic::CHAIN_GETTER
+            };
             let words = ic.chain_of(&ic.entries[0], ic::CHAIN_N, ic::CHAIN_PROTOS);
             assert_eq!(
                 words.map(|w| (w[ic::CHAIN_KIND], w[ic::CHAIN_N])),
-                Some((ic::CHAIN_GETTER, 1))
+                Some((kind, 1))
             );
         }
     }
@@ -974,4 +981,31 @@ console.log(sum([new P(1), new Q(2)], 1000));
     let f = function(&p, "sum");
     let calls = f.jit.helper_calls.get();
     assert!(calls <= 10, "sum: {calls} helper calls");
+}
+
+/// Setters on prototypes are called directly from baseline code: a hot
+/// loop of stores through an inherited setter calls no helper, and the
+/// site's entry is a setter chain record.
+#[test]
+fn setters_are_called_directly() {
+    let src = r#"
+class P { constructor() { this._v = 0; } set v(x) { this._v += x; } }
+class Q extends P { constructor() { super(); this.w = 1; } }
+function store(objs, n) { for (let i = 0; i < n; i++) objs[i & 1].v = i; }
+const objs = [new P(), new Q()];
+store(objs, 1000);
+console.log(objs[0]._v, objs[1]._v);
+"#;
+    let p = check(src, "249500 250000\n");
+    let f = function(&p, "store");
+    let ic = one_site(f, "v", true);
+    assert_eq!(ic.len(), 2);
+    for e in &ic.entries[..2] {
+        let words = ic
+            .chain_of(e, ic::CHAIN_N, ic::CHAIN_PROTOS)
+            .expect("a chain");
+        assert_eq!(words[ic::CHAIN_KIND], ic::CHAIN_SETTER);
+    }
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 10, "store: {calls} helper calls");
 }

@@ -151,7 +151,6 @@ impl Decoded {
         let i = *self.at.get(addr as usize)?;
         (i != 0).then(|| self.insns[i as usize - 1])
     }
-
 }
 
 /// Decodes `code` (at address 0) for [`check_from`].

@@ -106,8 +106,9 @@ enum Deferred {
         resume: Label,
         slow: Label,
         store: Option<u16>,
-        /// A GetProp's (pc, dst, obj, next pc's label): its getter records
-        /// call the getter directly (`accessors::emit_getter_call`).
+        /// The site's (pc, dst or src, obj, next pc's label): its getter
+        /// (GetProp) or setter (SetProp) records call the accessor
+        /// directly (`accessors::emit_accessor_call`).
         getter: Option<(u32, u16, u16, Label)>,
     },
     /// `===` when not both operands are int32 (rax, rcx): numbers and

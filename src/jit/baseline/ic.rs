@@ -40,6 +40,7 @@
 //! id, `raw(1)` = array length, then the identity hash) before its values; Slots cells (overflow slots, elements)
 //! have none. The header's low byte is the kind, the next byte the flags.
 
+use super::accessors::Accessor;
 use super::emit::Emitter;
 use super::helpers as h;
 use super::masm::TAG;
@@ -156,6 +157,11 @@ pub const CHAIN_ADD: u64 = 1;
 /// directly when it has baseline code (`accessors`); otherwise the helper
 /// checks them ([`cached_getter`]) and calls it without a lookup.
 pub const CHAIN_GETTER: u64 = 2;
+/// SetProp: the receiver and prototypes 1..n-1 lack the key and prototype
+/// n holds it as an accessor (the pair at `loc`): the machine code calls
+/// its setter directly when it is a JS function with baseline code
+/// (`accessors`), else the helper's generic [[Set]] calls it.
+pub const CHAIN_SETTER: u64 = 3;
 
 /// Whether `key` may be cached through a chain record (see above).
 fn chain_key(key: PropKey) -> bool {
@@ -310,6 +316,40 @@ pub fn note_string(vm: &Vm, p: &FuncProto, fb: u16, s: Value, key: PropKey) {
         Some((slot, attrs)) if attrs & ACCESSOR == 0 => note(vm, p, fb, c, slot),
         Some(_) => {}
         None => note_proto(vm, p, fb, c, key),
+    }
+}
+
+/// Enters receiver `o` (an object whose shared shape lacks `key`) for the
+/// SetProp site `fb` when a prototype, reached through shared shapes only,
+/// has `key` as an accessor with a setter (see `CHAIN_SETTER`). Keys that
+/// are numeric strings are left out: a typed array ignores them.
+fn note_setter(vm: &Vm, p: &FuncProto, fb: u16, o: Value, key: PropKey) {
+    let Some(ic) = p.poly_ic(fb) else { return };
+    if ic.is_mega() || !chain_key(key) || !vm.is_object(o) {
+        return;
+    }
+    if crate::runtime::typed::is_numeric_key(&vm.atoms.key_to_string(key)) {
+        return;
+    }
+    let c = Cell::from_value(o);
+    let mut words = vec![0, CHAIN_SETTER, 0];
+    let Ok(Some(holder)) = walk_chain(vm, c, key, &mut words) else {
+        return;
+    };
+    let hs = vm.shapes.get(Vm::shape_of(holder));
+    let (slot, attrs) = vm.shapes.lookup(Vm::shape_of(holder), key).unwrap();
+    if attrs & ACCESSOR == 0 {
+        return;
+    }
+    let setter = Cell::from_value(vm.get_slot(holder, slot)).get(1);
+    if vm.kind_of(setter) != Some(Kind::Function) {
+        return;
+    }
+    words[CHAIN_N] = (words.len() - CHAIN_PROTOS) as u64;
+    let loc = loc_of(hs.n_fixed, hs.n_inline, slot);
+    match ic.chain(&words) {
+        Some(chain) => enter(ic, Vm::shape_of(c).0 as u64 + 1, loc, chain),
+        None => go_mega(ic),
     }
 }
 
@@ -521,19 +561,25 @@ impl Emitter<'_> {
         }
     }
 
-    /// rax = receiver, rdx = a chain record: checks the record's kind and
-    /// the shapes of the receiver's first n prototypes (see `CHAIN_N`);
-    /// leaves rax = prototype n or jumps to `slow`. Clobbers rdx, r8, r9.
-    pub(super) fn chain_walk(&mut self, kind: u64, slow: Label) {
-        let x = &mut self.m.asm;
-        let (top, done) = (x.new_label(), x.new_label());
-        x.alu_rm_imm(
+    /// rdx = a chain record: jumps to `target` when `kind` compared with
+    /// the record's kind meets `cc`.
+    fn branch_on_chain_kind(&mut self, kind: u64, cc: Cond, target: Label) {
+        self.m.asm.alu_rm_imm(
             AluOp::Cmp,
             Size::S64,
             Mem::disp(Gpr::Rdx, 8 * CHAIN_KIND as i32),
             kind as i32,
         );
-        x.jcc(Cond::Ne, slow);
+        self.m.asm.jcc(cc, target);
+    }
+
+    /// rax = receiver, rdx = a chain record: checks the record's kind and
+    /// the shapes of the receiver's first n prototypes (see `CHAIN_N`);
+    /// leaves rax = prototype n or jumps to `slow`. Clobbers rdx, r8, r9.
+    pub(super) fn chain_walk(&mut self, kind: u64, slow: Label) {
+        self.branch_on_chain_kind(kind, Cond::Ne, slow);
+        let x = &mut self.m.asm;
+        let (top, done) = (x.new_label(), x.new_label());
         x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rdx, 8 * CHAIN_N as i32));
         x.lea(
             Size::S64,
@@ -575,23 +621,24 @@ impl Emitter<'_> {
         let Some(src) = store else {
             let getter_path = self.m.asm.new_label();
             if getter.is_some() {
-                self.m.asm.alu_rm_imm(
-                    AluOp::Cmp,
-                    Size::S64,
-                    Mem::disp(Gpr::Rdx, 8 * CHAIN_KIND as i32),
-                    CHAIN_GETTER as i32,
-                );
-                self.m.asm.jcc(Cond::E, getter_path);
+                self.branch_on_chain_kind(CHAIN_GETTER, Cond::E, getter_path);
             }
             self.chain_walk(CHAIN_LOAD, slow);
             self.m.asm.jmp(resume);
             if let Some((pc, dst, obj, next)) = getter {
                 self.m.asm.bind(getter_path);
                 self.chain_walk(CHAIN_GETTER, slow);
-                self.emit_getter_call(pc, dst, obj, next, slow);
+                self.emit_accessor_call(pc, Accessor::Get(dst), obj, next, slow);
             }
             return;
         };
+        if let Some((pc, _, obj, next)) = getter {
+            let add = self.m.asm.new_label();
+            self.branch_on_chain_kind(CHAIN_SETTER, Cond::Ne, add);
+            self.chain_walk(CHAIN_SETTER, slow);
+            self.emit_accessor_call(pc, Accessor::Set(src), obj, next, slow);
+            self.m.asm.bind(add);
+        }
         let x = &mut self.m.asm;
         x.mov_rm_r(Size::S64, Gpr::R11, Gpr::Rax);
         x.mov_r_m(
@@ -904,7 +951,7 @@ impl Emitter<'_> {
         self.branch_if_not_object(Gpr::Rax, slow);
         let add = self.m.asm.new_label();
         self.ic_lookup(ic, slow, Some(add), Site::Set);
-        self.defer_proto_holder(add, next, slow, Some(src), None);
+        self.defer_proto_holder(add, next, slow, Some(src), Some((pc, src, obj, next)));
         // No write barrier: the collector is a whole-heap semispace.
         self.m.load(Gpr::Rdx, src);
         let slot = self.slot_operand();
@@ -1154,6 +1201,9 @@ impl crate::runtime::exec::PropIc for SiteIc<'_> {
     }
     fn may_add(&mut self, vm: &Vm, o: Value, key: PropKey) -> bool {
         self.adding = transition_before(vm, o, key);
+        if self.adding.is_none() {
+            note_setter(vm, self.p, self.fb, o, key);
+        }
         self.adding.is_some()
     }
     fn added(&mut self, vm: &Vm, o: Value, key: PropKey) {

@@ -69,13 +69,18 @@ fn fits(n: InlineNative, argc: u16) -> bool {
 ///   keys an object's own properties are exactly its shape's, see
 ///   `ic::chain_key`).
 pub fn note_call(vm: &mut Vm, p: &FuncProto, fb: u16, f: Value, this: Value, arg: Option<Value>) {
+    // Cheap tests first: every native call through `bl_call` comes here.
     let entry = Cell::from_value(f).raw(1) as usize;
-    let Some(n) = InlineNative::of_entry(entry) else {
-        return;
-    };
     if p.feedback[fb as usize].get() != fbk::NATIVE_CALLEE | entry as u64 {
         return;
     }
+    let n = if entry == InlineNative::ArrayPush.entry() {
+        InlineNative::ArrayPush
+    } else if entry == InlineNative::ObjectHasOwnProperty.entry() {
+        InlineNative::ObjectHasOwnProperty
+    } else {
+        return;
+    };
     let Some(ic) = p.poly_ic(fb) else { return };
     if !vm.is_object(this) {
         return;
