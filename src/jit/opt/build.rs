@@ -944,6 +944,13 @@ impl Builder<'_> {
                 }
                 Spec::Generic => self.generic(pc),
             },
+            Not { dst, src } if self.repr_of(src) == Repr::Tagged => {
+                let x = self.get(pc, src, Repr::Tagged);
+                let fs = self.frame_state(pc);
+                let t = self.emit_v(Op::TruthyInline, vec![x], Some(fs));
+                let v = self.emit_v(Op::NotBool, vec![t], None);
+                self.set(dst, v);
+            }
             Not { dst, src } if self.repr_of(src) == Repr::Bool => {
                 let x = self.get(pc, src, Repr::Bool);
                 let v = self.emit_v(Op::NotBool, vec![x], None);
@@ -971,12 +978,11 @@ impl Builder<'_> {
                 let cond = if self.repr_of(src) == Repr::Bool {
                     self.get(pc, src, Repr::Bool)
                 } else {
-                    // Truthiness of anything: a helper call.
+                    // Truthiness inline for the common kinds (a deopt lets
+                    // the baseline code decide the rest).
                     let x = self.get(pc, src, Repr::Tagged);
                     let fs = self.frame_state(pc);
-                    let c = self.emit_v(Op::Truthy, vec![x], Some(fs));
-                    self.env.iter_mut().for_each(|s| *s = Slot::Frame);
-                    c
+                    self.emit_v(Op::TruthyInline, vec![x], Some(fs))
                 };
                 self.set_term(Term::Branch { cond, then, els });
                 return false;

@@ -128,6 +128,9 @@ pub enum Op {
     /// v is undefined or null.
     IsNullish,
     IsUndef,
+    /// ToBoolean of a boolean, int32, undefined, null or object, inline;
+    /// deopts for anything else (strings, doubles: the baseline decides).
+    TruthyInline,
     /// ToBoolean of anything, by a helper call (its frame state is
     /// written first, as for `Generic`).
     Truthy,
@@ -175,6 +178,7 @@ impl Op {
             AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | AddI32Wrap | SubI32Wrap => PURE,
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
+            TruthyInline => DEOPT,
             Fuel | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem | LoadLength => {
                 DEOPT
             }
@@ -216,7 +220,7 @@ impl Op {
             CmpI32(_) => (&[Int32, Int32], Some(Bool)),
             CmpF64(_) => (&[Float64, Float64], Some(Bool)),
             NotBool => (&[Bool], Some(Bool)),
-            IsNullish | IsUndef | Truthy => (&[Tagged], Some(Bool)),
+            IsNullish | IsUndef | Truthy | TruthyInline => (&[Tagged], Some(Bool)),
             Fuel | Generic(_) => (&[], None),
         }
     }

@@ -579,6 +579,53 @@ impl Lower<'_, '_> {
                     .alu_rm_imm(AluOp::Cmp, Size::S64, S1, Value::UNDEFINED.0 as i32);
                 self.set_flag(res.unwrap(), Cond::E, None);
             }
+            Op::TruthyInline => {
+                let d = self.deopt(ins.fs.as_ref().unwrap());
+                self.stress(d);
+                let v = self.gpr(arg(0), S0);
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                let (one, zero, done, not_int, not_nullish) = (
+                    a.new_label(),
+                    a.new_label(),
+                    a.new_label(),
+                    a.new_label(),
+                    a.new_label(),
+                );
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, v, Value::TRUE.0 as i32);
+                a.jcc(Cond::E, one);
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, v, Value::FALSE.0 as i32);
+                a.jcc(Cond::E, zero);
+                a.alu_rm_r(AluOp::Cmp, Size::S64, v, TAG);
+                a.jcc(Cond::B, not_int);
+                a.test_rm_r(Size::S32, v, v);
+                a.jcc(Cond::Ne, one);
+                a.jmp(zero);
+                a.bind(not_int);
+                // undefined (0b1010) or null (0b0010).
+                a.mov_rm_r(Size::S64, S1, v);
+                a.alu_rm_imm(AluOp::Or, Size::S64, S1, 8);
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, Value::UNDEFINED.0 as i32);
+                a.jcc(Cond::Ne, not_nullish);
+                a.jmp(zero);
+                a.bind(not_nullish);
+                self.check_cell(v, d);
+                let a = self.asm();
+                a.alu_rm_imm(
+                    AluOp::Cmp,
+                    Size::S8,
+                    Mem::base(v),
+                    crate::runtime::heap::FIRST_OBJECT_KIND as i32,
+                );
+                a.jcc(Cond::B, d);
+                a.bind(one);
+                a.mov_r_imm(Size::S32, w, 1);
+                a.jmp(done);
+                a.bind(zero);
+                a.mov_r_imm(Size::S32, w, 0);
+                a.bind(done);
+                self.put(res.unwrap(), w);
+            }
             Op::Truthy => {
                 let fs = ins.fs.as_ref().unwrap();
                 self.sync(fs);
