@@ -594,7 +594,7 @@ impl Gen<'_, '_> {
             Some(v) => v,
             None => format!("{{ a: {a}, b: {{ c: {b} }} }}"),
         };
-        let line = match self.int(0, 13)? {
+        let line = match self.int(0, 14)? {
             12 => format!(
                 "const {n} = new Float64Array([{a}, {b}, 1.5]); {n}[1] = {b}; {n}[7] = 1; const {n}i = new Int32Array({n}); {n}i.subarray(1).fill({a}); print({n}.length, {n}[7], {n}.join(\"|\"), {n}i.join(\",\"), {n}i.indexOf({n}i[2]), {n}.includes(NaN)); console.log({n}, {n}i.slice(1));"
             ),
@@ -603,6 +603,10 @@ impl Gen<'_, '_> {
             ),
             11 => format!(
                 "function {n}() {{ const r = () => arguments.length; return r() + \":\" + [...arguments].join(\",\"); }} print({n}({a}, {b}), {n}());"
+            ),
+            // `arguments` that does not escape: no object (ArgCount/ArgGet).
+            14 => format!(
+                "function {n}(p) {{ let s = \"\"; for (let i = 0; i < arguments.length; i++) s += arguments[i] + \",\"; return s + arguments[5] + arguments.length; }} print({n}({a}, {b}), {n}(), {n}({b}));"
             ),
             0 => format!(
                 "const [{n}x, , {n}y = {a}, ...{n}r] = [{b}, 1, undefined, \"s\"]; print({n}x, {n}y, {n}r.length);"
