@@ -20,6 +20,7 @@ usage: jolt [options] FILE.js
                  default target/jolt-fuzz/TARGET)
        jolt bench-compile [FILE.js ..]
        jolt bench-harness [--seconds N] [--seed S] [--targets bytecode,source,gc]
+                          [--execs N] (stop after N executions per target)
 
 Runs a JavaScript program (the subset described in language.md).
 
@@ -470,6 +471,7 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
         node: false,
         stop_at_first: false,
         cov_dir: None,
+        max_execs: None,
     };
     let mut fault = None;
     let mut target_given = false;
@@ -814,11 +816,14 @@ fn bench_compile_main(args: Vec<String>) -> ExitCode {
 /// behind `jolt fuzz`, every plan of the target) for `--seconds` (5) per
 /// target with a fixed `--seed` (1) so runs are comparable, writes no
 /// corpus files, and prints `metric NAME VALUE UNIT` lines per target.
+/// `--execs N` stops each target after N executions: the same inputs every
+/// run, for instruction counts per execution (callgrind).
 /// Exit status 1 when a divergence was found (rerun `jolt fuzz` with the
 /// same seed and target to minimize it).
 fn bench_harness_main(args: Vec<String>) -> ExitCode {
     use jolt::verify::fuzz::{drive, DriveOptions, Target, DRIVE_INPUT_LEN};
     let (mut seconds, mut seed) = (5.0, 1u64);
+    let mut max_execs = None;
     let mut targets = vec![Target::Bytecode, Target::Source];
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -831,6 +836,10 @@ fn bench_harness_main(args: Vec<String>) -> ExitCode {
             "--seed" => match val().parse::<u64>() {
                 Ok(n) if n != 0 => seed = n,
                 _ => return usage_error("--seed needs a non-zero number"),
+            },
+            "--execs" => match val().parse::<u64>() {
+                Ok(n) if n > 0 => max_execs = Some(n),
+                _ => return usage_error("--execs needs a positive number"),
             },
             "--targets" => {
                 targets.clear();
@@ -857,6 +866,7 @@ fn bench_harness_main(args: Vec<String>) -> ExitCode {
             node: false,
             stop_at_first: false,
             cov_dir: None,
+            max_execs,
         };
         eprintln!(
             "jolt bench-harness: target {} seed {seed} for {seconds} s",

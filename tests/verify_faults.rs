@@ -113,6 +113,7 @@ mod with_feature {
             node: false,
             stop_at_first: false,
             cov_dir: None,
+            max_execs: None,
         };
         let sum = drive_jobs(&opts, 2, &mut |_| {});
         Fault::set_active(None).unwrap();

@@ -55,6 +55,7 @@ fn the_corpus_is_written_and_replayed() {
         node: false,
         stop_at_first: false,
         cov_dir: Some(dir.clone()),
+        max_execs: None,
     };
     let first = drive(&opts, &mut |_| {});
     let files = std::fs::read_dir(&dir).unwrap().count();

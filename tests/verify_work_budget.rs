@@ -72,6 +72,33 @@ fn a_sort_with_a_comparator_is_charged_per_comparison() {
 }
 
 #[test]
+fn for_in_over_a_growing_prototype_chain_is_charged_per_object() {
+    // Found by `jolt fuzz --target bytecode --seed 1` (an input that took
+    // 10 s): each iteration puts one more empty object on the chain and
+    // enumerates all of it, so 10,000 iterations (the fuzz fuel) are 5e7
+    // objects visited by for-in, which the budget did not count.
+    let src = "let o = {};\nfor (let i = 0; i < 9000; i++) {\n  o = Object.setPrototypeOf({}, o);\n  for (const k in o) print(k);\n}\nprint('done');\n";
+    let t = Instant::now();
+    let rep = report(
+        Program::Source(src),
+        &[Plan::Interp],
+        &fuzz::fuzz_config(Schedule::default()),
+    );
+    let (_, site) = rep.slow.expect("a slow input");
+    assert_eq!(site, "for-in");
+    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
+    // A short chain is within the budget and ends normally.
+    let short = src.replace("i < 9000", "i < 100");
+    let rep = report(
+        Program::Source(&short),
+        &[Plan::Interp, Plan::Baseline],
+        &fuzz::fuzz_config(Schedule::default()),
+    );
+    assert!(rep.slow.is_none() && rep.divergence.is_none(), "{rep:?}");
+    assert_eq!(rep.runs[0].1.stdout, b"done\n");
+}
+
+#[test]
 fn a_passed_deadline_cuts_the_report_short() {
     let cfg = Config {
         deadline: Some(Instant::now()),

@@ -180,7 +180,11 @@ impl Vm {
         } else if self.is_object(obj) {
             let mut o = obj;
             while o.is_cell() {
-                for (k, attrs) in self.own_keys(o) {
+                let own = self.own_keys(o);
+                // A step per object of the chain and per key: a loop that
+                // grows a prototype chain and enumerates it is quadratic.
+                self.charge(1 + own.len() as u64, "for-in")?;
+                for (k, attrs) in own {
                     if seen.insert(k) && attrs & shape::ENUMERABLE != 0 {
                         keys.push(k);
                     }

@@ -7,8 +7,9 @@
 //! elements, a collection copying a large live heap. The runtime therefore
 //! counts *work units* (one unit is about one element step of a native:
 //! an iterator step, an element visited, 16 string units copied, a heap
-//! word allocated) in the paths every tier shares (allocation, collection,
-//! iteration, the natives' element loops), through [`Vm::charge`].
+//! word allocated, an object of a for-in prototype chain) in the paths
+//! every tier shares (allocation, collection, iteration, for-in, the
+//! natives' element loops), through [`Vm::charge`].
 //!
 //! The count is a harness device, never program-visible semantics:
 //! - with neither `Options::work_budget` nor `Options::deadline` (the

@@ -375,6 +375,9 @@ pub struct DriveOptions {
     /// are replayed first and mutated, new ones are written there. `None`:
     /// the corpus lives in memory for this drive only.
     pub cov_dir: Option<PathBuf>,
+    /// Stop after this many executions (`jolt bench-harness --execs`: a
+    /// fixed amount of work, for instruction counts under callgrind).
+    pub max_execs: Option<u64>,
 }
 
 /// Coverage-guided fuzzing's shared state: the inputs (generator bytes)
@@ -648,7 +651,10 @@ fn drive_shared(
         p.push(format!(".{}", opts.seed));
         PathBuf::from(p)
     });
-    while start.elapsed().as_secs_f64() < opts.seconds && !stop.load(Ordering::Relaxed) {
+    while start.elapsed().as_secs_f64() < opts.seconds
+        && !stop.load(Ordering::Relaxed)
+        && opts.max_execs.is_none_or(|n| sum.stats.execs < n)
+    {
         let (data, origin) = guide.lock().unwrap().next_input(&mut rng, opts.input_len);
         if let Some(path) = &last_input {
             // With the schedule, as corpus files carry it.
