@@ -36,6 +36,14 @@ impl Vm {
         vm.code_exit = Vm::handle_code_exit;
         vm
     }
+
+    /// `new`, with the builtins copied from the thread's initial image
+    /// (`runtime::image`): what the harness creates per plan and input.
+    pub fn new_from_image(opts: crate::runtime::Options) -> Box<Vm> {
+        let mut vm = Vm::with_image(opts, Vm::run);
+        vm.code_exit = Vm::handle_code_exit;
+        vm
+    }
 }
 
 impl Vm {

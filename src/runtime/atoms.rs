@@ -71,9 +71,12 @@ well_known_atoms! {
     cause = "cause",
 }
 
+/// Names are shared (`Rc`) between a table and its clones: the harness
+/// clones the builtins' table into every VM (`runtime::image`).
+#[derive(Clone)]
 pub struct Atoms {
-    names: Vec<Box<[u16]>>,
-    map: HashMap<Box<[u16]>, Atom>,
+    names: Vec<std::rc::Rc<[u16]>>,
+    map: HashMap<std::rc::Rc<[u16]>, Atom>,
 }
 
 impl Default for Atoms {
@@ -99,8 +102,9 @@ impl Atoms {
             return a;
         }
         let a = Atom(self.names.len() as u32);
-        self.names.push(s.into());
-        self.map.insert(s.into(), a);
+        let name: std::rc::Rc<[u16]> = s.into();
+        self.names.push(name.clone());
+        self.map.insert(name, a);
         a
     }
 

@@ -212,12 +212,57 @@ pub struct Heap {
 
 const POISON: u64 = 0xdead_beef_dead_beef;
 
+/// Spaces of dropped heaps, kept for the next heaps of this thread (at most
+/// `POOL_SPACES`, each at most `POOL_MAX_WORDS`). The harness makes a VM per
+/// plan per input: a fresh 4 MB `vec![0; ..]` came from the allocator's
+/// free lists, not from new zero pages, and was cleared every time (a tenth
+/// of `jolt fuzz`). A reused space is not zeroed: `try_alloc` initialises
+/// every word of a cell, and nothing reads a space beyond `top`.
+const POOL_SPACES: usize = 4;
+const POOL_MAX_WORDS: usize = 8 << 20;
+
+thread_local! {
+    static POOL: std::cell::RefCell<Vec<Vec<u64>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A space of at least `words` words: a pooled one if any fits.
+fn space_of(words: usize) -> Vec<u64> {
+    let pooled = POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        let best = (0..p.len())
+            .filter(|&i| p[i].len() >= words)
+            .min_by_key(|&i| p[i].len())?;
+        Some(p.swap_remove(best))
+    });
+    pooled.unwrap_or_else(|| vec![0; words])
+}
+
+fn pool_space(v: Vec<u64>) {
+    if v.is_empty() || v.len() > POOL_MAX_WORDS {
+        return;
+    }
+    // A thread ending drops its pool first; its heaps then free their own.
+    let _ = POOL.try_with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() < POOL_SPACES {
+            p.push(v);
+        }
+    });
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        pool_space(std::mem::take(&mut self.space));
+        pool_space(std::mem::take(&mut self.spare));
+    }
+}
+
 impl Heap {
     pub fn new(initial_bytes: usize, max_bytes: usize) -> Heap {
         let max_words = (max_bytes / 8).max(1024);
         let limit = (initial_bytes / 8).clamp(1024, max_words);
         Heap {
-            space: vec![0; limit],
+            space: space_of(limit),
             top: 0,
             limit,
             max_words,
@@ -310,7 +355,13 @@ impl Heap {
             .min(self.max_words.max(self.top + 2));
         let mut to = std::mem::take(&mut self.spare);
         if to.len() < phys || self.verify_after_gc {
-            to = vec![0; phys];
+            pool_space(to);
+            to = if self.verify_after_gc {
+                // Never a space a stale pointer may still point into.
+                vec![0; phys]
+            } else {
+                space_of(phys)
+            };
         }
         let to_base = to.as_mut_ptr();
         let mut to_top = 0usize;
@@ -377,6 +428,40 @@ impl Heap {
             return Err(OutOfMemory);
         }
         Ok(())
+    }
+
+    /// The cells in use and the address they are at: an image that
+    /// `load_image` copies into another heap (`runtime::image`).
+    pub fn image(&self) -> (Vec<u64>, usize) {
+        (self.space[..self.top].to_vec(), self.space.as_ptr() as usize)
+    }
+
+    /// Replaces this (empty) heap's contents with `words`, an `image` taken
+    /// at address `from`, moving every value that pointed into the image to
+    /// the same cell here. Returns how to move a root the same way.
+    pub fn load_image(&mut self, words: &[u64], from: usize) -> impl Fn(&mut Value) + use<> {
+        assert!(self.top == 0 && words.len() <= self.limit, "load_image into a used heap");
+        self.space[..words.len()].copy_from_slice(words);
+        self.top = words.len();
+        self.allocated_words += words.len() as u64;
+        let (end, to) = (from + words.len() * 8, self.space.as_ptr() as usize);
+        let relocate = move |v: &mut Value| {
+            let a = v.0 as usize;
+            // Pointers outside the image (static cells) stay as they are.
+            if v.is_cell() && a >= from && a < end {
+                *v = Value((a - from + to) as u64);
+            }
+        };
+        let mut off = 0;
+        while off < self.top {
+            let c = Cell(unsafe { self.space.as_mut_ptr().add(off) });
+            let vp = c.vals_ptr();
+            for i in 0..c.nvals() {
+                relocate(unsafe { &mut *vp.add(i) });
+            }
+            off += c.size_words();
+        }
+        relocate
     }
 
     /// Walks every cell of the space; checks headers and that every traced

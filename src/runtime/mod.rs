@@ -22,6 +22,7 @@ pub mod exec;
 pub mod format;
 pub mod fxhash;
 pub mod heap;
+pub mod image;
 pub mod iter;
 pub mod math;
 pub mod numconv;
@@ -505,6 +506,30 @@ impl Vm {
     /// `Vm::run`: `interp` defines `Vm::new` as this with its loop, so the
     /// runtime never names the layer above it).
     pub fn with_run_loop(opts: Options, run_loop: fn(&mut Vm) -> JsResult<Value>) -> Box<Vm> {
+        let mut vm = Vm::unset(opts, run_loop);
+        if builtins::init(&mut vm).is_err() {
+            // The initial heap is far larger than the builtins need.
+            panic!("heap too small to create the builtins");
+        }
+        vm.reset_work();
+        vm
+    }
+
+    /// `with_run_loop`, with the builtins copied from this thread's
+    /// [`image::Image`] instead of set up (the harness's VMs: the same
+    /// state, without the set-up's cost per VM).
+    pub fn with_image(opts: Options, run_loop: fn(&mut Vm) -> JsResult<Value>) -> Box<Vm> {
+        let image = image::Image::current(run_loop);
+        let mut vm = Vm::unset(opts.clone(), run_loop);
+        if image.load(&mut vm) {
+            vm.reset_work();
+            return vm;
+        }
+        Vm::with_run_loop(opts, run_loop)
+    }
+
+    /// A VM before the builtins' set-up.
+    fn unset(opts: Options, run_loop: fn(&mut Vm) -> JsResult<Value>) -> Box<Vm> {
         let mut heap = Heap::new(4 << 20, opts.max_heap);
         heap.verify_after_gc = opts.verify_heap;
         let fuel = opts.fuel.unwrap_or(u64::MAX);
@@ -553,11 +578,6 @@ impl Vm {
         vm.stack_base = vm.stack.as_mut_ptr();
         vm.intrinsics_ptr = vm.intrinsics.as_ptr();
         vm.stack_limit = unsafe { vm.stack_base.add(STACK_VALUES) };
-        if builtins::init(&mut vm).is_err() {
-            // The initial heap is far larger than the builtins need.
-            panic!("heap too small to create the builtins");
-        }
-        vm.reset_work();
         vm
     }
 

@@ -15,6 +15,7 @@
 //! - Shapes are never collected (a known limitation; see architecture.md).
 
 use super::atoms::PropKey;
+use std::rc::Rc;
 use crate::runtime::fxhash::FxHashMap as HashMap;
 
 pub const WRITABLE: u8 = 1;
@@ -50,9 +51,12 @@ pub struct Shape {
     last_transition: Option<(PropKey, u8, ShapeId)>,
 }
 
-#[derive(Default)]
+/// Shapes are shared (`Rc`, copied on write) between a table and its
+/// clones: the harness clones the builtins' shapes into every VM
+/// (`runtime::image`), and a VM changes few of them (a transition added).
+#[derive(Default, Clone)]
 pub struct Shapes {
-    shapes: Vec<Shape>,
+    shapes: Vec<Rc<Shape>>,
     roots: HashMap<(u8, u16), ShapeId>,
 }
 
@@ -71,7 +75,7 @@ impl Shapes {
 
     fn push(&mut self, s: Shape) -> ShapeId {
         let id = ShapeId(self.shapes.len() as u32);
-        self.shapes.push(s);
+        self.shapes.push(Rc::new(s));
         id
     }
 
@@ -101,9 +105,10 @@ impl Shapes {
     /// The shape after adding `key` (which must not be present). For a
     /// dictionary shape this mutates it and returns the same id.
     pub fn add(&mut self, id: ShapeId, key: PropKey, attrs: u8) -> (ShapeId, u32) {
-        let s = &mut self.shapes[id.0 as usize];
+        let s = &self.shapes[id.0 as usize];
         debug_assert!(!s.props.contains_key(&key));
         if s.dictionary {
+            let s = Rc::make_mut(&mut self.shapes[id.0 as usize]);
             let slot = s.next_slot;
             s.next_slot += 1;
             s.props.insert(key, (slot, attrs));
@@ -118,10 +123,10 @@ impl Shapes {
             }
         }
         if let Some(&next) = s.transitions.get(&(key, attrs)) {
-            s.last_transition = Some((key, attrs, next));
+            Rc::make_mut(&mut self.shapes[id.0 as usize]).last_transition = Some((key, attrs, next));
             return (next, slot);
         }
-        let mut child = s.clone();
+        let mut child = Shape::clone(s);
         child.transitions = HashMap::default();
         child.last_transition = None;
         child.next_slot += 1;
@@ -133,7 +138,7 @@ impl Shapes {
             return (self.push(child), slot);
         }
         let cid = self.push(child);
-        let parent = &mut self.shapes[id.0 as usize];
+        let parent = Rc::make_mut(&mut self.shapes[id.0 as usize]);
         parent.transitions.insert((key, attrs), cid);
         parent.last_transition = Some((key, attrs, cid));
         (cid, slot)
@@ -145,7 +150,7 @@ impl Shapes {
         if self.shapes[id.0 as usize].dictionary {
             return id;
         }
-        let mut d = self.shapes[id.0 as usize].clone();
+        let mut d = Shape::clone(&self.shapes[id.0 as usize]);
         d.transitions = HashMap::default();
         d.last_transition = None;
         d.dictionary = true;
@@ -154,7 +159,7 @@ impl Shapes {
 
     /// Dictionary shapes only.
     pub fn set_attrs(&mut self, id: ShapeId, key: PropKey, attrs: u8) {
-        let s = &mut self.shapes[id.0 as usize];
+        let s = Rc::make_mut(&mut self.shapes[id.0 as usize]);
         debug_assert!(s.dictionary);
         if let Some(e) = s.props.get_mut(&key) {
             e.1 = attrs;
@@ -163,7 +168,7 @@ impl Shapes {
 
     /// Dictionary shapes only. The slot is not reused.
     pub fn remove(&mut self, id: ShapeId, key: PropKey) {
-        let s = &mut self.shapes[id.0 as usize];
+        let s = Rc::make_mut(&mut self.shapes[id.0 as usize]);
         debug_assert!(s.dictionary);
         s.props.remove(&key);
         for k in s.order.iter_mut() {

@@ -630,6 +630,19 @@ fn drive_shared(
     guide: &std::sync::Mutex<Guide>,
     status: &mut dyn FnMut(&DriveSummary),
 ) -> DriveSummary {
+    // The whole worker on one engine thread: `report` then runs inline
+    // instead of starting a thread per input, and the thread's initial
+    // image and heap spaces (`runtime::image`, `heap`) serve every input.
+    super::on_big_stack(|| drive_worker(opts, stop, buckets, guide, status))
+}
+
+fn drive_worker(
+    opts: &DriveOptions,
+    stop: &std::sync::atomic::AtomicBool,
+    buckets: &std::sync::Mutex<BTreeSet<String>>,
+    guide: &std::sync::Mutex<Guide>,
+    status: &mut dyn FnMut(&DriveSummary),
+) -> DriveSummary {
     use std::sync::atomic::Ordering;
     let mut sum = DriveSummary::default();
     let start = Instant::now();

@@ -773,12 +773,15 @@ pub fn report(program: Program, plans: &[Plan], cfg: &Config) -> Report {
 
 fn report_inner(program: Program, plans: &[Plan], cfg: &Config) -> Report {
     let mut rep = Report::default();
+    // Compiled or verified once: every plan runs a fresh copy of the same
+    // prototype (compiling is deterministic and no plan option changes it).
+    let prepared = prepare(program);
     for &plan in plans {
         if cfg.deadline.is_some_and(|d| std::time::Instant::now() >= d) {
             rep.deadline = true;
             return rep;
         }
-        match run_plan_features(program, plan, cfg) {
+        match run_prepared(&prepared, plan, cfg) {
             None => rep.skipped.push(plan),
             Some((o, cov, feats)) => {
                 rep.features.extend(feats);
@@ -840,35 +843,45 @@ pub fn run_plan_features(
     plan: Plan,
     cfg: &Config,
 ) -> Option<(Outcome, BTreeSet<Opcode>, Vec<u64>)> {
-    let opts = plan.options(cfg)?;
-    let proto = match program {
-        Program::Source(src) => match crate::compile_source(src, "input.js") {
-            Ok(p) => p,
-            Err(e) => {
-                let o = Outcome {
-                    stdout: Vec::new(),
-                    end: OutcomeEnd::SyntaxError(e),
-                };
-                return Some((o, BTreeSet::new(), Vec::new()));
-            }
+    run_prepared(&prepare(program), plan, cfg)
+}
+
+/// The program compiled (source) or verified (bytecode), or the syntax or
+/// verifier error every plan ends with.
+fn prepare(program: Program) -> Result<Rc<FuncProto>, String> {
+    match program {
+        Program::Source(src) => crate::compile_source(src, "input.js"),
+        Program::Bytecode(p) => match verify::verify(p) {
+            Ok(()) => Ok(Rc::new(fresh_copy(p))),
+            Err(e) => Err(e.to_string()),
         },
-        Program::Bytecode(p) => {
-            if let Err(e) = verify::verify(p) {
-                let o = Outcome {
-                    stdout: Vec::new(),
-                    end: OutcomeEnd::SyntaxError(e.to_string()),
-                };
-                return Some((o, BTreeSet::new(), Vec::new()));
-            }
-            Rc::new(fresh_copy(p))
+    }
+}
+
+/// `run_plan_features` on a prepared program (run as a fresh copy).
+fn run_prepared(
+    prepared: &Result<Rc<FuncProto>, String>,
+    plan: Plan,
+    cfg: &Config,
+) -> Option<(Outcome, BTreeSet<Opcode>, Vec<u64>)> {
+    let opts = plan.options(cfg)?;
+    let proto = match prepared {
+        Ok(p) => Rc::new(fresh_copy(p)),
+        Err(e) => {
+            let o = Outcome {
+                stdout: Vec::new(),
+                end: OutcomeEnd::SyntaxError(e.clone()),
+            };
+            return Some((o, BTreeSet::new(), Vec::new()));
         }
     };
     let keep = proto.clone();
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
-        // The builtins are created without forced collections (the same
+        // The builtins come from the thread's image of their set-up
+        // (`runtime::image`), made without forced collections (the same
         // heap for every program; tests/verify_corpus_js.rs covers that phase
         // under --gc-stress); the plan's GC options apply to the program.
-        let mut vm = crate::runtime::Vm::new(Options {
+        let mut vm = crate::runtime::Vm::new_from_image(Options {
             gc_stress: false,
             verify_heap: false,
             gc_interval: None,

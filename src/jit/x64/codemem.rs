@@ -170,7 +170,7 @@ pub struct ExecCode {
     len: usize,
     reserved: usize,
     used: Arc<AtomicUsize>,
-    labels: Vec<Option<(String, u32)>>,
+    labels: Vec<Option<(super::encode::LabelName, u32)>>,
     annotations: Vec<(u32, Annotation)>,
     data: Vec<std::ops::Range<u32>>,
 }

@@ -38,16 +38,16 @@ impl SymbolResolver for Labels {
 pub fn disassemble(
     bytes: &[u8],
     base: u64,
-    labels: &[Option<(String, u32)>],
+    labels: &[Option<(super::encode::LabelName, u32)>],
     annotations: &[(u32, Annotation)],
     data: &[Range<u32>],
 ) -> String {
-    let mut by_off: HashMap<u32, Vec<&str>> = HashMap::new();
+    let mut by_off: HashMap<u32, Vec<String>> = HashMap::new();
     let mut syms = HashMap::new();
     for (name, off) in labels.iter().flatten() {
-        by_off.entry(*off).or_default().push(name);
-        syms.entry(base + *off as u64)
-            .or_insert_with(|| name.clone());
+        let name = name.to_string();
+        by_off.entry(*off).or_default().push(name.clone());
+        syms.entry(base + *off as u64).or_insert(name);
     }
     let mut fmt = IntelFormatter::with_options(Some(Box::new(Labels(syms))), None);
     fmt.options_mut().set_first_operand_char_index(8);

@@ -42,7 +42,9 @@ pub mod regs;
 pub mod roundtrip;
 
 pub use codemem::{CodeSpace, CodeSpaceError, ExecCode, FinalizeError};
-pub use encode::{AluOp, Assembler, AvxMov, AvxOp, Code, ShiftOp, SseOp, SseStoreOp, UnaryOp};
+pub use encode::{
+    AluOp, Assembler, AvxMov, AvxOp, Code, LabelName, ShiftOp, SseOp, SseStoreOp, UnaryOp,
+};
 pub use label::{AbsReloc, Annotation, AsmError, Label};
 pub use operand::{Mem, Rm, XRm, YRm};
 pub use regs::{Cond, Gpr, IndexReg, Scale, Size, Xmm, Ymm};
