@@ -54,29 +54,53 @@ pub struct Liveness {
 /// The successor edges of `pc`: (target, kill set), see the module doc.
 /// `pub` so that checkers and the harness use the same edges.
 pub fn successors(p: &FuncProto, pc: usize) -> Vec<(usize, Vec<u16>)> {
+    let mut out = Vec::new();
+    edges(p, pc, |s, kill| {
+        let kill = match kill {
+            Kill::Writes => p.code[pc].writes().collect(),
+            Kill::Nothing => Vec::new(),
+            Kill::Reg(r) => vec![r],
+        };
+        out.push((s, kill));
+    });
+    out
+}
+
+/// What an edge kills (see the module doc).
+#[derive(Clone, Copy)]
+enum Kill {
+    /// The fall-through edge: the instruction's writes.
+    Writes,
+    Nothing,
+    /// A handler edge: the register the unwinder writes.
+    Reg(u16),
+}
+
+/// Calls `f` on every successor edge of `pc`, in `successors`' order
+/// (the one definition of the edges; `compute` uses it without
+/// allocating a list per pc).
+fn edges(p: &FuncProto, pc: usize, mut f: impl FnMut(usize, Kill)) {
     let insn = &p.code[pc];
     let e = insn.effects();
-    let mut out = Vec::new();
     if e.contains(Effects::FALLS_THROUGH) && pc + 1 < p.code.len() {
-        out.push((pc + 1, insn.writes().collect()));
+        f(pc + 1, Kill::Writes);
     }
     if e.contains(Effects::JUMP) {
         let mut i = *insn;
         if let Some(off) = i.jump_mut().map(|o| *o) {
             let t = jump_target(pc, off);
             if t >= 0 && (t as usize) < p.code.len() {
-                out.push((t as usize, Vec::new()));
+                f(t as usize, Kill::Nothing);
             }
         }
     }
     if e.contains(Effects::THROW) {
         for h in &p.handlers {
             if h.start as usize <= pc && pc < h.end as usize && (h.target as usize) < p.code.len() {
-                out.push((h.target as usize, vec![h.exc]));
+                f(h.target as usize, Kill::Reg(h.exc));
             }
         }
     }
-    out
 }
 
 impl Liveness {
@@ -90,29 +114,49 @@ impl Liveness {
             bits: vec![0; n * words],
         };
         // Per pc: the registers read, and the successor edges with their
-        // kills as bitsets.
-        let set_of = |regs: &mut dyn Iterator<Item = u16>| {
-            let mut s = vec![0u64; words];
-            for r in regs {
-                if (r as usize) < words * 64 {
-                    s[r as usize / 64] |= 1 << (r % 64);
-                }
+        // kills as bitsets; all in flat arrays (this runs for every
+        // function the optimizing tier compiles).
+        let add = |set: &mut [u64], r: u16| {
+            if (r as usize) < words * 64 {
+                set[r as usize / 64] |= 1 << (r % 64);
             }
-            s
         };
-        let reads: Vec<Vec<u64>> = p.code.iter().map(|i| set_of(&mut i.reads())).collect();
-        let succs: Vec<Vec<(usize, Vec<u64>)>> = (0..n)
-            .map(|pc| {
-                successors(p, pc)
-                    .into_iter()
-                    .map(|(s, kill)| (s, set_of(&mut kill.into_iter())))
-                    .collect()
-            })
-            .collect();
-        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (pc, ss) in succs.iter().enumerate() {
-            for (s, _) in ss {
-                preds[*s].push(pc);
+        let mut reads = vec![0u64; n * words];
+        // Edges of pc are `edge_to[edge_at[pc]..edge_at[pc + 1]]`, the kill
+        // set of edge e is `kills[e * words..]`.
+        let mut edge_at = Vec::with_capacity(n + 1);
+        let mut edge_to: Vec<usize> = Vec::with_capacity(2 * n);
+        let mut kills: Vec<u64> = Vec::with_capacity(2 * n * words);
+        let mut npreds = vec![0u32; n + 1];
+        for (pc, insn) in p.code.iter().enumerate() {
+            for r in insn.reads() {
+                add(&mut reads[pc * words..(pc + 1) * words], r);
+            }
+            edge_at.push(edge_to.len());
+            edges(p, pc, |s, kill| {
+                edge_to.push(s);
+                npreds[s] += 1;
+                let k = kills.len();
+                kills.resize(k + words, 0);
+                match kill {
+                    Kill::Writes => insn.writes().for_each(|r| add(&mut kills[k..], r)),
+                    Kill::Nothing => {}
+                    Kill::Reg(r) => add(&mut kills[k..], r),
+                }
+            });
+        }
+        edge_at.push(edge_to.len());
+        // Predecessors, grouped by target (counting sort).
+        let mut pred_at = vec![0usize; n + 1];
+        for s in 0..n {
+            pred_at[s + 1] = pred_at[s] + npreds[s] as usize;
+        }
+        let mut fill = pred_at.clone();
+        let mut preds = vec![0usize; edge_to.len()];
+        for pc in 0..n {
+            for &s in &edge_to[edge_at[pc]..edge_at[pc + 1]] {
+                preds[fill[s]] = pc;
+                fill[s] += 1;
             }
         }
         // Backward problem: visit late pcs first.
@@ -121,9 +165,11 @@ impl Liveness {
         let mut next = vec![0u64; words];
         while let Some(pc) = work.pop() {
             queued[pc] = false;
-            next.copy_from_slice(&reads[pc]);
-            for (s, kill) in &succs[pc] {
+            next.copy_from_slice(&reads[pc * words..(pc + 1) * words]);
+            for e in edge_at[pc]..edge_at[pc + 1] {
+                let s = edge_to[e];
                 let ls = &live.bits[s * words..(s + 1) * words];
+                let kill = &kills[e * words..(e + 1) * words];
                 for w in 0..words {
                     next[w] |= ls[w] & !kill[w];
                 }
@@ -131,7 +177,7 @@ impl Liveness {
             let cur = &mut live.bits[pc * words..(pc + 1) * words];
             if cur != next.as_slice() {
                 cur.copy_from_slice(&next);
-                for &q in &preds[pc] {
+                for &q in &preds[pred_at[pc]..pred_at[pc + 1]] {
                     if !queued[q] {
                         queued[q] = true;
                         work.push(q);

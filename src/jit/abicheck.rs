@@ -206,229 +206,234 @@ pub fn check_from(code: &Decoded, entry: u64, indirect: &[u64]) -> Result<Covera
     }
     // States are recorded (and merged) only where paths can meet: entries
     // and jump targets. An instruction reached by falling through is
-    // walked straight on from its predecessor (`pending`), with that
-    // predecessor's revisit flag.
-    let mut pending: Option<(u64, State, bool)> = Some((entry, start, false));
-    loop {
-        let (at, st, inherited) = match pending.take() {
+    // walked straight on from its predecessor, with that predecessor's
+    // revisit flag (`inherited`), updating the one state in place (moving
+    // a state per instruction was most of the checker's time).
+    let mut first = Some((entry, start));
+    'paths: loop {
+        let (mut at, mut s) = match first.take() {
             Some(x) => x,
             None => match work.pop_front() {
-                Some((a, s)) => (a, s, false),
+                Some(x) => x,
                 None => break,
             },
         };
-        let join = joins.get(at as usize).copied().unwrap_or(true);
-        // Coverage counts each instruction once, however often it is checked.
-        let revisit;
-        let st = if !join {
-            if !inherited {
-                cov.instructions += 1;
-            }
-            revisit = inherited;
-            st
-        } else if let Some(prev) = seen.get(&at) {
-            let same_frame = prev.depth == st.depth
-                && prev.mod16 == st.mod16
-                && prev.rbp_depth == st.rbp_depth
-                && prev.saved == st.saved;
-            if !same_frame {
-                return Err(err(
-                    at,
-                    format!("paths merge with different stack states: {prev:?} vs {st:?}"),
-                ));
-            }
-            let mut met = prev.clone();
-            for (m, s) in met.intact.iter_mut().zip(st.intact) {
-                *m &= s;
-            }
-            if met == *prev {
-                continue;
-            }
-            // Fewer registers intact than before: go over this path again.
-            revisit = true;
-            met
-        } else {
-            cov.instructions += 1;
-            revisit = false;
-            st
-        };
-        if join {
-            seen.insert(at, st.clone());
-        }
-        let Some(ins) = code.get(at) else {
-            return Err(err(
-                at,
-                "control reaches bytes that are not an instruction".into(),
-            ));
-        };
-        let mut s = st;
-        let next = at + ins.len() as u64;
-        let adjust = |s: &mut State, delta: i64| {
-            // delta > 0: RSP moves down (push / sub).
-            if let Some(d) = s.depth.as_mut() {
-                *d += delta;
-            }
-            s.mod16 = (s.mod16 - delta).rem_euclid(16);
-        };
-        match ins.mnemonic() {
-            Mnemonic::Ret => {
-                if s.depth != Some(0) {
+        let mut inherited = false;
+        loop {
+            let join = joins.get(at as usize).copied().unwrap_or(true);
+            // Coverage counts each instruction once, however often it is checked.
+            let revisit;
+            if !join {
+                if !inherited {
+                    cov.instructions += 1;
+                }
+                revisit = inherited;
+            } else if let Some(prev) = seen.get(&at) {
+                let same_frame = prev.depth == s.depth
+                    && prev.mod16 == s.mod16
+                    && prev.rbp_depth == s.rbp_depth
+                    && prev.saved == s.saved;
+                if !same_frame {
                     return Err(err(
                         at,
-                        format!("RET with RSP not restored (depth {:?})", s.depth),
+                        format!("paths merge with different stack states: {prev:?} vs {s:?}"),
                     ));
                 }
-                for (i, ok) in s.intact.iter().enumerate() {
-                    if !ok {
+                let mut met = prev.clone();
+                for (m, x) in met.intact.iter_mut().zip(s.intact) {
+                    *m &= x;
+                }
+                if met == *prev {
+                    continue 'paths;
+                }
+                // Fewer registers intact than before: go over this path again.
+                revisit = true;
+                s = met;
+            } else {
+                cov.instructions += 1;
+                revisit = false;
+            }
+            if join {
+                seen.insert(at, s.clone());
+            }
+            let Some(ins) = code.get(at) else {
+                return Err(err(
+                    at,
+                    "control reaches bytes that are not an instruction".into(),
+                ));
+            };
+            let next = at + ins.len() as u64;
+            // Unless the path ends, it goes on at `next` by default.
+            inherited = revisit;
+            let adjust = |s: &mut State, delta: i64| {
+                // delta > 0: RSP moves down (push / sub).
+                if let Some(d) = s.depth.as_mut() {
+                    *d += delta;
+                }
+                s.mod16 = (s.mod16 - delta).rem_euclid(16);
+            };
+            match ins.mnemonic() {
+                Mnemonic::Ret => {
+                    if s.depth != Some(0) {
                         return Err(err(
                             at,
-                            format!("RET with callee-saved {:?} not restored", CALLEE_SAVED[i]),
+                            format!("RET with RSP not restored (depth {:?})", s.depth),
                         ));
                     }
+                    for (i, ok) in s.intact.iter().enumerate() {
+                        if !ok {
+                            return Err(err(
+                                at,
+                                format!("RET with callee-saved {:?} not restored", CALLEE_SAVED[i]),
+                            ));
+                        }
+                    }
+                    cov.returns += usize::from(!revisit);
+                    continue 'paths;
                 }
-                cov.returns += usize::from(!revisit);
-                continue;
-            }
-            Mnemonic::Ud2 | Mnemonic::Int3 => continue,
-            Mnemonic::Call => {
-                if s.mod16 != 0 {
-                    return Err(err(at, format!("CALL with RSP = {} mod 16", s.mod16)));
+                Mnemonic::Ud2 | Mnemonic::Int3 => continue 'paths,
+                Mnemonic::Call => {
+                    if s.mod16 != 0 {
+                        return Err(err(at, format!("CALL with RSP = {} mod 16", s.mod16)));
+                    }
+                    cov.calls += usize::from(!revisit);
+                    // The callee preserves RSP and callee-saved registers.
+                    at = next;
+                    continue;
                 }
-                cov.calls += usize::from(!revisit);
-                // The callee preserves RSP and callee-saved registers.
-                pending = Some((next, s, revisit));
-                continue;
+                Mnemonic::Push => {
+                    adjust(&mut s, 8);
+                    if ins.op0_kind() == OpKind::Register {
+                        if let Some(ci) = cs_index(ins.op0_register()) {
+                            if s.intact[ci] {
+                                if let Some(d) = s.depth {
+                                    s.saved.push((d, ci));
+                                }
+                            }
+                        }
+                    }
+                    at = next;
+                    continue;
+                }
+                Mnemonic::Pop => {
+                    let depth_before = s.depth;
+                    adjust(&mut s, -8);
+                    if ins.op0_kind() == OpKind::Register {
+                        if let Some(ci) = cs_index(ins.op0_register()) {
+                            let restored = depth_before.is_some_and(|d| s.saved.contains(&(d, ci)));
+                            s.intact[ci] = restored;
+                        }
+                    }
+                    if let Some(d) = depth_before {
+                        s.saved.retain(|&(sd, _)| sd != d);
+                    }
+                    at = next;
+                    continue;
+                }
+                _ => {}
             }
-            Mnemonic::Push => {
-                adjust(&mut s, 8);
-                if ins.op0_kind() == OpKind::Register {
-                    if let Some(ci) = cs_index(ins.op0_register()) {
-                        if s.intact[ci] {
-                            if let Some(d) = s.depth {
-                                s.saved.push((d, ci));
+            // RSP arithmetic.
+            let writes_rsp = ins.op_count() > 0
+                && ins.op0_kind() == OpKind::Register
+                && ins.op0_register() == Register::RSP;
+            if writes_rsp {
+                match (ins.mnemonic(), ins.op1_kind()) {
+                    (Mnemonic::Sub, k) if is_imm(k) => adjust(&mut s, ins.immediate(1) as i64),
+                    (Mnemonic::Add, k) if is_imm(k) => adjust(&mut s, -(ins.immediate(1) as i64)),
+                    (Mnemonic::And, k) if is_imm(k) => {
+                        let mask = ins.immediate(1) as i64;
+                        if mask > -16 || mask & 15 != 0 {
+                            return Err(err(
+                                at,
+                                "AND RSP with a mask that does not align to 16".into(),
+                            ));
+                        }
+                        s.depth = None;
+                        s.mod16 = 0;
+                    }
+                    (Mnemonic::Mov, OpKind::Register) if ins.op1_register() == Register::RBP => {
+                        let Some(d) = s.rbp_depth else {
+                            return Err(err(at, "MOV RSP, RBP without a saved frame".into()));
+                        };
+                        s.depth = Some(d);
+                        s.mod16 = (8 - d).rem_euclid(16);
+                    }
+                    // `mov rsp, [mem]`: the checked mode's longjmp back to its
+                    // trampoline (see `jit::baseline::checked`); this frame is
+                    // abandoned, so the path ends here.
+                    (Mnemonic::Mov, OpKind::Memory) => continue 'paths,
+                    (Mnemonic::Lea, OpKind::Memory)
+                        if ins.memory_base() == Register::RSP
+                            && ins.memory_index() == Register::None =>
+                    {
+                        adjust(&mut s, -(ins.memory_displacement64() as i64));
+                    }
+                    _ => {
+                        return Err(err(
+                            at,
+                            format!("RSP changed in a way the checker cannot follow: {ins}"),
+                        ))
+                    }
+                }
+            } else {
+                // Any other write to a callee-saved register clobbers it (only
+                // worth decoding while one is intact or rbp holds a depth: in
+                // JIT code past the prologue every one holds a pinned value).
+                let watch = s.intact.iter().any(|&b| b) || s.rbp_depth.is_some();
+                let used = if watch {
+                    info.info(&ins).used_registers()
+                } else {
+                    &[]
+                };
+                for r in used {
+                    let written = matches!(
+                        r.access(),
+                        iced_x86::OpAccess::Write
+                            | iced_x86::OpAccess::ReadWrite
+                            | iced_x86::OpAccess::CondWrite
+                            | iced_x86::OpAccess::ReadCondWrite
+                    );
+                    if written {
+                        if let Some(ci) = cs_index(r.register()) {
+                            s.intact[ci] = false;
+                            if r.register().full_register() == Register::RBP {
+                                s.rbp_depth = None;
                             }
                         }
                     }
                 }
-                pending = Some((next, s, revisit));
-                continue;
-            }
-            Mnemonic::Pop => {
-                let depth_before = s.depth;
-                adjust(&mut s, -8);
-                if ins.op0_kind() == OpKind::Register {
-                    if let Some(ci) = cs_index(ins.op0_register()) {
-                        let restored = depth_before.is_some_and(|d| s.saved.contains(&(d, ci)));
-                        s.intact[ci] = restored;
-                    }
-                }
-                if let Some(d) = depth_before {
-                    s.saved.retain(|&(sd, _)| sd != d);
-                }
-                pending = Some((next, s, revisit));
-                continue;
-            }
-            _ => {}
-        }
-        // RSP arithmetic.
-        let writes_rsp = ins.op_count() > 0
-            && ins.op0_kind() == OpKind::Register
-            && ins.op0_register() == Register::RSP;
-        if writes_rsp {
-            match (ins.mnemonic(), ins.op1_kind()) {
-                (Mnemonic::Sub, k) if is_imm(k) => adjust(&mut s, ins.immediate(1) as i64),
-                (Mnemonic::Add, k) if is_imm(k) => adjust(&mut s, -(ins.immediate(1) as i64)),
-                (Mnemonic::And, k) if is_imm(k) => {
-                    let mask = ins.immediate(1) as i64;
-                    if mask > -16 || mask & 15 != 0 {
-                        return Err(err(
-                            at,
-                            "AND RSP with a mask that does not align to 16".into(),
-                        ));
-                    }
-                    s.depth = None;
-                    s.mod16 = 0;
-                }
-                (Mnemonic::Mov, OpKind::Register) if ins.op1_register() == Register::RBP => {
-                    let Some(d) = s.rbp_depth else {
-                        return Err(err(at, "MOV RSP, RBP without a saved frame".into()));
-                    };
-                    s.depth = Some(d);
-                    s.mod16 = (8 - d).rem_euclid(16);
-                }
-                // `mov rsp, [mem]`: the checked mode's longjmp back to its
-                // trampoline (see `jit::baseline::checked`); this frame is
-                // abandoned, so the path ends here.
-                (Mnemonic::Mov, OpKind::Memory) => continue,
-                (Mnemonic::Lea, OpKind::Memory)
-                    if ins.memory_base() == Register::RSP
-                        && ins.memory_index() == Register::None =>
+                if ins.mnemonic() == Mnemonic::Mov
+                    && ins.op0_kind() == OpKind::Register
+                    && ins.op0_register() == Register::RBP
+                    && ins.op1_kind() == OpKind::Register
+                    && ins.op1_register() == Register::RSP
                 {
-                    adjust(&mut s, -(ins.memory_displacement64() as i64));
-                }
-                _ => {
-                    return Err(err(
-                        at,
-                        format!("RSP changed in a way the checker cannot follow: {ins}"),
-                    ))
+                    s.rbp_depth = s.depth;
                 }
             }
-        } else {
-            // Any other write to a callee-saved register clobbers it (only
-            // worth decoding while one is intact or rbp holds a depth: in
-            // JIT code past the prologue every one holds a pinned value).
-            let watch = s.intact.iter().any(|&b| b) || s.rbp_depth.is_some();
-            let used = if watch {
-                info.info(&ins).used_registers().to_vec()
-            } else {
-                Vec::new()
-            };
-            for r in used {
-                let written = matches!(
-                    r.access(),
-                    iced_x86::OpAccess::Write
-                        | iced_x86::OpAccess::ReadWrite
-                        | iced_x86::OpAccess::CondWrite
-                        | iced_x86::OpAccess::ReadCondWrite
-                );
-                if written {
-                    if let Some(ci) = cs_index(r.register()) {
-                        s.intact[ci] = false;
-                        if r.register().full_register() == Register::RBP {
-                            s.rbp_depth = None;
-                        }
+            // Control flow.
+            match ins.flow_control() {
+                iced_x86::FlowControl::UnconditionalBranch => {
+                    work.push_back((ins.near_branch_target(), s));
+                    continue 'paths;
+                }
+                iced_x86::FlowControl::ConditionalBranch => {
+                    work.push_back((ins.near_branch_target(), s.clone()));
+                    at = next;
+                }
+                iced_x86::FlowControl::IndirectBranch => {
+                    if indirect.is_empty() {
+                        return Err(err(at, "indirect jump with no known targets".into()));
                     }
+                    for &t in indirect {
+                        work.push_back((t, s.clone()));
+                    }
+                    continue 'paths;
                 }
+                iced_x86::FlowControl::IndirectCall => unreachable!("calls handled above"),
+                iced_x86::FlowControl::Return => unreachable!("returns handled above"),
+                _ => at = next,
             }
-            if ins.mnemonic() == Mnemonic::Mov
-                && ins.op0_kind() == OpKind::Register
-                && ins.op0_register() == Register::RBP
-                && ins.op1_kind() == OpKind::Register
-                && ins.op1_register() == Register::RSP
-            {
-                s.rbp_depth = s.depth;
-            }
-        }
-        // Control flow.
-        match ins.flow_control() {
-            iced_x86::FlowControl::UnconditionalBranch => {
-                work.push_back((ins.near_branch_target(), s));
-            }
-            iced_x86::FlowControl::ConditionalBranch => {
-                work.push_back((ins.near_branch_target(), s.clone()));
-                pending = Some((next, s, revisit));
-            }
-            iced_x86::FlowControl::IndirectBranch => {
-                if indirect.is_empty() {
-                    return Err(err(at, "indirect jump with no known targets".into()));
-                }
-                for &t in indirect {
-                    work.push_back((t, s.clone()));
-                }
-            }
-            iced_x86::FlowControl::IndirectCall => unreachable!("calls handled above"),
-            iced_x86::FlowControl::Return => unreachable!("returns handled above"),
-            _ => pending = Some((next, s, revisit)),
         }
     }
     Ok(cov)

@@ -433,14 +433,20 @@ impl Heap {
     /// The cells in use and the address they are at: an image that
     /// `load_image` copies into another heap (`runtime::image`).
     pub fn image(&self) -> (Vec<u64>, usize) {
-        (self.space[..self.top].to_vec(), self.space.as_ptr() as usize)
+        (
+            self.space[..self.top].to_vec(),
+            self.space.as_ptr() as usize,
+        )
     }
 
     /// Replaces this (empty) heap's contents with `words`, an `image` taken
     /// at address `from`, moving every value that pointed into the image to
     /// the same cell here. Returns how to move a root the same way.
     pub fn load_image(&mut self, words: &[u64], from: usize) -> impl Fn(&mut Value) + use<> {
-        assert!(self.top == 0 && words.len() <= self.limit, "load_image into a used heap");
+        assert!(
+            self.top == 0 && words.len() <= self.limit,
+            "load_image into a used heap"
+        );
         self.space[..words.len()].copy_from_slice(words);
         self.top = words.len();
         self.allocated_words += words.len() as u64;

@@ -70,7 +70,10 @@ impl Image {
         IMAGE.with(|i| {
             i.borrow_mut()
                 .get_or_insert_with(|| {
-                    Rc::new(Image::take(&Vm::with_run_loop(Options::default(), run_loop)))
+                    Rc::new(Image::take(&Vm::with_run_loop(
+                        Options::default(),
+                        run_loop,
+                    )))
                 })
                 .clone()
         })

@@ -15,8 +15,8 @@
 //! - Shapes are never collected (a known limitation; see architecture.md).
 
 use super::atoms::PropKey;
-use std::rc::Rc;
 use crate::runtime::fxhash::FxHashMap as HashMap;
+use std::rc::Rc;
 
 pub const WRITABLE: u8 = 1;
 pub const ENUMERABLE: u8 = 2;
@@ -123,7 +123,8 @@ impl Shapes {
             }
         }
         if let Some(&next) = s.transitions.get(&(key, attrs)) {
-            Rc::make_mut(&mut self.shapes[id.0 as usize]).last_transition = Some((key, attrs, next));
+            Rc::make_mut(&mut self.shapes[id.0 as usize]).last_transition =
+                Some((key, attrs, next));
             return (next, slot);
         }
         let mut child = Shape::clone(s);

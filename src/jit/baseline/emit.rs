@@ -194,9 +194,11 @@ pub(super) type Helper = extern "C" fn(*mut Vm, *mut Value, u32) -> u64;
 
 impl<'a> Emitter<'a> {
     pub fn new(proto: &'a FuncProto, align: super::masm::AlignCheck) -> Emitter<'a> {
-        let mut m = Masm::new(align);
+        // About 24 machine instructions per bytecode instruction, slow
+        // paths included.
+        let mut m = Masm::with_capacity(align, 24 * proto.code.len() + 64);
         let labels = (0..=proto.code.len())
-            .map(|pc| m.asm.new_named_label(&format!("bc{pc}")))
+            .map(|pc| m.asm.new_numbered_label("bc", pc as u32))
             .collect();
         let exit = m.asm.new_named_label("exit");
         Emitter {
@@ -314,7 +316,7 @@ impl<'a> Emitter<'a> {
         resume: Label,
         taken: Option<Label>,
     ) -> Label {
-        let entry = self.m.asm.new_named_label(&format!("slow_bc{pc}"));
+        let entry = self.m.asm.new_numbered_label("slow_bc", pc);
         self.slow.push(SlowPath {
             entry,
             pc,
@@ -408,9 +410,8 @@ impl<'a> Emitter<'a> {
         for s in std::mem::take(&mut self.slow) {
             self.m.asm.bind(s.entry);
             self.slow_starts.push((self.m.asm.offset(), s.pc));
-            self.m
-                .asm
-                .comment(format!("slow path of bytecode {}", s.pc));
+            // An annotation, not a formatted comment: text only in listings.
+            self.m.asm.annotate(Annotation::SlowPath(s.pc));
             let f: Helper = unsafe { std::mem::transmute::<usize, Helper>(s.helper) };
             match s.taken {
                 Some(t) => self.generic_branch(s.pc, f, t),

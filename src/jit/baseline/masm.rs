@@ -54,8 +54,13 @@ pub enum AlignCheck {
 
 impl Masm {
     pub fn new(align: AlignCheck) -> Masm {
+        Masm::with_capacity(align, 0)
+    }
+
+    /// `new`, with room for about `insns` machine instructions.
+    pub fn with_capacity(align: AlignCheck, insns: usize) -> Masm {
         Masm {
-            asm: Assembler::new(),
+            asm: Assembler::with_capacity(insns),
             align,
             abi_stubs: Vec::new(),
         }

@@ -96,7 +96,7 @@ pub fn lower(
     let entry = e.m.asm.new_named_label("opt_entry");
     let exit = e.m.asm.new_named_label("opt_exit");
     let blocks = (0..f.blocks.len())
-        .map(|i| e.m.asm.new_named_label(&format!("ob{i}")))
+        .map(|i| e.m.asm.new_numbered_label("ob", i as u32))
         .collect();
     let real_exit = e.exit;
     let spill = (a.nslots as i32 * 8 + 15) & !15;
@@ -135,7 +135,7 @@ pub fn lower(
     // OSR entries: the spill area, then the entry block of that header.
     let mut osr = Vec::new();
     for &(pc, b) in &f.osr {
-        let lbl = l.e.m.asm.new_named_label(&format!("osr_pc{pc}"));
+        let lbl = l.e.m.asm.new_numbered_label("osr_pc", pc);
         l.e.m.asm.bind(lbl);
         if spill > 0 {
             l.e.m.asm.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::Rsp, spill);
@@ -169,7 +169,8 @@ impl Lower<'_, '_> {
         }
         for d in std::mem::take(&mut self.deopts) {
             self.asm().bind(d.entry);
-            self.asm().comment(format!("deopt to pc {}", d.fs.pc));
+            self.asm()
+                .annotate(crate::jit::x64::Annotation::DeoptTo(d.fs.pc));
             self.sync(&d.fs);
             let count = Mem::disp(
                 PROTO,
@@ -299,7 +300,7 @@ impl Lower<'_, '_> {
 
     /// A guard's deopt label (its stub is emitted after the body).
     fn deopt(&mut self, fs: &FrameState) -> Label {
-        let entry = self.asm().new_named_label(&format!("deopt_pc{}", fs.pc));
+        let entry = self.asm().new_numbered_label("deopt_pc", fs.pc);
         self.deopts.push(Deopt {
             entry,
             fs: fs.clone(),

@@ -331,7 +331,7 @@ const NOPS: [&[u8]; 9] = [
 #[derive(Clone, Debug)]
 pub(crate) struct LabelSlot {
     pub offset: Option<u32>,
-    pub name: Option<String>,
+    pub name: Option<LabelName>,
 }
 
 /// A label's name in listings: its own, or `L<index>`. Text only when a
@@ -341,6 +341,8 @@ pub(crate) struct LabelSlot {
 pub enum LabelName {
     Index(u32),
     Named(Box<str>),
+    /// `<prefix><n>`, e.g. `bc12` for the code of bytecode pc 12.
+    Numbered(&'static str, u32),
 }
 
 impl std::fmt::Display for LabelName {
@@ -348,6 +350,7 @@ impl std::fmt::Display for LabelName {
         match self {
             LabelName::Index(i) => write!(f, "L{i}"),
             LabelName::Named(n) => f.write_str(n),
+            LabelName::Numbered(p, n) => write!(f, "{p}{n}"),
         }
     }
 }
@@ -416,6 +419,19 @@ impl Assembler {
         Assembler::default()
     }
 
+    /// An assembler with room for about `insns` instructions: compilers
+    /// that know their input's size size it up front (growing the buffers
+    /// one push at a time was a tenth of compiling).
+    pub fn with_capacity(insns: usize) -> Assembler {
+        Assembler {
+            buf: Vec::with_capacity(insns * 6),
+            labels: Vec::with_capacity(insns / 4),
+            fixups: Vec::with_capacity(insns / 4),
+            notes: Vec::with_capacity(insns / 8),
+            ..Assembler::default()
+        }
+    }
+
     /// Current code offset.
     pub fn offset(&self) -> u32 {
         self.buf.len() as u32
@@ -440,7 +456,15 @@ impl Assembler {
     /// A new unbound label with a name for listings.
     pub fn new_named_label(&mut self, name: &str) -> Label {
         let l = self.new_label();
-        self.labels[l.index()].name = Some(name.to_string());
+        self.labels[l.index()].name = Some(LabelName::Named(name.into()));
+        l
+    }
+
+    /// A new unbound label named `<prefix><n>` in listings (formatted only
+    /// when listed).
+    pub fn new_numbered_label(&mut self, prefix: &'static str, n: u32) -> Label {
+        let l = self.new_label();
+        self.labels[l.index()].name = Some(LabelName::Numbered(prefix, n));
         l
     }
 
@@ -458,10 +482,10 @@ impl Assembler {
     }
 
     fn label_name(&self, l: Label) -> String {
-        self.labels[l.index()]
-            .name
-            .clone()
-            .unwrap_or_else(|| format!("L{}", l.0))
+        match &self.labels[l.index()].name {
+            Some(n) => n.to_string(),
+            None => format!("L{}", l.0),
+        }
     }
 
     /// Records `a` at the current offset.
@@ -510,10 +534,7 @@ impl Assembler {
             .into_iter()
             .enumerate()
             .map(|(i, slot)| {
-                let name = match slot.name {
-                    Some(n) => LabelName::Named(n.into_boxed_str()),
-                    None => LabelName::Index(i as u32),
-                };
+                let name = slot.name.unwrap_or(LabelName::Index(i as u32));
                 slot.offset.map(|o| (name, o))
             })
             .collect();

@@ -54,6 +54,10 @@ pub enum Annotation {
     Bytecode(u32),
     /// A safepoint (call return address or poll) with its id.
     Safepoint(u32),
+    /// The out-of-line slow path of a bytecode instruction.
+    SlowPath(u32),
+    /// An optimized-code deopt stub resuming at a bytecode pc.
+    DeoptTo(u32),
     /// Free text.
     Comment(String),
 }
@@ -63,6 +67,8 @@ impl fmt::Display for Annotation {
         match self {
             Annotation::Bytecode(b) => write!(f, "bytecode {b}"),
             Annotation::Safepoint(s) => write!(f, "safepoint {s}"),
+            Annotation::SlowPath(b) => write!(f, "slow path of bytecode {b}"),
+            Annotation::DeoptTo(pc) => write!(f, "deopt to pc {pc}"),
             Annotation::Comment(c) => f.write_str(c),
         }
     }
