@@ -72,6 +72,16 @@ pub enum Cc {
     Ge,
 }
 
+/// `Math` functions of one double computed inline (`MathF64`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum MathOp {
+    Sqrt,
+    Abs,
+    /// `roundsd` (SSE4.1: the builder only emits these when the CPU has it).
+    Floor,
+    Ceil,
+}
+
 /// Node properties, written once per op in [`Op::props`].
 pub mod props {
     /// May leave to the baseline code (a guard).
@@ -158,6 +168,19 @@ pub enum Op {
     CheckNotHole,
     /// Spends one unit of fuel at a loop back edge (deopts when out).
     Fuel,
+    /// The global object (its intrinsic slot: re-read after every call, as
+    /// any cell pointer).
+    LoadGlobalObj,
+    /// Deopts unless its operand is the native `InlineNative::ALL[i]` and a
+    /// native call could be made here (the native depth limit, a
+    /// RangeError, is the baseline's).
+    CheckNative(u8),
+    /// A `Math` function of a double, bit-identical to the native's result.
+    MathF64(MathOp),
+    /// `Math.min`/`Math.max` of two doubles (`runtime::math::min2/max2`:
+    /// NaN wins, -0 < +0).
+    MinF64,
+    MaxF64,
     /// The bytecode instruction at pc, run by the baseline tier's code for
     /// it (its inline paths and its helper: the one runtime definition).
     Generic(u32),
@@ -178,7 +201,8 @@ impl Op {
             AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | AddI32Wrap | SubI32Wrap => PURE,
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
-            TruthyInline => DEOPT,
+            TruthyInline | CheckNative(_) => DEOPT,
+            LoadGlobalObj | MathF64(_) | MinF64 | MaxF64 => PURE,
             Fuel | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem | LoadLength => {
                 DEOPT
             }
@@ -216,7 +240,10 @@ impl Op {
             StoreElem => (&[Tagged, Int32, Tagged], None),
             LoadLength => (&[Tagged], Some(Int32)),
             AddF64 | SubF64 | MulF64 | DivF64 => (&[Float64, Float64], Some(Float64)),
-            NegF64 => (&[Float64], Some(Float64)),
+            NegF64 | MathF64(_) => (&[Float64], Some(Float64)),
+            MinF64 | MaxF64 => (&[Float64, Float64], Some(Float64)),
+            LoadGlobalObj => (&[], Some(Tagged)),
+            CheckNative(_) => (&[Tagged], None),
             CmpI32(_) => (&[Int32, Int32], Some(Bool)),
             CmpF64(_) => (&[Float64, Float64], Some(Bool)),
             NotBool => (&[Bool], Some(Bool)),

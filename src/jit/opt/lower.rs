@@ -29,15 +29,20 @@ use crate::jit::baseline::ic::{
     STRING_LEN_OFF,
 };
 use crate::jit::baseline::masm::{Masm, FRAME, PROTO, TAG, VM};
+use crate::jit::baseline::natives::NATIVE_ENTRY_OFF;
 use crate::jit::x64::Scale;
 use crate::jit::x64::{
     AluOp, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm,
 };
+use crate::runtime::builtins::InlineNative;
 use crate::runtime::heap::Kind;
 use crate::runtime::value::{Value, DOUBLE_OFFSET};
+use crate::runtime::Intrinsic;
 use crate::runtime::Vm;
 use std::collections::HashMap;
 
+/// `Vm::intrinsics_ptr`, as the baseline's global path reads it.
+const INTRINSICS_PTR: i32 = std::mem::offset_of!(Vm, intrinsics_ptr) as i32;
 const S0: Gpr = Gpr::R11;
 const S1: Gpr = Gpr::R10;
 const X0: Xmm = Xmm::Xmm15;
@@ -800,6 +805,81 @@ impl Lower<'_, '_> {
                         self.asm().mov_rm_r(Size::S64, at, g);
                     }
                 }
+            }
+            Op::LoadGlobalObj => {
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                a.mov_r_m(Size::S64, w, Mem::disp(VM, INTRINSICS_PTR));
+                a.mov_r_m(Size::S64, w, Mem::disp(w, 8 * Intrinsic::Global as i32));
+                self.put(res.unwrap(), w);
+            }
+            Op::CheckNative(i) => {
+                let d = self.deopt(ins.fs.as_ref().unwrap());
+                self.stress(d);
+                let v = self.gpr(arg(0), S0);
+                self.check_cell(v, d);
+                let entry = InlineNative::ALL[i as usize].entry();
+                let a = self.asm();
+                a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(v), Kind::Native as i32);
+                a.jcc(Cond::Ne, d);
+                a.mov_r64_imm64(S1, entry as u64);
+                a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(v, NATIVE_ENTRY_OFF));
+                a.jcc(Cond::Ne, d);
+                a.alu_rm_imm(
+                    AluOp::Cmp,
+                    Size::S64,
+                    Mem::disp(VM, std::mem::offset_of!(Vm, native_depth) as i32),
+                    crate::runtime::call::MAX_NATIVE_DEPTH as i32,
+                );
+                a.jcc(Cond::Ae, d);
+            }
+            Op::MathF64(m) => {
+                let x = self.xmm(arg(0), X0);
+                let w = self.xwork(res.unwrap(), &[]);
+                match m {
+                    MathOp::Sqrt => self.asm().sse(SseOp::Sqrtsd, w, x),
+                    MathOp::Floor => self.asm().roundsd(w, x, 1 | 8),
+                    MathOp::Ceil => self.asm().roundsd(w, x, 2 | 8),
+                    MathOp::Abs => {
+                        let a = self.asm();
+                        a.movq_r_x(S0, x);
+                        a.shift_imm(ShiftOp::Shl, Size::S64, S0, 1);
+                        a.shift_imm(ShiftOp::Shr, Size::S64, S0, 1);
+                        a.movq_x_r(w, S0);
+                    }
+                }
+                self.xput(res.unwrap(), w);
+            }
+            Op::MinF64 | Op::MaxF64 => {
+                // As `runtime::math::min2/max2` (and the baseline's inline
+                // path): NaN if either is; of two equal values (only ±0
+                // differ) the bitwise OR for min (-0 wins), AND for max.
+                let min = ins.op == Op::MinF64;
+                let (x, y) = (arg(0), arg(1));
+                let w = self.xwork(res.unwrap(), &[y]);
+                let xa = self.xmm(x, w);
+                if xa != w {
+                    self.asm().sse(SseOp::Movsd, w, xa);
+                }
+                let yr = self.xmm(y, X1);
+                let a = self.asm();
+                let (nan, equal, take_b, done) =
+                    (a.new_label(), a.new_label(), a.new_label(), a.new_label());
+                a.sse(SseOp::Ucomisd, w, yr);
+                a.jcc(Cond::P, nan);
+                a.jcc(Cond::E, equal);
+                a.jcc(if min { Cond::A } else { Cond::B }, take_b);
+                a.jmp(done);
+                a.bind(take_b);
+                a.sse(SseOp::Movsd, w, yr);
+                a.jmp(done);
+                a.bind(equal);
+                a.sse(if min { SseOp::Orpd } else { SseOp::Andpd }, w, yr);
+                a.jmp(done);
+                a.bind(nan);
+                a.sse(SseOp::Addsd, w, yr);
+                a.bind(done);
+                self.xput(res.unwrap(), w);
             }
             Op::CheckNotHole => {
                 let d = self.deopt(ins.fs.as_ref().unwrap());
