@@ -50,3 +50,13 @@ console.log(useScale(100));
 globalThis.extra = 1;
 scale = "x";
 console.log(useScale(3));
+
+// An argument the tier holds as a bool (a comparison's result) is no
+// number to compute with: such sites stay generic.
+function boolArg(n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += Math.max(i < 5, 0) + Math.abs(i > 7);
+  return s;
+}
+for (let k = 0; k < 40; k++) boolArg(10);
+console.log(boolArg(10));

@@ -862,9 +862,14 @@ impl Builder<'_> {
                 let o = self.get(pc, obj, Repr::Tagged);
                 let x = self.get(pc, src, Repr::Tagged);
                 let fs = self.frame_state(pc);
-                let idx = self.f.prop_sites.len() as u32;
-                self.f.prop_sites.push(site);
-                self.emit(Op::StoreProp(idx), vec![o, x], Some(fs));
+                if let [(key, loc)] = site[..] {
+                    self.emit(Op::CheckShape(key), vec![o], Some(fs));
+                    self.emit(Op::StoreField(loc), vec![o, x], None);
+                } else {
+                    let idx = self.f.prop_sites.len() as u32;
+                    self.f.prop_sites.push(site);
+                    self.emit(Op::StoreProp(idx), vec![o, x], Some(fs));
+                }
             }
             GetElem { dst, obj, key, fb }
                 if self.p.feedback[fb as usize].get() == fbk::SAW_INT
@@ -889,10 +894,7 @@ impl Builder<'_> {
             GetProp { dst, obj, fb, .. } if self.prop_site(fb).is_some() => {
                 let site = self.prop_site(fb).unwrap();
                 let o = self.get(pc, obj, Repr::Tagged);
-                let fs = self.frame_state(pc);
-                let idx = self.f.prop_sites.len() as u32;
-                self.f.prop_sites.push(site);
-                let v = self.emit_v(Op::LoadProp(idx), vec![o], Some(fs));
+                let v = self.load_prop(pc, o, site);
                 self.set(dst, v);
             }
             GetGlobal { dst, fb, .. } if self.prop_site(fb).is_some() => {
@@ -900,10 +902,7 @@ impl Builder<'_> {
                 // as any `LoadProp` (the site's entries are own data).
                 let site = self.prop_site(fb).unwrap();
                 let g = self.emit_v(Op::LoadGlobalObj, vec![], None);
-                let fs = self.frame_state(pc);
-                let idx = self.f.prop_sites.len() as u32;
-                self.f.prop_sites.push(site);
-                let v = self.emit_v(Op::LoadProp(idx), vec![g], Some(fs));
+                let v = self.load_prop(pc, g, site);
                 self.set(dst, v);
             }
             Call {
@@ -911,7 +910,9 @@ impl Builder<'_> {
                 base,
                 argc,
                 fb,
-            } if self.math_native(fb, argc).is_some() => {
+            } if self.math_native(fb, argc).is_some()
+                && (base + 2..base + 2 + argc.min(2)).all(|r| self.repr_of(r) != Repr::Bool) =>
+            {
                 let (i, n) = self.math_native(fb, argc).unwrap();
                 let callee = self.get(pc, base, Repr::Tagged);
                 let fs = self.frame_state(pc);
@@ -1081,6 +1082,20 @@ impl Builder<'_> {
             out.push((key, e.loc.get()));
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// An own data property of `o` at a site with these (key, loc)
+    /// entries: a shape check and a field load when monomorphic (the check
+    /// then is shared with the object's other accesses), else `LoadProp`.
+    fn load_prop(&mut self, pc: usize, o: V, site: Vec<(u64, i64)>) -> V {
+        let fs = self.frame_state(pc);
+        if let [(key, loc)] = site[..] {
+            self.emit(Op::CheckShape(key), vec![o], Some(fs));
+            return self.emit_v(Op::LoadField(loc), vec![o], None);
+        }
+        let idx = self.f.prop_sites.len() as u32;
+        self.f.prop_sites.push(site);
+        self.emit_v(Op::LoadProp(idx), vec![o], Some(fs))
     }
 
     /// The `Math` native a `Call` site with `argc` arguments saw (its

@@ -152,6 +152,17 @@ pub enum Op {
     /// Overwrites an own data property (`Func::prop_sites[i]`, as
     /// `LoadProp`): (object, value).
     StoreProp(u32),
+    /// Deopts unless its operand is an object of shape `key - 1` (the
+    /// IC's key: shape id + 1). Only a call changes a shape (a store
+    /// into an existing slot does not), so `gvn` removes a check that an
+    /// identical one dominates with no call between.
+    CheckShape(u64),
+    /// The own data slot at `loc` (as an IC entry's: >= 0 an offset in the
+    /// object, < 0 minus an offset in its overflow slots) of an object
+    /// whose shape a `CheckShape` proved: (object).
+    LoadField(i64),
+    /// Overwrites it: (object, value).
+    StoreField(i64),
     /// A present element of a dense array: (array, index).
     LoadElem,
     /// Overwrites a present element of a dense, not frozen array:
@@ -203,9 +214,11 @@ impl Op {
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
             TruthyInline | CheckNative(_) => DEOPT,
             LoadGlobalObj | MathF64(_) | MinF64 | MaxF64 => PURE,
-            Fuel | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem | LoadLength => {
-                DEOPT
-            }
+            // Heap reads and writes: ordered by the block's order, never
+            // removed by value numbering (`gvn` forwards them by hand).
+            LoadField(_) | StoreField(_) => 0,
+            Fuel | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem | LoadLength
+            | CheckShape(_) => DEOPT,
             Generic(_) | Truthy => SYNC | CALLS,
         }
     }
@@ -234,8 +247,9 @@ impl Op {
             | AddI32Wrap | SubI32Wrap => (&[Int32, Int32], Some(Int32)),
             NegI32 => (&[Int32], Some(Int32)),
             TruncF64 => (&[Float64], Some(Int32)),
-            LoadProp(_) => (&[Tagged], Some(Tagged)),
-            StoreProp(_) => (&[Tagged, Tagged], None),
+            LoadProp(_) | LoadField(_) => (&[Tagged], Some(Tagged)),
+            StoreProp(_) | StoreField(_) => (&[Tagged, Tagged], None),
+            CheckShape(_) => (&[Tagged], None),
             LoadElem => (&[Tagged, Int32], Some(Tagged)),
             StoreElem => (&[Tagged, Int32, Tagged], None),
             LoadLength => (&[Tagged], Some(Int32)),

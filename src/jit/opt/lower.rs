@@ -273,6 +273,31 @@ impl Lower<'_, '_> {
     }
 
     /// Deopts unless `o` is a heap cell (no tag bits, not EMPTY).
+    /// Deopts unless `o` is an object cell.
+    fn check_object(&mut self, o: Gpr, d: Label) {
+        self.check_cell(o, d);
+        let a = self.asm();
+        a.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S8,
+            Mem::base(o),
+            crate::runtime::heap::FIRST_OBJECT_KIND as i32,
+        );
+        a.jcc(Cond::B, d);
+    }
+
+    /// The address of an IC location `loc` of object `o` (S1 clobbered
+    /// for an overflow slot).
+    fn field(&mut self, o: Gpr, loc: i64) -> Mem {
+        if loc >= 0 {
+            Mem::disp(o, loc as i32)
+        } else {
+            self.asm()
+                .mov_r_m(Size::S64, S1, Mem::disp(o, OVERFLOW_OFF));
+            Mem::disp(S1, (-loc) as i32)
+        }
+    }
+
     fn check_cell(&mut self, o: Gpr, d: Label) {
         let a = self.asm();
         a.mov_r64_imm64(S1, crate::runtime::value::NOT_CELL_MASK);
@@ -655,6 +680,32 @@ impl Lower<'_, '_> {
                 a.mov_rm_r(Size::S32, w, S0);
                 self.put(res.unwrap(), w);
             }
+            Op::CheckShape(key) => {
+                let d = self.deopt(ins.fs.as_ref().unwrap());
+                self.stress(d);
+                let o = self.gpr(arg(0), S0);
+                self.check_object(o, d);
+                // Shape ids are small (an index into the shape table).
+                let key = i32::try_from(key).map_err(|_| "shape id out of range")?;
+                let a = self.asm();
+                a.mov_r_m(Size::S64, S1, Mem::disp(o, SHAPE_OFF));
+                a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
+                a.jcc(Cond::Ne, d);
+            }
+            Op::LoadField(loc) => {
+                let o = self.gpr(arg(0), S0);
+                let w = self.work(res.unwrap(), &[]);
+                let at = self.field(o, loc);
+                self.asm().mov_r_m(Size::S64, w, at);
+                self.put(res.unwrap(), w);
+            }
+            Op::StoreField(loc) => {
+                let v = self.value_operand(arg(1));
+                let o = self.gpr(arg(0), S0);
+                let at = self.field(o, loc);
+                self.store_value(at, v);
+            }
             Op::LoadProp(i) | Op::StoreProp(i) => {
                 let d = self.deopt(ins.fs.as_ref().unwrap());
                 self.stress(d);
@@ -671,15 +722,8 @@ impl Lower<'_, '_> {
                     None => S0,
                 };
                 let site = self.f.prop_sites[i as usize].clone();
-                self.check_cell(o, d);
+                self.check_object(o, d);
                 let a = self.asm();
-                a.alu_rm_imm(
-                    AluOp::Cmp,
-                    Size::S8,
-                    Mem::base(o),
-                    crate::runtime::heap::FIRST_OBJECT_KIND as i32,
-                );
-                a.jcc(Cond::B, d);
                 a.mov_r_m(Size::S64, S1, Mem::disp(o, SHAPE_OFF));
                 a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
                 let done = a.new_label();
@@ -690,12 +734,7 @@ impl Lower<'_, '_> {
                     let key = i32::try_from(*key).map_err(|_| "shape id out of range")?;
                     a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
                     a.jcc(Cond::Ne, if k + 1 == site.len() { d } else { next });
-                    let at = if *loc >= 0 {
-                        Mem::disp(o, *loc as i32)
-                    } else {
-                        a.mov_r_m(Size::S64, S1, Mem::disp(o, OVERFLOW_OFF));
-                        Mem::disp(S1, (-*loc) as i32)
-                    };
+                    let at = self.field(o, *loc);
                     match val {
                         Some(v) => self.store_value(at, v),
                         None => self.asm().mov_r_m(Size::S64, w, at),
