@@ -52,11 +52,15 @@ const X1: Xmm = Xmm::Xmm14;
 pub struct LowerOpts {
     /// Deopt stress: every guard also deopts each `k`-th time one runs.
     pub deopt_every: u32,
+    /// `--trace-deopt`: each stub calls `opt_trace_deopt` (after writing
+    /// the frame, so it is a plain helper call).
+    pub trace_deopt: bool,
 }
 
 struct Deopt {
     entry: Label,
     fs: FrameState,
+    reason: super::DeoptReason,
 }
 
 pub struct Lower<'e, 'p> {
@@ -181,6 +185,18 @@ impl Lower<'_, '_> {
                 std::mem::offset_of!(FuncProto, jit.deopt_count) as i32,
             );
             self.asm().alu_rm_imm(AluOp::Add, Size::S32, count, 1);
+            let by_reason =
+                std::mem::offset_of!(FuncProto, jit.deopt_reasons) + 4 * d.reason as usize;
+            self.asm()
+                .alu_rm_imm(AluOp::Add, Size::S32, Mem::disp(PROTO, by_reason as i32), 1);
+            if self.opts.trace_deopt {
+                let a = self.asm();
+                a.mov_rm_r(Size::S64, Gpr::Rdi, VM);
+                a.mov_rm_r(Size::S64, Gpr::Rsi, PROTO);
+                a.mov_r_imm(Size::S32, Gpr::Rdx, d.fs.pc as i64);
+                a.mov_r_imm(Size::S32, Gpr::Rcx, d.reason as i64);
+                self.e.m.call_abs(opt_trace_deopt as *const () as usize);
+            }
             // Too many: calls stop entering this code directly.
             let keep = self.asm().new_label();
             self.asm()
@@ -328,11 +344,14 @@ impl Lower<'_, '_> {
     }
 
     /// A guard's deopt label (its stub is emitted after the body).
-    fn deopt(&mut self, fs: &FrameState) -> Label {
+    fn deopt(&mut self, ins: &Inst) -> Label {
+        let fs = ins.fs.as_ref().expect("a guard has a frame state");
+        let reason = super::DeoptReason::of(ins.op).expect("a guard has a reason");
         let entry = self.asm().new_named_label(&format!("deopt_pc{}", fs.pc));
         self.deopts.push(Deopt {
             entry,
             fs: fs.clone(),
+            reason,
         });
         entry
     }
@@ -446,7 +465,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::CheckInt32 => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let v = self.gpr(arg(0), S0);
                 self.asm().alu_rm_r(AluOp::Cmp, Size::S64, v, TAG);
@@ -456,7 +475,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::CheckNumber => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let v = self.gpr(arg(0), S0);
                 let x = self.xwork(res.unwrap(), &[]);
@@ -513,7 +532,7 @@ impl Lower<'_, '_> {
             | Op::MulI32 => self.int_binop(ins)?,
             Op::ShlI32 | Op::SarI32 | Op::ShrI32 => self.shift(ins),
             Op::NegI32 => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let g = self.gpr(arg(0), S0);
                 let w = self.work(res.unwrap(), &[]);
@@ -610,7 +629,7 @@ impl Lower<'_, '_> {
                 self.set_flag(res.unwrap(), Cond::E, None);
             }
             Op::TruthyInline => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let v = self.gpr(arg(0), S0);
                 let w = self.work(res.unwrap(), &[]);
@@ -668,7 +687,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::TruncF64 => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let x = self.xmm(arg(0), X0);
                 let w = self.work(res.unwrap(), &[]);
@@ -681,7 +700,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::CheckShape(key) => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let o = self.gpr(arg(0), S0);
                 self.check_object(o, d);
@@ -707,7 +726,7 @@ impl Lower<'_, '_> {
                 self.store_value(at, v);
             }
             Op::LoadProp(i) | Op::StoreProp(i) => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let o = self.gpr(arg(0), S0);
                 let store = matches!(ins.op, Op::StoreProp(_));
@@ -749,7 +768,7 @@ impl Lower<'_, '_> {
                 }
             }
             Op::LoadElem | Op::StoreElem => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let store = ins.op == Op::StoreElem;
                 let val = if store {
@@ -805,7 +824,7 @@ impl Lower<'_, '_> {
                 }
             }
             Op::LoadLength => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let o = self.gpr(arg(0), S0);
                 self.check_cell(o, d);
@@ -853,7 +872,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::CheckNative(i) => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let v = self.gpr(arg(0), S0);
                 self.check_cell(v, d);
@@ -921,14 +940,14 @@ impl Lower<'_, '_> {
                 self.xput(res.unwrap(), w);
             }
             Op::CheckNotHole => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let g = self.gpr(arg(0), S0);
                 self.asm().test_rm_r(Size::S64, g, g);
                 self.asm().jcc(Cond::E, d);
             }
             Op::Fuel => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let fuel = Mem::disp(VM, std::mem::offset_of!(Vm, fuel) as i32);
                 let a = self.asm();
@@ -996,7 +1015,7 @@ impl Lower<'_, '_> {
         let res = ins.res.unwrap();
         let guard = ins.op.has(props::DEOPT);
         let d = if guard {
-            let d = self.deopt(ins.fs.as_ref().unwrap());
+            let d = self.deopt(ins);
             self.stress(d);
             Some(d)
         } else {
@@ -1073,7 +1092,7 @@ impl Lower<'_, '_> {
             Op::SarI32 => ShiftOp::Sar,
             _ => ShiftOp::Shr,
         };
-        let d = ins.fs.as_ref().map(|fs| self.deopt(fs));
+        let d = ins.fs.is_some().then(|| self.deopt(ins));
         if let Some(d) = d {
             self.stress(d);
         }
@@ -1165,6 +1184,29 @@ impl Lower<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// `--trace-deopt`: one line per deoptimization (no allocation on the
+/// heap, no call out).
+extern "C" fn opt_trace_deopt(_vm: *mut Vm, p: *const FuncProto, pc: u32, reason: u32) {
+    // The function outlives its code.
+    let p = unsafe { &*p };
+    let r = super::DeoptReason::ALL[reason as usize];
+    let at = match p.position(pc as usize) {
+        Some((l, c)) => format!(" ({l}:{c})"),
+        None => String::new(),
+    };
+    let name = if p.name.is_empty() {
+        "<anonymous>"
+    } else {
+        &p.name
+    };
+    eprintln!(
+        "[deopt] {name} at pc {pc}{at}: {}; {} deopts ({})",
+        r.name(),
+        p.jit.deopt_count.get(),
+        super::DeoptReason::summary(&p.jit.deopt_reasons)
+    );
 }
 
 /// `Op::Truthy`: ToBoolean (no allocation, no call out).
