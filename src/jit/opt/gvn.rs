@@ -9,7 +9,9 @@
 //! earlier `LoadField(loc)` of it read or a `StoreField(loc)` to it wrote,
 //! unless a store that may write that slot came between: a
 //! `StoreField(loc)` to any object (it may be the same one under another
-//! name) or a `StoreProp`, which forgets every remembered field.
+//! name) or a `StoreProp`, which forgets every remembered field. The
+//! same for a context variable (`LoadCtx`/`StoreCtx` of one depth and
+//! slot), which only its own store and calls change.
 //!
 //! Scope: a block and the chain of single-predecessor blocks it heads
 //! (each block inherits the table of its only predecessor when that is
@@ -31,6 +33,7 @@ fn key(ins: &Inst) -> Option<Key> {
                 | Op::CheckNotHole
                 | Op::CheckShape(_)
                 | Op::LoadField(_)
+                | Op::LoadCtx(..)
         );
     // `{:?}` of the op carries its immediates (constants, conditions).
     reusable.then(|| (format!("{:?}", ins.op), ins.args.clone()))
@@ -73,6 +76,12 @@ pub fn run(f: &mut Func) {
                     table.insert((load, vec![ins.args[0]]), Some(ins.args[1]));
                 }
                 Op::StoreProp(_) => table.retain(|k, _| !k.0.starts_with("LoadField")),
+                // (depth, slot) names one variable of this function's
+                // context chain: only its own store changes it.
+                Op::StoreCtx(d, slot) => {
+                    let load = format!("{:?}", Op::LoadCtx(d, slot));
+                    table.insert((load, vec![]), Some(ins.args[0]));
+                }
                 _ => {}
             }
             if let Some(k) = key(&ins) {
