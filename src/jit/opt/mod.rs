@@ -35,6 +35,7 @@ pub mod dce;
 pub mod fold;
 pub mod gvn;
 pub mod ir;
+pub mod licm;
 pub mod lower;
 pub mod range;
 pub mod regalloc;
@@ -177,12 +178,13 @@ pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), S
         Ok(())
     };
     check(&f, "build")?;
-    type Pass = fn(&mut ir::Func);
-    let passes: [(&str, Pass); 4] = [
-        ("fold", fold::run),
-        ("gvn", gvn::run),
-        ("range", range::run),
-        ("dce", dce::run),
+    type Pass<'a> = Box<dyn Fn(&mut ir::Func) + 'a>;
+    let passes: [(&str, Pass); 5] = [
+        ("fold", Box::new(fold::run)),
+        ("gvn", Box::new(gvn::run)),
+        ("licm", Box::new(|f: &mut ir::Func| licm::run(f, &live))),
+        ("range", Box::new(range::run)),
+        ("dce", Box::new(dce::run)),
     ];
     for (name, pass) in passes {
         pass(&mut f);
