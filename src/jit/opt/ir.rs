@@ -179,6 +179,11 @@ pub enum Op {
     CheckNotHole,
     /// Spends one unit of fuel at a loop back edge (deopts when out).
     Fuel,
+    /// `fuel`'s register form (see `fuel`): takes a budget off `Vm::fuel`
+    /// (an int32), spends one unit of it (deopts at 0), gives it back.
+    ReserveFuel,
+    FuelStep,
+    ReturnFuel,
     /// The global object (its intrinsic slot: re-read after every call, as
     /// any cell pointer).
     LoadGlobalObj,
@@ -217,8 +222,9 @@ impl Op {
             // Heap reads and writes: ordered by the block's order, never
             // removed by value numbering (`gvn` forwards them by hand).
             LoadField(_) | StoreField(_) => 0,
-            Fuel | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem | LoadLength
-            | CheckShape(_) => DEOPT,
+            ReserveFuel | ReturnFuel => 0,
+            Fuel | FuelStep | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem
+            | LoadLength | CheckShape(_) => DEOPT,
             Generic(_) | Truthy => SYNC | CALLS,
         }
     }
@@ -263,6 +269,9 @@ impl Op {
             NotBool => (&[Bool], Some(Bool)),
             IsNullish | IsUndef | Truthy | TruthyInline => (&[Tagged], Some(Bool)),
             Fuel | Generic(_) => (&[], None),
+            ReserveFuel => (&[], Some(Int32)),
+            FuelStep => (&[Int32], Some(Int32)),
+            ReturnFuel => (&[Int32], None),
         }
     }
 }

@@ -43,6 +43,8 @@ use std::collections::HashMap;
 
 /// `Vm::intrinsics_ptr`, as the baseline's global path reads it.
 const INTRINSICS_PTR: i32 = std::mem::offset_of!(Vm, intrinsics_ptr) as i32;
+/// `Vm::fuel`.
+const FUEL: Mem = Mem::disp(VM, std::mem::offset_of!(Vm, fuel) as i32);
 const S0: Gpr = Gpr::R11;
 const S1: Gpr = Gpr::R10;
 const X0: Xmm = Xmm::Xmm15;
@@ -378,6 +380,13 @@ impl Lower<'_, '_> {
     /// Writes a frame state's values to their frame slots, boxed.
     fn sync(&mut self, fs: &FrameState) {
         for &(r, v) in &fs.regs {
+            if r == super::fuel::FUEL_REG {
+                // The loop's unspent budget goes back (see `fuel`).
+                let g = self.gpr(v, S0);
+                self.asm().mov_rm_r(Size::S32, S0, g);
+                self.asm().alu_rm_r(AluOp::Add, Size::S64, FUEL, S0);
+                continue;
+            }
             let slot = Masm::reg(r);
             match self.f.repr(v) {
                 Repr::Tagged => {
@@ -956,6 +965,38 @@ impl Lower<'_, '_> {
                 a.jcc(Cond::Be, d);
                 a.alu_rm_imm(AluOp::Sub, Size::S64, S0, 1);
                 a.mov_rm_r(Size::S64, fuel, S0);
+            }
+            Op::ReserveFuel => {
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                let ok = a.new_label();
+                a.mov_r_m(Size::S64, S0, FUEL);
+                a.alu_rm_imm(AluOp::Sub, Size::S64, S0, 1);
+                a.jcc(Cond::Ae, ok);
+                a.mov_r_imm(Size::S32, S0, 0);
+                a.bind(ok);
+                a.mov_r_imm(Size::S32, S1, i32::MAX as i64);
+                a.alu_rm_r(AluOp::Cmp, Size::S64, S0, S1);
+                a.cmovcc(Cond::A, Size::S64, S0, S1);
+                a.alu_rm_r(AluOp::Sub, Size::S64, FUEL, S0);
+                a.mov_rm_r(Size::S32, w, S0);
+                self.put(res.unwrap(), w);
+            }
+            Op::FuelStep => {
+                let d = self.deopt(ins);
+                self.stress(d);
+                let g = self.gpr(arg(0), S0);
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                a.test_rm_r(Size::S32, g, g);
+                a.jcc(Cond::E, d);
+                a.lea(Size::S32, w, Mem::disp(g, -1));
+                self.put(res.unwrap(), w);
+            }
+            Op::ReturnFuel => {
+                let g = self.gpr(arg(0), S0);
+                self.asm().mov_rm_r(Size::S32, S0, g);
+                self.asm().alu_rm_r(AluOp::Add, Size::S64, FUEL, S0);
             }
             Op::Generic(pc) => {
                 self.sync(ins.fs.as_ref().unwrap());

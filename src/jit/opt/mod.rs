@@ -33,6 +33,7 @@ pub mod build;
 pub mod checker;
 pub mod dce;
 pub mod fold;
+pub mod fuel;
 pub mod gvn;
 pub mod ir;
 pub mod licm;
@@ -109,7 +110,7 @@ impl DeoptReason {
             AddI32 | SubI32 | MulI32 | NegI32 => DeoptReason::Overflow,
             CheckShape(_) | LoadProp(_) | StoreProp(_) => DeoptReason::WrongShape,
             LoadElem | StoreElem => DeoptReason::NotDenseElement,
-            Fuel => DeoptReason::OutOfFuel,
+            Fuel | FuelStep => DeoptReason::OutOfFuel,
             CheckNotHole => DeoptReason::Hole,
             TruthyInline => DeoptReason::OtherTruthiness,
             CheckNative(_) => DeoptReason::NotTheNative,
@@ -179,11 +180,12 @@ pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), S
     };
     check(&f, "build")?;
     type Pass<'a> = Box<dyn Fn(&mut ir::Func) + 'a>;
-    let passes: [(&str, Pass); 5] = [
+    let passes: [(&str, Pass); 6] = [
         ("fold", Box::new(fold::run)),
         ("gvn", Box::new(gvn::run)),
         ("licm", Box::new(|f: &mut ir::Func| licm::run(f, &live))),
         ("range", Box::new(range::run)),
+        ("fuel", Box::new(fuel::run)),
         ("dce", Box::new(dce::run)),
     ];
     for (name, pass) in passes {
