@@ -126,12 +126,17 @@ fn transform(f: &mut Func, h: usize) {
                 at,
                 Block {
                     params: vec![],
-                    insts: vec![Inst {
-                        op: Op::ReturnFuel,
-                        args: vec![b],
-                        res: None,
-                        fs: None,
-                    }],
+                    // Fault: the budget is not given back.
+                    insts: if crate::faults::Fault::FuelNotReturnedAtExit.injected() {
+                        vec![]
+                    } else {
+                        vec![Inst {
+                            op: Op::ReturnFuel,
+                            args: vec![b],
+                            res: None,
+                            fs: None,
+                        }]
+                    },
                     term: Term::Jump(Edge {
                         to: B(shift(e.to.0, at)),
                         args: e.args.clone(),

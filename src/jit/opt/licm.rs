@@ -229,7 +229,13 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
             if let Some(r) = ins.res {
                 moved_vals.insert(r);
             }
-            let fs = ins.fs.as_ref().map(|_| entry_state.clone());
+            // Fault: the guard keeps its in-loop frame state.
+            let keep = crate::faults::Fault::HoistedGuardKeepsLoopState.injected();
+            let fs = match ins.fs.as_ref() {
+                Some(fs) if keep => Some(fs.clone()),
+                Some(_) => Some(entry_state.clone()),
+                None => None,
+            };
             hoisted.push(Inst {
                 op: ins.op,
                 args,
