@@ -389,6 +389,8 @@ pub struct Func {
     pub prop_sites: Vec<Vec<(u64, i64)>>,
     /// OSR entry blocks: (loop header pc, block).
     pub osr: Vec<(u32, B)>,
+    /// Pcs not to speculate at (`OptOptions::no_spec`).
+    pub no_spec: Vec<u32>,
 }
 
 impl Func {

@@ -187,6 +187,9 @@ impl Lower<'_, '_> {
                 std::mem::offset_of!(FuncProto, jit.deopt_count) as i32,
             );
             self.asm().alu_rm_imm(AluOp::Add, Size::S32, count, 1);
+            let last = std::mem::offset_of!(FuncProto, jit.last_deopt_pc) as i32;
+            self.asm()
+                .mov_m_imm(Size::S32, Mem::disp(PROTO, last), d.fs.pc as i32);
             let by_reason =
                 std::mem::offset_of!(FuncProto, jit.deopt_reasons) + 4 * d.reason as usize;
             self.asm()

@@ -65,6 +65,10 @@ pub struct OptOptions {
     pub regs: usize,
     /// `--trace-deopt`: each deopt exit reports itself.
     pub trace_deopt: bool,
+    /// Bytecode pcs not to speculate at (they deoptimized an earlier
+    /// version too often): generic code there, and no loop-invariant code
+    /// motion into a loop whose header is one (a moved guard deopts there).
+    pub no_spec: Vec<u32>,
 }
 
 /// Why a guard left optimized code: counted per function
@@ -175,7 +179,7 @@ fn dump(o: &OptOptions, phase: &str, f: &ir::Func) {
 /// The IR of `p` after every pass (verified when `o.verify`).
 pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), String> {
     let live = Liveness::compute(p);
-    let mut f = build::build(p, &live);
+    let mut f = build::build(p, &live, &o.no_spec);
     let check = |f: &ir::Func, phase: &str| -> Result<(), String> {
         dump(o, phase, f);
         if o.verify {
