@@ -174,10 +174,22 @@ pub enum Fault {
     /// Caught by: the `frozen-store` pattern (the interpreter prints
     /// `TypeError`, baseline code does not).
     FrozenElementStore,
+    /// Tier 2's loop-invariant code motion (`opt::licm`) moves a guard to
+    /// the preheader with the frame state it had inside the loop (its pc
+    /// there, values defined in the loop) instead of the loop's entry
+    /// state. Caught by: the IR verifier (the state's values do not
+    /// dominate the preheader; a `Crash` in debug-assertion builds).
+    HoistedGuardKeepsLoopState,
+    /// Tier 2's fuel pass (`opt::fuel`) gives the loop's unspent budget
+    /// back only on deopts, not on the edges out of the loop: after one
+    /// loop, `Vm::fuel` has lost its reserve and the program runs out of
+    /// fuel early. Caught by: the plans' outcomes differing (out of fuel
+    /// under the optimized plans only).
+    FuelNotReturnedAtExit,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 24] = [
+    pub const ALL: [Fault; 26] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -202,6 +214,8 @@ impl Fault {
         Fault::GetterWrongReceiver,
         Fault::GlobalCacheStale,
         Fault::FrozenElementStore,
+        Fault::HoistedGuardKeepsLoopState,
+        Fault::FuelNotReturnedAtExit,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -231,6 +245,8 @@ impl Fault {
             Fault::GetterWrongReceiver => "getter-wrong-receiver",
             Fault::GlobalCacheStale => "global-cache-stale",
             Fault::FrozenElementStore => "frozen-element-store",
+            Fault::HoistedGuardKeepsLoopState => "hoisted-guard-keeps-loop-state",
+            Fault::FuelNotReturnedAtExit => "fuel-not-returned-at-exit",
         }
     }
 

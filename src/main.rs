@@ -34,8 +34,9 @@ options:
   --opt-threshold=N    calls or back edges of baseline code before auto
                        optimizes (2000; 0 = never)
   --print-ir[=PASS]    print the optimizing tier's IR after each pass (or one:
-                       build, fold, gvn, range, dce)
+                       build, fold, gvn, licm, range, fuel, dce)
   --trace-opt          same as --trace-tier (what was optimized, recompiled)
+  --trace-deopt        report each deoptimization: function, pc, line:col, reason
   --deopt-every=K      harness: every K-th guard in optimized code deopts
   --opt-regs=N         harness: tier 2 allocates at most N registers per class
   --print-code         print each function's baseline code as it is compiled
@@ -145,6 +146,7 @@ fn main() -> ExitCode {
                 opts.print_ir = Some(a["--print-ir=".len()..].to_string())
             }
             "--trace-opt" => opts.trace_tier = true,
+            "--trace-deopt" => opts.trace_deopt = true,
             "--print-code" => opts.print_code = true,
             _ if a.starts_with("--code-space=") => match parse_size(&a["--code-space=".len()..]) {
                 Some(n) => opts.code_space = n,

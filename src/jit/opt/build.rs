@@ -35,6 +35,7 @@ use super::ir::*;
 use crate::bytecode::feedback as fbk;
 use crate::bytecode::liveness::Liveness;
 use crate::bytecode::{jump_target, Const, Effects, FuncProto, Insn};
+use crate::runtime::builtins::InlineNative;
 use std::collections::HashMap;
 
 #[derive(Copy, Clone, Debug, PartialEq)]
@@ -139,7 +140,7 @@ pub struct Builder<'a> {
 }
 
 /// Builds the IR of `p` (whose bytecode the verifier accepted).
-pub fn build(p: &FuncProto, live: &Liveness) -> Func {
+pub fn build(p: &FuncProto, live: &Liveness, no_spec: &[u32]) -> Func {
     let mut header_reprs = HashMap::new();
     let mut narrowed = std::collections::HashSet::new();
     for _ in 0..32 {
@@ -152,6 +153,7 @@ pub fn build(p: &FuncProto, live: &Liveness) -> Func {
                 name: p.name.clone(),
                 prop_sites: Vec::new(),
                 osr: Vec::new(),
+                no_spec: no_spec.to_vec(),
             },
             cur: 0,
             env: Vec::new(),
@@ -809,6 +811,28 @@ impl Builder<'_> {
         use Insn::*;
         let insn = self.p.code[pc];
         let target = |off: i32| jump_target(pc, off) as usize;
+        // A pc whose speculation failed too often: generic code (branches
+        // test truthiness by the helper).
+        let no_spec = self.f.no_spec.contains(&(pc as u32));
+        let control = matches!(
+            insn,
+            Jmp { .. }
+                | Loop { .. }
+                | JmpTrue { .. }
+                | JmpFalse { .. }
+                | JmpNullish { .. }
+                | JmpNotNullish { .. }
+                | JmpUndef { .. }
+                | Return { .. }
+        );
+        if no_spec && !control {
+            self.generic(pc);
+            if !insn.falls_through() {
+                self.set_term(Term::Unreachable);
+                return false;
+            }
+            return true;
+        }
         match insn {
             LdInt { dst, imm } => {
                 let v = self.emit_v(Op::ConstI32(imm), vec![], None);
@@ -861,9 +885,14 @@ impl Builder<'_> {
                 let o = self.get(pc, obj, Repr::Tagged);
                 let x = self.get(pc, src, Repr::Tagged);
                 let fs = self.frame_state(pc);
-                let idx = self.f.prop_sites.len() as u32;
-                self.f.prop_sites.push(site);
-                self.emit(Op::StoreProp(idx), vec![o, x], Some(fs));
+                if let [(key, loc)] = site[..] {
+                    self.emit(Op::CheckShape(key), vec![o], Some(fs));
+                    self.emit(Op::StoreField(loc), vec![o, x], None);
+                } else {
+                    let idx = self.f.prop_sites.len() as u32;
+                    self.f.prop_sites.push(site);
+                    self.emit(Op::StoreProp(idx), vec![o, x], Some(fs));
+                }
             }
             GetElem { dst, obj, key, fb }
                 if self.p.feedback[fb as usize].get() == fbk::SAW_INT
@@ -874,6 +903,31 @@ impl Builder<'_> {
                 let fs = self.frame_state(pc);
                 let v = self.emit_v(Op::LoadElem, vec![o, k], Some(fs));
                 self.set(dst, v);
+            }
+            GetElem { dst, obj, key, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_TYPED
+                    && matches!(self.repr_of(key), Repr::Int32 | Repr::Tagged) =>
+            {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let k = self.get(pc, key, Repr::Int32);
+                let fs = self.frame_state(pc);
+                let v = self.emit_v(Op::LoadTypedElem, vec![o, k], Some(fs));
+                self.set(dst, v);
+            }
+            SetElem { obj, key, src, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_TYPED
+                    && matches!(self.repr_of(key), Repr::Int32 | Repr::Tagged)
+                    && self.repr_of(src) != Repr::Bool =>
+            {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let k = self.get(pc, key, Repr::Int32);
+                let (op, x) = if self.repr_of(src) == Repr::Int32 {
+                    (Op::StoreTypedI32, self.get(pc, src, Repr::Int32))
+                } else {
+                    (Op::StoreTypedF64, self.get(pc, src, Repr::Float64))
+                };
+                let fs = self.frame_state(pc);
+                self.emit(op, vec![o, k, x], Some(fs));
             }
             SetElem { obj, key, src, fb }
                 if self.p.feedback[fb as usize].get() == fbk::SAW_INT
@@ -888,10 +942,50 @@ impl Builder<'_> {
             GetProp { dst, obj, fb, .. } if self.prop_site(fb).is_some() => {
                 let site = self.prop_site(fb).unwrap();
                 let o = self.get(pc, obj, Repr::Tagged);
+                let v = self.load_prop(pc, o, site);
+                self.set(dst, v);
+            }
+            GetGlobal { dst, fb, .. } if self.prop_site(fb).is_some() => {
+                // The global object's own data property, shape-guarded
+                // as any `LoadProp` (the site's entries are own data).
+                let site = self.prop_site(fb).unwrap();
+                let g = self.emit_v(Op::LoadGlobalObj, vec![], None);
+                let v = self.load_prop(pc, g, site);
+                self.set(dst, v);
+            }
+            Call {
+                dst,
+                base,
+                argc,
+                fb,
+            } if self.math_native(fb, argc).is_some()
+                && (base + 2..base + 2 + argc.min(2)).all(|r| self.repr_of(r) != Repr::Bool) =>
+            {
+                let (i, n) = self.math_native(fb, argc).unwrap();
+                let callee = self.get(pc, base, Repr::Tagged);
                 let fs = self.frame_state(pc);
-                let idx = self.f.prop_sites.len() as u32;
-                self.f.prop_sites.push(site);
-                let v = self.emit_v(Op::LoadProp(idx), vec![o], Some(fs));
+                self.emit(Op::CheckNative(i), vec![callee], Some(fs));
+                let x = self.get(pc, base + 2, Repr::Float64);
+                let v = match n {
+                    InlineNative::MathMin | InlineNative::MathMax => {
+                        let y = self.get(pc, base + 3, Repr::Float64);
+                        let op = if n == InlineNative::MathMin {
+                            Op::MinF64
+                        } else {
+                            Op::MaxF64
+                        };
+                        self.emit_v(op, vec![x, y], None)
+                    }
+                    _ => {
+                        let m = match n {
+                            InlineNative::MathSqrt => MathOp::Sqrt,
+                            InlineNative::MathAbs => MathOp::Abs,
+                            InlineNative::MathFloor => MathOp::Floor,
+                            _ => MathOp::Ceil,
+                        };
+                        self.emit_v(Op::MathF64(m), vec![x], None)
+                    }
+                };
                 self.set(dst, v);
             }
             LdNull { dst } => self.constant(dst, crate::runtime::Value::NULL.0),
@@ -977,6 +1071,14 @@ impl Builder<'_> {
                 let (then, els) = if when { (t, f) } else { (f, t) };
                 let cond = if self.repr_of(src) == Repr::Bool {
                     self.get(pc, src, Repr::Bool)
+                } else if no_spec {
+                    // A call: every register is in the frame after it (as
+                    // after a generic instruction).
+                    let x = self.get(pc, src, Repr::Tagged);
+                    let fs = self.frame_state(pc);
+                    let c = self.emit_v(Op::Truthy, vec![x], Some(fs));
+                    self.env.iter_mut().for_each(|s| *s = Slot::Frame);
+                    c
                 } else {
                     // Truthiness inline for the common kinds (a deopt lets
                     // the baseline code decide the rest).
@@ -1036,6 +1138,39 @@ impl Builder<'_> {
             out.push((key, e.loc.get()));
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// An own data property of `o` at a site with these (key, loc)
+    /// entries: a shape check and a field load when monomorphic (the check
+    /// then is shared with the object's other accesses), else `LoadProp`.
+    fn load_prop(&mut self, pc: usize, o: V, site: Vec<(u64, i64)>) -> V {
+        let fs = self.frame_state(pc);
+        if let [(key, loc)] = site[..] {
+            self.emit(Op::CheckShape(key), vec![o], Some(fs));
+            return self.emit_v(Op::LoadField(loc), vec![o], None);
+        }
+        let idx = self.f.prop_sites.len() as u32;
+        self.f.prop_sites.push(site);
+        self.emit_v(Op::LoadProp(idx), vec![o], Some(fs))
+    }
+
+    /// The `Math` native a `Call` site with `argc` arguments saw (its
+    /// feedback word), as (index in `InlineNative::ALL`, native), when
+    /// the tier computes it inline: one number argument (two for
+    /// `min`/`max`); floor/ceil only with SSE4.1 (`roundsd`).
+    fn math_native(&self, fb: u16, argc: u16) -> Option<(u8, InlineNative)> {
+        let w = self.p.feedback.get(fb as usize)?.get();
+        let n = InlineNative::of_entry(fbk::native_callee(w)?)?;
+        let ok = match n {
+            InlineNative::MathSqrt | InlineNative::MathAbs => argc >= 1,
+            InlineNative::MathFloor | InlineNative::MathCeil => {
+                argc >= 1 && std::arch::is_x86_feature_detected!("sse4.1")
+            }
+            InlineNative::MathMin | InlineNative::MathMax => argc == 2,
+            _ => false,
+        };
+        let i = InlineNative::ALL.iter().position(|&m| m == n)?;
+        ok.then_some((i as u8, n))
     }
 
     fn constant(&mut self, dst: u16, bits: u64) {

@@ -26,18 +26,25 @@ use crate::bytecode::FuncProto;
 use crate::jit::baseline::emit::{layout, Emitter};
 use crate::jit::baseline::ic::{
     idx, slots_value_off, ELEMENTS_OFF, FLAGS_OFF, LENGTH_OFF, OVERFLOW_OFF, SHAPE_OFF,
-    STRING_LEN_OFF,
+    STRING_LEN_OFF, TA_BUFFER_OFF, TA_OFFSET_OFF,
 };
 use crate::jit::baseline::masm::{Masm, FRAME, PROTO, TAG, VM};
+use crate::jit::baseline::natives::NATIVE_ENTRY_OFF;
 use crate::jit::x64::Scale;
 use crate::jit::x64::{
     AluOp, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm,
 };
+use crate::runtime::builtins::InlineNative;
 use crate::runtime::heap::Kind;
 use crate::runtime::value::{Value, DOUBLE_OFFSET};
+use crate::runtime::Intrinsic;
 use crate::runtime::Vm;
 use std::collections::HashMap;
 
+/// `Vm::intrinsics_ptr`, as the baseline's global path reads it.
+const INTRINSICS_PTR: i32 = std::mem::offset_of!(Vm, intrinsics_ptr) as i32;
+/// `Vm::fuel`.
+const FUEL: Mem = Mem::disp(VM, std::mem::offset_of!(Vm, fuel) as i32);
 const S0: Gpr = Gpr::R11;
 const S1: Gpr = Gpr::R10;
 const X0: Xmm = Xmm::Xmm15;
@@ -47,11 +54,15 @@ const X1: Xmm = Xmm::Xmm14;
 pub struct LowerOpts {
     /// Deopt stress: every guard also deopts each `k`-th time one runs.
     pub deopt_every: u32,
+    /// `--trace-deopt`: each stub calls `opt_trace_deopt` (after writing
+    /// the frame, so it is a plain helper call).
+    pub trace_deopt: bool,
 }
 
 struct Deopt {
     entry: Label,
     fs: FrameState,
+    reason: super::DeoptReason,
 }
 
 pub struct Lower<'e, 'p> {
@@ -177,6 +188,21 @@ impl Lower<'_, '_> {
                 std::mem::offset_of!(FuncProto, jit.deopt_count) as i32,
             );
             self.asm().alu_rm_imm(AluOp::Add, Size::S32, count, 1);
+            let last = std::mem::offset_of!(FuncProto, jit.last_deopt_pc) as i32;
+            self.asm()
+                .mov_m_imm(Size::S32, Mem::disp(PROTO, last), d.fs.pc as i32);
+            let by_reason =
+                std::mem::offset_of!(FuncProto, jit.deopt_reasons) + 4 * d.reason as usize;
+            self.asm()
+                .alu_rm_imm(AluOp::Add, Size::S32, Mem::disp(PROTO, by_reason as i32), 1);
+            if self.opts.trace_deopt {
+                let a = self.asm();
+                a.mov_rm_r(Size::S64, Gpr::Rdi, VM);
+                a.mov_rm_r(Size::S64, Gpr::Rsi, PROTO);
+                a.mov_r_imm(Size::S32, Gpr::Rdx, d.fs.pc as i64);
+                a.mov_r_imm(Size::S32, Gpr::Rcx, d.reason as i64);
+                self.e.m.call_abs(opt_trace_deopt as *const () as usize);
+            }
             // Too many: calls stop entering this code directly.
             let keep = self.asm().new_label();
             self.asm()
@@ -269,6 +295,31 @@ impl Lower<'_, '_> {
     }
 
     /// Deopts unless `o` is a heap cell (no tag bits, not EMPTY).
+    /// Deopts unless `o` is an object cell.
+    fn check_object(&mut self, o: Gpr, d: Label) {
+        self.check_cell(o, d);
+        let a = self.asm();
+        a.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S8,
+            Mem::base(o),
+            crate::runtime::heap::FIRST_OBJECT_KIND as i32,
+        );
+        a.jcc(Cond::B, d);
+    }
+
+    /// The address of an IC location `loc` of object `o` (S1 clobbered
+    /// for an overflow slot).
+    fn field(&mut self, o: Gpr, loc: i64) -> Mem {
+        if loc >= 0 {
+            Mem::disp(o, loc as i32)
+        } else {
+            self.asm()
+                .mov_r_m(Size::S64, S1, Mem::disp(o, OVERFLOW_OFF));
+            Mem::disp(S1, (-loc) as i32)
+        }
+    }
+
     fn check_cell(&mut self, o: Gpr, d: Label) {
         let a = self.asm();
         a.mov_r64_imm64(S1, crate::runtime::value::NOT_CELL_MASK);
@@ -299,11 +350,14 @@ impl Lower<'_, '_> {
     }
 
     /// A guard's deopt label (its stub is emitted after the body).
-    fn deopt(&mut self, fs: &FrameState) -> Label {
+    fn deopt(&mut self, ins: &Inst) -> Label {
+        let fs = ins.fs.as_ref().expect("a guard has a frame state");
+        let reason = super::DeoptReason::of(ins.op).expect("a guard has a reason");
         let entry = self.asm().new_numbered_label("deopt_pc", fs.pc);
         self.deopts.push(Deopt {
             entry,
             fs: fs.clone(),
+            reason,
         });
         entry
     }
@@ -330,6 +384,13 @@ impl Lower<'_, '_> {
     /// Writes a frame state's values to their frame slots, boxed.
     fn sync(&mut self, fs: &FrameState) {
         for &(r, v) in &fs.regs {
+            if r == super::fuel::FUEL_REG {
+                // The loop's unspent budget goes back (see `fuel`).
+                let g = self.gpr(v, S0);
+                self.asm().mov_rm_r(Size::S32, S0, g);
+                self.asm().alu_rm_r(AluOp::Add, Size::S64, FUEL, S0);
+                continue;
+            }
             let slot = Masm::reg(r);
             match self.f.repr(v) {
                 Repr::Tagged => {
@@ -417,7 +478,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::CheckInt32 => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let v = self.gpr(arg(0), S0);
                 self.asm().alu_rm_r(AluOp::Cmp, Size::S64, v, TAG);
@@ -427,7 +488,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::CheckNumber => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let v = self.gpr(arg(0), S0);
                 let x = self.xwork(res.unwrap(), &[]);
@@ -484,7 +545,7 @@ impl Lower<'_, '_> {
             | Op::MulI32 => self.int_binop(ins)?,
             Op::ShlI32 | Op::SarI32 | Op::ShrI32 => self.shift(ins),
             Op::NegI32 => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let g = self.gpr(arg(0), S0);
                 let w = self.work(res.unwrap(), &[]);
@@ -581,7 +642,7 @@ impl Lower<'_, '_> {
                 self.set_flag(res.unwrap(), Cond::E, None);
             }
             Op::TruthyInline => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let v = self.gpr(arg(0), S0);
                 let w = self.work(res.unwrap(), &[]);
@@ -639,7 +700,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::TruncF64 => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let x = self.xmm(arg(0), X0);
                 let w = self.work(res.unwrap(), &[]);
@@ -651,8 +712,34 @@ impl Lower<'_, '_> {
                 a.mov_rm_r(Size::S32, w, S0);
                 self.put(res.unwrap(), w);
             }
+            Op::CheckShape(key) => {
+                let d = self.deopt(ins);
+                self.stress(d);
+                let o = self.gpr(arg(0), S0);
+                self.check_object(o, d);
+                // Shape ids are small (an index into the shape table).
+                let key = i32::try_from(key).map_err(|_| "shape id out of range")?;
+                let a = self.asm();
+                a.mov_r_m(Size::S64, S1, Mem::disp(o, SHAPE_OFF));
+                a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
+                a.jcc(Cond::Ne, d);
+            }
+            Op::LoadField(loc) => {
+                let o = self.gpr(arg(0), S0);
+                let w = self.work(res.unwrap(), &[]);
+                let at = self.field(o, loc);
+                self.asm().mov_r_m(Size::S64, w, at);
+                self.put(res.unwrap(), w);
+            }
+            Op::StoreField(loc) => {
+                let v = self.value_operand(arg(1));
+                let o = self.gpr(arg(0), S0);
+                let at = self.field(o, loc);
+                self.store_value(at, v);
+            }
             Op::LoadProp(i) | Op::StoreProp(i) => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let o = self.gpr(arg(0), S0);
                 let store = matches!(ins.op, Op::StoreProp(_));
@@ -667,15 +754,8 @@ impl Lower<'_, '_> {
                     None => S0,
                 };
                 let site = self.f.prop_sites[i as usize].clone();
-                self.check_cell(o, d);
+                self.check_object(o, d);
                 let a = self.asm();
-                a.alu_rm_imm(
-                    AluOp::Cmp,
-                    Size::S8,
-                    Mem::base(o),
-                    crate::runtime::heap::FIRST_OBJECT_KIND as i32,
-                );
-                a.jcc(Cond::B, d);
                 a.mov_r_m(Size::S64, S1, Mem::disp(o, SHAPE_OFF));
                 a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
                 let done = a.new_label();
@@ -686,12 +766,7 @@ impl Lower<'_, '_> {
                     let key = i32::try_from(*key).map_err(|_| "shape id out of range")?;
                     a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
                     a.jcc(Cond::Ne, if k + 1 == site.len() { d } else { next });
-                    let at = if *loc >= 0 {
-                        Mem::disp(o, *loc as i32)
-                    } else {
-                        a.mov_r_m(Size::S64, S1, Mem::disp(o, OVERFLOW_OFF));
-                        Mem::disp(S1, (-*loc) as i32)
-                    };
+                    let at = self.field(o, *loc);
                     match val {
                         Some(v) => self.store_value(at, v),
                         None => self.asm().mov_r_m(Size::S64, w, at),
@@ -705,8 +780,9 @@ impl Lower<'_, '_> {
                     self.put(r, w);
                 }
             }
+            Op::LoadTypedElem | Op::StoreTypedF64 | Op::StoreTypedI32 => self.typed_elem(ins),
             Op::LoadElem | Op::StoreElem => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let store = ins.op == Op::StoreElem;
                 let val = if store {
@@ -762,7 +838,7 @@ impl Lower<'_, '_> {
                 }
             }
             Op::LoadLength => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let o = self.gpr(arg(0), S0);
                 self.check_cell(o, d);
@@ -802,15 +878,90 @@ impl Lower<'_, '_> {
                     }
                 }
             }
+            Op::LoadGlobalObj => {
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                a.mov_r_m(Size::S64, w, Mem::disp(VM, INTRINSICS_PTR));
+                a.mov_r_m(Size::S64, w, Mem::disp(w, 8 * Intrinsic::Global as i32));
+                self.put(res.unwrap(), w);
+            }
+            Op::CheckNative(i) => {
+                let d = self.deopt(ins);
+                self.stress(d);
+                let v = self.gpr(arg(0), S0);
+                self.check_cell(v, d);
+                let entry = InlineNative::ALL[i as usize].entry();
+                let a = self.asm();
+                a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(v), Kind::Native as i32);
+                a.jcc(Cond::Ne, d);
+                a.mov_r64_imm64(S1, entry as u64);
+                a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(v, NATIVE_ENTRY_OFF));
+                a.jcc(Cond::Ne, d);
+                a.alu_rm_imm(
+                    AluOp::Cmp,
+                    Size::S64,
+                    Mem::disp(VM, std::mem::offset_of!(Vm, native_depth) as i32),
+                    crate::runtime::call::MAX_NATIVE_DEPTH as i32,
+                );
+                a.jcc(Cond::Ae, d);
+            }
+            Op::MathF64(m) => {
+                let x = self.xmm(arg(0), X0);
+                let w = self.xwork(res.unwrap(), &[]);
+                match m {
+                    MathOp::Sqrt => self.asm().sse(SseOp::Sqrtsd, w, x),
+                    MathOp::Floor => self.asm().roundsd(w, x, 1 | 8),
+                    MathOp::Ceil => self.asm().roundsd(w, x, 2 | 8),
+                    MathOp::Abs => {
+                        let a = self.asm();
+                        a.movq_r_x(S0, x);
+                        a.shift_imm(ShiftOp::Shl, Size::S64, S0, 1);
+                        a.shift_imm(ShiftOp::Shr, Size::S64, S0, 1);
+                        a.movq_x_r(w, S0);
+                    }
+                }
+                self.xput(res.unwrap(), w);
+            }
+            Op::MinF64 | Op::MaxF64 => {
+                // As `runtime::math::min2/max2` (and the baseline's inline
+                // path): NaN if either is; of two equal values (only ±0
+                // differ) the bitwise OR for min (-0 wins), AND for max.
+                let min = ins.op == Op::MinF64;
+                let (x, y) = (arg(0), arg(1));
+                let w = self.xwork(res.unwrap(), &[y]);
+                let xa = self.xmm(x, w);
+                if xa != w {
+                    self.asm().sse(SseOp::Movsd, w, xa);
+                }
+                let yr = self.xmm(y, X1);
+                let a = self.asm();
+                let (nan, equal, take_b, done) =
+                    (a.new_label(), a.new_label(), a.new_label(), a.new_label());
+                a.sse(SseOp::Ucomisd, w, yr);
+                a.jcc(Cond::P, nan);
+                a.jcc(Cond::E, equal);
+                a.jcc(if min { Cond::A } else { Cond::B }, take_b);
+                a.jmp(done);
+                a.bind(take_b);
+                a.sse(SseOp::Movsd, w, yr);
+                a.jmp(done);
+                a.bind(equal);
+                a.sse(if min { SseOp::Orpd } else { SseOp::Andpd }, w, yr);
+                a.jmp(done);
+                a.bind(nan);
+                a.sse(SseOp::Addsd, w, yr);
+                a.bind(done);
+                self.xput(res.unwrap(), w);
+            }
             Op::CheckNotHole => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let g = self.gpr(arg(0), S0);
                 self.asm().test_rm_r(Size::S64, g, g);
                 self.asm().jcc(Cond::E, d);
             }
             Op::Fuel => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let fuel = Mem::disp(VM, std::mem::offset_of!(Vm, fuel) as i32);
                 let a = self.asm();
@@ -819,6 +970,38 @@ impl Lower<'_, '_> {
                 a.jcc(Cond::Be, d);
                 a.alu_rm_imm(AluOp::Sub, Size::S64, S0, 1);
                 a.mov_rm_r(Size::S64, fuel, S0);
+            }
+            Op::ReserveFuel => {
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                let ok = a.new_label();
+                a.mov_r_m(Size::S64, S0, FUEL);
+                a.alu_rm_imm(AluOp::Sub, Size::S64, S0, 1);
+                a.jcc(Cond::Ae, ok);
+                a.mov_r_imm(Size::S32, S0, 0);
+                a.bind(ok);
+                a.mov_r_imm(Size::S32, S1, i32::MAX as i64);
+                a.alu_rm_r(AluOp::Cmp, Size::S64, S0, S1);
+                a.cmovcc(Cond::A, Size::S64, S0, S1);
+                a.alu_rm_r(AluOp::Sub, Size::S64, FUEL, S0);
+                a.mov_rm_r(Size::S32, w, S0);
+                self.put(res.unwrap(), w);
+            }
+            Op::FuelStep => {
+                let d = self.deopt(ins);
+                self.stress(d);
+                let g = self.gpr(arg(0), S0);
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                a.test_rm_r(Size::S32, g, g);
+                a.jcc(Cond::E, d);
+                a.lea(Size::S32, w, Mem::disp(g, -1));
+                self.put(res.unwrap(), w);
+            }
+            Op::ReturnFuel => {
+                let g = self.gpr(arg(0), S0);
+                self.asm().mov_rm_r(Size::S32, S0, g);
+                self.asm().alu_rm_r(AluOp::Add, Size::S64, FUEL, S0);
             }
             Op::Generic(pc) => {
                 self.sync(ins.fs.as_ref().unwrap());
@@ -878,7 +1061,7 @@ impl Lower<'_, '_> {
         let res = ins.res.unwrap();
         let guard = ins.op.has(props::DEOPT);
         let d = if guard {
-            let d = self.deopt(ins.fs.as_ref().unwrap());
+            let d = self.deopt(ins);
             self.stress(d);
             Some(d)
         } else {
@@ -947,6 +1130,95 @@ impl Lower<'_, '_> {
         Ok(())
     }
 
+    /// `LoadTypedElem`, `StoreTypedF64`, `StoreTypedI32`: the kind is
+    /// tested at run time (feedback says "typed", not which), the index
+    /// against the view's length; S1 becomes the element index in the
+    /// buffer, S0 the buffer (the object is not needed after).
+    fn typed_elem(&mut self, ins: &Inst) {
+        let d = self.deopt(ins);
+        self.stress(d);
+        let val = match ins.op {
+            Op::StoreTypedF64 => Some(Err(self.xmm(ins.args[2], X0))),
+            Op::StoreTypedI32 => Some(Ok(ins.args[2])),
+            _ => None,
+        };
+        let o = self.gpr(ins.args[0], S0);
+        self.check_cell(o, d);
+        match self.loc(ins.args[1]) {
+            Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, S1, g),
+            Loc::Stack(n) => self.asm().mov_r_m(Size::S32, S1, stack(n)),
+            Loc::Xmm(_) => unreachable!(),
+        }
+        let a = self.asm();
+        let (int32, done) = (a.new_label(), a.new_label());
+        a.test_rm_r(Size::S32, S1, S1);
+        a.jcc(Cond::S, d);
+        a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(o, LENGTH_OFF));
+        a.jcc(Cond::Ae, d);
+        a.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S8,
+            Mem::base(o),
+            Kind::Float64Array as i32,
+        );
+        a.jcc(Cond::Ne, int32);
+        // The view's offset (an int32 value: its low half) plus the index;
+        // a bytes cell's raw words follow its 8-byte header.
+        a.alu_r_m(AluOp::Add, Size::S32, S1, Mem::disp(o, TA_OFFSET_OFF));
+        a.mov_r_m(Size::S64, S0, Mem::disp(o, TA_BUFFER_OFF));
+        let f64_at = Mem::bisd(S0, idx(S1), Scale::S8, 8);
+        match val {
+            None => {
+                let w = self.xwork(ins.res.unwrap(), &[]);
+                self.asm().sse(SseOp::Movsd, w, f64_at);
+                self.xput(ins.res.unwrap(), w);
+            }
+            Some(Err(x)) => self.asm().sse_store(SseStoreOp::Movsd, f64_at, x),
+            Some(Ok(v)) => {
+                match self.loc(v) {
+                    Loc::Gpr(g) => self.asm().cvtsi2sd(Size::S32, X0, g),
+                    Loc::Stack(n) => self.asm().cvtsi2sd(Size::S32, X0, stack(n)),
+                    Loc::Xmm(_) => unreachable!(),
+                }
+                self.asm().sse_store(SseStoreOp::Movsd, f64_at, X0);
+            }
+        }
+        self.asm().jmp(done);
+        self.asm().bind(int32);
+        self.asm()
+            .alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::Int32Array as i32);
+        self.asm().jcc(Cond::Ne, d);
+        if matches!(val, Some(Err(_))) {
+            // ToInt32 of a double: the baseline's.
+            self.asm().jmp(d);
+        } else {
+            let a = self.asm();
+            a.alu_r_m(AluOp::Add, Size::S32, S1, Mem::disp(o, TA_OFFSET_OFF));
+            a.mov_r_m(Size::S64, S0, Mem::disp(o, TA_BUFFER_OFF));
+            a.lea(Size::S64, S0, Mem::bisd(S0, idx(S1), Scale::S4, 8));
+            match val {
+                None => {
+                    let w = self.xwork(ins.res.unwrap(), &[]);
+                    self.asm().cvtsi2sd(Size::S32, w, Mem::base(S0));
+                    self.xput(ins.res.unwrap(), w);
+                }
+                Some(Ok(v)) => {
+                    let g = match self.loc(v) {
+                        Loc::Gpr(g) => g,
+                        Loc::Stack(n) => {
+                            self.asm().mov_r_m(Size::S32, S1, stack(n));
+                            S1
+                        }
+                        Loc::Xmm(_) => unreachable!(),
+                    };
+                    self.asm().mov_rm_r(Size::S32, Mem::base(S0), g);
+                }
+                Some(Err(_)) => unreachable!(),
+            }
+        }
+        self.asm().bind(done);
+    }
+
     fn shift(&mut self, ins: &Inst) {
         let (x, y) = (ins.args[0], ins.args[1]);
         let res = ins.res.unwrap();
@@ -955,7 +1227,7 @@ impl Lower<'_, '_> {
             Op::SarI32 => ShiftOp::Sar,
             _ => ShiftOp::Shr,
         };
-        let d = ins.fs.as_ref().map(|fs| self.deopt(fs));
+        let d = ins.fs.is_some().then(|| self.deopt(ins));
         if let Some(d) = d {
             self.stress(d);
         }
@@ -1047,6 +1319,29 @@ impl Lower<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// `--trace-deopt`: one line per deoptimization (no allocation on the
+/// heap, no call out).
+extern "C" fn opt_trace_deopt(_vm: *mut Vm, p: *const FuncProto, pc: u32, reason: u32) {
+    // The function outlives its code.
+    let p = unsafe { &*p };
+    let r = super::DeoptReason::ALL[reason as usize];
+    let at = match p.position(pc as usize) {
+        Some((l, c)) => format!(" ({l}:{c})"),
+        None => String::new(),
+    };
+    let name = if p.name.is_empty() {
+        "<anonymous>"
+    } else {
+        &p.name
+    };
+    eprintln!(
+        "[deopt] {name} at pc {pc}{at}: {}; {} deopts ({})",
+        r.name(),
+        p.jit.deopt_count.get(),
+        super::DeoptReason::summary(&p.jit.deopt_reasons)
+    );
 }
 
 /// `Op::Truthy`: ToBoolean (no allocation, no call out).
