@@ -99,9 +99,11 @@ fn programs_run_the_same_on_image_vms_under_every_collection_mode() {
     let (want, end) = run(Vm::new(harness_opts()));
     assert_eq!(end, End::Normal, "{}", String::from_utf8_lossy(&want));
     assert!(want.starts_with(b"{\"a\":1,\"b\":[1,2,3]} 8 one 200 3\n"));
-    for (gc_stress, verify_heap, gc_interval) in
-        [(false, false, None), (true, true, None), (false, true, Some(3))]
-    {
+    for (gc_stress, verify_heap, gc_interval) in [
+        (false, false, None),
+        (true, true, None),
+        (false, true, Some(3)),
+    ] {
         // Many VMs from one image, one after another (as the harness
         // makes them) and two at once.
         let keep = Vm::new_from_image(harness_opts());
@@ -125,6 +127,11 @@ fn an_image_that_does_not_fit_falls_back_to_the_set_up() {
             ..Options::default()
         })
     });
-    let msg = r.err().and_then(|e| e.downcast_ref::<&str>().map(|s| s.to_string()));
-    assert_eq!(msg.as_deref(), Some("heap too small to create the builtins"));
+    let msg = r
+        .err()
+        .and_then(|e| e.downcast_ref::<&str>().map(|s| s.to_string()));
+    assert_eq!(
+        msg.as_deref(),
+        Some("heap too small to create the builtins")
+    );
 }
