@@ -66,6 +66,10 @@ pub(crate) const LENGTH_OFF: i32 = 16;
 pub(crate) const STRING_LEN_OFF: i32 = 8;
 /// A flat string's first code unit (after its length word).
 pub(super) const STRING_UNITS_OFF: i32 = 16;
+/// A rope's left and right halves (values 0 and 1, after its length
+/// word); a flattened rope has its flat string on the left, EMPTY right.
+const ROPE_LEFT_OFF: i32 = 16;
+const ROPE_RIGHT_OFF: i32 = 24;
 /// `Vm::atom_strings_ptr` / `_len`, from the pinned VM register (rbx).
 pub(super) const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
 const ATOM_STRINGS_LEN: i32 = offset_of!(Vm, atom_strings_len) as i32;
@@ -473,6 +477,52 @@ impl Emitter<'_> {
         x.jcc(Cond::B, slow);
     }
 
+    /// rax = the one-unit string of unit `index` (zero-extended, in
+    /// range) of the flat string in rax, when the unit is below
+    /// `UNIT_STRINGS` and its string exists already (`Vm::unit_string`:
+    /// the shared atom string); otherwise a jump to `slow`. Clobbers
+    /// `index` and r8.
+    pub(super) fn unit_string_at(&mut self, index: Gpr, slow: Label) {
+        let x = &mut self.m.asm;
+        x.movzx(
+            Size::S32,
+            index,
+            Size::S16,
+            Mem::bisd(Gpr::Rax, idx(index), Scale::S2, STRING_UNITS_OFF),
+        );
+        x.alu_rm_imm(AluOp::Cmp, Size::S32, index, UNIT_STRINGS as i32);
+        x.jcc(Cond::Ae, slow);
+        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rbx, UNIT_ATOMS));
+        // atom + 1, or 0 before the unit's string was first made.
+        x.mov_r_m(
+            Size::S32,
+            index,
+            Mem::bisd(Gpr::R8, idx(index), Scale::S4, 0),
+        );
+        self.load_atom_string(index, Gpr::R8, slow);
+    }
+
+    /// `r`, a cell: stays if it is a flat string, becomes the flat string
+    /// of a flattened rope (`Vm::flatten` left it there); anything else
+    /// (another kind, a rope not yet flattened) jumps to `other`.
+    pub(super) fn flat_string(&mut self, r: Gpr, other: Label) {
+        let x = &mut self.m.asm;
+        let flat = x.new_label();
+        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::String as i32);
+        x.jcc_short(Cond::E, flat);
+        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::Rope as i32);
+        x.jcc(Cond::Ne, other);
+        x.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S64,
+            Mem::disp(r, ROPE_RIGHT_OFF),
+            Value::EMPTY.0 as i32,
+        );
+        x.jcc(Cond::Ne, other);
+        x.mov_r_m(Size::S64, r, Mem::disp(r, ROPE_LEFT_OFF));
+        x.bind(flat);
+    }
+
     /// The string-receiver path of a GetProp (out of line): rax, a cell
     /// that is no object, becomes String.prototype if it is a string.
     pub(super) fn emit_string_receiver(&mut self, slow: Label) {
@@ -875,10 +925,12 @@ impl Emitter<'_> {
             self.m.store(dst, Gpr::Rcx);
             self.m.asm.jmp(next);
             self.m.asm.bind(not_array);
-            // A flat string's length is its raw word 0 (ropes: the helper).
+            // A string's length is its raw word 0, flat or rope alike.
+            const _: () = assert!(Kind::String as u8 == 1 && Kind::Rope as u8 == 2);
             let not_string = self.m.asm.new_label();
-            self.m.branch_if_kind_ne(Gpr::Rax, Kind::String, not_string);
             let x = &mut self.m.asm;
+            x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(Gpr::Rax), Kind::Rope as i32);
+            x.jcc(Cond::A, not_string);
             x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, STRING_LEN_OFF));
             x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rcx, i32::MAX);
             x.jcc(Cond::A, slow);
@@ -1068,25 +1120,9 @@ impl Emitter<'_> {
         self.m.asm.jmp(done);
         // A flat string (rax, a cell; rcx, an int32).
         self.m.asm.bind(not_f64);
-        self.m.branch_if_kind_ne(Gpr::Rax, Kind::String, slow);
+        self.flat_string(Gpr::Rax, slow);
         self.index_below(Gpr::Rcx, Gpr::Rdx, STRING_LEN_OFF, slow);
-        let x = &mut self.m.asm;
-        x.movzx(
-            Size::S32,
-            Gpr::Rdx,
-            Size::S16,
-            Mem::bisd(Gpr::Rax, idx(Gpr::Rdx), Scale::S2, STRING_UNITS_OFF),
-        );
-        x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rdx, UNIT_STRINGS as i32);
-        x.jcc(Cond::Ae, slow);
-        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rbx, UNIT_ATOMS));
-        // atom + 1, or 0 before the unit's string was first made.
-        x.mov_r_m(
-            Size::S32,
-            Gpr::Rdx,
-            Mem::bisd(Gpr::R8, idx(Gpr::Rdx), Scale::S4, 0),
-        );
-        self.load_atom_string(Gpr::Rdx, Gpr::R8, slow);
+        self.unit_string_at(Gpr::Rdx, slow);
         self.m.store(dst, Gpr::Rax);
         // The helper's feedback for a string receiver.
         self.m.feedback_or(fb, fbk::SAW_OTHER);
