@@ -507,6 +507,7 @@ impl Vm {
     pub fn with_run_loop(opts: Options, run_loop: fn(&mut Vm) -> JsResult<Value>) -> Box<Vm> {
         let mut heap = Heap::new(4 << 20, opts.max_heap);
         heap.verify_after_gc = opts.verify_heap;
+        heap.set_inline_alloc(!opts.gc_stress && opts.gc_interval.is_none());
         let fuel = opts.fuel.unwrap_or(u64::MAX);
         let deopt_countdown = opts.deopt_every.max(1);
         let mut vm = Box::new(Vm {

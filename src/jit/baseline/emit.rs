@@ -60,6 +60,7 @@ pub(crate) mod layout {
     pub const FN_RAW_WORDS: i32 = crate::runtime::object::OBJECT_RAW_WORDS as i32;
     pub const FN_PROTO: i32 = 8 * (1 + 1);
     pub const FN_ENV: i32 = 8 * (1 + FN_RAW_WORDS + fixed::FN_ENV as i32);
+    pub const FN_FIELDS: i32 = 8 * (1 + FN_RAW_WORDS + fixed::FN_FIELDS as i32);
 }
 
 /// An out-of-line call of the instruction's helper.
@@ -567,8 +568,11 @@ impl<'a> Emitter<'a> {
                 fb,
             } => self.visit_call(pc, dst, base, argc, fb),
             New {
-                dst, base, argc, ..
-            } => self.visit_new(pc, dst, base, argc),
+                dst,
+                base,
+                argc,
+                fb,
+            } => self.visit_new(pc, dst, base, argc, fb),
             SuperCall { .. } => self.generic(pc, h::bl_supercall),
             SuperCallForward { .. } => self.generic(pc, h::bl_supercallforward),
             CallSpread { .. } => self.generic(pc, h::bl_callspread),
@@ -1199,11 +1203,12 @@ impl<'a> Emitter<'a> {
     /// then a machine call of the construct entry, and on return the
     /// construct rule (a non-object result is `this`). Everything else is
     /// the generic helper, which exits to the run loop.
-    fn visit_new(&mut self, pc: u32, dst: u16, base: u16, argc: u16) {
+    fn visit_new(&mut self, pc: u32, dst: u16, base: u16, argc: u16, fb: u16) {
         let next = self.next(pc);
         let slow = self.slow_path(pc, h::bl_new, next, None);
         let not_ret = self.m.asm.new_label();
         let go = self.m.asm.new_label();
+        let made = self.m.asm.new_label();
         self.load_callee_proto(base, slow);
         let x = &mut self.m.asm;
         x.alu_rm_imm(
@@ -1213,6 +1218,13 @@ impl<'a> Emitter<'a> {
             0,
         );
         x.jcc(Cond::E, slow);
+        // `this` allocated inline (`alloc.rs`), else by the helper.
+        if let Some(ic) = self.site_ic(fb) {
+            let helper = self.m.asm.new_label();
+            self.inline_new_this(ic, base, argc, helper);
+            self.m.asm.jmp(made);
+            self.m.asm.bind(helper);
+        }
         self.call(pc, h::bl_new_this);
         let x = &mut self.m.asm;
         x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
@@ -1221,6 +1233,7 @@ impl<'a> Emitter<'a> {
         x.jcc(Cond::E, slow);
         x.jmp(self.exit);
         x.bind(go);
+        x.bind(made);
         // The helper may have moved cells: reload the callee.
         x.mov_r_m(Size::S64, Gpr::R11, Masm::reg(base));
         x.mov_r_m(Size::S64, Gpr::R10, Mem::disp(Gpr::R11, layout::FN_PROTO));

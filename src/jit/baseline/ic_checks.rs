@@ -4,7 +4,7 @@
 //! prototype chain comparing identities.
 //!
 //! Invariants:
-//! - Entries are made (`note_instanceof`, from `bl_instanceof`) only for
+//! - Entries are made (`alloc::note_prototype_slot`, from `bl_instanceof`) only for
 //!   callable objects that are no bound function (`Function` and `Native`
 //!   cells: `ops::instance_of` reads their own `prototype`) whose shared
 //!   shape has `prototype` as an own data property. A shared shape never
@@ -21,30 +21,9 @@ use super::emit::Emitter;
 use super::helpers as h;
 use super::ic::PROTO_OFF;
 use crate::bytecode::feedback as fbk;
-use crate::bytecode::FuncProto;
 use crate::jit::x64::{AluOp, Cond, Gpr, Size};
-use crate::runtime::atoms::{wk, PropKey};
-use crate::runtime::heap::{Cell, Kind};
-use crate::runtime::shape::ACCESSOR;
-use crate::runtime::{Value, Vm};
-
-/// Before `bl_instanceof` runs `instanceof` at site `fb` with constructor
-/// `target`: enters its shape when it qualifies (see the module doc).
-pub fn note_instanceof(vm: &Vm, p: &FuncProto, fb: u16, target: Value) {
-    if !matches!(vm.kind_of(target), Some(Kind::Function | Kind::Native)) {
-        return;
-    }
-    let c = Cell::from_value(target);
-    let sid = Vm::shape_of(c);
-    if vm.shapes.get(sid).dictionary {
-        return;
-    }
-    if let Some((slot, attrs)) = vm.shapes.lookup(sid, PropKey::Atom(wk::prototype)) {
-        if attrs & ACCESSOR == 0 {
-            super::ic::note(vm, p, fb, c, slot);
-        }
-    }
-}
+use crate::runtime::heap::Kind;
+use crate::runtime::Value;
 
 const _: () = assert!(Kind::Native as u8 == Kind::Function as u8 + 1);
 
