@@ -174,10 +174,16 @@ pub enum Fault {
     /// Caught by: the `frozen-store` pattern (the interpreter prints
     /// `TypeError`, baseline code does not).
     FrozenElementStore,
+    /// The inline `Math.floor` (`natives::Emitter::math_round`, at a call
+    /// site whose feedback recorded the native) rounds doubles toward
+    /// zero (`roundsd` mode 3) instead of down: `Math.floor(-2.5)` is -2.
+    /// Caught by: stdout divergence (a negative non-integer floored in a
+    /// function or loop that tiered up with the native in its feedback).
+    InlineFloorTruncates,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 24] = [
+    pub const ALL: [Fault; 25] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -202,6 +208,7 @@ impl Fault {
         Fault::GetterWrongReceiver,
         Fault::GlobalCacheStale,
         Fault::FrozenElementStore,
+        Fault::InlineFloorTruncates,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -231,6 +238,7 @@ impl Fault {
             Fault::GetterWrongReceiver => "getter-wrong-receiver",
             Fault::GlobalCacheStale => "global-cache-stale",
             Fault::FrozenElementStore => "frozen-element-store",
+            Fault::InlineFloorTruncates => "inline-floor-truncates",
         }
     }
 

@@ -109,7 +109,7 @@ pub struct Counters {
     pub slow: AtomicU64,
     pub start_nanos: AtomicU64,
     /// JIT-shaped patterns generated, per `Pattern` (its discriminant).
-    pub patterns: [AtomicU64; 18],
+    pub patterns: [AtomicU64; super::patterns::Pattern::ALL.len()],
 }
 
 #[allow(clippy::declare_interior_mutable_const)]
@@ -123,7 +123,7 @@ const ZERO: Counters = Counters {
     divergences: AtomicU64::new(0),
     slow: AtomicU64::new(0),
     start_nanos: AtomicU64::new(0),
-    patterns: [ZERO_COUNT; 18],
+    patterns: [ZERO_COUNT; super::patterns::Pattern::ALL.len()],
 };
 pub static COUNTERS: [Counters; 3] = [ZERO, ZERO, ZERO];
 

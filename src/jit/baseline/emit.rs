@@ -122,6 +122,15 @@ enum Deferred {
         slow: Label,
         tail: Label,
     },
+    /// `<`/`<=`/`>`/`>=` when not both operands are int32 (rax, rcx): two
+    /// one-unit flat strings compare their units (`ic::compare_unit_strings`)
+    /// and continue at `tail` with the flags; anything else goes to `slow`.
+    UnitStrings {
+        entry: Label,
+        fb: u16,
+        slow: Label,
+        tail: Label,
+    },
 }
 
 /// Per pc: whether some jump, loop or handler targets it.
@@ -374,6 +383,15 @@ impl<'a> Emitter<'a> {
                         self.m.asm.jcc(Cond::Ne, slow);
                     }
                     self.strict_non_numbers(fb, slow, tail);
+                }
+                Deferred::UnitStrings {
+                    entry,
+                    fb,
+                    slow,
+                    tail,
+                } => {
+                    self.m.asm.bind(entry);
+                    self.compare_unit_strings(fb, slow, tail);
                 }
                 Deferred::ProtoHolder {
                     entry,
@@ -875,7 +893,7 @@ impl<'a> Emitter<'a> {
         // `===`/`!==` of two non-numbers that are not strings compare bits
         // (out of line, joining at `tail` with the flags set).
         let strict = matches!(cc, Cond::E | Cond::Ne);
-        let other = if strict { self.m.asm.new_label() } else { slow };
+        let other = self.m.asm.new_label();
         let tail = self.m.asm.new_label();
         let m = &mut self.m;
         m.load(Gpr::Rax, a);
@@ -883,14 +901,21 @@ impl<'a> Emitter<'a> {
         m.branch_if_not_both_int(Gpr::Rax, Gpr::Rcx, other);
         m.feedback_or(fb, fbk::SAW_INT);
         m.asm.alu_rm_r(AluOp::Cmp, Size::S32, Gpr::Rax, Gpr::Rcx);
-        if strict {
-            self.deferred.push(Deferred::StrictOther {
+        self.deferred.push(if strict {
+            Deferred::StrictOther {
                 entry: other,
                 fb,
                 slow,
                 tail,
-            });
-        }
+            }
+        } else {
+            Deferred::UnitStrings {
+                entry: other,
+                fb,
+                slow,
+                tail,
+            }
+        });
         let m = &mut self.m;
         m.asm.bind(tail);
         m.asm.setcc(cc, Gpr::Rdx);

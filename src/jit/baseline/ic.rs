@@ -821,6 +821,38 @@ impl Emitter<'_> {
         x.jcc(Cond::E, slow);
     }
 
+    /// A relational compare of rax and rcx when both are one-unit flat
+    /// strings (a parser's `ch >= "0"`): records `SAW_STRING` (the
+    /// helper's feedback for two strings) and compares the units, leaving
+    /// the flags for `tail`'s signed condition (units are zero-extended, so
+    /// signed and unsigned order agree). Anything else goes to `slow`.
+    pub(super) fn compare_unit_strings(&mut self, fb: u16, slow: Label, tail: Label) {
+        for r in [Gpr::Rax, Gpr::Rcx] {
+            self.m.branch_if_not_cell(r, slow);
+            let x = &mut self.m.asm;
+            x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::String as i32);
+            x.jcc(Cond::Ne, slow);
+            x.alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(r, STRING_LEN_OFF), 1);
+            x.jcc(Cond::Ne, slow);
+        }
+        self.m.feedback_or(fb, fbk::SAW_STRING);
+        let x = &mut self.m.asm;
+        x.movzx(
+            Size::S32,
+            Gpr::Rdx,
+            Size::S16,
+            Mem::disp(Gpr::Rax, STRING_UNITS_OFF),
+        );
+        x.movzx(
+            Size::S32,
+            Gpr::R8,
+            Size::S16,
+            Mem::disp(Gpr::Rcx, STRING_UNITS_OFF),
+        );
+        x.alu_rm_r(AluOp::Cmp, Size::S32, Gpr::Rdx, Gpr::R8);
+        x.jmp(tail);
+    }
+
     /// `===`/`!==` when neither operand is a number (rax, rcx; numbers
     /// are for the helper): the same bits are equal; two flat strings of
     /// different lengths are not; two one-unit flat strings compare their

@@ -258,6 +258,12 @@ impl Emitter<'_> {
             return;
         }
         self.load_number_xmm(a, Xmm::Xmm0, slow);
+        // Fault: floor rounds toward zero.
+        let mode = if mode == 1 && crate::faults::Fault::InlineFloorTruncates.injected() {
+            3
+        } else {
+            mode
+        };
         self.m.asm.roundsd(Xmm::Xmm0, Xmm::Xmm0, mode | 8);
         self.box_number_xmm0();
         self.m.asm.bind(done);
