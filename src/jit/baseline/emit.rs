@@ -90,6 +90,24 @@ enum Deferred {
         slow: Label,
         done: Label,
     },
+    /// An int32 Add/Sub/Mul that overflowed: the double result (see
+    /// `int_overflow`); continues at `done`.
+    IntOverflow {
+        entry: Label,
+        fb: u16,
+        /// a, b, dst.
+        operands: (u16, u16, u16),
+        op: SseOp,
+        done: Label,
+    },
+    /// The number path of a Mod (see `double_mod`); continues at `done`.
+    DoubleMod {
+        entry: Label,
+        fb: u16,
+        dst: u16,
+        slow: Label,
+        done: Label,
+    },
     /// An instruction moved out of line (a conditional jump whose compare
     /// branched already, see `visit_int_compare`): its code for entries
     /// from elsewhere, then a jump to the next pc.
@@ -368,6 +386,28 @@ impl<'a> Emitter<'a> {
                 } => {
                     self.m.asm.bind(entry);
                     self.double_binop(fb, dst, op, slow);
+                    self.m.asm.jmp(done);
+                }
+                Deferred::IntOverflow {
+                    entry,
+                    fb,
+                    operands,
+                    op,
+                    done,
+                } => {
+                    self.m.asm.bind(entry);
+                    self.int_overflow(fb, operands, op);
+                    self.m.asm.jmp(done);
+                }
+                Deferred::DoubleMod {
+                    entry,
+                    fb,
+                    dst,
+                    slow,
+                    done,
+                } => {
+                    self.m.asm.bind(entry);
+                    self.double_mod(fb, dst, slow);
                     self.m.asm.jmp(done);
                 }
                 Deferred::StrictOther {
@@ -713,11 +753,17 @@ impl<'a> Emitter<'a> {
             IntOp::Mul => Some(SseOp::Mulsd),
             _ => None,
         };
-        let dbl = match sse {
+        let dbl = match (sse, op) {
+            (Some(_), _) | (None, IntOp::Mod) => self.m.asm.new_label(),
+            (None, _) => slow,
+        };
+        let done = self.m.asm.new_label();
+        // An int32 overflow of add/sub/mul: the double result, out of line
+        // (a `h * 31 + c` hash loop overflows on every step).
+        let ovf = match sse {
             Some(_) => self.m.asm.new_label(),
             None => slow,
         };
-        let done = self.m.asm.new_label();
         let asm = &mut self.m;
         asm.load(Gpr::Rax, a);
         asm.load(Gpr::Rcx, b);
@@ -728,7 +774,7 @@ impl<'a> Emitter<'a> {
                 x.alu_rm_r(AluOp::Add, Size::S32, Gpr::Rax, Gpr::Rcx);
                 // Fault: no overflow check (the sum wraps).
                 if !Fault::OverflowCheckDropped.injected() {
-                    x.jcc(Cond::O, slow);
+                    x.jcc(Cond::O, ovf);
                 }
             }
             IntOp::Sub if Fault::SubOperandOrder.injected() => {
@@ -739,14 +785,14 @@ impl<'a> Emitter<'a> {
             }
             IntOp::Sub => {
                 x.alu_rm_r(AluOp::Sub, Size::S32, Gpr::Rax, Gpr::Rcx);
-                x.jcc(Cond::O, slow);
+                x.jcc(Cond::O, ovf);
             }
             IntOp::Mul => {
                 // A zero product with a negative operand is -0: a double.
                 let done = x.new_label();
                 x.mov_rm_r(Size::S32, Gpr::Rdx, Gpr::Rax);
                 x.imul_r_rm(Size::S32, Gpr::Rax, Gpr::Rcx);
-                x.jcc(Cond::O, slow);
+                x.jcc(Cond::O, ovf);
                 x.test_rm_r(Size::S32, Gpr::Rax, Gpr::Rax);
                 x.jcc_short(Cond::Ne, done);
                 x.alu_rm_r(AluOp::Or, Size::S32, Gpr::Rdx, Gpr::Rcx);
@@ -789,6 +835,22 @@ impl<'a> Emitter<'a> {
                 slow,
                 done,
             });
+            self.deferred.push(Deferred::IntOverflow {
+                entry: ovf,
+                fb,
+                operands: (a, b, dst),
+                op,
+                done,
+            });
+        }
+        if let IntOp::Mod = op {
+            self.deferred.push(Deferred::DoubleMod {
+                entry: dbl,
+                fb,
+                dst,
+                slow,
+                done,
+            });
         }
         self.m.asm.bind(done);
     }
@@ -799,6 +861,66 @@ impl<'a> Emitter<'a> {
     /// `Value::number` of the double result (int32 when exact and not -0,
     /// NaN canonical).
     fn double_binop(&mut self, fb: u16, dst: u16, op: SseOp, slow: Label) {
+        self.number_operands(fb, slow);
+        self.m.asm.sse(op, Xmm::Xmm0, Xmm::Xmm1);
+        self.box_number_xmm0();
+        self.m.store(dst, Gpr::Rax);
+    }
+
+    /// After an int32 add/sub/mul overflowed: the operands (reloaded from
+    /// `a` and `b`: nothing was stored) as doubles, the operation, the
+    /// double stored in `dst`, and the helper's feedback for an overflow.
+    fn int_overflow(&mut self, fb: u16, (a, b, dst): (u16, u16, u16), op: SseOp) {
+        self.m.feedback_or(fb, fbk::SAW_INT | fbk::SAW_OVERFLOW);
+        self.m.load(Gpr::Rax, a);
+        self.m.load(Gpr::Rcx, b);
+        let x = &mut self.m.asm;
+        x.cvtsi2sd(Size::S32, Xmm::Xmm0, Gpr::Rax);
+        x.cvtsi2sd(Size::S32, Xmm::Xmm1, Gpr::Rcx);
+        x.sse(op, Xmm::Xmm0, Xmm::Xmm1);
+        self.box_number_xmm0();
+        self.m.store(dst, Gpr::Rax);
+    }
+
+    /// `%` when not both operands are int32 (rax, rcx): numbers whose
+    /// values are integers, the divisor at least 1 (so no idiv overflows),
+    /// divided as 64-bit integers: the remainder has the dividend's sign,
+    /// as JS's `%`. A zero remainder of a negative dividend (-0), a
+    /// non-integer, NaN or an infinity go to `slow`. Feedback is each
+    /// operand's kind, as the helper's.
+    fn double_mod(&mut self, fb: u16, dst: u16, slow: Label) {
+        self.number_operands(fb, slow);
+        let x = &mut self.m.asm;
+        // Integral and in i64 range (out of range converts to i64::MIN,
+        // which converts back to -2^63: unequal unless it is exactly that).
+        for (r, xmm) in [(Gpr::Rax, Xmm::Xmm0), (Gpr::Rcx, Xmm::Xmm1)] {
+            x.cvttsd2si(Size::S64, r, xmm);
+            x.cvtsi2sd(Size::S64, Xmm::Xmm2, r);
+            x.sse(SseOp::Ucomisd, xmm, Xmm::Xmm2);
+            x.jcc(Cond::P, slow);
+            x.jcc(Cond::Ne, slow);
+        }
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rcx, 1);
+        x.jcc(Cond::L, slow);
+        x.cqo();
+        x.unary(UnaryOp::Idiv, Size::S64, Gpr::Rcx);
+        let nonzero = x.new_label();
+        x.test_rm_r(Size::S64, Gpr::Rdx, Gpr::Rdx);
+        x.jcc_short(Cond::Ne, nonzero);
+        // Zero: -0 when the dividend is negative (or -0).
+        x.movq_r_x(Gpr::R8, Xmm::Xmm0);
+        x.test_rm_r(Size::S64, Gpr::R8, Gpr::R8);
+        x.jcc(Cond::S, slow);
+        x.bind(nonzero);
+        x.cvtsi2sd(Size::S64, Xmm::Xmm0, Gpr::Rdx);
+        self.box_number_xmm0();
+        self.m.store(dst, Gpr::Rax);
+    }
+
+    /// rax, rcx = two values that are not both int32: both must be
+    /// numbers (else `slow`); xmm0, xmm1 = them as doubles, with each
+    /// operand's kind recorded as the helper records it.
+    fn number_operands(&mut self, fb: u16, slow: Label) {
         let x = &mut self.m.asm;
         x.test_rm_r(Size::S64, Gpr::Rax, TAG);
         x.jcc(Cond::E, slow);
@@ -824,9 +946,6 @@ impl<'a> Emitter<'a> {
             x.movq_x_r(xmm, r);
             x.bind(next);
         }
-        self.m.asm.sse(op, Xmm::Xmm0, Xmm::Xmm1);
-        self.box_number_xmm0();
-        self.m.store(dst, Gpr::Rax);
     }
 
     /// rax = `Value::number` of the double in xmm0: an int32 when it is one
