@@ -35,6 +35,7 @@ options:
   --print-ir[=PASS]    print the optimizing tier's IR after each pass (or one:
                        build, fold, gvn, range, dce)
   --trace-opt          same as --trace-tier (what was optimized, recompiled)
+  --trace-deopt        report each deoptimization: function, pc, line:col, reason
   --deopt-every=K      harness: every K-th guard in optimized code deopts
   --opt-regs=N         harness: tier 2 allocates at most N registers per class
   --print-code         print each function's baseline code as it is compiled
@@ -144,6 +145,7 @@ fn main() -> ExitCode {
                 opts.print_ir = Some(a["--print-ir=".len()..].to_string())
             }
             "--trace-opt" => opts.trace_tier = true,
+            "--trace-deopt" => opts.trace_deopt = true,
             "--print-code" => opts.print_code = true,
             _ if a.starts_with("--code-space=") => match parse_size(&a["--code-space=".len()..]) {
                 Some(n) => opts.code_space = n,

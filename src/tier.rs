@@ -161,9 +161,10 @@ impl Vm {
         let last = *n > MAX_REOPTS;
         if jit.trace {
             eprintln!(
-                "[tier] {}: {} deopts; {}",
+                "[tier] {}: {} deopts ({}); {}",
                 display_name(p),
                 p.jit.deopt_count.get(),
+                crate::jit::opt::DeoptReason::summary(&p.jit.deopt_reasons),
                 if last {
                     "stays in baseline code"
                 } else {
@@ -200,6 +201,7 @@ impl Vm {
             print_ir: self.opts.print_ir.clone(),
             deopt_every: self.opts.deopt_every,
             regs: self.opts.opt_regs as usize,
+            trace_deopt: self.opts.trace_deopt,
         };
         let Some(jit) = crate::jit::state(self) else {
             return Err(CompileError::Invalid("no JIT attached".into()));

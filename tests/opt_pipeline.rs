@@ -141,3 +141,46 @@ fn regalloc_seed_corpus_replays() {
     }
     assert!(n >= 5, "only {n} seeds");
 }
+
+/// `--trace-deopt` names the function, pc, source position and reason of
+/// each deoptimization; `--trace-opt` reports the per-reason counts when a
+/// function that deopted too often is recompiled.
+#[test]
+fn trace_deopt_reports_function_position_and_reason() {
+    let dir = std::env::temp_dir().join(format!("jolt-trace-deopt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("t.js");
+    // add() is optimized on int32 feedback, then sees doubles (CheckInt32
+    // fails on each call until it is reoptimized) and then overflows.
+    std::fs::write(
+        &file,
+        "function add(a, b) { return a + b; }\n\
+         let s = 0;\n\
+         for (let i = 0; i < 3000; i++) s = add(s & 1023, i);\n\
+         for (let i = 0; i < 200; i++) s = add(0.5, i);\n\
+         print(s, add(2147483647, 1));\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .args(["--trace-deopt", "--trace-opt", "--opt-threshold=100"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "199.5 2147483648\n");
+    let first = err
+        .lines()
+        .find(|l| l.starts_with("[deopt] add at pc"))
+        .unwrap_or_else(|| panic!("no deopt line in:\n{err}"));
+    assert!(first.contains("(1:"), "{first}");
+    assert!(
+        first.contains(": not an int32; 1 deopts (not an int32 1)"),
+        "{first}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("[tier] add: 64 deopts (not an int32 64); reoptimized")),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -39,6 +39,10 @@ impl CodeKind {
     pub const COUNT: usize = 3;
 }
 
+/// Slots in `JitRecord::deopt_reasons` (at least the optimizing tier's
+/// number of reasons).
+pub const DEOPT_REASONS: usize = 16;
+
 /// See the module doc. `repr(C)`: baseline code reads the counters and
 /// entries at fixed offsets.
 #[derive(Debug)]
@@ -51,8 +55,11 @@ pub struct JitRecord {
     /// Calls from this function's JIT code into its helpers (slow paths
     /// and helper-only instructions): how often the inline paths were left.
     pub helper_calls: Cell<u64>,
-    /// Deoptimizations of this function's optimized code.
+    /// Deoptimizations of this function's optimized code (since it was
+    /// last (re)optimized).
     pub deopt_count: Cell<u32>,
+    /// All its deoptimizations by reason (`jit::opt::DeoptReason as usize`).
+    pub deopt_reasons: [Cell<u32>; DEOPT_REASONS],
     /// The kind of code the function's frames run now.
     pub kind: Cell<CodeKind>,
     /// Whether the tier policy may still move the function up.
@@ -75,6 +82,7 @@ impl Default for JitRecord {
             loop_count: Cell::new(0),
             helper_calls: Cell::new(0),
             deopt_count: Cell::new(0),
+            deopt_reasons: Default::default(),
             kind: Cell::new(CodeKind::Interpreted),
             may_tier_up: Cell::new(true),
             code: Default::default(),

@@ -232,8 +232,9 @@ pub struct Options {
     pub print_ir: Option<String>,
     /// Bytes of executable memory for baseline code.
     pub code_space: usize,
-    /// `--trace-tier`, `--print-code`, `--perf-map`.
+    /// `--trace-tier`, `--trace-deopt`, `--print-code`, `--perf-map`.
     pub trace_tier: bool,
+    pub trace_deopt: bool,
     pub print_code: bool,
     pub perf_map: bool,
     /// Checked ABI mode: canaries around every entry into JIT code, and
@@ -266,6 +267,7 @@ impl Default for Options {
             print_ir: None,
             code_space: code::DEFAULT_CODE_SPACE,
             trace_tier: false,
+            trace_deopt: false,
             print_code: false,
             perf_map: false,
             abi_check: false,

@@ -40,7 +40,7 @@ use crate::runtime::{oflags, Value, Vm};
 use std::mem::{offset_of, size_of};
 
 /// A native cell's entry: `raw(1)`.
-const NATIVE_ENTRY_OFF: i32 = 16;
+pub(crate) const NATIVE_ENTRY_OFF: i32 = 16;
 const NATIVE_DEPTH: i32 = offset_of!(Vm, native_depth) as i32;
 /// Flags that make an array not simple for `push` (`is_simple_array`).
 const NOT_SIMPLE: u16 = oflags::NOT_EXTENSIBLE | FROZEN_ELEMENTS | LENGTH_READONLY;

@@ -35,6 +35,7 @@ use super::ir::*;
 use crate::bytecode::feedback as fbk;
 use crate::bytecode::liveness::Liveness;
 use crate::bytecode::{jump_target, Const, Effects, FuncProto, Insn};
+use crate::runtime::builtins::InlineNative;
 use std::collections::HashMap;
 
 #[derive(Copy, Clone, Debug, PartialEq)]
@@ -861,9 +862,14 @@ impl Builder<'_> {
                 let o = self.get(pc, obj, Repr::Tagged);
                 let x = self.get(pc, src, Repr::Tagged);
                 let fs = self.frame_state(pc);
-                let idx = self.f.prop_sites.len() as u32;
-                self.f.prop_sites.push(site);
-                self.emit(Op::StoreProp(idx), vec![o, x], Some(fs));
+                if let [(key, loc)] = site[..] {
+                    self.emit(Op::CheckShape(key), vec![o], Some(fs));
+                    self.emit(Op::StoreField(loc), vec![o, x], None);
+                } else {
+                    let idx = self.f.prop_sites.len() as u32;
+                    self.f.prop_sites.push(site);
+                    self.emit(Op::StoreProp(idx), vec![o, x], Some(fs));
+                }
             }
             GetElem { dst, obj, key, fb }
                 if self.p.feedback[fb as usize].get() == fbk::SAW_INT
@@ -888,10 +894,50 @@ impl Builder<'_> {
             GetProp { dst, obj, fb, .. } if self.prop_site(fb).is_some() => {
                 let site = self.prop_site(fb).unwrap();
                 let o = self.get(pc, obj, Repr::Tagged);
+                let v = self.load_prop(pc, o, site);
+                self.set(dst, v);
+            }
+            GetGlobal { dst, fb, .. } if self.prop_site(fb).is_some() => {
+                // The global object's own data property, shape-guarded
+                // as any `LoadProp` (the site's entries are own data).
+                let site = self.prop_site(fb).unwrap();
+                let g = self.emit_v(Op::LoadGlobalObj, vec![], None);
+                let v = self.load_prop(pc, g, site);
+                self.set(dst, v);
+            }
+            Call {
+                dst,
+                base,
+                argc,
+                fb,
+            } if self.math_native(fb, argc).is_some()
+                && (base + 2..base + 2 + argc.min(2)).all(|r| self.repr_of(r) != Repr::Bool) =>
+            {
+                let (i, n) = self.math_native(fb, argc).unwrap();
+                let callee = self.get(pc, base, Repr::Tagged);
                 let fs = self.frame_state(pc);
-                let idx = self.f.prop_sites.len() as u32;
-                self.f.prop_sites.push(site);
-                let v = self.emit_v(Op::LoadProp(idx), vec![o], Some(fs));
+                self.emit(Op::CheckNative(i), vec![callee], Some(fs));
+                let x = self.get(pc, base + 2, Repr::Float64);
+                let v = match n {
+                    InlineNative::MathMin | InlineNative::MathMax => {
+                        let y = self.get(pc, base + 3, Repr::Float64);
+                        let op = if n == InlineNative::MathMin {
+                            Op::MinF64
+                        } else {
+                            Op::MaxF64
+                        };
+                        self.emit_v(op, vec![x, y], None)
+                    }
+                    _ => {
+                        let m = match n {
+                            InlineNative::MathSqrt => MathOp::Sqrt,
+                            InlineNative::MathAbs => MathOp::Abs,
+                            InlineNative::MathFloor => MathOp::Floor,
+                            _ => MathOp::Ceil,
+                        };
+                        self.emit_v(Op::MathF64(m), vec![x], None)
+                    }
+                };
                 self.set(dst, v);
             }
             LdNull { dst } => self.constant(dst, crate::runtime::Value::NULL.0),
@@ -1036,6 +1082,39 @@ impl Builder<'_> {
             out.push((key, e.loc.get()));
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// An own data property of `o` at a site with these (key, loc)
+    /// entries: a shape check and a field load when monomorphic (the check
+    /// then is shared with the object's other accesses), else `LoadProp`.
+    fn load_prop(&mut self, pc: usize, o: V, site: Vec<(u64, i64)>) -> V {
+        let fs = self.frame_state(pc);
+        if let [(key, loc)] = site[..] {
+            self.emit(Op::CheckShape(key), vec![o], Some(fs));
+            return self.emit_v(Op::LoadField(loc), vec![o], None);
+        }
+        let idx = self.f.prop_sites.len() as u32;
+        self.f.prop_sites.push(site);
+        self.emit_v(Op::LoadProp(idx), vec![o], Some(fs))
+    }
+
+    /// The `Math` native a `Call` site with `argc` arguments saw (its
+    /// feedback word), as (index in `InlineNative::ALL`, native), when
+    /// the tier computes it inline: one number argument (two for
+    /// `min`/`max`); floor/ceil only with SSE4.1 (`roundsd`).
+    fn math_native(&self, fb: u16, argc: u16) -> Option<(u8, InlineNative)> {
+        let w = self.p.feedback.get(fb as usize)?.get();
+        let n = InlineNative::of_entry(fbk::native_callee(w)?)?;
+        let ok = match n {
+            InlineNative::MathSqrt | InlineNative::MathAbs => argc >= 1,
+            InlineNative::MathFloor | InlineNative::MathCeil => {
+                argc >= 1 && std::arch::is_x86_feature_detected!("sse4.1")
+            }
+            InlineNative::MathMin | InlineNative::MathMax => argc == 2,
+            _ => false,
+        };
+        let i = InlineNative::ALL.iter().position(|&m| m == n)?;
+        ok.then_some((i as u8, n))
     }
 
     fn constant(&mut self, dst: u16, bits: u64) {

@@ -1,8 +1,17 @@
 //! Value numbering with redundant guard elimination: a pure instruction
 //! or a guard that only inspects its operand (`CheckInt32`,
-//! `CheckNumber`, `CheckNotHole`) whose op and operands equal an earlier
-//! one's that dominates it is removed, and its uses read the earlier
-//! result (a value already proven int32 is not checked again).
+//! `CheckNumber`, `CheckNotHole`, `CheckShape`) whose op and operands
+//! equal an earlier one's that dominates it is removed, and its uses read
+//! the earlier result (a value already proven int32 is not checked again;
+//! an object's shape is checked once for all its fields).
+//!
+//! Load forwarding: a `LoadField(loc)` of an object reads the value an
+//! earlier `LoadField(loc)` of it read or a `StoreField(loc)` to it wrote,
+//! unless a store that may write that slot came between: a
+//! `StoreField(loc)` to any object (it may be the same one under another
+//! name) or a `StoreProp`, which forgets every remembered field. The
+//! same for a context variable (`LoadCtx`/`StoreCtx` of one depth and
+//! slot), which only its own store and calls change.
 //!
 //! Scope: a block and the chain of single-predecessor blocks it heads
 //! (each block inherits the table of its only predecessor when that is
@@ -17,7 +26,15 @@ type Key = (String, Vec<V>);
 
 fn key(ins: &Inst) -> Option<Key> {
     let reusable = ins.op.has(props::PURE)
-        || matches!(ins.op, Op::CheckInt32 | Op::CheckNumber | Op::CheckNotHole);
+        || matches!(
+            ins.op,
+            Op::CheckInt32
+                | Op::CheckNumber
+                | Op::CheckNotHole
+                | Op::CheckShape(_)
+                | Op::LoadField(_)
+                | Op::LoadCtx(..)
+        );
     // `{:?}` of the op carries its immediates (constants, conditions).
     reusable.then(|| (format!("{:?}", ins.op), ins.args.clone()))
 }
@@ -51,6 +68,21 @@ pub fn run(f: &mut Func) {
                 table.clear();
                 kept.push(ins);
                 continue;
+            }
+            match ins.op {
+                Op::StoreField(loc) => {
+                    let load = format!("{:?}", Op::LoadField(loc));
+                    table.retain(|k, _| k.0 != load);
+                    table.insert((load, vec![ins.args[0]]), Some(ins.args[1]));
+                }
+                Op::StoreProp(_) => table.retain(|k, _| !k.0.starts_with("LoadField")),
+                // (depth, slot) names one variable of this function's
+                // context chain: only its own store changes it.
+                Op::StoreCtx(d, slot) => {
+                    let load = format!("{:?}", Op::LoadCtx(d, slot));
+                    table.insert((load, vec![]), Some(ins.args[0]));
+                }
+                _ => {}
             }
             if let Some(k) = key(&ins) {
                 if let Some(prev) = table.get(&k) {

@@ -72,6 +72,16 @@ pub enum Cc {
     Ge,
 }
 
+/// `Math` functions of one double computed inline (`MathF64`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum MathOp {
+    Sqrt,
+    Abs,
+    /// `roundsd` (SSE4.1: the builder only emits these when the CPU has it).
+    Floor,
+    Ceil,
+}
+
 /// Node properties, written once per op in [`Op::props`].
 pub mod props {
     /// May leave to the baseline code (a guard).
@@ -142,6 +152,17 @@ pub enum Op {
     /// Overwrites an own data property (`Func::prop_sites[i]`, as
     /// `LoadProp`): (object, value).
     StoreProp(u32),
+    /// Deopts unless its operand is an object of shape `key - 1` (the
+    /// IC's key: shape id + 1). Only a call changes a shape (a store
+    /// into an existing slot does not), so `gvn` removes a check that an
+    /// identical one dominates with no call between.
+    CheckShape(u64),
+    /// The own data slot at `loc` (as an IC entry's: >= 0 an offset in the
+    /// object, < 0 minus an offset in its overflow slots) of an object
+    /// whose shape a `CheckShape` proved: (object).
+    LoadField(i64),
+    /// Overwrites it: (object, value).
+    StoreField(i64),
     /// A present element of a dense array: (array, index).
     LoadElem,
     /// Overwrites a present element of a dense, not frozen array:
@@ -158,6 +179,19 @@ pub enum Op {
     CheckNotHole,
     /// Spends one unit of fuel at a loop back edge (deopts when out).
     Fuel,
+    /// The global object (its intrinsic slot: re-read after every call, as
+    /// any cell pointer).
+    LoadGlobalObj,
+    /// Deopts unless its operand is the native `InlineNative::ALL[i]` and a
+    /// native call could be made here (the native depth limit, a
+    /// RangeError, is the baseline's).
+    CheckNative(u8),
+    /// A `Math` function of a double, bit-identical to the native's result.
+    MathF64(MathOp),
+    /// `Math.min`/`Math.max` of two doubles (`runtime::math::min2/max2`:
+    /// NaN wins, -0 < +0).
+    MinF64,
+    MaxF64,
     /// The bytecode instruction at pc, run by the baseline tier's code for
     /// it (its inline paths and its helper: the one runtime definition).
     Generic(u32),
@@ -178,10 +212,13 @@ impl Op {
             AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | AddI32Wrap | SubI32Wrap => PURE,
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
-            TruthyInline => DEOPT,
-            Fuel | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem | LoadLength => {
-                DEOPT
-            }
+            TruthyInline | CheckNative(_) => DEOPT,
+            LoadGlobalObj | MathF64(_) | MinF64 | MaxF64 => PURE,
+            // Heap reads and writes: ordered by the block's order, never
+            // removed by value numbering (`gvn` forwards them by hand).
+            LoadField(_) | StoreField(_) => 0,
+            Fuel | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem | LoadLength
+            | CheckShape(_) => DEOPT,
             Generic(_) | Truthy => SYNC | CALLS,
         }
     }
@@ -210,13 +247,17 @@ impl Op {
             | AddI32Wrap | SubI32Wrap => (&[Int32, Int32], Some(Int32)),
             NegI32 => (&[Int32], Some(Int32)),
             TruncF64 => (&[Float64], Some(Int32)),
-            LoadProp(_) => (&[Tagged], Some(Tagged)),
-            StoreProp(_) => (&[Tagged, Tagged], None),
+            LoadProp(_) | LoadField(_) => (&[Tagged], Some(Tagged)),
+            StoreProp(_) | StoreField(_) => (&[Tagged, Tagged], None),
+            CheckShape(_) => (&[Tagged], None),
             LoadElem => (&[Tagged, Int32], Some(Tagged)),
             StoreElem => (&[Tagged, Int32, Tagged], None),
             LoadLength => (&[Tagged], Some(Int32)),
             AddF64 | SubF64 | MulF64 | DivF64 => (&[Float64, Float64], Some(Float64)),
-            NegF64 => (&[Float64], Some(Float64)),
+            NegF64 | MathF64(_) => (&[Float64], Some(Float64)),
+            MinF64 | MaxF64 => (&[Float64, Float64], Some(Float64)),
+            LoadGlobalObj => (&[], Some(Tagged)),
+            CheckNative(_) => (&[Tagged], None),
             CmpI32(_) => (&[Int32, Int32], Some(Bool)),
             CmpF64(_) => (&[Float64, Float64], Some(Bool)),
             NotBool => (&[Bool], Some(Bool)),

@@ -29,15 +29,20 @@ use crate::jit::baseline::ic::{
     STRING_LEN_OFF,
 };
 use crate::jit::baseline::masm::{Masm, FRAME, PROTO, TAG, VM};
+use crate::jit::baseline::natives::NATIVE_ENTRY_OFF;
 use crate::jit::x64::Scale;
 use crate::jit::x64::{
     AluOp, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm,
 };
+use crate::runtime::builtins::InlineNative;
 use crate::runtime::heap::Kind;
 use crate::runtime::value::{Value, DOUBLE_OFFSET};
+use crate::runtime::Intrinsic;
 use crate::runtime::Vm;
 use std::collections::HashMap;
 
+/// `Vm::intrinsics_ptr`, as the baseline's global path reads it.
+const INTRINSICS_PTR: i32 = std::mem::offset_of!(Vm, intrinsics_ptr) as i32;
 const S0: Gpr = Gpr::R11;
 const S1: Gpr = Gpr::R10;
 const X0: Xmm = Xmm::Xmm15;
@@ -47,11 +52,15 @@ const X1: Xmm = Xmm::Xmm14;
 pub struct LowerOpts {
     /// Deopt stress: every guard also deopts each `k`-th time one runs.
     pub deopt_every: u32,
+    /// `--trace-deopt`: each stub calls `opt_trace_deopt` (after writing
+    /// the frame, so it is a plain helper call).
+    pub trace_deopt: bool,
 }
 
 struct Deopt {
     entry: Label,
     fs: FrameState,
+    reason: super::DeoptReason,
 }
 
 pub struct Lower<'e, 'p> {
@@ -176,6 +185,18 @@ impl Lower<'_, '_> {
                 std::mem::offset_of!(FuncProto, jit.deopt_count) as i32,
             );
             self.asm().alu_rm_imm(AluOp::Add, Size::S32, count, 1);
+            let by_reason =
+                std::mem::offset_of!(FuncProto, jit.deopt_reasons) + 4 * d.reason as usize;
+            self.asm()
+                .alu_rm_imm(AluOp::Add, Size::S32, Mem::disp(PROTO, by_reason as i32), 1);
+            if self.opts.trace_deopt {
+                let a = self.asm();
+                a.mov_rm_r(Size::S64, Gpr::Rdi, VM);
+                a.mov_rm_r(Size::S64, Gpr::Rsi, PROTO);
+                a.mov_r_imm(Size::S32, Gpr::Rdx, d.fs.pc as i64);
+                a.mov_r_imm(Size::S32, Gpr::Rcx, d.reason as i64);
+                self.e.m.call_abs(opt_trace_deopt as *const () as usize);
+            }
             // Too many: calls stop entering this code directly.
             let keep = self.asm().new_label();
             self.asm()
@@ -268,6 +289,31 @@ impl Lower<'_, '_> {
     }
 
     /// Deopts unless `o` is a heap cell (no tag bits, not EMPTY).
+    /// Deopts unless `o` is an object cell.
+    fn check_object(&mut self, o: Gpr, d: Label) {
+        self.check_cell(o, d);
+        let a = self.asm();
+        a.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S8,
+            Mem::base(o),
+            crate::runtime::heap::FIRST_OBJECT_KIND as i32,
+        );
+        a.jcc(Cond::B, d);
+    }
+
+    /// The address of an IC location `loc` of object `o` (S1 clobbered
+    /// for an overflow slot).
+    fn field(&mut self, o: Gpr, loc: i64) -> Mem {
+        if loc >= 0 {
+            Mem::disp(o, loc as i32)
+        } else {
+            self.asm()
+                .mov_r_m(Size::S64, S1, Mem::disp(o, OVERFLOW_OFF));
+            Mem::disp(S1, (-loc) as i32)
+        }
+    }
+
     fn check_cell(&mut self, o: Gpr, d: Label) {
         let a = self.asm();
         a.mov_r64_imm64(S1, crate::runtime::value::NOT_CELL_MASK);
@@ -298,11 +344,14 @@ impl Lower<'_, '_> {
     }
 
     /// A guard's deopt label (its stub is emitted after the body).
-    fn deopt(&mut self, fs: &FrameState) -> Label {
+    fn deopt(&mut self, ins: &Inst) -> Label {
+        let fs = ins.fs.as_ref().expect("a guard has a frame state");
+        let reason = super::DeoptReason::of(ins.op).expect("a guard has a reason");
         let entry = self.asm().new_named_label(&format!("deopt_pc{}", fs.pc));
         self.deopts.push(Deopt {
             entry,
             fs: fs.clone(),
+            reason,
         });
         entry
     }
@@ -416,7 +465,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::CheckInt32 => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let v = self.gpr(arg(0), S0);
                 self.asm().alu_rm_r(AluOp::Cmp, Size::S64, v, TAG);
@@ -426,7 +475,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::CheckNumber => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let v = self.gpr(arg(0), S0);
                 let x = self.xwork(res.unwrap(), &[]);
@@ -483,7 +532,7 @@ impl Lower<'_, '_> {
             | Op::MulI32 => self.int_binop(ins)?,
             Op::ShlI32 | Op::SarI32 | Op::ShrI32 => self.shift(ins),
             Op::NegI32 => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let g = self.gpr(arg(0), S0);
                 let w = self.work(res.unwrap(), &[]);
@@ -580,7 +629,7 @@ impl Lower<'_, '_> {
                 self.set_flag(res.unwrap(), Cond::E, None);
             }
             Op::TruthyInline => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let v = self.gpr(arg(0), S0);
                 let w = self.work(res.unwrap(), &[]);
@@ -638,7 +687,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::TruncF64 => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let x = self.xmm(arg(0), X0);
                 let w = self.work(res.unwrap(), &[]);
@@ -650,8 +699,34 @@ impl Lower<'_, '_> {
                 a.mov_rm_r(Size::S32, w, S0);
                 self.put(res.unwrap(), w);
             }
+            Op::CheckShape(key) => {
+                let d = self.deopt(ins);
+                self.stress(d);
+                let o = self.gpr(arg(0), S0);
+                self.check_object(o, d);
+                // Shape ids are small (an index into the shape table).
+                let key = i32::try_from(key).map_err(|_| "shape id out of range")?;
+                let a = self.asm();
+                a.mov_r_m(Size::S64, S1, Mem::disp(o, SHAPE_OFF));
+                a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
+                a.jcc(Cond::Ne, d);
+            }
+            Op::LoadField(loc) => {
+                let o = self.gpr(arg(0), S0);
+                let w = self.work(res.unwrap(), &[]);
+                let at = self.field(o, loc);
+                self.asm().mov_r_m(Size::S64, w, at);
+                self.put(res.unwrap(), w);
+            }
+            Op::StoreField(loc) => {
+                let v = self.value_operand(arg(1));
+                let o = self.gpr(arg(0), S0);
+                let at = self.field(o, loc);
+                self.store_value(at, v);
+            }
             Op::LoadProp(i) | Op::StoreProp(i) => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let o = self.gpr(arg(0), S0);
                 let store = matches!(ins.op, Op::StoreProp(_));
@@ -666,15 +741,8 @@ impl Lower<'_, '_> {
                     None => S0,
                 };
                 let site = self.f.prop_sites[i as usize].clone();
-                self.check_cell(o, d);
+                self.check_object(o, d);
                 let a = self.asm();
-                a.alu_rm_imm(
-                    AluOp::Cmp,
-                    Size::S8,
-                    Mem::base(o),
-                    crate::runtime::heap::FIRST_OBJECT_KIND as i32,
-                );
-                a.jcc(Cond::B, d);
                 a.mov_r_m(Size::S64, S1, Mem::disp(o, SHAPE_OFF));
                 a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
                 let done = a.new_label();
@@ -685,12 +753,7 @@ impl Lower<'_, '_> {
                     let key = i32::try_from(*key).map_err(|_| "shape id out of range")?;
                     a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
                     a.jcc(Cond::Ne, if k + 1 == site.len() { d } else { next });
-                    let at = if *loc >= 0 {
-                        Mem::disp(o, *loc as i32)
-                    } else {
-                        a.mov_r_m(Size::S64, S1, Mem::disp(o, OVERFLOW_OFF));
-                        Mem::disp(S1, (-*loc) as i32)
-                    };
+                    let at = self.field(o, *loc);
                     match val {
                         Some(v) => self.store_value(at, v),
                         None => self.asm().mov_r_m(Size::S64, w, at),
@@ -705,7 +768,7 @@ impl Lower<'_, '_> {
                 }
             }
             Op::LoadElem | Op::StoreElem => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let store = ins.op == Op::StoreElem;
                 let val = if store {
@@ -761,7 +824,7 @@ impl Lower<'_, '_> {
                 }
             }
             Op::LoadLength => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let o = self.gpr(arg(0), S0);
                 self.check_cell(o, d);
@@ -801,15 +864,90 @@ impl Lower<'_, '_> {
                     }
                 }
             }
+            Op::LoadGlobalObj => {
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                a.mov_r_m(Size::S64, w, Mem::disp(VM, INTRINSICS_PTR));
+                a.mov_r_m(Size::S64, w, Mem::disp(w, 8 * Intrinsic::Global as i32));
+                self.put(res.unwrap(), w);
+            }
+            Op::CheckNative(i) => {
+                let d = self.deopt(ins);
+                self.stress(d);
+                let v = self.gpr(arg(0), S0);
+                self.check_cell(v, d);
+                let entry = InlineNative::ALL[i as usize].entry();
+                let a = self.asm();
+                a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(v), Kind::Native as i32);
+                a.jcc(Cond::Ne, d);
+                a.mov_r64_imm64(S1, entry as u64);
+                a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(v, NATIVE_ENTRY_OFF));
+                a.jcc(Cond::Ne, d);
+                a.alu_rm_imm(
+                    AluOp::Cmp,
+                    Size::S64,
+                    Mem::disp(VM, std::mem::offset_of!(Vm, native_depth) as i32),
+                    crate::runtime::call::MAX_NATIVE_DEPTH as i32,
+                );
+                a.jcc(Cond::Ae, d);
+            }
+            Op::MathF64(m) => {
+                let x = self.xmm(arg(0), X0);
+                let w = self.xwork(res.unwrap(), &[]);
+                match m {
+                    MathOp::Sqrt => self.asm().sse(SseOp::Sqrtsd, w, x),
+                    MathOp::Floor => self.asm().roundsd(w, x, 1 | 8),
+                    MathOp::Ceil => self.asm().roundsd(w, x, 2 | 8),
+                    MathOp::Abs => {
+                        let a = self.asm();
+                        a.movq_r_x(S0, x);
+                        a.shift_imm(ShiftOp::Shl, Size::S64, S0, 1);
+                        a.shift_imm(ShiftOp::Shr, Size::S64, S0, 1);
+                        a.movq_x_r(w, S0);
+                    }
+                }
+                self.xput(res.unwrap(), w);
+            }
+            Op::MinF64 | Op::MaxF64 => {
+                // As `runtime::math::min2/max2` (and the baseline's inline
+                // path): NaN if either is; of two equal values (only ±0
+                // differ) the bitwise OR for min (-0 wins), AND for max.
+                let min = ins.op == Op::MinF64;
+                let (x, y) = (arg(0), arg(1));
+                let w = self.xwork(res.unwrap(), &[y]);
+                let xa = self.xmm(x, w);
+                if xa != w {
+                    self.asm().sse(SseOp::Movsd, w, xa);
+                }
+                let yr = self.xmm(y, X1);
+                let a = self.asm();
+                let (nan, equal, take_b, done) =
+                    (a.new_label(), a.new_label(), a.new_label(), a.new_label());
+                a.sse(SseOp::Ucomisd, w, yr);
+                a.jcc(Cond::P, nan);
+                a.jcc(Cond::E, equal);
+                a.jcc(if min { Cond::A } else { Cond::B }, take_b);
+                a.jmp(done);
+                a.bind(take_b);
+                a.sse(SseOp::Movsd, w, yr);
+                a.jmp(done);
+                a.bind(equal);
+                a.sse(if min { SseOp::Orpd } else { SseOp::Andpd }, w, yr);
+                a.jmp(done);
+                a.bind(nan);
+                a.sse(SseOp::Addsd, w, yr);
+                a.bind(done);
+                self.xput(res.unwrap(), w);
+            }
             Op::CheckNotHole => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let g = self.gpr(arg(0), S0);
                 self.asm().test_rm_r(Size::S64, g, g);
                 self.asm().jcc(Cond::E, d);
             }
             Op::Fuel => {
-                let d = self.deopt(ins.fs.as_ref().unwrap());
+                let d = self.deopt(ins);
                 self.stress(d);
                 let fuel = Mem::disp(VM, std::mem::offset_of!(Vm, fuel) as i32);
                 let a = self.asm();
@@ -877,7 +1015,7 @@ impl Lower<'_, '_> {
         let res = ins.res.unwrap();
         let guard = ins.op.has(props::DEOPT);
         let d = if guard {
-            let d = self.deopt(ins.fs.as_ref().unwrap());
+            let d = self.deopt(ins);
             self.stress(d);
             Some(d)
         } else {
@@ -954,7 +1092,7 @@ impl Lower<'_, '_> {
             Op::SarI32 => ShiftOp::Sar,
             _ => ShiftOp::Shr,
         };
-        let d = ins.fs.as_ref().map(|fs| self.deopt(fs));
+        let d = ins.fs.is_some().then(|| self.deopt(ins));
         if let Some(d) = d {
             self.stress(d);
         }
@@ -1046,6 +1184,29 @@ impl Lower<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// `--trace-deopt`: one line per deoptimization (no allocation on the
+/// heap, no call out).
+extern "C" fn opt_trace_deopt(_vm: *mut Vm, p: *const FuncProto, pc: u32, reason: u32) {
+    // The function outlives its code.
+    let p = unsafe { &*p };
+    let r = super::DeoptReason::ALL[reason as usize];
+    let at = match p.position(pc as usize) {
+        Some((l, c)) => format!(" ({l}:{c})"),
+        None => String::new(),
+    };
+    let name = if p.name.is_empty() {
+        "<anonymous>"
+    } else {
+        &p.name
+    };
+    eprintln!(
+        "[deopt] {name} at pc {pc}{at}: {}; {} deopts ({})",
+        r.name(),
+        p.jit.deopt_count.get(),
+        super::DeoptReason::summary(&p.jit.deopt_reasons)
+    );
 }
 
 /// `Op::Truthy`: ToBoolean (no allocation, no call out).

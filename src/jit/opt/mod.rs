@@ -35,6 +35,7 @@ pub mod dce;
 pub mod fold;
 pub mod gvn;
 pub mod ir;
+pub mod licm;
 pub mod lower;
 pub mod range;
 pub mod regalloc;
@@ -61,7 +62,91 @@ pub struct OptOptions {
     pub deopt_every: u32,
     /// Registers per class the allocator may use (0: all).
     pub regs: usize,
+    /// `--trace-deopt`: each deopt exit reports itself.
+    pub trace_deopt: bool,
 }
+
+/// Why a guard left optimized code: counted per function
+/// (`JitRecord::deopt_reasons`), printed by `--trace-deopt` and
+/// `--trace-opt`. One per guarding op (`of`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum DeoptReason {
+    NotInt32,
+    NotNumber,
+    Overflow,
+    WrongShape,
+    NotDenseElement,
+    OutOfFuel,
+    Hole,
+    OtherTruthiness,
+    NotTheNative,
+    NotInt32Range,
+    NotArrayOrString,
+}
+
+impl DeoptReason {
+    pub const ALL: [DeoptReason; 11] = [
+        DeoptReason::NotInt32,
+        DeoptReason::NotNumber,
+        DeoptReason::Overflow,
+        DeoptReason::WrongShape,
+        DeoptReason::NotDenseElement,
+        DeoptReason::OutOfFuel,
+        DeoptReason::Hole,
+        DeoptReason::OtherTruthiness,
+        DeoptReason::NotTheNative,
+        DeoptReason::NotInt32Range,
+        DeoptReason::NotArrayOrString,
+    ];
+
+    /// The reason a guard of `op` gives (None for ops that never deopt).
+    pub fn of(op: ir::Op) -> Option<DeoptReason> {
+        use ir::Op::*;
+        Some(match op {
+            CheckInt32 => DeoptReason::NotInt32,
+            CheckNumber => DeoptReason::NotNumber,
+            AddI32 | SubI32 | MulI32 | NegI32 => DeoptReason::Overflow,
+            CheckShape(_) | LoadProp(_) | StoreProp(_) => DeoptReason::WrongShape,
+            LoadElem | StoreElem => DeoptReason::NotDenseElement,
+            Fuel => DeoptReason::OutOfFuel,
+            CheckNotHole => DeoptReason::Hole,
+            TruthyInline => DeoptReason::OtherTruthiness,
+            CheckNative(_) => DeoptReason::NotTheNative,
+            TruncF64 | ShrI32 => DeoptReason::NotInt32Range,
+            LoadLength => DeoptReason::NotArrayOrString,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            DeoptReason::NotInt32 => "not an int32",
+            DeoptReason::NotNumber => "not a number",
+            DeoptReason::Overflow => "int32 overflow or -0",
+            DeoptReason::WrongShape => "shape not cached",
+            DeoptReason::NotDenseElement => "not a present element of a dense array",
+            DeoptReason::OutOfFuel => "out of fuel",
+            DeoptReason::Hole => "uninitialized binding",
+            DeoptReason::OtherTruthiness => "truthiness of a string or double",
+            DeoptReason::NotTheNative => "callee is not the inlined native",
+            DeoptReason::NotInt32Range => "result outside the int32 range",
+            DeoptReason::NotArrayOrString => "length of something else",
+        }
+    }
+
+    /// "name count, ..." of the nonzero counts.
+    pub fn summary(counts: &[std::cell::Cell<u32>]) -> String {
+        let v: Vec<String> = DeoptReason::ALL
+            .iter()
+            .filter(|r| counts[**r as usize].get() > 0)
+            .map(|r| format!("{} {}", r.name(), counts[*r as usize].get()))
+            .collect();
+        v.join(", ")
+    }
+}
+
+const _: () = assert!(DeoptReason::ALL.len() <= crate::bytecode::record::DEOPT_REASONS);
 
 /// What compiling produced besides the code (for `--trace-opt`).
 #[derive(Clone, Debug, Default)]
@@ -93,12 +178,13 @@ pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), S
         Ok(())
     };
     check(&f, "build")?;
-    type Pass = fn(&mut ir::Func);
-    let passes: [(&str, Pass); 4] = [
-        ("fold", fold::run),
-        ("gvn", gvn::run),
-        ("range", range::run),
-        ("dce", dce::run),
+    type Pass<'a> = Box<dyn Fn(&mut ir::Func) + 'a>;
+    let passes: [(&str, Pass); 5] = [
+        ("fold", Box::new(fold::run)),
+        ("gvn", Box::new(gvn::run)),
+        ("licm", Box::new(|f: &mut ir::Func| licm::run(f, &live))),
+        ("range", Box::new(range::run)),
+        ("dce", Box::new(dce::run)),
     ];
     for (name, pass) in passes {
         pass(&mut f);
@@ -144,6 +230,7 @@ pub fn compile(
     }
     let lo = lower::LowerOpts {
         deopt_every: o.deopt_every,
+        trace_deopt: o.trace_deopt,
     };
     let mut region = |e: &mut crate::jit::baseline::emit::Emitter<'_>| lower::lower(e, &f, &a, &lo);
     let code = crate::jit::baseline::compile_region(p, space, align, Some(&mut region), 0)?;

@@ -1,0 +1,304 @@
+//! Loop-invariant code motion: instructions of a loop that compute the
+//! same thing on every iteration move to a new preheader block, run once
+//! per entry into the loop.
+//!
+//! A loop is a header `h` (a block with a back edge: a predecessor
+//! numbered no earlier) and every block that reaches one of its latches
+//! (the back edges' sources) without passing `h`; only natural loops (`h`
+//! dominates every block of it) are transformed. An enclosing loop is not
+//! one when its inner loop has an OSR entry (which enters the inner loop
+//! from outside), so in practice the innermost loops are. Its preheader `P` is
+//! inserted just before `h`: it takes over every edge from outside the loop
+//! (the function entry and the OSR entry blocks alike) with `h`'s
+//! parameters as its own, and jumps to `h` with them.
+//!
+//! What moves (in block order, so a moved instruction's operands moved
+//! first or were defined outside the loop):
+//! - pure instructions whose operands are invariant;
+//! - in loops with no calling instruction, and only from blocks that
+//!   dominate every latch (they run on every iteration, so a moved guard
+//!   fails only where the loop would have failed anyway): operand-only
+//!   guards (`CheckInt32`, `CheckNumber`, `CheckNotHole`, `CheckShape`),
+//!   `LoadLength` (only calls change a length: element stores overwrite
+//!   present elements), `LoadCtx` when the loop has no `StoreCtx` of that
+//!   variable, and `LoadField` when the loop stores into no field of that
+//!   slot and the object's shape check moved before it.
+//!
+//! An operand is invariant when defined outside the loop, by a moved
+//! instruction, or when it is a header parameter every back edge passes
+//! unchanged: its value is then the preheader's parameter, which the moved
+//! instruction reads instead.
+//!
+//! A moved guard deopts to the loop's entry: the header's pc, with the
+//! preheader's parameters as the header's live registers (one parameter per
+//! register live at the header, in `Liveness` order: see `build`). The
+//! baseline code then enters the loop as the optimized code would have.
+//!
+//! No value moves out of a loop that calls: values are never live across a
+//! call (see `ir`), and a moved pure value would be.
+
+use super::ir::*;
+use crate::bytecode::liveness::Liveness;
+use std::collections::HashSet;
+
+pub fn run(f: &mut Func, live: &Liveness) {
+    // Innermost loops (later headers) first: what they hoist lands in
+    // their preheader, inside the enclosing loop, which may hoist it again.
+    let mut done: HashSet<u32> = HashSet::new();
+    loop {
+        let preds = f.preds();
+        let header = (0..f.blocks.len()).rev().find(|&h| {
+            !done.contains(&f.blocks[h].pc)
+                && preds[h].iter().any(|q| q.0 as usize >= h)
+                && f.blocks[h].pc != 0
+        });
+        let Some(h) = header else { return };
+        done.insert(f.blocks[h].pc);
+        hoist_loop(f, h, live);
+    }
+}
+
+fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
+    let preds = f.preds();
+    let latches: Vec<usize> = preds[h]
+        .iter()
+        .map(|q| q.0 as usize)
+        .filter(|&q| q >= h)
+        .collect();
+    // The loop body: backwards from the latches, stopping at the header.
+    let mut body: HashSet<usize> = HashSet::from([h]);
+    let mut work = latches.clone();
+    while let Some(b) = work.pop() {
+        if body.insert(b) {
+            work.extend(preds[b].iter().map(|q| q.0 as usize));
+        }
+    }
+    let idom = super::verify::dominators(f);
+    let dominates = |a: usize, mut b: usize| loop {
+        if a == b {
+            return true;
+        }
+        match idom[b] {
+            Some(d) if d != b => b = d,
+            _ => return false,
+        }
+    };
+    // Only natural loops: an inner loop's OSR entry block jumps into the
+    // middle of its enclosing loops, bypassing their preheaders.
+    if body.iter().any(|&b| !dominates(h, b)) {
+        return;
+    }
+    let regs: Vec<u16> = live.live_in(f.blocks[h].pc as usize).collect();
+    if regs.len() != f.blocks[h].params.len() {
+        return; // Not a header the builder made (one parameter per register).
+    }
+    let calls = body
+        .iter()
+        .any(|&b| f.blocks[b].insts.iter().any(|i| i.op.has(props::CALLS)));
+    if calls {
+        return;
+    }
+    let every_iteration: HashSet<usize> = body
+        .iter()
+        .copied()
+        .filter(|&b| latches.iter().all(|&l| dominates(b, l)))
+        .collect();
+    let mut stored_fields = HashSet::new();
+    let mut stored_ctx = HashSet::new();
+    let mut store_prop = false;
+    for &b in &body {
+        for i in &f.blocks[b].insts {
+            match i.op {
+                Op::StoreField(loc) => {
+                    stored_fields.insert(loc);
+                }
+                Op::StoreCtx(d, s) => {
+                    stored_ctx.insert((d, s));
+                }
+                Op::StoreProp(_) => store_prop = true,
+                _ => {}
+            }
+        }
+    }
+    // Header parameters every back edge passes unchanged.
+    let params = f.blocks[h].params.clone();
+    let invariant_param: Vec<bool> = (0..params.len())
+        .map(|j| {
+            latches.iter().all(|&l| {
+                f.blocks[l]
+                    .term
+                    .edges()
+                    .iter()
+                    .filter(|e| e.to.0 as usize == h)
+                    .all(|e| e.args[j] == params[j])
+            })
+        })
+        .collect();
+    let defined_in_loop: HashSet<V> = body
+        .iter()
+        .flat_map(|&b| {
+            let blk = &f.blocks[b];
+            blk.params
+                .iter()
+                .copied()
+                .chain(blk.insts.iter().filter_map(|i| i.res))
+        })
+        .collect();
+
+    // The preheader's parameters (fresh values, the header's reprs).
+    let pre_params: Vec<V> = params
+        .iter()
+        .map(|&p| {
+            let r = f.repr(p);
+            f.new_value(r)
+        })
+        .collect();
+    let entry_state = FrameState {
+        pc: f.blocks[h].pc,
+        regs: regs
+            .iter()
+            .copied()
+            .zip(pre_params.iter().copied())
+            .collect(),
+        in_frame: vec![],
+    };
+    // Constants stay where they are (rematerialized, they cost nothing;
+    // kept live across the loop, a register): a moved instruction reading
+    // one reads a copy made in the preheader.
+    let consts: std::collections::HashMap<V, Op> = body
+        .iter()
+        .flat_map(|&b| f.blocks[b].insts.iter())
+        .filter(|i| i.args.is_empty() && i.op.has(props::PURE))
+        .filter_map(|i| i.res.map(|r| (r, i.op)))
+        .collect();
+    let mut copies: std::collections::HashMap<V, V> = std::collections::HashMap::new();
+    let mut moved_vals: HashSet<V> = HashSet::new();
+    let mut checked_shape: HashSet<V> = HashSet::new();
+    let mut hoisted: Vec<Inst> = Vec::new();
+    let mut order: Vec<usize> = body.iter().copied().collect();
+    order.sort_unstable();
+    for b in order {
+        let always = every_iteration.contains(&b);
+        let insts = std::mem::take(&mut f.blocks[b].insts);
+        let mut kept = Vec::with_capacity(insts.len());
+        for ins in insts {
+            // The operands as the preheader sees them, if all invariant.
+            let args: Option<Vec<V>> = ins
+                .args
+                .iter()
+                .map(|a| {
+                    if !defined_in_loop.contains(a) || moved_vals.contains(a) {
+                        Some(*a)
+                    } else if consts.contains_key(a) {
+                        Some(*a) // copied below
+                    } else {
+                        params
+                            .iter()
+                            .position(|p| p == a)
+                            .filter(|&j| invariant_param[j])
+                            .map(|j| pre_params[j])
+                    }
+                })
+                .collect();
+            let movable = args.is_some()
+                && !consts.contains_key(&ins.res.unwrap_or(V(u32::MAX)))
+                && match ins.op {
+                    op if op.has(props::PURE) => true,
+                    Op::CheckInt32 | Op::CheckNumber | Op::CheckNotHole | Op::CheckShape(_) => {
+                        always
+                    }
+                    Op::LoadLength => always,
+                    Op::LoadCtx(d, s) => always && !stored_ctx.contains(&(d, s)),
+                    Op::LoadField(loc) => {
+                        always
+                            && !store_prop
+                            && !stored_fields.contains(&loc)
+                            && checked_shape.contains(&args.as_ref().unwrap()[0])
+                    }
+                    _ => false,
+                };
+            if !movable {
+                kept.push(ins);
+                continue;
+            }
+            let mut args = args.unwrap();
+            for a in args.iter_mut() {
+                if let Some(&op) = consts.get(a) {
+                    let c = match copies.get(a) {
+                        Some(&c) => c,
+                        None => {
+                            let c = f.new_value(f.repr(*a));
+                            hoisted.push(Inst {
+                                op,
+                                args: vec![],
+                                res: Some(c),
+                                fs: None,
+                            });
+                            copies.insert(*a, c);
+                            c
+                        }
+                    };
+                    *a = c;
+                }
+            }
+            if matches!(ins.op, Op::CheckShape(_)) {
+                checked_shape.insert(args[0]);
+            }
+            if let Some(r) = ins.res {
+                moved_vals.insert(r);
+            }
+            let fs = ins.fs.as_ref().map(|_| entry_state.clone());
+            hoisted.push(Inst {
+                op: ins.op,
+                args,
+                res: ins.res,
+                fs,
+            });
+        }
+        f.blocks[b].insts = kept;
+    }
+    if hoisted.is_empty() {
+        return;
+    }
+    insert_preheader(f, h, &body, pre_params, hoisted);
+}
+
+/// Inserts block `P` at index `h` (the header moves to `h + 1`): every
+/// edge into the header from outside `body` now enters `P`.
+fn insert_preheader(
+    f: &mut Func,
+    h: usize,
+    body: &HashSet<usize>,
+    params: Vec<V>,
+    insts: Vec<Inst>,
+) {
+    let shift = |b: usize| if b >= h { b + 1 } else { b };
+    for (i, blk) in f.blocks.iter_mut().enumerate() {
+        let outside = !body.contains(&i);
+        for e in blk.term.edges_mut() {
+            let to = e.to.0 as usize;
+            e.to = if to == h && outside {
+                B(h as u32)
+            } else {
+                B(shift(to) as u32)
+            };
+        }
+    }
+    for (_, b) in f.osr.iter_mut() {
+        *b = B(shift(b.0 as usize) as u32);
+    }
+    let pc = f.blocks[h].pc;
+    let args = params.clone();
+    f.blocks.insert(
+        h,
+        Block {
+            params,
+            insts,
+            term: Term::Jump(Edge {
+                to: B(h as u32 + 1),
+                args,
+            }),
+            pc,
+        },
+    );
+}
