@@ -1084,3 +1084,39 @@ console.log(scan("abc"), scan(t), scan(t));
     let calls = f.jit.helper_calls.get();
     assert!(calls <= 40, "scan: {calls} helper calls");
 }
+
+/// `in` sites cache (receiver shape, key) with the answer proved by the
+/// receiver's shape (own keys) or a chain record (inherited or absent
+/// keys): the hot loop stays inline, and a key added on the prototype
+/// afterwards (a new prototype shape) is seen.
+#[test]
+fn in_sites_answer_from_shapes() {
+    let src = r#"
+const proto = { p: 1 };
+const objs = [{ x: 1 }, Object.create(proto), { y: 2, x: 3 }];
+function count(k, n) {
+  let c = 0;
+  for (let i = 0; i < n; i++) if (k in objs[i % 3]) c++;
+  return c;
+}
+console.log(count("x", 600), count("p", 600), count("zz", 600));
+proto.zz = 1;
+console.log(count("zz", 600));
+"#;
+    let p = check(src, "400 200 0\n200\n");
+    let f = function(&p, "count");
+    let ics: Vec<&PolyIc> = f
+        .code
+        .iter()
+        .filter_map(|i| match *i {
+            Insn::In { fb, .. } => f.poly_ic(fb),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ics.len(), 1);
+    // Three receiver shapes (the key word of each entry is the last key seen).
+    assert_eq!(ics[0].len(), 3, "{:?}", ics[0].shapes());
+    // 2400 checks; each key change refills the three entries.
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 30, "count: {calls} helper calls");
+}

@@ -320,7 +320,8 @@ fn encode_key(k: PropKey) -> u64 {
     }
 }
 
-fn decode_key(w: u64) -> PropKey {
+/// The property key in an atom string's last raw word (see `atom_string`).
+pub fn decode_key(w: u64) -> PropKey {
     if w >> 32 != 0 {
         PropKey::Index(w as u32)
     } else {

@@ -541,7 +541,7 @@ impl<'a> Emitter<'a> {
             Gt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::G, h::bl_gt),
             Ge { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Ge, h::bl_ge),
             InstanceOf { dst, a, b, fb } => self.visit_instanceof(pc, dst, a, b, fb),
-            In { .. } => self.generic(pc, h::bl_in),
+            In { dst, a, b, fb } => self.visit_in(pc, dst, a, b, fb),
 
             Neg { dst, src, fb } => self.visit_neg(pc, dst, src, fb),
             ToNumber { dst, src } => self.visit_tonumber(pc, dst, src),
@@ -871,7 +871,8 @@ impl<'a> Emitter<'a> {
     /// `a` and `b`: nothing was stored) as doubles, the operation, the
     /// double stored in `dst`, and the helper's feedback for an overflow.
     fn int_overflow(&mut self, fb: u16, (a, b, dst): (u16, u16, u16), op: SseOp) {
-        self.m.feedback_or(fb, fbk::SAW_INT | fbk::SAW_OVERFLOW);
+        self.m.feedback_or(fb, fbk::SAW_INT);
+        self.m.feedback_or(fb, fbk::SAW_OVERFLOW);
         self.m.load(Gpr::Rax, a);
         self.m.load(Gpr::Rcx, b);
         let x = &mut self.m.asm;

@@ -313,7 +313,8 @@ helpers! { cx;
         let t = exec::instance_of(cx.vm, cx.fb(fb), cx.r.get(a), cx.r.get(b))?;
         done!(cx.r.set(dst, Value::bool(t)))
     };
-    bl_in: Insn::In { dst, a, b } => {
+    bl_in: Insn::In { dst, a, b, fb } => {
+        super::ic::note_in(cx.vm, cx.p, fb, cx.r.get(a), cx.r.get(b));
         let t = ops::has_in(cx.vm, cx.r.get(a), cx.r.get(b))?;
         done!(cx.r.set(dst, Value::bool(t)))
     };

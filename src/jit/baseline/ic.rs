@@ -48,7 +48,7 @@ use crate::bytecode::feedback::{self as fbk, PolyEntry, PolyIc, POLY_MAX};
 use crate::bytecode::{Const, FuncProto};
 use crate::jit::x64::{AluOp, Cond, Gpr, IndexReg, Label, Mem, Scale, ShiftOp, Size, UnaryOp, Xmm};
 use crate::runtime::atoms::{wk, PropKey};
-use crate::runtime::heap::{Cell, Kind, FIRST_OBJECT_KIND};
+use crate::runtime::heap::{Cell, Kind, ATOM_STRING, FIRST_OBJECT_KIND};
 use crate::runtime::object::FROZEN_ELEMENTS;
 use crate::runtime::shape::{self, ShapeId, ACCESSOR, WRITABLE};
 use crate::runtime::{fixed, oflags, Intrinsic, Value, Vm, UNIT_STRINGS};
@@ -166,6 +166,12 @@ pub const CHAIN_GETTER: u64 = 2;
 /// its setter directly when it is a JS function with baseline code
 /// (`accessors`), else the helper's generic [[Set]] calls it.
 pub const CHAIN_SETTER: u64 = 3;
+/// `in`: prototype n has the key (any property); the receiver and
+/// prototypes 1..n-1 lack it. The answer is true.
+pub const CHAIN_IN_FOUND: u64 = 4;
+/// `in`: the receiver and all n prototypes lack the key and prototype n's
+/// prototype is null (checked at each use, as for `CHAIN_ADD`). False.
+pub const CHAIN_IN_ABSENT: u64 = 5;
 
 /// Whether `key` may be cached through a chain record (see above).
 fn chain_key(key: PropKey) -> bool {
@@ -220,6 +226,46 @@ pub fn note_proto(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, key: PropKey) {
     let loc = loc_of(hs.n_fixed, hs.n_inline, slot);
     match ic.chain(&words) {
         Some(chain) => enter(ic, Vm::shape_of(c).0 as u64 + 1, loc, chain),
+        None => go_mega(ic),
+    }
+}
+
+/// Before `bl_in` computes `key in obj` at site `fb`: enters `obj`'s
+/// shared shape with `key`'s key word (an atom's own string, whose last
+/// raw word is its encoded key; named keys other than `length` only, see
+/// `chain_key`) as the entry's `loc`, and as its holder 0 (an own property:
+/// true) or a chain record (`CHAIN_IN_FOUND` or `CHAIN_IN_ABSENT`).
+pub fn note_in(vm: &Vm, p: &FuncProto, fb: u16, key: Value, obj: Value) {
+    let Some(ic) = p.poly_ic(fb) else { return };
+    if ic.is_mega() || !vm.is_object(obj) || !vm.is_string(key) {
+        return;
+    }
+    let kc = Cell::from_value(key);
+    if kc.kind() != Kind::String || kc.flags() & ATOM_STRING == 0 {
+        return;
+    }
+    let word = kc.raw(kc.raw_words() - 1);
+    let k = crate::runtime::decode_key(word);
+    let c = Cell::from_value(obj);
+    if !chain_key(k) || c.raw_words() != OBJECT_RAW_WORDS {
+        return;
+    }
+    let sid = Vm::shape_of(c);
+    if vm.shapes.get(sid).dictionary {
+        return;
+    }
+    if vm.shapes.lookup(sid, k).is_some() {
+        return enter(ic, sid.0 as u64 + 1, word as i64, 0);
+    }
+    let mut words = vec![0, CHAIN_IN_ABSENT, 0];
+    match walk_chain(vm, c, k, &mut words) {
+        Ok(Some(_)) => words[CHAIN_KIND] = CHAIN_IN_FOUND,
+        Ok(None) => {}
+        Err(()) => return,
+    }
+    words[CHAIN_N] = (words.len() - CHAIN_PROTOS) as u64;
+    match ic.chain(&words) {
+        Some(chain) => enter(ic, sid.0 as u64 + 1, word as i64, chain),
         None => go_mega(ic),
     }
 }
@@ -613,7 +659,7 @@ impl Emitter<'_> {
 
     /// rdx = a chain record: jumps to `target` when `kind` compared with
     /// the record's kind meets `cc`.
-    fn branch_on_chain_kind(&mut self, kind: u64, cc: Cond, target: Label) {
+    pub(super) fn branch_on_chain_kind(&mut self, kind: u64, cc: Cond, target: Label) {
         self.m.asm.alu_rm_imm(
             AluOp::Cmp,
             Size::S64,
