@@ -700,6 +700,20 @@ impl Emitter<'_> {
         x.bind(done);
     }
 
+    /// rax = prototype n of a chain record: jumps to `slow` unless the
+    /// chain ends there (its prototype is null). Clobbers r9.
+    pub(super) fn branch_unless_chain_ends(&mut self, slow: Label) {
+        let x = &mut self.m.asm;
+        x.mov_r_imm(Size::S64, Gpr::R9, Value::NULL.0 as i64);
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::R9,
+            Mem::disp(Gpr::Rax, PROTO_OFF),
+        );
+        x.jcc(Cond::Ne, slow);
+    }
+
     /// The out-of-line half of an entry with a chain record (rax =
     /// receiver, rcx = loc, rdx = the record). A GetProp (`store` None)
     /// continues at `resume` with rax = the holder; a SetProp (`store` =
@@ -743,16 +757,8 @@ impl Emitter<'_> {
             Mem::disp(Gpr::Rdx, 8 * CHAIN_NEW_SHAPE as i32),
         );
         self.chain_walk(CHAIN_ADD, slow);
+        self.branch_unless_chain_ends(slow);
         let x = &mut self.m.asm;
-        // The chain ends here: prototype n's prototype is null.
-        x.mov_r_imm(Size::S64, Gpr::R9, Value::NULL.0 as i64);
-        x.alu_r_m(
-            AluOp::Cmp,
-            Size::S64,
-            Gpr::R9,
-            Mem::disp(Gpr::Rax, PROTO_OFF),
-        );
-        x.jcc(Cond::Ne, slow);
         x.test_rm_imm(
             Size::S8,
             Mem::disp(Gpr::R11, FLAGS_OFF),
@@ -867,21 +873,9 @@ impl Emitter<'_> {
         x.jcc(Cond::E, slow);
     }
 
-    /// A relational compare of rax and rcx when both are one-unit flat
-    /// strings (a parser's `ch >= "0"`): records `SAW_STRING` (the
-    /// helper's feedback for two strings) and compares the units, leaving
-    /// the flags for `tail`'s signed condition (units are zero-extended, so
-    /// signed and unsigned order agree). Anything else goes to `slow`.
-    pub(super) fn compare_unit_strings(&mut self, fb: u16, slow: Label, tail: Label) {
-        for r in [Gpr::Rax, Gpr::Rcx] {
-            self.m.branch_if_not_cell(r, slow);
-            let x = &mut self.m.asm;
-            x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::String as i32);
-            x.jcc(Cond::Ne, slow);
-            x.alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(r, STRING_LEN_OFF), 1);
-            x.jcc(Cond::Ne, slow);
-        }
-        self.m.feedback_or(fb, fbk::SAW_STRING);
+    /// rax, rcx = flat strings of at least one unit: compares their first
+    /// units (the flags for `tail`), then jumps there. Clobbers rdx, r8.
+    fn compare_first_units(&mut self, tail: Label) {
         let x = &mut self.m.asm;
         x.movzx(
             Size::S32,
@@ -897,6 +891,24 @@ impl Emitter<'_> {
         );
         x.alu_rm_r(AluOp::Cmp, Size::S32, Gpr::Rdx, Gpr::R8);
         x.jmp(tail);
+    }
+
+    /// A relational compare of rax and rcx when both are one-unit flat
+    /// strings (a parser's `ch >= "0"`): records `SAW_STRING` (the
+    /// helper's feedback for two strings) and compares the units, leaving
+    /// the flags for `tail`'s signed condition (units are zero-extended, so
+    /// signed and unsigned order agree). Anything else goes to `slow`.
+    pub(super) fn compare_unit_strings(&mut self, fb: u16, slow: Label, tail: Label) {
+        for r in [Gpr::Rax, Gpr::Rcx] {
+            self.m.branch_if_not_cell(r, slow);
+            let x = &mut self.m.asm;
+            x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::String as i32);
+            x.jcc(Cond::Ne, slow);
+            x.alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(r, STRING_LEN_OFF), 1);
+            x.jcc(Cond::Ne, slow);
+        }
+        self.m.feedback_or(fb, fbk::SAW_STRING);
+        self.compare_first_units(tail);
     }
 
     /// `===`/`!==` when neither operand is a number (rax, rcx; numbers
@@ -948,21 +960,9 @@ impl Emitter<'_> {
         x.jcc(Cond::Ne, tail);
         x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rdx, 1);
         x.jcc(Cond::Ne, slow);
-        x.movzx(
-            Size::S32,
-            Gpr::Rdx,
-            Size::S16,
-            Mem::disp(Gpr::Rax, STRING_UNITS_OFF),
-        );
-        x.movzx(
-            Size::S32,
-            Gpr::R8,
-            Size::S16,
-            Mem::disp(Gpr::Rcx, STRING_UNITS_OFF),
-        );
-        x.alu_rm_r(AluOp::Cmp, Size::S32, Gpr::Rdx, Gpr::R8);
-        x.jmp(tail);
+        self.compare_first_units(tail);
         // The same bits (not a number, so not NaN): equal.
+        let x = &mut self.m.asm;
         x.bind(same);
         self.m.branch_if_not_cell(Gpr::Rax, same_other);
         let x = &mut self.m.asm;

@@ -133,17 +133,9 @@ impl Emitter<'_> {
         x.jcc(Cond::Ne, slow);
         self.branch_on_chain_kind(CHAIN_IN_FOUND, Cond::E, found);
         self.chain_walk(CHAIN_IN_ABSENT, slow);
-        // The chain must end at prototype n (a later setPrototypeOf could
-        // have extended it).
+        // A later setPrototypeOf could have extended the chain.
+        self.branch_unless_chain_ends(slow);
         let x = &mut self.m.asm;
-        x.mov_r_imm(Size::S64, Gpr::R9, Value::NULL.0 as i64);
-        x.alu_r_m(
-            AluOp::Cmp,
-            Size::S64,
-            Gpr::R9,
-            Mem::disp(Gpr::Rax, PROTO_OFF),
-        );
-        x.jcc(Cond::Ne, slow);
         x.jmp(no);
         x.bind(found);
         self.chain_walk(CHAIN_IN_FOUND, slow);
