@@ -174,6 +174,18 @@ pub enum Fault {
     /// Caught by: the `frozen-store` pattern (the interpreter prints
     /// `TypeError`, baseline code does not).
     FrozenElementStore,
+    /// Tier 2's loop-invariant code motion (`opt::licm`) moves a guard to
+    /// the preheader with the frame state it had inside the loop (its pc
+    /// there, values defined in the loop) instead of the loop's entry
+    /// state. Caught by: the IR verifier (the state's values do not
+    /// dominate the preheader; a `Crash` in debug-assertion builds).
+    HoistedGuardKeepsLoopState,
+    /// Tier 2's fuel pass (`opt::fuel`) gives the loop's unspent budget
+    /// back only on deopts, not on the edges out of the loop: after one
+    /// loop, `Vm::fuel` has lost its reserve and the program runs out of
+    /// fuel early. Caught by: the plans' outcomes differing (out of fuel
+    /// under the optimized plans only).
+    FuelNotReturnedAtExit,
     /// The inline `Math.floor` (`natives::Emitter::math_round`, at a call
     /// site whose feedback recorded the native) rounds doubles toward
     /// zero (`roundsd` mode 3) instead of down: `Math.floor(-2.5)` is -2.
@@ -183,7 +195,7 @@ pub enum Fault {
 }
 
 impl Fault {
-    pub const ALL: [Fault; 25] = [
+    pub const ALL: [Fault; 27] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -208,6 +220,8 @@ impl Fault {
         Fault::GetterWrongReceiver,
         Fault::GlobalCacheStale,
         Fault::FrozenElementStore,
+        Fault::HoistedGuardKeepsLoopState,
+        Fault::FuelNotReturnedAtExit,
         Fault::InlineFloorTruncates,
     ];
 
@@ -238,6 +252,8 @@ impl Fault {
             Fault::GetterWrongReceiver => "getter-wrong-receiver",
             Fault::GlobalCacheStale => "global-cache-stale",
             Fault::FrozenElementStore => "frozen-element-store",
+            Fault::HoistedGuardKeepsLoopState => "hoisted-guard-keeps-loop-state",
+            Fault::FuelNotReturnedAtExit => "fuel-not-returned-at-exit",
             Fault::InlineFloorTruncates => "inline-floor-truncates",
         }
     }

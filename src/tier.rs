@@ -159,16 +159,23 @@ impl Vm {
         let n = jit.reopts.entry(key).or_insert(0);
         *n += 1;
         let last = *n > MAX_REOPTS;
+        // Recompile without the speculation that failed: where the last
+        // deopt resumed (the pc of the guard that keeps failing).
+        let pc = p.jit.last_deopt_pc.get();
+        let spots = jit.no_spec.entry(key).or_default();
+        if !spots.contains(&pc) {
+            spots.push(pc);
+        }
         if jit.trace {
             eprintln!(
-                "[tier] {}: {} deopts ({}); {}",
+                "[tier] {}: {} deopts ({}; the last at pc {pc}); {}",
                 display_name(p),
                 p.jit.deopt_count.get(),
                 crate::jit::opt::DeoptReason::summary(&p.jit.deopt_reasons),
                 if last {
                     "stays in baseline code"
                 } else {
-                    "reoptimized"
+                    "reoptimized without speculating there"
                 }
             );
         }
@@ -196,16 +203,22 @@ impl Vm {
             Tier::Auto => self.opts.opt_threshold,
             _ => 0,
         };
-        let opt = crate::jit::opt::OptOptions {
+        let mut opt = crate::jit::opt::OptOptions {
             verify: cfg!(debug_assertions),
             print_ir: self.opts.print_ir.clone(),
             deopt_every: self.opts.deopt_every,
             regs: self.opts.opt_regs as usize,
             trace_deopt: self.opts.trace_deopt,
+            no_spec: Vec::new(),
         };
         let Some(jit) = crate::jit::state(self) else {
             return Err(CompileError::Invalid("no JIT attached".into()));
         };
+        opt.no_spec = jit
+            .no_spec
+            .get(&(p as *const FuncProto as usize))
+            .cloned()
+            .unwrap_or_default();
         let align = if abi_check {
             if jit.trampoline.is_none() {
                 let t = crate::jit::baseline::checked::emit_trampoline(&mut jit.space)?;
@@ -218,16 +231,22 @@ impl Vm {
             crate::jit::baseline::AlignCheck::Off
         };
         if kind == CodeKind::Optimized {
+            let t0 = std::time::Instant::now();
             let (code, info) = crate::jit::opt::compile(p, &mut jit.space, align, &opt)?;
             if jit.trace {
+                // Compile time includes the verifier and checker in
+                // debug-assertion builds.
+                let ms = t0.elapsed().as_secs_f64() * 1e3;
                 eprintln!(
-                    "[tier] {}: optimized ({} bytes; {} IR instructions, {} guards, {} generic, {} spill slots)",
+                    "[tier] {}: optimized ({} bytes; {} bytecode instructions -> {} IR instructions, {} guards, {} generic, {} spill slots; {:.3} ms)",
                     display_name(p),
                     code.code.bytes().len(),
+                    p.code.len(),
                     info.ir_insts,
                     info.guards,
                     info.generic,
-                    info.spill_slots
+                    info.spill_slots,
+                    ms
                 );
             }
             Ok(code)

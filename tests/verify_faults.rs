@@ -181,6 +181,33 @@ mod with_feature {
         assert_eq!(d.left, Plan::Baseline, "{d}");
     }
 
+    /// The tier-2 loop faults: a hot call-free loop, optimized after a few
+    /// calls (`auto-opt-2`), whose invariant guard moves out of it.
+    fn assert_loop_fault_detected(fault: Fault) {
+        let src = "const K = 3;\nfunction f(a) { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * K; return s; }\nconst a = [1, 2, 3, 4, 5, 6, 7, 8];\nlet t = 0;\nfor (let k = 0; k < 40; k++) t += f(a);\nprint(t);\n";
+        let plans = &[Plan::Interp, Plan::AutoOpt(2)];
+        let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        Fault::set_active(None).unwrap();
+        if let Err(d) = verify::check(src, plans) {
+            panic!("{fault}: diverges without the fault:\n{d}");
+        }
+        Fault::set_active(Some(fault)).unwrap();
+        let r = verify::check(src, plans);
+        Fault::set_active(None).unwrap();
+        let d = r.expect_err("the loop fault was not detected");
+        assert!([d.left, d.right].contains(&Plan::AutoOpt(2)), "{d}");
+    }
+
+    #[test]
+    fn hoisted_guard_keeps_loop_state_is_detected() {
+        assert_loop_fault_detected(Fault::HoistedGuardKeepsLoopState);
+    }
+
+    #[test]
+    fn fuel_not_returned_at_exit_is_detected() {
+        assert_loop_fault_detected(Fault::FuelNotReturnedAtExit);
+    }
+
     #[test]
     fn sub_operand_order_is_detected() {
         assert_detected(

@@ -140,7 +140,7 @@ pub struct Builder<'a> {
 }
 
 /// Builds the IR of `p` (whose bytecode the verifier accepted).
-pub fn build(p: &FuncProto, live: &Liveness) -> Func {
+pub fn build(p: &FuncProto, live: &Liveness, no_spec: &[u32]) -> Func {
     let mut header_reprs = HashMap::new();
     let mut narrowed = std::collections::HashSet::new();
     for _ in 0..32 {
@@ -153,6 +153,7 @@ pub fn build(p: &FuncProto, live: &Liveness) -> Func {
                 name: p.name.clone(),
                 prop_sites: Vec::new(),
                 osr: Vec::new(),
+                no_spec: no_spec.to_vec(),
             },
             cur: 0,
             env: Vec::new(),
@@ -810,6 +811,28 @@ impl Builder<'_> {
         use Insn::*;
         let insn = self.p.code[pc];
         let target = |off: i32| jump_target(pc, off) as usize;
+        // A pc whose speculation failed too often: generic code (branches
+        // test truthiness by the helper).
+        let no_spec = self.f.no_spec.contains(&(pc as u32));
+        let control = matches!(
+            insn,
+            Jmp { .. }
+                | Loop { .. }
+                | JmpTrue { .. }
+                | JmpFalse { .. }
+                | JmpNullish { .. }
+                | JmpNotNullish { .. }
+                | JmpUndef { .. }
+                | Return { .. }
+        );
+        if no_spec && !control {
+            self.generic(pc);
+            if !insn.falls_through() {
+                self.set_term(Term::Unreachable);
+                return false;
+            }
+            return true;
+        }
         match insn {
             LdInt { dst, imm } => {
                 let v = self.emit_v(Op::ConstI32(imm), vec![], None);
@@ -880,6 +903,31 @@ impl Builder<'_> {
                 let fs = self.frame_state(pc);
                 let v = self.emit_v(Op::LoadElem, vec![o, k], Some(fs));
                 self.set(dst, v);
+            }
+            GetElem { dst, obj, key, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_TYPED
+                    && matches!(self.repr_of(key), Repr::Int32 | Repr::Tagged) =>
+            {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let k = self.get(pc, key, Repr::Int32);
+                let fs = self.frame_state(pc);
+                let v = self.emit_v(Op::LoadTypedElem, vec![o, k], Some(fs));
+                self.set(dst, v);
+            }
+            SetElem { obj, key, src, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_TYPED
+                    && matches!(self.repr_of(key), Repr::Int32 | Repr::Tagged)
+                    && self.repr_of(src) != Repr::Bool =>
+            {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let k = self.get(pc, key, Repr::Int32);
+                let (op, x) = if self.repr_of(src) == Repr::Int32 {
+                    (Op::StoreTypedI32, self.get(pc, src, Repr::Int32))
+                } else {
+                    (Op::StoreTypedF64, self.get(pc, src, Repr::Float64))
+                };
+                let fs = self.frame_state(pc);
+                self.emit(op, vec![o, k, x], Some(fs));
             }
             SetElem { obj, key, src, fb }
                 if self.p.feedback[fb as usize].get() == fbk::SAW_INT
@@ -1023,6 +1071,14 @@ impl Builder<'_> {
                 let (then, els) = if when { (t, f) } else { (f, t) };
                 let cond = if self.repr_of(src) == Repr::Bool {
                     self.get(pc, src, Repr::Bool)
+                } else if no_spec {
+                    // A call: every register is in the frame after it (as
+                    // after a generic instruction).
+                    let x = self.get(pc, src, Repr::Tagged);
+                    let fs = self.frame_state(pc);
+                    let c = self.emit_v(Op::Truthy, vec![x], Some(fs));
+                    self.env.iter_mut().for_each(|s| *s = Slot::Frame);
+                    c
                 } else {
                     // Truthiness inline for the common kinds (a deopt lets
                     // the baseline code decide the rest).

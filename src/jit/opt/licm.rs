@@ -65,29 +65,14 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
         .map(|q| q.0 as usize)
         .filter(|&q| q >= h)
         .collect();
-    // The loop body: backwards from the latches, stopping at the header.
-    let mut body: HashSet<usize> = HashSet::from([h]);
-    let mut work = latches.clone();
-    while let Some(b) = work.pop() {
-        if body.insert(b) {
-            work.extend(preds[b].iter().map(|q| q.0 as usize));
-        }
+    let Some(body) = natural_loop(f, h, &latches) else {
+        return;
+    };
+    if f.no_spec.contains(&f.blocks[h].pc) {
+        return; // Moved guards deopted here too often.
     }
     let idom = super::verify::dominators(f);
-    let dominates = |a: usize, mut b: usize| loop {
-        if a == b {
-            return true;
-        }
-        match idom[b] {
-            Some(d) if d != b => b = d,
-            _ => return false,
-        }
-    };
-    // Only natural loops: an inner loop's OSR entry block jumps into the
-    // middle of its enclosing loops, bypassing their preheaders.
-    if body.iter().any(|&b| !dominates(h, b)) {
-        return;
-    }
+    let dominates = |a: usize, b: usize| dominates(&idom, a, b);
     let regs: Vec<u16> = live.live_in(f.blocks[h].pc as usize).collect();
     if regs.len() != f.blocks[h].params.len() {
         return; // Not a header the builder made (one parameter per register).
@@ -187,10 +172,12 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
                 .args
                 .iter()
                 .map(|a| {
-                    if !defined_in_loop.contains(a) || moved_vals.contains(a) {
+                    // (A constant is copied into the preheader below.)
+                    if !defined_in_loop.contains(a)
+                        || moved_vals.contains(a)
+                        || consts.contains_key(a)
+                    {
                         Some(*a)
-                    } else if consts.contains_key(a) {
-                        Some(*a) // copied below
                     } else {
                         params
                             .iter()
@@ -247,7 +234,13 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
             if let Some(r) = ins.res {
                 moved_vals.insert(r);
             }
-            let fs = ins.fs.as_ref().map(|_| entry_state.clone());
+            // Fault: the guard keeps its in-loop frame state.
+            let keep = crate::faults::Fault::HoistedGuardKeepsLoopState.injected();
+            let fs = match ins.fs.as_ref() {
+                Some(fs) if keep => Some(fs.clone()),
+                Some(_) => Some(entry_state.clone()),
+                None => None,
+            };
             hoisted.push(Inst {
                 op: ins.op,
                 args,
@@ -260,36 +253,68 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
     if hoisted.is_empty() {
         return;
     }
-    insert_preheader(f, h, &body, pre_params, hoisted);
+    let args = pre_params.clone();
+    insert_preheader(f, h, &body, (pre_params, args), hoisted);
 }
 
-/// Inserts block `P` at index `h` (the header moves to `h + 1`): every
-/// edge into the header from outside `body` now enters `P`.
-fn insert_preheader(
-    f: &mut Func,
-    h: usize,
-    body: &HashSet<usize>,
-    params: Vec<V>,
-    insts: Vec<Inst>,
-) {
-    let shift = |b: usize| if b >= h { b + 1 } else { b };
-    for (i, blk) in f.blocks.iter_mut().enumerate() {
-        let outside = !body.contains(&i);
-        for e in blk.term.edges_mut() {
-            let to = e.to.0 as usize;
-            e.to = if to == h && outside {
-                B(h as u32)
-            } else {
-                B(shift(to) as u32)
-            };
+fn dominates(idom: &[Option<usize>], a: usize, mut b: usize) -> bool {
+    loop {
+        if a == b {
+            return true;
+        }
+        match idom[b] {
+            Some(d) if d != b => b = d,
+            _ => return false,
+        }
+    }
+}
+
+/// The blocks of the loop headed by `h` with these latches: backwards
+/// from the latches, stopping at the header. None unless natural (`h`
+/// dominates them all): an inner loop's OSR entry block jumps into the
+/// middle of its enclosing loops, bypassing their preheaders.
+pub fn natural_loop(f: &Func, h: usize, latches: &[usize]) -> Option<HashSet<usize>> {
+    let preds = f.preds();
+    let mut body: HashSet<usize> = HashSet::from([h]);
+    let mut work = latches.to_vec();
+    while let Some(b) = work.pop() {
+        if body.insert(b) {
+            work.extend(preds[b].iter().map(|q| q.0 as usize));
+        }
+    }
+    let idom = super::verify::dominators(f);
+    body.iter().all(|&b| dominates(&idom, h, b)).then_some(body)
+}
+
+/// Inserts `blk` at index `at`: every edge (and OSR entry) to a block at
+/// `at` or later is renumbered; `blk`'s own edges are in the new numbering.
+pub fn insert_block(f: &mut Func, at: usize, blk: Block) {
+    let shift = |b: u32| if b as usize >= at { b + 1 } else { b };
+    for b in &mut f.blocks {
+        for e in b.term.edges_mut() {
+            e.to = B(shift(e.to.0));
         }
     }
     for (_, b) in f.osr.iter_mut() {
-        *b = B(shift(b.0 as usize) as u32);
+        *b = B(shift(b.0));
     }
+    f.blocks.insert(at, blk);
+}
+
+/// Inserts a preheader `P` at index `h` (the header moves to `h + 1`):
+/// every edge into the header from outside `body` now enters `P`, which
+/// has parameters `params` and jumps to the header with `args`.
+pub fn insert_preheader(
+    f: &mut Func,
+    h: usize,
+    body: &HashSet<usize>,
+    (params, args): (Vec<V>, Vec<V>),
+    insts: Vec<Inst>,
+) {
+    let outside: Vec<bool> = (0..f.blocks.len()).map(|i| !body.contains(&i)).collect();
     let pc = f.blocks[h].pc;
-    let args = params.clone();
-    f.blocks.insert(
+    insert_block(
+        f,
         h,
         Block {
             params,
@@ -301,4 +326,19 @@ fn insert_preheader(
             pc,
         },
     );
+    // Edges from outside the loop into the header (now h + 1) enter P.
+    for (i, blk) in f.blocks.iter_mut().enumerate() {
+        if i == h {
+            continue;
+        }
+        let was = if i > h { i - 1 } else { i };
+        if !outside[was] {
+            continue;
+        }
+        for e in blk.term.edges_mut() {
+            if e.to.0 as usize == h + 1 {
+                e.to = B(h as u32);
+            }
+        }
+    }
 }

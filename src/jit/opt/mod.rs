@@ -33,6 +33,7 @@ pub mod build;
 pub mod checker;
 pub mod dce;
 pub mod fold;
+pub mod fuel;
 pub mod gvn;
 pub mod ir;
 pub mod licm;
@@ -64,6 +65,10 @@ pub struct OptOptions {
     pub regs: usize,
     /// `--trace-deopt`: each deopt exit reports itself.
     pub trace_deopt: bool,
+    /// Bytecode pcs not to speculate at (they deoptimized an earlier
+    /// version too often): generic code there, and no loop-invariant code
+    /// motion into a loop whose header is one (a moved guard deopts there).
+    pub no_spec: Vec<u32>,
 }
 
 /// Why a guard left optimized code: counted per function
@@ -83,10 +88,11 @@ pub enum DeoptReason {
     NotTheNative,
     NotInt32Range,
     NotArrayOrString,
+    NotTypedElement,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 11] = [
+    pub const ALL: [DeoptReason; 12] = [
         DeoptReason::NotInt32,
         DeoptReason::NotNumber,
         DeoptReason::Overflow,
@@ -98,6 +104,7 @@ impl DeoptReason {
         DeoptReason::NotTheNative,
         DeoptReason::NotInt32Range,
         DeoptReason::NotArrayOrString,
+        DeoptReason::NotTypedElement,
     ];
 
     /// The reason a guard of `op` gives (None for ops that never deopt).
@@ -109,7 +116,8 @@ impl DeoptReason {
             AddI32 | SubI32 | MulI32 | NegI32 => DeoptReason::Overflow,
             CheckShape(_) | LoadProp(_) | StoreProp(_) => DeoptReason::WrongShape,
             LoadElem | StoreElem => DeoptReason::NotDenseElement,
-            Fuel => DeoptReason::OutOfFuel,
+            LoadTypedElem | StoreTypedF64 | StoreTypedI32 => DeoptReason::NotTypedElement,
+            Fuel | FuelStep => DeoptReason::OutOfFuel,
             CheckNotHole => DeoptReason::Hole,
             TruthyInline => DeoptReason::OtherTruthiness,
             CheckNative(_) => DeoptReason::NotTheNative,
@@ -132,6 +140,9 @@ impl DeoptReason {
             DeoptReason::NotTheNative => "callee is not the inlined native",
             DeoptReason::NotInt32Range => "result outside the int32 range",
             DeoptReason::NotArrayOrString => "length of something else",
+            DeoptReason::NotTypedElement => {
+                "not an in-range element of an Int32Array or Float64Array"
+            }
         }
     }
 
@@ -168,7 +179,7 @@ fn dump(o: &OptOptions, phase: &str, f: &ir::Func) {
 /// The IR of `p` after every pass (verified when `o.verify`).
 pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), String> {
     let live = Liveness::compute(p);
-    let mut f = build::build(p, &live);
+    let mut f = build::build(p, &live, &o.no_spec);
     let check = |f: &ir::Func, phase: &str| -> Result<(), String> {
         dump(o, phase, f);
         if o.verify {
@@ -179,11 +190,12 @@ pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), S
     };
     check(&f, "build")?;
     type Pass<'a> = Box<dyn Fn(&mut ir::Func) + 'a>;
-    let passes: [(&str, Pass); 5] = [
+    let passes: [(&str, Pass); 6] = [
         ("fold", Box::new(fold::run)),
         ("gvn", Box::new(gvn::run)),
         ("licm", Box::new(|f: &mut ir::Func| licm::run(f, &live))),
         ("range", Box::new(range::run)),
+        ("fuel", Box::new(fuel::run)),
         ("dce", Box::new(dce::run)),
     ];
     for (name, pass) in passes {
