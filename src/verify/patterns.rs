@@ -536,7 +536,11 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
                     "String.prototype.at",
                 ),
             ])?;
-            l.push(format!("function {p}n(s, a, b) {{ return {call}; }}"));
+            // Every variant floors `a` too: fractions of both signs reach an
+            // inlined `Math.floor` whichever native the site warms.
+            l.push(format!(
+                "function {p}n(s, a, b) {{ return [{call}, Math.floor(a)]; }}"
+            ));
             l.push(format!(
                 "let {p}t = \"ab\\u00e9\"; for (let i = 0; i < 12; i++) {p}t += \"xy\" + i;"
             ));
