@@ -218,16 +218,22 @@ impl Vm {
             crate::jit::baseline::AlignCheck::Off
         };
         if kind == CodeKind::Optimized {
+            let t0 = std::time::Instant::now();
             let (code, info) = crate::jit::opt::compile(p, &mut jit.space, align, &opt)?;
             if jit.trace {
+                // Compile time includes the verifier and checker in
+                // debug-assertion builds.
+                let ms = t0.elapsed().as_secs_f64() * 1e3;
                 eprintln!(
-                    "[tier] {}: optimized ({} bytes; {} IR instructions, {} guards, {} generic, {} spill slots)",
+                    "[tier] {}: optimized ({} bytes; {} bytecode instructions -> {} IR instructions, {} guards, {} generic, {} spill slots; {:.3} ms)",
                     display_name(p),
                     code.code.bytes().len(),
+                    p.code.len(),
                     info.ir_insts,
                     info.guards,
                     info.generic,
-                    info.spill_slots
+                    info.spill_slots,
+                    ms
                 );
             }
             Ok(code)

@@ -88,8 +88,8 @@ pub(crate) const fn slots_value_off(i: usize) -> i32 {
 pub(crate) const OVERFLOW_OFF: i32 = object_value_off(fixed::OVERFLOW);
 pub(super) const PROTO_OFF: i32 = object_value_off(fixed::PROTO);
 pub(crate) const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
-const TA_BUFFER_OFF: i32 = object_value_off(crate::runtime::typed::TA_BUFFER);
-const TA_OFFSET_OFF: i32 = object_value_off(crate::runtime::typed::TA_OFFSET);
+pub(crate) const TA_BUFFER_OFF: i32 = object_value_off(crate::runtime::typed::TA_BUFFER);
+pub(crate) const TA_OFFSET_OFF: i32 = object_value_off(crate::runtime::typed::TA_OFFSET);
 
 /// Where slot `slot` of an object with shape `(n_fixed, n_inline)` lives, in
 /// the `PolyEntry::loc` encoding (`Vm::get_slot`'s address computation).

@@ -950,6 +950,31 @@ impl Builder<'_> {
                 let v = self.emit_v(Op::LoadElem, vec![o, k], Some(fs));
                 self.set(dst, v);
             }
+            GetElem { dst, obj, key, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_TYPED
+                    && matches!(self.repr_of(key), Repr::Int32 | Repr::Tagged) =>
+            {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let k = self.get(pc, key, Repr::Int32);
+                let fs = self.frame_state(pc);
+                let v = self.emit_v(Op::LoadTypedElem, vec![o, k], Some(fs));
+                self.set(dst, v);
+            }
+            SetElem { obj, key, src, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_TYPED
+                    && matches!(self.repr_of(key), Repr::Int32 | Repr::Tagged)
+                    && self.repr_of(src) != Repr::Bool =>
+            {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let k = self.get(pc, key, Repr::Int32);
+                let (op, x) = if self.repr_of(src) == Repr::Int32 {
+                    (Op::StoreTypedI32, self.get(pc, src, Repr::Int32))
+                } else {
+                    (Op::StoreTypedF64, self.get(pc, src, Repr::Float64))
+                };
+                let fs = self.frame_state(pc);
+                self.emit(op, vec![o, k, x], Some(fs));
+            }
             SetElem { obj, key, src, fb }
                 if self.p.feedback[fb as usize].get() == fbk::SAW_INT
                     && matches!(self.repr_of(key), Repr::Int32 | Repr::Tagged) =>

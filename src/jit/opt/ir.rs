@@ -168,6 +168,16 @@ pub enum Op {
     /// Overwrites a present element of a dense, not frozen array:
     /// (array, index, value).
     StoreElem,
+    /// An in-range element of an `Int32Array` or a `Float64Array` (which
+    /// one is checked at run time), as a double: (array, index).
+    LoadTypedElem,
+    /// Stores a double into an in-range element of a `Float64Array`
+    /// (deopts for an `Int32Array`: ToInt32 is the baseline's):
+    /// (array, index, value).
+    StoreTypedF64,
+    /// Stores an int32 into an in-range element of either kind:
+    /// (array, index, value).
+    StoreTypedI32,
     /// `length` of an array or a flat string (an int32).
     LoadLength,
     /// Slot `slot` of the context `depth` levels up the frame's chain.
@@ -223,6 +233,7 @@ impl Op {
             // removed by value numbering (`gvn` forwards them by hand).
             LoadField(_) | StoreField(_) => 0,
             ReserveFuel | ReturnFuel => 0,
+            LoadTypedElem | StoreTypedF64 | StoreTypedI32 => DEOPT,
             Fuel | FuelStep | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem
             | LoadLength | CheckShape(_) => DEOPT,
             Generic(_) | Truthy => SYNC | CALLS,
@@ -259,6 +270,9 @@ impl Op {
             LoadElem => (&[Tagged, Int32], Some(Tagged)),
             StoreElem => (&[Tagged, Int32, Tagged], None),
             LoadLength => (&[Tagged], Some(Int32)),
+            LoadTypedElem => (&[Tagged, Int32], Some(Float64)),
+            StoreTypedF64 => (&[Tagged, Int32, Float64], None),
+            StoreTypedI32 => (&[Tagged, Int32, Int32], None),
             AddF64 | SubF64 | MulF64 | DivF64 => (&[Float64, Float64], Some(Float64)),
             NegF64 | MathF64(_) => (&[Float64], Some(Float64)),
             MinF64 | MaxF64 => (&[Float64, Float64], Some(Float64)),

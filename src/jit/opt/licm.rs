@@ -169,10 +169,12 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
                 .args
                 .iter()
                 .map(|a| {
-                    if !defined_in_loop.contains(a) || moved_vals.contains(a) {
+                    // (A constant is copied into the preheader below.)
+                    if !defined_in_loop.contains(a)
+                        || moved_vals.contains(a)
+                        || consts.contains_key(a)
+                    {
                         Some(*a)
-                    } else if consts.contains_key(a) {
-                        Some(*a) // copied below
                     } else {
                         params
                             .iter()

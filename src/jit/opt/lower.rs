@@ -26,7 +26,7 @@ use crate::bytecode::FuncProto;
 use crate::jit::baseline::emit::{layout, Emitter};
 use crate::jit::baseline::ic::{
     idx, slots_value_off, ELEMENTS_OFF, FLAGS_OFF, LENGTH_OFF, OVERFLOW_OFF, SHAPE_OFF,
-    STRING_LEN_OFF,
+    STRING_LEN_OFF, TA_BUFFER_OFF, TA_OFFSET_OFF,
 };
 use crate::jit::baseline::masm::{Masm, FRAME, PROTO, TAG, VM};
 use crate::jit::baseline::natives::NATIVE_ENTRY_OFF;
@@ -776,6 +776,7 @@ impl Lower<'_, '_> {
                     self.put(r, w);
                 }
             }
+            Op::LoadTypedElem | Op::StoreTypedF64 | Op::StoreTypedI32 => self.typed_elem(ins),
             Op::LoadElem | Op::StoreElem => {
                 let d = self.deopt(ins);
                 self.stress(d);
@@ -1123,6 +1124,95 @@ impl Lower<'_, '_> {
         }
         self.put(res, w);
         Ok(())
+    }
+
+    /// `LoadTypedElem`, `StoreTypedF64`, `StoreTypedI32`: the kind is
+    /// tested at run time (feedback says "typed", not which), the index
+    /// against the view's length; S1 becomes the element index in the
+    /// buffer, S0 the buffer (the object is not needed after).
+    fn typed_elem(&mut self, ins: &Inst) {
+        let d = self.deopt(ins);
+        self.stress(d);
+        let val = match ins.op {
+            Op::StoreTypedF64 => Some(Err(self.xmm(ins.args[2], X0))),
+            Op::StoreTypedI32 => Some(Ok(ins.args[2])),
+            _ => None,
+        };
+        let o = self.gpr(ins.args[0], S0);
+        self.check_cell(o, d);
+        match self.loc(ins.args[1]) {
+            Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, S1, g),
+            Loc::Stack(n) => self.asm().mov_r_m(Size::S32, S1, stack(n)),
+            Loc::Xmm(_) => unreachable!(),
+        }
+        let a = self.asm();
+        let (int32, done) = (a.new_label(), a.new_label());
+        a.test_rm_r(Size::S32, S1, S1);
+        a.jcc(Cond::S, d);
+        a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(o, LENGTH_OFF));
+        a.jcc(Cond::Ae, d);
+        a.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S8,
+            Mem::base(o),
+            Kind::Float64Array as i32,
+        );
+        a.jcc(Cond::Ne, int32);
+        // The view's offset (an int32 value: its low half) plus the index;
+        // a bytes cell's raw words follow its 8-byte header.
+        a.alu_r_m(AluOp::Add, Size::S32, S1, Mem::disp(o, TA_OFFSET_OFF));
+        a.mov_r_m(Size::S64, S0, Mem::disp(o, TA_BUFFER_OFF));
+        let f64_at = Mem::bisd(S0, idx(S1), Scale::S8, 8);
+        match val {
+            None => {
+                let w = self.xwork(ins.res.unwrap(), &[]);
+                self.asm().sse(SseOp::Movsd, w, f64_at);
+                self.xput(ins.res.unwrap(), w);
+            }
+            Some(Err(x)) => self.asm().sse_store(SseStoreOp::Movsd, f64_at, x),
+            Some(Ok(v)) => {
+                match self.loc(v) {
+                    Loc::Gpr(g) => self.asm().cvtsi2sd(Size::S32, X0, g),
+                    Loc::Stack(n) => self.asm().cvtsi2sd(Size::S32, X0, stack(n)),
+                    Loc::Xmm(_) => unreachable!(),
+                }
+                self.asm().sse_store(SseStoreOp::Movsd, f64_at, X0);
+            }
+        }
+        self.asm().jmp(done);
+        self.asm().bind(int32);
+        self.asm()
+            .alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::Int32Array as i32);
+        self.asm().jcc(Cond::Ne, d);
+        if matches!(val, Some(Err(_))) {
+            // ToInt32 of a double: the baseline's.
+            self.asm().jmp(d);
+        } else {
+            let a = self.asm();
+            a.alu_r_m(AluOp::Add, Size::S32, S1, Mem::disp(o, TA_OFFSET_OFF));
+            a.mov_r_m(Size::S64, S0, Mem::disp(o, TA_BUFFER_OFF));
+            a.lea(Size::S64, S0, Mem::bisd(S0, idx(S1), Scale::S4, 8));
+            match val {
+                None => {
+                    let w = self.xwork(ins.res.unwrap(), &[]);
+                    self.asm().cvtsi2sd(Size::S32, w, Mem::base(S0));
+                    self.xput(ins.res.unwrap(), w);
+                }
+                Some(Ok(v)) => {
+                    let g = match self.loc(v) {
+                        Loc::Gpr(g) => g,
+                        Loc::Stack(n) => {
+                            self.asm().mov_r_m(Size::S32, S1, stack(n));
+                            S1
+                        }
+                        Loc::Xmm(_) => unreachable!(),
+                    };
+                    self.asm().mov_rm_r(Size::S32, Mem::base(S0), g);
+                }
+                Some(Err(_)) => unreachable!(),
+            }
+        }
+        self.asm().bind(done);
     }
 
     fn shift(&mut self, ins: &Inst) {

@@ -84,10 +84,11 @@ pub enum DeoptReason {
     NotTheNative,
     NotInt32Range,
     NotArrayOrString,
+    NotTypedElement,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 11] = [
+    pub const ALL: [DeoptReason; 12] = [
         DeoptReason::NotInt32,
         DeoptReason::NotNumber,
         DeoptReason::Overflow,
@@ -99,6 +100,7 @@ impl DeoptReason {
         DeoptReason::NotTheNative,
         DeoptReason::NotInt32Range,
         DeoptReason::NotArrayOrString,
+        DeoptReason::NotTypedElement,
     ];
 
     /// The reason a guard of `op` gives (None for ops that never deopt).
@@ -110,6 +112,7 @@ impl DeoptReason {
             AddI32 | SubI32 | MulI32 | NegI32 => DeoptReason::Overflow,
             CheckShape(_) | LoadProp(_) | StoreProp(_) => DeoptReason::WrongShape,
             LoadElem | StoreElem => DeoptReason::NotDenseElement,
+            LoadTypedElem | StoreTypedF64 | StoreTypedI32 => DeoptReason::NotTypedElement,
             Fuel | FuelStep => DeoptReason::OutOfFuel,
             CheckNotHole => DeoptReason::Hole,
             TruthyInline => DeoptReason::OtherTruthiness,
@@ -133,6 +136,9 @@ impl DeoptReason {
             DeoptReason::NotTheNative => "callee is not the inlined native",
             DeoptReason::NotInt32Range => "result outside the int32 range",
             DeoptReason::NotArrayOrString => "length of something else",
+            DeoptReason::NotTypedElement => {
+                "not an in-range element of an Int32Array or Float64Array"
+            }
         }
     }
 
