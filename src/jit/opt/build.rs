@@ -128,6 +128,8 @@ pub struct Builder<'a> {
     f: Func,
     /// The IR block being filled.
     cur: usize,
+    /// See `OptOptions::string_proto_key`.
+    string_proto_key: u64,
     env: Vec<Slot>,
     /// Representation of each loop header's parameter per register.
     header_reprs: HashMap<(usize, u16), Repr>,
@@ -140,7 +142,7 @@ pub struct Builder<'a> {
 }
 
 /// Builds the IR of `p` (whose bytecode the verifier accepted).
-pub fn build(p: &FuncProto, live: &Liveness, no_spec: &[u32]) -> Func {
+pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
     let mut header_reprs = HashMap::new();
     let mut narrowed = std::collections::HashSet::new();
     for _ in 0..32 {
@@ -153,10 +155,11 @@ pub fn build(p: &FuncProto, live: &Liveness, no_spec: &[u32]) -> Func {
                 name: p.name.clone(),
                 prop_sites: Vec::new(),
                 osr: Vec::new(),
-                no_spec: no_spec.to_vec(),
+                no_spec: o.no_spec.clone(),
             },
             cur: 0,
             env: Vec::new(),
+            string_proto_key: o.string_proto_key,
             header_reprs,
             narrowed,
             widened: false,
@@ -941,7 +944,10 @@ impl Builder<'_> {
             }
             GetProp { dst, obj, fb, .. } if self.prop_site(fb).is_some() => {
                 let site = self.prop_site(fb).unwrap();
-                let o = self.get(pc, obj, Repr::Tagged);
+                let mut o = self.get(pc, obj, Repr::Tagged);
+                if site.iter().any(|&(k, _)| k == self.string_proto_key) {
+                    o = self.emit_v(Op::StrReceiver, vec![o], None);
+                }
                 let v = self.load_prop(pc, o, site);
                 self.set(dst, v);
             }
