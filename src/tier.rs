@@ -159,16 +159,23 @@ impl Vm {
         let n = jit.reopts.entry(key).or_insert(0);
         *n += 1;
         let last = *n > MAX_REOPTS;
+        // Recompile without the speculation that failed: where the last
+        // deopt resumed (the pc of the guard that keeps failing).
+        let pc = p.jit.last_deopt_pc.get();
+        let spots = jit.no_spec.entry(key).or_default();
+        if !spots.contains(&pc) {
+            spots.push(pc);
+        }
         if jit.trace {
             eprintln!(
-                "[tier] {}: {} deopts ({}); {}",
+                "[tier] {}: {} deopts ({}; the last at pc {pc}); {}",
                 display_name(p),
                 p.jit.deopt_count.get(),
                 crate::jit::opt::DeoptReason::summary(&p.jit.deopt_reasons),
                 if last {
                     "stays in baseline code"
                 } else {
-                    "reoptimized"
+                    "reoptimized without speculating there"
                 }
             );
         }
@@ -196,16 +203,26 @@ impl Vm {
             Tier::Auto => self.opts.opt_threshold,
             _ => 0,
         };
-        let opt = crate::jit::opt::OptOptions {
+        let mut opt = crate::jit::opt::OptOptions {
             verify: cfg!(debug_assertions),
             print_ir: self.opts.print_ir.clone(),
             deopt_every: self.opts.deopt_every,
             regs: self.opts.opt_regs as usize,
             trace_deopt: self.opts.trace_deopt,
+            no_spec: Vec::new(),
+            string_proto_key: {
+                let sp = self.intrinsic(crate::runtime::Intrinsic::StringPrototype);
+                Vm::shape_of(crate::runtime::heap::Cell::from_value(sp)).0 as u64 + 1
+            },
         };
         let Some(jit) = crate::jit::state(self) else {
             return Err(CompileError::Invalid("no JIT attached".into()));
         };
+        opt.no_spec = jit
+            .no_spec
+            .get(&(p as *const FuncProto as usize))
+            .cloned()
+            .unwrap_or_default();
         let align = if abi_check {
             if jit.trampoline.is_none() {
                 let t = crate::jit::baseline::checked::emit_trampoline(&mut jit.space)?;

@@ -144,7 +144,8 @@ fn regalloc_seed_corpus_replays() {
 
 /// `--trace-deopt` names the function, pc, source position and reason of
 /// each deoptimization; `--trace-opt` reports the per-reason counts when a
-/// function that deopted too often is recompiled.
+/// function that deopted too often is recompiled, which it is without the
+/// speculation that failed.
 #[test]
 fn trace_deopt_reports_function_position_and_reason() {
     let dir = std::env::temp_dir().join(format!("jolt-trace-deopt-{}", std::process::id()));
@@ -178,9 +179,16 @@ fn trace_deopt_reports_function_position_and_reason() {
         "{first}"
     );
     assert!(
-        err.lines()
-            .any(|l| l.starts_with("[tier] add: 64 deopts (not an int32 64); reoptimized")),
+        err.lines().any(|l| l.starts_with(
+            "[tier] add: 64 deopts (not an int32 64; the last at pc 0); reoptimized without speculating there"
+        )),
         "{err}"
     );
+    // The recompiled code does not speculate at that pc: no more deopts.
+    let deopts = err
+        .lines()
+        .filter(|l| l.starts_with("[deopt] add "))
+        .count();
+    assert_eq!(deopts, 64, "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }

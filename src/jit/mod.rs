@@ -38,6 +38,10 @@ pub struct JitState {
     pub trampoline: Option<(x64::ExecCode, u32)>,
     /// Recompiles after too many deopts, per prototype address.
     pub reopts: std::collections::HashMap<usize, u32>,
+    /// Per function (its proto's address): the pcs whose speculation
+    /// deoptimized it too often; its reoptimizations do not speculate
+    /// there (`OptOptions::no_spec`).
+    pub no_spec: std::collections::HashMap<usize, Vec<u32>>,
 }
 
 impl JitState {
@@ -52,6 +56,7 @@ impl JitState {
             call_exits: 0,
             trampoline: None,
             reopts: Default::default(),
+            no_spec: Default::default(),
         }
     }
 }

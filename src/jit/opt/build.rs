@@ -132,6 +132,8 @@ pub struct Builder<'a> {
     f: Func,
     /// The IR block being filled.
     cur: usize,
+    /// See `OptOptions::string_proto_key`.
+    string_proto_key: u64,
     env: Vec<Slot>,
     /// Representation of each loop header's parameter per register.
     header_reprs: HashMap<(usize, u16), Repr>,
@@ -147,7 +149,7 @@ pub struct Builder<'a> {
 }
 
 /// Builds the IR of `p` (whose bytecode the verifier accepted).
-pub fn build(p: &FuncProto, live: &Liveness) -> Func {
+pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
     let mut header_reprs = HashMap::new();
     let mut narrowed = std::collections::HashSet::new();
     for _ in 0..32 {
@@ -160,9 +162,11 @@ pub fn build(p: &FuncProto, live: &Liveness) -> Func {
                 name: p.name.clone(),
                 prop_sites: Vec::new(),
                 osr: Vec::new(),
+                no_spec: o.no_spec.clone(),
             },
             cur: 0,
             env: Vec::new(),
+            string_proto_key: o.string_proto_key,
             header_reprs,
             narrowed,
             splits: Vec::new(),
@@ -879,6 +883,28 @@ impl Builder<'_> {
         use Insn::*;
         let insn = self.p.code[pc];
         let target = |off: i32| jump_target(pc, off) as usize;
+        // A pc whose speculation failed too often: generic code (branches
+        // test truthiness by the helper).
+        let no_spec = self.f.no_spec.contains(&(pc as u32));
+        let control = matches!(
+            insn,
+            Jmp { .. }
+                | Loop { .. }
+                | JmpTrue { .. }
+                | JmpFalse { .. }
+                | JmpNullish { .. }
+                | JmpNotNullish { .. }
+                | JmpUndef { .. }
+                | Return { .. }
+        );
+        if no_spec && !control {
+            self.generic(pc);
+            if !insn.falls_through() {
+                self.set_term(Term::Unreachable);
+                return false;
+            }
+            return true;
+        }
         match insn {
             LdInt { dst, imm } => {
                 let v = self.emit_v(Op::ConstI32(imm), vec![], None);
@@ -987,7 +1013,10 @@ impl Builder<'_> {
             }
             GetProp { dst, obj, fb, .. } if self.prop_site(fb).is_some() => {
                 let site = self.prop_site(fb).unwrap();
-                let o = self.get(pc, obj, Repr::Tagged);
+                let mut o = self.get(pc, obj, Repr::Tagged);
+                if site.iter().any(|&(k, _)| k == self.string_proto_key) {
+                    o = self.emit_v(Op::StrReceiver, vec![o], None);
+                }
                 let v = self.load_prop(pc, o, site);
                 self.set(dst, v);
             }
@@ -1117,6 +1146,14 @@ impl Builder<'_> {
                 let (then, els) = if when { (t, f) } else { (f, t) };
                 let cond = if self.repr_of(src) == Repr::Bool {
                     self.get(pc, src, Repr::Bool)
+                } else if no_spec {
+                    // A call: every register is in the frame after it (as
+                    // after a generic instruction).
+                    let x = self.get(pc, src, Repr::Tagged);
+                    let fs = self.frame_state(pc);
+                    let c = self.emit_v(Op::Truthy, vec![x], Some(fs));
+                    self.env.iter_mut().for_each(|s| *s = Slot::Frame);
+                    c
                 } else {
                     // Truthiness inline for the common kinds (a deopt lets
                     // the baseline code decide the rest).

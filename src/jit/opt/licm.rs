@@ -68,6 +68,9 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
     let Some(body) = natural_loop(f, h, &latches) else {
         return;
     };
+    if f.no_spec.contains(&f.blocks[h].pc) {
+        return; // Moved guards deopted here too often.
+    }
     let idom = super::verify::dominators(f);
     let dominates = |a: usize, b: usize| dominates(&idom, a, b);
     let regs: Vec<u16> = live.live_in(f.blocks[h].pc as usize).collect();
