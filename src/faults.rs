@@ -186,10 +186,16 @@ pub enum Fault {
     /// fuel early. Caught by: the plans' outcomes differing (out of fuel
     /// under the optimized plans only).
     FuelNotReturnedAtExit,
+    /// The inline `Math.floor` (`natives::Emitter::math_round`, at a call
+    /// site whose feedback recorded the native) rounds doubles toward
+    /// zero (`roundsd` mode 3) instead of down: `Math.floor(-2.5)` is -2.
+    /// Caught by: stdout divergence (a negative non-integer floored in a
+    /// function or loop that tiered up with the native in its feedback).
+    InlineFloorTruncates,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 26] = [
+    pub const ALL: [Fault; 27] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -216,6 +222,7 @@ impl Fault {
         Fault::FrozenElementStore,
         Fault::HoistedGuardKeepsLoopState,
         Fault::FuelNotReturnedAtExit,
+        Fault::InlineFloorTruncates,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -247,6 +254,7 @@ impl Fault {
             Fault::FrozenElementStore => "frozen-element-store",
             Fault::HoistedGuardKeepsLoopState => "hoisted-guard-keeps-loop-state",
             Fault::FuelNotReturnedAtExit => "fuel-not-returned-at-exit",
+            Fault::InlineFloorTruncates => "inline-floor-truncates",
         }
     }
 

@@ -210,6 +210,10 @@ impl Vm {
             regs: self.opts.opt_regs as usize,
             trace_deopt: self.opts.trace_deopt,
             no_spec: Vec::new(),
+            string_proto_key: {
+                let sp = self.intrinsic(crate::runtime::Intrinsic::StringPrototype);
+                Vm::shape_of(crate::runtime::heap::Cell::from_value(sp)).0 as u64 + 1
+            },
         };
         let Some(jit) = crate::jit::state(self) else {
             return Err(CompileError::Invalid("no JIT attached".into()));

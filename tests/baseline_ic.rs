@@ -1009,3 +1009,114 @@ console.log(objs[0]._v, objs[1]._v);
     let calls = f.jit.helper_calls.get();
     assert!(calls <= 10, "store: {calls} helper calls");
 }
+
+/// `new` sites cache the constructor's shape (the location of its own
+/// `prototype`) and allocate `this` inline: a hot loop of `new` calls no
+/// helper once the cache is filled (the heap is large enough that no
+/// collection is due), objects survive collections under gc_stress (where
+/// inline allocation is off), and a replaced `F.prototype` is seen.
+#[test]
+fn new_sites_allocate_this_inline() {
+    let src = r#"
+class P { constructor(x) { this.x = x; } get() { return this.x; } }
+function F(a, b) { this.a = a; this.b = b; }
+function build(K, n) {
+  let last = null, s = 0;
+  for (let i = 0; i < n; i++) { last = new K(i, last); s += i; }
+  return s;
+}
+console.log(build(P, 2000), build(F, 2000), new P(5).get());
+const old = F.prototype;
+F.prototype = { tag: "new" };
+const o = new F(1, 2);
+console.log(o.tag, Object.getPrototypeOf(o) === F.prototype, Object.getPrototypeOf(new P(1)) === P.prototype);
+F.prototype = 7;
+console.log(Object.getPrototypeOf(new F(1, 2)) === Object.prototype, old.constructor === F);
+"#;
+    let p = check(src, "1999000 1999000 5\nnew true true\ntrue true\n");
+    let f = function(&p, "build");
+    let ics: Vec<&PolyIc> = f
+        .code
+        .iter()
+        .filter_map(|i| match *i {
+            Insn::New { fb, .. } => f.poly_ic(fb),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ics.len(), 1);
+    // P (a class: `prototype` not writable) and F (a plain function).
+    assert_eq!(ics[0].len(), 2, "{:?}", ics[0].shapes());
+    // 4000 `new`s; only the first of each constructor makes `this` in the
+    // helper (the constructors' own stores are in their own code).
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 10, "build: {calls} helper calls");
+}
+
+/// `s.length`, `s[i]`, `s.charAt(i)` and `s.charCodeAt(i)` of a rope that
+/// was flattened stay inline (the rope's flat string is read).
+#[test]
+fn flattened_ropes_are_read_inline() {
+    let src = r#"
+function scan(s) {
+  let n = 0, c = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "a") n++;
+    if (s.charAt(i) === "b") n++;
+    c = (c + s.charCodeAt(i)) | 0;
+  }
+  return n + " " + c;
+}
+let t = "";
+for (let i = 0; i < 300; i++) t += "ab" + (i % 10);
+console.log(scan("abc"), scan(t), scan(t));
+"#;
+    let p = check_auto(src, "2 294 600 74250 600 74250\n", 2);
+    let f = function(&p, "scan");
+    assert_eq!(
+        natives_seen(f),
+        [
+            Some(InlineNative::StringCharAt),
+            Some(InlineNative::StringCharCodeAt)
+        ]
+    );
+    // 2 x 900 iterations over the flattened rope: the flattening and the
+    // first calls of each native go to helpers, the rest stays inline.
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 40, "scan: {calls} helper calls");
+}
+
+/// `in` sites cache (receiver shape, key) with the answer proved by the
+/// receiver's shape (own keys) or a chain record (inherited or absent
+/// keys): the hot loop stays inline, and a key added on the prototype
+/// afterwards (a new prototype shape) is seen.
+#[test]
+fn in_sites_answer_from_shapes() {
+    let src = r#"
+const proto = { p: 1 };
+const objs = [{ x: 1 }, Object.create(proto), { y: 2, x: 3 }];
+function count(k, n) {
+  let c = 0;
+  for (let i = 0; i < n; i++) if (k in objs[i % 3]) c++;
+  return c;
+}
+console.log(count("x", 600), count("p", 600), count("zz", 600));
+proto.zz = 1;
+console.log(count("zz", 600));
+"#;
+    let p = check(src, "400 200 0\n200\n");
+    let f = function(&p, "count");
+    let ics: Vec<&PolyIc> = f
+        .code
+        .iter()
+        .filter_map(|i| match *i {
+            Insn::In { fb, .. } => f.poly_ic(fb),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ics.len(), 1);
+    // Three receiver shapes (the key word of each entry is the last key seen).
+    assert_eq!(ics[0].len(), 3, "{:?}", ics[0].shapes());
+    // 2400 checks; each key change refills the three entries.
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 30, "count: {calls} helper calls");
+}

@@ -137,6 +137,22 @@ mod with_feature {
     }
 
     #[test]
+    fn inline_floor_truncates_is_detected() {
+        // `fl` tiers up with `Math.floor` in its call feedback (auto plans)
+        // and then floors negative non-integers inline.
+        let src = "function fl(x) { return Math.floor(x); }\nlet s = 0;\nfor (let i = 0; i < 40; i++) s += fl(i / 4 - 5);\nprint(s, fl(-2.5), fl(2.5));\n";
+        let plans = &[Plan::Interp, Plan::AutoThreshold(2)];
+        let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        Fault::set_active(None).unwrap();
+        assert!(verify::check(src, plans).is_ok());
+        Fault::set_active(Some(Fault::InlineFloorTruncates)).unwrap();
+        let r = verify::check(src, plans);
+        Fault::set_active(None).unwrap();
+        let d = r.expect_err("inline-floor-truncates was not detected");
+        assert_eq!(d.right, Plan::AutoThreshold(2), "{d}");
+    }
+
+    #[test]
     fn transition_shape_unchecked_is_detected() {
         assert_detected(
             Fault::TransitionShapeUnchecked,

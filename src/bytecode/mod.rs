@@ -360,11 +360,16 @@ impl FuncProto {
                 }
             }
             // Call sites get one too: the receiver shapes an inline
-            // `push` accepts (`jit::baseline::natives`); and `instanceof`
-            // sites: constructor shapes (`jit::baseline::ic_checks`).
+            // `push` accepts (`jit::baseline::natives`); `instanceof`
+            // sites: constructor shapes (`jit::baseline::ic_checks`);
+            // `new` sites: the constructor shapes whose `prototype` slot
+            // an inline allocation reads (`jit::baseline::alloc`); `in`
+            // sites: receiver shapes and keys (`jit::baseline::ic_checks`).
             let sites = self.code.iter().filter_map(|i| match *i {
                 Insn::GetProp { fb, .. }
                 | Insn::Call { fb, .. }
+                | Insn::New { fb, .. }
+                | Insn::In { fb, .. }
                 | Insn::InstanceOf { fb, .. }
                 | Insn::SetProp { fb, .. }
                 | Insn::GetGlobal { fb, .. }

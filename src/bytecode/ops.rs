@@ -469,7 +469,7 @@ define_opcodes! {
     Ge "ge" { dst: wreg, a: reg, b: reg, fb: fb } [THROW GC CALLS_JS]
     InstanceOf "instanceof" { dst: wreg, a: reg, b: reg, fb: fb } [THROW GC CALLS_JS]
     /// dst = (a in b)
-    In "in" { dst: wreg, a: reg, b: reg } [THROW GC CALLS_JS]
+    In "in" { dst: wreg, a: reg, b: reg, fb: fb } [THROW GC CALLS_JS]
 
     Neg "neg" { dst: wreg, src: reg, fb: fb } [THROW GC CALLS_JS]
     /// ToNumeric (unary plus, and the old value of postfix ++/--).

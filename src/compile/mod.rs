@@ -2750,7 +2750,7 @@ impl<'a> Compiler<'a> {
             BinaryOp::Ne => Insn::Ne { dst, a, b, fb },
             BinaryOp::StrictEq => Insn::StrictEq { dst, a, b, fb },
             BinaryOp::StrictNe => Insn::StrictNe { dst, a, b, fb },
-            BinaryOp::In => Insn::In { dst, a, b },
+            BinaryOp::In => Insn::In { dst, a, b, fb },
             BinaryOp::Instanceof => Insn::InstanceOf { dst, a, b, fb },
         };
         self.emit(i);

@@ -357,7 +357,7 @@ impl Vm {
                         ));
                         w!(dst, Value::bool(t))
                     }
-                    Insn::In { dst, a, b } => {
+                    Insn::In { dst, a, b, .. } => {
                         w!(dst, Value::bool(tri!(ops::has_in(self, r!(a), r!(b)))))
                     }
 

@@ -195,7 +195,15 @@ pub type RootWalker<'a> = dyn FnMut(&mut dyn FnMut(&mut Value)) + 'a;
 
 pub struct Heap {
     space: Vec<u64>,
+    /// Words in use; JIT code bumps it inline (`Heap::TOP_OFFSET`).
     top: usize,
+    /// `space`'s address, for JIT code (`Heap::BASE_OFFSET`).
+    base: *mut u64,
+    /// The limit JIT code allocates up to (`Heap::JIT_LIMIT_OFFSET`):
+    /// `limit`, or 0 when inline allocation is off (every allocation must
+    /// then go through `Vm::alloc_rooted`, which forced-GC plans count).
+    jit_limit: usize,
+    inline_alloc: bool,
     /// Logical end of the current space, in words (`space.len()` may be
     /// larger: the tail is untouched, lazily committed memory).
     limit: usize,
@@ -261,9 +269,13 @@ impl Heap {
     pub fn new(initial_bytes: usize, max_bytes: usize) -> Heap {
         let max_words = (max_bytes / 8).max(1024);
         let limit = (initial_bytes / 8).clamp(1024, max_words);
+        let mut space = space_of(limit);
         Heap {
-            space: space_of(limit),
+            base: space.as_mut_ptr(),
+            space,
             top: 0,
+            jit_limit: limit,
+            inline_alloc: true,
             limit,
             max_words,
             spare: Vec::new(),
@@ -271,6 +283,22 @@ impl Heap {
             allocated_words: 0,
             verify_after_gc: false,
         }
+    }
+
+    /// Byte offsets of the fields JIT code allocates with: `top` and
+    /// `jit_limit` are word counts, `base` the space's address; a cell of
+    /// `n` words fits when `top + n <= jit_limit`, and is then at
+    /// `base + 8 * top` (with `top += n` and `allocated_words += n`).
+    pub const TOP_OFFSET: usize = std::mem::offset_of!(Heap, top);
+    pub const BASE_OFFSET: usize = std::mem::offset_of!(Heap, base);
+    pub const JIT_LIMIT_OFFSET: usize = std::mem::offset_of!(Heap, jit_limit);
+    pub const ALLOCATED_OFFSET: usize = std::mem::offset_of!(Heap, allocated_words);
+
+    /// Turns JIT code's inline allocation on or off (off while plans force
+    /// collections at chosen allocations: those must all be counted).
+    pub fn set_inline_alloc(&mut self, on: bool) {
+        self.inline_alloc = on;
+        self.jit_limit = if on { self.limit } else { 0 };
     }
 
     pub fn used_bytes(&self) -> usize {
@@ -413,8 +441,10 @@ impl Heap {
             limit = (limit * 2).min(phys);
         }
         let mut old = std::mem::replace(&mut self.space, to);
+        self.base = self.space.as_mut_ptr();
         self.top = to_top;
         self.limit = limit.max(to_top);
+        self.set_inline_alloc(self.inline_alloc);
         if self.verify_after_gc {
             old.iter_mut().for_each(|w| *w = POISON);
         }

@@ -321,7 +321,8 @@ fn encode_key(k: PropKey) -> u64 {
     }
 }
 
-fn decode_key(w: u64) -> PropKey {
+/// The property key in an atom string's last raw word (see `atom_string`).
+pub fn decode_key(w: u64) -> PropKey {
     if w >> 32 != 0 {
         PropKey::Index(w as u32)
     } else {
@@ -534,6 +535,7 @@ impl Vm {
     fn unset(opts: Options, run_loop: fn(&mut Vm) -> JsResult<Value>) -> Box<Vm> {
         let mut heap = Heap::new(4 << 20, opts.max_heap);
         heap.verify_after_gc = opts.verify_heap;
+        heap.set_inline_alloc(!opts.gc_stress && opts.gc_interval.is_none());
         let fuel = opts.fuel.unwrap_or(u64::MAX);
         let deopt_countdown = opts.deopt_every.max(1);
         let mut vm = Box::new(Vm {
@@ -817,18 +819,14 @@ impl Vm {
         if c.get(1).is_empty() {
             return Ok(c.get(0));
         }
-        let units = self.rope_units(v);
+        // The flat cell first, then the units straight into it (no
+        // Rust-side copy of a long text).
+        let len = self.string_len(v);
         let mut keep = [v];
-        let words = units.len().div_ceil(4);
-        let flat = self.alloc_rooted(Kind::String, 1 + words, 0, 0, &mut keep)?;
-        flat.set_raw(0, units.len() as u64);
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                units.as_ptr(),
-                flat.raw_ptr().add(1) as *mut u16,
-                units.len(),
-            );
-        }
+        let flat = self.alloc_rooted(Kind::String, 1 + len.div_ceil(4), 0, 0, &mut keep)?;
+        flat.set_raw(0, len as u64);
+        let dst = unsafe { std::slice::from_raw_parts_mut(flat.raw_ptr().add(1) as *mut u16, len) };
+        self.copy_rope_units(keep[0], dst);
         let rope = Cell::from_value(keep[0]);
         rope.set(0, flat.value());
         rope.set(1, Value::EMPTY);
@@ -845,12 +843,24 @@ impl Vm {
     }
 
     fn rope_units(&self, v: Value) -> Vec<u16> {
-        let mut out = Vec::with_capacity(self.string_len(v));
+        let mut out = vec![0; self.string_len(v)];
+        self.copy_rope_units(v, &mut out);
+        out
+    }
+
+    /// Writes the units of string `v` (iteratively for deep ropes) into
+    /// `out`, which is exactly its length.
+    fn copy_rope_units(&self, v: Value, out: &mut [u16]) {
+        let mut at = 0;
         let mut todo = vec![v];
         while let Some(s) = todo.pop() {
             let c = Cell::from_value(s);
             match c.kind() {
-                Kind::String => out.extend_from_slice(self.flat_units(s)),
+                Kind::String => {
+                    let u = self.flat_units(s);
+                    out[at..at + u.len()].copy_from_slice(u);
+                    at += u.len();
+                }
                 _ if c.get(1).is_empty() => todo.push(c.get(0)),
                 _ => {
                     todo.push(c.get(1));
@@ -858,7 +868,7 @@ impl Vm {
                 }
             }
         }
-        out
+        debug_assert_eq!(at, out.len());
     }
 
     pub fn string_to_rust(&self, v: Value) -> String {

@@ -66,7 +66,11 @@ impl Vm {
         n_fixed: u8,
         n_inline: u16,
     ) -> JsResult<Value> {
-        let shape = self.shapes.root(n_fixed, n_inline);
+        let shape = if (n_fixed, n_inline) == (fixed::PLAIN, shape::PLAIN_INLINE) {
+            shape::PLAIN_ROOT
+        } else {
+            self.shapes.root(n_fixed, n_inline)
+        };
         let mut keep = [proto];
         let c = self.alloc_rooted(
             kind,
@@ -81,7 +85,7 @@ impl Vm {
     }
 
     pub fn new_object(&mut self, proto: Value) -> JsResult<Value> {
-        self.new_object_kind(Kind::Object, proto, fixed::PLAIN, 4)
+        self.new_object_kind(Kind::Object, proto, fixed::PLAIN, shape::PLAIN_INLINE)
     }
 
     /// An unmapped `arguments` object for `argc` arguments passed in the

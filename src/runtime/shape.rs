@@ -34,6 +34,12 @@ const MAX_SHARED_PROPS: usize = 64;
 #[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
 pub struct ShapeId(pub u32);
 
+/// Inline slots of a plain object (`Vm::new_object`).
+pub const PLAIN_INLINE: u16 = 4;
+/// The empty shape of plain objects, the same id in every VM, so JIT code
+/// that makes a plain object inline can embed it.
+pub const PLAIN_ROOT: ShapeId = ShapeId(0);
+
 #[derive(Clone, Debug)]
 pub struct Shape {
     pub n_fixed: u8,
@@ -61,8 +67,12 @@ pub struct Shapes {
 }
 
 impl Shapes {
+    /// The shapes, with `PLAIN_ROOT` made first.
     pub fn new() -> Shapes {
-        Shapes::default()
+        let mut s = Shapes::default();
+        let root = s.root(super::fixed::PLAIN, PLAIN_INLINE);
+        debug_assert_eq!(root, PLAIN_ROOT);
+        s
     }
 
     pub fn get(&self, id: ShapeId) -> &Shape {

@@ -109,7 +109,7 @@ pub struct Counters {
     pub slow: AtomicU64,
     pub start_nanos: AtomicU64,
     /// JIT-shaped patterns generated, per `Pattern` (its discriminant).
-    pub patterns: [AtomicU64; 18],
+    pub patterns: [AtomicU64; super::patterns::Pattern::ALL.len()],
 }
 
 #[allow(clippy::declare_interior_mutable_const)]
@@ -123,7 +123,7 @@ const ZERO: Counters = Counters {
     divergences: AtomicU64::new(0),
     slow: AtomicU64::new(0),
     start_nanos: AtomicU64::new(0),
-    patterns: [ZERO_COUNT; 18],
+    patterns: [ZERO_COUNT; super::patterns::Pattern::ALL.len()],
 };
 pub static COUNTERS: [Counters; 3] = [ZERO, ZERO, ZERO];
 
@@ -891,10 +891,13 @@ fn minimized(
                 matches!(report(Program::Bytecode(q), plans, &cfg).finding(),
                     Some(e) if minimize::same_failure(&e, d))
             });
+            // Rerun without the deadline (minimizing may have used it up);
+            // fuel and the work budget still bound it.
+            let rerun = report(Program::Bytecode(&min), plans, &fuzz_config(*s)).finding();
             let printed = text::print(&min);
             let (head, rest) = printed.split_once('\n').unwrap_or((&printed, ""));
             let mut body = format!("{head}\n");
-            for l in d.to_string().lines() {
+            for l in shown(d, rerun).to_string().lines() {
                 body.push_str(&format!("  ; {l}\n"));
             }
             body.push_str(&format!("  ; schedule seed {}\n", s.seed));
@@ -914,14 +917,32 @@ fn minimized(
                 };
                 matches!(e, Some(e) if minimize::same_failure(&e, d))
             });
+            let r = report(Program::Source(&min), plans, &fuzz_config(*s));
+            let rerun = match (&d.kind, r.finding()) {
+                (super::DivergenceKind::Node, None) => node_divergence(&min, &r),
+                (_, e) => e,
+            };
             let mut body = String::new();
-            for l in d.to_string().lines() {
+            for l in shown(d, rerun).to_string().lines() {
                 body.push_str(&format!("// {l}\n"));
             }
             body.push_str(&format!("// schedule seed {}\n", s.seed));
             body.push_str(&min);
             (format!("{prefix}-{:016x}.js", hash(&body)), body)
         }
+    }
+}
+
+/// The divergence a saved input's comment shows: the minimized input's
+/// own when it still fails the same way. The minimizer only keeps "the
+/// same failure" (`minimize::same_failure`: kind, plans, kinds of ends), so
+/// the original input's output lines and messages may not occur in the
+/// minimized one at all (a corpus file once showed an `instanceof`
+/// TypeError that its program could no longer produce).
+fn shown(original: &Divergence, rerun: Option<Divergence>) -> Divergence {
+    match rerun {
+        Some(e) if minimize::same_failure(&e, original) => e,
+        _ => original.clone(),
     }
 }
 
@@ -939,4 +960,37 @@ fn hash(s: &str) -> u64 {
         h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verify::{compare, Outcome, OutcomeEnd};
+
+    fn differ(a: &str, b: &str, b_end: OutcomeEnd) -> Divergence {
+        let interp = Outcome {
+            stdout: a.as_bytes().to_vec(),
+            end: OutcomeEnd::Normal,
+        };
+        let opt = Outcome {
+            stdout: b.as_bytes().to_vec(),
+            end: b_end,
+        };
+        compare(Plan::Interp, &interp, Plan::Opt, &opt).expect("outcomes differ")
+    }
+
+    #[test]
+    fn a_saved_input_shows_its_own_divergence() {
+        let original = differ("f f\n", "TypeError: no\n", OutcomeEnd::Normal);
+        let min = differ("undefined undefined\n", "", OutcomeEnd::Normal);
+        assert_eq!(shown(&original, Some(min.clone())), min);
+        // Not the same failure (another kind of end), or none at all: the
+        // original's, which the minimizer's result was checked against.
+        let uncaught = OutcomeEnd::Uncaught {
+            line: "TypeError: no".into(),
+        };
+        let other = differ("x\n", "x\n", uncaught);
+        assert_eq!(shown(&original, Some(other)), original);
+        assert_eq!(shown(&original, None), original);
+    }
 }

@@ -596,7 +596,7 @@ fn gen_stmt(prog: &mut Program, f: &mut Func) -> Result<()> {
                 18 => Insn::Gt { dst, a, b, fb },
                 19 => Insn::Ge { dst, a, b, fb },
                 20 => Insn::InstanceOf { dst, a, b, fb },
-                _ => Insn::In { dst, a, b },
+                _ => Insn::In { dst, a, b, fb },
             };
             f.emit(i);
         }

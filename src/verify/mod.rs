@@ -888,6 +888,10 @@ fn run_prepared(
             ..opts.clone()
         });
         vm.heap.verify_after_gc = opts.verify_heap;
+        // The VM was made without the plan's forced collections: those
+        // plans need every allocation to go through `alloc_rooted`.
+        vm.heap
+            .set_inline_alloc(!opts.gc_stress && opts.gc_interval.is_none());
         vm.opts = opts;
         vm.allocs = 0;
         vm.reset_work();

@@ -106,10 +106,15 @@ pub enum Pattern {
     /// them): more than the allocatable registers, so an optimizing tier
     /// spills, reloads and moves them in parallel at the back edge.
     RegisterPressure,
+    /// A call site warmed on a native the baseline tier computes inline
+    /// (`Math.floor/ceil/abs/sqrt/min/max`, `charCodeAt`, `charAt`), with
+    /// arguments that move from int32s to negative fractions, -0, NaN,
+    /// strings, out-of-range indices, ropes; then the native replaced.
+    NativeEdges,
 }
 
 impl Pattern {
-    pub const ALL: [Pattern; 18] = [
+    pub const ALL: [Pattern; 19] = [
         Pattern::ArithTypeChange,
         Pattern::NewShapeAtGet,
         Pattern::StoreTransition,
@@ -128,6 +133,7 @@ impl Pattern {
         Pattern::GlobalRedefined,
         Pattern::LongOsrLoop,
         Pattern::RegisterPressure,
+        Pattern::NativeEdges,
     ];
 
     pub fn name(self) -> &'static str {
@@ -150,6 +156,7 @@ impl Pattern {
             Pattern::GlobalRedefined => "global-redefined",
             Pattern::LongOsrLoop => "long-osr-loop",
             Pattern::RegisterPressure => "register-pressure",
+            Pattern::NativeEdges => "native-edges",
         }
     }
 }
@@ -508,6 +515,50 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
             ));
             l.push(format!("print({});", v.join(", ")));
         }
+        Pattern::NativeEdges => {
+            let (x, y) = (odd(u)?, odd(u)?);
+            // (the call, the native's place, what replaces it at the end).
+            let (call, place, repl) = *u.choose(&[
+                ("Math.floor(a)", "Math.floor", "Math.ceil"),
+                ("Math.ceil(a)", "Math.ceil", "Math.floor"),
+                ("Math.abs(a)", "Math.abs", "Math.sign"),
+                ("Math.sqrt(a)", "Math.sqrt", "Math.cbrt"),
+                ("Math.min(a, b)", "Math.min", "Math.max"),
+                ("Math.max(a, b)", "Math.max", "(a, b) => a"),
+                (
+                    "s.charCodeAt(a)",
+                    "String.prototype.charCodeAt",
+                    "String.prototype.codePointAt",
+                ),
+                (
+                    "s.charAt(a) + s[a]",
+                    "String.prototype.charAt",
+                    "String.prototype.at",
+                ),
+            ])?;
+            // Every variant floors `a` too: fractions of both signs reach an
+            // inlined `Math.floor` whichever native the site warms.
+            l.push(format!(
+                "function {p}n(s, a, b) {{ return [{call}, Math.floor(a)]; }}"
+            ));
+            l.push(format!(
+                "let {p}t = \"ab\\u00e9\"; for (let i = 0; i < 12; i++) {p}t += \"xy\" + i;"
+            ));
+            l.push(format!("let {p}r = \"\";"));
+            // Warm on int32s, then (in the same, OSR'd loop) fractions
+            // around zero of both signs.
+            l.push(format!(
+                "for (let i = 0; i < {w}; i++) {{ const a = i < {} ? i : (i - {w}) / 4; {p}r = {p}r + \"|\" + {p}n({p}t, a, 3 - a); if ({p}r.length > 200) {p}r = {p}r.slice(-40); }}",
+                w / 2
+            ));
+            l.push(format!(
+                "print({p}r, {p}n({p}t, {x}, {y}), {p}n(\"q\", -2.5, -0), {p}n({p}t, 2.5, NaN), {p}n({p}t, \"3\", 1));"
+            ));
+            // Replaced, called, restored (later snippets see the native).
+            l.push(format!("const {p}o = {place}; {place} = {repl};"));
+            l.push(format!("print({p}n({p}t, -1.5, 1), {p}n({p}t, 4, -4));"));
+            l.push(format!("{place} = {p}o;"));
+        }
         Pattern::GlobalRedefined => {
             let x = odd(u)?;
             l.push(format!("globalThis.{p}gv = 1;"));
@@ -534,7 +585,7 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
 
 /// Counts of each pattern (index: position in [`Pattern::ALL`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct PatternCounts(pub [u64; 18]);
+pub struct PatternCounts(pub [u64; Pattern::ALL.len()]);
 
 impl PatternCounts {
     pub fn add(&mut self, p: Pattern) {

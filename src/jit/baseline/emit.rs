@@ -60,6 +60,7 @@ pub(crate) mod layout {
     pub const FN_RAW_WORDS: i32 = crate::runtime::object::OBJECT_RAW_WORDS as i32;
     pub const FN_PROTO: i32 = 8 * (1 + 1);
     pub const FN_ENV: i32 = 8 * (1 + FN_RAW_WORDS + fixed::FN_ENV as i32);
+    pub const FN_FIELDS: i32 = 8 * (1 + FN_RAW_WORDS + fixed::FN_FIELDS as i32);
 }
 
 /// An out-of-line call of the instruction's helper.
@@ -86,6 +87,24 @@ enum Deferred {
         fb: u16,
         dst: u16,
         op: SseOp,
+        slow: Label,
+        done: Label,
+    },
+    /// An int32 Add/Sub/Mul that overflowed: the double result (see
+    /// `int_overflow`); continues at `done`.
+    IntOverflow {
+        entry: Label,
+        fb: u16,
+        /// a, b, dst.
+        operands: (u16, u16, u16),
+        op: SseOp,
+        done: Label,
+    },
+    /// The number path of a Mod (see `double_mod`); continues at `done`.
+    DoubleMod {
+        entry: Label,
+        fb: u16,
+        dst: u16,
         slow: Label,
         done: Label,
     },
@@ -116,6 +135,15 @@ enum Deferred {
     /// `SAW_OTHER` (the interpreter's kind of both), `cmp rax, rcx`, and
     /// continue at `tail`, which turns the flags into the boolean.
     StrictOther {
+        entry: Label,
+        fb: u16,
+        slow: Label,
+        tail: Label,
+    },
+    /// `<`/`<=`/`>`/`>=` when not both operands are int32 (rax, rcx): two
+    /// one-unit flat strings compare their units (`ic::compare_unit_strings`)
+    /// and continue at `tail` with the flags; anything else goes to `slow`.
+    UnitStrings {
         entry: Label,
         fb: u16,
         slow: Label,
@@ -362,6 +390,28 @@ impl<'a> Emitter<'a> {
                     self.double_binop(fb, dst, op, slow);
                     self.m.asm.jmp(done);
                 }
+                Deferred::IntOverflow {
+                    entry,
+                    fb,
+                    operands,
+                    op,
+                    done,
+                } => {
+                    self.m.asm.bind(entry);
+                    self.int_overflow(fb, operands, op);
+                    self.m.asm.jmp(done);
+                }
+                Deferred::DoubleMod {
+                    entry,
+                    fb,
+                    dst,
+                    slow,
+                    done,
+                } => {
+                    self.m.asm.bind(entry);
+                    self.double_mod(fb, dst, slow);
+                    self.m.asm.jmp(done);
+                }
                 Deferred::StrictOther {
                     entry,
                     fb,
@@ -375,6 +425,15 @@ impl<'a> Emitter<'a> {
                         self.m.asm.jcc(Cond::Ne, slow);
                     }
                     self.strict_non_numbers(fb, slow, tail);
+                }
+                Deferred::UnitStrings {
+                    entry,
+                    fb,
+                    slow,
+                    tail,
+                } => {
+                    self.m.asm.bind(entry);
+                    self.compare_unit_strings(fb, slow, tail);
                 }
                 Deferred::ProtoHolder {
                     entry,
@@ -483,7 +542,7 @@ impl<'a> Emitter<'a> {
             Gt { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::G, h::bl_gt),
             Ge { dst, a, b, fb } => self.visit_int_compare(pc, dst, a, b, fb, Cond::Ge, h::bl_ge),
             InstanceOf { dst, a, b, fb } => self.visit_instanceof(pc, dst, a, b, fb),
-            In { .. } => self.generic(pc, h::bl_in),
+            In { dst, a, b, fb } => self.visit_in(pc, dst, a, b, fb),
 
             Neg { dst, src, fb } => self.visit_neg(pc, dst, src, fb),
             ToNumber { dst, src } => self.visit_tonumber(pc, dst, src),
@@ -568,8 +627,11 @@ impl<'a> Emitter<'a> {
                 fb,
             } => self.visit_call(pc, dst, base, argc, fb),
             New {
-                dst, base, argc, ..
-            } => self.visit_new(pc, dst, base, argc),
+                dst,
+                base,
+                argc,
+                fb,
+            } => self.visit_new(pc, dst, base, argc, fb),
             SuperCall { .. } => self.generic(pc, h::bl_supercall),
             SuperCallForward { .. } => self.generic(pc, h::bl_supercallforward),
             CallSpread { .. } => self.generic(pc, h::bl_callspread),
@@ -692,11 +754,17 @@ impl<'a> Emitter<'a> {
             IntOp::Mul => Some(SseOp::Mulsd),
             _ => None,
         };
-        let dbl = match sse {
+        let dbl = match (sse, op) {
+            (Some(_), _) | (None, IntOp::Mod) => self.m.asm.new_label(),
+            (None, _) => slow,
+        };
+        let done = self.m.asm.new_label();
+        // An int32 overflow of add/sub/mul: the double result, out of line
+        // (a `h * 31 + c` hash loop overflows on every step).
+        let ovf = match sse {
             Some(_) => self.m.asm.new_label(),
             None => slow,
         };
-        let done = self.m.asm.new_label();
         let asm = &mut self.m;
         asm.load(Gpr::Rax, a);
         asm.load(Gpr::Rcx, b);
@@ -707,7 +775,7 @@ impl<'a> Emitter<'a> {
                 x.alu_rm_r(AluOp::Add, Size::S32, Gpr::Rax, Gpr::Rcx);
                 // Fault: no overflow check (the sum wraps).
                 if !Fault::OverflowCheckDropped.injected() {
-                    x.jcc(Cond::O, slow);
+                    x.jcc(Cond::O, ovf);
                 }
             }
             IntOp::Sub if Fault::SubOperandOrder.injected() => {
@@ -718,14 +786,14 @@ impl<'a> Emitter<'a> {
             }
             IntOp::Sub => {
                 x.alu_rm_r(AluOp::Sub, Size::S32, Gpr::Rax, Gpr::Rcx);
-                x.jcc(Cond::O, slow);
+                x.jcc(Cond::O, ovf);
             }
             IntOp::Mul => {
                 // A zero product with a negative operand is -0: a double.
                 let done = x.new_label();
                 x.mov_rm_r(Size::S32, Gpr::Rdx, Gpr::Rax);
                 x.imul_r_rm(Size::S32, Gpr::Rax, Gpr::Rcx);
-                x.jcc(Cond::O, slow);
+                x.jcc(Cond::O, ovf);
                 x.test_rm_r(Size::S32, Gpr::Rax, Gpr::Rax);
                 x.jcc_short(Cond::Ne, done);
                 x.alu_rm_r(AluOp::Or, Size::S32, Gpr::Rdx, Gpr::Rcx);
@@ -768,6 +836,22 @@ impl<'a> Emitter<'a> {
                 slow,
                 done,
             });
+            self.deferred.push(Deferred::IntOverflow {
+                entry: ovf,
+                fb,
+                operands: (a, b, dst),
+                op,
+                done,
+            });
+        }
+        if let IntOp::Mod = op {
+            self.deferred.push(Deferred::DoubleMod {
+                entry: dbl,
+                fb,
+                dst,
+                slow,
+                done,
+            });
         }
         self.m.asm.bind(done);
     }
@@ -778,6 +862,67 @@ impl<'a> Emitter<'a> {
     /// `Value::number` of the double result (int32 when exact and not -0,
     /// NaN canonical).
     fn double_binop(&mut self, fb: u16, dst: u16, op: SseOp, slow: Label) {
+        self.number_operands(fb, slow);
+        self.m.asm.sse(op, Xmm::Xmm0, Xmm::Xmm1);
+        self.box_number_xmm0();
+        self.m.store(dst, Gpr::Rax);
+    }
+
+    /// After an int32 add/sub/mul overflowed: the operands (reloaded from
+    /// `a` and `b`: nothing was stored) as doubles, the operation, the
+    /// double stored in `dst`, and the helper's feedback for an overflow.
+    fn int_overflow(&mut self, fb: u16, (a, b, dst): (u16, u16, u16), op: SseOp) {
+        self.m.feedback_or(fb, fbk::SAW_INT);
+        self.m.feedback_or(fb, fbk::SAW_OVERFLOW);
+        self.m.load(Gpr::Rax, a);
+        self.m.load(Gpr::Rcx, b);
+        let x = &mut self.m.asm;
+        x.cvtsi2sd(Size::S32, Xmm::Xmm0, Gpr::Rax);
+        x.cvtsi2sd(Size::S32, Xmm::Xmm1, Gpr::Rcx);
+        x.sse(op, Xmm::Xmm0, Xmm::Xmm1);
+        self.box_number_xmm0();
+        self.m.store(dst, Gpr::Rax);
+    }
+
+    /// `%` when not both operands are int32 (rax, rcx): numbers whose
+    /// values are integers, the divisor at least 1 (so no idiv overflows),
+    /// divided as 64-bit integers: the remainder has the dividend's sign,
+    /// as JS's `%`. A zero remainder of a negative dividend (-0), a
+    /// non-integer, NaN or an infinity go to `slow`. Feedback is each
+    /// operand's kind, as the helper's.
+    fn double_mod(&mut self, fb: u16, dst: u16, slow: Label) {
+        self.number_operands(fb, slow);
+        let x = &mut self.m.asm;
+        // Integral and in i64 range (out of range converts to i64::MIN,
+        // which converts back to -2^63: unequal unless it is exactly that).
+        for (r, xmm) in [(Gpr::Rax, Xmm::Xmm0), (Gpr::Rcx, Xmm::Xmm1)] {
+            x.cvttsd2si(Size::S64, r, xmm);
+            x.cvtsi2sd(Size::S64, Xmm::Xmm2, r);
+            x.sse(SseOp::Ucomisd, xmm, Xmm::Xmm2);
+            x.jcc(Cond::P, slow);
+            x.jcc(Cond::Ne, slow);
+        }
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rcx, 1);
+        x.jcc(Cond::L, slow);
+        x.cqo();
+        x.unary(UnaryOp::Idiv, Size::S64, Gpr::Rcx);
+        let nonzero = x.new_label();
+        x.test_rm_r(Size::S64, Gpr::Rdx, Gpr::Rdx);
+        x.jcc_short(Cond::Ne, nonzero);
+        // Zero: -0 when the dividend is negative (or -0).
+        x.movq_r_x(Gpr::R8, Xmm::Xmm0);
+        x.test_rm_r(Size::S64, Gpr::R8, Gpr::R8);
+        x.jcc(Cond::S, slow);
+        x.bind(nonzero);
+        x.cvtsi2sd(Size::S64, Xmm::Xmm0, Gpr::Rdx);
+        self.box_number_xmm0();
+        self.m.store(dst, Gpr::Rax);
+    }
+
+    /// rax, rcx = two values that are not both int32: both must be
+    /// numbers (else `slow`); xmm0, xmm1 = them as doubles, with each
+    /// operand's kind recorded as the helper records it.
+    fn number_operands(&mut self, fb: u16, slow: Label) {
         let x = &mut self.m.asm;
         x.test_rm_r(Size::S64, Gpr::Rax, TAG);
         x.jcc(Cond::E, slow);
@@ -803,9 +948,6 @@ impl<'a> Emitter<'a> {
             x.movq_x_r(xmm, r);
             x.bind(next);
         }
-        self.m.asm.sse(op, Xmm::Xmm0, Xmm::Xmm1);
-        self.box_number_xmm0();
-        self.m.store(dst, Gpr::Rax);
     }
 
     /// rax = `Value::number` of the double in xmm0: an int32 when it is one
@@ -872,7 +1014,7 @@ impl<'a> Emitter<'a> {
         // `===`/`!==` of two non-numbers that are not strings compare bits
         // (out of line, joining at `tail` with the flags set).
         let strict = matches!(cc, Cond::E | Cond::Ne);
-        let other = if strict { self.m.asm.new_label() } else { slow };
+        let other = self.m.asm.new_label();
         let tail = self.m.asm.new_label();
         let m = &mut self.m;
         m.load(Gpr::Rax, a);
@@ -880,14 +1022,21 @@ impl<'a> Emitter<'a> {
         m.branch_if_not_both_int(Gpr::Rax, Gpr::Rcx, other);
         m.feedback_or(fb, fbk::SAW_INT);
         m.asm.alu_rm_r(AluOp::Cmp, Size::S32, Gpr::Rax, Gpr::Rcx);
-        if strict {
-            self.deferred.push(Deferred::StrictOther {
+        self.deferred.push(if strict {
+            Deferred::StrictOther {
                 entry: other,
                 fb,
                 slow,
                 tail,
-            });
-        }
+            }
+        } else {
+            Deferred::UnitStrings {
+                entry: other,
+                fb,
+                slow,
+                tail,
+            }
+        });
         let m = &mut self.m;
         m.asm.bind(tail);
         m.asm.setcc(cc, Gpr::Rdx);
@@ -1200,11 +1349,12 @@ impl<'a> Emitter<'a> {
     /// then a machine call of the construct entry, and on return the
     /// construct rule (a non-object result is `this`). Everything else is
     /// the generic helper, which exits to the run loop.
-    fn visit_new(&mut self, pc: u32, dst: u16, base: u16, argc: u16) {
+    fn visit_new(&mut self, pc: u32, dst: u16, base: u16, argc: u16, fb: u16) {
         let next = self.next(pc);
         let slow = self.slow_path(pc, h::bl_new, next, None);
         let not_ret = self.m.asm.new_label();
         let go = self.m.asm.new_label();
+        let made = self.m.asm.new_label();
         self.load_callee_proto(base, slow);
         let x = &mut self.m.asm;
         x.alu_rm_imm(
@@ -1214,6 +1364,13 @@ impl<'a> Emitter<'a> {
             0,
         );
         x.jcc(Cond::E, slow);
+        // `this` allocated inline (`alloc.rs`), else by the helper.
+        if let Some(ic) = self.site_ic(fb) {
+            let helper = self.m.asm.new_label();
+            self.inline_new_this(ic, base, argc, helper);
+            self.m.asm.jmp(made);
+            self.m.asm.bind(helper);
+        }
         self.call(pc, h::bl_new_this);
         let x = &mut self.m.asm;
         x.test_rm_r(Size::S64, Gpr::Rax, Gpr::Rax);
@@ -1222,6 +1379,7 @@ impl<'a> Emitter<'a> {
         x.jcc(Cond::E, slow);
         x.jmp(self.exit);
         x.bind(go);
+        x.bind(made);
         // The helper may have moved cells: reload the callee.
         x.mov_r_m(Size::S64, Gpr::R11, Masm::reg(base));
         x.mov_r_m(Size::S64, Gpr::R10, Mem::disp(Gpr::R11, layout::FN_PROTO));

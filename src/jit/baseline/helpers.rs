@@ -214,7 +214,7 @@ impl Cx<'_> {
 /// made in the window's `this` slot, exactly as `Vm::push_frame` makes it.
 pub extern "C" fn bl_new_this(vm: *mut Vm, regs: *mut Value, pc: u32) -> u64 {
     run(vm, regs, pc, |cx| {
-        let Insn::New { base, argc, .. } = cx.insn() else {
+        let Insn::New { base, argc, fb, .. } = cx.insn() else {
             unreachable!("bl_new_this called on another opcode")
         };
         let f = cx.r.get(base);
@@ -233,6 +233,7 @@ pub extern "C" fn bl_new_this(vm: *mut Vm, regs: *mut Value, pc: u32) -> u64 {
         if !ok {
             return Ok(EXIT_REFUSED);
         }
+        super::alloc::note_prototype_slot(cx.vm, cx.p, fb, f);
         let this = cx.vm.ordinary_create_from_constructor(f)?;
         cx.r.set(base + 1, this);
         Ok(CONTINUE)
@@ -308,11 +309,12 @@ helpers! { cx;
     bl_gt: Insn::Gt { dst, a, b, fb } => cx.cmp(dst, a, b, fb, CmpOp::Gt);
     bl_ge: Insn::Ge { dst, a, b, fb } => cx.cmp(dst, a, b, fb, CmpOp::Ge);
     bl_instanceof: Insn::InstanceOf { dst, a, b, fb } => {
-        super::ic_checks::note_instanceof(cx.vm, cx.p, fb, cx.r.get(b));
+        super::alloc::note_prototype_slot(cx.vm, cx.p, fb, cx.r.get(b));
         let t = exec::instance_of(cx.vm, cx.fb(fb), cx.r.get(a), cx.r.get(b))?;
         done!(cx.r.set(dst, Value::bool(t)))
     };
-    bl_in: Insn::In { dst, a, b } => {
+    bl_in: Insn::In { dst, a, b, fb } => {
+        super::ic::note_in(cx.vm, cx.p, fb, cx.r.get(a), cx.r.get(b));
         let t = ops::has_in(cx.vm, cx.r.get(a), cx.r.get(b))?;
         done!(cx.r.set(dst, Value::bool(t)))
     };

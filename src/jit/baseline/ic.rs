@@ -48,7 +48,7 @@ use crate::bytecode::feedback::{self as fbk, PolyEntry, PolyIc, POLY_MAX};
 use crate::bytecode::{Const, FuncProto};
 use crate::jit::x64::{AluOp, Cond, Gpr, IndexReg, Label, Mem, Scale, ShiftOp, Size, UnaryOp, Xmm};
 use crate::runtime::atoms::{wk, PropKey};
-use crate::runtime::heap::{Cell, Kind, FIRST_OBJECT_KIND};
+use crate::runtime::heap::{Cell, Kind, ATOM_STRING, FIRST_OBJECT_KIND};
 use crate::runtime::object::FROZEN_ELEMENTS;
 use crate::runtime::shape::{self, ShapeId, ACCESSOR, WRITABLE};
 use crate::runtime::{fixed, oflags, Intrinsic, Value, Vm, UNIT_STRINGS};
@@ -66,6 +66,10 @@ pub(crate) const LENGTH_OFF: i32 = 16;
 pub(crate) const STRING_LEN_OFF: i32 = 8;
 /// A flat string's first code unit (after its length word).
 pub(super) const STRING_UNITS_OFF: i32 = 16;
+/// A rope's left and right halves (values 0 and 1, after its length
+/// word); a flattened rope has its flat string on the left, EMPTY right.
+const ROPE_LEFT_OFF: i32 = 16;
+const ROPE_RIGHT_OFF: i32 = 24;
 /// `Vm::atom_strings_ptr` / `_len`, from the pinned VM register (rbx).
 pub(super) const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
 const ATOM_STRINGS_LEN: i32 = offset_of!(Vm, atom_strings_len) as i32;
@@ -162,6 +166,12 @@ pub const CHAIN_GETTER: u64 = 2;
 /// its setter directly when it is a JS function with baseline code
 /// (`accessors`), else the helper's generic [[Set]] calls it.
 pub const CHAIN_SETTER: u64 = 3;
+/// `in`: prototype n has the key (any property); the receiver and
+/// prototypes 1..n-1 lack it. The answer is true.
+pub const CHAIN_IN_FOUND: u64 = 4;
+/// `in`: the receiver and all n prototypes lack the key and prototype n's
+/// prototype is null (checked at each use, as for `CHAIN_ADD`). False.
+pub const CHAIN_IN_ABSENT: u64 = 5;
 
 /// Whether `key` may be cached through a chain record (see above).
 fn chain_key(key: PropKey) -> bool {
@@ -216,6 +226,46 @@ pub fn note_proto(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, key: PropKey) {
     let loc = loc_of(hs.n_fixed, hs.n_inline, slot);
     match ic.chain(&words) {
         Some(chain) => enter(ic, Vm::shape_of(c).0 as u64 + 1, loc, chain),
+        None => go_mega(ic),
+    }
+}
+
+/// Before `bl_in` computes `key in obj` at site `fb`: enters `obj`'s
+/// shared shape with `key`'s key word (an atom's own string, whose last
+/// raw word is its encoded key; named keys other than `length` only, see
+/// `chain_key`) as the entry's `loc`, and as its holder 0 (an own property:
+/// true) or a chain record (`CHAIN_IN_FOUND` or `CHAIN_IN_ABSENT`).
+pub fn note_in(vm: &Vm, p: &FuncProto, fb: u16, key: Value, obj: Value) {
+    let Some(ic) = p.poly_ic(fb) else { return };
+    if ic.is_mega() || !vm.is_object(obj) || !vm.is_string(key) {
+        return;
+    }
+    let kc = Cell::from_value(key);
+    if kc.kind() != Kind::String || kc.flags() & ATOM_STRING == 0 {
+        return;
+    }
+    let word = kc.raw(kc.raw_words() - 1);
+    let k = crate::runtime::decode_key(word);
+    let c = Cell::from_value(obj);
+    if !chain_key(k) || c.raw_words() != OBJECT_RAW_WORDS {
+        return;
+    }
+    let sid = Vm::shape_of(c);
+    if vm.shapes.get(sid).dictionary {
+        return;
+    }
+    if vm.shapes.lookup(sid, k).is_some() {
+        return enter(ic, sid.0 as u64 + 1, word as i64, 0);
+    }
+    let mut words = vec![0, CHAIN_IN_ABSENT, 0];
+    match walk_chain(vm, c, k, &mut words) {
+        Ok(Some(_)) => words[CHAIN_KIND] = CHAIN_IN_FOUND,
+        Ok(None) => {}
+        Err(()) => return,
+    }
+    words[CHAIN_N] = (words.len() - CHAIN_PROTOS) as u64;
+    match ic.chain(&words) {
+        Some(chain) => enter(ic, sid.0 as u64 + 1, word as i64, chain),
         None => go_mega(ic),
     }
 }
@@ -473,6 +523,52 @@ impl Emitter<'_> {
         x.jcc(Cond::B, slow);
     }
 
+    /// rax = the one-unit string of unit `index` (zero-extended, in
+    /// range) of the flat string in rax, when the unit is below
+    /// `UNIT_STRINGS` and its string exists already (`Vm::unit_string`:
+    /// the shared atom string); otherwise a jump to `slow`. Clobbers
+    /// `index` and r8.
+    pub(super) fn unit_string_at(&mut self, index: Gpr, slow: Label) {
+        let x = &mut self.m.asm;
+        x.movzx(
+            Size::S32,
+            index,
+            Size::S16,
+            Mem::bisd(Gpr::Rax, idx(index), Scale::S2, STRING_UNITS_OFF),
+        );
+        x.alu_rm_imm(AluOp::Cmp, Size::S32, index, UNIT_STRINGS as i32);
+        x.jcc(Cond::Ae, slow);
+        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rbx, UNIT_ATOMS));
+        // atom + 1, or 0 before the unit's string was first made.
+        x.mov_r_m(
+            Size::S32,
+            index,
+            Mem::bisd(Gpr::R8, idx(index), Scale::S4, 0),
+        );
+        self.load_atom_string(index, Gpr::R8, slow);
+    }
+
+    /// `r`, a cell: stays if it is a flat string, becomes the flat string
+    /// of a flattened rope (`Vm::flatten` left it there); anything else
+    /// (another kind, a rope not yet flattened) jumps to `other`.
+    pub(super) fn flat_string(&mut self, r: Gpr, other: Label) {
+        let x = &mut self.m.asm;
+        let flat = x.new_label();
+        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::String as i32);
+        x.jcc_short(Cond::E, flat);
+        x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::Rope as i32);
+        x.jcc(Cond::Ne, other);
+        x.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S64,
+            Mem::disp(r, ROPE_RIGHT_OFF),
+            Value::EMPTY.0 as i32,
+        );
+        x.jcc(Cond::Ne, other);
+        x.mov_r_m(Size::S64, r, Mem::disp(r, ROPE_LEFT_OFF));
+        x.bind(flat);
+    }
+
     /// The string-receiver path of a GetProp (out of line): rax, a cell
     /// that is no object, becomes String.prototype if it is a string.
     pub(super) fn emit_string_receiver(&mut self, slow: Label) {
@@ -563,7 +659,7 @@ impl Emitter<'_> {
 
     /// rdx = a chain record: jumps to `target` when `kind` compared with
     /// the record's kind meets `cc`.
-    fn branch_on_chain_kind(&mut self, kind: u64, cc: Cond, target: Label) {
+    pub(super) fn branch_on_chain_kind(&mut self, kind: u64, cc: Cond, target: Label) {
         self.m.asm.alu_rm_imm(
             AluOp::Cmp,
             Size::S64,
@@ -602,6 +698,20 @@ impl Emitter<'_> {
         x.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::R8, 1);
         x.jmp(top);
         x.bind(done);
+    }
+
+    /// rax = prototype n of a chain record: jumps to `slow` unless the
+    /// chain ends there (its prototype is null). Clobbers r9.
+    pub(super) fn branch_unless_chain_ends(&mut self, slow: Label) {
+        let x = &mut self.m.asm;
+        x.mov_r_imm(Size::S64, Gpr::R9, Value::NULL.0 as i64);
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::R9,
+            Mem::disp(Gpr::Rax, PROTO_OFF),
+        );
+        x.jcc(Cond::Ne, slow);
     }
 
     /// The out-of-line half of an entry with a chain record (rax =
@@ -647,16 +757,8 @@ impl Emitter<'_> {
             Mem::disp(Gpr::Rdx, 8 * CHAIN_NEW_SHAPE as i32),
         );
         self.chain_walk(CHAIN_ADD, slow);
+        self.branch_unless_chain_ends(slow);
         let x = &mut self.m.asm;
-        // The chain ends here: prototype n's prototype is null.
-        x.mov_r_imm(Size::S64, Gpr::R9, Value::NULL.0 as i64);
-        x.alu_r_m(
-            AluOp::Cmp,
-            Size::S64,
-            Gpr::R9,
-            Mem::disp(Gpr::Rax, PROTO_OFF),
-        );
-        x.jcc(Cond::Ne, slow);
         x.test_rm_imm(
             Size::S8,
             Mem::disp(Gpr::R11, FLAGS_OFF),
@@ -771,6 +873,44 @@ impl Emitter<'_> {
         x.jcc(Cond::E, slow);
     }
 
+    /// rax, rcx = flat strings of at least one unit: compares their first
+    /// units (the flags for `tail`), then jumps there. Clobbers rdx, r8.
+    fn compare_first_units(&mut self, tail: Label) {
+        let x = &mut self.m.asm;
+        x.movzx(
+            Size::S32,
+            Gpr::Rdx,
+            Size::S16,
+            Mem::disp(Gpr::Rax, STRING_UNITS_OFF),
+        );
+        x.movzx(
+            Size::S32,
+            Gpr::R8,
+            Size::S16,
+            Mem::disp(Gpr::Rcx, STRING_UNITS_OFF),
+        );
+        x.alu_rm_r(AluOp::Cmp, Size::S32, Gpr::Rdx, Gpr::R8);
+        x.jmp(tail);
+    }
+
+    /// A relational compare of rax and rcx when both are one-unit flat
+    /// strings (a parser's `ch >= "0"`): records `SAW_STRING` (the
+    /// helper's feedback for two strings) and compares the units, leaving
+    /// the flags for `tail`'s signed condition (units are zero-extended, so
+    /// signed and unsigned order agree). Anything else goes to `slow`.
+    pub(super) fn compare_unit_strings(&mut self, fb: u16, slow: Label, tail: Label) {
+        for r in [Gpr::Rax, Gpr::Rcx] {
+            self.m.branch_if_not_cell(r, slow);
+            let x = &mut self.m.asm;
+            x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::String as i32);
+            x.jcc(Cond::Ne, slow);
+            x.alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(r, STRING_LEN_OFF), 1);
+            x.jcc(Cond::Ne, slow);
+        }
+        self.m.feedback_or(fb, fbk::SAW_STRING);
+        self.compare_first_units(tail);
+    }
+
     /// `===`/`!==` when neither operand is a number (rax, rcx; numbers
     /// are for the helper): the same bits are equal; two flat strings of
     /// different lengths are not; two one-unit flat strings compare their
@@ -820,21 +960,9 @@ impl Emitter<'_> {
         x.jcc(Cond::Ne, tail);
         x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rdx, 1);
         x.jcc(Cond::Ne, slow);
-        x.movzx(
-            Size::S32,
-            Gpr::Rdx,
-            Size::S16,
-            Mem::disp(Gpr::Rax, STRING_UNITS_OFF),
-        );
-        x.movzx(
-            Size::S32,
-            Gpr::R8,
-            Size::S16,
-            Mem::disp(Gpr::Rcx, STRING_UNITS_OFF),
-        );
-        x.alu_rm_r(AluOp::Cmp, Size::S32, Gpr::Rdx, Gpr::R8);
-        x.jmp(tail);
+        self.compare_first_units(tail);
         // The same bits (not a number, so not NaN): equal.
+        let x = &mut self.m.asm;
         x.bind(same);
         self.m.branch_if_not_cell(Gpr::Rax, same_other);
         let x = &mut self.m.asm;
@@ -875,10 +1003,12 @@ impl Emitter<'_> {
             self.m.store(dst, Gpr::Rcx);
             self.m.asm.jmp(next);
             self.m.asm.bind(not_array);
-            // A flat string's length is its raw word 0 (ropes: the helper).
+            // A string's length is its raw word 0, flat or rope alike.
+            const _: () = assert!(Kind::String as u8 == 1 && Kind::Rope as u8 == 2);
             let not_string = self.m.asm.new_label();
-            self.m.branch_if_kind_ne(Gpr::Rax, Kind::String, not_string);
             let x = &mut self.m.asm;
+            x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(Gpr::Rax), Kind::Rope as i32);
+            x.jcc(Cond::A, not_string);
             x.mov_r_m(Size::S64, Gpr::Rcx, Mem::disp(Gpr::Rax, STRING_LEN_OFF));
             x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rcx, i32::MAX);
             x.jcc(Cond::A, slow);
@@ -1068,25 +1198,9 @@ impl Emitter<'_> {
         self.m.asm.jmp(done);
         // A flat string (rax, a cell; rcx, an int32).
         self.m.asm.bind(not_f64);
-        self.m.branch_if_kind_ne(Gpr::Rax, Kind::String, slow);
+        self.flat_string(Gpr::Rax, slow);
         self.index_below(Gpr::Rcx, Gpr::Rdx, STRING_LEN_OFF, slow);
-        let x = &mut self.m.asm;
-        x.movzx(
-            Size::S32,
-            Gpr::Rdx,
-            Size::S16,
-            Mem::bisd(Gpr::Rax, idx(Gpr::Rdx), Scale::S2, STRING_UNITS_OFF),
-        );
-        x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rdx, UNIT_STRINGS as i32);
-        x.jcc(Cond::Ae, slow);
-        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rbx, UNIT_ATOMS));
-        // atom + 1, or 0 before the unit's string was first made.
-        x.mov_r_m(
-            Size::S32,
-            Gpr::Rdx,
-            Mem::bisd(Gpr::R8, idx(Gpr::Rdx), Scale::S4, 0),
-        );
-        self.load_atom_string(Gpr::Rdx, Gpr::R8, slow);
+        self.unit_string_at(Gpr::Rdx, slow);
         self.m.store(dst, Gpr::Rax);
         // The helper's feedback for a string receiver.
         self.m.feedback_or(fb, fbk::SAW_OTHER);

@@ -1,10 +1,10 @@
-//! Inline caches of `instanceof`: the right-hand constructor's shape is
+//! Inline caches of `instanceof` and `in`. `instanceof`: the right-hand constructor's shape is
 //! cached with the location of its own `prototype` data property, so the
 //! check is a shape compare, a load, and a walk up the left-hand object's
 //! prototype chain comparing identities.
 //!
 //! Invariants:
-//! - Entries are made (`note_instanceof`, from `bl_instanceof`) only for
+//! - Entries are made (`alloc::note_prototype_slot`, from `bl_instanceof`) only for
 //!   callable objects that are no bound function (`Function` and `Native`
 //!   cells: `ops::instance_of` reads their own `prototype`) whose shared
 //!   shape has `prototype` as an own data property. A shared shape never
@@ -15,36 +15,21 @@
 //!   anything; a `prototype` that is no object goes to the helper (the
 //!   TypeError); prototype chains are acyclic (`setPrototypeOf` refuses
 //!   cycles), so the walk ends. It records `SAW_OTHER` as `exec::instance_of`.
+//! - `in` (`visit_in`, entries from `ic::note_in`): a receiver shape and
+//!   the key word of an atom's own string; own entries are true, chain
+//!   records (`CHAIN_IN_FOUND`/`CHAIN_IN_ABSENT`) prove the answer with the
+//!   prototypes' shared shapes, read from the objects at each use (so
+//!   `setPrototypeOf` and adding a property anywhere on the chain, which
+//!   changes a shape, are seen without invalidation).
 //! - Nothing allocates.
 
 use super::emit::Emitter;
 use super::helpers as h;
-use super::ic::PROTO_OFF;
+use super::ic::{idx, Site, CHAIN_IN_ABSENT, CHAIN_IN_FOUND, FLAGS_OFF, PROTO_OFF};
 use crate::bytecode::feedback as fbk;
-use crate::bytecode::FuncProto;
-use crate::jit::x64::{AluOp, Cond, Gpr, Size};
-use crate::runtime::atoms::{wk, PropKey};
-use crate::runtime::heap::{Cell, Kind};
-use crate::runtime::shape::ACCESSOR;
-use crate::runtime::{Value, Vm};
-
-/// Before `bl_instanceof` runs `instanceof` at site `fb` with constructor
-/// `target`: enters its shape when it qualifies (see the module doc).
-pub fn note_instanceof(vm: &Vm, p: &FuncProto, fb: u16, target: Value) {
-    if !matches!(vm.kind_of(target), Some(Kind::Function | Kind::Native)) {
-        return;
-    }
-    let c = Cell::from_value(target);
-    let sid = Vm::shape_of(c);
-    if vm.shapes.get(sid).dictionary {
-        return;
-    }
-    if let Some((slot, attrs)) = vm.shapes.lookup(sid, PropKey::Atom(wk::prototype)) {
-        if attrs & ACCESSOR == 0 {
-            super::ic::note(vm, p, fb, c, slot);
-        }
-    }
-}
+use crate::jit::x64::{AluOp, Cond, Gpr, Mem, Scale, ShiftOp, Size};
+use crate::runtime::heap::{Kind, ATOM_STRING, MAX_CELL_FIELD};
+use crate::runtime::Value;
 
 const _: () = assert!(Kind::Native as u8 == Kind::Function as u8 + 1);
 
@@ -95,6 +80,66 @@ impl Emitter<'_> {
         x.bind(yes);
         self.m.store_small(dst, Value::TRUE.0);
         self.m.asm.jmp(next);
+        self.m.asm.bind(no);
+        self.m.store_small(dst, Value::FALSE.0);
+    }
+}
+
+impl Emitter<'_> {
+    /// `dst = a in b` through the site's cache (`ic::note_in`): `b` an
+    /// object whose shape is cached with the key word of `a` (an atom's
+    /// own string); own entries answer true, chain records answer after
+    /// checking the prototypes' shapes (and, for an absent key, that the
+    /// chain ends). Anything else: the helper.
+    pub(super) fn visit_in(&mut self, pc: u32, dst: u16, a: u16, b: u16, fb: u16) {
+        let Some(ic) = self.site_ic(fb) else {
+            return self.generic(pc, h::bl_in);
+        };
+        let next = self.next(pc);
+        let slow = self.slow_path(pc, h::bl_in, next, None);
+        // r11 = the key word of an atom string (its last raw word).
+        self.m.load(Gpr::R11, a);
+        self.m.branch_if_not_cell(Gpr::R11, slow);
+        self.m.branch_if_kind_ne(Gpr::R11, Kind::String, slow);
+        let x = &mut self.m.asm;
+        x.test_rm_imm(Size::S8, Mem::disp(Gpr::R11, FLAGS_OFF), ATOM_STRING as i32);
+        x.jcc(Cond::E, slow);
+        // Raw word count: header bits 16..40; the last raw word is at
+        // 8 * count from the cell.
+        x.mov_r_m(Size::S64, Gpr::R9, Mem::base(Gpr::R11));
+        x.shift_imm(ShiftOp::Shr, Size::S64, Gpr::R9, 16);
+        x.alu_rm_imm(AluOp::And, Size::S32, Gpr::R9, MAX_CELL_FIELD as i32);
+        x.mov_r_m(
+            Size::S64,
+            Gpr::R11,
+            Mem::bisd(Gpr::R11, idx(Gpr::R9), Scale::S8, 0),
+        );
+        self.m.load(Gpr::Rax, b);
+        self.m.branch_if_not_cell(Gpr::Rax, slow);
+        self.branch_if_not_object(Gpr::Rax, slow);
+        let chain = self.m.asm.new_label();
+        self.ic_lookup(ic, slow, Some(chain), Site::Get);
+        let x = &mut self.m.asm;
+        let (yes, no, found) = (x.new_label(), x.new_label(), x.new_label());
+        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rcx, Gpr::R11);
+        x.jcc(Cond::Ne, slow);
+        x.bind(yes);
+        self.m.store_small(dst, Value::TRUE.0);
+        self.m.asm.jmp(next);
+        // A chain record in rdx (the receiver's shape and key matched).
+        self.m.asm.bind(chain);
+        let x = &mut self.m.asm;
+        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rcx, Gpr::R11);
+        x.jcc(Cond::Ne, slow);
+        self.branch_on_chain_kind(CHAIN_IN_FOUND, Cond::E, found);
+        self.chain_walk(CHAIN_IN_ABSENT, slow);
+        // A later setPrototypeOf could have extended the chain.
+        self.branch_unless_chain_ends(slow);
+        let x = &mut self.m.asm;
+        x.jmp(no);
+        x.bind(found);
+        self.chain_walk(CHAIN_IN_FOUND, slow);
+        self.m.asm.jmp(yes);
         self.m.asm.bind(no);
         self.m.store_small(dst, Value::FALSE.0);
     }

@@ -54,6 +54,7 @@
 //! the caller keeps running the function in the interpreter.
 
 pub mod accessors;
+pub mod alloc;
 pub mod checked;
 pub mod emit;
 pub mod helpers;

@@ -3,7 +3,8 @@
 //! the interpreter's and `bl_call`'s `exec::record_native`):
 //! `Math.sqrt/abs/floor/ceil` of a number, `Math.min/max` of two numbers,
 //! `push` of one value onto a simple array with room for it,
-//! `charCodeAt` of an int32 index inside a flat string, and
+//! `charCodeAt` and `charAt` of an int32 index inside a flat string (or
+//! a flattened rope; `charAt` when the unit's one-unit string exists), and
 //! `hasOwnProperty` of a cached (shape, atom) pair.
 //!
 //! Invariants:
@@ -177,6 +178,10 @@ impl Emitter<'_> {
             InlineNative::MathMax => self.math_min_max(a0, a1, false, slow),
             InlineNative::ArrayPush => self.array_push(fb, base + 1, a0, slow),
             InlineNative::StringCharCodeAt => self.char_code_at(base + 1, a0, slow),
+            InlineNative::StringCharAt => {
+                self.flat_string_and_index(base + 1, a0, slow);
+                self.unit_string_at(Gpr::Rdx, slow);
+            }
             InlineNative::ObjectHasOwnProperty => self.has_own(fb, base + 1, a0, slow),
         }
         self.m.store(dst, Gpr::Rax);
@@ -253,6 +258,12 @@ impl Emitter<'_> {
             return;
         }
         self.load_number_xmm(a, Xmm::Xmm0, slow);
+        // Fault: floor rounds toward zero.
+        let mode = if mode == 1 && crate::faults::Fault::InlineFloorTruncates.injected() {
+            3
+        } else {
+            mode
+        };
         self.m.asm.roundsd(Xmm::Xmm0, Xmm::Xmm0, mode | 8);
         self.box_number_xmm0();
         self.m.asm.bind(done);
@@ -404,15 +415,22 @@ impl Emitter<'_> {
         unsafe { &*(ic as *const fbk::PolyIc) }
     }
 
-    /// rax = `regs[this].charCodeAt(regs[i])` for a flat string and an
-    /// int32 index inside it (out of range is NaN: the helper).
-    fn char_code_at(&mut self, this: u16, i: u16, slow: Label) {
+    /// rax = the flat string `regs[this]` (a flattened rope's flat
+    /// string), rdx = the int32 index `regs[i]` inside it, zero-extended;
+    /// anything else jumps to `slow`.
+    fn flat_string_and_index(&mut self, this: u16, i: u16, slow: Label) {
         self.m.load(Gpr::Rax, this);
         self.m.branch_if_not_cell(Gpr::Rax, slow);
-        self.m.branch_if_kind_ne(Gpr::Rax, Kind::String, slow);
+        self.flat_string(Gpr::Rax, slow);
         self.m.load(Gpr::Rcx, i);
         self.m.branch_if_not_int(Gpr::Rcx, slow);
         self.index_below(Gpr::Rcx, Gpr::Rdx, STRING_LEN_OFF, slow);
+    }
+
+    /// rax = `regs[this].charCodeAt(regs[i])` for a flat string and an
+    /// int32 index inside it (out of range is NaN: the helper).
+    fn char_code_at(&mut self, this: u16, i: u16, slow: Label) {
+        self.flat_string_and_index(this, i, slow);
         let x = &mut self.m.asm;
         x.movzx(
             Size::S32,

@@ -26,7 +26,11 @@
 //! of theirs (widening conversions on the edges). Loop headers get a
 //! parameter for every live register, typed by a fixpoint: when a back
 //! edge brings a wider representation than the header assumed, the
-//! header is widened and the function rebuilt.
+//! header is widened and the function rebuilt. A header parameter the
+//! loop keeps unboxed while a value enters tagged is narrowed by a guard
+//! on each entry edge, which runs on that edge only (a conditional
+//! branch's edge gets a block of its own): its deopt resumes at the
+//! header, so it must not run on the way anywhere else.
 //!
 //! Exceptions and handlers are not in the graph: a throw leaves optimized
 //! code through the run loop, which resumes the frame in baseline code.
@@ -128,6 +132,8 @@ pub struct Builder<'a> {
     f: Func,
     /// The IR block being filled.
     cur: usize,
+    /// See `OptOptions::string_proto_key`.
+    string_proto_key: u64,
     env: Vec<Slot>,
     /// Representation of each loop header's parameter per register.
     header_reprs: HashMap<(usize, u16), Repr>,
@@ -135,12 +141,15 @@ pub struct Builder<'a> {
     /// (a Tagged entry, an int32 or float64 back edge): the entry edges
     /// guard. Tried once per parameter (a failure widens for good).
     narrowed: std::collections::HashSet<(usize, u16)>,
+    /// Entry edges whose narrowing guards need a block of their own:
+    /// (source block, edge index, the edge's code), see `fill_edges`.
+    splits: Vec<(usize, usize, Vec<Inst>)>,
     /// A back edge brought a wider representation: build again.
     widened: bool,
 }
 
 /// Builds the IR of `p` (whose bytecode the verifier accepted).
-pub fn build(p: &FuncProto, live: &Liveness, no_spec: &[u32]) -> Func {
+pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
     let mut header_reprs = HashMap::new();
     let mut narrowed = std::collections::HashSet::new();
     for _ in 0..32 {
@@ -153,12 +162,14 @@ pub fn build(p: &FuncProto, live: &Liveness, no_spec: &[u32]) -> Func {
                 name: p.name.clone(),
                 prop_sites: Vec::new(),
                 osr: Vec::new(),
-                no_spec: no_spec.to_vec(),
+                no_spec: o.no_spec.clone(),
             },
             cur: 0,
             env: Vec::new(),
+            string_proto_key: o.string_proto_key,
             header_reprs,
             narrowed,
+            splits: Vec::new(),
             widened: false,
         };
         b.run();
@@ -280,7 +291,46 @@ impl Builder<'_> {
             }
         }
         if !self.widened {
+            self.split_guarded_edges(&mut headers);
             self.add_osr_entries(&headers);
+        }
+    }
+
+    /// Gives each entry edge recorded in `splits` a block of its own,
+    /// inserted right before its header (so the numbering stays a
+    /// reverse post-order and the edge stays a forward one), holding the
+    /// edge's code (with its narrowing guards) and passing its arguments
+    /// on. `headers` (block indices) follow the renumbering.
+    fn split_guarded_edges(&mut self, headers: &mut [usize]) {
+        let mut splits = std::mem::take(&mut self.splits);
+        // Highest header first: an insertion only renumbers blocks at or
+        // after it, and every remaining split's source is before its
+        // header (a forward edge), so their indices stay valid.
+        splits.sort_by_key(|&(q, k, _)| std::cmp::Reverse(self.f.blocks[q].term.edges()[k].to.0));
+        for (q, k, code) in splits {
+            let edge = self.f.blocks[q].term.edges()[k].clone();
+            let at = edge.to.0 as usize;
+            let pc = self.f.blocks[at].pc;
+            super::licm::insert_block(
+                &mut self.f,
+                at,
+                Block {
+                    params: vec![],
+                    insts: code,
+                    term: Term::Jump(Edge {
+                        to: B(at as u32 + 1),
+                        args: edge.args,
+                    }),
+                    pc,
+                },
+            );
+            *self.f.blocks[q].term.edges_mut()[k] = Edge {
+                to: B(at as u32),
+                args: vec![],
+            };
+            for h in headers.iter_mut().filter(|h| **h >= at) {
+                *h += 1;
+            }
         }
     }
 
@@ -458,25 +508,44 @@ impl Builder<'_> {
     /// Sets the arguments of every edge q -> to (registers `regs`, in
     /// parameter order) from q's exit environment, converting as needed
     /// (the conversions are appended to q).
+    ///
+    /// An edge's narrowing guards (`edge_args`) deopt to the header's pc,
+    /// so they may only run when control really takes that edge: when q
+    /// also branches elsewhere the edge's code goes into a block of its
+    /// own (`split_guarded_edges`, once the build is final). Placed in q,
+    /// a failing guard would resume at the header even when the branch
+    /// was about to go elsewhere, skipping the other path's code.
     fn fill_edges(&mut self, q: usize, to: usize, regs: &[u16], exit: &[Slot]) {
-        let nedges = self.f.blocks[q].term.edges().len();
-        for k in 0..nedges {
-            if self.f.blocks[q].term.edges()[k].to.0 as usize != to {
+        let edges: Vec<usize> = (self.f.blocks[q].term.edges().iter())
+            .map(|e| e.to.0 as usize)
+            .collect();
+        let only_to = edges.iter().all(|&t| t == to);
+        for (k, &t) in edges.iter().enumerate() {
+            if t != to {
                 continue;
             }
-            let args = self.edge_args(q, to, regs, |r| exit[r as usize]);
+            let (args, code, guarded) = self.edge_args(q, to, regs, |r| exit[r as usize]);
+            if guarded && !only_to {
+                self.splits.push((q, k, code));
+            } else {
+                self.f.blocks[q].insts.extend(code);
+            }
             self.f.blocks[q].term.edges_mut()[k].args = args;
         }
     }
 
+    /// The arguments of an edge q -> to, the code computing them (loads,
+    /// conversions, narrowing guards; the caller places it, see
+    /// `fill_edges`) and whether that code has a guard.
     fn edge_args(
         &mut self,
         q: usize,
         to: usize,
         regs: &[u16],
         slot: impl Fn(u16) -> Slot,
-    ) -> Vec<V> {
-        let mut insts = std::mem::take(&mut self.f.blocks[q].insts);
+    ) -> (Vec<V>, Vec<Inst>, bool) {
+        let mut insts = Vec::new();
+        let mut guarded = false;
         let mut args = Vec::new();
         for (j, &r) in regs.iter().enumerate() {
             let want = self.f.repr(self.f.blocks[to].params[j]);
@@ -516,6 +585,7 @@ impl Builder<'_> {
                     Op::CheckNumber
                 };
                 let c = self.f.new_value(want);
+                guarded = true;
                 insts.push(Inst {
                     op,
                     args: vec![v],
@@ -528,8 +598,7 @@ impl Builder<'_> {
             };
             args.push(self.convert_into(&mut insts, v, want));
         }
-        self.f.blocks[q].insts = insts;
-        args
+        (args, insts, guarded)
     }
 
     /// The frame state on an edge into header `to`: resume at its pc with
@@ -553,7 +622,10 @@ impl Builder<'_> {
     fn fill_back_edge(&mut self, from: usize, k: usize, to: usize) {
         let live = self.pc_live(self.f.blocks[to].pc as usize);
         let env = self.env.clone();
-        let args = self.edge_args(from, to, &live, |r| env[r as usize]);
+        let (args, code, guarded) = self.edge_args(from, to, &live, |r| env[r as usize]);
+        // Back edges never narrow (`edge_args`).
+        debug_assert!(!guarded);
+        self.f.blocks[from].insts.extend(code);
         self.f.blocks[from].term.edges_mut()[k].args = args;
     }
 
@@ -941,7 +1013,10 @@ impl Builder<'_> {
             }
             GetProp { dst, obj, fb, .. } if self.prop_site(fb).is_some() => {
                 let site = self.prop_site(fb).unwrap();
-                let o = self.get(pc, obj, Repr::Tagged);
+                let mut o = self.get(pc, obj, Repr::Tagged);
+                if site.iter().any(|&(k, _)| k == self.string_proto_key) {
+                    o = self.emit_v(Op::StrReceiver, vec![o], None);
+                }
                 let v = self.load_prop(pc, o, site);
                 self.set(dst, v);
             }

@@ -178,7 +178,7 @@ pub enum Op {
     /// Stores an int32 into an in-range element of either kind:
     /// (array, index, value).
     StoreTypedI32,
-    /// `length` of an array or a flat string (an int32).
+    /// `length` of an array or a string, flat or rope (an int32).
     LoadLength,
     /// Slot `slot` of the context `depth` levels up the frame's chain.
     LoadCtx(u16, u16),
@@ -197,6 +197,10 @@ pub enum Op {
     /// The global object (its intrinsic slot: re-read after every call, as
     /// any cell pointer).
     LoadGlobalObj,
+    /// Its operand, or `String.prototype` when that is a string (flat or
+    /// rope): where a GetProp looks a string receiver's property up, as the
+    /// baseline's inline cache does.
+    StrReceiver,
     /// Deopts unless its operand is the native `InlineNative::ALL[i]` and a
     /// native call could be made here (the native depth limit, a
     /// RangeError, is the baseline's).
@@ -228,7 +232,7 @@ impl Op {
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
             TruthyInline | CheckNative(_) => DEOPT,
-            LoadGlobalObj | MathF64(_) | MinF64 | MaxF64 => PURE,
+            LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 => PURE,
             // Heap reads and writes: ordered by the block's order, never
             // removed by value numbering (`gvn` forwards them by hand).
             LoadField(_) | StoreField(_) => 0,
@@ -264,7 +268,7 @@ impl Op {
             | AddI32Wrap | SubI32Wrap => (&[Int32, Int32], Some(Int32)),
             NegI32 => (&[Int32], Some(Int32)),
             TruncF64 => (&[Float64], Some(Int32)),
-            LoadProp(_) | LoadField(_) => (&[Tagged], Some(Tagged)),
+            LoadProp(_) | LoadField(_) | StrReceiver => (&[Tagged], Some(Tagged)),
             StoreProp(_) | StoreField(_) => (&[Tagged, Tagged], None),
             CheckShape(_) => (&[Tagged], None),
             LoadElem => (&[Tagged, Int32], Some(Tagged)),

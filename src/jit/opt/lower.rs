@@ -850,8 +850,13 @@ impl Lower<'_, '_> {
                 a.mov_r_m(Size::S64, S1, Mem::disp(o, LENGTH_OFF));
                 a.jmp(have);
                 a.bind(string);
+                // Flat strings and ropes keep their length in raw(0).
+                let flat = a.new_label();
                 a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::String as i32);
+                a.jcc(Cond::E, flat);
+                a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::Rope as i32);
                 a.jcc(Cond::Ne, d);
+                a.bind(flat);
                 a.mov_r_m(Size::S64, S1, Mem::disp(o, STRING_LEN_OFF));
                 a.bind(have);
                 a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, i32::MAX);
@@ -883,6 +888,32 @@ impl Lower<'_, '_> {
                 let a = self.asm();
                 a.mov_r_m(Size::S64, w, Mem::disp(VM, INTRINSICS_PTR));
                 a.mov_r_m(Size::S64, w, Mem::disp(w, 8 * Intrinsic::Global as i32));
+                self.put(res.unwrap(), w);
+            }
+            Op::StrReceiver => {
+                let v = self.gpr(arg(0), S0);
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                let (done, string) = (a.new_label(), a.new_label());
+                if w != v {
+                    a.mov_rm_r(Size::S64, w, v);
+                }
+                a.test_rm_r(Size::S64, w, TAG);
+                a.jcc(Cond::Ne, done);
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, w, 16);
+                a.jcc(Cond::B, done);
+                a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(w), Kind::String as i32);
+                a.jcc(Cond::E, string);
+                a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(w), Kind::Rope as i32);
+                a.jcc(Cond::Ne, done);
+                a.bind(string);
+                a.mov_r_m(Size::S64, w, Mem::disp(VM, INTRINSICS_PTR));
+                a.mov_r_m(
+                    Size::S64,
+                    w,
+                    Mem::disp(w, 8 * Intrinsic::StringPrototype as i32),
+                );
+                a.bind(done);
                 self.put(res.unwrap(), w);
             }
             Op::CheckNative(i) => {

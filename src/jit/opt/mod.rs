@@ -69,6 +69,10 @@ pub struct OptOptions {
     /// version too often): generic code there, and no loop-invariant code
     /// motion into a loop whose header is one (a moved guard deopts there).
     pub no_spec: Vec<u32>,
+    /// `String.prototype`'s shape id + 1 (an inline-cache key) when the
+    /// function is compiled: a GetProp site whose cache holds it has seen
+    /// string receivers.
+    pub string_proto_key: u64,
 }
 
 /// Why a guard left optimized code: counted per function
@@ -139,7 +143,7 @@ impl DeoptReason {
             DeoptReason::OtherTruthiness => "truthiness of a string or double",
             DeoptReason::NotTheNative => "callee is not the inlined native",
             DeoptReason::NotInt32Range => "result outside the int32 range",
-            DeoptReason::NotArrayOrString => "length of something else",
+            DeoptReason::NotArrayOrString => "length of something else than an array or string",
             DeoptReason::NotTypedElement => {
                 "not an in-range element of an Int32Array or Float64Array"
             }
@@ -179,7 +183,7 @@ fn dump(o: &OptOptions, phase: &str, f: &ir::Func) {
 /// The IR of `p` after every pass (verified when `o.verify`).
 pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), String> {
     let live = Liveness::compute(p);
-    let mut f = build::build(p, &live, &o.no_spec);
+    let mut f = build::build(p, &live, o);
     let check = |f: &ir::Func, phase: &str| -> Result<(), String> {
         dump(o, phase, f);
         if o.verify {

@@ -40,11 +40,12 @@ pub enum InlineNative {
     MathMax,
     ArrayPush,
     StringCharCodeAt,
+    StringCharAt,
     ObjectHasOwnProperty,
 }
 
 impl InlineNative {
-    pub const ALL: [InlineNative; 9] = [
+    pub const ALL: [InlineNative; 10] = [
         InlineNative::MathSqrt,
         InlineNative::MathAbs,
         InlineNative::MathFloor,
@@ -53,6 +54,7 @@ impl InlineNative {
         InlineNative::MathMax,
         InlineNative::ArrayPush,
         InlineNative::StringCharCodeAt,
+        InlineNative::StringCharAt,
         InlineNative::ObjectHasOwnProperty,
     ];
 
@@ -67,6 +69,7 @@ impl InlineNative {
             InlineNative::MathMax => math::max,
             InlineNative::ArrayPush => array::push,
             InlineNative::StringCharCodeAt => string::char_code_at,
+            InlineNative::StringCharAt => string::char_at,
             InlineNative::ObjectHasOwnProperty => object::has_own_property,
         };
         f as usize

@@ -189,7 +189,7 @@ fn substring_of(vm: &mut Vm, s: Value, from: usize, to: usize) -> JsResult<Value
     vm.new_string(&piece)
 }
 
-fn char_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
+pub(crate) fn char_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let (s, p) = this_flat_and(vm, &args, "charAt", |vm| int_arg(vm, &args, 0))?;
     if p < 0.0 || p >= vm.string_len(s) as f64 {
         return vm.new_string(&[]);
