@@ -18,34 +18,18 @@
 //! goes on. Nothing in the loop reads `Vm::fuel` (no calls: see `licm`).
 
 use super::ir::*;
-use std::collections::HashSet;
 
 /// The frame-state "register" whose value is the loop's unspent budget:
 /// the deopt exit adds it back to `Vm::fuel` instead of writing a slot.
 pub const FUEL_REG: u16 = u16::MAX;
 
 pub fn run(f: &mut Func) {
-    let mut done: HashSet<u32> = HashSet::new();
-    loop {
-        let preds = f.preds();
-        let header = (0..f.blocks.len()).rev().find(|&h| {
-            !done.contains(&f.blocks[h].pc)
-                && f.blocks[h].pc != 0
-                && preds[h].iter().any(|q| q.0 as usize >= h)
-        });
-        let Some(h) = header else { return };
-        done.insert(f.blocks[h].pc);
-        transform(f, h);
-    }
+    super::licm::for_each_loop(f, transform);
 }
 
 fn transform(f: &mut Func, h: usize) {
     let preds = f.preds();
-    let latches: Vec<usize> = preds[h]
-        .iter()
-        .map(|q| q.0 as usize)
-        .filter(|&q| q >= h)
-        .collect();
+    let latches = super::licm::latches(f, h);
     let Some(body) = super::licm::natural_loop(f, h, &latches) else {
         return;
     };
@@ -160,15 +144,8 @@ fn transform(f: &mut Func, h: usize) {
             f.new_value(r)
         })
         .collect();
-    let body_now: HashSet<usize> = {
-        let preds = f.preds();
-        let latches: Vec<usize> = preds[h]
-            .iter()
-            .map(|q| q.0 as usize)
-            .filter(|&q| q >= h)
-            .collect();
-        super::licm::natural_loop(f, h, &latches).expect("still a loop")
-    };
+    let body_now =
+        super::licm::natural_loop(f, h, &super::licm::latches(f, h)).expect("still a loop");
     let mut args = params.clone();
     args.push(b0);
     super::licm::insert_preheader(

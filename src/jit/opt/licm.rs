@@ -42,8 +42,14 @@ use crate::bytecode::liveness::Liveness;
 use std::collections::HashSet;
 
 pub fn run(f: &mut Func, live: &Liveness) {
-    // Innermost loops (later headers) first: what they hoist lands in
-    // their preheader, inside the enclosing loop, which may hoist it again.
+    for_each_loop(f, |f, h| hoist_loop(f, h, live));
+}
+
+/// Calls `visit` on each loop header (not pc 0, the function's entry),
+/// innermost loops (later headers) first: what a pass puts in an inner
+/// loop's preheader is inside the enclosing loop, which may move it again.
+/// Headers are found afresh after each visit (it may insert blocks).
+pub fn for_each_loop(f: &mut Func, mut visit: impl FnMut(&mut Func, usize)) {
     let mut done: HashSet<u32> = HashSet::new();
     loop {
         let preds = f.preds();
@@ -54,17 +60,21 @@ pub fn run(f: &mut Func, live: &Liveness) {
         });
         let Some(h) = header else { return };
         done.insert(f.blocks[h].pc);
-        hoist_loop(f, h, live);
+        visit(f, h);
     }
 }
 
-fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
-    let preds = f.preds();
-    let latches: Vec<usize> = preds[h]
+/// The sources of the back edges into header `h`.
+pub fn latches(f: &Func, h: usize) -> Vec<usize> {
+    f.preds()[h]
         .iter()
         .map(|q| q.0 as usize)
         .filter(|&q| q >= h)
-        .collect();
+        .collect()
+}
+
+fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
+    let latches = latches(f, h);
     let Some(body) = natural_loop(f, h, &latches) else {
         return;
     };
