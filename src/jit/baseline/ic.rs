@@ -73,7 +73,7 @@ const ROPE_RIGHT_OFF: i32 = 24;
 /// `Vm::atom_strings_ptr` / `_len`, from the pinned VM register (rbx).
 pub(super) const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
 const ATOM_STRINGS_LEN: i32 = offset_of!(Vm, atom_strings_len) as i32;
-const INTRINSICS_PTR: i32 = offset_of!(Vm, intrinsics_ptr) as i32;
+pub(crate) const INTRINSICS_PTR: i32 = offset_of!(Vm, intrinsics_ptr) as i32;
 /// `Vm::unit_atoms`: a Box, so the field is the table's address.
 const UNIT_ATOMS: i32 = offset_of!(Vm, unit_atoms) as i32;
 /// The header's flag byte.

@@ -25,8 +25,8 @@ use super::regalloc::{Allocation, Loc, Move};
 use crate::bytecode::FuncProto;
 use crate::jit::baseline::emit::{layout, Emitter};
 use crate::jit::baseline::ic::{
-    idx, slots_value_off, ELEMENTS_OFF, FLAGS_OFF, LENGTH_OFF, OVERFLOW_OFF, SHAPE_OFF,
-    STRING_LEN_OFF, TA_BUFFER_OFF, TA_OFFSET_OFF,
+    idx, slots_value_off, ELEMENTS_OFF, FLAGS_OFF, INTRINSICS_PTR, LENGTH_OFF, OVERFLOW_OFF,
+    SHAPE_OFF, STRING_LEN_OFF, TA_BUFFER_OFF, TA_OFFSET_OFF,
 };
 use crate::jit::baseline::masm::{Masm, FRAME, PROTO, TAG, VM};
 use crate::jit::baseline::natives::NATIVE_ENTRY_OFF;
@@ -41,8 +41,6 @@ use crate::runtime::Intrinsic;
 use crate::runtime::Vm;
 use std::collections::HashMap;
 
-/// `Vm::intrinsics_ptr`, as the baseline's global path reads it.
-const INTRINSICS_PTR: i32 = std::mem::offset_of!(Vm, intrinsics_ptr) as i32;
 /// `Vm::fuel`.
 const FUEL: Mem = Mem::disp(VM, std::mem::offset_of!(Vm, fuel) as i32);
 const S0: Gpr = Gpr::R11;
@@ -295,6 +293,22 @@ impl Lower<'_, '_> {
     }
 
     /// Deopts unless `o` is a heap cell (no tag bits, not EMPTY).
+    /// `w` = the VM's intrinsic `i` (a cell pointer: read where used, as
+    /// the collector may move it at any call).
+    fn load_intrinsic(&mut self, w: Gpr, i: Intrinsic) {
+        let a = self.asm();
+        a.mov_r_m(Size::S64, w, Mem::disp(VM, INTRINSICS_PTR));
+        a.mov_r_m(Size::S64, w, Mem::disp(w, 8 * i as i32));
+    }
+
+    /// Adds the int32 budget `v` back to `Vm::fuel` (see `fuel`: a loop's
+    /// exits and the deopts inside it).
+    fn give_back_fuel(&mut self, v: V) {
+        let g = self.gpr(v, S0);
+        self.asm().mov_rm_r(Size::S32, S0, g);
+        self.asm().alu_rm_r(AluOp::Add, Size::S64, FUEL, S0);
+    }
+
     /// Deopts unless `o` is an object cell.
     fn check_object(&mut self, o: Gpr, d: Label) {
         self.check_cell(o, d);
@@ -385,10 +399,7 @@ impl Lower<'_, '_> {
     fn sync(&mut self, fs: &FrameState) {
         for &(r, v) in &fs.regs {
             if r == super::fuel::FUEL_REG {
-                // The loop's unspent budget goes back (see `fuel`).
-                let g = self.gpr(v, S0);
-                self.asm().mov_rm_r(Size::S32, S0, g);
-                self.asm().alu_rm_r(AluOp::Add, Size::S64, FUEL, S0);
+                self.give_back_fuel(v);
                 continue;
             }
             let slot = Masm::reg(r);
@@ -885,9 +896,7 @@ impl Lower<'_, '_> {
             }
             Op::LoadGlobalObj => {
                 let w = self.work(res.unwrap(), &[]);
-                let a = self.asm();
-                a.mov_r_m(Size::S64, w, Mem::disp(VM, INTRINSICS_PTR));
-                a.mov_r_m(Size::S64, w, Mem::disp(w, 8 * Intrinsic::Global as i32));
+                self.load_intrinsic(w, Intrinsic::Global);
                 self.put(res.unwrap(), w);
             }
             Op::StrReceiver => {
@@ -898,22 +907,15 @@ impl Lower<'_, '_> {
                 if w != v {
                     a.mov_rm_r(Size::S64, w, v);
                 }
-                a.test_rm_r(Size::S64, w, TAG);
-                a.jcc(Cond::Ne, done);
-                a.alu_rm_imm(AluOp::Cmp, Size::S64, w, 16);
-                a.jcc(Cond::B, done);
+                self.e.m.branch_if_not_cell(w, done);
+                let a = self.asm();
                 a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(w), Kind::String as i32);
                 a.jcc(Cond::E, string);
                 a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(w), Kind::Rope as i32);
                 a.jcc(Cond::Ne, done);
                 a.bind(string);
-                a.mov_r_m(Size::S64, w, Mem::disp(VM, INTRINSICS_PTR));
-                a.mov_r_m(
-                    Size::S64,
-                    w,
-                    Mem::disp(w, 8 * Intrinsic::StringPrototype as i32),
-                );
-                a.bind(done);
+                self.load_intrinsic(w, Intrinsic::StringPrototype);
+                self.asm().bind(done);
                 self.put(res.unwrap(), w);
             }
             Op::CheckNative(i) => {
@@ -994,13 +996,12 @@ impl Lower<'_, '_> {
             Op::Fuel => {
                 let d = self.deopt(ins);
                 self.stress(d);
-                let fuel = Mem::disp(VM, std::mem::offset_of!(Vm, fuel) as i32);
                 let a = self.asm();
-                a.mov_r_m(Size::S64, S0, fuel);
+                a.mov_r_m(Size::S64, S0, FUEL);
                 a.alu_rm_imm(AluOp::Cmp, Size::S64, S0, 1);
                 a.jcc(Cond::Be, d);
                 a.alu_rm_imm(AluOp::Sub, Size::S64, S0, 1);
-                a.mov_rm_r(Size::S64, fuel, S0);
+                a.mov_rm_r(Size::S64, FUEL, S0);
             }
             Op::ReserveFuel => {
                 let w = self.work(res.unwrap(), &[]);
@@ -1029,11 +1030,7 @@ impl Lower<'_, '_> {
                 a.lea(Size::S32, w, Mem::disp(g, -1));
                 self.put(res.unwrap(), w);
             }
-            Op::ReturnFuel => {
-                let g = self.gpr(arg(0), S0);
-                self.asm().mov_rm_r(Size::S32, S0, g);
-                self.asm().alu_rm_r(AluOp::Add, Size::S64, FUEL, S0);
-            }
+            Op::ReturnFuel => self.give_back_fuel(arg(0)),
             Op::Generic(pc) => {
                 self.sync(ins.fs.as_ref().unwrap());
                 let insn = self.e.proto.code[pc as usize];
