@@ -214,6 +214,26 @@ pub enum Op {
     /// The bytecode instruction at pc, run by the baseline tier's code for
     /// it (its inline paths and its helper: the one runtime definition).
     Generic(u32),
+    /// `LoadElem`/`StoreElem`/`LoadTypedElem`/`StoreTypedF64`/
+    /// `StoreTypedI32` whose index `bce` proved in [0, length) of the same
+    /// array, with nothing between that changes the length: no bounds check
+    /// (a dense array's element storage is checked once, by
+    /// `CheckDenseLength`). The hole, frozen and typed-kind checks stay.
+    LoadElemInBounds,
+    StoreElemInBounds,
+    LoadTypedInBounds,
+    StoreTypedF64InBounds,
+    StoreTypedI32InBounds,
+    /// Deopts unless (array, n) has n <= 0, or is a dense array of length
+    /// >= n whose element storage holds n elements: then every index in
+    /// [0, n) is in its storage (`bce`). Only calls change that.
+    CheckDenseLength,
+    /// Deopts unless (array, n) is an `Int32Array` or a `Float64Array` and
+    /// n <= its length (which never changes).
+    CheckTypedLength,
+    /// Deopts unless its int32 operand is >= the constant (`bce`: a loop
+    /// counter's entry value).
+    CheckAtLeast(i32),
 }
 
 impl Op {
@@ -241,7 +261,35 @@ impl Op {
             Fuel | FuelStep | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem
             | LoadLength | CheckShape(_) => DEOPT,
             Generic(_) | Truthy => SYNC | CALLS,
+            LoadElemInBounds | StoreElemInBounds | LoadTypedInBounds | StoreTypedF64InBounds
+            | StoreTypedI32InBounds | CheckDenseLength | CheckTypedLength | CheckAtLeast(_) => DEOPT,
         }
+    }
+
+    /// The bounds-checked op an `...InBounds` op stands for (`bce`).
+    pub fn checked(&self) -> Option<Op> {
+        use Op::*;
+        Some(match self {
+            LoadElemInBounds => LoadElem,
+            StoreElemInBounds => StoreElem,
+            LoadTypedInBounds => LoadTypedElem,
+            StoreTypedF64InBounds => StoreTypedF64,
+            StoreTypedI32InBounds => StoreTypedI32,
+            _ => return None,
+        })
+    }
+
+    /// The op without bounds check standing for this one (`bce`).
+    pub fn in_bounds(&self) -> Option<Op> {
+        use Op::*;
+        Some(match self {
+            LoadElem => LoadElemInBounds,
+            StoreElem => StoreElemInBounds,
+            LoadTypedElem => LoadTypedInBounds,
+            StoreTypedF64 => StoreTypedF64InBounds,
+            StoreTypedI32 => StoreTypedI32InBounds,
+            _ => return None,
+        })
     }
 
     pub fn has(&self, p: u8) -> bool {
@@ -290,6 +338,10 @@ impl Op {
             ReserveFuel => (&[], Some(Int32)),
             FuelStep => (&[Int32], Some(Int32)),
             ReturnFuel => (&[Int32], None),
+            LoadElemInBounds | StoreElemInBounds | LoadTypedInBounds | StoreTypedF64InBounds
+            | StoreTypedI32InBounds => self.checked().unwrap().sig(),
+            CheckDenseLength | CheckTypedLength => (&[Tagged, Int32], None),
+            CheckAtLeast(_) => (&[Int32], None),
         }
     }
 }

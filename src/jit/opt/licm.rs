@@ -140,22 +140,8 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
         })
         .collect();
 
-    // The preheader's parameters (fresh values, the header's reprs).
-    let pre_params: Vec<V> = params
-        .iter()
-        .map(|&p| {
-            let r = f.repr(p);
-            f.new_value(r)
-        })
-        .collect();
-    let entry_state = FrameState {
-        pc: f.blocks[h].pc,
-        regs: regs
-            .iter()
-            .copied()
-            .zip(pre_params.iter().copied())
-            .collect(),
-        in_frame: vec![],
+    let Some((pre_params, entry_state)) = entry_params(f, h, live) else {
+        return;
     };
     // Constants stay where they are (rematerialized, they cost nothing;
     // kept live across the loop, a register): a moved instruction reading
@@ -267,7 +253,31 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
     insert_preheader(f, h, &body, (pre_params, args), hoisted);
 }
 
-fn dominates(idom: &[Option<usize>], a: usize, mut b: usize) -> bool {
+/// Parameters for a preheader of the loop headed by `h` (fresh values,
+/// the header's representations) and the loop's entry state in their
+/// terms: the header's pc, each register live there as its parameter
+/// (where a guard in the preheader deopts). None unless `h` has one
+/// parameter per live register (a header the builder made).
+pub fn entry_params(f: &mut Func, h: usize, live: &Liveness) -> Option<(Vec<V>, FrameState)> {
+    let regs: Vec<u16> = live.live_in(f.blocks[h].pc as usize).collect();
+    if regs.len() != f.blocks[h].params.len() {
+        return None;
+    }
+    let pre_params: Vec<V> = (0..regs.len())
+        .map(|j| {
+            let r = f.repr(f.blocks[h].params[j]);
+            f.new_value(r)
+        })
+        .collect();
+    let state = FrameState {
+        pc: f.blocks[h].pc,
+        regs: regs.into_iter().zip(pre_params.iter().copied()).collect(),
+        in_frame: vec![],
+    };
+    Some((pre_params, state))
+}
+
+pub fn dominates(idom: &[Option<usize>], a: usize, mut b: usize) -> bool {
     loop {
         if a == b {
             return true;

@@ -1036,8 +1036,118 @@ impl Lower<'_, '_> {
                 let insn = self.e.proto.code[pc as usize];
                 self.generic(pc, insn)?;
             }
+            Op::LoadTypedInBounds | Op::StoreTypedF64InBounds | Op::StoreTypedI32InBounds => {
+                self.typed_elem(ins)
+            }
+            Op::LoadElemInBounds | Op::StoreElemInBounds => self.elem_in_bounds(ins),
+            Op::CheckDenseLength | Op::CheckTypedLength => self.check_length(ins),
+            Op::CheckAtLeast(k) => {
+                let d = self.deopt(ins);
+                self.stress(d);
+                match self.loc(arg(0)) {
+                    Loc::Gpr(g) => self.asm().alu_rm_imm(AluOp::Cmp, Size::S32, g, k),
+                    Loc::Stack(n) => self.asm().alu_rm_imm(AluOp::Cmp, Size::S32, stack(n), k),
+                    Loc::Xmm(_) => unreachable!(),
+                }
+                self.asm().jcc(Cond::L, d);
+            }
         }
         Ok(())
+    }
+
+    /// `LoadElemInBounds`, `StoreElemInBounds`: a `CheckDenseLength` with
+    /// no call since proved the array dense and the index in its storage;
+    /// the hole (and, for stores, frozen) checks stay.
+    fn elem_in_bounds(&mut self, ins: &Inst) {
+        let d = self.deopt(ins);
+        self.stress(d);
+        let val = match ins.op {
+            Op::StoreElemInBounds => Some(self.value_operand(ins.args[2])),
+            _ => None,
+        };
+        let o = self.gpr(ins.args[0], S0);
+        if val.is_some() {
+            let a = self.asm();
+            a.test_rm_imm(
+                Size::S8,
+                Mem::disp(o, FLAGS_OFF),
+                crate::runtime::object::FROZEN_ELEMENTS as i32,
+            );
+            a.jcc(Cond::Ne, d);
+        }
+        let i = match self.loc(ins.args[1]) {
+            Loc::Gpr(g) => g,
+            Loc::Stack(n) => {
+                self.asm().mov_r_m(Size::S32, S1, stack(n));
+                S1
+            }
+            Loc::Xmm(_) => unreachable!(),
+        };
+        let a = self.asm();
+        a.mov_r_m(Size::S64, S0, Mem::disp(o, ELEMENTS_OFF));
+        // (An int32's upper half is zero: it indexes as is.)
+        let at = Mem::bisd(S0, idx(i), Scale::S8, slots_value_off(0));
+        match val {
+            Some(v) => {
+                // The hole is the helper's.
+                self.asm().alu_rm_imm(AluOp::Cmp, Size::S64, at, 0);
+                self.asm().jcc(Cond::E, d);
+                self.store_value(at, v);
+            }
+            None => {
+                let r = ins.res.unwrap();
+                let w = self.work(r, &[]);
+                let a = self.asm();
+                a.mov_r_m(Size::S64, w, at);
+                a.test_rm_r(Size::S64, w, w);
+                a.jcc(Cond::E, d);
+                self.put(r, w);
+            }
+        }
+    }
+
+    /// `CheckDenseLength`, `CheckTypedLength` (array, n).
+    fn check_length(&mut self, ins: &Inst) {
+        let d = self.deopt(ins);
+        self.stress(d);
+        let o = self.gpr(ins.args[0], S0);
+        self.check_cell(o, d);
+        let dense = ins.op == Op::CheckDenseLength;
+        let a = self.asm();
+        let ok = a.new_label();
+        if dense {
+            a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::Array as i32);
+            a.jcc(Cond::Ne, d);
+        } else {
+            let typed = a.new_label();
+            a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::Float64Array as i32);
+            a.jcc(Cond::E, typed);
+            a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::Int32Array as i32);
+            a.jcc(Cond::Ne, d);
+            a.bind(typed);
+        }
+        match self.loc(ins.args[1]) {
+            Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, S1, g),
+            Loc::Stack(n) => self.asm().mov_r_m(Size::S32, S1, stack(n)),
+            Loc::Xmm(_) => unreachable!(),
+        }
+        let a = self.asm();
+        // n <= 0: no index is in [0, n).
+        a.test_rm_r(Size::S32, S1, S1);
+        a.jcc(Cond::Le, ok);
+        a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(o, LENGTH_OFF));
+        a.jcc(Cond::A, d);
+        if dense {
+            a.mov_r_m(Size::S64, S0, Mem::disp(o, ELEMENTS_OFF));
+            // No storage (an immediate in the slot).
+            a.alu_rm_imm(AluOp::Cmp, Size::S64, S0, 16);
+            a.jcc(Cond::B, d);
+            // n <= capacity (header bits 40..) as n << 40 <= header.
+            a.shift_imm(ShiftOp::Shl, Size::S64, S1, 40);
+            a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::base(S0));
+            a.jcc(Cond::A, d);
+        }
+        a.bind(ok);
     }
 
     /// The baseline tier's code for one instruction, continuing here.
@@ -1165,13 +1275,18 @@ impl Lower<'_, '_> {
     fn typed_elem(&mut self, ins: &Inst) {
         let d = self.deopt(ins);
         self.stress(d);
-        let val = match ins.op {
+        let val = match ins.op.checked().unwrap_or(ins.op) {
             Op::StoreTypedF64 => Some(Err(self.xmm(ins.args[2], X0))),
             Op::StoreTypedI32 => Some(Ok(ins.args[2])),
             _ => None,
         };
         let o = self.gpr(ins.args[0], S0);
-        self.check_cell(o, d);
+        // `...InBounds` (`bce`): a `CheckTypedLength` proved the object a
+        // typed array and the index in range.
+        let checked = ins.op.checked().is_none();
+        if checked {
+            self.check_cell(o, d);
+        }
         match self.loc(ins.args[1]) {
             Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, S1, g),
             Loc::Stack(n) => self.asm().mov_r_m(Size::S32, S1, stack(n)),
@@ -1179,10 +1294,12 @@ impl Lower<'_, '_> {
         }
         let a = self.asm();
         let (int32, done) = (a.new_label(), a.new_label());
-        a.test_rm_r(Size::S32, S1, S1);
-        a.jcc(Cond::S, d);
-        a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(o, LENGTH_OFF));
-        a.jcc(Cond::Ae, d);
+        if checked {
+            a.test_rm_r(Size::S32, S1, S1);
+            a.jcc(Cond::S, d);
+            a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(o, LENGTH_OFF));
+            a.jcc(Cond::Ae, d);
+        }
         a.alu_rm_imm(
             AluOp::Cmp,
             Size::S8,

@@ -1,5 +1,6 @@
 //! Tier 2: the optimizing JIT. Bytecode + feedback -> SSA IR (`build`) ->
-//! passes (`fold`, `gvn`, `range`, `dce`), the IR verifier after each
+//! passes (`fold`, `gvn`, `licm`, `range`, `bce`, `fuel`, `dce`), the IR
+//! verifier after each
 //! (`verify`) ->
 //! linear-scan allocation (`regalloc`) proved by the checker (`checker`) ->
 //! x86-64 (`lower`).
@@ -29,6 +30,7 @@
 //! the frame holds every value and the stack map of optimized code is
 //! empty by construction. Unboxed values are never seen by the collector.
 
+pub mod bce;
 pub mod build;
 pub mod checker;
 pub mod dce;
@@ -93,10 +95,11 @@ pub enum DeoptReason {
     NotInt32Range,
     NotArrayOrString,
     NotTypedElement,
+    IndexBelowRange,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 12] = [
+    pub const ALL: [DeoptReason; 13] = [
         DeoptReason::NotInt32,
         DeoptReason::NotNumber,
         DeoptReason::Overflow,
@@ -109,6 +112,7 @@ impl DeoptReason {
         DeoptReason::NotInt32Range,
         DeoptReason::NotArrayOrString,
         DeoptReason::NotTypedElement,
+        DeoptReason::IndexBelowRange,
     ];
 
     /// The reason a guard of `op` gives (None for ops that never deopt).
@@ -127,6 +131,12 @@ impl DeoptReason {
             CheckNative(_) => DeoptReason::NotTheNative,
             TruncF64 | ShrI32 => DeoptReason::NotInt32Range,
             LoadLength => DeoptReason::NotArrayOrString,
+            LoadElemInBounds | StoreElemInBounds | CheckDenseLength => DeoptReason::NotDenseElement,
+            LoadTypedInBounds | StoreTypedF64InBounds | StoreTypedI32InBounds
+            | CheckTypedLength => {
+                DeoptReason::NotTypedElement
+            }
+            CheckAtLeast(_) => DeoptReason::IndexBelowRange,
             _ => return None,
         })
     }
@@ -147,6 +157,7 @@ impl DeoptReason {
             DeoptReason::NotTypedElement => {
                 "not an in-range element of an Int32Array or Float64Array"
             }
+            DeoptReason::IndexBelowRange => "loop counter entering below an index range",
         }
     }
 
@@ -194,11 +205,12 @@ pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), S
     };
     check(&f, "build")?;
     type Pass<'a> = Box<dyn Fn(&mut ir::Func) + 'a>;
-    let passes: [(&str, Pass); 6] = [
+    let passes: [(&str, Pass); 7] = [
         ("fold", Box::new(fold::run)),
         ("gvn", Box::new(gvn::run)),
         ("licm", Box::new(|f: &mut ir::Func| licm::run(f, &live))),
         ("range", Box::new(range::run)),
+        ("bce", Box::new(|f: &mut ir::Func| bce::run(f, &live))),
         ("fuel", Box::new(fuel::run)),
         ("dce", Box::new(dce::run)),
     ];

@@ -11,6 +11,42 @@ use super::ir::*;
 use std::collections::HashMap;
 
 pub fn run(f: &mut Func) {
+    let below = below(f);
+    // Constants 1 anywhere (values are defined once).
+    let mut is_one: HashMap<V, bool> = HashMap::new();
+    for b in &f.blocks {
+        for ins in &b.insts {
+            if let (Op::ConstI32(1), Some(r)) = (ins.op, ins.res) {
+                is_one.insert(r, true);
+            }
+        }
+    }
+    for (bi, b) in f.blocks.iter_mut().enumerate() {
+        for ins in &mut b.insts {
+            let safe = match ins.op {
+                // x + 1 with x < y.
+                Op::AddI32 if is_one.contains_key(&ins.args[1]) => {
+                    below[bi].iter().any(|&(a, _)| a == ins.args[0])
+                }
+                // x - 1 with y < x.
+                Op::SubI32 if is_one.contains_key(&ins.args[1]) => {
+                    below[bi].iter().any(|&(_, c)| c == ins.args[0])
+                }
+                _ => false,
+            };
+            if safe {
+                ins.op = match ins.op {
+                    Op::AddI32 => Op::AddI32Wrap,
+                    _ => Op::SubI32Wrap,
+                };
+                ins.fs = None;
+            }
+        }
+    }
+}
+
+/// The facts each block starts with: (x, y) meaning int32 x < int32 y.
+pub fn below(f: &Func) -> Vec<Vec<(V, V)>> {
     let idom = super::verify::dominators(f);
     let preds = f.preds();
     // Compares by result value: (cc, x, y).
@@ -47,35 +83,5 @@ pub fn run(f: &mut Func) {
         }
         below[bi] = facts;
     }
-    // Constants 1 anywhere (values are defined once).
-    let mut is_one: HashMap<V, bool> = HashMap::new();
-    for b in &f.blocks {
-        for ins in &b.insts {
-            if let (Op::ConstI32(1), Some(r)) = (ins.op, ins.res) {
-                is_one.insert(r, true);
-            }
-        }
-    }
-    for (bi, b) in f.blocks.iter_mut().enumerate() {
-        for ins in &mut b.insts {
-            let safe = match ins.op {
-                // x + 1 with x < y.
-                Op::AddI32 if is_one.contains_key(&ins.args[1]) => {
-                    below[bi].iter().any(|&(a, _)| a == ins.args[0])
-                }
-                // x - 1 with y < x.
-                Op::SubI32 if is_one.contains_key(&ins.args[1]) => {
-                    below[bi].iter().any(|&(_, c)| c == ins.args[0])
-                }
-                _ => false,
-            };
-            if safe {
-                ins.op = match ins.op {
-                    Op::AddI32 => Op::AddI32Wrap,
-                    _ => Op::SubI32Wrap,
-                };
-                ins.fs = None;
-            }
-        }
-    }
+    below
 }
