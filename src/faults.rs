@@ -192,10 +192,16 @@ pub enum Fault {
     /// Caught by: stdout divergence (a negative non-integer floored in a
     /// function or loop that tiered up with the native in its feedback).
     InlineFloorTruncates,
+    /// Tier 2's closed-form loops (`opt::scev`, lowered `TakeFuel`) check
+    /// that the skipped iterations' fuel is there but do not spend it: a
+    /// program runs out of fuel later (or not at all) under the optimized
+    /// plans. Caught by: the plans' outcomes differing (out of fuel, or
+    /// how much was printed before it ran out).
+    ClosedFormSkipsFuel,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 27] = [
+    pub const ALL: [Fault; 28] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -223,6 +229,7 @@ impl Fault {
         Fault::HoistedGuardKeepsLoopState,
         Fault::FuelNotReturnedAtExit,
         Fault::InlineFloorTruncates,
+        Fault::ClosedFormSkipsFuel,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -255,6 +262,7 @@ impl Fault {
             Fault::HoistedGuardKeepsLoopState => "hoisted-guard-keeps-loop-state",
             Fault::FuelNotReturnedAtExit => "fuel-not-returned-at-exit",
             Fault::InlineFloorTruncates => "inline-floor-truncates",
+            Fault::ClosedFormSkipsFuel => "closed-form-skips-fuel",
         }
     }
 

@@ -34,7 +34,8 @@ options:
   --opt-threshold=N    calls or back edges of baseline code before auto
                        optimizes (2000; 0 = never)
   --print-ir[=PASS]    print the optimizing tier's IR after each pass (or one:
-                       build, fold, gvn, licm, range, bce, fuel, dce)
+                       build, fold, gvn, licm, range, bce, scev,
+                       fuel, dce)
   --trace-opt          same as --trace-tier (what was optimized, recompiled)
   --trace-deopt        report each deoptimization: function, pc, line:col, reason
   --deopt-every=K      harness: every K-th guard in optimized code deopts

@@ -234,6 +234,14 @@ pub enum Op {
     /// Deopts unless its int32 operand is >= the constant (`bce`: a loop
     /// counter's entry value).
     CheckAtLeast(i32),
+    /// (s0, k, a) -> s0 + k*a, plus k(k-1)/2 when the flag is set (then
+    /// a >= 0: the sum of a, a+1, .., a+k-1), for k >= 0, computed in 64
+    /// bits; deopts unless the result fits an int32 (`scev`).
+    AffineSumI32(bool),
+    /// (k) -> true, with k units of fuel spent, when `Vm::fuel` > k (the k
+    /// back edges of a loop `scev` skips would all have had fuel); else
+    /// false, with nothing spent.
+    TakeFuel,
 }
 
 impl Op {
@@ -262,7 +270,9 @@ impl Op {
             | LoadLength | CheckShape(_) => DEOPT,
             Generic(_) | Truthy => SYNC | CALLS,
             LoadElemInBounds | StoreElemInBounds | LoadTypedInBounds | StoreTypedF64InBounds
-            | StoreTypedI32InBounds | CheckDenseLength | CheckTypedLength | CheckAtLeast(_) => DEOPT,
+            | StoreTypedI32InBounds | CheckDenseLength | CheckTypedLength | CheckAtLeast(_)
+            | AffineSumI32(_) => DEOPT,
+            TakeFuel => 0,
         }
     }
 
@@ -342,6 +352,8 @@ impl Op {
             | StoreTypedI32InBounds => self.checked().unwrap().sig(),
             CheckDenseLength | CheckTypedLength => (&[Tagged, Int32], None),
             CheckAtLeast(_) => (&[Int32], None),
+            AffineSumI32(_) => (&[Int32, Int32, Int32], Some(Int32)),
+            TakeFuel => (&[Int32], Some(Bool)),
         }
     }
 }

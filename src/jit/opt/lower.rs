@@ -1051,6 +1051,30 @@ impl Lower<'_, '_> {
                 }
                 self.asm().jcc(Cond::L, d);
             }
+            Op::AffineSumI32(tri) => self.affine_sum(ins, tri),
+            Op::TakeFuel => {
+                match self.loc(arg(0)) {
+                    Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, S1, g),
+                    Loc::Stack(n) => self.asm().mov_r_m(Size::S32, S1, stack(n)),
+                    Loc::Xmm(_) => unreachable!(),
+                }
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                let (no, done) = (a.new_label(), a.new_label());
+                a.mov_r_m(Size::S64, S0, FUEL);
+                a.alu_rm_r(AluOp::Cmp, Size::S64, S0, S1);
+                a.jcc(Cond::Be, no);
+                // Fault: the skipped iterations' fuel is not spent.
+                if !crate::faults::Fault::ClosedFormSkipsFuel.injected() {
+                    a.alu_rm_r(AluOp::Sub, Size::S64, FUEL, S1);
+                }
+                a.mov_r_imm(Size::S32, w, 1);
+                a.jmp(done);
+                a.bind(no);
+                a.mov_r_imm(Size::S32, w, 0);
+                a.bind(done);
+                self.put(res.unwrap(), w);
+            }
         }
         Ok(())
     }
@@ -1104,6 +1128,48 @@ impl Lower<'_, '_> {
                 self.put(r, w);
             }
         }
+    }
+
+    /// `AffineSumI32`: in 64 bits (every product is below 2^62), with
+    /// xmm0 holding the triangle while both scratch GPRs compute k*a.
+    fn affine_sum(&mut self, ins: &Inst, tri: bool) {
+        let d = self.deopt(ins);
+        self.stress(d);
+        let (s0, k, x) = (ins.args[0], ins.args[1], ins.args[2]);
+        // dst = the int32 v, sign- or zero-extended to 64 bits.
+        let load = |me: &mut Self, dst: Gpr, v: V, signed: bool| match (me.loc(v), signed) {
+            (Loc::Gpr(g), true) => me.asm().movsxd(dst, g),
+            (Loc::Stack(n), true) => me.asm().movsxd(dst, stack(n)),
+            (Loc::Gpr(g), false) => me.asm().mov_rm_r(Size::S32, dst, g),
+            (Loc::Stack(n), false) => me.asm().mov_r_m(Size::S32, dst, stack(n)),
+            (Loc::Xmm(_), _) => unreachable!(),
+        };
+        load(self, S1, k, false);
+        if tri {
+            let a = self.asm();
+            a.lea(Size::S64, S0, Mem::disp(S1, -1));
+            a.imul_r_rm(Size::S64, S0, S1);
+            a.shift_imm(ShiftOp::Shr, Size::S64, S0, 1);
+            a.movq_x_r(X0, S0);
+            load(self, S0, x, true);
+            let a = self.asm();
+            a.imul_r_rm(Size::S64, S0, S1);
+            a.movq_r_x(S1, X0);
+            a.alu_rm_r(AluOp::Add, Size::S64, S0, S1);
+        } else {
+            load(self, S0, x, true);
+            self.asm().imul_r_rm(Size::S64, S0, S1);
+        }
+        load(self, S1, s0, true);
+        let a = self.asm();
+        a.alu_rm_r(AluOp::Add, Size::S64, S0, S1);
+        a.movsxd(S1, S0);
+        a.alu_rm_r(AluOp::Cmp, Size::S64, S1, S0);
+        a.jcc(Cond::Ne, d);
+        let r = ins.res.unwrap();
+        let w = self.work(r, &[]);
+        self.asm().mov_rm_r(Size::S32, w, S0);
+        self.put(r, w);
     }
 
     /// `CheckDenseLength`, `CheckTypedLength` (array, n).

@@ -1,5 +1,5 @@
 //! Tier 2: the optimizing JIT. Bytecode + feedback -> SSA IR (`build`) ->
-//! passes (`fold`, `gvn`, `licm`, `range`, `bce`, `fuel`, `dce`), the IR
+//! passes (`fold`, `gvn`, `licm`, `range`, `bce`, `scev`, `fuel`, `dce`), the IR
 //! verifier after each
 //! (`verify`) ->
 //! linear-scan allocation (`regalloc`) proved by the checker (`checker`) ->
@@ -42,6 +42,7 @@ pub mod licm;
 pub mod lower;
 pub mod range;
 pub mod regalloc;
+pub mod scev;
 pub mod verify;
 
 use crate::bytecode::liveness::Liveness;
@@ -121,7 +122,7 @@ impl DeoptReason {
         Some(match op {
             CheckInt32 => DeoptReason::NotInt32,
             CheckNumber => DeoptReason::NotNumber,
-            AddI32 | SubI32 | MulI32 | NegI32 => DeoptReason::Overflow,
+            AddI32 | SubI32 | MulI32 | NegI32 | AffineSumI32(_) => DeoptReason::Overflow,
             CheckShape(_) | LoadProp(_) | StoreProp(_) => DeoptReason::WrongShape,
             LoadElem | StoreElem => DeoptReason::NotDenseElement,
             LoadTypedElem | StoreTypedF64 | StoreTypedI32 => DeoptReason::NotTypedElement,
@@ -205,12 +206,13 @@ pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), S
     };
     check(&f, "build")?;
     type Pass<'a> = Box<dyn Fn(&mut ir::Func) + 'a>;
-    let passes: [(&str, Pass); 7] = [
+    let passes: [(&str, Pass); 8] = [
         ("fold", Box::new(fold::run)),
         ("gvn", Box::new(gvn::run)),
         ("licm", Box::new(|f: &mut ir::Func| licm::run(f, &live))),
         ("range", Box::new(range::run)),
         ("bce", Box::new(|f: &mut ir::Func| bce::run(f, &live))),
+        ("scev", Box::new(|f: &mut ir::Func| scev::run(f, &live))),
         ("fuel", Box::new(fuel::run)),
         ("dce", Box::new(dce::run)),
     ];

@@ -1,0 +1,275 @@
+//! Closed-form loops (SCEV-lite): a loop whose body is pure int32
+//! induction arithmetic is replaced, when it provably ends as the loop
+//! would, by its result:
+//!
+//! ```text
+//! for (let i = i0; i < n; i++) { s += i; t += x; }   // n, x invariant
+//! ```
+//!
+//! runs k = n - i0 iterations (when 0 <= i0 < n) and leaves i = n,
+//! s = s0 + k*i0 + k(k-1)/2, t = t0 + k*x.
+//!
+//! Shape: a natural loop of two blocks, the header (int32 constants and
+//! `CmpI32(Lt) i, n` feeding its branch: into the latch, or out) and the
+//! latch (int32 constants, one addition per loop-carried value, then the
+//! back edge's `Fuel`). Every header parameter is invariant (passed
+//! unchanged), the counter i (`i + 1`), or an int32 accumulator (`s + i`
+//! or `s + x`, x invariant); n is invariant.
+//!
+//! Versioning: new blocks before the header test 0 <= i0 < n, compute the
+//! sums (`AffineSumI32`, in 64 bits, deopting to the loop's entry state
+//! when one leaves the int32 range: the baseline code then runs the loop,
+//! which overflows to doubles as the interpreter does), and take the fuel
+//! of the k back edges at once (`TakeFuel`, design.md decision 6). Then
+//! they enter the header with the final values: its compare fails and the
+//! loop exits as it would have. When a test fails (i0 < 0, i0 >= n, or not
+//! more than k units of fuel left, so the loop would run out inside) they
+//! enter the loop unchanged, which runs as before: out-of-fuel results are
+//! the same in every tier. The partial sums lie between the start and the
+//! final value (every term has one sign: i >= i0 >= 0, or x), so the loop
+//! itself would not have overflowed either.
+//!
+//! A loop whose header deopted too often (`Func::no_spec`) is left alone.
+
+use super::ir::*;
+use super::licm;
+use crate::bytecode::liveness::Liveness;
+use std::collections::HashMap;
+
+pub fn run(f: &mut Func, live: &Liveness) {
+    licm::for_each_loop(f, |f, h| transform(f, h, live));
+}
+
+/// A value the closed form reads, as the code before the loop sees it.
+#[derive(Copy, Clone)]
+enum Inv {
+    /// Defined outside the loop.
+    Outside(V),
+    /// The j-th header parameter (passed unchanged by the back edge).
+    Param(usize),
+    /// A constant defined inside the loop (copied).
+    Const(i32),
+}
+
+/// What a header parameter is.
+#[derive(Copy, Clone)]
+enum Role {
+    Invariant,
+    Counter,
+    /// s + i (true) or s + x (false, x invariant).
+    Sum(bool, Option<Inv>),
+}
+
+fn transform(f: &mut Func, h: usize, live: &Liveness) {
+    let latches = licm::latches(f, h);
+    let [l] = latches[..] else { return };
+    if l == h || f.no_spec.contains(&f.blocks[h].pc) {
+        return;
+    }
+    let Some(body) = licm::natural_loop(f, h, &latches) else {
+        return;
+    };
+    if body.len() != 2 {
+        return;
+    }
+    let Some((roles, iv, n)) = shape(f, h, l) else {
+        return;
+    };
+    let Some((pre, entry_state)) = licm::entry_params(f, h, live) else {
+        return;
+    };
+
+    // Blocks C0..C3 and L before the header: C0 is the preheader (every
+    // edge from outside enters it), the header moves to h + 5.
+    let body_set = body.clone();
+    licm::insert_preheader(f, h, &body_set, (pre.clone(), pre.clone()), vec![]);
+    for k in 1..5 {
+        licm::insert_block(
+            f,
+            h + k,
+            Block {
+                params: vec![],
+                insts: vec![],
+                term: Term::Unreachable,
+                pc: f.blocks[h].pc,
+            },
+        );
+    }
+    let header = B(h as u32 + 5);
+    let (c1, c2, c3, lb) = (h + 1, h + 2, h + 3, h + 4);
+    let edge = |to: usize| Edge {
+        to: B(to as u32),
+        args: vec![],
+    };
+    let mut c0: Vec<Inst> = Vec::new();
+    let value = |f: &mut Func, c0: &mut Vec<Inst>, x: Inv| match x {
+        Inv::Outside(v) => v,
+        Inv::Param(j) => pre[j],
+        Inv::Const(c) => {
+            let v = f.new_value(Repr::Int32);
+            c0.push(inst(Op::ConstI32(c), vec![], Some(v), None));
+            v
+        }
+    };
+    let i0 = pre[iv];
+    let nv = value(f, &mut c0, n);
+    // C0: i0 >= 0.
+    let zero = f.new_value(Repr::Int32);
+    c0.push(inst(Op::ConstI32(0), vec![], Some(zero), None));
+    let ge = f.new_value(Repr::Bool);
+    c0.push(inst(Op::CmpI32(Cc::Ge), vec![i0, zero], Some(ge), None));
+    // C1: i0 < n.
+    let lt = f.new_value(Repr::Bool);
+    let c1_insts = vec![inst(Op::CmpI32(Cc::Lt), vec![i0, nv], Some(lt), None)];
+    // C2: k = n - i0 (no wrap: n > i0 >= 0), the sums, the fuel.
+    let k = f.new_value(Repr::Int32);
+    let mut c2_insts = vec![inst(Op::SubI32Wrap, vec![nv, i0], Some(k), None)];
+    let mut finals: Vec<V> = pre.clone();
+    finals[iv] = nv;
+    for (j, role) in roles.iter().enumerate() {
+        if let Role::Sum(tri, x) = *role {
+            let a = match x {
+                None => i0,
+                Some(x) => value(f, &mut c0, x),
+            };
+            let r = f.new_value(Repr::Int32);
+            c2_insts.push(inst(
+                Op::AffineSumI32(tri),
+                vec![pre[j], k, a],
+                Some(r),
+                Some(entry_state.clone()),
+            ));
+            finals[j] = r;
+        }
+    }
+    let fueled = f.new_value(Repr::Bool);
+    c2_insts.push(inst(Op::TakeFuel, vec![k], Some(fueled), None));
+
+    f.blocks[h].insts = c0;
+    f.blocks[h].term = Term::Branch {
+        cond: ge,
+        then: edge(c1),
+        els: edge(lb),
+    };
+    f.blocks[c1].insts = c1_insts;
+    f.blocks[c1].term = Term::Branch {
+        cond: lt,
+        then: edge(c2),
+        els: edge(lb),
+    };
+    f.blocks[c2].insts = c2_insts;
+    f.blocks[c2].term = Term::Branch {
+        cond: fueled,
+        then: edge(c3),
+        els: edge(lb),
+    };
+    f.blocks[c3].term = Term::Jump(Edge {
+        to: header,
+        args: finals,
+    });
+    f.blocks[lb].term = Term::Jump(Edge {
+        to: header,
+        args: pre,
+    });
+}
+
+fn inst(op: Op, args: Vec<V>, res: Option<V>, fs: Option<FrameState>) -> Inst {
+    Inst { op, args, res, fs }
+}
+
+/// The roles of the header's parameters, the counter's index and the
+/// bound, if the loop (header `h`, latch `l`) has the shape.
+fn shape(f: &Func, h: usize, l: usize) -> Option<(Vec<Role>, usize, Inv)> {
+    let hb = &f.blocks[h];
+    let Term::Branch { cond, then, els } = &hb.term else {
+        return None;
+    };
+    if then.to.0 as usize != l || !then.args.is_empty() || els.to.0 as usize == l {
+        return None;
+    }
+    let params = &hb.params;
+    let mut consts: HashMap<V, i32> = HashMap::new();
+    let mut cmp = None;
+    for ins in &hb.insts {
+        match (ins.op, ins.res) {
+            (Op::ConstI32(c), Some(r)) => {
+                consts.insert(r, c);
+            }
+            (Op::CmpI32(Cc::Lt), Some(r)) if r == *cond => cmp = Some((ins.args[0], ins.args[1])),
+            _ => return None,
+        }
+    }
+    let (iv, n) = cmp?;
+    let iv = params.iter().position(|&p| p == iv)?;
+    let lbk = &f.blocks[l];
+    let Term::Jump(back) = &lbk.term else {
+        return None;
+    };
+    // The latch: constants, additions, and its back edge's `Fuel` last.
+    let mut adds: HashMap<V, (V, V)> = HashMap::new();
+    let last = lbk.insts.len().checked_sub(1)?;
+    for (k, ins) in lbk.insts.iter().enumerate() {
+        match (ins.op, ins.res) {
+            (Op::ConstI32(c), Some(r)) => {
+                consts.insert(r, c);
+            }
+            (Op::AddI32 | Op::AddI32Wrap, Some(r)) => {
+                adds.insert(r, (ins.args[0], ins.args[1]));
+            }
+            (Op::Fuel, None) if k == last => {}
+            _ => return None,
+        }
+    }
+    if lbk.insts.last()?.op != Op::Fuel {
+        return None;
+    }
+    let invariant = |v: V| -> Option<Inv> {
+        if let Some(&c) = consts.get(&v) {
+            return Some(Inv::Const(c));
+        }
+        match params.iter().position(|&p| p == v) {
+            Some(j) => (back.args[j] == v).then_some(Inv::Param(j)),
+            None => (!adds.contains_key(&v)).then_some(Inv::Outside(v)),
+        }
+    };
+    let n = invariant(n)?;
+    let mut roles = Vec::with_capacity(params.len());
+    let mut used = 0;
+    for (j, &p) in params.iter().enumerate() {
+        let next = back.args[j];
+        let role = if next == p {
+            Role::Invariant
+        } else {
+            let &(a, b) = adds.get(&next)?;
+            used += 1;
+            let other = if a == p {
+                b
+            } else if b == p {
+                a
+            } else {
+                return None;
+            };
+            if j == iv {
+                if consts.get(&other) != Some(&1) {
+                    return None;
+                }
+                Role::Counter
+            } else if other == params[iv] {
+                Role::Sum(true, None)
+            } else {
+                let x = invariant(other)?;
+                Role::Sum(false, Some(x))
+            }
+        };
+        if !matches!(role, Role::Invariant) && f.repr(p) != Repr::Int32 {
+            return None;
+        }
+        roles.push(role);
+    }
+    // Every addition feeds the back edge (nothing else can deopt), and
+    // the counter counts.
+    if used != adds.len() || !matches!(roles[iv], Role::Counter) {
+        return None;
+    }
+    Some((roles, iv, n))
+}
