@@ -210,6 +210,29 @@ mod with_feature {
     }
 
     #[test]
+    fn closed_form_skips_fuel_is_detected() {
+        // 30 calls of 3,000 iterations each: past the default fuel in the
+        // interpreter; the optimized closed form must spend the same.
+        let src = "function f(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s; }\nlet t = 0;\nfor (let k = 0; k < 30; k++) { t = (t + f(3000 + k)) | 0; print(k, t); }\n";
+        let plans = &[Plan::Interp, Plan::AutoOpt(2)];
+        let cfg = jolt::verify::Config {
+            fuel: 50_000,
+            ..jolt::verify::Config::default()
+        };
+        let check = || verify::check_with(jolt::verify::Program::Source(src), plans, &cfg);
+        let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        Fault::set_active(None).unwrap();
+        if let Err(d) = check() {
+            panic!("diverges without the fault:\n{d}");
+        }
+        Fault::set_active(Some(Fault::ClosedFormSkipsFuel)).unwrap();
+        let r = check();
+        Fault::set_active(None).unwrap();
+        let d = r.expect_err("closed-form-skips-fuel was not detected");
+        assert!([d.left, d.right].contains(&Plan::AutoOpt(2)), "{d}");
+    }
+
+    #[test]
     fn sub_operand_order_is_detected() {
         assert_detected(
             Fault::SubOperandOrder,

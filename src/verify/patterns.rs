@@ -17,8 +17,9 @@
 //! - valid for node (the oracle): no unspecified behaviour, engine errors
 //!   are printed by name only (`e.name`, never the message), every warm-up
 //!   loop is counted (at most [`MAX_WARM`] iterations; the one loop of
-//!   `long-osr-loop` up to 12,000, past the fuzz fuel) so the whole
-//!   snippet costs a few hundred fuel units;
+//!   `long-osr-loop` up to 12,000 and `induction-loop`'s up to 170,000
+//!   in all, past the fuzz fuel) so the whole snippet costs a few hundred
+//!   fuel units;
 //! - it prints what the changed site computes, so a wrong result shows.
 
 use arbitrary::{Result, Unstructured};
@@ -111,10 +112,16 @@ pub enum Pattern {
     /// arguments that move from int32s to negative fractions, -0, NaN,
     /// strings, out-of-range indices, ropes; then the native replaced.
     NativeEdges,
+    /// A function whose loop is pure int32 induction arithmetic (`s += i`,
+    /// `t += x`, `i++` up to n: tier 2 replaces it by its closed form),
+    /// called with growing n, a start below 0 or past n, sums that leave
+    /// the int32 range, and often more iterations in all than the fuzz
+    /// fuel, so the fuel the closed form takes decides where plans stop.
+    InductionLoop,
 }
 
 impl Pattern {
-    pub const ALL: [Pattern; 19] = [
+    pub const ALL: [Pattern; 20] = [
         Pattern::ArithTypeChange,
         Pattern::NewShapeAtGet,
         Pattern::StoreTransition,
@@ -134,6 +141,7 @@ impl Pattern {
         Pattern::LongOsrLoop,
         Pattern::RegisterPressure,
         Pattern::NativeEdges,
+        Pattern::InductionLoop,
     ];
 
     pub fn name(self) -> &'static str {
@@ -157,6 +165,7 @@ impl Pattern {
             Pattern::LongOsrLoop => "long-osr-loop",
             Pattern::RegisterPressure => "register-pressure",
             Pattern::NativeEdges => "native-edges",
+            Pattern::InductionLoop => "induction-loop",
         }
     }
 }
@@ -492,6 +501,24 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
                 "for (let i = 0; i < {n}; i++) {{ {p}a = ({p}a + i * {k}) | 0; if ((i & 1023) === 1023) print({p}a); }}"
             ));
             l.push(format!("print({p}a);"));
+        }
+        Pattern::InductionLoop => {
+            let n = *u.choose(&[40u32, 300, 1500, 5000])?;
+            let calls = *u.choose(&[3u32, 8, 20])?;
+            let i0 = *u.choose(&["0", "0", "1", "-2"])?;
+            let s0 = *u.choose(&["0", "0", "-5", "2147483000"])?;
+            let x = *u.choose(&["1", "3", "-7", "100000", "2147483647"])?;
+            let body = *u.choose(&["s += i;", "s += i; t += x;", "t += x;", "s += 2; t += i;"])?;
+            let last = *u.choose(&["7", "70000"])?;
+            l.push(format!(
+                "function {p}f(n, x) {{ let s = {s0}; let t = 0; for (let i = {i0}; i < n; i++) {{ {body} }} return s + t; }}"
+            ));
+            l.push(format!(
+                "for (let k = 0; k < {calls}; k++) print(k, {p}f({n} + k, {x}));"
+            ));
+            l.push(format!(
+                "print({p}f(0, {x}), {p}f(-5, {x}), {p}f({last}, {x}));"
+            ));
         }
         Pattern::RegisterPressure => {
             let v: Vec<String> = (0..10).map(|i| format!("{p}v{i}")).collect();

@@ -58,7 +58,14 @@ fn transform(f: &mut Func, h: usize, live: &Liveness) {
     let back_args = |j: usize| -> Vec<V> {
         latches
             .iter()
-            .flat_map(|&l| f.blocks[l].term.edges().into_iter().cloned().collect::<Vec<_>>())
+            .flat_map(|&l| {
+                f.blocks[l]
+                    .term
+                    .edges()
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
             .filter(|e| e.to.0 as usize == h)
             .map(|e| e.args[j])
             .collect()

@@ -269,8 +269,14 @@ impl Op {
             Fuel | FuelStep | TruncF64 | LoadProp(_) | StoreProp(_) | LoadElem | StoreElem
             | LoadLength | CheckShape(_) => DEOPT,
             Generic(_) | Truthy => SYNC | CALLS,
-            LoadElemInBounds | StoreElemInBounds | LoadTypedInBounds | StoreTypedF64InBounds
-            | StoreTypedI32InBounds | CheckDenseLength | CheckTypedLength | CheckAtLeast(_)
+            LoadElemInBounds
+            | StoreElemInBounds
+            | LoadTypedInBounds
+            | StoreTypedF64InBounds
+            | StoreTypedI32InBounds
+            | CheckDenseLength
+            | CheckTypedLength
+            | CheckAtLeast(_)
             | AffineSumI32(_) => DEOPT,
             TakeFuel => 0,
         }
@@ -348,7 +354,10 @@ impl Op {
             ReserveFuel => (&[], Some(Int32)),
             FuelStep => (&[Int32], Some(Int32)),
             ReturnFuel => (&[Int32], None),
-            LoadElemInBounds | StoreElemInBounds | LoadTypedInBounds | StoreTypedF64InBounds
+            LoadElemInBounds
+            | StoreElemInBounds
+            | LoadTypedInBounds
+            | StoreTypedF64InBounds
             | StoreTypedI32InBounds => self.checked().unwrap().sig(),
             CheckDenseLength | CheckTypedLength => (&[Tagged, Int32], None),
             CheckAtLeast(_) => (&[Int32], None),

@@ -1186,7 +1186,12 @@ impl Lower<'_, '_> {
             a.jcc(Cond::Ne, d);
         } else {
             let typed = a.new_label();
-            a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::Float64Array as i32);
+            a.alu_rm_imm(
+                AluOp::Cmp,
+                Size::S8,
+                Mem::base(o),
+                Kind::Float64Array as i32,
+            );
             a.jcc(Cond::E, typed);
             a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::Int32Array as i32);
             a.jcc(Cond::Ne, d);

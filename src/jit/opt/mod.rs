@@ -133,10 +133,10 @@ impl DeoptReason {
             TruncF64 | ShrI32 => DeoptReason::NotInt32Range,
             LoadLength => DeoptReason::NotArrayOrString,
             LoadElemInBounds | StoreElemInBounds | CheckDenseLength => DeoptReason::NotDenseElement,
-            LoadTypedInBounds | StoreTypedF64InBounds | StoreTypedI32InBounds
-            | CheckTypedLength => {
-                DeoptReason::NotTypedElement
-            }
+            LoadTypedInBounds
+            | StoreTypedF64InBounds
+            | StoreTypedI32InBounds
+            | CheckTypedLength => DeoptReason::NotTypedElement,
             CheckAtLeast(_) => DeoptReason::IndexBelowRange,
             _ => return None,
         })
