@@ -36,7 +36,7 @@ use crate::jit::x64::{
 };
 use crate::runtime::builtins::InlineNative;
 use crate::runtime::heap::Kind;
-use crate::runtime::value::{Value, DOUBLE_OFFSET};
+use crate::runtime::value::{Value, DOUBLE_OFFSET, NUMBER_TAG};
 use crate::runtime::Intrinsic;
 use crate::runtime::Vm;
 use std::collections::HashMap;
@@ -75,6 +75,9 @@ pub struct Lower<'e, 'p> {
     /// Out-of-line edge stubs: (entry, moves, target).
     stubs: Vec<(Label, Vec<Move>, Label)>,
     consts: HashMap<V, i32>,
+    /// Reads of each value (operands, edge arguments, frame states,
+    /// terminators).
+    uses: HashMap<V, usize>,
     opts: &'e LowerOpts,
     /// Code offsets of each guard's deopt stub (for `--print-code`).
     pub ndeopts: usize,
@@ -120,6 +123,7 @@ pub fn lower(
         deopts: vec![],
         stubs: vec![],
         consts: HashMap::new(),
+        uses: HashMap::new(),
         opts,
         ndeopts: 0,
     };
@@ -128,6 +132,18 @@ pub fn lower(
             if let (Op::ConstI32(k), Some(r)) = (ins.op, ins.res) {
                 l.consts.insert(r, k);
             }
+            let state = ins.fs.iter().flat_map(|fs| fs.regs.iter().map(|x| x.1));
+            for v in ins.args.iter().copied().chain(state) {
+                *l.uses.entry(v).or_default() += 1;
+            }
+        }
+        let edges = b
+            .term
+            .edges()
+            .into_iter()
+            .flat_map(|e| e.args.iter().copied());
+        for v in b.term.uses().into_iter().chain(edges) {
+            *l.uses.entry(v).or_default() += 1;
         }
     }
     l.e.m.asm.bind(entry);
@@ -166,10 +182,14 @@ impl Lower<'_, '_> {
             let lbl = self.blocks[bi];
             self.asm().bind(lbl);
             let b = &self.f.blocks[bi];
-            for ins in &b.insts {
+            // A compare whose only use is the block's branch sets the
+            // flags the branch jumps on (no 0/1 in a register).
+            let fused = b.insts.last().filter(|i| self.fusable(bi, i));
+            let n = b.insts.len() - fused.is_some() as usize;
+            for ins in &b.insts[..n] {
                 self.inst(ins)?;
             }
-            self.term(bi, &b.term)?;
+            self.term(bi, &b.term, fused)?;
         }
         for (entry, moves, to) in std::mem::take(&mut self.stubs) {
             self.asm().bind(entry);
@@ -508,11 +528,12 @@ impl Lower<'_, '_> {
                 let done = a.new_label();
                 a.alu_rm_r(AluOp::Cmp, Size::S64, v, TAG);
                 a.jcc(Cond::Ae, is_int);
-                a.test_rm_r(Size::S64, v, TAG);
-                a.jcc(Cond::E, d);
-                a.mov_r64_imm64(S1, DOUBLE_OFFSET);
+                // v - DOUBLE_OFFSET is v + TAG (mod 2^64), which carries
+                // exactly when v >= DOUBLE_OFFSET: a double.
+                const _: () = assert!(DOUBLE_OFFSET.wrapping_add(NUMBER_TAG) == 0);
                 a.mov_rm_r(Size::S64, S0, v);
-                a.alu_rm_r(AluOp::Sub, Size::S64, S0, S1);
+                a.alu_rm_r(AluOp::Add, Size::S64, S0, TAG);
+                a.jcc(Cond::Ae, d);
                 a.movq_x_r(x, S0);
                 a.jmp(done);
                 a.bind(is_int);
@@ -580,7 +601,14 @@ impl Lower<'_, '_> {
                     Op::MulF64 => SseOp::Mulsd,
                     _ => SseOp::Divsd,
                 };
-                let (x, y) = (arg(0), arg(1));
+                let (mut x, mut y) = (arg(0), arg(1));
+                // y + x in y's register when the result shares it: IEEE
+                // addition and multiplication commute (a NaN's payload
+                // may differ; nothing observes it: boxing canonicalizes).
+                let commutes = matches!(ins.op, Op::AddF64 | Op::MulF64);
+                if commutes && self.loc(res.unwrap()) == self.loc(y) && self.loc(x) != self.loc(y) {
+                    std::mem::swap(&mut x, &mut y);
+                }
                 let w = self.xwork(res.unwrap(), &[y]);
                 let xa = self.xmm(x, w);
                 if xa != w {
@@ -602,36 +630,8 @@ impl Lower<'_, '_> {
                 self.asm().movq_x_r(w, S0);
                 self.xput(res.unwrap(), w);
             }
-            Op::CmpI32(cc) => {
-                let a = self.gpr(arg(0), S0);
-                match self.loc(arg(1)) {
-                    Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, Size::S32, a, b),
-                    Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, Size::S32, a, stack(n)),
-                    Loc::Xmm(_) => unreachable!(),
-                }
-                self.set_flag(res.unwrap(), cc_of(cc), None);
-            }
-            Op::CmpF64(cc) => {
-                // ucomisd x, y: CF = x < y, ZF = x == y, all set when unordered.
-                let (p, q, cond) = match cc {
-                    Cc::Lt => (arg(1), arg(0), Cond::A),
-                    Cc::Le => (arg(1), arg(0), Cond::Ae),
-                    Cc::Gt => (arg(0), arg(1), Cond::A),
-                    Cc::Ge => (arg(0), arg(1), Cond::Ae),
-                    Cc::Eq => (arg(0), arg(1), Cond::E),
-                    Cc::Ne => (arg(0), arg(1), Cond::Ne),
-                };
-                let xp = self.xmm(p, X0);
-                match self.loc(q) {
-                    Loc::Xmm(r) => self.asm().sse(SseOp::Ucomisd, xp, r),
-                    Loc::Stack(n) => self.asm().sse(SseOp::Ucomisd, xp, stack(n)),
-                    Loc::Gpr(_) => unreachable!(),
-                }
-                let parity = match cc {
-                    Cc::Eq => Some((Cond::Np, AluOp::And)),
-                    Cc::Ne => Some((Cond::P, AluOp::Or)),
-                    _ => None,
-                };
+            Op::CmpI32(_) | Op::CmpF64(_) => {
+                let (cond, parity) = self.compare(ins);
                 self.set_flag(res.unwrap(), cond, parity);
             }
             Op::NotBool => {
@@ -960,7 +960,14 @@ impl Lower<'_, '_> {
                 // path): NaN if either is; of two equal values (only ±0
                 // differ) the bitwise OR for min (-0 wins), AND for max.
                 let min = ins.op == Op::MinF64;
-                let (x, y) = (arg(0), arg(1));
+                let (mut x, mut y) = (arg(0), arg(1));
+                // y + x in y's register when the result shares it: IEEE
+                // addition and multiplication commute (a NaN's payload
+                // may differ; nothing observes it: boxing canonicalizes).
+                let commutes = matches!(ins.op, Op::AddF64 | Op::MulF64);
+                if commutes && self.loc(res.unwrap()) == self.loc(y) && self.loc(x) != self.loc(y) {
+                    std::mem::swap(&mut x, &mut y);
+                }
                 let w = self.xwork(res.unwrap(), &[y]);
                 let xa = self.xmm(x, w);
                 if xa != w {
@@ -1276,6 +1283,20 @@ impl Lower<'_, '_> {
         } else {
             None
         };
+        // x + c, x - c without a guard: one `lea`.
+        let imm = self.consts.get(&y).copied();
+        if let (Some(c), Op::AddI32Wrap | Op::SubI32Wrap, Loc::Gpr(g)) = (imm, ins.op, self.loc(x))
+        {
+            let c = if ins.op == Op::AddI32Wrap {
+                c
+            } else {
+                c.wrapping_neg()
+            };
+            let w = self.work(res, &[]);
+            self.asm().lea(Size::S32, w, Mem::disp(g, c));
+            self.put(res, w);
+            return Ok(());
+        }
         // The working register must not hold y, nor (for a guard) any
         // value the deopt path reads.
         let mut avoid = vec![y];
@@ -1493,7 +1514,65 @@ impl Lower<'_, '_> {
         }
     }
 
-    fn term(&mut self, bi: usize, t: &Term) -> Result<(), String> {
+    /// Whether `ins`, the last instruction of block `bi`, is a compare
+    /// only its branch reads (not on an edge, in a frame state, elsewhere).
+    fn fusable(&self, bi: usize, ins: &Inst) -> bool {
+        let (Some(r), Term::Branch { cond, then, els }) = (ins.res, &self.f.blocks[bi].term) else {
+            return false;
+        };
+        let cmp = match ins.op {
+            Op::CmpI32(_) => true,
+            Op::CmpF64(cc) => !matches!(cc, Cc::Eq | Cc::Ne),
+            _ => false,
+        };
+        cmp && *cond == r
+            && !then.args.contains(&r)
+            && !els.args.contains(&r)
+            && self.uses.get(&r) == Some(&1)
+    }
+
+    /// Emits the compare `ins` (`CmpI32`, `CmpF64`): the condition that
+    /// holds when it is true, and for float (in)equality the parity fix.
+    fn compare(&mut self, ins: &Inst) -> (Cond, Option<(Cond, AluOp)>) {
+        let arg = |i: usize| ins.args[i];
+        match ins.op {
+            Op::CmpI32(cc) => {
+                let a = self.gpr(arg(0), S0);
+                match self.loc(arg(1)) {
+                    Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, Size::S32, a, b),
+                    Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, Size::S32, a, stack(n)),
+                    Loc::Xmm(_) => unreachable!(),
+                }
+                (cc_of(cc), None)
+            }
+            Op::CmpF64(cc) => {
+                // ucomisd x, y: CF = x < y, ZF = x == y, all set when unordered.
+                let (p, q, cond) = match cc {
+                    Cc::Lt => (arg(1), arg(0), Cond::A),
+                    Cc::Le => (arg(1), arg(0), Cond::Ae),
+                    Cc::Gt => (arg(0), arg(1), Cond::A),
+                    Cc::Ge => (arg(0), arg(1), Cond::Ae),
+                    Cc::Eq => (arg(0), arg(1), Cond::E),
+                    Cc::Ne => (arg(0), arg(1), Cond::Ne),
+                };
+                let xp = self.xmm(p, X0);
+                match self.loc(q) {
+                    Loc::Xmm(r) => self.asm().sse(SseOp::Ucomisd, xp, r),
+                    Loc::Stack(n) => self.asm().sse(SseOp::Ucomisd, xp, stack(n)),
+                    Loc::Gpr(_) => unreachable!(),
+                }
+                let parity = match cc {
+                    Cc::Eq => Some((Cond::Np, AluOp::And)),
+                    Cc::Ne => Some((Cond::P, AluOp::Or)),
+                    _ => None,
+                };
+                (cond, parity)
+            }
+            _ => unreachable!("not a compare"),
+        }
+    }
+
+    fn term(&mut self, bi: usize, t: &Term, fused: Option<&Inst>) -> Result<(), String> {
         let next = self.blocks.get(bi + 1).copied();
         match t {
             Term::Jump(e) => {
@@ -1505,21 +1584,37 @@ impl Lower<'_, '_> {
                 }
             }
             Term::Branch { cond, then, els } => {
-                let c = self.gpr(*cond, S0);
-                self.asm().test_rm_r(Size::S32, c, c);
-                let tm = super::checker::edge_moves(self.f, self.a, then);
-                let em = super::checker::edge_moves(self.f, self.a, els);
-                let tl = self.blocks[then.to.0 as usize];
-                let el = self.blocks[els.to.0 as usize];
+                let cc = match fused {
+                    Some(ins) => self.compare(ins).0,
+                    None => {
+                        let c = self.gpr(*cond, S0);
+                        self.asm().test_rm_r(Size::S32, c, c);
+                        Cond::Ne
+                    }
+                };
+                let mut tm = super::checker::edge_moves(self.f, self.a, then);
+                let mut em = super::checker::edge_moves(self.f, self.a, els);
+                let mut tl = self.blocks[then.to.0 as usize];
+                let mut el = self.blocks[els.to.0 as usize];
+                let mut cc = cc;
+                // Fall through into the next block where an edge without
+                // moves goes there.
+                if Some(tl) == next && tm.is_empty() {
+                    std::mem::swap(&mut tm, &mut em);
+                    std::mem::swap(&mut tl, &mut el);
+                    cc = cc.invert();
+                }
                 if tm.is_empty() {
-                    self.asm().jcc(Cond::Ne, tl);
+                    self.asm().jcc(cc, tl);
                 } else {
                     let stub = self.asm().new_label();
-                    self.asm().jcc(Cond::Ne, stub);
+                    self.asm().jcc(cc, stub);
                     self.stubs.push((stub, tm, tl));
                 }
                 self.moves(&em);
-                self.asm().jmp(el);
+                if Some(el) != next || !em.is_empty() {
+                    self.asm().jmp(el);
+                }
             }
             Term::Return { fs } => {
                 self.sync(fs);

@@ -249,6 +249,23 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
         slot_end[s] = slot_end[s].max(end);
         Loc::Stack(s as u32)
     };
+    // Values whose register each value would rather share (when free at
+    // its start): an instruction's first operand (two-address x86: the
+    // result computed in place, no copy) and the block parameters it is
+    // passed to (no edge move: a loop's back edge).
+    let mut hints: Vec<Vec<V>> = vec![Vec::new(); f.reprs.len()];
+    for b in &f.blocks {
+        for ins in &b.insts {
+            if let (Some(r), Some(&x)) = (ins.res, ins.args.first()) {
+                hints[r.0 as usize].push(x);
+            }
+        }
+        for e in b.term.edges() {
+            for (a, p) in e.args.iter().zip(&f.blocks[e.to.0 as usize].params) {
+                hints[a.0 as usize].push(*p);
+            }
+        }
+    }
     // (end, value) of intervals holding a register now.
     let mut active: Vec<(u32, V)> = Vec::new();
     for iv in &ivs {
@@ -266,10 +283,23 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
             }
         });
         let float = f.repr(iv.v).is_float();
-        let reg = if float {
-            free_x.pop().map(Loc::Xmm)
-        } else {
-            free_g.pop().map(Loc::Gpr)
+        let hinted = hints[iv.v.0 as usize]
+            .iter()
+            .find_map(|h| match loc[h.0 as usize] {
+                Some(Loc::Gpr(g)) if !float => {
+                    let i = free_g.iter().position(|&x| x == g)?;
+                    Some(Loc::Gpr(free_g.remove(i)))
+                }
+                Some(Loc::Xmm(x)) if float => {
+                    let i = free_x.iter().position(|&y| y == x)?;
+                    Some(Loc::Xmm(free_x.remove(i)))
+                }
+                _ => None,
+            });
+        let reg = match hinted {
+            Some(r) => Some(r),
+            None if float => free_x.pop().map(Loc::Xmm),
+            None => free_g.pop().map(Loc::Gpr),
         };
         let chosen = match reg {
             Some(r) => {
