@@ -88,3 +88,36 @@ for (let k = 0; k < 60; k++) { tsum(f64, 33); tsum(i32, 17); tscale(new Float64A
 console.log(tsum(f64, 33), tsum(f64, 10), tsum(i32, 17), tsum(i32, 18), tsum(new Int32Array(0), 0));
 console.log(tscale(new Float64Array([1, -0, NaN]), -1).join(), tscale(new Int32Array([3, -4]), 2.5).join());
 console.log(tscale(f64.subarray(30), 4).join(), f64[31], tsum([1, 2, 3], 3));
+
+// Affine indices: row + x, k - 1, k + w, k - w (the stencil of a grid),
+// with the pre-loop checks failing at the edges (reads past either end).
+function stencilT(g, w, y1, x1) {
+  let s = 0;
+  for (let y = 1; y < y1; y++) {
+    const row = y * w;
+    for (let x = 1; x < x1; x++) {
+      const k = row + x;
+      s += g[k - 1] + g[k + 1] + g[k - w] + g[k + w] - 4 * g[k];
+    }
+  }
+  return s;
+}
+function stencilD(g, w, y0, y1, x0, x1) {
+  let s = 0;
+  for (let y = y0; y < y1; y++) {
+    const row = y * w;
+    for (let x = x0; x < x1; x++) {
+      const k = row + x;
+      g[k] = g[k - 1] - g[k + w];
+      s += g[k];
+    }
+  }
+  return s;
+}
+const grid = new Float64Array(36);
+for (let i = 0; i < 36; i++) grid[i] = (i * 7) % 11;
+const mk = () => { const d = []; for (let i = 0; i < 36; i++) d.push((i * 5) % 13); return d; };
+for (let k = 0; k < 60; k++) { stencilT(grid, 6, 5, 5); stencilD(mk(), 6, 1, 5, 1, 5); }
+console.log(stencilT(grid, 6, 5, 5), stencilD(mk(), 6, 1, 5, 1, 5), stencilT(grid, 6, 5, 6), stencilT(grid, 6, 6, 5));
+console.log(stencilT(grid, -1, 3, 3), stencilD(mk(), 6, 1, 5, 0, 6), stencilT(grid, 6, 1, 5), stencilT(grid, 7, 5, 3));
+console.log(stencilD(mk(), 6, 1, 2, -1, 1), stencilD(mk(), 6, 5, 6, 0, 6), stencilD(mk(), 6, 4, 3, 1, 5));

@@ -1,30 +1,32 @@
 //! Bounds-check elimination: in a call-free natural loop, an element
 //! access `a[x]` (`LoadElem`, `StoreElem`, `LoadTypedElem`,
-//! `StoreTypedF64`, `StoreTypedI32`) whose index is proved in [0, n), with
-//! `a` and `n` loop-invariant, becomes its `...InBounds` form, and one
-//! guard in a new preheader checks n against the array once per entry into
-//! the loop (`CheckDenseLength`: a dense array of length >= n whose element
-//! storage holds n elements; `CheckTypedLength`: a typed array of length
-//! >= n). That is `for (let i = 0; i < a.length; i++) ... a[i]` (n is the
-//! hoisted `LoadLength` of `a`) and `for (i = 0; i < n; i++) a[i]`.
+//! `StoreTypedF64`, `StoreTypedI32`) whose index is `x = p + S` (p an
+//! induction variable, S a sum of loop-invariant int32s and a constant)
+//! with p < n on the way to it (n and `a` invariant) becomes its
+//! `...InBounds` form, and guards in a new preheader check, once per entry
+//! into the loop, that every such x is in range: `CheckAtLeast` (p's
+//! entry value + S >= 0) and `CheckDenseLength` (a dense array of length
+//! >= n + S whose element storage holds that many) or `CheckTypedLength`
+//! (a typed array of length >= n + S). That is `for (let i = 0; i <
+//! a.length; i++) ... a[i]` (n the hoisted `LoadLength` of `a`), `a[i - 1]`
+//! and grid stencils (`a[row + x - 1]`, `a[row + x + w]`).
 //!
 //! Why it holds:
-//! - x < n: x is `b + c` (c <= 0 a constant, `b` itself when c = 0) and a
-//!   compare dominating the access says b < n (`range::below`);
-//! - x >= 0: a lower bound of every int32 value, from constants, lengths,
-//!   and additions that cannot wrap (`AddI32` deopts on overflow, the
-//!   `...Wrap` forms `range` proved), through block parameters (the
-//!   minimum of their incoming values, a fixpoint widened to "unknown"
-//!   where a loop lowers it);
+//! - p enters with the value the guard saw, and every back edge passes
+//!   `p + c` (c >= 0), so p only grows; a compare dominating the access
+//!   says p < n (`range::below`), so p + S is in [entry + S, n + S);
+//! - each addition and subtraction that forms x, and that forms S in the
+//!   preheader, is exact: `AddI32`/`SubI32` deopt on overflow, `range`
+//!   proved the `...Wrap` forms;
 //! - nothing in the loop changes a length or an element storage: only
 //!   calls do (`StoreElem` overwrites present elements, a typed array's
-//!   length never changes), and the loop has none, so the guard's verdict
+//!   length never changes), and the loop has none, so the guards' verdict
 //!   holds on every iteration. A loop with a call keeps its checks: the
 //!   length is re-checked by every access.
 //!
 //! Only accesses that run on every iteration (their block dominates every
-//! latch) are transformed, so the guard fails only where an access would
-//! have; it deopts to the loop's entry state (as `licm`'s moved guards),
+//! latch) are transformed, so a guard fails only where an access would
+//! have; guards deopt to the loop's entry state (as `licm`'s moved guards),
 //! and a loop whose header deopted too often (`Func::no_spec`) is left
 //! alone. The hole, frozen and typed-kind checks stay in the accesses.
 
@@ -100,6 +102,52 @@ fn transform(f: &mut Func, h: usize, live: &Liveness) {
         let j = params.iter().position(|&p| p == v)?;
         invariant_param(j).then_some(Err(j))
     };
+    // The index as p + (sum of invariant terms) + c, p an induction
+    // parameter (each addition and subtraction is exact: the checked ones
+    // deopt on overflow, `range` proved the others).
+    let affine = |x: V| -> Option<Affine> {
+        let mut a = Affine {
+            j: usize::MAX,
+            terms: Vec::new(),
+            c: 0,
+        };
+        let mut work = vec![(x, false, 0)];
+        while let Some((v, neg, depth)) = work.pop() {
+            if depth > 6 {
+                return None;
+            }
+            if let Some(k) = const_i32(&defs, v) {
+                a.c += if neg { -k } else { k };
+                continue;
+            }
+            if let Some(j) = params.iter().position(|&p| p == v) {
+                if !invariant_param(j) {
+                    if neg || a.j != usize::MAX || !induction(j) {
+                        return None;
+                    }
+                    a.j = j;
+                    continue;
+                }
+            }
+            if let Some(t) = invariant(v) {
+                a.terms.push((neg, t));
+                continue;
+            }
+            match defs.get(&v) {
+                Some((Op::AddI32 | Op::AddI32Wrap, xs)) => {
+                    work.push((xs[0], neg, depth + 1));
+                    work.push((xs[1], neg, depth + 1));
+                }
+                Some((Op::SubI32 | Op::SubI32Wrap, xs)) => {
+                    work.push((xs[0], neg, depth + 1));
+                    work.push((xs[1], !neg, depth + 1));
+                }
+                _ => return None,
+            }
+        }
+        let small = a.c.abs() <= i32::MAX as i64 && a.terms.len() <= 4;
+        (a.j != usize::MAX && small).then_some(a)
+    };
     let mut found: Vec<(usize, usize)> = Vec::new();
     let mut guards: Vec<Guard> = Vec::new();
     let mut blocks: Vec<usize> = body.iter().copied().collect();
@@ -113,24 +161,24 @@ fn transform(f: &mut Func, h: usize, live: &Liveness) {
                 continue;
             }
             let dense = matches!(ins.op, Op::LoadElem | Op::StoreElem);
-            // The index: p - off for an induction parameter p.
-            let (base, off) = offset_base(&defs, ins.args[1]);
-            let Some(j) = params.iter().position(|&p| p == base) else {
+            let Some(x) = affine(ins.args[1]) else {
                 continue;
             };
-            if !induction(j) {
-                continue;
-            }
             let Some(a) = invariant(ins.args[0]) else {
                 continue;
             };
+            let p = params[x.j];
             let n = below[b]
                 .iter()
-                .filter(|&&(y, _)| y == base)
+                .filter(|&&(y, _)| y == p)
                 .find_map(|&(_, n)| invariant(n));
             let Some(n) = n else { continue };
             found.push((b, k));
-            for g in [Guard::Length(dense, a, n), Guard::AtLeast(j, off)] {
+            // p + S >= 0 for p = its entry value (p only grows), and
+            // n + S <= the length (p < n), S = the terms + c.
+            let lo = Guard::AtLeast(x.j, x.terms.clone(), x.c);
+            let hi = Guard::Length(dense, a, n, x.terms, x.c);
+            for g in [hi, lo] {
                 if !guards.contains(&g) {
                     guards.push(g);
                 }
@@ -147,37 +195,86 @@ fn transform(f: &mut Func, h: usize, live: &Liveness) {
         let ins = &mut f.blocks[b].insts[k];
         ins.op = ins.op.in_bounds().unwrap();
     }
-    let at = |v: Result<V, usize>| match v {
+    let at = |v: Term32| match v {
         Ok(v) => v,
         Err(j) => pre_params[j],
     };
-    let insts = guards
-        .into_iter()
-        .map(|g| {
-            let (op, args) = match g {
-                Guard::Length(true, a, n) => (Op::CheckDenseLength, vec![at(a), at(n)]),
-                Guard::Length(false, a, n) => (Op::CheckTypedLength, vec![at(a), at(n)]),
-                Guard::AtLeast(j, off) => (Op::CheckAtLeast(off), vec![pre_params[j]]),
-            };
-            Inst {
+    let mut insts: Vec<Inst> = Vec::new();
+    // base + the terms + c, by additions that deopt on overflow.
+    let sum = |f: &mut Func, insts: &mut Vec<Inst>, base: V, terms: &[(bool, Term32)], c: i64| {
+        let mut v = base;
+        let mut add = |f: &mut Func, insts: &mut Vec<Inst>, op: Op, y: V| {
+            let r = f.new_value(Repr::Int32);
+            insts.push(Inst {
                 op,
-                args,
-                res: None,
+                args: vec![v, y],
+                res: Some(r),
                 fs: Some(entry_state.clone()),
+            });
+            v = r;
+        };
+        for &(neg, t) in terms {
+            add(f, insts, if neg { Op::SubI32 } else { Op::AddI32 }, at(t));
+        }
+        if c != 0 {
+            let k = f.new_value(Repr::Int32);
+            insts.push(Inst {
+                op: Op::ConstI32(c as i32),
+                args: vec![],
+                res: Some(k),
+                fs: None,
+            });
+            add(f, insts, Op::AddI32, k);
+        }
+        v
+    };
+    for g in guards {
+        let (op, args) = match g {
+            Guard::Length(dense, a, n, terms, c) => {
+                let hi = sum(f, &mut insts, at(n), &terms, c);
+                let op = if dense {
+                    Op::CheckDenseLength
+                } else {
+                    Op::CheckTypedLength
+                };
+                (op, vec![at(a), hi])
             }
-        })
-        .collect();
+            Guard::AtLeast(j, terms, c) => {
+                let lo = sum(f, &mut insts, pre_params[j], &terms, 0);
+                (Op::CheckAtLeast(-c as i32), vec![lo])
+            }
+        };
+        insts.push(Inst {
+            op,
+            args,
+            res: None,
+            fs: Some(entry_state.clone()),
+        });
+    }
     let args = pre_params.clone();
     licm::insert_preheader(f, h, &body, (pre_params, args), insts);
 }
 
+/// An invariant int32 for the preheader: defined outside the loop (Ok),
+/// or the j-th header parameter, passed unchanged (Err(j)).
+type Term32 = Result<V, usize>;
+
+/// An index p + terms + c: the induction parameter's index, the invariant
+/// terms (subtracted when true), the constant.
+struct Affine {
+    j: usize,
+    terms: Vec<(bool, Term32)>,
+    c: i64,
+}
+
 /// A guard of the preheader.
-#[derive(Copy, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 enum Guard {
-    /// (dense, array, n): `CheckDenseLength` or `CheckTypedLength`.
-    Length(bool, Result<V, usize>, Result<V, usize>),
-    /// The j-th header parameter enters the loop >= the constant.
-    AtLeast(usize, i32),
+    /// (dense, array, n, terms, c): n + terms + c is at most the length
+    /// (`CheckDenseLength` or `CheckTypedLength`).
+    Length(bool, Term32, Term32, Vec<(bool, Term32)>, i64),
+    /// The j-th header parameter enters the loop with p + terms + c >= 0.
+    AtLeast(usize, Vec<(bool, Term32)>, i64),
 }
 
 /// Each instruction result's defining op and operands.
@@ -193,22 +290,5 @@ fn const_i32(defs: &HashMap<V, (Op, Vec<V>)>, v: V) -> Option<i64> {
     match defs.get(&v) {
         Some((Op::ConstI32(c), _)) => Some(*c as i64),
         _ => None,
-    }
-}
-
-/// (b, k) when `x` is `b - k` with a constant k >= 0 (without wrapping),
-/// else (x, 0).
-fn offset_base(defs: &HashMap<V, (Op, Vec<V>)>, x: V) -> (V, i32) {
-    let k = |v: V| const_i32(defs, v);
-    match defs.get(&x) {
-        Some((Op::AddI32 | Op::AddI32Wrap, a)) => match k(a[1]) {
-            Some(c) if c <= 0 && c > i32::MIN as i64 => (a[0], -c as i32),
-            _ => (x, 0),
-        },
-        Some((Op::SubI32 | Op::SubI32Wrap, a)) => match k(a[1]) {
-            Some(c) if c >= 0 => (a[0], c as i32),
-            _ => (x, 0),
-        },
-        _ => (x, 0),
     }
 }

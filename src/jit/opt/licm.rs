@@ -19,6 +19,8 @@
 //!   dominate every latch (they run on every iteration, so a moved guard
 //!   fails only where the loop would have failed anyway): operand-only
 //!   guards (`CheckInt32`, `CheckNumber`, `CheckNotHole`, `CheckShape`),
+//!   int32 arithmetic that deopts on overflow (`AddI32`, `SubI32`,
+//!   `MulI32`: `n - 1` in `i < n - 1`),
 //!   `LoadLength` (only calls change a length: element stores overwrite
 //!   present elements), `LoadCtx` when the loop has no `StoreCtx` of that
 //!   variable, and `LoadField` when the loop stores into no field of that
@@ -190,7 +192,9 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
                     Op::CheckInt32 | Op::CheckNumber | Op::CheckNotHole | Op::CheckShape(_) => {
                         always
                     }
-                    Op::LoadLength => always,
+                    // (Overflow of invariant operands: the loop's first
+                    // iteration would deopt too.)
+                    Op::LoadLength | Op::AddI32 | Op::SubI32 | Op::MulI32 => always,
                     Op::LoadCtx(d, s) => always && !stored_ctx.contains(&(d, s)),
                     Op::LoadField(loc) => {
                         always
