@@ -31,7 +31,7 @@ pub fn run(f: &mut Func) {
     let uses = use_counts(f);
     let osr: HashSet<usize> = f.osr.iter().map(|(_, b)| b.0 as usize).collect();
     let preds = f.preds();
-    for t in 1..f.blocks.len() {
+    for (t, pt) in preds.iter().enumerate().skip(1) {
         let blk = &f.blocks[t];
         let Term::Branch { cond, then, els } = &blk.term else {
             continue;
@@ -43,7 +43,7 @@ pub fn run(f: &mut Func) {
             && then.to.0 as usize > t
             && els.to.0 as usize > t
             && !osr.contains(&t)
-            && preds[t].iter().all(|q| (q.0 as usize) < t);
+            && pt.iter().all(|q| (q.0 as usize) < t);
         if !threadable {
             continue;
         }
