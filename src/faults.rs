@@ -192,6 +192,12 @@ pub enum Fault {
     /// Caught by: stdout divergence (a negative non-integer floored in a
     /// function or loop that tiered up with the native in its feedback).
     InlineFloorTruncates,
+    /// Tier 2's deopt inside an inlined call (`opt::lower`'s
+    /// `materialize`) writes the callee's `this` register from the one
+    /// before it (the callee itself): the rebuilt frame has the wrong
+    /// receiver. Caught by: the `deopt-stress` plan (stdout divergence or
+    /// an error where a method deopts and then reads `this`).
+    InlinedWrongReceiver,
     /// Tier 2's closed-form loops (`opt::scev`, lowered `TakeFuel`) check
     /// that the skipped iterations' fuel is there but do not spend it: a
     /// program runs out of fuel later (or not at all) under the optimized
@@ -201,7 +207,7 @@ pub enum Fault {
 }
 
 impl Fault {
-    pub const ALL: [Fault; 28] = [
+    pub const ALL: [Fault; 29] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -229,6 +235,7 @@ impl Fault {
         Fault::HoistedGuardKeepsLoopState,
         Fault::FuelNotReturnedAtExit,
         Fault::InlineFloorTruncates,
+        Fault::InlinedWrongReceiver,
         Fault::ClosedFormSkipsFuel,
     ];
 
@@ -262,6 +269,7 @@ impl Fault {
             Fault::HoistedGuardKeepsLoopState => "hoisted-guard-keeps-loop-state",
             Fault::FuelNotReturnedAtExit => "fuel-not-returned-at-exit",
             Fault::InlineFloorTruncates => "inline-floor-truncates",
+            Fault::InlinedWrongReceiver => "inlined-wrong-receiver",
             Fault::ClosedFormSkipsFuel => "closed-form-skips-fuel",
         }
     }

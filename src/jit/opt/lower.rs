@@ -28,7 +28,7 @@ use crate::jit::baseline::ic::{
     idx, slots_value_off, ELEMENTS_OFF, FLAGS_OFF, INTRINSICS_PTR, LENGTH_OFF, OVERFLOW_OFF,
     SHAPE_OFF, STRING_LEN_OFF, TA_BUFFER_OFF, TA_OFFSET_OFF,
 };
-use crate::jit::baseline::masm::{Masm, FRAME, PROTO, TAG, VM};
+use crate::jit::baseline::masm::{Masm, FRAME, PROTO, REGS, TAG, VM};
 use crate::jit::baseline::natives::NATIVE_ENTRY_OFF;
 use crate::jit::x64::Scale;
 use crate::jit::x64::{
@@ -75,12 +75,18 @@ pub struct Lower<'e, 'p> {
     /// Out-of-line edge stubs: (entry, moves, target).
     stubs: Vec<(Label, Vec<Move>, Label)>,
     consts: HashMap<V, i32>,
-    /// Reads of each value (operands, edge arguments, frame states,
-    /// terminators).
+    /// How many times each value is read (operands, states, terminators,
+    /// edges).
     uses: HashMap<V, usize>,
     opts: &'e LowerOpts,
     /// Code offsets of each guard's deopt stub (for `--print-code`).
     pub ndeopts: usize,
+    /// The instruction being lowered is an inlined callee's (see `stress`).
+    stress_inlined: bool,
+    /// A compare whose only use is its block's branch: it sets the flags
+    /// (`flags`, the condition) and the branch jumps on them.
+    fuse: Option<V>,
+    flags: Option<Cond>,
 }
 
 fn stack(n: u32) -> Mem {
@@ -123,27 +129,18 @@ pub fn lower(
         deopts: vec![],
         stubs: vec![],
         consts: HashMap::new(),
-        uses: HashMap::new(),
+        uses: super::jumps::use_counts(f),
         opts,
         ndeopts: 0,
+        stress_inlined: false,
+        fuse: None,
+        flags: None,
     };
     for b in &f.blocks {
         for ins in &b.insts {
             if let (Op::ConstI32(k), Some(r)) = (ins.op, ins.res) {
                 l.consts.insert(r, k);
             }
-            let state = ins.fs.iter().flat_map(|fs| fs.regs.iter().map(|x| x.1));
-            for v in ins.args.iter().copied().chain(state) {
-                *l.uses.entry(v).or_default() += 1;
-            }
-        }
-        let edges = b
-            .term
-            .edges()
-            .into_iter()
-            .flat_map(|e| e.args.iter().copied());
-        for v in b.term.uses().into_iter().chain(edges) {
-            *l.uses.entry(v).or_default() += 1;
         }
     }
     l.e.m.asm.bind(entry);
@@ -182,14 +179,12 @@ impl Lower<'_, '_> {
             let lbl = self.blocks[bi];
             self.asm().bind(lbl);
             let b = &self.f.blocks[bi];
-            // A compare whose only use is the block's branch sets the
-            // flags the branch jumps on (no 0/1 in a register).
-            let fused = b.insts.last().filter(|i| self.fusable(bi, i));
-            let n = b.insts.len() - fused.is_some() as usize;
-            for ins in &b.insts[..n] {
+            self.fuse = self.fusable(b);
+            for ins in &b.insts {
+                self.stress_inlined = ins.fs.as_ref().is_some_and(|fs| fs.inlined.is_some());
                 self.inst(ins)?;
             }
-            self.term(bi, &b.term, fused)?;
+            self.term(bi, &b.term)?;
         }
         for (entry, moves, to) in std::mem::take(&mut self.stubs) {
             self.asm().bind(entry);
@@ -200,7 +195,13 @@ impl Lower<'_, '_> {
             self.asm().bind(d.entry);
             self.asm()
                 .annotate(crate::jit::x64::Annotation::DeoptTo(d.fs.pc));
-            self.sync(&d.fs);
+            // Where the function's own frame resumes: an inlined call's
+            // caller after the call, counted at the call.
+            let own_pc = d.fs.inlined.as_ref().map_or(d.fs.pc, |i| i.caller.pc);
+            match &d.fs.inlined {
+                None => self.sync(&d.fs),
+                Some(i) => self.materialize(&d.fs, i),
+            }
             let count = Mem::disp(
                 PROTO,
                 std::mem::offset_of!(FuncProto, jit.deopt_count) as i32,
@@ -208,7 +209,7 @@ impl Lower<'_, '_> {
             self.asm().alu_rm_imm(AluOp::Add, Size::S32, count, 1);
             let last = std::mem::offset_of!(FuncProto, jit.last_deopt_pc) as i32;
             self.asm()
-                .mov_m_imm(Size::S32, Mem::disp(PROTO, last), d.fs.pc as i32);
+                .mov_m_imm(Size::S32, Mem::disp(PROTO, last), own_pc as i32);
             let by_reason =
                 std::mem::offset_of!(FuncProto, jit.deopt_reasons) + 4 * d.reason as usize;
             self.asm()
@@ -217,7 +218,7 @@ impl Lower<'_, '_> {
                 let a = self.asm();
                 a.mov_rm_r(Size::S64, Gpr::Rdi, VM);
                 a.mov_rm_r(Size::S64, Gpr::Rsi, PROTO);
-                a.mov_r_imm(Size::S32, Gpr::Rdx, d.fs.pc as i64);
+                a.mov_r_imm(Size::S32, Gpr::Rdx, own_pc as i64);
                 a.mov_r_imm(Size::S32, Gpr::Rcx, d.reason as i64);
                 self.e.m.call_abs(opt_trace_deopt as *const () as usize);
             }
@@ -231,8 +232,32 @@ impl Lower<'_, '_> {
             }
             self.asm().bind(keep);
             self.leave_region();
-            let t = self.e.labels[d.fs.pc as usize];
-            self.asm().jmp(t);
+            match &d.fs.inlined {
+                None => {
+                    let t = self.e.labels[d.fs.pc as usize];
+                    self.asm().jmp(t);
+                }
+                Some(i) => {
+                    // The callee's frame goes on top; the run loop resumes
+                    // it (and the caller after it returns).
+                    let p = self.f.inlined[i.callee as usize].0;
+                    let a = self.asm();
+                    a.mov_rm_r(Size::S64, Gpr::Rdi, VM);
+                    a.mov_r64_imm64(Gpr::Rsi, p as u64);
+                    a.mov_r_imm(Size::S32, Gpr::Rdx, i.base as i64);
+                    a.mov_r_imm(Size::S32, Gpr::Rcx, i.argc as i64);
+                    a.mov_r_imm(Size::S32, Gpr::R8, i.dst as i64);
+                    a.mov_r_imm(Size::S32, Gpr::R9, d.fs.pc as i64);
+                    self.e.m.call_abs(opt_push_inlined as *const () as usize);
+                    let w = crate::jit::baseline::helpers::exit_word(
+                        crate::jit::baseline::helpers::EXIT_RESUME,
+                        d.fs.pc,
+                    );
+                    self.asm().mov_r64_imm64(Gpr::Rax, w);
+                    let real = self.real_exit;
+                    self.asm().jmp(real);
+                }
+            }
             self.ndeopts += 1;
         }
         let exit = self.exit;
@@ -397,13 +422,20 @@ impl Lower<'_, '_> {
     }
 
     /// Deopt stress: the countdown in the VM reaches zero every
-    /// `deopt_every` guards, and that guard deopts.
+    /// `deopt_every` guards, and that guard deopts. Guards inside inlined
+    /// calls count on a countdown of their own
+    /// (`Vm::deopt_countdown_inlined`).
     fn stress(&mut self, to: Label) {
         let k = self.opts.deopt_every;
         if k == 0 {
             return;
         }
-        let cd = Mem::disp(VM, std::mem::offset_of!(Vm, deopt_countdown) as i32);
+        let field = if self.stress_inlined {
+            std::mem::offset_of!(Vm, deopt_countdown_inlined)
+        } else {
+            std::mem::offset_of!(Vm, deopt_countdown)
+        };
+        let cd = Mem::disp(VM, field as i32);
         let go = self.asm().new_label();
         let on = self.asm().new_label();
         self.asm().alu_rm_imm(AluOp::Sub, Size::S32, cd, 1);
@@ -422,7 +454,47 @@ impl Lower<'_, '_> {
                 self.give_back_fuel(v);
                 continue;
             }
-            let slot = Masm::reg(r);
+            self.write_boxed(Masm::reg(r), v);
+        }
+    }
+
+    /// A deopt inside an inlined call (`i`): the caller's state into its
+    /// frame, resuming after the call (its pc set as a direct call sets it
+    /// before calling), and every register of the callee's frame (the
+    /// call window on) written: the state's values, the rest undefined
+    /// (dead, but scanned by the collector once the frame is pushed).
+    fn materialize(&mut self, fs: &FrameState, i: &Inlined) {
+        self.sync(&i.caller);
+        // Prototypes outlive all code.
+        let p = unsafe { &*self.f.inlined[i.callee as usize].0 };
+        for &(r, v) in &fs.regs {
+            if r == super::fuel::FUEL_REG {
+                self.give_back_fuel(v);
+            }
+        }
+        for r in 0..p.nregs {
+            let slot = Mem::disp(REGS, 8 * (i.base as i32 + r as i32));
+            // Fault: `this` written from the callee register before it.
+            let from = if r == 1 && crate::faults::Fault::InlinedWrongReceiver.injected() {
+                0
+            } else {
+                r
+            };
+            match fs.regs.iter().find(|x| x.0 == from) {
+                Some(&(_, v)) => self.write_boxed(slot, v),
+                None => {
+                    let u = Value::UNDEFINED.0 as i32;
+                    self.asm().mov_m_imm(Size::S64, slot, u);
+                }
+            }
+        }
+        let pc = Mem::disp(FRAME, layout::F_PC);
+        self.asm().mov_m_imm(Size::S64, pc, i.caller.pc as i32 + 1);
+    }
+
+    /// Writes `v` boxed (as the interpreter boxes) to `slot`.
+    fn write_boxed(&mut self, slot: Mem, v: V) {
+        {
             match self.f.repr(v) {
                 Repr::Tagged => {
                     let g = self.gpr(v, S0);
@@ -581,7 +653,7 @@ impl Lower<'_, '_> {
                 self.stress(d);
                 let g = self.gpr(arg(0), S0);
                 let w = self.work(res.unwrap(), &[]);
-                let fs_vals: Vec<V> = ins.fs.as_ref().unwrap().regs.iter().map(|x| x.1).collect();
+                let fs_vals: Vec<V> = ins.fs.as_ref().unwrap().values();
                 let w = if fs_vals.iter().any(|v| self.loc(*v) == Loc::Gpr(w)) {
                     S0
                 } else {
@@ -630,9 +702,45 @@ impl Lower<'_, '_> {
                 self.asm().movq_x_r(w, S0);
                 self.xput(res.unwrap(), w);
             }
-            Op::CmpI32(_) | Op::CmpF64(_) => {
-                let (cond, parity) = self.compare(ins);
-                self.set_flag(res.unwrap(), cond, parity);
+            Op::CmpI32(cc) => {
+                let a = self.gpr(arg(0), S0);
+                match self.loc(arg(1)) {
+                    Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, Size::S32, a, b),
+                    Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, Size::S32, a, stack(n)),
+                    Loc::Xmm(_) => unreachable!(),
+                }
+                if self.fuse == res {
+                    self.flags = Some(cc_of(cc));
+                } else {
+                    self.set_flag(res.unwrap(), cc_of(cc), None);
+                }
+            }
+            Op::CmpF64(cc) => {
+                // ucomisd x, y: CF = x < y, ZF = x == y, all set when unordered.
+                let (p, q, cond) = match cc {
+                    Cc::Lt => (arg(1), arg(0), Cond::A),
+                    Cc::Le => (arg(1), arg(0), Cond::Ae),
+                    Cc::Gt => (arg(0), arg(1), Cond::A),
+                    Cc::Ge => (arg(0), arg(1), Cond::Ae),
+                    Cc::Eq => (arg(0), arg(1), Cond::E),
+                    Cc::Ne => (arg(0), arg(1), Cond::Ne),
+                };
+                let xp = self.xmm(p, X0);
+                match self.loc(q) {
+                    Loc::Xmm(r) => self.asm().sse(SseOp::Ucomisd, xp, r),
+                    Loc::Stack(n) => self.asm().sse(SseOp::Ucomisd, xp, stack(n)),
+                    Loc::Gpr(_) => unreachable!(),
+                }
+                let parity = match cc {
+                    Cc::Eq => Some((Cond::Np, AluOp::And)),
+                    Cc::Ne => Some((Cond::P, AluOp::Or)),
+                    _ => None,
+                };
+                if self.fuse == res && parity.is_none() {
+                    self.flags = Some(cond);
+                } else {
+                    self.set_flag(res.unwrap(), cond, parity);
+                }
             }
             Op::NotBool => {
                 let g = self.gpr(arg(0), S0);
@@ -935,6 +1043,38 @@ impl Lower<'_, '_> {
                     Size::S64,
                     Mem::disp(VM, std::mem::offset_of!(Vm, native_depth) as i32),
                     crate::runtime::call::MAX_NATIVE_DEPTH as i32,
+                );
+                a.jcc(Cond::Ae, d);
+            }
+            Op::CheckCallee(proto) => {
+                let d = self.deopt(ins);
+                self.stress(d);
+                let v = self.gpr(arg(0), S0);
+                self.check_cell(v, d);
+                let a = self.asm();
+                a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(v), Kind::Function as i32);
+                a.jcc(Cond::Ne, d);
+                a.mov_r64_imm64(S1, proto);
+                a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(v, layout::FN_PROTO));
+                a.jcc(Cond::Ne, d);
+            }
+            Op::CheckFrameRoom(room) => {
+                // The frame checks of a direct entry
+                // (`emit_direct_entry_to`), in its order: a failing one
+                // deopts before the call, and the baseline code makes it
+                // (and reports what failed).
+                let d = self.deopt(ins);
+                self.stress(d);
+                let a = self.asm();
+                a.mov_r_m(Size::S64, S0, Mem::disp(VM, layout::FRAMES_LEN));
+                a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(VM, layout::MAX_DEPTH));
+                a.jcc(Cond::Ae, d);
+                a.lea(Size::S64, S0, Mem::disp(REGS, room as i32));
+                a.alu_r_m(
+                    AluOp::Cmp,
+                    Size::S64,
+                    S0,
+                    Mem::disp(VM, layout::STACK_LIMIT),
                 );
                 a.jcc(Cond::Ae, d);
             }
@@ -1259,6 +1399,23 @@ impl Lower<'_, '_> {
         Ok(())
     }
 
+    /// The compare to fuse with block `b`'s branch (see `fuse`): its last
+    /// instruction, read by nothing but the branch (an ordered float
+    /// compare: one condition code; edge moves are `mov`s, which keep the
+    /// flags).
+    fn fusable(&self, b: &Block) -> Option<V> {
+        let Term::Branch { cond, .. } = &b.term else {
+            return None;
+        };
+        let last = b.insts.last()?;
+        let one_flag = match last.op {
+            Op::CmpI32(_) => true,
+            Op::CmpF64(cc) => !matches!(cc, Cc::Eq | Cc::Ne),
+            _ => false,
+        };
+        (one_flag && last.res == Some(*cond) && self.uses.get(cond) == Some(&1)).then_some(*cond)
+    }
+
     /// Result = the condition (plus a parity fix for float (in)equality).
     fn set_flag(&mut self, res: V, cc: Cond, parity: Option<(Cond, AluOp)>) {
         let w = self.work(res, &[]);
@@ -1301,7 +1458,7 @@ impl Lower<'_, '_> {
         // value the deopt path reads.
         let mut avoid = vec![y];
         if let Some(fs) = &ins.fs {
-            avoid.extend(fs.regs.iter().map(|r| r.1));
+            avoid.extend(fs.values());
         }
         if ins.op == Op::MulI32 {
             avoid.push(x);
@@ -1514,65 +1671,7 @@ impl Lower<'_, '_> {
         }
     }
 
-    /// Whether `ins`, the last instruction of block `bi`, is a compare
-    /// only its branch reads (not on an edge, in a frame state, elsewhere).
-    fn fusable(&self, bi: usize, ins: &Inst) -> bool {
-        let (Some(r), Term::Branch { cond, then, els }) = (ins.res, &self.f.blocks[bi].term) else {
-            return false;
-        };
-        let cmp = match ins.op {
-            Op::CmpI32(_) => true,
-            Op::CmpF64(cc) => !matches!(cc, Cc::Eq | Cc::Ne),
-            _ => false,
-        };
-        cmp && *cond == r
-            && !then.args.contains(&r)
-            && !els.args.contains(&r)
-            && self.uses.get(&r) == Some(&1)
-    }
-
-    /// Emits the compare `ins` (`CmpI32`, `CmpF64`): the condition that
-    /// holds when it is true, and for float (in)equality the parity fix.
-    fn compare(&mut self, ins: &Inst) -> (Cond, Option<(Cond, AluOp)>) {
-        let arg = |i: usize| ins.args[i];
-        match ins.op {
-            Op::CmpI32(cc) => {
-                let a = self.gpr(arg(0), S0);
-                match self.loc(arg(1)) {
-                    Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, Size::S32, a, b),
-                    Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, Size::S32, a, stack(n)),
-                    Loc::Xmm(_) => unreachable!(),
-                }
-                (cc_of(cc), None)
-            }
-            Op::CmpF64(cc) => {
-                // ucomisd x, y: CF = x < y, ZF = x == y, all set when unordered.
-                let (p, q, cond) = match cc {
-                    Cc::Lt => (arg(1), arg(0), Cond::A),
-                    Cc::Le => (arg(1), arg(0), Cond::Ae),
-                    Cc::Gt => (arg(0), arg(1), Cond::A),
-                    Cc::Ge => (arg(0), arg(1), Cond::Ae),
-                    Cc::Eq => (arg(0), arg(1), Cond::E),
-                    Cc::Ne => (arg(0), arg(1), Cond::Ne),
-                };
-                let xp = self.xmm(p, X0);
-                match self.loc(q) {
-                    Loc::Xmm(r) => self.asm().sse(SseOp::Ucomisd, xp, r),
-                    Loc::Stack(n) => self.asm().sse(SseOp::Ucomisd, xp, stack(n)),
-                    Loc::Gpr(_) => unreachable!(),
-                }
-                let parity = match cc {
-                    Cc::Eq => Some((Cond::Np, AluOp::And)),
-                    Cc::Ne => Some((Cond::P, AluOp::Or)),
-                    _ => None,
-                };
-                (cond, parity)
-            }
-            _ => unreachable!("not a compare"),
-        }
-    }
-
-    fn term(&mut self, bi: usize, t: &Term, fused: Option<&Inst>) -> Result<(), String> {
+    fn term(&mut self, bi: usize, t: &Term) -> Result<(), String> {
         let next = self.blocks.get(bi + 1).copied();
         match t {
             Term::Jump(e) => {
@@ -1584,25 +1683,22 @@ impl Lower<'_, '_> {
                 }
             }
             Term::Branch { cond, then, els } => {
-                let cc = match fused {
-                    Some(ins) => self.compare(ins).0,
+                let cc = match self.flags.take() {
+                    Some(cc) => cc,
                     None => {
                         let c = self.gpr(*cond, S0);
                         self.asm().test_rm_r(Size::S32, c, c);
                         Cond::Ne
                     }
                 };
-                let mut tm = super::checker::edge_moves(self.f, self.a, then);
-                let mut em = super::checker::edge_moves(self.f, self.a, els);
-                let mut tl = self.blocks[then.to.0 as usize];
-                let mut el = self.blocks[els.to.0 as usize];
-                let mut cc = cc;
-                // Fall through into the next block where an edge without
-                // moves goes there.
-                if Some(tl) == next && tm.is_empty() {
-                    std::mem::swap(&mut tm, &mut em);
-                    std::mem::swap(&mut tl, &mut el);
-                    cc = cc.invert();
+                let tm = super::checker::edge_moves(self.f, self.a, then);
+                let em = super::checker::edge_moves(self.f, self.a, els);
+                let tl = self.blocks[then.to.0 as usize];
+                let el = self.blocks[els.to.0 as usize];
+                if tm.is_empty() && em.is_empty() && Some(tl) == next {
+                    // Fall into the taken side.
+                    self.asm().jcc(cc.invert(), el);
+                    return Ok(());
                 }
                 if tm.is_empty() {
                     self.asm().jcc(cc, tl);
@@ -1612,7 +1708,7 @@ impl Lower<'_, '_> {
                     self.stubs.push((stub, tm, tl));
                 }
                 self.moves(&em);
-                if Some(el) != next || !em.is_empty() {
+                if Some(el) != next {
                     self.asm().jmp(el);
                 }
             }
@@ -1630,6 +1726,23 @@ impl Lower<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// A deopt inside an inlined call: the callee's frame, its registers
+/// written at `base` (relative to the top frame's), resuming at `pc`.
+extern "C" fn opt_push_inlined(
+    vm: *mut Vm,
+    p: *const FuncProto,
+    base: u32,
+    argc: u32,
+    dst: u32,
+    pc: u32,
+) {
+    // The VM outlives the optimized code running on it, prototypes all
+    // code.
+    let (vm, p) = unsafe { (&mut *vm, &*p) };
+    let fp = vm.frames.last().expect("optimized code runs in a frame").fp;
+    vm.push_inlined_frame(fp + base as usize, argc as usize, p, dst, pc as usize);
 }
 
 /// `--trace-deopt`: one line per deoptimization (no allocation on the

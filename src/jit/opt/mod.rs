@@ -1,5 +1,5 @@
 //! Tier 2: the optimizing JIT. Bytecode + feedback -> SSA IR (`build`) ->
-//! passes (`fold`, `gvn`, `licm`, `range`, `bce`, `scev`, `fuel`, `dce`), the IR
+//! passes (`fold`, `gvn`, `jumps`, `licm`, `range`, `bce`, `scev`, `fuel`, `dce`), the IR
 //! verifier after each
 //! (`verify`) ->
 //! linear-scan allocation (`regalloc`) proved by the checker (`checker`) ->
@@ -38,6 +38,7 @@ pub mod fold;
 pub mod fuel;
 pub mod gvn;
 pub mod ir;
+pub mod jumps;
 pub mod licm;
 pub mod lower;
 pub mod range;
@@ -76,6 +77,9 @@ pub struct OptOptions {
     /// function is compiled: a GetProp site whose cache holds it has seen
     /// string receivers.
     pub string_proto_key: u64,
+    /// Inline small monomorphic callees (`build`'s inlining); off while
+    /// building a callee, so inlining is one level deep.
+    pub inline: bool,
 }
 
 /// Why a guard left optimized code: counted per function
@@ -96,11 +100,13 @@ pub enum DeoptReason {
     NotInt32Range,
     NotArrayOrString,
     NotTypedElement,
+    NotTheCallee,
+    NoFrameForInlinedCall,
     IndexBelowRange,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 13] = [
+    pub const ALL: [DeoptReason; 15] = [
         DeoptReason::NotInt32,
         DeoptReason::NotNumber,
         DeoptReason::Overflow,
@@ -113,6 +119,8 @@ impl DeoptReason {
         DeoptReason::NotInt32Range,
         DeoptReason::NotArrayOrString,
         DeoptReason::NotTypedElement,
+        DeoptReason::NotTheCallee,
+        DeoptReason::NoFrameForInlinedCall,
         DeoptReason::IndexBelowRange,
     ];
 
@@ -132,6 +140,8 @@ impl DeoptReason {
             CheckNative(_) => DeoptReason::NotTheNative,
             TruncF64 | ShrI32 => DeoptReason::NotInt32Range,
             LoadLength => DeoptReason::NotArrayOrString,
+            CheckCallee(_) => DeoptReason::NotTheCallee,
+            CheckFrameRoom(_) => DeoptReason::NoFrameForInlinedCall,
             LoadElemInBounds | StoreElemInBounds | CheckDenseLength => DeoptReason::NotDenseElement,
             LoadTypedInBounds
             | StoreTypedF64InBounds
@@ -158,6 +168,10 @@ impl DeoptReason {
             DeoptReason::NotTypedElement => {
                 "not an in-range element of an Int32Array or Float64Array"
             }
+            DeoptReason::NotTheCallee => "callee is not the inlined function",
+            DeoptReason::NoFrameForInlinedCall => {
+                "no room for the inlined call's frame (depth or stack)"
+            }
             DeoptReason::IndexBelowRange => "loop counter entering below an index range",
         }
     }
@@ -182,6 +196,10 @@ pub struct OptInfo {
     pub spill_slots: u32,
     pub guards: usize,
     pub generic: usize,
+    /// Each inlined call: "callee (N instructions) at pc P".
+    pub inlined: Vec<String>,
+    /// Bytecode instructions inlined (against `build::INLINE_BUDGET`).
+    pub inlined_insts: usize,
 }
 
 fn dump(o: &OptOptions, phase: &str, f: &ir::Func) {
@@ -206,9 +224,10 @@ pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), S
     };
     check(&f, "build")?;
     type Pass<'a> = Box<dyn Fn(&mut ir::Func) + 'a>;
-    let passes: [(&str, Pass); 8] = [
+    let passes: [(&str, Pass); 9] = [
         ("fold", Box::new(fold::run)),
         ("gvn", Box::new(gvn::run)),
+        ("jumps", Box::new(jumps::run)),
         ("licm", Box::new(|f: &mut ir::Func| licm::run(f, &live))),
         ("range", Box::new(range::run)),
         ("bce", Box::new(|f: &mut ir::Func| bce::run(f, &live))),
@@ -249,6 +268,18 @@ pub fn compile(
         spill_slots: a.nslots,
         ..Default::default()
     };
+    for (p, pc) in &f.inlined {
+        // Prototypes outlive all code.
+        let c = unsafe { &**p };
+        let name = if c.name.is_empty() {
+            "<anonymous>"
+        } else {
+            &c.name
+        };
+        info.inlined
+            .push(format!("{name} ({} instructions) at pc {pc}", c.code.len()));
+        info.inlined_insts += c.code.len();
+    }
     for b in &f.blocks {
         for i in &b.insts {
             match i.op {
@@ -263,6 +294,7 @@ pub fn compile(
         trace_deopt: o.trace_deopt,
     };
     let mut region = |e: &mut crate::jit::baseline::emit::Emitter<'_>| lower::lower(e, &f, &a, &lo);
-    let code = crate::jit::baseline::compile_region(p, space, align, Some(&mut region), 0)?;
+    let code =
+        crate::jit::baseline::compile_region(p, space, align, Some((&mut region, DEOPT_LIMIT)), 0)?;
     Ok((code, info))
 }
