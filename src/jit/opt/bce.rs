@@ -5,11 +5,12 @@
 //! with p < n on the way to it (n and `a` invariant) becomes its
 //! `...InBounds` form, and guards in a new preheader check, once per entry
 //! into the loop, that every such x is in range: `CheckAtLeast` (p's
-//! entry value + S >= 0) and `CheckDenseLength` (a dense array of length
-//! >= n + S whose element storage holds that many) or `CheckTypedLength`
-//! (a typed array of length >= n + S). That is `for (let i = 0; i <
-//! a.length; i++) ... a[i]` (n the hoisted `LoadLength` of `a`), `a[i - 1]`
-//! and grid stencils (`a[row + x - 1]`, `a[row + x + w]`).
+//! entry value + S >= 0) and `CheckDenseLength` (a dense array whose
+//! length is at least n + S, as is its element storage) or
+//! `CheckTypedLength` (a typed array whose length is at least n + S).
+//! That is `for (let i = 0; i < a.length; i++) ... a[i]` (n the hoisted
+//! `LoadLength` of `a`), `a[i - 1]` and grid stencils (`a[row + x - 1]`,
+//! `a[row + x + w]`).
 //!
 //! Why it holds:
 //! - p enters with the value the guard saw, and every back edge passes

@@ -234,8 +234,8 @@ pub enum Op {
     StoreTypedF64InBounds,
     StoreTypedI32InBounds,
     /// Deopts unless (array, n) has n <= 0, or is a dense array of length
-    /// >= n whose element storage holds n elements: then every index in
-    /// [0, n) is in its storage (`bce`). Only calls change that.
+    /// at least n whose element storage holds n elements: then every
+    /// index in [0, n) is in its storage (`bce`). Only calls change that.
     CheckDenseLength,
     /// Deopts unless (array, n) is an `Int32Array` or a `Float64Array` and
     /// n <= its length (which never changes).
