@@ -3,11 +3,15 @@
 //! `StoreTypedF64`, `StoreTypedI32`) whose index is `x = p + S` (p an
 //! induction variable, S a sum of loop-invariant int32s and a constant)
 //! with p < n on the way to it (n and `a` invariant) becomes its
-//! `...InBounds` form, and guards in a new preheader check, once per entry
-//! into the loop, that every such x is in range: `CheckAtLeast` (p's
-//! entry value + S >= 0) and `CheckDenseLength` (a dense array whose
-//! length is at least n + S, as is its element storage) or
-//! `CheckTypedLength` (a typed array whose length is at least n + S).
+//! `...InBounds` form, and checks in a new preheader compute, once per
+//! entry into the loop, one Bool saying every such x is in range:
+//! `AtLeastOk` (p's entry value + S >= 0) and `DenseLengthOk` (a dense
+//! array whose length is at least n + S, as is its element storage) or
+//! `TypedLengthOk` (a typed array whose length is at least n + S). Each
+//! access reads the Bool: true, no bounds check; false, the checked op
+//! (out of line), so nothing deopts that the loop would not have deopted
+//! where it would have (a hoisted guard deopting at the loop's entry made
+//! the baseline code re-enter and deopt at every back edge).
 //! That is `for (let i = 0; i < a.length; i++) ... a[i]` (n the hoisted
 //! `LoadLength` of `a`), `a[i - 1]` and grid stencils (`a[row + x - 1]`,
 //! `a[row + x + w]`).
@@ -26,10 +30,10 @@
 //!   length is re-checked by every access.
 //!
 //! Only accesses that run on every iteration (their block dominates every
-//! latch) are transformed, so a guard fails only where an access would
-//! have; guards deopt to the loop's entry state (as `licm`'s moved guards),
-//! and a loop whose header deopted too often (`Func::no_spec`) is left
-//! alone. The hole, frozen and typed-kind checks stay in the accesses.
+//! latch) are transformed; the sums S in the preheader are int32 additions
+//! that deopt on overflow to the loop's entry state (as `licm`'s moved
+//! guards), and a loop whose header deopted too often (`Func::no_spec`) is
+//! left alone. The hole, frozen and typed-kind checks stay in the accesses.
 
 use super::ir::*;
 use super::licm;
@@ -192,9 +196,12 @@ fn transform(f: &mut Func, h: usize, live: &Liveness) {
     let Some((pre_params, entry_state)) = licm::entry_params(f, h, live) else {
         return;
     };
+    // One Bool, all the checks' verdicts, read by every access.
+    let ok = f.new_value(Repr::Bool);
     for &(b, k) in &found {
         let ins = &mut f.blocks[b].insts[k];
         ins.op = ins.op.in_bounds().unwrap();
+        ins.args.push(ok);
     }
     let at = |v: Term32| match v {
         Ok(v) => v,
@@ -229,27 +236,51 @@ fn transform(f: &mut Func, h: usize, live: &Liveness) {
         }
         v
     };
-    for g in guards {
+    let mut all: Option<V> = None;
+    let last = guards.len() - 1;
+    for (i, g) in guards.into_iter().enumerate() {
         let (op, args) = match g {
             Guard::Length(dense, a, n, terms, c) => {
                 let hi = sum(f, &mut insts, at(n), &terms, c);
                 let op = if dense {
-                    Op::CheckDenseLength
+                    Op::DenseLengthOk
                 } else {
-                    Op::CheckTypedLength
+                    Op::TypedLengthOk
                 };
                 (op, vec![at(a), hi])
             }
             Guard::AtLeast(j, terms, c) => {
                 let lo = sum(f, &mut insts, pre_params[j], &terms, 0);
-                (Op::CheckAtLeast(-c as i32), vec![lo])
+                (Op::AtLeastOk(-c as i32), vec![lo])
             }
+        };
+        let r = if i == last && all.is_none() {
+            ok
+        } else {
+            f.new_value(Repr::Bool)
         };
         insts.push(Inst {
             op,
             args,
-            res: None,
-            fs: Some(entry_state.clone()),
+            res: Some(r),
+            fs: None,
+        });
+        all = Some(match all {
+            None => r,
+            Some(x) => {
+                let y = if i == last {
+                    ok
+                } else {
+                    f.new_value(Repr::Bool)
+                };
+                insts.push(Inst {
+                    op: Op::AndBool,
+                    args: vec![x, r],
+                    res: Some(y),
+                    fs: None,
+                });
+                y
+            }
         });
     }
     let args = pre_params.clone();

@@ -224,29 +224,33 @@ pub enum Op {
     /// it (its inline paths and its helper: the one runtime definition).
     Generic(u32),
     /// `LoadElem`/`StoreElem`/`LoadTypedElem`/`StoreTypedF64`/
-    /// `StoreTypedI32` whose index `bce` proved in [0, length) of the same
-    /// array, with nothing between that changes the length: no bounds check
-    /// (a dense array's element storage is checked once, by
-    /// `CheckDenseLength`). The hole, frozen and typed-kind checks stay.
+    /// `StoreTypedI32` whose index `bce` proved in range when their last
+    /// operand, a Bool computed before the loop by `DenseLengthOk`,
+    /// `TypedLengthOk` and `AtLeastOk`, is true: then no bounds check (the
+    /// hole, frozen and typed-kind checks stay); when false, the checked
+    /// op (out of line), so no guard fails that the loop would not.
     LoadElemInBounds,
     StoreElemInBounds,
     LoadTypedInBounds,
     StoreTypedF64InBounds,
     StoreTypedI32InBounds,
-    /// Deopts unless (array, n) has n <= 0, or is a dense array of length
-    /// at least n whose element storage holds n elements: then every
-    /// index in [0, n) is in its storage (`bce`). Only calls change that.
-    CheckDenseLength,
-    /// Deopts unless (array, n) is an `Int32Array` or a `Float64Array` and
-    /// n <= its length (which never changes).
-    CheckTypedLength,
-    /// Deopts unless its int32 operand is >= the constant (`bce`: a loop
-    /// counter's entry value).
-    CheckAtLeast(i32),
+    /// (array, n) -> whether n <= 0, or the array is dense with a length
+    /// of at least n and element storage for n elements: then every index
+    /// in [0, n) is in its storage. Only calls change that.
+    DenseLengthOk,
+    /// (array, n) -> whether it is an `Int32Array` or a `Float64Array`
+    /// and n is at most its length (which never changes).
+    TypedLengthOk,
+    /// (x) -> x >= the constant.
+    AtLeastOk(i32),
+    /// Both operands.
+    AndBool,
     /// (s0, k, a) -> s0 + k*a, plus k(k-1)/2 when the flag is set (then
     /// a >= 0: the sum of a, a+1, .., a+k-1), for k >= 0, computed in 64
-    /// bits; deopts unless the result fits an int32 (`scev`).
+    /// bits: its low 32 bits (`scev` uses it where `AffineFitsI32` held).
     AffineSumI32(bool),
+    /// Whether that sum fits an int32.
+    AffineFitsI32(bool),
     /// (k) -> true, with k units of fuel spent, when `Vm::fuel` > k (the k
     /// back edges of a loop `scev` skips would all have had fuel); else
     /// false, with nothing spent.
@@ -282,11 +286,11 @@ impl Op {
             | StoreElemInBounds
             | LoadTypedInBounds
             | StoreTypedF64InBounds
-            | StoreTypedI32InBounds
-            | CheckDenseLength
-            | CheckTypedLength
-            | CheckAtLeast(_)
-            | AffineSumI32(_) => DEOPT,
+            | StoreTypedI32InBounds => DEOPT,
+            // (Heap reads: ordered, as `LoadField`.)
+            DenseLengthOk | TypedLengthOk => 0,
+            AtLeastOk(_) | AndBool => PURE,
+            AffineSumI32(_) | AffineFitsI32(_) => PURE,
             TakeFuel => 0,
         }
     }
@@ -364,14 +368,16 @@ impl Op {
             ReserveFuel => (&[], Some(Int32)),
             FuelStep => (&[Int32], Some(Int32)),
             ReturnFuel => (&[Int32], None),
-            LoadElemInBounds
-            | StoreElemInBounds
-            | LoadTypedInBounds
-            | StoreTypedF64InBounds
-            | StoreTypedI32InBounds => self.checked().unwrap().sig(),
-            CheckDenseLength | CheckTypedLength => (&[Tagged, Int32], None),
-            CheckAtLeast(_) => (&[Int32], None),
+            LoadElemInBounds => (&[Tagged, Int32, Bool], Some(Tagged)),
+            StoreElemInBounds => (&[Tagged, Int32, Tagged, Bool], None),
+            LoadTypedInBounds => (&[Tagged, Int32, Bool], Some(Float64)),
+            StoreTypedF64InBounds => (&[Tagged, Int32, Float64, Bool], None),
+            StoreTypedI32InBounds => (&[Tagged, Int32, Int32, Bool], None),
+            DenseLengthOk | TypedLengthOk => (&[Tagged, Int32], Some(Bool)),
+            AtLeastOk(_) => (&[Int32], Some(Bool)),
+            AndBool => (&[Bool, Bool], Some(Bool)),
             AffineSumI32(_) => (&[Int32, Int32, Int32], Some(Int32)),
+            AffineFitsI32(_) => (&[Int32, Int32, Int32], Some(Bool)),
             TakeFuel => (&[Int32], Some(Bool)),
         }
     }

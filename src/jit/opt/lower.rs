@@ -72,6 +72,9 @@ pub struct Lower<'e, 'p> {
     real_exit: Label,
     spill: i32,
     deopts: Vec<Deopt>,
+    /// Out-of-line checked forms of `...InBounds` ops whose `bce` Bool is
+    /// false: (entry, the checked instruction, where to continue).
+    slow: Vec<(Label, Inst, Label)>,
     /// Out-of-line edge stubs: (entry, moves, target).
     stubs: Vec<(Label, Vec<Move>, Label)>,
     consts: HashMap<V, i32>,
@@ -127,6 +130,7 @@ pub fn lower(
         real_exit,
         spill,
         deopts: vec![],
+        slow: vec![],
         stubs: vec![],
         consts: HashMap::new(),
         uses: super::jumps::use_counts(f),
@@ -190,6 +194,12 @@ impl Lower<'_, '_> {
             self.asm().bind(entry);
             self.moves(&moves);
             self.asm().jmp(to);
+        }
+        for (entry, ins, done) in std::mem::take(&mut self.slow) {
+            self.asm().bind(entry);
+            self.stress_inlined = ins.fs.as_ref().is_some_and(|fs| fs.inlined.is_some());
+            self.inst(&ins)?;
+            self.asm().jmp(done);
         }
         for d in std::mem::take(&mut self.deopts) {
             self.asm().bind(d.entry);
@@ -1187,18 +1197,31 @@ impl Lower<'_, '_> {
                 self.typed_elem(ins)
             }
             Op::LoadElemInBounds | Op::StoreElemInBounds => self.elem_in_bounds(ins),
-            Op::CheckDenseLength | Op::CheckTypedLength => self.check_length(ins),
-            Op::CheckAtLeast(k) => {
-                let d = self.deopt(ins);
-                self.stress(d);
+            Op::DenseLengthOk | Op::TypedLengthOk => self.length_ok(ins),
+            Op::AtLeastOk(k) => {
                 match self.loc(arg(0)) {
                     Loc::Gpr(g) => self.asm().alu_rm_imm(AluOp::Cmp, Size::S32, g, k),
                     Loc::Stack(n) => self.asm().alu_rm_imm(AluOp::Cmp, Size::S32, stack(n), k),
                     Loc::Xmm(_) => unreachable!(),
                 }
-                self.asm().jcc(Cond::L, d);
+                self.set_flag(res.unwrap(), Cond::Ge, None);
             }
-            Op::AffineSumI32(tri) => self.affine_sum(ins, tri),
+            Op::AndBool => {
+                let w = self.work(res.unwrap(), &[arg(1)]);
+                match self.loc(arg(0)) {
+                    Loc::Gpr(g) if g == w => {}
+                    Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, w, g),
+                    Loc::Stack(n) => self.asm().mov_r_m(Size::S32, w, stack(n)),
+                    Loc::Xmm(_) => unreachable!(),
+                }
+                match self.loc(arg(1)) {
+                    Loc::Gpr(g) => self.asm().alu_rm_r(AluOp::And, Size::S32, w, g),
+                    Loc::Stack(n) => self.asm().alu_r_m(AluOp::And, Size::S32, w, stack(n)),
+                    Loc::Xmm(_) => unreachable!(),
+                }
+                self.put(res.unwrap(), w);
+            }
+            Op::AffineSumI32(tri) | Op::AffineFitsI32(tri) => self.affine_sum(ins, tri),
             Op::TakeFuel => {
                 match self.loc(arg(0)) {
                     Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, S1, g),
@@ -1226,10 +1249,28 @@ impl Lower<'_, '_> {
         Ok(())
     }
 
-    /// `LoadElemInBounds`, `StoreElemInBounds`: a `CheckDenseLength` with
+    /// `LoadElemInBounds`, `StoreElemInBounds`: a `DenseLengthOk` with
     /// no call since proved the array dense and the index in its storage;
     /// the hole (and, for stores, frozen) checks stay.
+    /// The `bce` Bool of an `...InBounds` op: when false, the checked op
+    /// runs out of line. Returns where both continue.
+    fn in_bounds_or_checked(&mut self, ins: &Inst) -> Label {
+        let (slow, done) = (self.asm().new_label(), self.asm().new_label());
+        match self.loc(*ins.args.last().unwrap()) {
+            Loc::Gpr(g) => self.asm().test_rm_r(Size::S32, g, g),
+            Loc::Stack(n) => self.asm().alu_rm_imm(AluOp::Cmp, Size::S32, stack(n), 0),
+            Loc::Xmm(_) => unreachable!(),
+        }
+        self.asm().jcc(Cond::E, slow);
+        let mut checked = ins.clone();
+        checked.op = ins.op.checked().unwrap();
+        checked.args.pop();
+        self.slow.push((slow, checked, done));
+        done
+    }
+
     fn elem_in_bounds(&mut self, ins: &Inst) {
+        let done = self.in_bounds_or_checked(ins);
         let d = self.deopt(ins);
         self.stress(d);
         let val = match ins.op {
@@ -1275,13 +1316,12 @@ impl Lower<'_, '_> {
                 self.put(r, w);
             }
         }
+        self.asm().bind(done);
     }
 
-    /// `AffineSumI32`: in 64 bits (every product is below 2^62), with
+    /// `AffineSumI32`, `AffineFitsI32`: in 64 bits (every product is below 2^62), with
     /// xmm0 holding the triangle while both scratch GPRs compute k*a.
     fn affine_sum(&mut self, ins: &Inst, tri: bool) {
-        let d = self.deopt(ins);
-        self.stress(d);
         let (s0, k, x) = (ins.args[0], ins.args[1], ins.args[2]);
         // dst = the int32 v, sign- or zero-extended to 64 bits.
         let load = |me: &mut Self, dst: Gpr, v: V, signed: bool| match (me.loc(v), signed) {
@@ -1308,29 +1348,31 @@ impl Lower<'_, '_> {
             self.asm().imul_r_rm(Size::S64, S0, S1);
         }
         load(self, S1, s0, true);
-        let a = self.asm();
-        a.alu_rm_r(AluOp::Add, Size::S64, S0, S1);
-        a.movsxd(S1, S0);
-        a.alu_rm_r(AluOp::Cmp, Size::S64, S1, S0);
-        a.jcc(Cond::Ne, d);
+        self.asm().alu_rm_r(AluOp::Add, Size::S64, S0, S1);
         let r = ins.res.unwrap();
-        let w = self.work(r, &[]);
-        self.asm().mov_rm_r(Size::S32, w, S0);
-        self.put(r, w);
+        if matches!(ins.op, Op::AffineFitsI32(_)) {
+            let a = self.asm();
+            a.movsxd(S1, S0);
+            a.alu_rm_r(AluOp::Cmp, Size::S64, S1, S0);
+            self.set_flag(r, Cond::E, None);
+        } else {
+            let w = self.work(r, &[]);
+            self.asm().mov_rm_r(Size::S32, w, S0);
+            self.put(r, w);
+        }
     }
 
-    /// `CheckDenseLength`, `CheckTypedLength` (array, n).
-    fn check_length(&mut self, ins: &Inst) {
-        let d = self.deopt(ins);
-        self.stress(d);
-        let o = self.gpr(ins.args[0], S0);
-        self.check_cell(o, d);
-        let dense = ins.op == Op::CheckDenseLength;
+    /// `DenseLengthOk`, `TypedLengthOk` (array, n): 1 or 0.
+    fn length_ok(&mut self, ins: &Inst) {
         let a = self.asm();
-        let ok = a.new_label();
+        let (ok, fail, done) = (a.new_label(), a.new_label(), a.new_label());
+        let o = self.gpr(ins.args[0], S0);
+        self.check_cell(o, fail);
+        let dense = ins.op == Op::DenseLengthOk;
+        let a = self.asm();
         if dense {
             a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::Array as i32);
-            a.jcc(Cond::Ne, d);
+            a.jcc(Cond::Ne, fail);
         } else {
             let typed = a.new_label();
             a.alu_rm_imm(
@@ -1341,7 +1383,7 @@ impl Lower<'_, '_> {
             );
             a.jcc(Cond::E, typed);
             a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(o), Kind::Int32Array as i32);
-            a.jcc(Cond::Ne, d);
+            a.jcc(Cond::Ne, fail);
             a.bind(typed);
         }
         match self.loc(ins.args[1]) {
@@ -1354,18 +1396,27 @@ impl Lower<'_, '_> {
         a.test_rm_r(Size::S32, S1, S1);
         a.jcc(Cond::Le, ok);
         a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(o, LENGTH_OFF));
-        a.jcc(Cond::A, d);
+        a.jcc(Cond::A, fail);
         if dense {
             a.mov_r_m(Size::S64, S0, Mem::disp(o, ELEMENTS_OFF));
             // No storage (an immediate in the slot).
             a.alu_rm_imm(AluOp::Cmp, Size::S64, S0, 16);
-            a.jcc(Cond::B, d);
+            a.jcc(Cond::B, fail);
             // n <= capacity (header bits 40..) as n << 40 <= header.
             a.shift_imm(ShiftOp::Shl, Size::S64, S1, 40);
             a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::base(S0));
-            a.jcc(Cond::A, d);
+            a.jcc(Cond::A, fail);
         }
+        let r = ins.res.unwrap();
+        let w = self.work(r, &[]);
+        let a = self.asm();
         a.bind(ok);
+        a.mov_r_imm(Size::S32, w, 1);
+        a.jmp(done);
+        a.bind(fail);
+        a.mov_r_imm(Size::S32, w, 0);
+        a.bind(done);
+        self.put(r, w);
     }
 
     /// The baseline tier's code for one instruction, continuing here.
@@ -1522,6 +1573,7 @@ impl Lower<'_, '_> {
     /// against the view's length; S1 becomes the element index in the
     /// buffer, S0 the buffer (the object is not needed after).
     fn typed_elem(&mut self, ins: &Inst) {
+        let in_bounds = ins.op.checked().map(|_| self.in_bounds_or_checked(ins));
         let d = self.deopt(ins);
         self.stress(d);
         let val = match ins.op.checked().unwrap_or(ins.op) {
@@ -1530,7 +1582,7 @@ impl Lower<'_, '_> {
             _ => None,
         };
         let o = self.gpr(ins.args[0], S0);
-        // `...InBounds` (`bce`): a `CheckTypedLength` proved the object a
+        // `...InBounds` (`bce`): a `TypedLengthOk` proved the object a
         // typed array and the index in range.
         let checked = ins.op.checked().is_none();
         if checked {
@@ -1611,6 +1663,9 @@ impl Lower<'_, '_> {
             }
         }
         self.asm().bind(done);
+        if let Some(l) = in_bounds {
+            self.asm().bind(l);
+        }
     }
 
     fn shift(&mut self, ins: &Inst) {

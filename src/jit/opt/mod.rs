@@ -102,11 +102,10 @@ pub enum DeoptReason {
     NotTypedElement,
     NotTheCallee,
     NoFrameForInlinedCall,
-    IndexBelowRange,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 15] = [
+    pub const ALL: [DeoptReason; 14] = [
         DeoptReason::NotInt32,
         DeoptReason::NotNumber,
         DeoptReason::Overflow,
@@ -121,7 +120,6 @@ impl DeoptReason {
         DeoptReason::NotTypedElement,
         DeoptReason::NotTheCallee,
         DeoptReason::NoFrameForInlinedCall,
-        DeoptReason::IndexBelowRange,
     ];
 
     /// The reason a guard of `op` gives (None for ops that never deopt).
@@ -130,7 +128,7 @@ impl DeoptReason {
         Some(match op {
             CheckInt32 => DeoptReason::NotInt32,
             CheckNumber => DeoptReason::NotNumber,
-            AddI32 | SubI32 | MulI32 | NegI32 | AffineSumI32(_) => DeoptReason::Overflow,
+            AddI32 | SubI32 | MulI32 | NegI32 => DeoptReason::Overflow,
             CheckShape(_) | LoadProp(_) | StoreProp(_) => DeoptReason::WrongShape,
             LoadElem | StoreElem => DeoptReason::NotDenseElement,
             LoadTypedElem | StoreTypedF64 | StoreTypedI32 => DeoptReason::NotTypedElement,
@@ -142,12 +140,10 @@ impl DeoptReason {
             LoadLength => DeoptReason::NotArrayOrString,
             CheckCallee(_) => DeoptReason::NotTheCallee,
             CheckFrameRoom(_) => DeoptReason::NoFrameForInlinedCall,
-            LoadElemInBounds | StoreElemInBounds | CheckDenseLength => DeoptReason::NotDenseElement,
-            LoadTypedInBounds
-            | StoreTypedF64InBounds
-            | StoreTypedI32InBounds
-            | CheckTypedLength => DeoptReason::NotTypedElement,
-            CheckAtLeast(_) => DeoptReason::IndexBelowRange,
+            LoadElemInBounds | StoreElemInBounds => DeoptReason::NotDenseElement,
+            LoadTypedInBounds | StoreTypedF64InBounds | StoreTypedI32InBounds => {
+                DeoptReason::NotTypedElement
+            }
             _ => return None,
         })
     }
@@ -172,7 +168,6 @@ impl DeoptReason {
             DeoptReason::NoFrameForInlinedCall => {
                 "no room for the inlined call's frame (depth or stack)"
             }
-            DeoptReason::IndexBelowRange => "loop counter entering below an index range",
         }
     }
 

@@ -16,18 +16,18 @@
 //! unchanged), the counter i (`i + 1`), or an int32 accumulator (`s + i`
 //! or `s + x`, x invariant); n is invariant.
 //!
-//! Versioning: new blocks before the header test 0 <= i0 < n, compute the
-//! sums (`AffineSumI32`, in 64 bits, deopting to the loop's entry state
-//! when one leaves the int32 range: the baseline code then runs the loop,
-//! which overflows to doubles as the interpreter does), and take the fuel
-//! of the k back edges at once (`TakeFuel`, design.md decision 6). Then
-//! they enter the header with the final values: its compare fails and the
-//! loop exits as it would have. When a test fails (i0 < 0, i0 >= n, or not
-//! more than k units of fuel left, so the loop would run out inside) they
-//! enter the loop unchanged, which runs as before: out-of-fuel results are
-//! the same in every tier. The partial sums lie between the start and the
-//! final value (every term has one sign: i >= i0 >= 0, or x), so the loop
-//! itself would not have overflowed either.
+//! Versioning: new blocks before the header test 0 <= i0 < n, that each
+//! sum (computed in 64 bits, `AffineFitsI32`) fits an int32, and take the
+//! fuel of the k back edges at once (`TakeFuel`, design.md decision 6,
+//! last: nothing after it fails). Then they enter the header with the
+//! final values (`AffineSumI32`): its compare fails and the loop exits as
+//! it would have. When a test fails (i0 < 0, i0 >= n, a sum leaves the
+//! int32 range, or not more than k units of fuel are left, so the loop
+//! would run out inside) they enter the loop unchanged, which runs as
+//! before (and deopts where it overflows, or runs out of fuel, as in
+//! every tier). No test deopts. The partial sums lie between the start
+//! and the final value (every term has one sign: i >= i0 >= 0, or x), so
+//! when the final value fits, the loop would not have overflowed either.
 //!
 //! A loop whose header deopted too often (`Func::no_spec`) is left alone.
 
@@ -75,95 +75,97 @@ fn transform(f: &mut Func, h: usize, live: &Liveness) {
     let Some((roles, iv, n)) = shape(f, h, l) else {
         return;
     };
-    let Some((pre, entry_state)) = licm::entry_params(f, h, live) else {
+    let Some((pre, _)) = licm::entry_params(f, h, live) else {
         return;
     };
-
-    // Blocks C0..C3 and L before the header: C0 is the preheader (every
-    // edge from outside enters it), the header moves to h + 5.
-    let body_set = body.clone();
-    licm::insert_preheader(f, h, &body_set, (pre.clone(), pre.clone()), vec![]);
-    for k in 1..5 {
-        licm::insert_block(
-            f,
-            h + k,
-            Block {
-                params: vec![],
-                insts: vec![],
-                term: Term::Unreachable,
-                pc: f.blocks[h].pc,
-            },
-        );
-    }
-    let header = B(h as u32 + 5);
-    let (c1, c2, c3, lb) = (h + 1, h + 2, h + 3, h + 4);
-    let edge = |to: usize| Edge {
-        to: B(to as u32),
-        args: vec![],
-    };
-    let mut c0: Vec<Inst> = Vec::new();
-    let value = |f: &mut Func, c0: &mut Vec<Inst>, x: Inv| match x {
+    let value = |f: &mut Func, insts: &mut Vec<Inst>, x: Inv| match x {
         Inv::Outside(v) => v,
         Inv::Param(j) => pre[j],
         Inv::Const(c) => {
             let v = f.new_value(Repr::Int32);
-            c0.push(inst(Op::ConstI32(c), vec![], Some(v), None));
+            insts.push(inst(Op::ConstI32(c), vec![], Some(v), None));
             v
         }
     };
+    // The tests, each a block that goes on when its Bool is true and
+    // enters the loop unchanged (block L) when not.
+    let mut tests: Vec<(Vec<Inst>, V)> = Vec::new();
     let i0 = pre[iv];
+    let mut c0 = Vec::new();
     let nv = value(f, &mut c0, n);
-    // C0: i0 >= 0.
     let zero = f.new_value(Repr::Int32);
     c0.push(inst(Op::ConstI32(0), vec![], Some(zero), None));
     let ge = f.new_value(Repr::Bool);
     c0.push(inst(Op::CmpI32(Cc::Ge), vec![i0, zero], Some(ge), None));
-    // C1: i0 < n.
+    tests.push((c0, ge));
     let lt = f.new_value(Repr::Bool);
-    let c1_insts = vec![inst(Op::CmpI32(Cc::Lt), vec![i0, nv], Some(lt), None)];
-    // C2: k = n - i0 (no wrap: n > i0 >= 0), the sums, the fuel.
+    tests.push((
+        vec![inst(Op::CmpI32(Cc::Lt), vec![i0, nv], Some(lt), None)],
+        lt,
+    ));
+    // k = n - i0 (no wrap: n > i0 >= 0); each sum fits an int32.
     let k = f.new_value(Repr::Int32);
-    let mut c2_insts = vec![inst(Op::SubI32Wrap, vec![nv, i0], Some(k), None)];
-    let mut finals: Vec<V> = pre.clone();
-    finals[iv] = nv;
+    let mut insts = vec![inst(Op::SubI32Wrap, vec![nv, i0], Some(k), None)];
+    let mut sums: Vec<(usize, Op, Vec<V>)> = Vec::new();
     for (j, role) in roles.iter().enumerate() {
         if let Role::Sum(tri, x) = *role {
             let a = match x {
                 None => i0,
-                Some(x) => value(f, &mut c0, x),
+                Some(x) => value(f, &mut insts, x),
             };
-            let r = f.new_value(Repr::Int32);
-            c2_insts.push(inst(
-                Op::AffineSumI32(tri),
-                vec![pre[j], k, a],
-                Some(r),
-                Some(entry_state.clone()),
-            ));
-            finals[j] = r;
+            let args = vec![pre[j], k, a];
+            let fits = f.new_value(Repr::Bool);
+            insts.push(inst(Op::AffineFitsI32(tri), args.clone(), Some(fits), None));
+            tests.push((std::mem::take(&mut insts), fits));
+            sums.push((j, Op::AffineSumI32(tri), args));
         }
     }
+    // Then the fuel of the k back edges, taken last (nothing after fails).
     let fueled = f.new_value(Repr::Bool);
-    c2_insts.push(inst(Op::TakeFuel, vec![k], Some(fueled), None));
+    insts.push(inst(Op::TakeFuel, vec![k], Some(fueled), None));
+    tests.push((insts, fueled));
+    // The final values, into the header (whose compare then exits).
+    let mut finals: Vec<V> = pre.clone();
+    finals[iv] = nv;
+    let mut done = Vec::new();
+    for (j, op, args) in sums {
+        let r = f.new_value(Repr::Int32);
+        done.push(inst(op, args, Some(r), None));
+        finals[j] = r;
+    }
 
-    f.blocks[h].insts = c0;
-    f.blocks[h].term = Term::Branch {
-        cond: ge,
-        then: edge(c1),
-        els: edge(lb),
+    // Blocks: the tests (the first is the preheader: every edge from
+    // outside enters it), the final values, L, then the header.
+    let nt = tests.len();
+    licm::insert_preheader(f, h, &body, (pre.clone(), pre.clone()), vec![]);
+    for at in h + 1..h + nt + 2 {
+        let pc = f.blocks[h].pc;
+        licm::insert_block(
+            f,
+            at,
+            Block {
+                params: vec![],
+                insts: vec![],
+                term: Term::Unreachable,
+                pc,
+            },
+        );
+    }
+    let (fin, lb, header) = (h + nt, h + nt + 1, B((h + nt + 2) as u32));
+    let edge = |to: usize| Edge {
+        to: B(to as u32),
+        args: vec![],
     };
-    f.blocks[c1].insts = c1_insts;
-    f.blocks[c1].term = Term::Branch {
-        cond: lt,
-        then: edge(c2),
-        els: edge(lb),
-    };
-    f.blocks[c2].insts = c2_insts;
-    f.blocks[c2].term = Term::Branch {
-        cond: fueled,
-        then: edge(c3),
-        els: edge(lb),
-    };
-    f.blocks[c3].term = Term::Jump(Edge {
+    for (t, (insts, cond)) in tests.into_iter().enumerate() {
+        f.blocks[h + t].insts = insts;
+        f.blocks[h + t].term = Term::Branch {
+            cond,
+            then: edge(h + t + 1),
+            els: edge(lb),
+        };
+    }
+    f.blocks[fin].insts = done;
+    f.blocks[fin].term = Term::Jump(Edge {
         to: header,
         args: finals,
     });
