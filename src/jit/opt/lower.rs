@@ -993,6 +993,17 @@ impl Lower<'_, '_> {
                 a.mov_rm_r(Size::S32, w, S1);
                 self.put(res.unwrap(), w);
             }
+            Op::LoadCtxIn(depth, slot) => {
+                let env = self.gpr(arg(0), S1);
+                let a = self.asm();
+                a.mov_rm_r(Size::S64, S1, env);
+                for _ in 0..depth {
+                    a.mov_r_m(Size::S64, S1, Mem::disp(S1, layout::ENV_PARENT));
+                }
+                let w = self.work(res.unwrap(), &[]);
+                self.asm().mov_r_m(Size::S64, w, layout::env_slot(S1, slot));
+                self.put(res.unwrap(), w);
+            }
             Op::LoadCtx(depth, slot) | Op::StoreCtx(depth, slot) => {
                 let a = self.asm();
                 a.mov_r_m(Size::S64, S1, Mem::disp(FRAME, layout::F_CTX));

@@ -249,20 +249,25 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
         slot_end[s] = slot_end[s].max(end);
         Loc::Stack(s as u32)
     };
-    // Values whose register each value would rather share (when free at
-    // its start): an instruction's first operand (two-address x86: the
-    // result computed in place, no copy) and the block parameters it is
-    // passed to (no edge move: a loop's back edge).
-    let mut hints: Vec<Vec<V>> = vec![Vec::new(); f.reprs.len()];
+    // Move hints: an edge argument and the parameter it becomes. Given
+    // one register (the one allocated first, if free when the other's
+    // interval starts: the first one's has ended), the edge's move of that
+    // value is no move at all, as in a loop whose back edge passes the
+    // next iteration's values.
+    // And an instruction's first operand: two-address x86 computes the
+    // result in place, with no copy, when it is the operand's register.
+    let mut hints: std::collections::HashMap<V, Vec<V>> = std::collections::HashMap::new();
     for b in &f.blocks {
         for ins in &b.insts {
             if let (Some(r), Some(&x)) = (ins.res, ins.args.first()) {
-                hints[r.0 as usize].push(x);
+                hints.entry(r).or_default().push(x);
             }
         }
         for e in b.term.edges() {
-            for (a, p) in e.args.iter().zip(&f.blocks[e.to.0 as usize].params) {
-                hints[a.0 as usize].push(*p);
+            let params = &f.blocks[e.to.0 as usize].params;
+            for (a, p) in e.args.iter().zip(params) {
+                hints.entry(*a).or_default().push(*p);
+                hints.entry(*p).or_default().push(*a);
             }
         }
     }
@@ -283,24 +288,26 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
             }
         });
         let float = f.repr(iv.v).is_float();
-        let hinted = hints[iv.v.0 as usize]
-            .iter()
-            .find_map(|h| match loc[h.0 as usize] {
+        let hinted = hints.get(&iv.v).and_then(|ws| {
+            ws.iter().find_map(|w| match loc[w.0 as usize] {
                 Some(Loc::Gpr(g)) if !float => {
-                    let i = free_g.iter().position(|&x| x == g)?;
+                    let i = free_g.iter().position(|x| *x == g)?;
                     Some(Loc::Gpr(free_g.remove(i)))
                 }
                 Some(Loc::Xmm(x)) if float => {
-                    let i = free_x.iter().position(|&y| y == x)?;
+                    let i = free_x.iter().position(|y| *y == x)?;
                     Some(Loc::Xmm(free_x.remove(i)))
                 }
                 _ => None,
-            });
-        let reg = match hinted {
-            Some(r) => Some(r),
-            None if float => free_x.pop().map(Loc::Xmm),
-            None => free_g.pop().map(Loc::Gpr),
-        };
+            })
+        });
+        let reg = hinted.or_else(|| {
+            if float {
+                free_x.pop().map(Loc::Xmm)
+            } else {
+                free_g.pop().map(Loc::Gpr)
+            }
+        });
         let chosen = match reg {
             Some(r) => {
                 active.push((iv.end, iv.v));
