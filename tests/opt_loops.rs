@@ -44,7 +44,7 @@ fn bce_removes_the_bounds_checks_of_a_counted_loop_only() {
     };
     let sum = func("sum");
     assert!(sum.contains("LoadElemInBounds"), "{sum}");
-    assert!(sum.contains("CheckDenseLength"), "{sum}");
+    assert!(sum.contains("DenseLengthOk"), "{sum}");
     assert!(!sum.contains("= LoadElem "), "{sum}");
     // `push` (a call) may change the length: every access stays checked.
     let grow = func("grow");

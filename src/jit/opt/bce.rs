@@ -88,16 +88,7 @@ fn transform(f: &mut Func, h: usize, live: &Liveness) {
                         if x[0] == params[j] && const_i32(&defs, x[1]).is_some_and(|c| c >= 0))
             })
     };
-    let defined_in_loop: HashSet<V> = body
-        .iter()
-        .flat_map(|&b| {
-            let blk = &f.blocks[b];
-            blk.params
-                .iter()
-                .copied()
-                .chain(blk.insts.iter().filter_map(|i| i.res))
-        })
-        .collect();
+    let defined_in_loop = licm::defined_in(f, &body);
     // Invariant: outside the loop (Ok), or the j-th header parameter,
     // passed unchanged by every back edge (Err(j): the preheader's j-th).
     let invariant = |v: V| -> Option<Result<V, usize>> {

@@ -155,16 +155,7 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
             })
         })
         .collect();
-    let defined_in_loop: HashSet<V> = body
-        .iter()
-        .flat_map(|&b| {
-            let blk = &f.blocks[b];
-            blk.params
-                .iter()
-                .copied()
-                .chain(blk.insts.iter().filter_map(|i| i.res))
-        })
-        .collect();
+    let defined_in_loop = defined_in(f, &body);
 
     let Some((pre_params, entry_state)) = entry_params(f, h, live) else {
         return;
@@ -290,6 +281,19 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
     }
     let args = pre_params.clone();
     insert_preheader(f, h, &body, (pre_params, args), hoisted);
+}
+
+/// The values the blocks of `body` define (parameters and results).
+pub fn defined_in(f: &Func, body: &HashSet<usize>) -> HashSet<V> {
+    body.iter()
+        .flat_map(|&b| {
+            let blk = &f.blocks[b];
+            blk.params
+                .iter()
+                .copied()
+                .chain(blk.insts.iter().filter_map(|i| i.res))
+        })
+        .collect()
 }
 
 /// Parameters for a preheader of the loop headed by `h` (fresh values,

@@ -1234,11 +1234,7 @@ impl Lower<'_, '_> {
             }
             Op::AffineSumI32(tri) | Op::AffineFitsI32(tri) => self.affine_sum(ins, tri),
             Op::TakeFuel => {
-                match self.loc(arg(0)) {
-                    Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, S1, g),
-                    Loc::Stack(n) => self.asm().mov_r_m(Size::S32, S1, stack(n)),
-                    Loc::Xmm(_) => unreachable!(),
-                }
+                self.int32_to(S1, arg(0));
                 let w = self.work(res.unwrap(), &[]);
                 let a = self.asm();
                 let (no, done) = (a.new_label(), a.new_label());
@@ -1263,6 +1259,15 @@ impl Lower<'_, '_> {
     /// `LoadElemInBounds`, `StoreElemInBounds`: a `DenseLengthOk` with
     /// no call since proved the array dense and the index in its storage;
     /// the hole (and, for stores, frozen) checks stay.
+    /// dst = the int32 `v` (upper half zero).
+    fn int32_to(&mut self, dst: Gpr, v: V) {
+        match self.loc(v) {
+            Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, dst, g),
+            Loc::Stack(n) => self.asm().mov_r_m(Size::S32, dst, stack(n)),
+            Loc::Xmm(_) => unreachable!(),
+        }
+    }
+
     /// The `bce` Bool of an `...InBounds` op: when false, the checked op
     /// runs out of line. Returns where both continue.
     fn in_bounds_or_checked(&mut self, ins: &Inst) -> Label {
@@ -1397,11 +1402,7 @@ impl Lower<'_, '_> {
             a.jcc(Cond::Ne, fail);
             a.bind(typed);
         }
-        match self.loc(ins.args[1]) {
-            Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, S1, g),
-            Loc::Stack(n) => self.asm().mov_r_m(Size::S32, S1, stack(n)),
-            Loc::Xmm(_) => unreachable!(),
-        }
+        self.int32_to(S1, ins.args[1]);
         let a = self.asm();
         // n <= 0: no index is in [0, n).
         a.test_rm_r(Size::S32, S1, S1);
@@ -1599,11 +1600,7 @@ impl Lower<'_, '_> {
         if checked {
             self.check_cell(o, d);
         }
-        match self.loc(ins.args[1]) {
-            Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, S1, g),
-            Loc::Stack(n) => self.asm().mov_r_m(Size::S32, S1, stack(n)),
-            Loc::Xmm(_) => unreachable!(),
-        }
+        self.int32_to(S1, ins.args[1]);
         let a = self.asm();
         let (int32, done) = (a.new_label(), a.new_label());
         if checked {
