@@ -38,7 +38,7 @@
 use super::ir::*;
 use super::licm;
 use crate::bytecode::liveness::Liveness;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 pub fn run(f: &mut Func, live: &Liveness) {
     licm::for_each_loop(f, |f, h| transform(f, h, live));
