@@ -43,6 +43,7 @@
 use super::accessors::Accessor;
 use super::emit::Emitter;
 use super::helpers as h;
+use super::keyed::Access;
 use super::masm::TAG;
 use crate::bytecode::feedback::{self as fbk, PolyEntry, PolyIc, POLY_MAX};
 use crate::bytecode::{Const, FuncProto};
@@ -109,19 +110,113 @@ pub fn loc_of(n_fixed: u8, n_inline: u16, slot: u32) -> i64 {
 /// shape) is at `slot`, into the cache of the property site with feedback
 /// slot `fb`. Helpers call it exactly where the interpreter's arm caches.
 pub fn note(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, slot: u32) {
-    let Some(ic) = p.poly_ic(fb) else { return };
-    if ic.is_mega() {
+    if let Some(d) = Dest::named(p, fb) {
+        note_at(vm, d, c, slot);
+    }
+}
+
+/// Where a site's observations go: its `PolyIc`, with entry keys `shape
+/// id + 1` (named sites) or `atom << 32 | shape id + 1` (keyed sites,
+/// `keyed`: the property key is part of the entry's key; past `POLY_MAX`
+/// pairs a keyed site goes on in its hash table, see `PolyIc::table`).
+#[derive(Clone, Copy)]
+pub(crate) struct Dest<'a> {
+    ic: &'a PolyIc,
+    hi: u64,
+    keyed: bool,
+}
+
+impl<'a> Dest<'a> {
+    /// A named site's cache, unless it has none or is megamorphic.
+    fn named(p: &'a FuncProto, fb: u16) -> Option<Dest<'a>> {
+        let ic = p.poly_ic(fb)?;
+        (!ic.is_mega()).then_some(Dest {
+            ic,
+            hi: 0,
+            keyed: false,
+        })
+    }
+
+    /// A keyed site's cache for atom `a` (a megamorphic keyed site still
+    /// fills its table).
+    pub(crate) fn keyed(p: &'a FuncProto, fb: u16, a: crate::runtime::atoms::Atom) -> Option<Dest<'a>> {
+        Some(Dest {
+            ic: p.poly_ic(fb)?,
+            hi: (a.0 as u64) << 32,
+            keyed: true,
+        })
+    }
+
+    /// The entry key of receiver `c`.
+    fn key(self, c: Cell) -> u64 {
+        (Vm::shape_of(c).0 as u64 + 1) | self.hi
+    }
+
+    /// The entry cached for `key`, in the site's entries or its table.
+    fn find(self, key: u64) -> Option<&'a PolyEntry> {
+        let n = self.ic.len();
+        if let Some(e) = self.ic.entries[..n].iter().find(|e| e.key.get() == key) {
+            return Some(e);
+        }
+        let e = &self.ic.table_owner.get()?[fbk::keyed_slot(key)];
+        (e.key.get() == key).then_some(e)
+    }
+
+    /// Enters `key` with a chain record equal to `words` (nothing to do
+    /// when its entry has that record already: a keyed site's helper sees
+    /// every key that is no atom string).
+    fn enter_chain(self, key: u64, loc: i64, words: &[u64]) {
+        if let Some(e) = self.find(key) {
+            if e.loc.get() == loc
+                && self.ic.chain_of(e, CHAIN_N, CHAIN_PROTOS) == Some(words)
+            {
+                return;
+            }
+        }
+        match self.ic.chain(words) {
+            Some(chain) => self.enter(key, loc, chain),
+            None => self.give_up(),
+        }
+    }
+
+    /// Adds or updates the entry for `key`. A named site goes
+    /// megamorphic at its fifth key; a keyed site then moves to its table
+    /// (made at that moment), where a colliding key replaces the old.
+    fn enter(self, key: u64, loc: i64, holder: u64) {
+        let ic = self.ic;
+        if !self.keyed || !ic.is_mega() {
+            if self.keyed && ic.len() == POLY_MAX && self.find(key).is_none() {
+                go_mega(ic);
+                let t = ic
+                    .table_owner
+                    .get_or_init(|| (0..fbk::KEYED_TABLE).map(|_| PolyEntry::default()).collect());
+                ic.table.set(t.as_ptr() as u64);
+            } else {
+                return enter(ic, key, loc, holder);
+            }
+        }
+        let Some(t) = ic.table_owner.get() else { return };
+        ic.table_inserts.set(ic.table_inserts.get() + 1);
+        let e = &t[fbk::keyed_slot(key)];
+        e.loc.set(loc);
+        e.holder.set(holder);
+        e.key.set(key);
+    }
+
+    /// The site goes megamorphic (too many chain records).
+    fn give_up(self) {
+        if !self.keyed {
+            go_mega(self.ic);
+        }
+    }
+}
+
+fn note_at(vm: &Vm, d: Dest, c: Cell, slot: u32) {
+    let key = d.key(c);
+    if d.find(key).is_some_and(|e| e.holder.get() == 0) {
         return;
     }
     let sid = Vm::shape_of(c);
-    let key = sid.0 as u64 + 1;
-    let n = ic.state.get() as usize;
-    if ic.entries[..n]
-        .iter()
-        .any(|e| e.key.get() == key && e.holder.get() == 0)
-    {
-        return;
-    }
     let s = vm.shapes.get(sid);
     debug_assert!(!s.dictionary, "dictionary shapes are never cached");
     debug_assert!(c.kind().is_object() && c.raw_words() == OBJECT_RAW_WORDS);
@@ -131,7 +226,7 @@ pub fn note(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, slot: u32) {
             SLOTS_RAW_WORDS
         );
     }
-    enter(ic, key, loc_of(s.n_fixed, s.n_inline, slot), 0);
+    d.enter(key, loc_of(s.n_fixed, s.n_inline, slot), 0);
 }
 
 /// Words of a prototype-chain record (`PolyEntry::holder` points at one):
@@ -173,6 +268,14 @@ pub const CHAIN_IN_FOUND: u64 = 4;
 /// prototype is null (checked at each use, as for `CHAIN_ADD`). False.
 pub const CHAIN_IN_ABSENT: u64 = 5;
 
+/// The head of a chain record of `kind`, with room for a few prototypes
+/// (`walk_chain` pushes their shapes).
+fn chain_words(kind: u64) -> Vec<u64> {
+    let mut w = Vec::with_capacity(CHAIN_PROTOS + 5);
+    w.extend([0, kind, 0]);
+    w
+}
+
 /// Whether `key` may be cached through a chain record (see above).
 fn chain_key(key: PropKey) -> bool {
     matches!(key, PropKey::Atom(a) if a != wk::length)
@@ -209,11 +312,16 @@ fn walk_chain(vm: &Vm, c: Cell, key: PropKey, shapes: &mut Vec<u64>) -> Result<O
 /// only, has `key` as a data property: the site then reads it from that
 /// prototype after checking the shapes on the way (methods, constants).
 pub fn note_proto(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, key: PropKey) {
-    let Some(ic) = p.poly_ic(fb) else { return };
-    if ic.is_mega() || !chain_key(key) {
+    if let Some(d) = Dest::named(p, fb) {
+        note_proto_at(vm, d, c, key);
+    }
+}
+
+fn note_proto_at(vm: &Vm, d: Dest, c: Cell, key: PropKey) {
+    if !chain_key(key) {
         return;
     }
-    let mut words = vec![0, CHAIN_LOAD, 0];
+    let mut words = chain_words(CHAIN_LOAD);
     let Ok(Some(holder)) = walk_chain(vm, c, key, &mut words) else {
         return;
     };
@@ -224,10 +332,7 @@ pub fn note_proto(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, key: PropKey) {
     }
     words[CHAIN_N] = (words.len() - CHAIN_PROTOS) as u64;
     let loc = loc_of(hs.n_fixed, hs.n_inline, slot);
-    match ic.chain(&words) {
-        Some(chain) => enter(ic, Vm::shape_of(c).0 as u64 + 1, loc, chain),
-        None => go_mega(ic),
-    }
+    d.enter_chain(d.key(c), loc, &words);
 }
 
 /// Before `bl_in` computes `key in obj` at site `fb`: enters `obj`'s
@@ -257,7 +362,7 @@ pub fn note_in(vm: &Vm, p: &FuncProto, fb: u16, key: Value, obj: Value) {
     if vm.shapes.lookup(sid, k).is_some() {
         return enter(ic, sid.0 as u64 + 1, word as i64, 0);
     }
-    let mut words = vec![0, CHAIN_IN_ABSENT, 0];
+    let mut words = chain_words(CHAIN_IN_ABSENT);
     match walk_chain(vm, c, k, &mut words) {
         Ok(Some(_)) => words[CHAIN_KIND] = CHAIN_IN_FOUND,
         Ok(None) => {}
@@ -275,37 +380,96 @@ pub fn note_in(vm: &Vm, p: &FuncProto, fb: u16, key: Value, obj: Value) {
 /// holding it, or None. The helper calls it with `o` as `this`, as [[Get]]
 /// would after its lookup.
 pub fn cached_getter(p: &FuncProto, fb: u16, o: Value) -> Option<(Value, Cell)> {
-    let ic = p.poly_ic(fb)?;
-    if !o.is_cell() || !Cell::from_value(o).kind().is_object() {
-        return None;
-    }
-    let c = Cell::from_value(o);
-    let key = Vm::shape_of(c).0 as u64 + 1;
-    let e = ic.entries[..ic.len()].iter().find(|e| e.key.get() == key)?;
-    let words = ic.chain_of(e, CHAIN_N, CHAIN_PROTOS)?;
+    cached_getter_at(Dest::named(p, fb)?, o)
+}
+
+fn cached_getter_at(d: Dest, o: Value) -> Option<(Value, Cell)> {
+    let c = object_cell(o)?;
+    let e = d.find(d.key(c))?;
+    let words = d.ic.chain_of(e, CHAIN_N, CHAIN_PROTOS)?;
     if words[CHAIN_KIND] != CHAIN_GETTER {
         return None;
     }
+    let h = chain_holder(c, words)?;
+    // `loc` of an accessor is where its [getter, setter] pair lives.
+    let (cell, i) = slot_at(h, e.loc.get());
+    let g = Cell::from_value(cell.get(i)).get(0);
+    (!g.is_undefined()).then_some((g, h))
+}
+
+fn object_cell(o: Value) -> Option<Cell> {
+    (o.is_cell() && Cell::from_value(o).kind().is_object()).then(|| Cell::from_value(o))
+}
+
+/// The last prototype of a chain record's walk from `c` when every
+/// prototype on the way has the record's shape (what `chain_walk` checks).
+fn chain_holder(c: Cell, words: &[u64]) -> Option<Cell> {
     let mut h = c;
     for &want in &words[CHAIN_PROTOS..] {
-        let p = h.get(fixed::PROTO);
-        if !p.is_cell() || !Cell::from_value(p).kind().is_object() {
-            return None;
-        }
-        h = Cell::from_value(p);
+        h = object_cell(h.get(fixed::PROTO))?;
         if Vm::shape_of(h).0 as u64 + 1 != want {
             return None;
         }
     }
-    // `loc` of an accessor is where its [getter, setter] pair lives.
-    let loc = e.loc.get();
-    let pair = if loc >= 0 {
-        h.get(loc as usize / 8 - 1 - OBJECT_RAW_WORDS)
+    Some(h)
+}
+
+/// The cell and value index of `loc` in object `h` (see `PolyEntry::loc`).
+fn slot_at(h: Cell, loc: i64) -> (Cell, usize) {
+    if loc >= 0 {
+        (h, loc as usize / 8 - 1 - OBJECT_RAW_WORDS)
     } else {
-        Cell::from_value(h.get(fixed::OVERFLOW)).get((-loc) as usize / 8 - 1 - SLOTS_RAW_WORDS)
+        let ov = Cell::from_value(h.get(fixed::OVERFLOW));
+        (ov, (-loc) as usize / 8 - 1 - SLOTS_RAW_WORDS)
+    }
+}
+
+/// A keyed site's load of `o` as its machine code would do it on a hit
+/// (an own or `CHAIN_LOAD` entry), for a key the machine code could not
+/// check (a string that is no atom string).
+fn cached_load(d: Dest, o: Value) -> Option<Value> {
+    let c = object_cell(o)?;
+    let e = d.find(d.key(c))?;
+    let h = match d.ic.chain_of(e, CHAIN_N, CHAIN_PROTOS) {
+        None => c,
+        Some(w) if w[CHAIN_KIND] == CHAIN_LOAD => chain_holder(c, w)?,
+        Some(_) => return None,
     };
-    let g = Cell::from_value(pair).get(0);
-    (!g.is_undefined()).then_some((g, h))
+    let (cell, i) = slot_at(h, e.loc.get());
+    Some(cell.get(i))
+}
+
+/// A keyed site's store of `v` to `o` as its machine code would do it on
+/// a hit (an own writable property, or a cached transition whose new slot
+/// needs no allocation): whether it was done.
+fn cached_store(d: Dest, o: Value, v: Value) -> bool {
+    let Some(c) = object_cell(o) else { return false };
+    let Some(e) = d.find(d.key(c)) else {
+        return false;
+    };
+    let loc = e.loc.get();
+    let Some(w) = d.ic.chain_of(e, CHAIN_N, CHAIN_PROTOS) else {
+        let (cell, i) = slot_at(c, loc);
+        cell.set(i, v);
+        return true;
+    };
+    let ends = |h: Cell| h.get(fixed::PROTO).is_null();
+    if w[CHAIN_KIND] != CHAIN_ADD
+        || !chain_holder(c, w).is_some_and(ends)
+        || c.flags() & oflags::NOT_EXTENSIBLE != 0
+    {
+        return false;
+    }
+    if loc < 0 {
+        let ov = c.get(fixed::OVERFLOW);
+        if !ov.is_cell() || (-loc) as usize > 8 * Cell::from_value(ov).nvals() {
+            return false;
+        }
+    }
+    let (cell, i) = slot_at(c, loc);
+    cell.set(i, v);
+    c.set_raw(0, w[CHAIN_NEW_SHAPE] - 1);
+    true
 }
 
 /// Global variable sites (GetGlobal/SetGlobal `fb`, name constant `name`):
@@ -373,16 +537,15 @@ pub fn note_string(vm: &Vm, p: &FuncProto, fb: u16, s: Value, key: PropKey) {
 /// SetProp site `fb` when a prototype, reached through shared shapes only,
 /// has `key` as an accessor with a setter (see `CHAIN_SETTER`). Keys that
 /// are numeric strings are left out: a typed array ignores them.
-fn note_setter(vm: &Vm, p: &FuncProto, fb: u16, o: Value, key: PropKey) {
-    let Some(ic) = p.poly_ic(fb) else { return };
-    if ic.is_mega() || !chain_key(key) || !vm.is_object(o) {
+fn note_setter(vm: &Vm, d: Dest, o: Value, key: PropKey) {
+    if d.ic.is_mega() && !d.keyed || !chain_key(key) || !vm.is_object(o) {
         return;
     }
-    if crate::runtime::typed::is_numeric_key(&vm.atoms.key_to_string(key)) {
+    if numeric_key(vm, key) {
         return;
     }
     let c = Cell::from_value(o);
-    let mut words = vec![0, CHAIN_SETTER, 0];
+    let mut words = chain_words(CHAIN_SETTER);
     let Ok(Some(holder)) = walk_chain(vm, c, key, &mut words) else {
         return;
     };
@@ -397,9 +560,19 @@ fn note_setter(vm: &Vm, p: &FuncProto, fb: u16, o: Value, key: PropKey) {
     }
     words[CHAIN_N] = (words.len() - CHAIN_PROTOS) as u64;
     let loc = loc_of(hs.n_fixed, hs.n_inline, slot);
-    match ic.chain(&words) {
-        Some(chain) => enter(ic, Vm::shape_of(c).0 as u64 + 1, loc, chain),
-        None => go_mega(ic),
+    d.enter_chain(d.key(c), loc, &words);
+}
+
+/// Whether `key` is a canonical numeric string ("1.5", "-0", "NaN"), which
+/// a typed array treats as an element, not a property: never cached
+/// through a chain record. Cheap for the usual keys (first unit first).
+pub(crate) fn numeric_key(vm: &Vm, key: PropKey) -> bool {
+    let PropKey::Atom(a) = key else { return true };
+    match vm.atoms.get(a).first() {
+        Some(&u) if (u as u8 as u16 == u) && matches!(u as u8, b'0'..=b'9' | b'-' | b'I' | b'N') => {
+            crate::runtime::typed::is_numeric_key(&vm.atoms.key_to_string(key))
+        }
+        _ => false,
     }
 }
 
@@ -414,7 +587,7 @@ pub fn transition_before(vm: &Vm, o: Value, key: PropKey) -> Option<(ShapeId, Ve
     if c.flags() & oflags::NOT_EXTENSIBLE != 0 || c.raw_words() != OBJECT_RAW_WORDS {
         return None;
     }
-    let mut words = vec![0, CHAIN_ADD, 0];
+    let mut words = chain_words(CHAIN_ADD);
     match walk_chain(vm, c, key, &mut words) {
         Ok(None) => Some((Vm::shape_of(c), words)),
         _ => None,
@@ -423,16 +596,14 @@ pub fn transition_before(vm: &Vm, o: Value, key: PropKey) -> Option<(ShapeId, Ve
 
 /// After a SetProp helper stored to `o` what [`transition_before`]
 /// described: enters the transition from that shape to `o`'s new one.
-pub fn note_transition(
+fn note_transition(
     vm: &Vm,
-    p: &FuncProto,
-    fb: u16,
+    d: Dest,
     o: Value,
     key: PropKey,
     (old, mut words): (ShapeId, Vec<u64>),
 ) {
-    let Some(ic) = p.poly_ic(fb) else { return };
-    if ic.is_mega() {
+    if d.ic.is_mega() && !d.keyed {
         return;
     }
     let c = Cell::from_value(o);
@@ -451,10 +622,7 @@ pub fn note_transition(
     words[CHAIN_N] = (words.len() - CHAIN_PROTOS) as u64;
     words[CHAIN_NEW_SHAPE] = sid.0 as u64 + 1;
     let loc = loc_of(s.n_fixed, s.n_inline, slot);
-    match ic.chain(&words) {
-        Some(chain) => enter(ic, old.0 as u64 + 1, loc, chain),
-        None => go_mega(ic),
-    }
+    d.enter_chain((old.0 as u64 + 1) | d.hi, loc, &words);
 }
 
 /// Adds (or, for a receiver shape already present, updates: a prototype
@@ -619,6 +787,21 @@ impl Emitter<'_> {
         }
         x.mov_r_m(Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rax, SHAPE_OFF));
         x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::Rdx, 1);
+        self.ic_probe_to(ic, slow, holder, found);
+    }
+
+    /// rdx = an entry key (shape id + 1, or a keyed site's `atom << 32 |
+    /// shape id + 1`): finds it in the PolyIc at `ic` and leaves the
+    /// entry's `loc` in rcx (with `holder`, a chain record continues there
+    /// with rdx = the record), or jumps to `miss` with rdx unchanged.
+    pub(super) fn ic_probe(&mut self, ic: &PolyIc, miss: Label, holder: Option<Label>) {
+        let found = self.m.asm.new_label();
+        self.ic_probe_to(ic, miss, holder, found);
+    }
+
+    fn ic_probe_to(&mut self, ic: &PolyIc, slow: Label, holder: Option<Label>, found: Label) {
+        use crate::faults::Fault;
+        let x = &mut self.m.asm;
         x.mov_r_imm(Size::S64, Gpr::Rcx, ic as *const PolyIc as i64);
         for i in 0..POLY_MAX {
             let e = (offset_of!(PolyIc, entries) + i * size_of::<PolyEntry>()) as i32;
@@ -1090,10 +1273,11 @@ impl Emitter<'_> {
 
     /// rax = obj, rcx = key: checks for a dense array and an int32 key in
     /// `[0, length)` inside its elements; leaves rax = the element's
-    /// address (rcx, rdx clobbered) or jumps to `slow` (to `not_array`,
+    /// address (rcx, rdx clobbered) or jumps to `slow` (to `not_int` with
+    /// rax and rcx unchanged when the key is no int32; to `not_array`,
     /// with rax a cell and rcx an int32, when the object is no Array).
-    fn element_address(&mut self, slow: Label, not_array: Label, for_store: bool) {
-        self.m.branch_if_not_int(Gpr::Rcx, slow);
+    fn element_address(&mut self, slow: Label, not_int: Label, not_array: Label, for_store: bool) {
+        self.m.branch_if_not_int(Gpr::Rcx, not_int);
         self.m.branch_if_not_cell(Gpr::Rax, slow);
         self.m.branch_if_kind_ne(Gpr::Rax, Kind::Array, not_array);
         let x = &mut self.m.asm;
@@ -1173,9 +1357,10 @@ impl Emitter<'_> {
         let not_i32 = self.m.asm.new_label();
         let not_f64 = self.m.asm.new_label();
         let done = self.m.asm.new_label();
+        let keyed = self.m.asm.new_label();
         self.m.load(Gpr::Rax, obj);
         self.m.load(Gpr::Rcx, key);
-        self.element_address(slow, not_array, false);
+        self.element_address(slow, keyed, not_array, false);
         self.m.asm.mov_r_m(Size::S64, Gpr::Rax, Mem::base(Gpr::Rax));
         self.m.store(dst, Gpr::Rax);
         self.m.feedback_or(fb, fbk::SAW_INT);
@@ -1204,6 +1389,10 @@ impl Emitter<'_> {
         self.m.store(dst, Gpr::Rax);
         // The helper's feedback for a string receiver.
         self.m.feedback_or(fb, fbk::SAW_OTHER);
+        self.m.asm.jmp(done);
+        // Any other key: the keyed cache (string keys).
+        self.m.asm.bind(keyed);
+        self.emit_keyed(fb, Access::Get(dst), slow, done);
         self.m.asm.bind(done);
     }
 
@@ -1215,9 +1404,10 @@ impl Emitter<'_> {
         let not_array = self.m.asm.new_label();
         let not_i32 = self.m.asm.new_label();
         let done = self.m.asm.new_label();
+        let keyed = self.m.asm.new_label();
         self.m.load(Gpr::Rax, obj);
         self.m.load(Gpr::Rcx, key);
-        self.element_address(slow, not_array, true);
+        self.element_address(slow, keyed, not_array, true);
         self.m.load(Gpr::Rdx, src);
         self.m
             .asm
@@ -1258,6 +1448,10 @@ impl Emitter<'_> {
         x.bind(store);
         x.mov_rm_r(Size::S64, Mem::base(Gpr::Rax), Gpr::Rdx);
         self.m.feedback_or(fb, fbk::SAW_TYPED);
+        self.m.asm.jmp(done);
+        // Any other key: the keyed cache (string keys).
+        self.m.asm.bind(keyed);
+        self.emit_keyed(fb, Access::Set(src), slow, done);
         self.m.asm.bind(done);
     }
 }
@@ -1270,14 +1464,18 @@ const _: () = {
 };
 
 /// A property site's machine-code cache as `runtime::exec` sees it: the
-/// helpers pass it to `exec::get_prop`/`set_prop`, which report what they
-/// find and so fill the cache exactly where the interpreter's feedback
-/// would be filled (plus prototype methods for gets).
+/// helpers pass it to `exec::get_prop`/`set_prop` (and, for keyed sites,
+/// `exec::get_elem_ic`/`set_elem_ic`), which report what they find and so
+/// fill the cache exactly where the interpreter's feedback would be filled
+/// (plus prototype methods for gets).
 pub struct SiteIc<'a> {
     pub p: &'a FuncProto,
     pub fb: u16,
     /// Between `may_add` and `added`: what `transition_before` saw.
     pub adding: Option<(ShapeId, Vec<u64>)>,
+    /// A keyed site: its cache for the key `keyed` accepted (None: the
+    /// site reports nothing).
+    keyed: Option<Option<Dest<'a>>>,
 }
 
 impl<'a> SiteIc<'a> {
@@ -1286,6 +1484,23 @@ impl<'a> SiteIc<'a> {
             p,
             fb,
             adding: None,
+            keyed: None,
+        }
+    }
+
+    /// The cache of a GetElem/SetElem site: entries are made only for the
+    /// key `PropIc::keyed` accepts.
+    pub fn keyed(p: &'a FuncProto, fb: u16) -> SiteIc<'a> {
+        SiteIc {
+            keyed: Some(None),
+            ..SiteIc::new(p, fb)
+        }
+    }
+
+    fn dest(&self) -> Option<Dest<'a>> {
+        match self.keyed {
+            None => Dest::named(self.p, self.fb),
+            Some(d) => d,
         }
     }
 }
@@ -1296,14 +1511,38 @@ impl crate::runtime::exec::PropIc for SiteIc<'_> {
         // (the machine-code inline caches skip theirs too).
         crate::faults::Fault::IcShapeCheckSkipped.injected()
     }
+    fn keyed(&mut self, vm: &Vm, key: PropKey) -> bool {
+        let Some(d) = &mut self.keyed else {
+            return false;
+        };
+        // Named keys other than `length`, and no numeric strings (see
+        // `numeric_key`): what a chain record may prove.
+        *d = match key {
+            PropKey::Atom(a) if chain_key(key) && !numeric_key(vm, key) => {
+                Dest::keyed(self.p, self.fb, a).filter(|d| !d.ic.table_closed())
+            }
+            _ => None,
+        };
+        d.is_some()
+    }
+    fn cached_load(&mut self, _vm: &Vm, o: Value) -> Option<Value> {
+        cached_load(self.keyed??, o)
+    }
+    fn cached_store(&mut self, _vm: &Vm, o: Value, v: Value) -> bool {
+        matches!(self.keyed, Some(Some(d)) if cached_store(d, o, v))
+    }
     fn own(&mut self, vm: &mut Vm, c: Cell, slot: u32) {
-        note(vm, self.p, self.fb, c, slot);
+        if let Some(d) = self.dest() {
+            note_at(vm, d, c, slot);
+        }
     }
     fn not_own(&mut self, vm: &mut Vm, c: Cell, key: PropKey) {
-        note_proto(vm, self.p, self.fb, c, key);
+        if let Some(d) = self.dest() {
+            note_proto_at(vm, d, c, key);
+        }
     }
     fn cached_getter(&mut self, _vm: &Vm, o: Value) -> Option<(Value, Value)> {
-        let (g, holder) = cached_getter(self.p, self.fb, o)?;
+        let (g, holder) = cached_getter_at(self.dest()?, o)?;
         // Fault: the getter gets the prototype that holds it as `this`.
         if crate::faults::Fault::GetterWrongReceiver.injected() {
             return Some((g, holder.value()));
@@ -1311,18 +1550,21 @@ impl crate::runtime::exec::PropIc for SiteIc<'_> {
         Some((g, o))
     }
     fn primitive(&mut self, vm: &mut Vm, o: Value, key: PropKey) {
-        note_string(vm, self.p, self.fb, o, key);
+        if self.keyed.is_none() {
+            note_string(vm, self.p, self.fb, o, key);
+        }
     }
     fn may_add(&mut self, vm: &Vm, o: Value, key: PropKey) -> bool {
+        let Some(d) = self.dest() else { return false };
         self.adding = transition_before(vm, o, key);
         if self.adding.is_none() {
-            note_setter(vm, self.p, self.fb, o, key);
+            note_setter(vm, d, o, key);
         }
         self.adding.is_some()
     }
     fn added(&mut self, vm: &Vm, o: Value, key: PropKey) {
-        if let Some(before) = self.adding.take() {
-            note_transition(vm, self.p, self.fb, o, key, before);
+        if let (Some(before), Some(d)) = (self.adding.take(), self.dest()) {
+            note_transition(vm, d, o, key, before);
         }
     }
 }
