@@ -322,6 +322,13 @@ impl Vm {
             if let Some(p) = self.get_own(obj, key) {
                 return Some(p);
             }
+            // A typed array's numeric keys are its elements only
+            // (IntegerIndexedElementGet): the lookup ends at it.
+            if super::typed::is_typed_kind(Cell::from_value(obj).kind())
+                && super::typed::is_numeric_prop_key(&self.atoms, key)
+            {
+                return None;
+            }
             obj = self.proto_of(obj);
             if !obj.is_cell() {
                 return None;
@@ -419,9 +426,7 @@ impl Vm {
             match key {
                 PropKey::Index(i) => return self.ta_set(base, i, v),
                 // Other numeric keys ("-1", "1.5") are never properties.
-                PropKey::Atom(_)
-                    if super::typed::is_numeric_key(&self.atoms.key_to_string(key)) =>
-                {
+                PropKey::Atom(_) if super::typed::is_numeric_prop_key(&self.atoms, key) => {
                     return Ok(())
                 }
                 _ => {}

@@ -276,9 +276,12 @@ fn chain_words(kind: u64) -> Vec<u64> {
     w
 }
 
-/// Whether `key` may be cached through a chain record (see above).
-fn chain_key(key: PropKey) -> bool {
+/// Whether `key` may be cached through a chain record (see above): no
+/// canonical numeric string either, since a typed array on the chain ends
+/// the lookup of those (`typed::is_numeric_prop_key`).
+fn chain_key(vm: &Vm, key: PropKey) -> bool {
     matches!(key, PropKey::Atom(a) if a != wk::length)
+        && !crate::runtime::typed::is_numeric_prop_key(&vm.atoms, key)
 }
 
 /// The shapes of `c`'s prototypes up to the first that has `key` (then
@@ -318,7 +321,7 @@ pub fn note_proto(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, key: PropKey) {
 }
 
 fn note_proto_at(vm: &Vm, d: Dest, c: Cell, key: PropKey) {
-    if !chain_key(key) {
+    if !chain_key(vm, key) {
         return;
     }
     let mut words = chain_words(CHAIN_LOAD);
@@ -352,7 +355,7 @@ pub fn note_in(vm: &Vm, p: &FuncProto, fb: u16, key: Value, obj: Value) {
     let word = kc.raw(kc.raw_words() - 1);
     let k = crate::runtime::decode_key(word);
     let c = Cell::from_value(obj);
-    if !chain_key(k) || c.raw_words() != OBJECT_RAW_WORDS {
+    if !chain_key(vm, k) || c.raw_words() != OBJECT_RAW_WORDS {
         return;
     }
     let sid = Vm::shape_of(c);
@@ -514,7 +517,7 @@ pub fn note_global(vm: &mut Vm, p: &FuncProto, fb: u16, name: u16, set: bool) {
 /// receiver (the machine code substitutes it for string receivers), when
 /// `key` is named (not `length`) so a string has no own property `key`.
 pub fn note_string(vm: &Vm, p: &FuncProto, fb: u16, s: Value, key: PropKey) {
-    if !vm.is_string(s) || !chain_key(key) {
+    if !vm.is_string(s) || !chain_key(vm, key) {
         return;
     }
     let sp = vm.intrinsic(Intrinsic::StringPrototype);
@@ -538,10 +541,7 @@ pub fn note_string(vm: &Vm, p: &FuncProto, fb: u16, s: Value, key: PropKey) {
 /// has `key` as an accessor with a setter (see `CHAIN_SETTER`). Keys that
 /// are numeric strings are left out: a typed array ignores them.
 fn note_setter(vm: &Vm, d: Dest, o: Value, key: PropKey) {
-    if d.ic.is_mega() && !d.keyed || !chain_key(key) || !vm.is_object(o) {
-        return;
-    }
-    if numeric_key(vm, key) {
+    if d.ic.is_mega() && !d.keyed || !chain_key(vm, key) || !vm.is_object(o) {
         return;
     }
     let c = Cell::from_value(o);
@@ -563,24 +563,11 @@ fn note_setter(vm: &Vm, d: Dest, o: Value, key: PropKey) {
     d.enter_chain(d.key(c), loc, &words);
 }
 
-/// Whether `key` is a canonical numeric string ("1.5", "-0", "NaN"), which
-/// a typed array treats as an element, not a property: never cached
-/// through a chain record. Cheap for the usual keys (first unit first).
-pub(crate) fn numeric_key(vm: &Vm, key: PropKey) -> bool {
-    let PropKey::Atom(a) = key else { return true };
-    match vm.atoms.get(a).first() {
-        Some(&u) if (u as u8 as u16 == u) && matches!(u as u8, b'0'..=b'9' | b'-' | b'I' | b'N') => {
-            crate::runtime::typed::is_numeric_key(&vm.atoms.key_to_string(key))
-        }
-        _ => false,
-    }
-}
-
 /// What a SetProp helper learns before the store: the receiver's shape and
 /// its prototype chain's shapes when `obj.key = v` will add an own data
 /// property (see `CHAIN_ADD`), for [`note_transition`] after the store.
 pub fn transition_before(vm: &Vm, o: Value, key: PropKey) -> Option<(ShapeId, Vec<u64>)> {
-    if !vm.is_object(o) || !chain_key(key) {
+    if !vm.is_object(o) || !chain_key(vm, key) {
         return None;
     }
     let c = Cell::from_value(o);
@@ -1516,9 +1503,9 @@ impl crate::runtime::exec::PropIc for SiteIc<'_> {
             return false;
         };
         // Named keys other than `length`, and no numeric strings (see
-        // `numeric_key`): what a chain record may prove.
+        // `chain_key`): what a chain record may prove.
         *d = match key {
-            PropKey::Atom(a) if chain_key(key) && !numeric_key(vm, key) => {
+            PropKey::Atom(a) if chain_key(vm, key) => {
                 Dest::keyed(self.p, self.fb, a).filter(|d| !d.ic.table_closed())
             }
             _ => None,

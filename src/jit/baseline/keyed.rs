@@ -14,7 +14,7 @@
 //!   sites (shared shapes never change; prototypes are read and their
 //!   shapes checked at each use).
 //! - Only named atoms other than `length` that are no canonical numeric
-//!   string are entered (`ic::numeric_key`): for them every object kind's
+//!   string are entered (`ic::chain_key`): for them every object kind's
 //!   own properties are its shape's. An index key's atom string has bit
 //!   32 set in its key word and is refused inline; `length` is atom 0, so
 //!   its key can never equal an entry's.
