@@ -196,6 +196,10 @@ pub mod feedback {
         /// stops caching (a site whose pairs keep changing would pay for
         /// the entering on every access and never hit).
         pub table_inserts: Cell<u64>,
+        /// A GetGlobal/SetGlobal site: the address of its global's
+        /// property cell (`runtime::GlobalCell`), 0 until its helper first
+        /// found the global as a data property.
+        pub cell: Cell<u64>,
     }
 
     /// Chain records one site may make before it gives up caching.

@@ -52,7 +52,7 @@ use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind, ATOM_STRING, FIRST_OBJECT_KIND};
 use crate::runtime::object::FROZEN_ELEMENTS;
 use crate::runtime::shape::{self, ShapeId, ACCESSOR, WRITABLE};
-use crate::runtime::{fixed, oflags, Intrinsic, Value, Vm, UNIT_STRINGS};
+use crate::runtime::{fixed, oflags, GlobalCell, Intrinsic, Value, Vm, CELL_READ, CELL_WRITE, UNIT_STRINGS};
 use std::mem::{offset_of, size_of};
 
 // Raw words of every object cell (shape id, kind-specific word, identity).
@@ -476,40 +476,43 @@ fn cached_store(d: Dest, o: Value, v: Value) -> bool {
 }
 
 /// Global variable sites (GetGlobal/SetGlobal `fb`, name constant `name`):
-/// enters the global object's shape when it is shared and has the global
-/// as an own data property (writable, for `set`). A global object shape
-/// is a property cell in effect: redefining or deleting the global makes
-/// the object a dictionary (a new shape: every entry misses), adding one
-/// moves it to a new shape, and a plain assignment writes the slot the
-/// entries read.
+/// when the global object has the global as an own data property, fills
+/// its property cell (`runtime::GlobalCell`, the one the machine code reads
+/// through) and records the cell at the site. Also enters the global
+/// object's shape when it is shared (writable, for `set`): tier 2 reads
+/// the entries and guards on that shape.
 pub fn note_global(vm: &mut Vm, p: &FuncProto, fb: u16, name: u16, set: bool) {
     let Some(ic) = p.poly_ic(fb) else { return };
-    if ic.is_mega() {
-        return;
-    }
     let key = vm.const_key(p, name);
     let g = vm.intrinsic(Intrinsic::Global);
+    let PropKey::Atom(atom) = key else { return };
     if !vm.is_object(g) {
         return;
     }
     let c = Cell::from_value(g);
     let sid = Vm::shape_of(c);
+    let Some((slot, attrs)) = vm.shapes.lookup(sid, key) else {
+        return;
+    };
     // Fault: a global redefined as an accessor (which made the global
     // object a dictionary) is entered as if it were still a data property.
-    if crate::faults::Fault::GlobalCacheStale.injected() {
-        if let Some((slot, _)) = vm.shapes.lookup(sid, key) {
-            let s = vm.shapes.get(sid);
-            enter(ic, sid.0 as u64 + 1, loc_of(s.n_fixed, s.n_inline, slot), 0);
-        }
-        return;
+    let stale = crate::faults::Fault::GlobalCacheStale.injected();
+    let s = vm.shapes.get(sid);
+    let loc = loc_of(s.n_fixed, s.n_inline, slot);
+    if attrs & ACCESSOR == 0 || stale {
+        let cell = vm.global_cells.entry(atom).or_default();
+        cell.loc.set(loc);
+        let w = if attrs & WRITABLE != 0 { CELL_WRITE } else { 0 };
+        cell.state.set(CELL_READ | w);
+        // A cell's address never changes (it is boxed and never removed).
+        ic.cell.set(&**cell as *const GlobalCell as u64);
     }
-    if vm.shapes.get(sid).dictionary {
-        return;
+    if stale {
+        return enter(ic, sid.0 as u64 + 1, loc, 0);
     }
     let want = if set { WRITABLE } else { 0 };
-    match vm.shapes.lookup(sid, key) {
-        Some((slot, attrs)) if attrs & (ACCESSOR | want) == want => note(vm, p, fb, c, slot),
-        _ => {}
+    if !ic.is_mega() && !vm.shapes.get(sid).dictionary && attrs & (ACCESSOR | want) == want {
+        note(vm, p, fb, c, slot);
     }
 }
 
@@ -660,7 +663,6 @@ pub(crate) fn is_length(p: &FuncProto, k: u16) -> bool {
 pub(super) enum Site {
     Get,
     Set,
-    Global,
 }
 
 pub(crate) fn idx(r: Gpr) -> IndexReg {
@@ -1207,27 +1209,43 @@ impl Emitter<'_> {
     }
 
     /// `dst = name` (`set` false) or `name = dst` of a global variable:
-    /// the global object's shape checked against the site's entries (own
-    /// data properties only, see `note_global`), then its slot.
+    /// through the site's property cell (see `note_global`): its state
+    /// (readable; writable, for a store), then the global object's slot at
+    /// its `loc`. No shape check: adding globals never changes a cell.
     pub(super) fn visit_global(&mut self, pc: u32, reg: u16, fb: u16, set: bool) {
         let helper = if set {
             h::bl_setglobal
         } else {
             h::bl_getglobal
         };
-        let Some(ic) = self.site_ic(fb) else {
+        let Some(ic) = self.proto.prop_ics().get(fb) else {
             return self.generic(pc, helper);
         };
         let slow = self.slow_path(pc, helper, self.next(pc), None);
         let x = &mut self.m.asm;
+        x.mov_r_imm(Size::S64, Gpr::Rcx, ic as *const PolyIc as i64);
+        x.mov_r_m(
+            Size::S64,
+            Gpr::Rdx,
+            Mem::disp(Gpr::Rcx, offset_of!(PolyIc, cell) as i32),
+        );
+        x.test_rm_r(Size::S64, Gpr::Rdx, Gpr::Rdx);
+        x.jcc(Cond::E, slow);
+        let state = Mem::disp(Gpr::Rdx, offset_of!(GlobalCell, state) as i32);
+        let need = if set { CELL_WRITE } else { CELL_READ };
+        x.test_rm_imm(Size::S8, state, need as i32);
+        x.jcc(Cond::E, slow);
+        x.mov_r_m(
+            Size::S64,
+            Gpr::Rcx,
+            Mem::disp(Gpr::Rdx, offset_of!(GlobalCell, loc) as i32),
+        );
         x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rbx, INTRINSICS_PTR));
         x.mov_r_m(
             Size::S64,
             Gpr::Rax,
             Mem::disp(Gpr::Rax, 8 * Intrinsic::Global as i32),
         );
-        // No holder label: global entries are never chain records.
-        self.ic_lookup(ic, slow, None, Site::Global);
         let slot = self.slot_operand();
         if set {
             self.m.load(Gpr::Rdx, reg);
