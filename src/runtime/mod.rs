@@ -725,6 +725,21 @@ impl Vm {
         Ok(c.value())
     }
 
+    /// A new string of units `from..to` of flat string `s` (a flattened
+    /// rope too), copied straight from `s` into the new cell.
+    pub fn new_substring(&mut self, s: Value, from: usize, to: usize) -> JsResult<Value> {
+        let n = to.saturating_sub(from);
+        let mut keep = [s];
+        let c = self.alloc_rooted(Kind::String, 1 + n.div_ceil(4), 0, 0, &mut keep)?;
+        c.set_raw(0, n as u64);
+        // The collection may have moved `s`: read it from `keep`.
+        let units = &self.flat_units(keep[0])[from..from + n];
+        unsafe {
+            std::ptr::copy_nonoverlapping(units.as_ptr(), c.raw_ptr().add(1) as *mut u16, n);
+        }
+        Ok(c.value())
+    }
+
     pub fn new_str(&mut self, s: &str) -> JsResult<Value> {
         let u: Vec<u16> = s.encode_utf16().collect();
         self.new_string(&u)

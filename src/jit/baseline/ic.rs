@@ -1085,8 +1085,9 @@ impl Emitter<'_> {
 
     /// `===`/`!==` when neither operand is a number (rax, rcx; numbers
     /// are for the helper): the same bits are equal; two flat strings of
-    /// different lengths are not; two one-unit flat strings compare their
-    /// units; a non-string against a non-string compares bits. Records
+    /// different lengths are not, nor are two different atom strings; two
+    /// one-unit flat strings compare their units; a non-string against a
+    /// non-string compares bits. Records
     /// the interpreter's feedback, then continues at `tail` with the flags
     /// of the compare (ZF = equal). Everything else goes to `slow`.
     pub(super) fn strict_non_numbers(&mut self, fb: u16, slow: Label, tail: Label) {
@@ -1130,6 +1131,15 @@ impl Emitter<'_> {
             Mem::disp(Gpr::Rcx, STRING_LEN_OFF),
         );
         x.jcc(Cond::Ne, tail);
+        // Two atom strings are equal only if they are the same string
+        // (interned: one per content); different bits, so ZF = 0 from the
+        // second flag test when both are atoms.
+        let not_atoms = x.new_label();
+        x.test_rm_imm(Size::S8, Mem::disp(Gpr::Rax, FLAGS_OFF), ATOM_STRING as i32);
+        x.jcc_short(Cond::E, not_atoms);
+        x.test_rm_imm(Size::S8, Mem::disp(Gpr::Rcx, FLAGS_OFF), ATOM_STRING as i32);
+        x.jcc(Cond::Ne, tail);
+        x.bind(not_atoms);
         x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rdx, 1);
         x.jcc(Cond::Ne, slow);
         self.compare_first_units(tail);
