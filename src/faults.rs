@@ -193,10 +193,16 @@ pub enum Fault {
     /// Caught by: stdout divergence (a negative non-integer floored in a
     /// function or loop that tiered up with the native in its feedback).
     InlineFloorTruncates,
+    /// Tier 2's deopt inside an inlined call (`opt::lower`'s
+    /// `materialize`) writes the callee's `this` register from the one
+    /// before it (the callee itself): the rebuilt frame has the wrong
+    /// receiver. Caught by: the `deopt-stress` plan (stdout divergence or
+    /// an error where a method deopts and then reads `this`).
+    InlinedWrongReceiver,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 27] = [
+    pub const ALL: [Fault; 28] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -224,6 +230,7 @@ impl Fault {
         Fault::HoistedGuardKeepsLoopState,
         Fault::FuelNotReturnedAtExit,
         Fault::InlineFloorTruncates,
+        Fault::InlinedWrongReceiver,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -256,6 +263,7 @@ impl Fault {
             Fault::HoistedGuardKeepsLoopState => "hoisted-guard-keeps-loop-state",
             Fault::FuelNotReturnedAtExit => "fuel-not-returned-at-exit",
             Fault::InlineFloorTruncates => "inline-floor-truncates",
+            Fault::InlinedWrongReceiver => "inlined-wrong-receiver",
         }
     }
 

@@ -214,6 +214,7 @@ impl Vm {
                 let sp = self.intrinsic(crate::runtime::Intrinsic::StringPrototype);
                 Vm::shape_of(crate::runtime::heap::Cell::from_value(sp)).0 as u64 + 1
             },
+            inline: true,
         };
         let Some(jit) = crate::jit::state(self) else {
             return Err(CompileError::Invalid("no JIT attached".into()));
@@ -252,6 +253,16 @@ impl Vm {
                     info.spill_slots,
                     ms
                 );
+                if !info.inlined.is_empty() {
+                    eprintln!(
+                        "[tier] {}: inlined {} (budget {} of {} bytecode instructions, callees of at most {})",
+                        display_name(p),
+                        info.inlined.join(", "),
+                        info.inlined_insts,
+                        crate::jit::opt::build::INLINE_BUDGET,
+                        crate::jit::opt::build::INLINE_MAX_INSTS
+                    );
+                }
             }
             Ok(code)
         } else {

@@ -182,6 +182,25 @@ mod with_feature {
         assert_eq!(d.left, Plan::Baseline, "{d}");
     }
 
+    /// A method inlined into a hot loop (`auto-opt-2`) whose field turns
+    /// into a double after warm-up: the deopt inside it rebuilds the
+    /// method's frame, whose `this` the fault gets wrong.
+    #[test]
+    fn inlined_wrong_receiver_is_detected() {
+        let src = "class C { constructor() { this.n = 0; } step(d) { this.n += d; return this.n; } }\nconst c = new C();\nfunction run(k) { let s = 0; for (let i = 0; i < k; i++) s += c.step(i & 3); return s; }\nlet t = 0;\nfor (let r = 0; r < 20; r++) t += run(50);\nc.n = 0.5;\nt += run(50);\nprint(t, c.n);\n";
+        let plans = &[Plan::Interp, Plan::AutoOpt(2)];
+        let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        Fault::set_active(None).unwrap();
+        if let Err(d) = verify::check(src, plans) {
+            panic!("diverges without the fault:\n{d}");
+        }
+        Fault::set_active(Some(Fault::InlinedWrongReceiver)).unwrap();
+        let r = verify::check(src, plans);
+        Fault::set_active(None).unwrap();
+        let d = r.expect_err("inlined-wrong-receiver was not detected");
+        assert!([d.left, d.right].contains(&Plan::AutoOpt(2)), "{d}");
+    }
+
     /// The tier-2 loop faults: a hot call-free loop, optimized after a few
     /// calls (`auto-opt-2`), whose invariant guard moves out of it.
     fn assert_loop_fault_detected(fault: Fault) {

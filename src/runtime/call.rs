@@ -301,6 +301,40 @@ impl Vm {
     /// `push_frame` for a call (not construct) of a function without a rest
     /// parameter: nothing here allocates.
     #[inline(always)]
+    /// The frame of a plain call that optimized code inlined, pushed when
+    /// the inlined callee deoptimizes: `push_frame_plain`'s frame, whose
+    /// checks passed and whose fuel was spent when the inlined call began,
+    /// and whose registers the deopt wrote (all `p.nregs` of them); it
+    /// resumes at `pc`.
+    pub fn push_inlined_frame(
+        &mut self,
+        base: usize,
+        argc: usize,
+        p: &FuncProto,
+        ret_dst: u32,
+        pc: usize,
+    ) {
+        debug_assert!(self.frames.len() < self.opts.max_depth);
+        p.jit.count_call();
+        let caller_sp = self.sp;
+        let frame_sp = self.sp.max(base + p.nregs as usize);
+        self.sp = frame_sp;
+        let env = Cell::from_value(self.stack[base]).get(fixed::FN_ENV);
+        self.frames.push(Frame {
+            proto: p,
+            fp: base,
+            pc,
+            ctx: env,
+            new_target: Value::UNDEFINED,
+            argc: argc as u32,
+            ret_dst,
+            sp: frame_sp,
+            caller_sp,
+            entry: false,
+            construct: false,
+        });
+    }
+
     fn push_frame_plain(
         &mut self,
         base: usize,

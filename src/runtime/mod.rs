@@ -405,6 +405,10 @@ pub struct Vm {
     /// Deopt stress: guards left until the next forced deopt (optimized
     /// code counts it down; see `Options::deopt_every`).
     pub deopt_countdown: u32,
+    /// The same for guards inside inlined calls, counted apart so that
+    /// the guards before them (a loop's preheader) cannot use up every
+    /// stress deopt: deopts that rebuild inlined frames run regularly.
+    pub deopt_countdown_inlined: u32,
     /// Nesting of Rust-level re-entry (natives calling JS).
     pub native_depth: usize,
     pub rng_state: u64,
@@ -590,6 +594,7 @@ impl Vm {
             fuel,
             native_depth: 0,
             deopt_countdown,
+            deopt_countdown_inlined: deopt_countdown,
             rng_state: 0x2545_f491_4f6c_dd1d,
             identity_counter: 0,
             start_time: std::time::Instant::now(),

@@ -216,6 +216,14 @@ pub struct Emitter<'a> {
     /// With `next_override`: where a jump of that instruction goes (the
     /// optimized region leaves its spill area first).
     pub target_override: Option<Label>,
+    /// The baseline code of an optimized function: its back edges go back
+    /// into the optimized region (by its OSR entry for that header) while
+    /// the function has deoptimized fewer than `.0` times. Baseline code
+    /// runs there after a deopt or a resumption at a pc that is not an
+    /// entry (after a call through the run loop); without this it would
+    /// stay baseline code until the function returns. `.1`: per loop
+    /// header pc, the label its back edges jump to (`bind_loop_hooks`).
+    pub loop_hooks: Option<(u32, std::collections::HashMap<u32, Label>)>,
 }
 
 pub(super) type Helper = extern "C" fn(*mut Vm, *mut Value, u32) -> u64;
@@ -243,6 +251,26 @@ impl<'a> Emitter<'a> {
             next_override: None,
             opt_threshold: 0,
             target_override: None,
+            loop_hooks: None,
+        }
+    }
+
+    /// Binds each back edge's hook (see `loop_hooks`): to the region's OSR
+    /// entry for that header (`osr`: (pc, label)), else to the header's
+    /// baseline code.
+    pub fn bind_loop_hooks(&mut self, osr: &[(u32, Label)]) {
+        let Some((_, hooks)) = self.loop_hooks.take() else {
+            return;
+        };
+        let mut hooks: Vec<(u32, Label)> = hooks.into_iter().collect();
+        hooks.sort_unstable_by_key(|h| h.0);
+        for (pc, hook) in hooks {
+            self.m.asm.bind(hook);
+            let to = osr
+                .iter()
+                .find(|o| o.0 == pc)
+                .map_or(self.labels[pc as usize], |o| o.1);
+            self.m.asm.jmp(to);
         }
     }
 
@@ -1214,6 +1242,16 @@ impl<'a> Emitter<'a> {
             x.mov_r_imm(Size::S64, Gpr::Rax, w as i64);
             x.jmp(self.exit);
             return Ok(());
+        }
+        if let Some((limit, hooks)) = &mut self.loop_hooks {
+            let to = crate::bytecode::jump_target(pc as usize, off) as u32;
+            let hook = *hooks.entry(to).or_insert_with(|| x.new_label());
+            let deopts = Mem::disp(
+                PROTO,
+                std::mem::offset_of!(FuncProto, jit.deopt_count) as i32,
+            );
+            x.alu_rm_imm(AluOp::Cmp, Size::S32, deopts, *limit as i32);
+            x.jcc(Cond::B, hook);
         }
         x.jmp(target);
         Ok(())

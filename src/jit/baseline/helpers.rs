@@ -56,6 +56,9 @@ pub const EXIT_PANIC: u64 = 9;
 /// A `loop` back edge reached the optimizing threshold: the frame
 /// continues at the loop's target through the run loop (OSR into tier 2).
 pub const EXIT_OSR: u64 = 10;
+/// Optimized code deoptimized inside an inlined call and pushed the
+/// callee's frame: the top frame continues at the word's pc.
+pub const EXIT_RESUME: u64 = 11;
 
 thread_local! {
     static PANIC: std::cell::RefCell<Option<Box<dyn std::any::Any + Send>>> =

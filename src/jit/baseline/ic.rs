@@ -91,7 +91,7 @@ pub(crate) const fn slots_value_off(i: usize) -> i32 {
 }
 
 pub(crate) const OVERFLOW_OFF: i32 = object_value_off(fixed::OVERFLOW);
-pub(super) const PROTO_OFF: i32 = object_value_off(fixed::PROTO);
+pub const PROTO_OFF: i32 = object_value_off(fixed::PROTO);
 pub(crate) const ELEMENTS_OFF: i32 = object_value_off(fixed::ELEMENTS);
 pub(crate) const TA_BUFFER_OFF: i32 = object_value_off(crate::runtime::typed::TA_BUFFER);
 pub(crate) const TA_OFFSET_OFF: i32 = object_value_off(crate::runtime::typed::TA_OFFSET);

@@ -163,12 +163,14 @@ pub type Region<'r> =
 
 /// `compile_with`, plus an optimized region: then the function's entries
 /// (direct, construct, and `enter` at pc 0) go to the region's entry, and
-/// the baseline code for every pc stays, for deopts and resumption.
+/// the baseline code for every pc stays, for deopts and resumption; its
+/// back edges go back into the region while the function has deoptimized
+/// fewer times than the region's `u32` (`Emitter::loop_hooks`).
 pub(crate) fn compile_region(
     proto: &FuncProto,
     space: &mut CodeSpace,
     align: AlignCheck,
-    region: Option<Region<'_>>,
+    region: Option<(Region<'_>, u32)>,
     opt_threshold: u32,
 ) -> Result<BaselineCode, CompileError> {
     if proto.code.is_empty() {
@@ -183,12 +185,16 @@ pub(crate) fn compile_region(
     );
     let direct = e.m.asm.new_named_label("direct_entry");
     let construct = e.m.asm.new_named_label("construct_entry");
+    if let Some((_, limit)) = &region {
+        e.loop_hooks = Some((*limit, Default::default()));
+    }
     e.emit_insns().map_err(CompileError::Invalid)?;
     e.emit_out_of_line().map_err(CompileError::Invalid)?;
     let (start, osr) = match region {
-        Some(r) => r(&mut e).map_err(CompileError::Invalid)?,
+        Some((r, _)) => r(&mut e).map_err(CompileError::Invalid)?,
         None => (e.labels[0], vec![]),
     };
+    e.bind_loop_hooks(&osr);
     e.emit_direct_entry_to(direct, construct, start);
     e.emit_out_of_line().map_err(CompileError::Invalid)?;
     e.emit_exit();
@@ -281,6 +287,10 @@ fn decode_exit(vm: &mut Vm, w: u64) -> CodeExit {
                 unreachable!("OSR exit at a non-loop")
             };
             fr.pc = crate::bytecode::jump_target(pc as usize, off) as usize;
+            CodeExit::Resume
+        }
+        helpers::EXIT_RESUME => {
+            fr.pc = pc as usize;
             CodeExit::Resume
         }
         helpers::EXIT_THROW_ERROR => throw(Throw::Error),

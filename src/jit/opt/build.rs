@@ -146,7 +146,16 @@ pub struct Builder<'a> {
     splits: Vec<(usize, usize, Vec<Inst>)>,
     /// A back edge brought a wider representation: build again.
     widened: bool,
+    /// `OptOptions::inline`.
+    inline: bool,
+    /// Bytecode instructions inlined so far (against `INLINE_BUDGET`).
+    inlined_insts: usize,
 }
+
+/// Callees of at most this many bytecode instructions are inlined.
+pub const INLINE_MAX_INSTS: usize = 40;
+/// Bytecode instructions inlined into one function at most.
+pub const INLINE_BUDGET: usize = 400;
 
 /// Builds the IR of `p` (whose bytecode the verifier accepted).
 pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
@@ -163,6 +172,7 @@ pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
                 prop_sites: Vec::new(),
                 osr: Vec::new(),
                 no_spec: o.no_spec.clone(),
+                inlined: Vec::new(),
             },
             cur: 0,
             env: Vec::new(),
@@ -171,6 +181,8 @@ pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
             narrowed,
             splits: Vec::new(),
             widened: false,
+            inline: o.inline,
+            inlined_insts: 0,
         };
         b.run();
         if !b.widened {
@@ -348,6 +360,7 @@ impl Builder<'_> {
                 pc,
                 regs: vec![],
                 in_frame: live.clone(),
+                inlined: None,
             };
             let mut insts = Vec::new();
             let mut args = Vec::new();
@@ -608,6 +621,7 @@ impl Builder<'_> {
             pc: self.f.blocks[to].pc,
             regs: vec![],
             in_frame: vec![],
+            inlined: None,
         };
         for &r in regs {
             match slot(r) {
@@ -671,6 +685,7 @@ impl Builder<'_> {
             pc: pc as u32,
             regs: vec![],
             in_frame: vec![],
+            inlined: None,
         };
         for r in self.live.live_in(pc) {
             match self.env[r as usize] {
@@ -946,6 +961,20 @@ impl Builder<'_> {
                 let v = self.get(pc, src, r);
                 self.set(dst, v);
             }
+            ToNumber { dst, src } if self.repr_of(src) == Repr::Tagged => {
+                // A number stays itself; anything else deopts (the
+                // baseline converts). An int32 when the `++`/`--` it
+                // feeds (`x++` is `tonumber` + `inc`) saw only int32s.
+                let int = match self.p.code.get(pc + 1) {
+                    Some(Inc { src: s, fb, .. } | Dec { src: s, fb, .. }) => {
+                        *s == dst && self.p.feedback[*fb as usize].get() == fbk::SAW_INT
+                    }
+                    _ => false,
+                };
+                let want = if int { Repr::Int32 } else { Repr::Float64 };
+                let v = self.get(pc, src, want);
+                self.set(dst, v);
+            }
             GetProp { dst, obj, name, .. } if crate::jit::baseline::ic::is_length(self.p, name) => {
                 let o = self.get(pc, obj, Repr::Tagged);
                 let fs = self.frame_state(pc);
@@ -1020,6 +1049,15 @@ impl Builder<'_> {
                 let v = self.load_prop(pc, o, site);
                 self.set(dst, v);
             }
+            GetProp { dst, obj, fb, .. } if self.proto_site(fb).is_some() => {
+                let (key, protos, loc) = self.proto_site(fb).unwrap();
+                let mut o = self.get(pc, obj, Repr::Tagged);
+                if key == self.string_proto_key {
+                    o = self.emit_v(Op::StrReceiver, vec![o], None);
+                }
+                let v = self.load_inherited(pc, o, key, &protos, loc);
+                self.set(dst, v);
+            }
             GetGlobal { dst, fb, .. } if self.prop_site(fb).is_some() => {
                 // The global object's own data property, shape-guarded
                 // as any `LoadProp` (the site's entries are own data).
@@ -1062,6 +1100,17 @@ impl Builder<'_> {
                     }
                 };
                 self.set(dst, v);
+            }
+            Call {
+                dst,
+                base,
+                argc,
+                fb,
+            } if self.inline_target(pc, dst, base, argc, fb).is_some() => {
+                let cp = self.inline_target(pc, dst, base, argc, fb).unwrap();
+                if !self.inline_call(pc, (dst, base, argc), cp) {
+                    self.generic(pc);
+                }
             }
             LdNull { dst } => self.constant(dst, crate::runtime::Value::NULL.0),
             LdTrue { dst } | LdFalse { dst } => {
@@ -1213,6 +1262,250 @@ impl Builder<'_> {
             out.push((key, e.loc.get()));
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// A GetProp site whose cache holds one shape, for which the property
+    /// is an inherited data property (a `CHAIN_LOAD` record: methods,
+    /// prototype constants): (the receiver's key, each prototype's key up
+    /// to the holder, the location in the holder).
+    fn proto_site(&self, fb: u16) -> Option<(u64, Vec<u64>, i64)> {
+        use crate::jit::baseline::ic::{CHAIN_KIND, CHAIN_LOAD, CHAIN_N, CHAIN_PROTOS};
+        let ic = self.p.prop_ics().get(fb)?;
+        if ic.is_mega() || ic.len() != 1 {
+            return None;
+        }
+        let e = &ic.entries[0];
+        let words = ic.chain_of(e, CHAIN_N, CHAIN_PROTOS)?;
+        (words[CHAIN_KIND] == CHAIN_LOAD && words.len() > CHAIN_PROTOS)
+            .then(|| (e.key.get(), words[CHAIN_PROTOS..].to_vec(), e.loc.get()))
+    }
+
+    /// The inherited data property of `o` (see `proto_site`): the shape
+    /// of the receiver and of each prototype on the way checked (as the
+    /// baseline's cache does: prototypes are read from the objects, so
+    /// `setPrototypeOf` needs no invalidation), then the holder's field.
+    fn load_inherited(&mut self, pc: usize, o: V, key: u64, protos: &[u64], loc: i64) -> V {
+        let fs = self.frame_state(pc);
+        self.emit(Op::CheckShape(key), vec![o], Some(fs.clone()));
+        let mut h = o;
+        for &k in protos {
+            let proto = crate::jit::baseline::ic::PROTO_OFF as i64;
+            h = self.emit_v(Op::LoadField(proto), vec![h], None);
+            self.emit(Op::CheckShape(k), vec![h], Some(fs.clone()));
+        }
+        self.emit_v(Op::LoadField(loc), vec![h], None)
+    }
+
+    /// The callee to inline at a `Call` site, if any: the site saw one JS
+    /// function, a small one whose plain call is a frame push
+    /// (`Vm::push_frame_plain`: no rest parameter, not a constructor),
+    /// without handlers, not this function; nothing the caller keeps
+    /// across the call lives in the callee's frame (at or above `base`).
+    fn inline_target(
+        &self,
+        pc: usize,
+        dst: u16,
+        base: u16,
+        argc: u16,
+        fb: u16,
+    ) -> Option<&'static FuncProto> {
+        use crate::bytecode::FuncKind;
+        if !self.inline || self.inlined_insts >= INLINE_BUDGET {
+            return None;
+        }
+        let w = self.p.feedback[fb as usize].get();
+        if w == 0 || w == fbk::MEGA || w & fbk::NATIVE_CALLEE != 0 {
+            return None;
+        }
+        // A JS callee's feedback word is its prototype's address, and
+        // prototypes outlive all code.
+        let cp: &'static FuncProto = unsafe { &*(w as *const FuncProto) };
+        let plain = matches!(
+            cp.kind,
+            FuncKind::Normal | FuncKind::Arrow | FuncKind::Method
+        );
+        if !plain
+            || cp.has_rest
+            || !cp.handlers.is_empty()
+            || cp.code.len() > INLINE_MAX_INSTS
+            || std::ptr::eq(cp, self.p)
+        {
+            return None;
+        }
+        let kept = self.caller_regs(pc, dst, base, argc);
+        kept.iter().all(|&r| r < base).then_some(cp)
+    }
+
+    /// The caller's registers that live across the call at `pc`: live
+    /// before or after it, but the window and the result register.
+    fn caller_regs(&self, pc: usize, dst: u16, base: u16, argc: u16) -> Vec<u16> {
+        let window = base..base + 2 + argc;
+        let mut regs: Vec<u16> = self.live.live_in(pc).collect();
+        regs.extend(self.live.live_in(pc + 1));
+        regs.sort_unstable();
+        regs.dedup();
+        regs.retain(|r| !window.contains(r) && *r != dst);
+        regs
+    }
+
+    /// Inlines the call at `pc` of `cp` (see `inline_target`) when its IR
+    /// is one straight-line block of speculated code (nothing generic, no
+    /// context access, no loop): the callee guarded by its prototype, the
+    /// frame push's checks (`CheckFrameRoom`, then `Fuel`), then the callee's instructions
+    /// with its registers as values: r0 the callee, r1 `this`, then the
+    /// arguments, the rest undefined. Its frame states name the call
+    /// (`Inlined`), so a deopt inside rebuilds both frames. False (nothing
+    /// emitted) when the callee's IR does not qualify.
+    fn inline_call(&mut self, pc: usize, call: (u16, u16, u16), cp: &'static FuncProto) -> bool {
+        let (dst, base, argc) = call;
+        let live = Liveness::compute(cp);
+        let o = super::OptOptions {
+            string_proto_key: self.string_proto_key,
+            ..Default::default()
+        };
+        let cf = build(cp, &live, &o);
+        let straight = cf.blocks.len() == 2
+            && cf.blocks[1].params.is_empty()
+            && matches!(&cf.blocks[0].term, Term::Jump(e) if e.to == B(1))
+            && matches!(&cf.blocks[1].term, Term::Return { .. });
+        let simple = |i: &Inst| {
+            !i.op.has(props::CALLS)
+                && !matches!(
+                    i.op,
+                    Op::LoadCtx(..)
+                        | Op::StoreCtx(..)
+                        | Op::Fuel
+                        | Op::ReserveFuel
+                        | Op::FuelStep
+                        | Op::ReturnFuel
+                        | Op::CheckFrameRoom(_)
+                )
+        };
+        if !straight || !cf.blocks[1].insts.iter().all(simple) {
+            return false;
+        }
+        self.inlined_insts += cp.code.len();
+        // Guards before the call resume at it (nothing happened yet).
+        let fs = self.frame_state(pc);
+        let fv = self.get(pc, base, Repr::Tagged);
+        self.emit(
+            Op::CheckCallee(cp as *const FuncProto as u64),
+            vec![fv],
+            Some(fs.clone()),
+        );
+        let room = (base as u32 + cp.nregs as u32 + 2) * 8;
+        self.emit(Op::CheckFrameRoom(room), vec![], Some(fs.clone()));
+        self.emit(Op::Fuel, vec![], Some(fs));
+        // The callee's registers at its entry, as `push_frame_plain`
+        // leaves them; an unboxed argument is remembered so the callee's
+        // check of it unboxes nothing.
+        let undef = self.emit_v(
+            Op::ConstTagged(crate::runtime::Value::UNDEFINED.0),
+            vec![],
+            None,
+        );
+        let nargs = argc.min(cp.nparams);
+        let mut entry = Vec::with_capacity(cp.nregs as usize);
+        let mut unboxed: HashMap<V, V> = HashMap::new();
+        for r in 0..cp.nregs {
+            let v = if r == 0 {
+                fv
+            } else if r == 1 || r - 2 < nargs {
+                let cr = base + r;
+                let have = self.repr_of(cr);
+                let raw =
+                    matches!(have, Repr::Int32 | Repr::Float64).then(|| self.get(pc, cr, have));
+                let t = self.get(pc, cr, Repr::Tagged);
+                if let Some(x) = raw {
+                    unboxed.insert(t, x);
+                }
+                t
+            } else {
+                undef
+            };
+            entry.push(v);
+        }
+        let mut caller = FrameState::new(pc as u32);
+        for r in self.caller_regs(pc, dst, base, argc) {
+            match self.env[r as usize] {
+                Slot::Val { v, dirty: true } => caller.regs.push((r, v)),
+                _ => caller.in_frame.push(r),
+            }
+        }
+        let callee = self.f.inlined.len() as u32;
+        self.f.inlined.push((cp, pc as u32));
+        let info = Inlined {
+            callee,
+            base,
+            argc,
+            dst,
+            caller,
+        };
+        let sites = self.f.prop_sites.len() as u32;
+        self.f.prop_sites.extend(cf.prop_sites.iter().cloned());
+        let mut map: HashMap<V, V> = HashMap::new();
+        // A callee state: every register explicit (its frame is written
+        // whole on deopt), r0 always (the frame's context comes from it).
+        let state = |fs: &FrameState, map: &HashMap<V, V>| {
+            let mut out = FrameState::new(fs.pc);
+            out.regs = fs.regs.iter().map(|&(r, v)| (r, map[&v])).collect();
+            out.regs
+                .extend(fs.in_frame.iter().map(|&r| (r, entry[r as usize])));
+            if !out.regs.iter().any(|x| x.0 == 0) {
+                out.regs.push((0, fv));
+            }
+            out.inlined = Some(Box::new(info.clone()));
+            out
+        };
+        for ins in &cf.blocks[1].insts {
+            let arg0 = ins.args.first().map(|a| map[a]);
+            match (ins.op, arg0.and_then(|a| unboxed.get(&a).copied())) {
+                (Op::LoadReg(r), _) => {
+                    map.insert(ins.res.unwrap(), entry[r as usize]);
+                    continue;
+                }
+                (Op::CheckInt32, Some(x)) if self.f.repr(x) == Repr::Int32 => {
+                    map.insert(ins.res.unwrap(), x);
+                    continue;
+                }
+                (Op::CheckNumber, Some(x)) => {
+                    let y = match self.f.repr(x) {
+                        Repr::Float64 => x,
+                        _ => self.emit_v(Op::I32ToF64, vec![x], None),
+                    };
+                    map.insert(ins.res.unwrap(), y);
+                    continue;
+                }
+                _ => {}
+            }
+            let op = match ins.op {
+                Op::LoadProp(i) => Op::LoadProp(i + sites),
+                Op::StoreProp(i) => Op::StoreProp(i + sites),
+                op => op,
+            };
+            let args = ins.args.iter().map(|a| map[a]).collect();
+            let fs = ins.fs.as_ref().map(|fs| state(fs, &map));
+            let res = ins.res.map(|r| {
+                let n = self.f.new_value(cf.repr(r));
+                map.insert(r, n);
+                n
+            });
+            self.f.blocks[self.cur]
+                .insts
+                .push(Inst { op, args, res, fs });
+        }
+        let Term::Return { fs } = &cf.blocks[1].term else {
+            unreachable!("checked above")
+        };
+        let Insn::Return { src } = cp.code[fs.pc as usize] else {
+            unreachable!("a return state is at a return")
+        };
+        let rv = match fs.regs.iter().find(|x| x.0 == src) {
+            Some(&(_, v)) => map[&v],
+            None => entry[src as usize],
+        };
+        self.set(dst, rv);
+        true
     }
 
     /// An own data property of `o` at a site with these (key, loc)

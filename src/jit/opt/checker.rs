@@ -73,8 +73,8 @@ pub fn check(f: &Func, a: &Allocation) -> Result<(), String> {
                 }
             }
             if let Some(fs) = &ins.fs {
-                for (r, v) in &fs.regs {
-                    read(&st, a, *v, &format!("{what} frame state r{r}"))?;
+                for v in fs.values() {
+                    read(&st, a, v, &format!("{what} frame state v{}", v.0))?;
                 }
             }
             if ins.op.has(props::CALLS) {

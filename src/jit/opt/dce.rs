@@ -11,7 +11,7 @@ pub fn run(f: &mut Func) {
             for ins in &b.insts {
                 used.extend(ins.args.iter().copied());
                 if let Some(fs) = &ins.fs {
-                    used.extend(fs.regs.iter().map(|x| x.1));
+                    used.extend(fs.values());
                 }
             }
             used.extend(b.term.uses());

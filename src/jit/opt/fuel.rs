@@ -15,7 +15,8 @@
 //! and deopts at k = F with `Vm::fuel` = 1, as `Fuel` does; the baseline
 //! code's `loop` then spends the last unit and stops. A capped budget
 //! (F > 2^31) only deopts early, with more fuel left: the baseline code
-//! goes on. Nothing in the loop reads `Vm::fuel` (no calls: see `licm`).
+//! goes on. Nothing in the loop reads `Vm::fuel` (no calls: see `licm`; an
+//! inlined call's `Fuel` makes one more than the latches: not transformed).
 
 use super::ir::*;
 

@@ -1,6 +1,6 @@
 //! Value numbering with redundant guard elimination: a pure instruction
 //! or a guard that only inspects its operand (`CheckInt32`,
-//! `CheckNumber`, `CheckNotHole`, `CheckShape`) whose op and operands
+//! `CheckNumber`, `CheckNotHole`, `CheckShape`, `CheckCallee`) whose op and operands
 //! equal an earlier one's that dominates it is removed, and its uses read
 //! the earlier result (a value already proven int32 is not checked again;
 //! an object's shape is checked once for all its fields).
@@ -32,6 +32,7 @@ fn key(ins: &Inst) -> Option<Key> {
                 | Op::CheckNumber
                 | Op::CheckNotHole
                 | Op::CheckShape(_)
+                | Op::CheckCallee(_)
                 | Op::LoadField(_)
                 | Op::LoadCtx(..)
         );
@@ -58,7 +59,7 @@ pub fn run(f: &mut Func) {
                 }
             }
             if let Some(fs) = ins.fs.as_mut() {
-                for (_, v) in fs.regs.iter_mut() {
+                for v in fs.values_mut() {
                     if let Some(n) = subst.get(v) {
                         *v = *n;
                     }
@@ -111,7 +112,7 @@ pub fn run(f: &mut Func) {
         };
         match &mut b.term {
             Term::Branch { cond, .. } => fix(cond),
-            Term::Return { fs } => fs.regs.iter_mut().for_each(|(_, v)| fix(v)),
+            Term::Return { fs } => fs.values_mut().into_iter().for_each(fix),
             _ => {}
         }
         for e in b.term.edges_mut() {
@@ -127,7 +128,7 @@ pub fn run(f: &mut Func) {
                 }
             }
             if let Some(fs) = ins.fs.as_mut() {
-                for (_, v) in fs.regs.iter_mut() {
+                for v in fs.values_mut() {
                     if let Some(n) = subst.get(v) {
                         *v = *n;
                     }

@@ -211,6 +211,15 @@ pub enum Op {
     /// NaN wins, -0 < +0).
     MinF64,
     MaxF64,
+    /// Deopts unless its operand is a function whose prototype is at this
+    /// address (an inlined call's target).
+    CheckCallee(u64),
+    /// An inlined call's entry: deopts (before the call) unless a frame
+    /// could be pushed here (`Vm::frames` below the depth limit, the
+    /// window's registers, `room` bytes above the frame's, below the stack
+    /// limit). The call's unit of fuel is a `Fuel` after it. Only calls
+    /// change what it reads.
+    CheckFrameRoom(u32),
     /// The bytecode instruction at pc, run by the baseline tier's code for
     /// it (its inline paths and its helper: the one runtime definition).
     Generic(u32),
@@ -231,7 +240,7 @@ impl Op {
             AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | AddI32Wrap | SubI32Wrap => PURE,
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
-            TruthyInline | CheckNative(_) => DEOPT,
+            TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(_) => DEOPT,
             LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 => PURE,
             // Heap reads and writes: ordered by the block's order, never
             // removed by value numbering (`gvn` forwards them by hand).
@@ -281,7 +290,8 @@ impl Op {
             NegF64 | MathF64(_) => (&[Float64], Some(Float64)),
             MinF64 | MaxF64 => (&[Float64, Float64], Some(Float64)),
             LoadGlobalObj => (&[], Some(Tagged)),
-            CheckNative(_) => (&[Tagged], None),
+            CheckNative(_) | CheckCallee(_) => (&[Tagged], None),
+            CheckFrameRoom(_) => (&[], None),
             CmpI32(_) => (&[Int32, Int32], Some(Bool)),
             CmpF64(_) => (&[Float64, Float64], Some(Bool)),
             NotBool => (&[Bool], Some(Bool)),
@@ -303,6 +313,54 @@ pub struct FrameState {
     pub regs: Vec<(u16, V)>,
     /// Registers whose frame slot already holds their current value.
     pub in_frame: Vec<u16>,
+    /// Set when this state is an inlined callee's (`pc` and the registers
+    /// are the callee's): the call it stands for and the caller's state.
+    pub inlined: Option<Box<Inlined>>,
+}
+
+/// An inlined call (see `build`'s inlining): a deopt inside the callee
+/// writes the caller's state into the caller's frame (resuming after the
+/// call), the callee's registers into the call window, and pushes the
+/// callee's frame, which then resumes at the state's pc.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inlined {
+    /// Index in `Func::inlined`.
+    pub callee: u32,
+    /// The call's window, argument count and result register.
+    pub base: u16,
+    pub argc: u16,
+    pub dst: u16,
+    /// The caller's state during the call (its pc is the call's; the
+    /// window and the result register are not in it).
+    pub caller: FrameState,
+}
+
+impl FrameState {
+    pub fn new(pc: u32) -> FrameState {
+        FrameState {
+            pc,
+            regs: vec![],
+            in_frame: vec![],
+            inlined: None,
+        }
+    }
+
+    /// Every value the state names, its callers' too.
+    pub fn values(&self) -> Vec<V> {
+        let mut out: Vec<V> = self.regs.iter().map(|x| x.1).collect();
+        if let Some(i) = &self.inlined {
+            out.extend(i.caller.values());
+        }
+        out
+    }
+
+    pub fn values_mut(&mut self) -> Vec<&mut V> {
+        let mut out: Vec<&mut V> = self.regs.iter_mut().map(|x| &mut x.1).collect();
+        if let Some(i) = &mut self.inlined {
+            out.extend(i.caller.values_mut());
+        }
+        out
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -367,7 +425,7 @@ impl Term {
     pub fn uses(&self) -> Vec<V> {
         match self {
             Term::Branch { cond, .. } => vec![*cond],
-            Term::Return { fs } => fs.regs.iter().map(|x| x.1).collect(),
+            Term::Return { fs } => fs.values(),
             _ => vec![],
         }
     }
@@ -395,6 +453,9 @@ pub struct Func {
     pub osr: Vec<(u32, B)>,
     /// Pcs not to speculate at (`OptOptions::no_spec`).
     pub no_spec: Vec<u32>,
+    /// The inlined callees' prototypes and call pcs (`Inlined::callee`
+    /// indexes it); prototypes outlive all code.
+    pub inlined: Vec<(*const crate::bytecode::FuncProto, u32)>,
 }
 
 impl Func {
@@ -434,7 +495,19 @@ impl Func {
                 .iter()
                 .map(|(r, v)| format!("r{r}={}", val(*v)))
                 .collect();
-            format!("@{} [{}]", f.pc, regs.join(" "))
+            let mut out = format!("@{} [{}]", f.pc, regs.join(" "));
+            let mut at = f;
+            while let Some(i) = &at.inlined {
+                let c = &i.caller;
+                let regs: Vec<String> = c
+                    .regs
+                    .iter()
+                    .map(|(r, v)| format!("r{r}={}", val(*v)))
+                    .collect();
+                let _ = write!(out, " in #{} <- @{} [{}]", i.callee, c.pc, regs.join(" "));
+                at = c;
+            }
+            out
         };
         let _ = writeln!(s, "function {:?}", self.name);
         for (i, b) in self.blocks.iter().enumerate() {

@@ -18,11 +18,14 @@
 //! - in loops with no calling instruction, and only from blocks that
 //!   dominate every latch (they run on every iteration, so a moved guard
 //!   fails only where the loop would have failed anyway): operand-only
-//!   guards (`CheckInt32`, `CheckNumber`, `CheckNotHole`, `CheckShape`),
+//!   guards (`CheckInt32`, `CheckNumber`, `CheckNotHole`, `CheckShape`,
+//!   `CheckCallee`),
 //!   `LoadLength` (only calls change a length: element stores overwrite
 //!   present elements), `LoadCtx` when the loop has no `StoreCtx` of that
 //!   variable, and `LoadField` when the loop stores into no field of that
-//!   slot and the object's shape check moved before it.
+//!   slot of an object that may be this one (`shape_keys`: objects of
+//!   different shapes are different objects) and the object's shape check
+//!   moved before it.
 //!
 //! An operand is invariant when defined outside the loop, by a moved
 //! instruction, or when it is a header parameter every back edge passes
@@ -64,6 +67,27 @@ pub fn for_each_loop(f: &mut Func, mut visit: impl FnMut(&mut Func, usize)) {
     }
 }
 
+/// The shape of each shape-checked value, when every `CheckShape` of it
+/// names the same one (else `None`). Every field access's object has a
+/// check with no call between (the builder emits one before each, `gvn`
+/// removes only those an identical one dominates without a call between),
+/// and only calls change shapes, so such a value has that shape at each
+/// of its field accesses: two with different shapes are different objects.
+pub fn shape_keys(f: &Func) -> std::collections::HashMap<V, Option<u64>> {
+    let mut out: std::collections::HashMap<V, Option<u64>> = std::collections::HashMap::new();
+    for b in &f.blocks {
+        for i in &b.insts {
+            if let Op::CheckShape(k) = i.op {
+                let e = out.entry(i.args[0]).or_insert(Some(k));
+                if *e != Some(k) {
+                    *e = None;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The sources of the back edges into header `h`.
 pub fn latches(f: &Func, h: usize) -> Vec<usize> {
     f.preds()[h]
@@ -98,6 +122,7 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
         .copied()
         .filter(|&b| latches.iter().all(|&l| dominates(b, l)))
         .collect();
+    let shapes = shape_keys(f);
     let mut stored_fields = HashSet::new();
     let mut stored_ctx = HashSet::new();
     let mut store_prop = false;
@@ -105,7 +130,7 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
         for i in &f.blocks[b].insts {
             match i.op {
                 Op::StoreField(loc) => {
-                    stored_fields.insert(loc);
+                    stored_fields.insert((shapes.get(&i.args[0]).copied().flatten(), loc));
                 }
                 Op::StoreCtx(d, s) => {
                     stored_ctx.insert((d, s));
@@ -156,6 +181,7 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
             .zip(pre_params.iter().copied())
             .collect(),
         in_frame: vec![],
+        inlined: None,
     };
     // Constants stay where they are (rematerialized, they cost nothing;
     // kept live across the loop, a register): a moved instruction reading
@@ -201,15 +227,25 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
                 && !consts.contains_key(&ins.res.unwrap_or(V(u32::MAX)))
                 && match ins.op {
                     op if op.has(props::PURE) => true,
-                    Op::CheckInt32 | Op::CheckNumber | Op::CheckNotHole | Op::CheckShape(_) => {
-                        always
-                    }
+                    Op::CheckInt32
+                    | Op::CheckNumber
+                    | Op::CheckNotHole
+                    | Op::CheckShape(_)
+                    | Op::CheckCallee(_)
+                    | Op::CheckFrameRoom(_) => always,
                     Op::LoadLength => always,
                     Op::LoadCtx(d, s) => always && !stored_ctx.contains(&(d, s)),
                     Op::LoadField(loc) => {
+                        // No store in the loop may write this field of
+                        // this object: none of that slot, or only into
+                        // objects of another shape (other objects).
+                        let mine = shapes.get(&ins.args[0]).copied().flatten();
+                        let clash = |&(theirs, l): &(Option<u64>, i64)| {
+                            l == loc && (mine.is_none() || theirs.is_none() || theirs == mine)
+                        };
                         always
                             && !store_prop
-                            && !stored_fields.contains(&loc)
+                            && !stored_fields.iter().any(clash)
                             && checked_shape.contains(&args.as_ref().unwrap()[0])
                     }
                     _ => false,

@@ -28,7 +28,7 @@ use crate::jit::baseline::ic::{
     idx, slots_value_off, ELEMENTS_OFF, FLAGS_OFF, INTRINSICS_PTR, LENGTH_OFF, OVERFLOW_OFF,
     SHAPE_OFF, STRING_LEN_OFF, TA_BUFFER_OFF, TA_OFFSET_OFF,
 };
-use crate::jit::baseline::masm::{Masm, FRAME, PROTO, TAG, VM};
+use crate::jit::baseline::masm::{Masm, FRAME, PROTO, REGS, TAG, VM};
 use crate::jit::baseline::natives::NATIVE_ENTRY_OFF;
 use crate::jit::x64::Scale;
 use crate::jit::x64::{
@@ -78,6 +78,8 @@ pub struct Lower<'e, 'p> {
     opts: &'e LowerOpts,
     /// Code offsets of each guard's deopt stub (for `--print-code`).
     pub ndeopts: usize,
+    /// The instruction being lowered is an inlined callee's (see `stress`).
+    stress_inlined: bool,
 }
 
 fn stack(n: u32) -> Mem {
@@ -122,6 +124,7 @@ pub fn lower(
         consts: HashMap::new(),
         opts,
         ndeopts: 0,
+        stress_inlined: false,
     };
     for b in &f.blocks {
         for ins in &b.insts {
@@ -167,6 +170,7 @@ impl Lower<'_, '_> {
             self.asm().bind(lbl);
             let b = &self.f.blocks[bi];
             for ins in &b.insts {
+                self.stress_inlined = ins.fs.as_ref().is_some_and(|fs| fs.inlined.is_some());
                 self.inst(ins)?;
             }
             self.term(bi, &b.term)?;
@@ -180,7 +184,13 @@ impl Lower<'_, '_> {
             self.asm().bind(d.entry);
             self.asm()
                 .annotate(crate::jit::x64::Annotation::DeoptTo(d.fs.pc));
-            self.sync(&d.fs);
+            // Where the function's own frame resumes: an inlined call's
+            // caller after the call, counted at the call.
+            let own_pc = d.fs.inlined.as_ref().map_or(d.fs.pc, |i| i.caller.pc);
+            match &d.fs.inlined {
+                None => self.sync(&d.fs),
+                Some(i) => self.materialize(&d.fs, i),
+            }
             let count = Mem::disp(
                 PROTO,
                 std::mem::offset_of!(FuncProto, jit.deopt_count) as i32,
@@ -188,7 +198,7 @@ impl Lower<'_, '_> {
             self.asm().alu_rm_imm(AluOp::Add, Size::S32, count, 1);
             let last = std::mem::offset_of!(FuncProto, jit.last_deopt_pc) as i32;
             self.asm()
-                .mov_m_imm(Size::S32, Mem::disp(PROTO, last), d.fs.pc as i32);
+                .mov_m_imm(Size::S32, Mem::disp(PROTO, last), own_pc as i32);
             let by_reason =
                 std::mem::offset_of!(FuncProto, jit.deopt_reasons) + 4 * d.reason as usize;
             self.asm()
@@ -197,7 +207,7 @@ impl Lower<'_, '_> {
                 let a = self.asm();
                 a.mov_rm_r(Size::S64, Gpr::Rdi, VM);
                 a.mov_rm_r(Size::S64, Gpr::Rsi, PROTO);
-                a.mov_r_imm(Size::S32, Gpr::Rdx, d.fs.pc as i64);
+                a.mov_r_imm(Size::S32, Gpr::Rdx, own_pc as i64);
                 a.mov_r_imm(Size::S32, Gpr::Rcx, d.reason as i64);
                 self.e.m.call_abs(opt_trace_deopt as *const () as usize);
             }
@@ -211,8 +221,32 @@ impl Lower<'_, '_> {
             }
             self.asm().bind(keep);
             self.leave_region();
-            let t = self.e.labels[d.fs.pc as usize];
-            self.asm().jmp(t);
+            match &d.fs.inlined {
+                None => {
+                    let t = self.e.labels[d.fs.pc as usize];
+                    self.asm().jmp(t);
+                }
+                Some(i) => {
+                    // The callee's frame goes on top; the run loop resumes
+                    // it (and the caller after it returns).
+                    let p = self.f.inlined[i.callee as usize].0;
+                    let a = self.asm();
+                    a.mov_rm_r(Size::S64, Gpr::Rdi, VM);
+                    a.mov_r64_imm64(Gpr::Rsi, p as u64);
+                    a.mov_r_imm(Size::S32, Gpr::Rdx, i.base as i64);
+                    a.mov_r_imm(Size::S32, Gpr::Rcx, i.argc as i64);
+                    a.mov_r_imm(Size::S32, Gpr::R8, i.dst as i64);
+                    a.mov_r_imm(Size::S32, Gpr::R9, d.fs.pc as i64);
+                    self.e.m.call_abs(opt_push_inlined as *const () as usize);
+                    let w = crate::jit::baseline::helpers::exit_word(
+                        crate::jit::baseline::helpers::EXIT_RESUME,
+                        d.fs.pc,
+                    );
+                    self.asm().mov_r64_imm64(Gpr::Rax, w);
+                    let real = self.real_exit;
+                    self.asm().jmp(real);
+                }
+            }
             self.ndeopts += 1;
         }
         let exit = self.exit;
@@ -377,13 +411,20 @@ impl Lower<'_, '_> {
     }
 
     /// Deopt stress: the countdown in the VM reaches zero every
-    /// `deopt_every` guards, and that guard deopts.
+    /// `deopt_every` guards, and that guard deopts. Guards inside inlined
+    /// calls count on a countdown of their own
+    /// (`Vm::deopt_countdown_inlined`).
     fn stress(&mut self, to: Label) {
         let k = self.opts.deopt_every;
         if k == 0 {
             return;
         }
-        let cd = Mem::disp(VM, std::mem::offset_of!(Vm, deopt_countdown) as i32);
+        let field = if self.stress_inlined {
+            std::mem::offset_of!(Vm, deopt_countdown_inlined)
+        } else {
+            std::mem::offset_of!(Vm, deopt_countdown)
+        };
+        let cd = Mem::disp(VM, field as i32);
         let go = self.asm().new_label();
         let on = self.asm().new_label();
         self.asm().alu_rm_imm(AluOp::Sub, Size::S32, cd, 1);
@@ -402,7 +443,47 @@ impl Lower<'_, '_> {
                 self.give_back_fuel(v);
                 continue;
             }
-            let slot = Masm::reg(r);
+            self.write_boxed(Masm::reg(r), v);
+        }
+    }
+
+    /// A deopt inside an inlined call (`i`): the caller's state into its
+    /// frame, resuming after the call (its pc set as a direct call sets it
+    /// before calling), and every register of the callee's frame (the
+    /// call window on) written: the state's values, the rest undefined
+    /// (dead, but scanned by the collector once the frame is pushed).
+    fn materialize(&mut self, fs: &FrameState, i: &Inlined) {
+        self.sync(&i.caller);
+        // Prototypes outlive all code.
+        let p = unsafe { &*self.f.inlined[i.callee as usize].0 };
+        for &(r, v) in &fs.regs {
+            if r == super::fuel::FUEL_REG {
+                self.give_back_fuel(v);
+            }
+        }
+        for r in 0..p.nregs {
+            let slot = Mem::disp(REGS, 8 * (i.base as i32 + r as i32));
+            // Fault: `this` written from the callee register before it.
+            let from = if r == 1 && crate::faults::Fault::InlinedWrongReceiver.injected() {
+                0
+            } else {
+                r
+            };
+            match fs.regs.iter().find(|x| x.0 == from) {
+                Some(&(_, v)) => self.write_boxed(slot, v),
+                None => {
+                    let u = Value::UNDEFINED.0 as i32;
+                    self.asm().mov_m_imm(Size::S64, slot, u);
+                }
+            }
+        }
+        let pc = Mem::disp(FRAME, layout::F_PC);
+        self.asm().mov_m_imm(Size::S64, pc, i.caller.pc as i32 + 1);
+    }
+
+    /// Writes `v` boxed (as the interpreter boxes) to `slot`.
+    fn write_boxed(&mut self, slot: Mem, v: V) {
+        {
             match self.f.repr(v) {
                 Repr::Tagged => {
                     let g = self.gpr(v, S0);
@@ -560,7 +641,7 @@ impl Lower<'_, '_> {
                 self.stress(d);
                 let g = self.gpr(arg(0), S0);
                 let w = self.work(res.unwrap(), &[]);
-                let fs_vals: Vec<V> = ins.fs.as_ref().unwrap().regs.iter().map(|x| x.1).collect();
+                let fs_vals: Vec<V> = ins.fs.as_ref().unwrap().values();
                 let w = if fs_vals.iter().any(|v| self.loc(*v) == Loc::Gpr(w)) {
                     S0
                 } else {
@@ -938,6 +1019,38 @@ impl Lower<'_, '_> {
                 );
                 a.jcc(Cond::Ae, d);
             }
+            Op::CheckCallee(proto) => {
+                let d = self.deopt(ins);
+                self.stress(d);
+                let v = self.gpr(arg(0), S0);
+                self.check_cell(v, d);
+                let a = self.asm();
+                a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(v), Kind::Function as i32);
+                a.jcc(Cond::Ne, d);
+                a.mov_r64_imm64(S1, proto);
+                a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(v, layout::FN_PROTO));
+                a.jcc(Cond::Ne, d);
+            }
+            Op::CheckFrameRoom(room) => {
+                // The frame checks of a direct entry
+                // (`emit_direct_entry_to`), in its order: a failing one
+                // deopts before the call, and the baseline code makes it
+                // (and reports what failed).
+                let d = self.deopt(ins);
+                self.stress(d);
+                let a = self.asm();
+                a.mov_r_m(Size::S64, S0, Mem::disp(VM, layout::FRAMES_LEN));
+                a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(VM, layout::MAX_DEPTH));
+                a.jcc(Cond::Ae, d);
+                a.lea(Size::S64, S0, Mem::disp(REGS, room as i32));
+                a.alu_r_m(
+                    AluOp::Cmp,
+                    Size::S64,
+                    S0,
+                    Mem::disp(VM, layout::STACK_LIMIT),
+                );
+                a.jcc(Cond::Ae, d);
+            }
             Op::MathF64(m) => {
                 let x = self.xmm(arg(0), X0);
                 let w = self.xwork(res.unwrap(), &[]);
@@ -1099,7 +1212,7 @@ impl Lower<'_, '_> {
         // value the deopt path reads.
         let mut avoid = vec![y];
         if let Some(fs) = &ins.fs {
-            avoid.extend(fs.regs.iter().map(|r| r.1));
+            avoid.extend(fs.values());
         }
         if ins.op == Op::MulI32 {
             avoid.push(x);
@@ -1347,6 +1460,23 @@ impl Lower<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// A deopt inside an inlined call: the callee's frame, its registers
+/// written at `base` (relative to the top frame's), resuming at `pc`.
+extern "C" fn opt_push_inlined(
+    vm: *mut Vm,
+    p: *const FuncProto,
+    base: u32,
+    argc: u32,
+    dst: u32,
+    pc: u32,
+) {
+    // The VM outlives the optimized code running on it, prototypes all
+    // code.
+    let (vm, p) = unsafe { (&mut *vm, &*p) };
+    let fp = vm.frames.last().expect("optimized code runs in a frame").fp;
+    vm.push_inlined_frame(fp + base as usize, argc as usize, p, dst, pc as usize);
 }
 
 /// `--trace-deopt`: one line per deoptimization (no allocation on the

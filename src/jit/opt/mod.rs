@@ -73,6 +73,9 @@ pub struct OptOptions {
     /// function is compiled: a GetProp site whose cache holds it has seen
     /// string receivers.
     pub string_proto_key: u64,
+    /// Inline small monomorphic callees (`build`'s inlining); off while
+    /// building a callee, so inlining is one level deep.
+    pub inline: bool,
 }
 
 /// Why a guard left optimized code: counted per function
@@ -93,10 +96,12 @@ pub enum DeoptReason {
     NotInt32Range,
     NotArrayOrString,
     NotTypedElement,
+    NotTheCallee,
+    NoFrameForInlinedCall,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 12] = [
+    pub const ALL: [DeoptReason; 14] = [
         DeoptReason::NotInt32,
         DeoptReason::NotNumber,
         DeoptReason::Overflow,
@@ -109,6 +114,8 @@ impl DeoptReason {
         DeoptReason::NotInt32Range,
         DeoptReason::NotArrayOrString,
         DeoptReason::NotTypedElement,
+        DeoptReason::NotTheCallee,
+        DeoptReason::NoFrameForInlinedCall,
     ];
 
     /// The reason a guard of `op` gives (None for ops that never deopt).
@@ -127,6 +134,8 @@ impl DeoptReason {
             CheckNative(_) => DeoptReason::NotTheNative,
             TruncF64 | ShrI32 => DeoptReason::NotInt32Range,
             LoadLength => DeoptReason::NotArrayOrString,
+            CheckCallee(_) => DeoptReason::NotTheCallee,
+            CheckFrameRoom(_) => DeoptReason::NoFrameForInlinedCall,
             _ => return None,
         })
     }
@@ -146,6 +155,10 @@ impl DeoptReason {
             DeoptReason::NotArrayOrString => "length of something else than an array or string",
             DeoptReason::NotTypedElement => {
                 "not an in-range element of an Int32Array or Float64Array"
+            }
+            DeoptReason::NotTheCallee => "callee is not the inlined function",
+            DeoptReason::NoFrameForInlinedCall => {
+                "no room for the inlined call's frame (depth or stack)"
             }
         }
     }
@@ -170,6 +183,10 @@ pub struct OptInfo {
     pub spill_slots: u32,
     pub guards: usize,
     pub generic: usize,
+    /// Each inlined call: "callee (N instructions) at pc P".
+    pub inlined: Vec<String>,
+    /// Bytecode instructions inlined (against `build::INLINE_BUDGET`).
+    pub inlined_insts: usize,
 }
 
 fn dump(o: &OptOptions, phase: &str, f: &ir::Func) {
@@ -235,6 +252,18 @@ pub fn compile(
         spill_slots: a.nslots,
         ..Default::default()
     };
+    for (p, pc) in &f.inlined {
+        // Prototypes outlive all code.
+        let c = unsafe { &**p };
+        let name = if c.name.is_empty() {
+            "<anonymous>"
+        } else {
+            &c.name
+        };
+        info.inlined
+            .push(format!("{name} ({} instructions) at pc {pc}", c.code.len()));
+        info.inlined_insts += c.code.len();
+    }
     for b in &f.blocks {
         for i in &b.insts {
             match i.op {
@@ -249,6 +278,7 @@ pub fn compile(
         trace_deopt: o.trace_deopt,
     };
     let mut region = |e: &mut crate::jit::baseline::emit::Emitter<'_>| lower::lower(e, &f, &a, &lo);
-    let code = crate::jit::baseline::compile_region(p, space, align, Some(&mut region), 0)?;
+    let code =
+        crate::jit::baseline::compile_region(p, space, align, Some((&mut region, DEOPT_LIMIT)), 0)?;
     Ok((code, info))
 }

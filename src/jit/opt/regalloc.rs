@@ -111,7 +111,7 @@ pub fn live_in(f: &Func) -> Vec<HashSet<V>> {
                 }
                 live.extend(ins.args.iter().copied());
                 if let Some(fs) = &ins.fs {
-                    live.extend(fs.regs.iter().map(|x| x.1));
+                    live.extend(fs.values());
                 }
             }
             for p in &b.params {
@@ -160,8 +160,8 @@ pub fn intervals(f: &Func) -> Vec<Interval> {
                 } else {
                     early
                 };
-                for (_, v) in &fs.regs {
-                    touch(*v, at, &mut start, &mut end);
+                for v in fs.values() {
+                    touch(v, at, &mut start, &mut end);
                 }
             }
             if let Some(r) = ins.res {

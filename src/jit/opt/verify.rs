@@ -10,7 +10,10 @@
 //! - operand and result representations are the ones `Op::sig` names;
 //! - every `DEOPT`/`SYNC` instruction and every `Return` has a frame state
 //!   that accounts for every register live at its pc (an SSA value, or in
-//!   the frame), and no register twice.
+//!   the frame), and no register twice; an inlined callee's state against
+//!   the callee's liveness, its caller's against what lives across the
+//!   call (the window and the result register excepted, and no caller
+//!   register inside the callee's frame).
 
 use super::ir::*;
 use crate::bytecode::liveness::Liveness;
@@ -117,26 +120,56 @@ pub fn verify(f: &Func, live: &Liveness) -> Result<(), String> {
             ))
         }
     };
+    // An inlined callee's states are checked against its own liveness.
+    let inl_live: Vec<Liveness> = (f.inlined.iter())
+        // Prototypes outlive all code and every compilation.
+        .map(|(p, _)| Liveness::compute(unsafe { &**p }))
+        .collect();
     let check_fs = |fs: &FrameState, bi: usize, k: i64, what: &str| -> Result<(), String> {
-        let mut seen = std::collections::HashSet::new();
-        for (r, v) in &fs.regs {
-            check_use(*v, bi, k, what)?;
-            if !seen.insert(*r) {
-                return Err(format!("{what}: r{r} twice in the frame state"));
+        // (state, its function's liveness, the call it is the caller of).
+        let mut level: Option<(&FrameState, Option<&Inlined>)> = Some((fs, None));
+        while let Some((fs, call)) = level {
+            let lv = match &fs.inlined {
+                Some(i) => inl_live
+                    .get(i.callee as usize)
+                    .ok_or(format!("{what}: inlined callee #{} unknown", i.callee))?,
+                None => live,
+            };
+            let mut seen = std::collections::HashSet::new();
+            for (r, v) in &fs.regs {
+                check_use(*v, bi, k, what)?;
+                if !seen.insert(*r) {
+                    return Err(format!("{what}: r{r} twice in the frame state"));
+                }
             }
-        }
-        for r in &fs.in_frame {
-            if !seen.insert(*r) {
-                return Err(format!("{what}: r{r} twice in the frame state"));
+            for r in &fs.in_frame {
+                if !seen.insert(*r) {
+                    return Err(format!("{what}: r{r} twice in the frame state"));
+                }
             }
-        }
-        for r in live.live_in(fs.pc as usize) {
-            if !seen.contains(&r) {
-                return Err(format!(
-                    "{what}: frame state at pc {} misses live register r{r}",
-                    fs.pc
-                ));
+            let mut want: Vec<u16> = lv.live_in(fs.pc as usize).collect();
+            if let Some(c) = call {
+                // A caller during an inlined call: what lives across the
+                // call, but the window (the callee's frame) and the result.
+                want.extend(lv.live_in(fs.pc as usize + 1));
+                let window = c.base..c.base + 2 + c.argc;
+                want.retain(|r| !window.contains(r) && *r != c.dst);
+                if let Some(r) = seen.iter().find(|r| **r >= c.base) {
+                    return Err(format!(
+                        "{what}: caller register r{r} overlaps the inlined frame at r{}",
+                        c.base
+                    ));
+                }
             }
+            for r in want {
+                if !seen.contains(&r) {
+                    return Err(format!(
+                        "{what}: frame state at pc {} misses live register r{r}",
+                        fs.pc
+                    ));
+                }
+            }
+            level = fs.inlined.as_ref().map(|i| (&i.caller, Some(&**i)));
         }
         Ok(())
     };
