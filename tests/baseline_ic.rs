@@ -717,6 +717,23 @@ console.log(n);
     );
 }
 
+/// The caches of `f`'s sites whose instruction `site` names a feedback
+/// slot for (in code order).
+fn ics_of(f: &FuncProto, site: impl Fn(&Insn) -> Option<u16>) -> Vec<&PolyIc> {
+    f.code
+        .iter()
+        .filter_map(|i| site(i).and_then(|fb| f.poly_ic(fb)))
+        .collect()
+}
+
+/// The GetGlobal/SetGlobal sites of `f` (in code order).
+fn global_sites(f: &FuncProto) -> Vec<&PolyIc> {
+    ics_of(f, |i| match *i {
+        Insn::GetGlobal { fb, .. } | Insn::SetGlobal { fb, .. } => Some(fb),
+        _ => None,
+    })
+}
+
 /// Global loads and stores are cached on the global object's shape: the
 /// hot loop stays inline; a redefinition (dictionary global object) is seen
 /// through the helper.
@@ -735,14 +752,7 @@ try { loop(1); } catch (e) { console.log(e.message); }
         "90000 300\nCannot assign to read only property 'G' of object '#<Object>'\n",
     );
     let f = function(&p, "loop");
-    let globals: Vec<&PolyIc> = f
-        .code
-        .iter()
-        .filter_map(|i| match *i {
-            Insn::GetGlobal { fb, .. } | Insn::SetGlobal { fb, .. } => f.poly_ic(fb),
-            _ => None,
-        })
-        .collect();
+    let globals = global_sites(f);
     // G read twice, Math read, G written.
     assert_eq!(globals.len(), 4);
     for ic in &globals {
@@ -1123,13 +1133,10 @@ console.log(count("zz", 600));
 
 /// The GetElem/SetElem sites of `f` (in code order).
 fn elem_sites(f: &FuncProto) -> Vec<&PolyIc> {
-    f.code
-        .iter()
-        .filter_map(|i| match *i {
-            Insn::GetElem { fb, .. } | Insn::SetElem { fb, .. } => f.poly_ic(fb),
-            _ => None,
-        })
-        .collect()
+    ics_of(f, |i| match *i {
+        Insn::GetElem { fb, .. } | Insn::SetElem { fb, .. } => Some(fb),
+        _ => None,
+    })
 }
 
 /// Keyed sites with string keys cache (atom, shape) pairs: own loads and
@@ -1233,14 +1240,7 @@ console.log(loop(3));
 "#;
     let p = check(src, "500500 1000\nC is not defined\n21\n");
     let f = function(&p, "loop");
-    let sites: Vec<&PolyIc> = f
-        .code
-        .iter()
-        .filter_map(|i| match *i {
-            Insn::GetGlobal { fb, .. } | Insn::SetGlobal { fb, .. } => f.poly_ic(fb),
-            _ => None,
-        })
-        .collect();
+    let sites = global_sites(f);
     assert_eq!(sites.len(), 3);
     for ic in &sites {
         assert_ne!(ic.cell.get(), 0, "the site records C's cell");
@@ -1248,7 +1248,11 @@ console.log(loop(3));
         // the shape changes no longer call.
         assert!(ic.len() <= 2, "{:?}", ic.shapes());
     }
-    assert_eq!(sites[0].cell.get(), sites[2].cell.get(), "one cell per global");
+    assert_eq!(
+        sites[0].cell.get(),
+        sites[2].cell.get(),
+        "one cell per global"
+    );
     // 1000 iterations under 100 global-object shapes: a few helper calls
     // per shape change at most would be 300; the cells need ~6 (the first
     // calls, the deletion, the recreation).

@@ -715,22 +715,40 @@ pub fn set_prop(
     }
     let key = vm.const_key(p, name);
     if vm.is_object(o) {
-        let c = Cell::from_value(o);
-        let sid = Vm::shape_of(c);
-        if let Some((slot, attrs)) = vm.shapes.lookup(sid, key) {
-            if attrs & (ACCESSOR | WRITABLE) == WRITABLE && !vm.shapes.get(sid).dictionary {
+        return set_reporting(vm, o, key, v, ic, Some(cell));
+    }
+    vm.set_value(o, key, v)
+}
+
+/// [[Set]] of `key` on object `o`, reporting to `ic` what the store finds:
+/// an own writable data property of a shared shape (`ic.own`, and the
+/// interpreter's monomorphic feedback in `mono`), or a missing one that
+/// the store may add (`may_add`, then `added`).
+fn set_reporting(
+    vm: &mut Vm,
+    o: Value,
+    key: PropKey,
+    v: Value,
+    ic: &mut impl PropIc,
+    mono_fb: Option<&StdCell<u64>>,
+) -> JsResult<()> {
+    let c = Cell::from_value(o);
+    let sid = Vm::shape_of(c);
+    if let Some((slot, attrs)) = vm.shapes.lookup(sid, key) {
+        if attrs & (ACCESSOR | WRITABLE) == WRITABLE && !vm.shapes.get(sid).dictionary {
+            if let Some(cell) = mono_fb {
                 record_mono(cell, mono(sid.0, slot));
-                ic.own(vm, c, slot);
             }
-        } else if ic.may_add(vm, o, key) {
-            // `o` stays rooted across the store, which may allocate.
-            vm.handles.push(o);
-            let r = vm.set_value(o, key, v);
-            let o = vm.handles.pop().unwrap();
-            r?;
-            ic.added(vm, o, key);
-            return Ok(());
+            ic.own(vm, c, slot);
         }
+    } else if ic.may_add(vm, o, key) {
+        // `o` stays rooted across the store, which may allocate.
+        vm.handles.push(o);
+        let r = vm.set_value(o, key, v);
+        let o = vm.handles.pop().unwrap();
+        r?;
+        ic.added(vm, o, key);
+        return Ok(());
     }
     vm.set_value(o, key, v)
 }
@@ -838,22 +856,7 @@ pub fn set_elem_ic(
         if ic.cached_store(vm, o, v) {
             return Ok(());
         }
-        let c = Cell::from_value(o);
-        let sid = Vm::shape_of(c);
-        if let Some((slot, attrs)) = vm.shapes.lookup(sid, key) {
-            if attrs & (ACCESSOR | WRITABLE) == WRITABLE && !vm.shapes.get(sid).dictionary {
-                ic.own(vm, c, slot);
-            }
-        } else if ic.may_add(vm, o, key) {
-            // `o` stays rooted across the store, which may allocate.
-            vm.handles.push(o);
-            let r = vm.set_value(o, key, v);
-            let o = vm.handles.pop().unwrap();
-            r?;
-            ic.added(vm, o, key);
-            return Ok(());
-        }
-        return vm.set_value(o, key, v);
+        return set_reporting(vm, o, key, v, ic, None);
     }
     vm.set_elem(o, k, v)
 }

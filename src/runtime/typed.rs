@@ -50,7 +50,12 @@ pub fn is_numeric_prop_key(atoms: &super::atoms::Atoms, key: super::atoms::PropK
         return true;
     };
     match atoms.get(a).first() {
-        Some(&u) if matches!(u, 0x30..=0x39 | 0x2d /* - */ | 0x49 /* I */ | 0x4e /* N */) => {
+        Some(&u)
+            if matches!(
+                u,
+                0x30..=0x39 | 0x2d /* - */ | 0x49 /* I */ | 0x4e /* N */
+            ) =>
+        {
             is_numeric_key(&atoms.key_to_string(key))
         }
         _ => false,

@@ -52,7 +52,9 @@ use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind, ATOM_STRING, FIRST_OBJECT_KIND};
 use crate::runtime::object::FROZEN_ELEMENTS;
 use crate::runtime::shape::{self, ShapeId, ACCESSOR, WRITABLE};
-use crate::runtime::{fixed, oflags, GlobalCell, Intrinsic, Value, Vm, CELL_READ, CELL_WRITE, UNIT_STRINGS};
+use crate::runtime::{
+    fixed, oflags, GlobalCell, Intrinsic, Value, Vm, CELL_READ, CELL_WRITE, UNIT_STRINGS,
+};
 use std::mem::{offset_of, size_of};
 
 // Raw words of every object cell (shape id, kind-specific word, identity).
@@ -139,7 +141,11 @@ impl<'a> Dest<'a> {
 
     /// A keyed site's cache for atom `a` (a megamorphic keyed site still
     /// fills its table).
-    pub(crate) fn keyed(p: &'a FuncProto, fb: u16, a: crate::runtime::atoms::Atom) -> Option<Dest<'a>> {
+    pub(crate) fn keyed(
+        p: &'a FuncProto,
+        fb: u16,
+        a: crate::runtime::atoms::Atom,
+    ) -> Option<Dest<'a>> {
         Some(Dest {
             ic: p.poly_ic(fb)?,
             hi: (a.0 as u64) << 32,
@@ -167,9 +173,7 @@ impl<'a> Dest<'a> {
     /// every key that is no atom string).
     fn enter_chain(self, key: u64, loc: i64, words: &[u64]) {
         if let Some(e) = self.find(key) {
-            if e.loc.get() == loc
-                && self.ic.chain_of(e, CHAIN_N, CHAIN_PROTOS) == Some(words)
-            {
+            if e.loc.get() == loc && self.ic.chain_of(e, CHAIN_N, CHAIN_PROTOS) == Some(words) {
                 return;
             }
         }
@@ -187,15 +191,19 @@ impl<'a> Dest<'a> {
         if !self.keyed || !ic.is_mega() {
             if self.keyed && ic.len() == POLY_MAX && self.find(key).is_none() {
                 go_mega(ic);
-                let t = ic
-                    .table_owner
-                    .get_or_init(|| (0..fbk::KEYED_TABLE).map(|_| PolyEntry::default()).collect());
+                let t = ic.table_owner.get_or_init(|| {
+                    (0..fbk::KEYED_TABLE)
+                        .map(|_| PolyEntry::default())
+                        .collect()
+                });
                 ic.table.set(t.as_ptr() as u64);
             } else {
                 return enter(ic, key, loc, holder);
             }
         }
-        let Some(t) = ic.table_owner.get() else { return };
+        let Some(t) = ic.table_owner.get() else {
+            return;
+        };
         ic.table_inserts.set(ic.table_inserts.get() + 1);
         let e = &t[fbk::keyed_slot(key)];
         e.loc.set(loc);
@@ -446,7 +454,9 @@ fn cached_load(d: Dest, o: Value) -> Option<Value> {
 /// a hit (an own writable property, or a cached transition whose new slot
 /// needs no allocation): whether it was done.
 fn cached_store(d: Dest, o: Value, v: Value) -> bool {
-    let Some(c) = object_cell(o) else { return false };
+    let Some(c) = object_cell(o) else {
+        return false;
+    };
     let Some(e) = d.find(d.key(c)) else {
         return false;
     };
@@ -985,6 +995,17 @@ impl Emitter<'_> {
         Mem::bisd(Gpr::Rax, idx(Gpr::Rcx), Scale::S1, 0)
     }
 
+    /// `dst` = the word at byte `off` of the PolyIc at `ic` (an address the
+    /// helpers fill: a keyed site's table, a global site's cell), or a
+    /// jump to `slow` while it is 0.
+    pub(super) fn load_ic_word(&mut self, ic: &PolyIc, off: usize, dst: Gpr, slow: Label) {
+        let x = &mut self.m.asm;
+        x.mov_r_imm(Size::S64, dst, ic as *const PolyIc as i64);
+        x.mov_r_m(Size::S64, dst, Mem::disp(dst, off as i32));
+        x.test_rm_r(Size::S64, dst, dst);
+        x.jcc(Cond::E, slow);
+    }
+
     /// The PolyIc of a property site that should get inline checks: it owns
     /// its feedback slot and is not already megamorphic (a site compiled
     /// again after going megamorphic just calls its helper).
@@ -1232,15 +1253,8 @@ impl Emitter<'_> {
             return self.generic(pc, helper);
         };
         let slow = self.slow_path(pc, helper, self.next(pc), None);
+        self.load_ic_word(ic, offset_of!(PolyIc, cell), Gpr::Rdx, slow);
         let x = &mut self.m.asm;
-        x.mov_r_imm(Size::S64, Gpr::Rcx, ic as *const PolyIc as i64);
-        x.mov_r_m(
-            Size::S64,
-            Gpr::Rdx,
-            Mem::disp(Gpr::Rcx, offset_of!(PolyIc, cell) as i32),
-        );
-        x.test_rm_r(Size::S64, Gpr::Rdx, Gpr::Rdx);
-        x.jcc(Cond::E, slow);
         let state = Mem::disp(Gpr::Rdx, offset_of!(GlobalCell, state) as i32);
         let need = if set { CELL_WRITE } else { CELL_READ };
         x.test_rm_imm(Size::S8, state, need as i32);

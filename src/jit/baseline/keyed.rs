@@ -82,7 +82,11 @@ impl Emitter<'_> {
         self.branch_if_not_object(Gpr::Rax, slow);
         self.m.feedback_or(fb, fbk::SAW_OTHER);
         let x = &mut self.m.asm;
-        x.mov_r_m(Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rax, super::ic::SHAPE_OFF));
+        x.mov_r_m(
+            Size::S64,
+            Gpr::Rdx,
+            Mem::disp(Gpr::Rax, super::ic::SHAPE_OFF),
+        );
         x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::Rdx, 1);
         x.alu_rm_r(AluOp::Or, Size::S64, Gpr::Rdx, Gpr::R11);
         let (own, table, holder) = (x.new_label(), x.new_label(), x.new_label());
@@ -110,15 +114,8 @@ impl Emitter<'_> {
         // The table of a megamorphic site (rdx = the entry key).
         self.m.asm.bind(table);
         let e = |f: usize| Mem::bisd(Gpr::Rcx, idx(Gpr::R8), Scale::S8, f as i32);
+        self.load_ic_word(ic, offset_of!(PolyIc, table), Gpr::Rcx, slow);
         let x = &mut self.m.asm;
-        x.mov_r_imm(Size::S64, Gpr::Rcx, ic as *const PolyIc as i64);
-        x.mov_r_m(
-            Size::S64,
-            Gpr::Rcx,
-            Mem::disp(Gpr::Rcx, offset_of!(PolyIc, table) as i32),
-        );
-        x.test_rm_r(Size::S64, Gpr::Rcx, Gpr::Rcx);
-        x.jcc(Cond::E, slow);
         // r8 = 3 * keyed_slot(rdx): the entry's index in words.
         x.imul_r_rm_imm(Size::S64, Gpr::R8, Gpr::Rdx, fbk::KEYED_HASH);
         x.shift_imm(
@@ -132,7 +129,12 @@ impl Emitter<'_> {
             Gpr::R8,
             Mem::bisd(Gpr::R8, idx(Gpr::R8), Scale::S2, 0),
         );
-        x.alu_r_m(AluOp::Cmp, Size::S64, Gpr::Rdx, e(offset_of!(PolyEntry, key)));
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::Rdx,
+            e(offset_of!(PolyEntry, key)),
+        );
         x.jcc(Cond::Ne, slow);
         x.mov_r_m(Size::S64, Gpr::Rdx, e(offset_of!(PolyEntry, holder)));
         x.mov_r_m(Size::S64, Gpr::Rcx, e(offset_of!(PolyEntry, loc)));
