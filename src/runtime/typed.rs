@@ -49,15 +49,9 @@ pub fn is_numeric_prop_key(atoms: &super::atoms::Atoms, key: super::atoms::PropK
     let super::atoms::PropKey::Atom(a) = key else {
         return true;
     };
+    // Digits, '-', 'I' (Infinity), 'N' (NaN).
     match atoms.get(a).first() {
-        Some(&u)
-            if matches!(
-                u,
-                0x30..=0x39 | 0x2d /* - */ | 0x49 /* I */ | 0x4e /* N */
-            ) =>
-        {
-            is_numeric_key(&atoms.key_to_string(key))
-        }
+        Some(0x30..=0x39 | 0x2d | 0x49 | 0x4e) => is_numeric_key(&atoms.key_to_string(key)),
         _ => false,
     }
 }
