@@ -34,7 +34,7 @@ options:
   --opt-threshold=N    calls or back edges of baseline code before auto
                        optimizes (2000; 0 = never)
   --print-ir[=PASS]    print the optimizing tier's IR after each pass (or one:
-                       build, fold, gvn, licm, range, fuel, dce)
+                       build, fold, gvn, jumps, licm, range, fuel, dce)
   --trace-opt          same as --trace-tier (what was optimized, recompiled)
   --trace-deopt        report each deoptimization: function, pc, line:col, reason
   --deopt-every=K      harness: every K-th guard in optimized code deopts

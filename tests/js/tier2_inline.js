@@ -76,3 +76,18 @@ function leaf(x) { return x + 1; }
 function deep(n) { return n === 0 ? 0 : leaf(deep(n - 1)); }
 for (let k = 0; k < 50; k++) deep(20);
 try { deep(1e6); print("no error"); } catch (e) { print(e instanceof RangeError); }
+
+// Inlined callees reading their context (script-level bindings), which the
+// caller writes between calls; and a closure's own context.
+const K = 3;
+let counter = 0;
+class A { constructor() { this.s = 0; } f(x) { this.s = this.s | K; return x + K + counter; } }
+function runA(n) { const o = new A(); let t = 0; for (let i = 0; i < n; i++) { t += o.f(i); counter++; } return t; }
+let ra = 0;
+for (let k = 0; k < 30; k++) ra += runA(300);
+print(ra, counter);
+function makeAdder(d) { let calls = 0; return (x) => x + d + calls; }
+const add5 = makeAdder(5), add7 = makeAdder(7);
+function runAdd(f, n) { let t = 0; for (let i = 0; i < n; i++) t += f(i); return t; }
+for (let k = 0; k < 30; k++) runAdd(add5, 100);
+print(runAdd(add5, 100), runAdd(add7, 100));

@@ -1372,8 +1372,7 @@ impl Builder<'_> {
             !i.op.has(props::CALLS)
                 && !matches!(
                     i.op,
-                    Op::LoadCtx(..)
-                        | Op::StoreCtx(..)
+                    Op::StoreCtx(..)
                         | Op::Fuel
                         | Op::ReserveFuel
                         | Op::FuelStep
@@ -1444,6 +1443,18 @@ impl Builder<'_> {
         let sites = self.f.prop_sites.len() as u32;
         self.f.prop_sites.extend(cf.prop_sites.iter().cloned());
         let mut map: HashMap<V, V> = HashMap::new();
+        // The callee's context (its function's): read once, if used.
+        let env = cf.blocks[1]
+            .insts
+            .iter()
+            .any(|i| matches!(i.op, Op::LoadCtx(..)))
+            .then(|| {
+                self.emit_v(
+                    Op::LoadField(crate::jit::baseline::emit::layout::FN_ENV as i64),
+                    vec![fv],
+                    None,
+                )
+            });
         // A callee state: every register explicit (its frame is written
         // whole on deopt), r0 always (the frame's context comes from it).
         let state = |fs: &FrameState, map: &HashMap<V, V>| {
@@ -1481,9 +1492,13 @@ impl Builder<'_> {
             let op = match ins.op {
                 Op::LoadProp(i) => Op::LoadProp(i + sites),
                 Op::StoreProp(i) => Op::StoreProp(i + sites),
+                Op::LoadCtx(d, s) => Op::LoadCtxIn(d, s),
                 op => op,
             };
-            let args = ins.args.iter().map(|a| map[a]).collect();
+            let mut args: Vec<V> = ins.args.iter().map(|a| map[a]).collect();
+            if let (Op::LoadCtxIn(..), Some(e)) = (op, env) {
+                args.push(e);
+            }
             let fs = ins.fs.as_ref().map(|fs| state(fs, &map));
             let res = ins.res.map(|r| {
                 let n = self.f.new_value(cf.repr(r));

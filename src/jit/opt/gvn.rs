@@ -35,6 +35,7 @@ fn key(ins: &Inst) -> Option<Key> {
                 | Op::CheckCallee(_)
                 | Op::LoadField(_)
                 | Op::LoadCtx(..)
+                | Op::LoadCtxIn(..)
         );
     // `{:?}` of the op carries its immediates (constants, conditions).
     reusable.then(|| (format!("{:?}", ins.op), ins.args.clone()))
@@ -82,6 +83,8 @@ pub fn run(f: &mut Func) {
                 Op::StoreCtx(d, slot) => {
                     let load = format!("{:?}", Op::LoadCtx(d, slot));
                     table.insert((load, vec![]), Some(ins.args[0]));
+                    // An inlined callee's context may be this one.
+                    table.retain(|k, _| !k.0.starts_with("LoadCtxIn"));
                 }
                 _ => {}
             }

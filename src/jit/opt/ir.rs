@@ -184,6 +184,11 @@ pub enum Op {
     LoadCtx(u16, u16),
     /// Stores its operand there.
     StoreCtx(u16, u16),
+    /// `LoadCtx` of an inlined callee: slot `slot` of the context `depth`
+    /// levels up from the context operand (the callee's, its function's
+    /// `FN_ENV`). Any `StoreCtx` may write it (the chains may share
+    /// contexts).
+    LoadCtxIn(u16, u16),
     /// Deopts when its operand is the hole (a `let`/`const` read in its
     /// temporal dead zone: the baseline code throws).
     CheckNotHole,
@@ -232,7 +237,7 @@ impl Op {
         match self {
             ConstI32(_) | ConstF64(_) | ConstBool(_) | ConstTagged(_) => PURE,
             LoadReg(_) | LoadCtx(..) => READS_FRAME,
-            StoreCtx(..) => 0,
+            StoreCtx(..) | LoadCtxIn(..) => 0,
             CheckNotHole => DEOPT,
             CheckInt32 | CheckNumber => DEOPT,
             I32ToF64 | BoxI32 | BoxF64 | BoxBool => PURE,
@@ -277,7 +282,7 @@ impl Op {
             | AddI32Wrap | SubI32Wrap => (&[Int32, Int32], Some(Int32)),
             NegI32 => (&[Int32], Some(Int32)),
             TruncF64 => (&[Float64], Some(Int32)),
-            LoadProp(_) | LoadField(_) | StrReceiver => (&[Tagged], Some(Tagged)),
+            LoadProp(_) | LoadField(_) | StrReceiver | LoadCtxIn(..) => (&[Tagged], Some(Tagged)),
             StoreProp(_) | StoreField(_) => (&[Tagged, Tagged], None),
             CheckShape(_) => (&[Tagged], None),
             LoadElem => (&[Tagged, Int32], Some(Tagged)),

@@ -235,6 +235,7 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
                     | Op::CheckFrameRoom(_) => always,
                     Op::LoadLength => always,
                     Op::LoadCtx(d, s) => always && !stored_ctx.contains(&(d, s)),
+                    Op::LoadCtxIn(..) => always && stored_ctx.is_empty(),
                     Op::LoadField(loc) => {
                         // No store in the loop may write this field of
                         // this object: none of that slot, or only into

@@ -75,11 +75,18 @@ pub struct Lower<'e, 'p> {
     /// Out-of-line edge stubs: (entry, moves, target).
     stubs: Vec<(Label, Vec<Move>, Label)>,
     consts: HashMap<V, i32>,
+    /// How many times each value is read (operands, states, terminators,
+    /// edges).
+    uses: HashMap<V, usize>,
     opts: &'e LowerOpts,
     /// Code offsets of each guard's deopt stub (for `--print-code`).
     pub ndeopts: usize,
     /// The instruction being lowered is an inlined callee's (see `stress`).
     stress_inlined: bool,
+    /// A compare whose only use is its block's branch: it sets the flags
+    /// (`flags`, the condition) and the branch jumps on them.
+    fuse: Option<V>,
+    flags: Option<Cond>,
 }
 
 fn stack(n: u32) -> Mem {
@@ -122,9 +129,12 @@ pub fn lower(
         deopts: vec![],
         stubs: vec![],
         consts: HashMap::new(),
+        uses: super::jumps::use_counts(f),
         opts,
         ndeopts: 0,
         stress_inlined: false,
+        fuse: None,
+        flags: None,
     };
     for b in &f.blocks {
         for ins in &b.insts {
@@ -169,6 +179,7 @@ impl Lower<'_, '_> {
             let lbl = self.blocks[bi];
             self.asm().bind(lbl);
             let b = &self.f.blocks[bi];
+            self.fuse = self.fusable(b);
             for ins in &b.insts {
                 self.stress_inlined = ins.fs.as_ref().is_some_and(|fs| fs.inlined.is_some());
                 self.inst(ins)?;
@@ -690,7 +701,11 @@ impl Lower<'_, '_> {
                     Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, Size::S32, a, stack(n)),
                     Loc::Xmm(_) => unreachable!(),
                 }
-                self.set_flag(res.unwrap(), cc_of(cc), None);
+                if self.fuse == res {
+                    self.flags = Some(cc_of(cc));
+                } else {
+                    self.set_flag(res.unwrap(), cc_of(cc), None);
+                }
             }
             Op::CmpF64(cc) => {
                 // ucomisd x, y: CF = x < y, ZF = x == y, all set when unordered.
@@ -713,7 +728,11 @@ impl Lower<'_, '_> {
                     Cc::Ne => Some((Cond::P, AluOp::Or)),
                     _ => None,
                 };
-                self.set_flag(res.unwrap(), cond, parity);
+                if self.fuse == res && parity.is_none() {
+                    self.flags = Some(cond);
+                } else {
+                    self.set_flag(res.unwrap(), cond, parity);
+                }
             }
             Op::NotBool => {
                 let g = self.gpr(arg(0), S0);
@@ -956,6 +975,17 @@ impl Lower<'_, '_> {
                 a.mov_rm_r(Size::S32, w, S1);
                 self.put(res.unwrap(), w);
             }
+            Op::LoadCtxIn(depth, slot) => {
+                let env = self.gpr(arg(0), S1);
+                let a = self.asm();
+                a.mov_rm_r(Size::S64, S1, env);
+                for _ in 0..depth {
+                    a.mov_r_m(Size::S64, S1, Mem::disp(S1, layout::ENV_PARENT));
+                }
+                let w = self.work(res.unwrap(), &[]);
+                self.asm().mov_r_m(Size::S64, w, layout::env_slot(S1, slot));
+                self.put(res.unwrap(), w);
+            }
             Op::LoadCtx(depth, slot) | Op::StoreCtx(depth, slot) => {
                 let a = self.asm();
                 a.mov_r_m(Size::S64, S1, Mem::disp(FRAME, layout::F_CTX));
@@ -1182,6 +1212,23 @@ impl Lower<'_, '_> {
         }
         self.asm().bind(cont);
         Ok(())
+    }
+
+    /// The compare to fuse with block `b`'s branch (see `fuse`): its last
+    /// instruction, read by nothing but the branch (an ordered float
+    /// compare: one condition code; edge moves are `mov`s, which keep the
+    /// flags).
+    fn fusable(&self, b: &Block) -> Option<V> {
+        let Term::Branch { cond, .. } = &b.term else {
+            return None;
+        };
+        let last = b.insts.last()?;
+        let one_flag = match last.op {
+            Op::CmpI32(_) => true,
+            Op::CmpF64(cc) => !matches!(cc, Cc::Eq | Cc::Ne),
+            _ => false,
+        };
+        (one_flag && last.res == Some(*cond) && self.uses.get(cond) == Some(&1)).then_some(*cond)
     }
 
     /// Result = the condition (plus a parity fix for float (in)equality).
@@ -1430,21 +1477,34 @@ impl Lower<'_, '_> {
                 }
             }
             Term::Branch { cond, then, els } => {
-                let c = self.gpr(*cond, S0);
-                self.asm().test_rm_r(Size::S32, c, c);
+                let cc = match self.flags.take() {
+                    Some(cc) => cc,
+                    None => {
+                        let c = self.gpr(*cond, S0);
+                        self.asm().test_rm_r(Size::S32, c, c);
+                        Cond::Ne
+                    }
+                };
                 let tm = super::checker::edge_moves(self.f, self.a, then);
                 let em = super::checker::edge_moves(self.f, self.a, els);
                 let tl = self.blocks[then.to.0 as usize];
                 let el = self.blocks[els.to.0 as usize];
+                if tm.is_empty() && em.is_empty() && Some(tl) == next {
+                    // Fall into the taken side.
+                    self.asm().jcc(cc.invert(), el);
+                    return Ok(());
+                }
                 if tm.is_empty() {
-                    self.asm().jcc(Cond::Ne, tl);
+                    self.asm().jcc(cc, tl);
                 } else {
                     let stub = self.asm().new_label();
-                    self.asm().jcc(Cond::Ne, stub);
+                    self.asm().jcc(cc, stub);
                     self.stubs.push((stub, tm, tl));
                 }
                 self.moves(&em);
-                self.asm().jmp(el);
+                if Some(el) != next {
+                    self.asm().jmp(el);
+                }
             }
             Term::Return { fs } => {
                 self.sync(fs);

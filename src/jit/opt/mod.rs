@@ -36,6 +36,7 @@ pub mod fold;
 pub mod fuel;
 pub mod gvn;
 pub mod ir;
+pub mod jumps;
 pub mod licm;
 pub mod lower;
 pub mod range;
@@ -211,9 +212,10 @@ pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), S
     };
     check(&f, "build")?;
     type Pass<'a> = Box<dyn Fn(&mut ir::Func) + 'a>;
-    let passes: [(&str, Pass); 6] = [
+    let passes: [(&str, Pass); 7] = [
         ("fold", Box::new(fold::run)),
         ("gvn", Box::new(gvn::run)),
+        ("jumps", Box::new(jumps::run)),
         ("licm", Box::new(|f: &mut ir::Func| licm::run(f, &live))),
         ("range", Box::new(range::run)),
         ("fuel", Box::new(fuel::run)),

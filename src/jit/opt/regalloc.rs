@@ -249,6 +249,21 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
         slot_end[s] = slot_end[s].max(end);
         Loc::Stack(s as u32)
     };
+    // Move hints: an edge argument and the parameter it becomes. Given
+    // one register (the one allocated first, if free when the other's
+    // interval starts: the first one's has ended), the edge's move of that
+    // value is no move at all, as in a loop whose back edge passes the
+    // next iteration's values.
+    let mut hints: std::collections::HashMap<V, Vec<V>> = std::collections::HashMap::new();
+    for b in &f.blocks {
+        for e in b.term.edges() {
+            let params = &f.blocks[e.to.0 as usize].params;
+            for (a, p) in e.args.iter().zip(params) {
+                hints.entry(*a).or_default().push(*p);
+                hints.entry(*p).or_default().push(*a);
+            }
+        }
+    }
     // (end, value) of intervals holding a register now.
     let mut active: Vec<(u32, V)> = Vec::new();
     for iv in &ivs {
@@ -266,11 +281,26 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
             }
         });
         let float = f.repr(iv.v).is_float();
-        let reg = if float {
-            free_x.pop().map(Loc::Xmm)
-        } else {
-            free_g.pop().map(Loc::Gpr)
-        };
+        let hinted = hints.get(&iv.v).and_then(|ws| {
+            ws.iter().find_map(|w| match loc[w.0 as usize] {
+                Some(Loc::Gpr(g)) if !float => {
+                    let i = free_g.iter().position(|x| *x == g)?;
+                    Some(Loc::Gpr(free_g.remove(i)))
+                }
+                Some(Loc::Xmm(x)) if float => {
+                    let i = free_x.iter().position(|y| *y == x)?;
+                    Some(Loc::Xmm(free_x.remove(i)))
+                }
+                _ => None,
+            })
+        });
+        let reg = hinted.or_else(|| {
+            if float {
+                free_x.pop().map(Loc::Xmm)
+            } else {
+                free_g.pop().map(Loc::Gpr)
+            }
+        });
         let chosen = match reg {
             Some(r) => {
                 active.push((iv.end, iv.v));
