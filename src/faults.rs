@@ -160,13 +160,14 @@ pub enum Fault {
     /// by: stdout divergence (the `getter-replaces-data` pattern's
     /// `get v() { return this.id; }` read through two receivers).
     GetterWrongReceiver,
-    /// The global variable caches (`ic::note_global`) miss a redefinition:
-    /// a global redefined after warm-up as an accessor
-    /// (`Object.defineProperty(globalThis, ...)`, which makes the global
-    /// object a dictionary) is entered as if it were still a data property,
-    /// so baseline code reads its getter/setter pair instead of calling
-    /// the getter. Caught by: the `global-redefined` pattern (stdout
-    /// divergence, or a crash where the pair is used as a value).
+    /// The global variable caches miss a redefinition: a global redefined
+    /// after warm-up as an accessor (`Object.defineProperty(globalThis,
+    /// ...)`) keeps its property cell (`Vm::own_property_changed` does not
+    /// empty it) and `ic::note_global` fills cells and enters shapes as
+    /// if it were still a data property, so baseline code reads its
+    /// getter/setter pair instead of calling the getter. Caught by: the
+    /// `global-redefined` pattern (stdout divergence, or a crash where the
+    /// pair is used as a value).
     GlobalCacheStale,
     /// The inline element store (`ic::element_address` for a SetElem) does
     /// not test the array's `FROZEN_ELEMENTS` flag: after warm-up a store

@@ -156,14 +156,21 @@ impl Vm {
             return;
         };
         let key = p as *const FuncProto as usize;
+        // A site that had no feedback has some now: recompile speculating
+        // there too. That is no failed speculation, and it ends (each
+        // site gets its feedback once), so it does not count.
+        let unfed =
+            p.jit.last_deopt_reason.get() == crate::jit::opt::DeoptReason::NoFeedback as u32;
         let n = jit.reopts.entry(key).or_insert(0);
-        *n += 1;
+        if !unfed {
+            *n += 1;
+        }
         let last = *n > MAX_REOPTS;
         // Recompile without the speculation that failed: where the last
         // deopt resumed (the pc of the guard that keeps failing).
         let pc = p.jit.last_deopt_pc.get();
         let spots = jit.no_spec.entry(key).or_default();
-        if !spots.contains(&pc) {
+        if !spots.contains(&pc) && !unfed {
             spots.push(pc);
         }
         if jit.trace {
@@ -174,6 +181,8 @@ impl Vm {
                 crate::jit::opt::DeoptReason::summary(&p.jit.deopt_reasons),
                 if last {
                     "stays in baseline code"
+                } else if unfed {
+                    "reoptimized with the feedback gathered since"
                 } else {
                     "reoptimized without speculating there"
                 }
@@ -215,6 +224,7 @@ impl Vm {
                 Vm::shape_of(crate::runtime::heap::Cell::from_value(sp)).0 as u64 + 1
             },
             inline: true,
+            soft_deopt: self.opts.tier == Tier::Auto,
         };
         let Some(jit) = crate::jit::state(self) else {
             return Err(CompileError::Invalid("no JIT attached".into()));

@@ -717,6 +717,23 @@ console.log(n);
     );
 }
 
+/// The caches of `f`'s sites whose instruction `site` names a feedback
+/// slot for (in code order).
+fn ics_of(f: &FuncProto, site: impl Fn(&Insn) -> Option<u16>) -> Vec<&PolyIc> {
+    f.code
+        .iter()
+        .filter_map(|i| site(i).and_then(|fb| f.poly_ic(fb)))
+        .collect()
+}
+
+/// The GetGlobal/SetGlobal sites of `f` (in code order).
+fn global_sites(f: &FuncProto) -> Vec<&PolyIc> {
+    ics_of(f, |i| match *i {
+        Insn::GetGlobal { fb, .. } | Insn::SetGlobal { fb, .. } => Some(fb),
+        _ => None,
+    })
+}
+
 /// Global loads and stores are cached on the global object's shape: the
 /// hot loop stays inline; a redefinition (dictionary global object) is seen
 /// through the helper.
@@ -735,14 +752,7 @@ try { loop(1); } catch (e) { console.log(e.message); }
         "90000 300\nCannot assign to read only property 'G' of object '#<Object>'\n",
     );
     let f = function(&p, "loop");
-    let globals: Vec<&PolyIc> = f
-        .code
-        .iter()
-        .filter_map(|i| match *i {
-            Insn::GetGlobal { fb, .. } | Insn::SetGlobal { fb, .. } => f.poly_ic(fb),
-            _ => None,
-        })
-        .collect();
+    let globals = global_sites(f);
     // G read twice, Math read, G written.
     assert_eq!(globals.len(), 4);
     for ic in &globals {
@@ -1119,4 +1129,133 @@ console.log(count("zz", 600));
     // 2400 checks; each key change refills the three entries.
     let calls = f.jit.helper_calls.get();
     assert!(calls <= 30, "count: {calls} helper calls");
+}
+
+/// The GetElem/SetElem sites of `f` (in code order).
+fn elem_sites(f: &FuncProto) -> Vec<&PolyIc> {
+    ics_of(f, |i| match *i {
+        Insn::GetElem { fb, .. } | Insn::SetElem { fb, .. } => Some(fb),
+        _ => None,
+    })
+}
+
+/// Keyed sites with string keys cache (atom, shape) pairs: own loads and
+/// stores, an inherited method, property-adding stores (transitions) stay
+/// inline; past four pairs a site fills its hash table; keys that are no
+/// atom strings (built at run time) are served from the same cache by the
+/// helper; a site whose pairs keep changing stops caching.
+#[test]
+fn keyed_sites_cache_atom_shape_pairs() {
+    let src = r#"
+const keys = ["a", "b", "c"];
+function hot(o, n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) { const k = keys[i % 3]; o[k] = o[k] + i; s += o[k]; }
+  return s;
+}
+class P { m() { return 5; } }
+function inherited(o, n) { let s = 0; const k = "m"; for (let i = 0; i < n; i++) s += o[k](); return s; }
+function adds(n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) { const o = {}; for (let j = 0; j < 3; j++) o[keys[j]] = i + j; s += o.c; }
+  return s;
+}
+const many = ["k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11"];
+function wide(objs, n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) { const o = objs[i % objs.length]; s += o[many[i % 12]]; }
+  return s;
+}
+const objs = [];
+for (let j = 0; j < 3; j++) { const o = { pad: j }; for (let i = 0; i < 12; i++) o[many[i]] = i + j; objs.push(o); }
+function built(o, n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) { const k = ("a" + i).substring(0, 1); s += o[k]; }
+  return s;
+}
+function churn(n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) { const o = { [("q" + i)]: i }; s += o["q" + i]; }
+  return s;
+}
+const o = { a: 1, b: 2, c: 3 };
+console.log(hot(o, 300), o.a, o.b, o.c, inherited(new P(), 300), adds(300));
+console.log(wide(objs, 720), built(o, 300), churn(1500));
+"#;
+    let p = check(
+        src,
+        "1515600 14851 14952 15053 1500 45450\n4680 4455300 1124250\n",
+    );
+    let hot = function(&p, "hot");
+    let ics = elem_sites(hot);
+    // `keys[i % 3]`, `o[k]` read twice, `o[k] =`.
+    assert_eq!(ics.len(), 4);
+    for ic in &ics[1..] {
+        assert_eq!(ic.len(), 3, "one shape, three keys: {:?}", ic.shapes());
+    }
+    let calls = hot.jit.helper_calls.get();
+    assert!(calls <= 20, "hot: {calls} helper calls");
+    let inh = function(&p, "inherited");
+    let ic = elem_sites(inh)[0];
+    assert_eq!(ic.len(), 1);
+    assert_ne!(ic.entries[0].holder.get(), 0, "a prototype's method");
+    let adds = function(&p, "adds");
+    let set = elem_sites(adds)[1];
+    assert_eq!(set.len(), 3, "three transitions: {:?}", set.shapes());
+    assert!(set.entries[..3].iter().all(|e| e.holder.get() != 0));
+    // `{}` is a helper call per iteration (300); the 900 stores add none
+    // after warm-up.
+    let calls = adds.jit.helper_calls.get();
+    assert!(calls <= 330, "adds: {calls} helper calls");
+    // 36 pairs through one site: its table.
+    let wide = function(&p, "wide");
+    let ic = elem_sites(wide)[2];
+    assert!(ic.is_mega() && ic.table.get() != 0 && !ic.table_closed());
+    let calls = wide.jit.helper_calls.get();
+    assert!(calls <= 100, "wide: {calls} helper calls");
+    // Fresh strings as keys: the helper, from the cache.
+    let b = function(&p, "built");
+    assert_eq!(elem_sites(b)[0].len(), 1);
+    // A new pair at every access: the site gave up caching.
+    let churn = function(&p, "churn");
+    let ic = elem_sites(churn)[0];
+    assert!(ic.is_mega() && ic.table_closed());
+}
+
+/// Global sites read and write through the global's property cell: adding
+/// globals (new shapes, then a dictionary global object) costs the hot
+/// loop no helper calls; deleting the global empties the cell.
+#[test]
+fn global_sites_read_through_property_cells() {
+    let src = r#"
+globalThis.C = 0;
+function loop(n) { let s = 0; for (let i = 0; i < n; i++) { C = C + 1; s += C; } return s; }
+let t = 0;
+for (let r = 0; r < 100; r++) { globalThis["x" + r] = r; t += loop(10); }
+console.log(t, C);
+delete globalThis.C;
+try { loop(1); } catch (e) { console.log(e.message); }
+globalThis.C = 5;
+console.log(loop(3));
+"#;
+    let p = check(src, "500500 1000\nC is not defined\n21\n");
+    let f = function(&p, "loop");
+    let sites = global_sites(f);
+    assert_eq!(sites.len(), 3);
+    for ic in &sites {
+        assert_ne!(ic.cell.get(), 0, "the site records C's cell");
+        // The shape entries (tier 2's) are only made by the helper, which
+        // the shape changes no longer call.
+        assert!(ic.len() <= 2, "{:?}", ic.shapes());
+    }
+    assert_eq!(
+        sites[0].cell.get(),
+        sites[2].cell.get(),
+        "one cell per global"
+    );
+    // 1000 iterations under 100 global-object shapes: a few helper calls
+    // per shape change at most would be 300; the cells need ~6 (the first
+    // calls, the deletion, the recreation).
+    let calls = f.jit.helper_calls.get();
+    assert!(calls <= 20, "loop: {calls} helper calls");
 }

@@ -181,15 +181,51 @@ pub mod feedback {
         /// while the site lives (code reads a record through an entry's
         /// `holder`), bounded by `MAX_CHAINS` (then the site goes
         /// megamorphic).
-        pub chains: std::cell::RefCell<Vec<Box<[u64]>>>,
+        /// A set, so a lookup costs one hash even for a keyed site's
+        /// `MAX_TABLE_CHAINS` records (a record's words never move).
+        pub chains: std::cell::RefCell<std::collections::HashSet<Box<[u64]>>>,
+        /// A keyed (GetElem/SetElem) site past `POLY_MAX` pairs: the
+        /// address of its `KEYED_TABLE` entries (0 = none), a hash table
+        /// of (atom, shape) keys that the machine code probes once the
+        /// site is megamorphic (V8's megamorphic stub cache, per site).
+        pub table: Cell<u64>,
+        /// Owns the entries `table` points at (never moved or dropped
+        /// while the site lives).
+        pub table_owner: std::cell::OnceCell<Box<[PolyEntry]>>,
+        /// Pairs entered into `table`; at `KEYED_TABLE_BUDGET` the site
+        /// stops caching (a site whose pairs keep changing would pay for
+        /// the entering on every access and never hit).
+        pub table_inserts: Cell<u64>,
+        /// A GetGlobal/SetGlobal site: the address of its global's
+        /// property cell (`runtime::GlobalCell`), 0 until its helper first
+        /// found the global as a data property.
+        pub cell: Cell<u64>,
     }
 
     /// Chain records one site may make before it gives up caching.
     pub const MAX_CHAINS: usize = 16;
+    /// Chain records of a site with a keyed table (each cached transition
+    /// of a megamorphic keyed store has its own).
+    pub const MAX_TABLE_CHAINS: usize = 256;
+    /// Entries of a keyed site's table (a power of two).
+    pub const KEYED_TABLE: usize = 256;
+    /// Table insertions after which a keyed site stops caching.
+    pub const KEYED_TABLE_BUDGET: u64 = 4 * KEYED_TABLE as u64;
+    /// The table index of entry key `key` (see `keyed_slot`'s users): the
+    /// top bits of `key * KEYED_HASH` (a sign-extended imm32 for `imul`).
+    pub const KEYED_HASH: i32 = 0x9E37_79B1_u32 as i32;
+    pub fn keyed_slot(key: u64) -> usize {
+        (key.wrapping_mul(KEYED_HASH as i64 as u64) >> (64 - KEYED_TABLE.trailing_zeros())) as usize
+    }
 
     impl PolyIc {
         pub fn is_mega(&self) -> bool {
             self.state.get() == MEGA
+        }
+        /// A keyed site that used up its `KEYED_TABLE_BUDGET`: its table
+        /// stays as it is.
+        pub fn table_closed(&self) -> bool {
+            self.table_inserts.get() >= KEYED_TABLE_BUDGET
         }
         /// Number of shapes cached (0 when megamorphic).
         pub fn len(&self) -> usize {
@@ -206,14 +242,21 @@ pub mod feedback {
         /// `None` once the site has made `MAX_CHAINS` records.
         pub fn chain(&self, words: &[u64]) -> Option<u64> {
             let mut chains = self.chains.borrow_mut();
-            if let Some(c) = chains.iter().find(|c| ***c == *words) {
+            if let Some(c) = chains.get(words) {
                 return Some(c.as_ptr() as u64);
             }
-            if chains.len() == MAX_CHAINS {
+            let max = if self.table.get() != 0 {
+                MAX_TABLE_CHAINS
+            } else {
+                MAX_CHAINS
+            };
+            if chains.len() >= max {
                 return None;
             }
-            chains.push(words.into());
-            Some(chains.last().unwrap().as_ptr() as u64)
+            let c: Box<[u64]> = words.into();
+            let at = c.as_ptr() as u64;
+            chains.insert(c);
+            Some(at)
         }
         /// The chain record of entry `e` (None for an own property).
         /// `n_at`: the index of the record's length word (its first `n_at
@@ -364,7 +407,9 @@ impl FuncProto {
             // sites: constructor shapes (`jit::baseline::ic_checks`);
             // `new` sites: the constructor shapes whose `prototype` slot
             // an inline allocation reads (`jit::baseline::alloc`); `in`
-            // sites: receiver shapes and keys (`jit::baseline::ic_checks`).
+            // sites: receiver shapes and keys (`jit::baseline::ic_checks`);
+            // element sites: (atom, shape) pairs of string keys
+            // (`jit::baseline::keyed`).
             let sites = self.code.iter().filter_map(|i| match *i {
                 Insn::GetProp { fb, .. }
                 | Insn::Call { fb, .. }
@@ -374,6 +419,8 @@ impl FuncProto {
                 | Insn::SetProp { fb, .. }
                 | Insn::GetGlobal { fb, .. }
                 | Insn::SetGlobal { fb, .. }
+                | Insn::GetElem { fb, .. }
+                | Insn::SetElem { fb, .. }
                     if uses[fb as usize] == 1 =>
                 {
                     Some(fb)

@@ -62,6 +62,8 @@ pub struct JitRecord {
     pub deopt_reasons: [Cell<u32>; DEOPT_REASONS],
     /// The bytecode pc of the last deoptimization (where it resumed).
     pub last_deopt_pc: Cell<u32>,
+    /// Its reason (`jit::opt::DeoptReason as u32`).
+    pub last_deopt_reason: Cell<u32>,
     /// The kind of code the function's frames run now.
     pub kind: Cell<CodeKind>,
     /// Whether the tier policy may still move the function up.
@@ -86,6 +88,7 @@ impl Default for JitRecord {
             deopt_count: Cell::new(0),
             deopt_reasons: Default::default(),
             last_deopt_pc: Cell::new(0),
+            last_deopt_reason: Cell::new(0),
             kind: Cell::new(CodeKind::Interpreted),
             may_tier_up: Cell::new(true),
             code: Default::default(),

@@ -590,6 +590,21 @@ pub trait PropIc {
     fn skip_shape_check(&self) -> bool {
         false
     }
+    /// A keyed site (GetElem/SetElem) is about to access property `key`
+    /// of an object: whether it wants the reports below for it.
+    fn keyed(&mut self, _vm: &Vm, _key: PropKey) -> bool {
+        false
+    }
+    /// After `keyed` accepted a key: the value the cache proves a get of
+    /// it on `o` reads (no lookup), if it does.
+    fn cached_load(&mut self, _vm: &Vm, _o: Value) -> Option<Value> {
+        None
+    }
+    /// After `keyed` accepted a key: stores `v` to `o` when the cache
+    /// proves where a set puts it and that no allocation is needed.
+    fn cached_store(&mut self, _vm: &Vm, _o: Value, _v: Value) -> bool {
+        false
+    }
     /// `c` has its own data property in `slot` at the site (get or set).
     fn own(&mut self, _vm: &mut Vm, _c: Cell, _slot: u32) {}
     /// A get found `key` not own on `c` (a prototype's property may be).
@@ -700,22 +715,40 @@ pub fn set_prop(
     }
     let key = vm.const_key(p, name);
     if vm.is_object(o) {
-        let c = Cell::from_value(o);
-        let sid = Vm::shape_of(c);
-        if let Some((slot, attrs)) = vm.shapes.lookup(sid, key) {
-            if attrs & (ACCESSOR | WRITABLE) == WRITABLE && !vm.shapes.get(sid).dictionary {
+        return set_reporting(vm, o, key, v, ic, Some(cell));
+    }
+    vm.set_value(o, key, v)
+}
+
+/// [[Set]] of `key` on object `o`, reporting to `ic` what the store finds:
+/// an own writable data property of a shared shape (`ic.own`, and the
+/// interpreter's monomorphic feedback in `mono`), or a missing one that
+/// the store may add (`may_add`, then `added`).
+fn set_reporting(
+    vm: &mut Vm,
+    o: Value,
+    key: PropKey,
+    v: Value,
+    ic: &mut impl PropIc,
+    mono_fb: Option<&StdCell<u64>>,
+) -> JsResult<()> {
+    let c = Cell::from_value(o);
+    let sid = Vm::shape_of(c);
+    if let Some((slot, attrs)) = vm.shapes.lookup(sid, key) {
+        if attrs & (ACCESSOR | WRITABLE) == WRITABLE && !vm.shapes.get(sid).dictionary {
+            if let Some(cell) = mono_fb {
                 record_mono(cell, mono(sid.0, slot));
-                ic.own(vm, c, slot);
             }
-        } else if ic.may_add(vm, o, key) {
-            // `o` stays rooted across the store, which may allocate.
-            vm.handles.push(o);
-            let r = vm.set_value(o, key, v);
-            let o = vm.handles.pop().unwrap();
-            r?;
-            ic.added(vm, o, key);
-            return Ok(());
+            ic.own(vm, c, slot);
         }
+    } else if ic.may_add(vm, o, key) {
+        // `o` stays rooted across the store, which may allocate.
+        vm.handles.push(o);
+        let r = vm.set_value(o, key, v);
+        let o = vm.handles.pop().unwrap();
+        r?;
+        ic.added(vm, o, key);
+        return Ok(());
     }
     vm.set_value(o, key, v)
 }
@@ -724,6 +757,19 @@ pub fn set_prop(
 /// property model.
 #[inline]
 pub fn get_elem(vm: &mut Vm, fb: &StdCell<u64>, o: Value, k: Value) -> JsResult<Value> {
+    get_elem_ic(vm, fb, o, k, &mut ())
+}
+
+/// `get_elem` reporting a string key's lookup on an object to `ic` as
+/// `get_prop` does (a JIT's keyed cache).
+#[inline]
+pub fn get_elem_ic(
+    vm: &mut Vm,
+    fb: &StdCell<u64>,
+    o: Value,
+    k: Value,
+    ic: &mut impl PropIc,
+) -> JsResult<Value> {
     if k.is_int() && o.is_cell() && k.as_int() >= 0 && vm.is_array(o) {
         if let Some(v) = vm.array_get_fast(o, k.as_int() as u32) {
             record(fb, fbk::SAW_INT);
@@ -735,6 +781,30 @@ pub fn get_elem(vm: &mut Vm, fb: &StdCell<u64>, o: Value, k: Value) -> JsResult<
         return Ok(vm.ta_get(o, k.as_int() as u32));
     }
     record(fb, fbk::SAW_OTHER);
+    // `vm.get_elem` of a string key (converted without allocating) on an
+    // object is `get_value`.
+    if vm.is_object(o) && vm.is_string(k) {
+        let key = vm.string_key(k);
+        if ic.keyed(vm, key) {
+            if let Some(v) = ic.cached_load(vm, o) {
+                return Ok(v);
+            }
+            if let Some((g, this)) = ic.cached_getter(vm, o) {
+                return vm.call(g, this, &[]);
+            }
+            let c = Cell::from_value(o);
+            let sid = Vm::shape_of(c);
+            match vm.shapes.lookup(sid, key) {
+                Some((slot, attrs)) => {
+                    if attrs & ACCESSOR == 0 && !vm.shapes.get(sid).dictionary {
+                        ic.own(vm, c, slot);
+                    }
+                }
+                None => ic.not_own(vm, c, key),
+            }
+        }
+        return vm.get_value(o, key);
+    }
     vm.get_elem(o, k)
 }
 
@@ -742,6 +812,20 @@ pub fn get_elem(vm: &mut Vm, fb: &StdCell<u64>, o: Value, k: Value) -> JsResult<
 /// directly (holes and appends go the general way).
 #[inline]
 pub fn set_elem(vm: &mut Vm, fb: &StdCell<u64>, o: Value, k: Value, v: Value) -> JsResult<()> {
+    set_elem_ic(vm, fb, o, k, v, &mut ())
+}
+
+/// `set_elem` reporting a string key's store on an object to `ic` as
+/// `set_prop` does (a JIT's keyed cache).
+#[inline]
+pub fn set_elem_ic(
+    vm: &mut Vm,
+    fb: &StdCell<u64>,
+    o: Value,
+    k: Value,
+    v: Value,
+    ic: &mut impl PropIc,
+) -> JsResult<()> {
     if k.is_int() && o.is_cell() && k.as_int() >= 0 && vm.is_array(o) {
         let c = Cell::from_value(o);
         let i = k.as_int() as usize;
@@ -763,6 +847,17 @@ pub fn set_elem(vm: &mut Vm, fb: &StdCell<u64>, o: Value, k: Value, v: Value) ->
         return Ok(());
     }
     record(fb, fbk::SAW_OTHER);
+    // `vm.set_elem` of a string key on an object is `set_value`.
+    if vm.is_object(o) && vm.is_string(k) {
+        let key = vm.string_key(k);
+        if !ic.keyed(vm, key) {
+            return vm.set_value(o, key, v);
+        }
+        if ic.cached_store(vm, o, v) {
+            return Ok(());
+        }
+        return set_reporting(vm, o, key, v, ic, None);
+    }
     vm.set_elem(o, k, v)
 }
 

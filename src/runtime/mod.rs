@@ -333,6 +333,30 @@ pub fn decode_key(w: u64) -> PropKey {
 /// Code units whose one-unit strings are shared (`Vm::unit_string`).
 pub const UNIT_STRINGS: usize = 256;
 
+/// A property cell of the global object (V8's PropertyCell, JSC's
+/// watchpoint on a global variable): where the global object keeps its own
+/// data property of one atom, valid while that property exists with the
+/// attributes it had when the cell was filled. JIT code reads the global
+/// object's slot through the cell with no shape check, so adding other
+/// globals (a new shape, or a dictionary past `MAX_SHARED_PROPS`) costs
+/// nothing; a property keeps its slot until it is deleted or its
+/// attributes change (`Shapes`: slots are never reused or moved), and
+/// both go through `Vm::own_property_changed`, which empties the cell.
+/// Cells hold no values, so the collector never looks at them; a cell's
+/// address never changes while the VM lives.
+#[derive(Debug, Default)]
+#[repr(C)]
+pub struct GlobalCell {
+    /// `PolyEntry::loc` of the slot (from the global object's address).
+    pub loc: std::cell::Cell<i64>,
+    /// 0: empty (no data property known); else `CELL_READ`, plus
+    /// `CELL_WRITE` when the property is writable.
+    pub state: std::cell::Cell<u64>,
+}
+
+pub const CELL_READ: u64 = 1;
+pub const CELL_WRITE: u64 = 2;
+
 pub struct Vm {
     pub heap: Heap,
     pub atoms: Atoms,
@@ -348,6 +372,8 @@ pub struct Vm {
     /// the shared atom strings: no allocation, and `===` against a string
     /// constant is an identity compare.
     pub unit_atoms: Box<[u32; UNIT_STRINGS]>,
+    /// The global object's property cells (`GlobalCell`), by atom.
+    pub global_cells: fxhash::FxHashMap<Atom, Box<GlobalCell>>,
     pub shapes: Shapes,
     /// The value stack shared by every tier's frames. Fixed-size so that
     /// addresses are stable.
@@ -549,6 +575,7 @@ impl Vm {
             atom_strings_ptr: std::ptr::null(),
             atom_strings_len: 0,
             unit_atoms: Box::new([0; UNIT_STRINGS]),
+            global_cells: Default::default(),
             shapes: Shapes::new(),
             stack: zeroed_stack(),
             sp: 0,
@@ -699,6 +726,21 @@ impl Vm {
                 c.raw_ptr().add(1) as *mut u16,
                 units.len(),
             );
+        }
+        Ok(c.value())
+    }
+
+    /// A new string of units `from..to` of flat string `s` (a flattened
+    /// rope too), copied straight from `s` into the new cell.
+    pub fn new_substring(&mut self, s: Value, from: usize, to: usize) -> JsResult<Value> {
+        let n = to.saturating_sub(from);
+        let mut keep = [s];
+        let c = self.alloc_rooted(Kind::String, 1 + n.div_ceil(4), 0, 0, &mut keep)?;
+        c.set_raw(0, n as u64);
+        // The collection may have moved `s`: read it from `keep`.
+        let units = &self.flat_units(keep[0])[from..from + n];
+        unsafe {
+            std::ptr::copy_nonoverlapping(units.as_ptr(), c.raw_ptr().add(1) as *mut u16, n);
         }
         Ok(c.value())
     }

@@ -322,6 +322,13 @@ impl Vm {
             if let Some(p) = self.get_own(obj, key) {
                 return Some(p);
             }
+            // A typed array's numeric keys are its elements only
+            // (IntegerIndexedElementGet): the lookup ends at it.
+            if super::typed::is_typed_kind(Cell::from_value(obj).kind())
+                && super::typed::is_numeric_prop_key(&self.atoms, key)
+            {
+                return None;
+            }
             obj = self.proto_of(obj);
             if !obj.is_cell() {
                 return None;
@@ -419,9 +426,7 @@ impl Vm {
             match key {
                 PropKey::Index(i) => return self.ta_set(base, i, v),
                 // Other numeric keys ("-1", "1.5") are never properties.
-                PropKey::Atom(_)
-                    if super::typed::is_numeric_key(&self.atoms.key_to_string(key)) =>
-                {
+                PropKey::Atom(_) if super::typed::is_numeric_prop_key(&self.atoms, key) => {
                     return Ok(())
                 }
                 _ => {}
@@ -692,14 +697,38 @@ impl Vm {
         let shape = Vm::shape_of(c);
         if let Some((slot, old)) = self.shapes.lookup(shape, key) {
             if old != attrs {
-                let d = self.shapes.to_dictionary(shape);
-                self.shapes.set_attrs(d, key, attrs);
-                c.set_raw(0, d.0 as u64);
+                self.set_own_attrs(c, key, attrs);
             }
             self.set_slot(c, slot, v);
             return Ok(());
         }
         self.add_property(obj, key, v, attrs)
+    }
+
+    /// Changes the attributes of `c`'s own property `key` (making its shape
+    /// a dictionary). Every attribute change of an existing property goes
+    /// through here or `delete_property` (see `own_property_changed`).
+    pub fn set_own_attrs(&mut self, c: Cell, key: PropKey, attrs: u8) {
+        let d = self.shapes.to_dictionary(Vm::shape_of(c));
+        self.shapes.set_attrs(d, key, attrs);
+        c.set_raw(0, d.0 as u64);
+        self.own_property_changed(c, key);
+    }
+
+    /// `c`'s own property `key` was deleted or changed its attributes: a
+    /// global's property cell (`GlobalCell`) is emptied, so JIT code that
+    /// reads through it asks its helper again.
+    fn own_property_changed(&mut self, c: Cell, key: PropKey) {
+        let PropKey::Atom(a) = key else { return };
+        // Fault: a redefined or deleted global keeps its cell.
+        if crate::faults::Fault::GlobalCacheStale.injected() {
+            return;
+        }
+        if c.value() == self.intrinsic(super::Intrinsic::Global) {
+            if let Some(cell) = self.global_cells.get(&a) {
+                cell.state.set(0);
+            }
+        }
     }
 
     /// Adds a new own property (which must not exist yet).
@@ -764,9 +793,7 @@ impl Vm {
         let attrs = (attrs & !WRITABLE) | ACCESSOR;
         if let Some((slot, old)) = self.shapes.lookup(shape, key) {
             if old != attrs {
-                let d = self.shapes.to_dictionary(shape);
-                self.shapes.set_attrs(d, key, attrs);
-                c.set_raw(0, d.0 as u64);
+                self.set_own_attrs(c, key, attrs);
             }
             self.set_slot(c, slot, pair.value());
             return Ok(());
@@ -801,6 +828,7 @@ impl Vm {
                 let d = self.shapes.to_dictionary(shape);
                 self.shapes.remove(d, key);
                 c.set_raw(0, d.0 as u64);
+                self.own_property_changed(c, key);
                 Ok(true)
             }
         }
@@ -864,6 +892,7 @@ impl Vm {
     pub fn freeze(&mut self, obj: Value) {
         let c = Cell::from_value(obj);
         let shape = self.shapes.to_dictionary(Vm::shape_of(c));
+        c.set_raw(0, shape.0 as u64);
         let keys: Vec<(PropKey, u8)> = self.shapes.keys(shape).map(|(k, _, a)| (k, a)).collect();
         for (k, a) in keys {
             let na = if a & ACCESSOR != 0 {
@@ -871,9 +900,8 @@ impl Vm {
             } else {
                 a & !(WRITABLE | CONFIGURABLE)
             };
-            self.shapes.set_attrs(shape, k, na);
+            self.set_own_attrs(c, k, na);
         }
-        c.set_raw(0, shape.0 as u64);
         let mut f = c.flags() | oflags::NOT_EXTENSIBLE;
         if c.kind() == Kind::Array {
             f |= FROZEN_ELEMENTS;

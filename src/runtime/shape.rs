@@ -168,7 +168,8 @@ impl Shapes {
         self.push(d)
     }
 
-    /// Dictionary shapes only.
+    /// Dictionary shapes only. Objects change attributes through
+    /// `Vm::set_own_attrs` (which keeps global property cells right).
     pub fn set_attrs(&mut self, id: ShapeId, key: PropKey, attrs: u8) {
         let s = Rc::make_mut(&mut self.shapes[id.0 as usize]);
         debug_assert!(s.dictionary);
@@ -177,7 +178,9 @@ impl Shapes {
         }
     }
 
-    /// Dictionary shapes only. The slot is not reused.
+    /// Dictionary shapes only. The slot is not reused. Objects delete
+    /// through `Vm::delete_property` (which keeps global property cells
+    /// right).
     pub fn remove(&mut self, id: ShapeId, key: PropKey) {
         let s = Rc::make_mut(&mut self.shapes[id.0 as usize]);
         debug_assert!(s.dictionary);

@@ -41,6 +41,21 @@ pub fn is_numeric_key(s: &str) -> bool {
     s == "-0" || super::numconv::number_to_string(n) == s
 }
 
+/// Whether property key `key` is a canonical numeric string (an index,
+/// "1.5", "-0", "NaN", "Infinity"): on a typed array an element key,
+/// never a property, and never looked up on its prototypes. Cheap for
+/// the usual names (their first unit rules them out).
+pub fn is_numeric_prop_key(atoms: &super::atoms::Atoms, key: super::atoms::PropKey) -> bool {
+    let super::atoms::PropKey::Atom(a) = key else {
+        return true;
+    };
+    // Digits, '-', 'I' (Infinity), 'N' (NaN).
+    match atoms.get(a).first() {
+        Some(0x30..=0x39 | 0x2d | 0x49 | 0x4e) => is_numeric_key(&atoms.key_to_string(key)),
+        _ => false,
+    }
+}
+
 pub fn is_typed_kind(k: Kind) -> bool {
     matches!(k, Kind::Float64Array | Kind::Int32Array)
 }

@@ -218,7 +218,8 @@ pub struct Emitter<'a> {
     pub target_override: Option<Label>,
     /// The baseline code of an optimized function: its back edges go back
     /// into the optimized region (by its OSR entry for that header) while
-    /// the function has deoptimized fewer than `.0` times. Baseline code
+    /// the function has deoptimized fewer than `.0` times, and exit to the
+    /// run loop (which reoptimizes it) once it has. Baseline code
     /// runs there after a deopt or a resumption at a pc that is not an
     /// entry (after a call through the run loop); without this it would
     /// stay baseline code until the function returns. `.1`: per loop
@@ -1252,6 +1253,13 @@ impl<'a> Emitter<'a> {
             );
             x.alu_rm_imm(AluOp::Cmp, Size::S32, deopts, *limit as i32);
             x.jcc(Cond::B, hook);
+            // Deoptimized too often: through the run loop, which
+            // reoptimizes it (`tier::enter`) and enters the new code at
+            // the header.
+            let w = h::exit_word(h::EXIT_OSR, pc);
+            x.mov_r_imm(Size::S64, Gpr::Rax, w as i64);
+            x.jmp(self.exit);
+            return Ok(());
         }
         x.jmp(target);
         Ok(())

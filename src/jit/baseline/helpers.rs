@@ -415,11 +415,14 @@ helpers! { cx;
         Ok(CONTINUE)
     };
     bl_getelem: Insn::GetElem { dst, obj, key, fb } => {
-        let v = exec::get_elem(cx.vm, cx.fb(fb), cx.r.get(obj), cx.r.get(key))?;
+        let mut ic = ic::SiteIc::keyed(cx.p, fb);
+        let v = exec::get_elem_ic(cx.vm, cx.fb(fb), cx.r.get(obj), cx.r.get(key), &mut ic)?;
         done!(cx.r.set(dst, v))
     };
     bl_setelem: Insn::SetElem { obj, key, src, fb } => {
-        exec::set_elem(cx.vm, cx.fb(fb), cx.r.get(obj), cx.r.get(key), cx.r.get(src))?;
+        let mut ic = ic::SiteIc::keyed(cx.p, fb);
+        let (o, k, v) = (cx.r.get(obj), cx.r.get(key), cx.r.get(src));
+        exec::set_elem_ic(cx.vm, cx.fb(fb), o, k, v, &mut ic)?;
         Ok(CONTINUE)
     };
     bl_delprop: Insn::DelProp { dst, obj, name } => {

@@ -43,6 +43,7 @@
 use super::accessors::Accessor;
 use super::emit::Emitter;
 use super::helpers as h;
+use super::keyed::Access;
 use super::masm::TAG;
 use crate::bytecode::feedback::{self as fbk, PolyEntry, PolyIc, POLY_MAX};
 use crate::bytecode::{Const, FuncProto};
@@ -51,7 +52,9 @@ use crate::runtime::atoms::{wk, PropKey};
 use crate::runtime::heap::{Cell, Kind, ATOM_STRING, FIRST_OBJECT_KIND};
 use crate::runtime::object::FROZEN_ELEMENTS;
 use crate::runtime::shape::{self, ShapeId, ACCESSOR, WRITABLE};
-use crate::runtime::{fixed, oflags, Intrinsic, Value, Vm, UNIT_STRINGS};
+use crate::runtime::{
+    fixed, oflags, GlobalCell, Intrinsic, Value, Vm, CELL_READ, CELL_WRITE, UNIT_STRINGS,
+};
 use std::mem::{offset_of, size_of};
 
 // Raw words of every object cell (shape id, kind-specific word, identity).
@@ -109,19 +112,119 @@ pub fn loc_of(n_fixed: u8, n_inline: u16, slot: u32) -> i64 {
 /// shape) is at `slot`, into the cache of the property site with feedback
 /// slot `fb`. Helpers call it exactly where the interpreter's arm caches.
 pub fn note(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, slot: u32) {
-    let Some(ic) = p.poly_ic(fb) else { return };
-    if ic.is_mega() {
+    if let Some(d) = Dest::named(p, fb) {
+        note_at(vm, d, c, slot);
+    }
+}
+
+/// Where a site's observations go: its `PolyIc`, with entry keys `shape
+/// id + 1` (named sites) or `atom << 32 | shape id + 1` (keyed sites,
+/// `keyed`: the property key is part of the entry's key; past `POLY_MAX`
+/// pairs a keyed site goes on in its hash table, see `PolyIc::table`).
+#[derive(Clone, Copy)]
+pub(crate) struct Dest<'a> {
+    ic: &'a PolyIc,
+    hi: u64,
+    keyed: bool,
+}
+
+impl<'a> Dest<'a> {
+    /// A named site's cache, unless it has none or is megamorphic.
+    fn named(p: &'a FuncProto, fb: u16) -> Option<Dest<'a>> {
+        let ic = p.poly_ic(fb)?;
+        (!ic.is_mega()).then_some(Dest {
+            ic,
+            hi: 0,
+            keyed: false,
+        })
+    }
+
+    /// A keyed site's cache for atom `a` (a megamorphic keyed site still
+    /// fills its table).
+    pub(crate) fn keyed(
+        p: &'a FuncProto,
+        fb: u16,
+        a: crate::runtime::atoms::Atom,
+    ) -> Option<Dest<'a>> {
+        Some(Dest {
+            ic: p.poly_ic(fb)?,
+            hi: (a.0 as u64) << 32,
+            keyed: true,
+        })
+    }
+
+    /// The entry key of receiver `c`.
+    fn key(self, c: Cell) -> u64 {
+        (Vm::shape_of(c).0 as u64 + 1) | self.hi
+    }
+
+    /// The entry cached for `key`, in the site's entries or its table.
+    fn find(self, key: u64) -> Option<&'a PolyEntry> {
+        let n = self.ic.len();
+        if let Some(e) = self.ic.entries[..n].iter().find(|e| e.key.get() == key) {
+            return Some(e);
+        }
+        let e = &self.ic.table_owner.get()?[fbk::keyed_slot(key)];
+        (e.key.get() == key).then_some(e)
+    }
+
+    /// Enters `key` with a chain record equal to `words` (nothing to do
+    /// when its entry has that record already: a keyed site's helper sees
+    /// every key that is no atom string).
+    fn enter_chain(self, key: u64, loc: i64, words: &[u64]) {
+        if let Some(e) = self.find(key) {
+            if e.loc.get() == loc && self.ic.chain_of(e, CHAIN_N, CHAIN_PROTOS) == Some(words) {
+                return;
+            }
+        }
+        match self.ic.chain(words) {
+            Some(chain) => self.enter(key, loc, chain),
+            None => self.give_up(),
+        }
+    }
+
+    /// Adds or updates the entry for `key`. A named site goes
+    /// megamorphic at its fifth key; a keyed site then moves to its table
+    /// (made at that moment), where a colliding key replaces the old.
+    fn enter(self, key: u64, loc: i64, holder: u64) {
+        let ic = self.ic;
+        if !self.keyed || !ic.is_mega() {
+            if self.keyed && ic.len() == POLY_MAX && self.find(key).is_none() {
+                go_mega(ic);
+                let t = ic.table_owner.get_or_init(|| {
+                    (0..fbk::KEYED_TABLE)
+                        .map(|_| PolyEntry::default())
+                        .collect()
+                });
+                ic.table.set(t.as_ptr() as u64);
+            } else {
+                return enter(ic, key, loc, holder);
+            }
+        }
+        let Some(t) = ic.table_owner.get() else {
+            return;
+        };
+        ic.table_inserts.set(ic.table_inserts.get() + 1);
+        let e = &t[fbk::keyed_slot(key)];
+        e.loc.set(loc);
+        e.holder.set(holder);
+        e.key.set(key);
+    }
+
+    /// The site goes megamorphic (too many chain records).
+    fn give_up(self) {
+        if !self.keyed {
+            go_mega(self.ic);
+        }
+    }
+}
+
+fn note_at(vm: &Vm, d: Dest, c: Cell, slot: u32) {
+    let key = d.key(c);
+    if d.find(key).is_some_and(|e| e.holder.get() == 0) {
         return;
     }
     let sid = Vm::shape_of(c);
-    let key = sid.0 as u64 + 1;
-    let n = ic.state.get() as usize;
-    if ic.entries[..n]
-        .iter()
-        .any(|e| e.key.get() == key && e.holder.get() == 0)
-    {
-        return;
-    }
     let s = vm.shapes.get(sid);
     debug_assert!(!s.dictionary, "dictionary shapes are never cached");
     debug_assert!(c.kind().is_object() && c.raw_words() == OBJECT_RAW_WORDS);
@@ -131,7 +234,7 @@ pub fn note(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, slot: u32) {
             SLOTS_RAW_WORDS
         );
     }
-    enter(ic, key, loc_of(s.n_fixed, s.n_inline, slot), 0);
+    d.enter(key, loc_of(s.n_fixed, s.n_inline, slot), 0);
 }
 
 /// Words of a prototype-chain record (`PolyEntry::holder` points at one):
@@ -173,9 +276,20 @@ pub const CHAIN_IN_FOUND: u64 = 4;
 /// prototype is null (checked at each use, as for `CHAIN_ADD`). False.
 pub const CHAIN_IN_ABSENT: u64 = 5;
 
-/// Whether `key` may be cached through a chain record (see above).
-fn chain_key(key: PropKey) -> bool {
+/// The head of a chain record of `kind`, with room for a few prototypes
+/// (`walk_chain` pushes their shapes).
+fn chain_words(kind: u64) -> Vec<u64> {
+    let mut w = Vec::with_capacity(CHAIN_PROTOS + 5);
+    w.extend([0, kind, 0]);
+    w
+}
+
+/// Whether `key` may be cached through a chain record (see above): no
+/// canonical numeric string either, since a typed array on the chain ends
+/// the lookup of those (`typed::is_numeric_prop_key`).
+fn chain_key(vm: &Vm, key: PropKey) -> bool {
     matches!(key, PropKey::Atom(a) if a != wk::length)
+        && !crate::runtime::typed::is_numeric_prop_key(&vm.atoms, key)
 }
 
 /// The shapes of `c`'s prototypes up to the first that has `key` (then
@@ -209,11 +323,16 @@ fn walk_chain(vm: &Vm, c: Cell, key: PropKey, shapes: &mut Vec<u64>) -> Result<O
 /// only, has `key` as a data property: the site then reads it from that
 /// prototype after checking the shapes on the way (methods, constants).
 pub fn note_proto(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, key: PropKey) {
-    let Some(ic) = p.poly_ic(fb) else { return };
-    if ic.is_mega() || !chain_key(key) {
+    if let Some(d) = Dest::named(p, fb) {
+        note_proto_at(vm, d, c, key);
+    }
+}
+
+fn note_proto_at(vm: &Vm, d: Dest, c: Cell, key: PropKey) {
+    if !chain_key(vm, key) {
         return;
     }
-    let mut words = vec![0, CHAIN_LOAD, 0];
+    let mut words = chain_words(CHAIN_LOAD);
     let Ok(Some(holder)) = walk_chain(vm, c, key, &mut words) else {
         return;
     };
@@ -224,10 +343,7 @@ pub fn note_proto(vm: &Vm, p: &FuncProto, fb: u16, c: Cell, key: PropKey) {
     }
     words[CHAIN_N] = (words.len() - CHAIN_PROTOS) as u64;
     let loc = loc_of(hs.n_fixed, hs.n_inline, slot);
-    match ic.chain(&words) {
-        Some(chain) => enter(ic, Vm::shape_of(c).0 as u64 + 1, loc, chain),
-        None => go_mega(ic),
-    }
+    d.enter_chain(d.key(c), loc, &words);
 }
 
 /// Before `bl_in` computes `key in obj` at site `fb`: enters `obj`'s
@@ -247,7 +363,7 @@ pub fn note_in(vm: &Vm, p: &FuncProto, fb: u16, key: Value, obj: Value) {
     let word = kc.raw(kc.raw_words() - 1);
     let k = crate::runtime::decode_key(word);
     let c = Cell::from_value(obj);
-    if !chain_key(k) || c.raw_words() != OBJECT_RAW_WORDS {
+    if !chain_key(vm, k) || c.raw_words() != OBJECT_RAW_WORDS {
         return;
     }
     let sid = Vm::shape_of(c);
@@ -257,7 +373,7 @@ pub fn note_in(vm: &Vm, p: &FuncProto, fb: u16, key: Value, obj: Value) {
     if vm.shapes.lookup(sid, k).is_some() {
         return enter(ic, sid.0 as u64 + 1, word as i64, 0);
     }
-    let mut words = vec![0, CHAIN_IN_ABSENT, 0];
+    let mut words = chain_words(CHAIN_IN_ABSENT);
     match walk_chain(vm, c, k, &mut words) {
         Ok(Some(_)) => words[CHAIN_KIND] = CHAIN_IN_FOUND,
         Ok(None) => {}
@@ -275,74 +391,138 @@ pub fn note_in(vm: &Vm, p: &FuncProto, fb: u16, key: Value, obj: Value) {
 /// holding it, or None. The helper calls it with `o` as `this`, as [[Get]]
 /// would after its lookup.
 pub fn cached_getter(p: &FuncProto, fb: u16, o: Value) -> Option<(Value, Cell)> {
-    let ic = p.poly_ic(fb)?;
-    if !o.is_cell() || !Cell::from_value(o).kind().is_object() {
-        return None;
-    }
-    let c = Cell::from_value(o);
-    let key = Vm::shape_of(c).0 as u64 + 1;
-    let e = ic.entries[..ic.len()].iter().find(|e| e.key.get() == key)?;
-    let words = ic.chain_of(e, CHAIN_N, CHAIN_PROTOS)?;
+    cached_getter_at(Dest::named(p, fb)?, o)
+}
+
+fn cached_getter_at(d: Dest, o: Value) -> Option<(Value, Cell)> {
+    let c = object_cell(o)?;
+    let e = d.find(d.key(c))?;
+    let words = d.ic.chain_of(e, CHAIN_N, CHAIN_PROTOS)?;
     if words[CHAIN_KIND] != CHAIN_GETTER {
         return None;
     }
+    let h = chain_holder(c, words)?;
+    // `loc` of an accessor is where its [getter, setter] pair lives.
+    let (cell, i) = slot_at(h, e.loc.get());
+    let g = Cell::from_value(cell.get(i)).get(0);
+    (!g.is_undefined()).then_some((g, h))
+}
+
+fn object_cell(o: Value) -> Option<Cell> {
+    (o.is_cell() && Cell::from_value(o).kind().is_object()).then(|| Cell::from_value(o))
+}
+
+/// The last prototype of a chain record's walk from `c` when every
+/// prototype on the way has the record's shape (what `chain_walk` checks).
+fn chain_holder(c: Cell, words: &[u64]) -> Option<Cell> {
     let mut h = c;
     for &want in &words[CHAIN_PROTOS..] {
-        let p = h.get(fixed::PROTO);
-        if !p.is_cell() || !Cell::from_value(p).kind().is_object() {
-            return None;
-        }
-        h = Cell::from_value(p);
+        h = object_cell(h.get(fixed::PROTO))?;
         if Vm::shape_of(h).0 as u64 + 1 != want {
             return None;
         }
     }
-    // `loc` of an accessor is where its [getter, setter] pair lives.
-    let loc = e.loc.get();
-    let pair = if loc >= 0 {
-        h.get(loc as usize / 8 - 1 - OBJECT_RAW_WORDS)
+    Some(h)
+}
+
+/// The cell and value index of `loc` in object `h` (see `PolyEntry::loc`).
+fn slot_at(h: Cell, loc: i64) -> (Cell, usize) {
+    if loc >= 0 {
+        (h, loc as usize / 8 - 1 - OBJECT_RAW_WORDS)
     } else {
-        Cell::from_value(h.get(fixed::OVERFLOW)).get((-loc) as usize / 8 - 1 - SLOTS_RAW_WORDS)
+        let ov = Cell::from_value(h.get(fixed::OVERFLOW));
+        (ov, (-loc) as usize / 8 - 1 - SLOTS_RAW_WORDS)
+    }
+}
+
+/// A keyed site's load of `o` as its machine code would do it on a hit
+/// (an own or `CHAIN_LOAD` entry), for a key the machine code could not
+/// check (a string that is no atom string).
+fn cached_load(d: Dest, o: Value) -> Option<Value> {
+    let c = object_cell(o)?;
+    let e = d.find(d.key(c))?;
+    let h = match d.ic.chain_of(e, CHAIN_N, CHAIN_PROTOS) {
+        None => c,
+        Some(w) if w[CHAIN_KIND] == CHAIN_LOAD => chain_holder(c, w)?,
+        Some(_) => return None,
     };
-    let g = Cell::from_value(pair).get(0);
-    (!g.is_undefined()).then_some((g, h))
+    let (cell, i) = slot_at(h, e.loc.get());
+    Some(cell.get(i))
+}
+
+/// A keyed site's store of `v` to `o` as its machine code would do it on
+/// a hit (an own writable property, or a cached transition whose new slot
+/// needs no allocation): whether it was done.
+fn cached_store(d: Dest, o: Value, v: Value) -> bool {
+    let Some(c) = object_cell(o) else {
+        return false;
+    };
+    let Some(e) = d.find(d.key(c)) else {
+        return false;
+    };
+    let loc = e.loc.get();
+    let Some(w) = d.ic.chain_of(e, CHAIN_N, CHAIN_PROTOS) else {
+        let (cell, i) = slot_at(c, loc);
+        cell.set(i, v);
+        return true;
+    };
+    let ends = |h: Cell| h.get(fixed::PROTO).is_null();
+    if w[CHAIN_KIND] != CHAIN_ADD
+        || !chain_holder(c, w).is_some_and(ends)
+        || c.flags() & oflags::NOT_EXTENSIBLE != 0
+    {
+        return false;
+    }
+    if loc < 0 {
+        let ov = c.get(fixed::OVERFLOW);
+        if !ov.is_cell() || (-loc) as usize > 8 * Cell::from_value(ov).nvals() {
+            return false;
+        }
+    }
+    let (cell, i) = slot_at(c, loc);
+    cell.set(i, v);
+    c.set_raw(0, w[CHAIN_NEW_SHAPE] - 1);
+    true
 }
 
 /// Global variable sites (GetGlobal/SetGlobal `fb`, name constant `name`):
-/// enters the global object's shape when it is shared and has the global
-/// as an own data property (writable, for `set`). A global object shape
-/// is a property cell in effect: redefining or deleting the global makes
-/// the object a dictionary (a new shape: every entry misses), adding one
-/// moves it to a new shape, and a plain assignment writes the slot the
-/// entries read.
+/// when the global object has the global as an own data property, fills
+/// its property cell (`runtime::GlobalCell`, the one the machine code reads
+/// through) and records the cell at the site. Also enters the global
+/// object's shape when it is shared (writable, for `set`): tier 2 reads
+/// the entries and guards on that shape.
 pub fn note_global(vm: &mut Vm, p: &FuncProto, fb: u16, name: u16, set: bool) {
     let Some(ic) = p.poly_ic(fb) else { return };
-    if ic.is_mega() {
-        return;
-    }
     let key = vm.const_key(p, name);
     let g = vm.intrinsic(Intrinsic::Global);
+    let PropKey::Atom(atom) = key else { return };
     if !vm.is_object(g) {
         return;
     }
     let c = Cell::from_value(g);
     let sid = Vm::shape_of(c);
+    let Some((slot, attrs)) = vm.shapes.lookup(sid, key) else {
+        return;
+    };
     // Fault: a global redefined as an accessor (which made the global
     // object a dictionary) is entered as if it were still a data property.
-    if crate::faults::Fault::GlobalCacheStale.injected() {
-        if let Some((slot, _)) = vm.shapes.lookup(sid, key) {
-            let s = vm.shapes.get(sid);
-            enter(ic, sid.0 as u64 + 1, loc_of(s.n_fixed, s.n_inline, slot), 0);
-        }
-        return;
+    let stale = crate::faults::Fault::GlobalCacheStale.injected();
+    let s = vm.shapes.get(sid);
+    let loc = loc_of(s.n_fixed, s.n_inline, slot);
+    if attrs & ACCESSOR == 0 || stale {
+        let cell = vm.global_cells.entry(atom).or_default();
+        cell.loc.set(loc);
+        let w = if attrs & WRITABLE != 0 { CELL_WRITE } else { 0 };
+        cell.state.set(CELL_READ | w);
+        // A cell's address never changes (it is boxed and never removed).
+        ic.cell.set(&**cell as *const GlobalCell as u64);
     }
-    if vm.shapes.get(sid).dictionary {
-        return;
+    if stale {
+        return enter(ic, sid.0 as u64 + 1, loc, 0);
     }
     let want = if set { WRITABLE } else { 0 };
-    match vm.shapes.lookup(sid, key) {
-        Some((slot, attrs)) if attrs & (ACCESSOR | want) == want => note(vm, p, fb, c, slot),
-        _ => {}
+    if !ic.is_mega() && !vm.shapes.get(sid).dictionary && attrs & (ACCESSOR | want) == want {
+        note(vm, p, fb, c, slot);
     }
 }
 
@@ -350,7 +530,7 @@ pub fn note_global(vm: &mut Vm, p: &FuncProto, fb: u16, name: u16, set: bool) {
 /// receiver (the machine code substitutes it for string receivers), when
 /// `key` is named (not `length`) so a string has no own property `key`.
 pub fn note_string(vm: &Vm, p: &FuncProto, fb: u16, s: Value, key: PropKey) {
-    if !vm.is_string(s) || !chain_key(key) {
+    if !vm.is_string(s) || !chain_key(vm, key) {
         return;
     }
     let sp = vm.intrinsic(Intrinsic::StringPrototype);
@@ -373,16 +553,12 @@ pub fn note_string(vm: &Vm, p: &FuncProto, fb: u16, s: Value, key: PropKey) {
 /// SetProp site `fb` when a prototype, reached through shared shapes only,
 /// has `key` as an accessor with a setter (see `CHAIN_SETTER`). Keys that
 /// are numeric strings are left out: a typed array ignores them.
-fn note_setter(vm: &Vm, p: &FuncProto, fb: u16, o: Value, key: PropKey) {
-    let Some(ic) = p.poly_ic(fb) else { return };
-    if ic.is_mega() || !chain_key(key) || !vm.is_object(o) {
-        return;
-    }
-    if crate::runtime::typed::is_numeric_key(&vm.atoms.key_to_string(key)) {
+fn note_setter(vm: &Vm, d: Dest, o: Value, key: PropKey) {
+    if d.ic.is_mega() && !d.keyed || !chain_key(vm, key) || !vm.is_object(o) {
         return;
     }
     let c = Cell::from_value(o);
-    let mut words = vec![0, CHAIN_SETTER, 0];
+    let mut words = chain_words(CHAIN_SETTER);
     let Ok(Some(holder)) = walk_chain(vm, c, key, &mut words) else {
         return;
     };
@@ -397,24 +573,21 @@ fn note_setter(vm: &Vm, p: &FuncProto, fb: u16, o: Value, key: PropKey) {
     }
     words[CHAIN_N] = (words.len() - CHAIN_PROTOS) as u64;
     let loc = loc_of(hs.n_fixed, hs.n_inline, slot);
-    match ic.chain(&words) {
-        Some(chain) => enter(ic, Vm::shape_of(c).0 as u64 + 1, loc, chain),
-        None => go_mega(ic),
-    }
+    d.enter_chain(d.key(c), loc, &words);
 }
 
 /// What a SetProp helper learns before the store: the receiver's shape and
 /// its prototype chain's shapes when `obj.key = v` will add an own data
 /// property (see `CHAIN_ADD`), for [`note_transition`] after the store.
 pub fn transition_before(vm: &Vm, o: Value, key: PropKey) -> Option<(ShapeId, Vec<u64>)> {
-    if !vm.is_object(o) || !chain_key(key) {
+    if !vm.is_object(o) || !chain_key(vm, key) {
         return None;
     }
     let c = Cell::from_value(o);
     if c.flags() & oflags::NOT_EXTENSIBLE != 0 || c.raw_words() != OBJECT_RAW_WORDS {
         return None;
     }
-    let mut words = vec![0, CHAIN_ADD, 0];
+    let mut words = chain_words(CHAIN_ADD);
     match walk_chain(vm, c, key, &mut words) {
         Ok(None) => Some((Vm::shape_of(c), words)),
         _ => None,
@@ -423,16 +596,14 @@ pub fn transition_before(vm: &Vm, o: Value, key: PropKey) -> Option<(ShapeId, Ve
 
 /// After a SetProp helper stored to `o` what [`transition_before`]
 /// described: enters the transition from that shape to `o`'s new one.
-pub fn note_transition(
+fn note_transition(
     vm: &Vm,
-    p: &FuncProto,
-    fb: u16,
+    d: Dest,
     o: Value,
     key: PropKey,
     (old, mut words): (ShapeId, Vec<u64>),
 ) {
-    let Some(ic) = p.poly_ic(fb) else { return };
-    if ic.is_mega() {
+    if d.ic.is_mega() && !d.keyed {
         return;
     }
     let c = Cell::from_value(o);
@@ -451,10 +622,7 @@ pub fn note_transition(
     words[CHAIN_N] = (words.len() - CHAIN_PROTOS) as u64;
     words[CHAIN_NEW_SHAPE] = sid.0 as u64 + 1;
     let loc = loc_of(s.n_fixed, s.n_inline, slot);
-    match ic.chain(&words) {
-        Some(chain) => enter(ic, old.0 as u64 + 1, loc, chain),
-        None => go_mega(ic),
-    }
+    d.enter_chain((old.0 as u64 + 1) | d.hi, loc, &words);
 }
 
 /// Adds (or, for a receiver shape already present, updates: a prototype
@@ -505,7 +673,6 @@ pub(crate) fn is_length(p: &FuncProto, k: u16) -> bool {
 pub(super) enum Site {
     Get,
     Set,
-    Global,
 }
 
 pub(crate) fn idx(r: Gpr) -> IndexReg {
@@ -619,6 +786,21 @@ impl Emitter<'_> {
         }
         x.mov_r_m(Size::S64, Gpr::Rdx, Mem::disp(Gpr::Rax, SHAPE_OFF));
         x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::Rdx, 1);
+        self.ic_probe_to(ic, slow, holder, found);
+    }
+
+    /// rdx = an entry key (shape id + 1, or a keyed site's `atom << 32 |
+    /// shape id + 1`): finds it in the PolyIc at `ic` and leaves the
+    /// entry's `loc` in rcx (with `holder`, a chain record continues there
+    /// with rdx = the record), or jumps to `miss` with rdx unchanged.
+    pub(super) fn ic_probe(&mut self, ic: &PolyIc, miss: Label, holder: Option<Label>) {
+        let found = self.m.asm.new_label();
+        self.ic_probe_to(ic, miss, holder, found);
+    }
+
+    fn ic_probe_to(&mut self, ic: &PolyIc, slow: Label, holder: Option<Label>, found: Label) {
+        use crate::faults::Fault;
+        let x = &mut self.m.asm;
         x.mov_r_imm(Size::S64, Gpr::Rcx, ic as *const PolyIc as i64);
         for i in 0..POLY_MAX {
             let e = (offset_of!(PolyIc, entries) + i * size_of::<PolyEntry>()) as i32;
@@ -813,6 +995,17 @@ impl Emitter<'_> {
         Mem::bisd(Gpr::Rax, idx(Gpr::Rcx), Scale::S1, 0)
     }
 
+    /// `dst` = the word at byte `off` of the PolyIc at `ic` (an address the
+    /// helpers fill: a keyed site's table, a global site's cell), or a
+    /// jump to `slow` while it is 0.
+    pub(super) fn load_ic_word(&mut self, ic: &PolyIc, off: usize, dst: Gpr, slow: Label) {
+        let x = &mut self.m.asm;
+        x.mov_r_imm(Size::S64, dst, ic as *const PolyIc as i64);
+        x.mov_r_m(Size::S64, dst, Mem::disp(dst, off as i32));
+        x.test_rm_r(Size::S64, dst, dst);
+        x.jcc(Cond::E, slow);
+    }
+
     /// The PolyIc of a property site that should get inline checks: it owns
     /// its feedback slot and is not already megamorphic (a site compiled
     /// again after going megamorphic just calls its helper).
@@ -913,8 +1106,9 @@ impl Emitter<'_> {
 
     /// `===`/`!==` when neither operand is a number (rax, rcx; numbers
     /// are for the helper): the same bits are equal; two flat strings of
-    /// different lengths are not; two one-unit flat strings compare their
-    /// units; a non-string against a non-string compares bits. Records
+    /// different lengths are not, nor are two different atom strings; two
+    /// one-unit flat strings compare their units; a non-string against a
+    /// non-string compares bits. Records
     /// the interpreter's feedback, then continues at `tail` with the flags
     /// of the compare (ZF = equal). Everything else goes to `slow`.
     pub(super) fn strict_non_numbers(&mut self, fb: u16, slow: Label, tail: Label) {
@@ -958,6 +1152,15 @@ impl Emitter<'_> {
             Mem::disp(Gpr::Rcx, STRING_LEN_OFF),
         );
         x.jcc(Cond::Ne, tail);
+        // Two atom strings are equal only if they are the same string
+        // (interned: one per content); different bits, so ZF = 0 from the
+        // second flag test when both are atoms.
+        let not_atoms = x.new_label();
+        x.test_rm_imm(Size::S8, Mem::disp(Gpr::Rax, FLAGS_OFF), ATOM_STRING as i32);
+        x.jcc_short(Cond::E, not_atoms);
+        x.test_rm_imm(Size::S8, Mem::disp(Gpr::Rcx, FLAGS_OFF), ATOM_STRING as i32);
+        x.jcc(Cond::Ne, tail);
+        x.bind(not_atoms);
         x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rdx, 1);
         x.jcc(Cond::Ne, slow);
         self.compare_first_units(tail);
@@ -1037,27 +1240,36 @@ impl Emitter<'_> {
     }
 
     /// `dst = name` (`set` false) or `name = dst` of a global variable:
-    /// the global object's shape checked against the site's entries (own
-    /// data properties only, see `note_global`), then its slot.
+    /// through the site's property cell (see `note_global`): its state
+    /// (readable; writable, for a store), then the global object's slot at
+    /// its `loc`. No shape check: adding globals never changes a cell.
     pub(super) fn visit_global(&mut self, pc: u32, reg: u16, fb: u16, set: bool) {
         let helper = if set {
             h::bl_setglobal
         } else {
             h::bl_getglobal
         };
-        let Some(ic) = self.site_ic(fb) else {
+        let Some(ic) = self.proto.prop_ics().get(fb) else {
             return self.generic(pc, helper);
         };
         let slow = self.slow_path(pc, helper, self.next(pc), None);
+        self.load_ic_word(ic, offset_of!(PolyIc, cell), Gpr::Rdx, slow);
         let x = &mut self.m.asm;
+        let state = Mem::disp(Gpr::Rdx, offset_of!(GlobalCell, state) as i32);
+        let need = if set { CELL_WRITE } else { CELL_READ };
+        x.test_rm_imm(Size::S8, state, need as i32);
+        x.jcc(Cond::E, slow);
+        x.mov_r_m(
+            Size::S64,
+            Gpr::Rcx,
+            Mem::disp(Gpr::Rdx, offset_of!(GlobalCell, loc) as i32),
+        );
         x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rbx, INTRINSICS_PTR));
         x.mov_r_m(
             Size::S64,
             Gpr::Rax,
             Mem::disp(Gpr::Rax, 8 * Intrinsic::Global as i32),
         );
-        // No holder label: global entries are never chain records.
-        self.ic_lookup(ic, slow, None, Site::Global);
         let slot = self.slot_operand();
         if set {
             self.m.load(Gpr::Rdx, reg);
@@ -1090,10 +1302,11 @@ impl Emitter<'_> {
 
     /// rax = obj, rcx = key: checks for a dense array and an int32 key in
     /// `[0, length)` inside its elements; leaves rax = the element's
-    /// address (rcx, rdx clobbered) or jumps to `slow` (to `not_array`,
+    /// address (rcx, rdx clobbered) or jumps to `slow` (to `not_int` with
+    /// rax and rcx unchanged when the key is no int32; to `not_array`,
     /// with rax a cell and rcx an int32, when the object is no Array).
-    fn element_address(&mut self, slow: Label, not_array: Label, for_store: bool) {
-        self.m.branch_if_not_int(Gpr::Rcx, slow);
+    fn element_address(&mut self, slow: Label, not_int: Label, not_array: Label, for_store: bool) {
+        self.m.branch_if_not_int(Gpr::Rcx, not_int);
         self.m.branch_if_not_cell(Gpr::Rax, slow);
         self.m.branch_if_kind_ne(Gpr::Rax, Kind::Array, not_array);
         let x = &mut self.m.asm;
@@ -1173,9 +1386,10 @@ impl Emitter<'_> {
         let not_i32 = self.m.asm.new_label();
         let not_f64 = self.m.asm.new_label();
         let done = self.m.asm.new_label();
+        let keyed = self.m.asm.new_label();
         self.m.load(Gpr::Rax, obj);
         self.m.load(Gpr::Rcx, key);
-        self.element_address(slow, not_array, false);
+        self.element_address(slow, keyed, not_array, false);
         self.m.asm.mov_r_m(Size::S64, Gpr::Rax, Mem::base(Gpr::Rax));
         self.m.store(dst, Gpr::Rax);
         self.m.feedback_or(fb, fbk::SAW_INT);
@@ -1204,6 +1418,10 @@ impl Emitter<'_> {
         self.m.store(dst, Gpr::Rax);
         // The helper's feedback for a string receiver.
         self.m.feedback_or(fb, fbk::SAW_OTHER);
+        self.m.asm.jmp(done);
+        // Any other key: the keyed cache (string keys).
+        self.m.asm.bind(keyed);
+        self.emit_keyed(fb, Access::Get(dst), slow, done);
         self.m.asm.bind(done);
     }
 
@@ -1215,9 +1433,10 @@ impl Emitter<'_> {
         let not_array = self.m.asm.new_label();
         let not_i32 = self.m.asm.new_label();
         let done = self.m.asm.new_label();
+        let keyed = self.m.asm.new_label();
         self.m.load(Gpr::Rax, obj);
         self.m.load(Gpr::Rcx, key);
-        self.element_address(slow, not_array, true);
+        self.element_address(slow, keyed, not_array, true);
         self.m.load(Gpr::Rdx, src);
         self.m
             .asm
@@ -1258,6 +1477,10 @@ impl Emitter<'_> {
         x.bind(store);
         x.mov_rm_r(Size::S64, Mem::base(Gpr::Rax), Gpr::Rdx);
         self.m.feedback_or(fb, fbk::SAW_TYPED);
+        self.m.asm.jmp(done);
+        // Any other key: the keyed cache (string keys).
+        self.m.asm.bind(keyed);
+        self.emit_keyed(fb, Access::Set(src), slow, done);
         self.m.asm.bind(done);
     }
 }
@@ -1270,14 +1493,18 @@ const _: () = {
 };
 
 /// A property site's machine-code cache as `runtime::exec` sees it: the
-/// helpers pass it to `exec::get_prop`/`set_prop`, which report what they
-/// find and so fill the cache exactly where the interpreter's feedback
-/// would be filled (plus prototype methods for gets).
+/// helpers pass it to `exec::get_prop`/`set_prop` (and, for keyed sites,
+/// `exec::get_elem_ic`/`set_elem_ic`), which report what they find and so
+/// fill the cache exactly where the interpreter's feedback would be filled
+/// (plus prototype methods for gets).
 pub struct SiteIc<'a> {
     pub p: &'a FuncProto,
     pub fb: u16,
     /// Between `may_add` and `added`: what `transition_before` saw.
     pub adding: Option<(ShapeId, Vec<u64>)>,
+    /// A keyed site: its cache for the key `keyed` accepted (None: the
+    /// site reports nothing).
+    keyed: Option<Option<Dest<'a>>>,
 }
 
 impl<'a> SiteIc<'a> {
@@ -1286,6 +1513,23 @@ impl<'a> SiteIc<'a> {
             p,
             fb,
             adding: None,
+            keyed: None,
+        }
+    }
+
+    /// The cache of a GetElem/SetElem site: entries are made only for the
+    /// key `PropIc::keyed` accepts.
+    pub fn keyed(p: &'a FuncProto, fb: u16) -> SiteIc<'a> {
+        SiteIc {
+            keyed: Some(None),
+            ..SiteIc::new(p, fb)
+        }
+    }
+
+    fn dest(&self) -> Option<Dest<'a>> {
+        match self.keyed {
+            None => Dest::named(self.p, self.fb),
+            Some(d) => d,
         }
     }
 }
@@ -1296,14 +1540,38 @@ impl crate::runtime::exec::PropIc for SiteIc<'_> {
         // (the machine-code inline caches skip theirs too).
         crate::faults::Fault::IcShapeCheckSkipped.injected()
     }
+    fn keyed(&mut self, vm: &Vm, key: PropKey) -> bool {
+        let Some(d) = &mut self.keyed else {
+            return false;
+        };
+        // Named keys other than `length`, and no numeric strings (see
+        // `chain_key`): what a chain record may prove.
+        *d = match key {
+            PropKey::Atom(a) if chain_key(vm, key) => {
+                Dest::keyed(self.p, self.fb, a).filter(|d| !d.ic.table_closed())
+            }
+            _ => None,
+        };
+        d.is_some()
+    }
+    fn cached_load(&mut self, _vm: &Vm, o: Value) -> Option<Value> {
+        cached_load(self.keyed??, o)
+    }
+    fn cached_store(&mut self, _vm: &Vm, o: Value, v: Value) -> bool {
+        matches!(self.keyed, Some(Some(d)) if cached_store(d, o, v))
+    }
     fn own(&mut self, vm: &mut Vm, c: Cell, slot: u32) {
-        note(vm, self.p, self.fb, c, slot);
+        if let Some(d) = self.dest() {
+            note_at(vm, d, c, slot);
+        }
     }
     fn not_own(&mut self, vm: &mut Vm, c: Cell, key: PropKey) {
-        note_proto(vm, self.p, self.fb, c, key);
+        if let Some(d) = self.dest() {
+            note_proto_at(vm, d, c, key);
+        }
     }
     fn cached_getter(&mut self, _vm: &Vm, o: Value) -> Option<(Value, Value)> {
-        let (g, holder) = cached_getter(self.p, self.fb, o)?;
+        let (g, holder) = cached_getter_at(self.dest()?, o)?;
         // Fault: the getter gets the prototype that holds it as `this`.
         if crate::faults::Fault::GetterWrongReceiver.injected() {
             return Some((g, holder.value()));
@@ -1311,18 +1579,21 @@ impl crate::runtime::exec::PropIc for SiteIc<'_> {
         Some((g, o))
     }
     fn primitive(&mut self, vm: &mut Vm, o: Value, key: PropKey) {
-        note_string(vm, self.p, self.fb, o, key);
+        if self.keyed.is_none() {
+            note_string(vm, self.p, self.fb, o, key);
+        }
     }
     fn may_add(&mut self, vm: &Vm, o: Value, key: PropKey) -> bool {
+        let Some(d) = self.dest() else { return false };
         self.adding = transition_before(vm, o, key);
         if self.adding.is_none() {
-            note_setter(vm, self.p, self.fb, o, key);
+            note_setter(vm, d, o, key);
         }
         self.adding.is_some()
     }
     fn added(&mut self, vm: &Vm, o: Value, key: PropKey) {
-        if let Some(before) = self.adding.take() {
-            note_transition(vm, self.p, self.fb, o, key, before);
+        if let (Some(before), Some(d)) = (self.adding.take(), self.dest()) {
+            note_transition(vm, d, o, key, before);
         }
     }
 }

@@ -25,10 +25,10 @@
 
 use super::emit::Emitter;
 use super::helpers as h;
-use super::ic::{idx, Site, CHAIN_IN_ABSENT, CHAIN_IN_FOUND, FLAGS_OFF, PROTO_OFF};
+use super::ic::{Site, CHAIN_IN_ABSENT, CHAIN_IN_FOUND, PROTO_OFF};
 use crate::bytecode::feedback as fbk;
-use crate::jit::x64::{AluOp, Cond, Gpr, Mem, Scale, ShiftOp, Size};
-use crate::runtime::heap::{Kind, ATOM_STRING, MAX_CELL_FIELD};
+use crate::jit::x64::{AluOp, Cond, Gpr, Size};
+use crate::runtime::heap::Kind;
 use crate::runtime::Value;
 
 const _: () = assert!(Kind::Native as u8 == Kind::Function as u8 + 1);
@@ -99,21 +99,7 @@ impl Emitter<'_> {
         let slow = self.slow_path(pc, h::bl_in, next, None);
         // r11 = the key word of an atom string (its last raw word).
         self.m.load(Gpr::R11, a);
-        self.m.branch_if_not_cell(Gpr::R11, slow);
-        self.m.branch_if_kind_ne(Gpr::R11, Kind::String, slow);
-        let x = &mut self.m.asm;
-        x.test_rm_imm(Size::S8, Mem::disp(Gpr::R11, FLAGS_OFF), ATOM_STRING as i32);
-        x.jcc(Cond::E, slow);
-        // Raw word count: header bits 16..40; the last raw word is at
-        // 8 * count from the cell.
-        x.mov_r_m(Size::S64, Gpr::R9, Mem::base(Gpr::R11));
-        x.shift_imm(ShiftOp::Shr, Size::S64, Gpr::R9, 16);
-        x.alu_rm_imm(AluOp::And, Size::S32, Gpr::R9, MAX_CELL_FIELD as i32);
-        x.mov_r_m(
-            Size::S64,
-            Gpr::R11,
-            Mem::bisd(Gpr::R11, idx(Gpr::R9), Scale::S8, 0),
-        );
+        self.atom_key_word(Gpr::R11, slow);
         self.m.load(Gpr::Rax, b);
         self.m.branch_if_not_cell(Gpr::Rax, slow);
         self.branch_if_not_object(Gpr::Rax, slow);

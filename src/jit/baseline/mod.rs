@@ -61,6 +61,7 @@ pub mod helpers;
 pub mod ic;
 pub mod ic_checks;
 mod inline;
+pub mod keyed;
 pub mod masm;
 pub mod natives;
 pub mod run;

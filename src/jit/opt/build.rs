@@ -148,6 +148,8 @@ pub struct Builder<'a> {
     widened: bool,
     /// `OptOptions::inline`.
     inline: bool,
+    /// `OptOptions::soft_deopt`.
+    soft_deopt: bool,
     /// Bytecode instructions inlined so far (against `INLINE_BUDGET`).
     inlined_insts: usize,
 }
@@ -182,6 +184,7 @@ pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
             splits: Vec::new(),
             widened: false,
             inline: o.inline,
+            soft_deopt: o.soft_deopt,
             inlined_insts: 0,
         };
         b.run();
@@ -759,6 +762,9 @@ impl Builder<'_> {
     fn numeric(&self, fb: u16, regs: &[u16], ints_only: bool) -> Spec {
         let bits = self.p.feedback[fb as usize].get();
         let numbers = fbk::SAW_INT | fbk::SAW_DOUBLE | fbk::SAW_OVERFLOW;
+        if bits == 0 && self.soft_deopt {
+            return Spec::Unfed;
+        }
         if bits == 0 || bits & !numbers != 0 {
             return Spec::Generic;
         }
@@ -794,6 +800,30 @@ impl Builder<'_> {
                 self.env[r as usize] = Slot::Val { v, dirty: true };
             }
         }
+    }
+
+    /// Whether the instruction after `pc` is a `++`/`--` of `r` whose
+    /// site saw only int32s.
+    fn feeds_int_incdec(&self, pc: usize, r: u16) -> bool {
+        match self.p.code.get(pc + 1) {
+            Some(Insn::Inc { src, fb, .. } | Insn::Dec { src, fb, .. }) => {
+                *src == r && self.p.feedback[*fb as usize].get() == fbk::SAW_INT
+            }
+            _ => false,
+        }
+    }
+
+    /// A site that never ran when the function was compiled (typically
+    /// after the loop an OSR compile started in): leave to the baseline
+    /// code, which runs it and records what it sees, instead of compiling
+    /// generic code for it forever. Reaching it repeatedly reoptimizes the
+    /// function with that feedback (`DeoptReason::NoFeedback`: no pc is
+    /// excluded from speculation for it). Code after it in the block is
+    /// unreachable; it reads every register from the frame.
+    fn unfed(&mut self, pc: usize) {
+        let fs = self.frame_state(pc);
+        self.emit(Op::Deopt, vec![], Some(fs));
+        self.env.iter_mut().for_each(|s| *s = Slot::Frame);
     }
 
     /// Register r as an int32 by ToInt32 (bitwise operators on doubles).
@@ -834,6 +864,7 @@ impl Builder<'_> {
                 self.set(dst, v);
             }
             Spec::Generic => self.generic(pc),
+            Spec::Unfed => self.unfed(pc),
         }
     }
 
@@ -852,6 +883,7 @@ impl Builder<'_> {
                 self.set(dst, v);
             }
             Spec::Generic => self.generic(pc),
+            Spec::Unfed => self.unfed(pc),
         }
     }
 
@@ -873,6 +905,7 @@ impl Builder<'_> {
                 self.set(dst, v);
             }
             Spec::Generic => self.generic(pc),
+            Spec::Unfed => self.unfed(pc),
         }
     }
 
@@ -961,18 +994,13 @@ impl Builder<'_> {
                 let v = self.get(pc, src, r);
                 self.set(dst, v);
             }
-            ToNumber { dst, src } if self.repr_of(src) == Repr::Tagged => {
-                // A number stays itself; anything else deopts (the
-                // baseline converts). An int32 when the `++`/`--` it
-                // feeds (`x++` is `tonumber` + `inc`) saw only int32s.
-                let int = match self.p.code.get(pc + 1) {
-                    Some(Inc { src: s, fb, .. } | Dec { src: s, fb, .. }) => {
-                        *s == dst && self.p.feedback[*fb as usize].get() == fbk::SAW_INT
-                    }
-                    _ => false,
-                };
-                let want = if int { Repr::Int32 } else { Repr::Float64 };
-                let v = self.get(pc, src, want);
+            ToNumber { dst, src }
+                if self.repr_of(src) == Repr::Tagged && self.feeds_int_incdec(pc, dst) =>
+            {
+                // `x++` is `tonumber` + `inc`: where the `inc` saw only
+                // int32s, an int32 stays itself and anything else deopts
+                // (the baseline converts).
+                let v = self.get(pc, src, Repr::Int32);
                 self.set(dst, v);
             }
             GetProp { dst, obj, name, .. } if crate::jit::baseline::ic::is_length(self.p, name) => {
@@ -1127,6 +1155,7 @@ impl Builder<'_> {
             Mul { dst, a, b, fb } => self.binop(pc, (dst, a, b, fb), Op::MulI32, Some(Op::MulF64)),
             Div { dst, a, b, fb } => match self.numeric(fb, &[a, b], false) {
                 Spec::Generic => self.generic(pc),
+                Spec::Unfed => self.unfed(pc),
                 _ => {
                     let x = self.get(pc, a, Repr::Float64);
                     let y = self.get(pc, b, Repr::Float64);
@@ -1161,6 +1190,7 @@ impl Builder<'_> {
                     self.set(dst, v);
                 }
                 Spec::Generic => self.generic(pc),
+                Spec::Unfed => self.unfed(pc),
             },
             Not { dst, src } if self.repr_of(src) == Repr::Tagged => {
                 let x = self.get(pc, src, Repr::Tagged);
@@ -1567,6 +1597,8 @@ enum Spec {
     Int,
     Float,
     Generic,
+    /// The site never ran (`OptOptions::soft_deopt`): leave (`unfed`).
+    Unfed,
 }
 
 fn inst(op: Op, args: Vec<V>, res: Option<V>) -> Inst {

@@ -225,6 +225,8 @@ pub enum Op {
     /// limit). The call's unit of fuel is a `Fuel` after it. Only calls
     /// change what it reads.
     CheckFrameRoom(u32),
+    /// Always deopts (a site without feedback: `build`'s `unfed`).
+    Deopt,
     /// The bytecode instruction at pc, run by the baseline tier's code for
     /// it (its inline paths and its helper: the one runtime definition).
     Generic(u32),
@@ -277,7 +279,7 @@ impl Op {
             AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | AddI32Wrap | SubI32Wrap => PURE,
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
-            TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(_) => DEOPT,
+            TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(_) | Deopt => DEOPT,
             LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 => PURE,
             // Heap reads and writes: ordered by the block's order, never
             // removed by value numbering (`gvn` forwards them by hand).
@@ -364,7 +366,7 @@ impl Op {
             MinF64 | MaxF64 => (&[Float64, Float64], Some(Float64)),
             LoadGlobalObj => (&[], Some(Tagged)),
             CheckNative(_) | CheckCallee(_) => (&[Tagged], None),
-            CheckFrameRoom(_) => (&[], None),
+            CheckFrameRoom(_) | Deopt => (&[], None),
             CmpI32(_) => (&[Int32, Int32], Some(Bool)),
             CmpF64(_) => (&[Float64, Float64], Some(Bool)),
             NotBool => (&[Bool], Some(Bool)),

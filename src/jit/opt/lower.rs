@@ -220,6 +220,9 @@ impl Lower<'_, '_> {
             let last = std::mem::offset_of!(FuncProto, jit.last_deopt_pc) as i32;
             self.asm()
                 .mov_m_imm(Size::S32, Mem::disp(PROTO, last), own_pc as i32);
+            let why = std::mem::offset_of!(FuncProto, jit.last_deopt_reason) as i32;
+            self.asm()
+                .mov_m_imm(Size::S32, Mem::disp(PROTO, why), d.reason as i32);
             let by_reason =
                 std::mem::offset_of!(FuncProto, jit.deopt_reasons) + 4 * d.reason as usize;
             self.asm()
@@ -1078,6 +1081,10 @@ impl Lower<'_, '_> {
                 a.mov_r64_imm64(S1, proto);
                 a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(v, layout::FN_PROTO));
                 a.jcc(Cond::Ne, d);
+            }
+            Op::Deopt => {
+                let d = self.deopt(ins);
+                self.asm().jmp(d);
             }
             Op::CheckFrameRoom(room) => {
                 // The frame checks of a direct entry

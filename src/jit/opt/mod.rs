@@ -80,6 +80,9 @@ pub struct OptOptions {
     /// Inline small monomorphic callees (`build`'s inlining); off while
     /// building a callee, so inlining is one level deep.
     pub inline: bool,
+    /// Arithmetic sites that never ran deopt (`build`'s `unfed`) instead
+    /// of compiling generic code (`auto`, where the feedback comes later).
+    pub soft_deopt: bool,
 }
 
 /// Why a guard left optimized code: counted per function
@@ -102,10 +105,11 @@ pub enum DeoptReason {
     NotTypedElement,
     NotTheCallee,
     NoFrameForInlinedCall,
+    NoFeedback,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 14] = [
+    pub const ALL: [DeoptReason; 15] = [
         DeoptReason::NotInt32,
         DeoptReason::NotNumber,
         DeoptReason::Overflow,
@@ -120,6 +124,7 @@ impl DeoptReason {
         DeoptReason::NotTypedElement,
         DeoptReason::NotTheCallee,
         DeoptReason::NoFrameForInlinedCall,
+        DeoptReason::NoFeedback,
     ];
 
     /// The reason a guard of `op` gives (None for ops that never deopt).
@@ -140,6 +145,7 @@ impl DeoptReason {
             LoadLength => DeoptReason::NotArrayOrString,
             CheckCallee(_) => DeoptReason::NotTheCallee,
             CheckFrameRoom(_) => DeoptReason::NoFrameForInlinedCall,
+            Deopt => DeoptReason::NoFeedback,
             LoadElemInBounds | StoreElemInBounds => DeoptReason::NotDenseElement,
             LoadTypedInBounds | StoreTypedF64InBounds | StoreTypedI32InBounds => {
                 DeoptReason::NotTypedElement
@@ -165,6 +171,7 @@ impl DeoptReason {
                 "not an in-range element of an Int32Array or Float64Array"
             }
             DeoptReason::NotTheCallee => "callee is not the inlined function",
+            DeoptReason::NoFeedback => "no type feedback when compiled",
             DeoptReason::NoFrameForInlinedCall => {
                 "no room for the inlined call's frame (depth or stack)"
             }

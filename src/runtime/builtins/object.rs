@@ -763,10 +763,7 @@ fn seal(vm: &mut Vm, args: Args) -> JsResult<Value> {
             if let Some(Own::Data(v, a)) = vm.get_own(obj, k) {
                 put_data(vm, mark, k, v, a & !CONFIGURABLE)?;
             } else {
-                let c = Cell::from_value(obj);
-                let shape = vm.shapes.to_dictionary(Vm::shape_of(c));
-                vm.shapes.set_attrs(shape, k, attrs & !CONFIGURABLE);
-                c.set_raw(0, shape.0 as u64);
+                vm.set_own_attrs(Cell::from_value(obj), k, attrs & !CONFIGURABLE);
             }
         }
         let c = Cell::from_value(vm.handles[mark]);

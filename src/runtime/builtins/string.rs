@@ -185,8 +185,7 @@ fn substring_of(vm: &mut Vm, s: Value, from: usize, to: usize) -> JsResult<Value
         let u = vm.flat_units(s)[from];
         return vm.unit_string(u);
     }
-    let piece = vm.flat_units(s)[from..to.max(from)].to_vec();
-    vm.new_string(&piece)
+    vm.new_substring(s, from, to.max(from))
 }
 
 pub(crate) fn char_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
