@@ -344,7 +344,9 @@ impl Lower<'_, '_> {
     fn xput(&mut self, res: V, from: Xmm) {
         match self.loc(res) {
             Loc::Xmm(x) if x == from => {}
-            Loc::Xmm(x) => self.asm().sse(SseOp::Movsd, x, from),
+            // movupd: a whole-register copy (eliminated by the renamer; movsd
+            // would merge into the old value and wait for it).
+            Loc::Xmm(x) => self.asm().sse(SseOp::Movupd, x, from),
             Loc::Stack(n) => self.asm().sse_store(SseStoreOp::Movsd, stack(n), from),
             Loc::Gpr(_) => unreachable!(),
         }
@@ -697,7 +699,7 @@ impl Lower<'_, '_> {
                 let w = self.xwork(res.unwrap(), &[y]);
                 let xa = self.xmm(x, w);
                 if xa != w {
-                    self.asm().sse(SseOp::Movsd, w, xa);
+                    self.asm().sse(SseOp::Movupd, w, xa);
                 }
                 match self.loc(y) {
                     Loc::Xmm(r) => self.asm().sse(op, w, r),
@@ -1139,7 +1141,7 @@ impl Lower<'_, '_> {
                 let w = self.xwork(res.unwrap(), &[y]);
                 let xa = self.xmm(x, w);
                 if xa != w {
-                    self.asm().sse(SseOp::Movsd, w, xa);
+                    self.asm().sse(SseOp::Movupd, w, xa);
                 }
                 let yr = self.xmm(y, X1);
                 let a = self.asm();
@@ -1151,7 +1153,7 @@ impl Lower<'_, '_> {
                 a.jcc(if min { Cond::A } else { Cond::B }, take_b);
                 a.jmp(done);
                 a.bind(take_b);
-                a.sse(SseOp::Movsd, w, yr);
+                a.sse(SseOp::Movupd, w, yr);
                 a.jmp(done);
                 a.bind(equal);
                 a.sse(if min { SseOp::Orpd } else { SseOp::Andpd }, w, yr);
@@ -1728,7 +1730,7 @@ impl Lower<'_, '_> {
                 (Loc::Gpr(s), Loc::Gpr(d)) => a.mov_rm_r(Size::S64, d, s),
                 (Loc::Gpr(s), Loc::Xmm(d)) => a.movq_x_r(d, s),
                 (Loc::Xmm(s), Loc::Gpr(d)) => a.movq_r_x(d, s),
-                (Loc::Xmm(s), Loc::Xmm(d)) => a.sse(SseOp::Movsd, d, s),
+                (Loc::Xmm(s), Loc::Xmm(d)) => a.sse(SseOp::Movupd, d, s),
                 (Loc::Gpr(s), Loc::Stack(n)) => a.mov_rm_r(Size::S64, stack(n), s),
                 (Loc::Xmm(s), Loc::Stack(n)) => a.sse_store(SseStoreOp::Movsd, stack(n), s),
                 (Loc::Stack(n), Loc::Gpr(d)) => a.mov_r_m(Size::S64, d, stack(n)),
