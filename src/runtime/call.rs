@@ -298,9 +298,6 @@ impl Vm {
         r
     }
 
-    /// `push_frame` for a call (not construct) of a function without a rest
-    /// parameter: nothing here allocates.
-    #[inline(always)]
     /// The frame of a plain call that optimized code inlined, pushed when
     /// the inlined callee deoptimizes: `push_frame_plain`'s frame, whose
     /// checks passed and whose fuel was spent when the inlined call began,
@@ -316,25 +313,12 @@ impl Vm {
     ) {
         debug_assert!(self.frames.len() < self.opts.max_depth);
         p.jit.count_call();
-        let caller_sp = self.sp;
-        let frame_sp = self.sp.max(base + p.nregs as usize);
-        self.sp = frame_sp;
-        let env = Cell::from_value(self.stack[base]).get(fixed::FN_ENV);
-        self.frames.push(Frame {
-            proto: p,
-            fp: base,
-            pc,
-            ctx: env,
-            new_target: Value::UNDEFINED,
-            argc: argc as u32,
-            ret_dst,
-            sp: frame_sp,
-            caller_sp,
-            entry: false,
-            construct: false,
-        });
+        self.push_plain_record(base, argc, p, false, ret_dst, pc);
     }
 
+    /// `push_frame` for a call (not construct) of a function without a rest
+    /// parameter: nothing here allocates.
+    #[inline(always)]
     fn push_frame_plain(
         &mut self,
         base: usize,
@@ -358,14 +342,31 @@ impl Vm {
         // the parameters become locals (undefined) too.
         let first_undef = base + 2 + argc.min(np);
         self.stack[first_undef..base + nregs].fill(Value::UNDEFINED);
+        self.push_plain_record(base, argc, p, entry, ret_dst, 0);
+        Ok(())
+    }
+
+    /// The `Frame` of a plain call whose registers are in place: the stack
+    /// top covers them (never below the caller's), the context is the
+    /// callee's.
+    #[inline(always)]
+    fn push_plain_record(
+        &mut self,
+        base: usize,
+        argc: usize,
+        p: &FuncProto,
+        entry: bool,
+        ret_dst: u32,
+        pc: usize,
+    ) {
         let caller_sp = self.sp;
-        let frame_sp = self.sp.max(base + nregs);
+        let frame_sp = self.sp.max(base + p.nregs as usize);
         self.sp = frame_sp;
         let env = Cell::from_value(self.stack[base]).get(fixed::FN_ENV);
         self.frames.push(Frame {
             proto: p,
             fp: base,
-            pc: 0,
+            pc,
             ctx: env,
             new_target: Value::UNDEFINED,
             argc: argc as u32,
@@ -375,7 +376,6 @@ impl Vm {
             entry,
             construct: false,
         });
-        Ok(())
     }
 
     /// `push_frame` with new.target on top of `handles`.
