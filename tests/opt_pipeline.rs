@@ -192,3 +192,94 @@ fn trace_deopt_reports_function_position_and_reason() {
     assert_eq!(deopts, 64, "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Runs `src` with `args` (plus the tracing flags); (stdout, stderr).
+fn run_traced(name: &str, src: &str, args: &[&str]) -> (String, String) {
+    let dir = std::env::temp_dir().join(format!("jolt-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("t.js");
+    std::fs::write(&file, src).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .args(["--trace-deopt", "--trace-opt"])
+        .args(args)
+        .arg(&file)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A hot method call is inlined (`--trace-opt` says where), and a guard
+/// that fails inside the inlined method (its field turns into a double)
+/// deopts at the caller's call: the rebuilt frames give the interpreter's
+/// result (node's: 11998018.5 6.5).
+#[test]
+fn inlined_method_deopts_at_the_call_with_the_right_result() {
+    let (out, err) = run_traced(
+        "inline",
+        "class C { constructor() { this.n = 0; } step(d) { this.n += d; return this.n; } }\n\
+         const c = new C();\n\
+         function run(k) { let s = 0; for (let i = 0; i < k; i++) s += c.step(i & 3); return s; }\n\
+         let t = 0;\n\
+         for (let r = 0; r < 20; r++) t += run(200);\n\
+         c.n = 0.5;\n\
+         t += run(5);\n\
+         print(t, c.n);\n",
+        &["--opt-threshold=100"],
+    );
+    assert_eq!(out, "11998018.5 6.5\n", "{err}");
+    let inlined = err
+        .lines()
+        .find(|l| l.starts_with("[tier] run: inlined step (9 instructions) at pc "))
+        .unwrap_or_else(|| panic!("step was not inlined:\n{err}"));
+    let pc = inlined
+        .split(" at pc ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap();
+    let at_call = format!("[deopt] run at pc {pc} (3:");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with(&at_call) && l.contains(": not an int32;")),
+        "no deopt at the inlined call (pc {pc}):\n{err}"
+    );
+}
+
+/// A loop that never ran when its function was compiled (by OSR in the
+/// loop before it) deopts for want of feedback, and the function is then
+/// reoptimized with that feedback, speculating there too.
+#[test]
+fn sites_without_feedback_deopt_and_reoptimize_with_it() {
+    let (out, err) = run_traced(
+        "unfed",
+        "function f(n) {\n\
+           let a = 0;\n\
+           for (let i = 0; i < n; i++) a = (a + i) | 0;\n\
+           let b = 0;\n\
+           for (let i = 0; i < n; i++) b = (b + i * 3) | 0;\n\
+           return a + b;\n\
+         }\n\
+         print(f(3000), f(3000));\n",
+        &["--jit-threshold=1", "--opt-threshold=100"],
+    );
+    assert_eq!(out, "17994000 17994000\n", "{err}");
+    assert!(
+        err.lines().any(|l| l.starts_with("[deopt] f at pc ")
+            && l.contains(": no type feedback when compiled;")),
+        "{err}"
+    );
+    assert!(
+        err.lines().any(|l| l
+            .starts_with("[tier] f: 64 deopts (no type feedback when compiled 64;")
+            && l.ends_with("reoptimized with the feedback gathered since")),
+        "{err}"
+    );
+    // These reoptimizations do not count against the limit: f is never
+    // left in baseline code.
+    assert!(!err.contains("stays in baseline code"), "{err}");
+}
