@@ -780,7 +780,17 @@ pub fn get_elem_ic(
         record(fb, fbk::SAW_TYPED);
         return Ok(vm.ta_get(o, k.as_int() as u32));
     }
-    record(fb, fbk::SAW_OTHER);
+    // A unit of a string (tier 2 reads it inline when a site saw only
+    // these: `StrCharAt`).
+    let unit = k.is_int() && vm.is_string(o) && (k.as_int() as u32 as usize) < vm.string_len(o);
+    record(
+        fb,
+        if unit {
+            fbk::SAW_STRING
+        } else {
+            fbk::SAW_OTHER
+        },
+    );
     // `vm.get_elem` of a string key (converted without allocating) on an
     // object is `get_value`.
     if vm.is_object(o) && vm.is_string(k) {

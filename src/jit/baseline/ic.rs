@@ -68,17 +68,17 @@ pub(crate) const LENGTH_OFF: i32 = 16;
 /// A string cell's length in code units (raw word 0, `Vm::string_len`).
 pub(crate) const STRING_LEN_OFF: i32 = 8;
 /// A flat string's first code unit (after its length word).
-pub(super) const STRING_UNITS_OFF: i32 = 16;
+pub(crate) const STRING_UNITS_OFF: i32 = 16;
 /// A rope's left and right halves (values 0 and 1, after its length
 /// word); a flattened rope has its flat string on the left, EMPTY right.
-const ROPE_LEFT_OFF: i32 = 16;
-const ROPE_RIGHT_OFF: i32 = 24;
+pub(crate) const ROPE_LEFT_OFF: i32 = 16;
+pub(crate) const ROPE_RIGHT_OFF: i32 = 24;
 /// `Vm::atom_strings_ptr` / `_len`, from the pinned VM register (rbx).
-pub(super) const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
-const ATOM_STRINGS_LEN: i32 = offset_of!(Vm, atom_strings_len) as i32;
+pub(crate) const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
+pub(crate) const ATOM_STRINGS_LEN: i32 = offset_of!(Vm, atom_strings_len) as i32;
 pub(crate) const INTRINSICS_PTR: i32 = offset_of!(Vm, intrinsics_ptr) as i32;
 /// `Vm::unit_atoms`: a Box, so the field is the table's address.
-const UNIT_ATOMS: i32 = offset_of!(Vm, unit_atoms) as i32;
+pub(crate) const UNIT_ATOMS: i32 = offset_of!(Vm, unit_atoms) as i32;
 /// The header's flag byte.
 pub(crate) const FLAGS_OFF: i32 = 1;
 
@@ -1416,8 +1416,8 @@ impl Emitter<'_> {
         self.index_below(Gpr::Rcx, Gpr::Rdx, STRING_LEN_OFF, slow);
         self.unit_string_at(Gpr::Rdx, slow);
         self.m.store(dst, Gpr::Rax);
-        // The helper's feedback for a string receiver.
-        self.m.feedback_or(fb, fbk::SAW_OTHER);
+        // The helper's feedback for a unit of a string.
+        self.m.feedback_or(fb, fbk::SAW_STRING);
         self.m.asm.jmp(done);
         // Any other key: the keyed cache (string keys).
         self.m.asm.bind(keyed);

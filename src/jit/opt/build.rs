@@ -969,7 +969,16 @@ impl Builder<'_> {
                     let v = self.emit_v(op, vec![], None);
                     self.set(dst, v);
                 }
-                Const::Str(_) => self.generic(pc),
+                // Once interned (the lower tiers ran it), the atom's shared
+                // string, read from the VM's table (cells move).
+                Const::Str(_) => match self.p.const_atoms[k as usize].get() as u32 {
+                    0 => self.generic(pc),
+                    atom1 => {
+                        let fs = self.frame_state(pc);
+                        let v = self.emit_v(Op::LoadAtomStr(atom1), vec![], Some(fs));
+                        self.set(dst, v);
+                    }
+                },
             },
             LdUndef { dst } => self.constant(dst, crate::runtime::Value::UNDEFINED.0),
             LdEmpty { dst } => self.constant(dst, crate::runtime::Value::EMPTY.0),
@@ -1031,6 +1040,16 @@ impl Builder<'_> {
                 let k = self.get(pc, key, Repr::Int32);
                 let fs = self.frame_state(pc);
                 let v = self.emit_v(Op::LoadElem, vec![o, k], Some(fs));
+                self.set(dst, v);
+            }
+            GetElem { dst, obj, key, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_STRING
+                    && matches!(self.repr_of(key), Repr::Int32 | Repr::Tagged) =>
+            {
+                let o = self.get(pc, obj, Repr::Tagged);
+                let k = self.get(pc, key, Repr::Int32);
+                let fs = self.frame_state(pc);
+                let v = self.emit_v(Op::StrCharAt, vec![o, k], Some(fs));
                 self.set(dst, v);
             }
             GetElem { dst, obj, key, fb }
@@ -1173,6 +1192,20 @@ impl Builder<'_> {
             Le { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Le),
             Gt { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Gt),
             Ge { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Ge),
+            StrictEq { dst, a, b, fb } | StrictNe { dst, a, b, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_STRING
+                    && self.repr_of(a) == Repr::Tagged
+                    && self.repr_of(b) == Repr::Tagged =>
+            {
+                let x = self.get(pc, a, Repr::Tagged);
+                let y = self.get(pc, b, Repr::Tagged);
+                let fs = self.frame_state(pc);
+                let mut v = self.emit_v(Op::StrictEqStr, vec![x, y], Some(fs));
+                if matches!(insn, StrictNe { .. }) {
+                    v = self.emit_v(Op::NotBool, vec![v], None);
+                }
+                self.set(dst, v);
+            }
             StrictEq { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Eq),
             StrictNe { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Ne),
             Inc { dst, src, fb } => self.incdec(pc, dst, src, fb, 1),

@@ -225,6 +225,20 @@ pub enum Op {
     /// limit). The call's unit of fuel is a `Fuel` after it. Only calls
     /// change what it reads.
     CheckFrameRoom(u32),
+    /// The shared string of atom `a - 1` (a string constant: the
+    /// prototype's `const_atoms` word), read from `Vm::atom_strings`;
+    /// deopts while that string was not made yet.
+    LoadAtomStr(u32),
+    /// The one-unit string of unit `i` of a flat string (or a flattened
+    /// rope), from the table of shared one-unit strings: (string, i).
+    /// Deopts for anything else (an index out of range, a unit without a
+    /// shared string yet, a rope not flattened yet: the baseline's).
+    StrCharAt,
+    /// `===` of two values a site saw only strings at: the same bits
+    /// (a cell) are equal; two different atom strings, or two flat strings
+    /// of different lengths, are not; two one-unit flat strings compare
+    /// their units. Deopts for anything else.
+    StrictEqStr,
     /// Always deopts (a site without feedback: `build`'s `unfed`).
     Deopt,
     /// The bytecode instruction at pc, run by the baseline tier's code for
@@ -280,6 +294,7 @@ impl Op {
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
             TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(_) | Deopt => DEOPT,
+            LoadAtomStr(_) | StrCharAt | StrictEqStr => DEOPT,
             LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 => PURE,
             // Heap reads and writes: ordered by the block's order, never
             // removed by value numbering (`gvn` forwards them by hand).
@@ -367,6 +382,9 @@ impl Op {
             LoadGlobalObj => (&[], Some(Tagged)),
             CheckNative(_) | CheckCallee(_) => (&[Tagged], None),
             CheckFrameRoom(_) | Deopt => (&[], None),
+            LoadAtomStr(_) => (&[], Some(Tagged)),
+            StrCharAt => (&[Tagged, Int32], Some(Tagged)),
+            StrictEqStr => (&[Tagged, Tagged], Some(Bool)),
             CmpI32(_) => (&[Int32, Int32], Some(Bool)),
             CmpF64(_) => (&[Float64, Float64], Some(Bool)),
             NotBool => (&[Bool], Some(Bool)),

@@ -19,7 +19,8 @@
 //!   dominate every latch (they run on every iteration, so a moved guard
 //!   fails only where the loop would have failed anyway): operand-only
 //!   guards (`CheckInt32`, `CheckNumber`, `CheckNotHole`, `CheckShape`,
-//!   `CheckCallee`), int32 arithmetic that deopts on overflow (`AddI32`,
+//!   `CheckCallee`; `LoadAtomStr`, which reads only what a call changes),
+//!   int32 arithmetic that deopts on overflow (`AddI32`,
 //!   `SubI32`, `MulI32`: `n - 1` in `i < n - 1`),
 //!   `LoadLength` (only calls change a length: element stores overwrite
 //!   present elements), `LoadCtx` when the loop has no `StoreCtx` of that
@@ -209,7 +210,8 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
                     | Op::CheckNotHole
                     | Op::CheckShape(_)
                     | Op::CheckCallee(_)
-                    | Op::CheckFrameRoom(_) => always,
+                    | Op::CheckFrameRoom(_)
+                    | Op::LoadAtomStr(_) => always,
                     // (Overflow of invariant operands: the loop's first
                     // iteration would deopt too.)
                     Op::LoadLength | Op::AddI32 | Op::SubI32 | Op::MulI32 => always,

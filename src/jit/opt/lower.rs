@@ -25,8 +25,9 @@ use super::regalloc::{Allocation, Loc, Move};
 use crate::bytecode::FuncProto;
 use crate::jit::baseline::emit::{layout, Emitter};
 use crate::jit::baseline::ic::{
-    idx, slots_value_off, ELEMENTS_OFF, FLAGS_OFF, INTRINSICS_PTR, LENGTH_OFF, OVERFLOW_OFF,
-    SHAPE_OFF, STRING_LEN_OFF, TA_BUFFER_OFF, TA_OFFSET_OFF,
+    idx, slots_value_off, ATOM_STRINGS_LEN, ATOM_STRINGS_PTR, ELEMENTS_OFF, FLAGS_OFF,
+    INTRINSICS_PTR, LENGTH_OFF, OVERFLOW_OFF, ROPE_LEFT_OFF, ROPE_RIGHT_OFF, SHAPE_OFF,
+    STRING_LEN_OFF, STRING_UNITS_OFF, TA_BUFFER_OFF, TA_OFFSET_OFF, UNIT_ATOMS,
 };
 use crate::jit::baseline::masm::{Masm, FRAME, PROTO, REGS, TAG, VM};
 use crate::jit::baseline::natives::NATIVE_ENTRY_OFF;
@@ -36,6 +37,7 @@ use crate::jit::x64::{
 };
 use crate::runtime::builtins::InlineNative;
 use crate::runtime::heap::Kind;
+use crate::runtime::heap::ATOM_STRING;
 use crate::runtime::value::{Value, DOUBLE_OFFSET, NUMBER_TAG};
 use crate::runtime::Intrinsic;
 use crate::runtime::Vm;
@@ -998,6 +1000,27 @@ impl Lower<'_, '_> {
                 a.mov_rm_r(Size::S32, w, S1);
                 self.put(res.unwrap(), w);
             }
+            Op::LoadAtomStr(atom1) => {
+                let d = self.deopt(ins);
+                self.stress(d);
+                let w = self.work(res.unwrap(), &[]);
+                let a = self.asm();
+                a.alu_rm_imm(
+                    AluOp::Cmp,
+                    Size::S64,
+                    Mem::disp(VM, ATOM_STRINGS_LEN),
+                    atom1 as i32,
+                );
+                a.jcc(Cond::B, d);
+                a.mov_r_m(Size::S64, w, Mem::disp(VM, ATOM_STRINGS_PTR));
+                a.mov_r_m(Size::S64, w, Mem::disp(w, 8 * (atom1 as i32 - 1)));
+                // EMPTY (0): not made yet.
+                a.test_rm_r(Size::S64, w, w);
+                a.jcc(Cond::E, d);
+                self.put(res.unwrap(), w);
+            }
+            Op::StrCharAt => self.str_char_at(ins),
+            Op::StrictEqStr => self.strict_eq_str(ins),
             Op::LoadCtxIn(depth, slot) => {
                 let env = self.gpr(arg(0), S1);
                 let a = self.asm();
@@ -1489,6 +1512,144 @@ impl Lower<'_, '_> {
     }
 
     /// Result = the condition (plus a parity fix for float (in)equality).
+    /// `StrCharAt`, in the scratch registers only: the string into S0
+    /// (a flattened rope's flat string), the unit, its atom + 1
+    /// (`Vm::unit_atoms`), its shared string (`Vm::atom_strings`), as the
+    /// baseline's `unit_string_at` reads them.
+    fn str_char_at(&mut self, ins: &Inst) {
+        let d = self.deopt(ins);
+        self.stress(d);
+        let s = self.gpr(ins.args[0], S0);
+        if s != S0 {
+            self.asm().mov_rm_r(Size::S64, S0, s);
+        }
+        self.check_cell(S0, d);
+        let a = self.asm();
+        let flat = a.new_label();
+        a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S0), Kind::String as i32);
+        a.jcc_short(Cond::E, flat);
+        a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S0), Kind::Rope as i32);
+        a.jcc(Cond::Ne, d);
+        a.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S64,
+            Mem::disp(S0, ROPE_RIGHT_OFF),
+            Value::EMPTY.0 as i32,
+        );
+        a.jcc(Cond::Ne, d);
+        a.mov_r_m(Size::S64, S0, Mem::disp(S0, ROPE_LEFT_OFF));
+        a.bind(flat);
+        // The index zero-extended: a negative one is out of range too.
+        match self.loc(ins.args[1]) {
+            Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, S1, g),
+            Loc::Stack(n) => self.asm().mov_r_m(Size::S32, S1, stack(n)),
+            Loc::Xmm(_) => unreachable!(),
+        }
+        let a = self.asm();
+        a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(S0, STRING_LEN_OFF));
+        a.jcc(Cond::Ae, d);
+        a.movzx(
+            Size::S32,
+            S1,
+            Size::S16,
+            Mem::bisd(S0, idx(S1), Scale::S2, STRING_UNITS_OFF),
+        );
+        a.alu_rm_imm(
+            AluOp::Cmp,
+            Size::S32,
+            S1,
+            crate::runtime::UNIT_STRINGS as i32,
+        );
+        a.jcc(Cond::Ae, d);
+        a.mov_r_m(Size::S64, S0, Mem::disp(VM, UNIT_ATOMS));
+        a.mov_r_m(Size::S32, S1, Mem::bisd(S0, idx(S1), Scale::S4, 0));
+        a.test_rm_r(Size::S32, S1, S1);
+        a.jcc(Cond::E, d);
+        a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(VM, ATOM_STRINGS_LEN));
+        a.jcc(Cond::A, d);
+        a.mov_r_m(Size::S64, S0, Mem::disp(VM, ATOM_STRINGS_PTR));
+        a.mov_r_m(Size::S64, S0, Mem::bisd(S0, idx(S1), Scale::S8, -8));
+        a.test_rm_r(Size::S64, S0, S0);
+        a.jcc(Cond::E, d);
+        self.put(ins.res.unwrap(), S0);
+    }
+
+    /// `StrictEqStr` (see the op), in the scratch registers only: x in S0
+    /// and y in S1 once both are known to be flat strings; x is read again
+    /// from its location where S0 served as a temporary.
+    fn strict_eq_str(&mut self, ins: &Inst) {
+        let d = self.deopt(ins);
+        self.stress(d);
+        let (x, y) = (ins.args[0], ins.args[1]);
+        let load = |l: &mut Self, v: V, to: Gpr| match l.loc(v) {
+            Loc::Gpr(g) => l.asm().mov_rm_r(Size::S64, to, g),
+            Loc::Stack(n) => l.asm().mov_r_m(Size::S64, to, stack(n)),
+            Loc::Xmm(_) => unreachable!(),
+        };
+        let (same, eq, ne, done) = {
+            let a = self.asm();
+            (a.new_label(), a.new_label(), a.new_label(), a.new_label())
+        };
+        load(self, x, S0);
+        match self.loc(y) {
+            Loc::Gpr(g) => self.asm().alu_rm_r(AluOp::Cmp, Size::S64, S0, g),
+            Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, Size::S64, S0, stack(n)),
+            Loc::Xmm(_) => unreachable!(),
+        }
+        self.asm().jcc(Cond::E, same);
+        self.check_cell(S0, d);
+        self.asm()
+            .alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S0), Kind::String as i32);
+        self.asm().jcc(Cond::Ne, d);
+        // y's cell check with S0 as the mask register, then x again.
+        load(self, y, S1);
+        let a = self.asm();
+        a.mov_r64_imm64(S0, crate::runtime::value::NOT_CELL_MASK);
+        a.test_rm_r(Size::S64, S1, S0);
+        a.jcc(Cond::Ne, d);
+        a.test_rm_r(Size::S64, S1, S1);
+        a.jcc(Cond::E, d);
+        a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S1), Kind::String as i32);
+        a.jcc(Cond::Ne, d);
+        load(self, x, S0);
+        let a = self.asm();
+        // Two atom strings are one string per content: different bits,
+        // different strings.
+        let not_atoms = a.new_label();
+        a.test_rm_imm(Size::S8, Mem::disp(S0, FLAGS_OFF), ATOM_STRING as i32);
+        a.jcc_short(Cond::E, not_atoms);
+        a.test_rm_imm(Size::S8, Mem::disp(S1, FLAGS_OFF), ATOM_STRING as i32);
+        a.jcc(Cond::Ne, ne);
+        a.bind(not_atoms);
+        a.mov_r_m(Size::S64, S0, Mem::disp(S0, STRING_LEN_OFF));
+        a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(S1, STRING_LEN_OFF));
+        a.jcc(Cond::Ne, ne);
+        a.test_rm_r(Size::S64, S0, S0);
+        a.jcc(Cond::E, eq);
+        // Longer strings of one length: the baseline compares them.
+        a.alu_rm_imm(AluOp::Cmp, Size::S64, S0, 1);
+        a.jcc(Cond::Ne, d);
+        load(self, x, S0);
+        let a = self.asm();
+        a.movzx(Size::S32, S0, Size::S16, Mem::disp(S0, STRING_UNITS_OFF));
+        a.movzx(Size::S32, S1, Size::S16, Mem::disp(S1, STRING_UNITS_OFF));
+        a.alu_rm_r(AluOp::Cmp, Size::S32, S0, S1);
+        a.jcc(Cond::E, eq);
+        a.jmp(ne);
+        // The same bits: equal, unless a number (NaN: the baseline's).
+        a.bind(same);
+        self.check_cell(S0, d);
+        let w = self.work(ins.res.unwrap(), &[]);
+        let a = self.asm();
+        a.bind(eq);
+        a.mov_r_imm(Size::S32, w, 1);
+        a.jmp_short(done);
+        a.bind(ne);
+        a.mov_r_imm(Size::S32, w, 0);
+        a.bind(done);
+        self.put(ins.res.unwrap(), w);
+    }
+
     fn set_flag(&mut self, res: V, cc: Cond, parity: Option<(Cond, AluOp)>) {
         let w = self.work(res, &[]);
         let a = self.asm();

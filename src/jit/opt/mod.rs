@@ -106,10 +106,11 @@ pub enum DeoptReason {
     NotTheCallee,
     NoFrameForInlinedCall,
     NoFeedback,
+    NotAString,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 15] = [
+    pub const ALL: [DeoptReason; 16] = [
         DeoptReason::NotInt32,
         DeoptReason::NotNumber,
         DeoptReason::Overflow,
@@ -125,6 +126,7 @@ impl DeoptReason {
         DeoptReason::NotTheCallee,
         DeoptReason::NoFrameForInlinedCall,
         DeoptReason::NoFeedback,
+        DeoptReason::NotAString,
     ];
 
     /// The reason a guard of `op` gives (None for ops that never deopt).
@@ -146,6 +148,7 @@ impl DeoptReason {
             CheckCallee(_) => DeoptReason::NotTheCallee,
             CheckFrameRoom(_) => DeoptReason::NoFrameForInlinedCall,
             Deopt => DeoptReason::NoFeedback,
+            LoadAtomStr(_) | StrCharAt | StrictEqStr => DeoptReason::NotAString,
             LoadElemInBounds | StoreElemInBounds => DeoptReason::NotDenseElement,
             LoadTypedInBounds | StoreTypedF64InBounds | StoreTypedI32InBounds => {
                 DeoptReason::NotTypedElement
@@ -172,6 +175,7 @@ impl DeoptReason {
             }
             DeoptReason::NotTheCallee => "callee is not the inlined function",
             DeoptReason::NoFeedback => "no type feedback when compiled",
+            DeoptReason::NotAString => "not a flat string (or its shared string not made yet)",
             DeoptReason::NoFrameForInlinedCall => {
                 "no room for the inlined call's frame (depth or stack)"
             }
