@@ -391,6 +391,34 @@ fn decimal_prefix_len(s: &[u16]) -> usize {
 
 /// Correctly rounded parse of an already validated ASCII decimal literal.
 fn parse_decimal_ascii(s: &[u16]) -> f64 {
+    // Up to 15 digits with an optional sign: an exact integer (below
+    // 2^53), so the value is the digits' (and "-0" is -0).
+    let (neg, digits) = match s.first() {
+        Some(&c) if c == b'-' as u16 => (true, &s[1..]),
+        Some(&c) if c == b'+' as u16 => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if !digits.is_empty()
+        && digits.len() <= 15
+        && digits.iter().all(|&c| (0x30..=0x39).contains(&c))
+    {
+        let n = digits
+            .iter()
+            .fold(0u64, |n, &c| n * 10 + (c - b'0' as u16) as u64) as f64;
+        return if neg { -n } else { n };
+    }
+    // Otherwise the standard library's correctly rounded parse, from a
+    // stack buffer when the text is short.
+    let mut buf = [0u8; 64];
+    if s.len() <= buf.len() {
+        for (b, &c) in buf.iter_mut().zip(s) {
+            *b = c as u8;
+        }
+        return std::str::from_utf8(&buf[..s.len()])
+            .ok()
+            .and_then(|t| t.parse::<f64>().ok())
+            .unwrap_or(f64::NAN);
+    }
     let st: String = s.iter().map(|&c| c as u8 as char).collect();
     st.parse::<f64>().unwrap_or(f64::NAN)
 }

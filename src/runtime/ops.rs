@@ -116,6 +116,9 @@ pub fn to_number(vm: &mut Vm, v: Value) -> JsResult<f64> {
         return Ok(if v.as_bool() { 1.0 } else { 0.0 });
     }
     if vm.is_string(v) {
+        if Cell::from_value(v).kind() == Kind::String {
+            return Ok(numconv::string_to_number(vm.flat_units(v)));
+        }
         let u = vm.string_units(v);
         return Ok(numconv::string_to_number(&u));
     }

@@ -551,7 +551,38 @@ fn list(vm: &mut Vm, args: Args, what: Listing) -> JsResult<Value> {
 }
 
 fn keys(vm: &mut Vm, args: Args) -> JsResult<Value> {
+    let o = args.get(vm, 0);
+    if let Some(a) = plain_keys(vm, o)? {
+        return Ok(a);
+    }
     list(vm, args, Listing::Keys)
+}
+
+/// `Object.keys` of a plain object whose keys are all names (no index
+/// keys to sort first): its shape's enumerable keys in insertion order,
+/// straight into an array of that size (the general `list` collects and
+/// sorts the keys and grows the array one key at a time). None for
+/// anything else.
+fn plain_keys(vm: &mut Vm, o: Value) -> JsResult<Option<Value>> {
+    if !vm.is_object(o) || Cell::from_value(o).kind() != Kind::Object {
+        return Ok(None);
+    }
+    let mut names = Vec::new();
+    for (k, _, attrs) in vm.shapes.keys(Vm::shape_of(Cell::from_value(o))) {
+        match k {
+            PropKey::Index(_) => return Ok(None),
+            PropKey::Atom(a) if attrs & ENUMERABLE != 0 => names.push(a),
+            PropKey::Atom(_) => {}
+        }
+    }
+    scoped(vm, |vm, mark| {
+        for a in names {
+            let s = vm.atom_string(a)?;
+            vm.handles.push(s);
+        }
+        let items = vm.handles[mark..].to_vec();
+        vm.new_array_from(&items).map(Some)
+    })
 }
 fn values(vm: &mut Vm, args: Args) -> JsResult<Value> {
     list(vm, args, Listing::Values)
