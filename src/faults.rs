@@ -205,10 +205,17 @@ pub enum Fault {
     /// plans. Caught by: the plans' outcomes differing (out of fuel, or
     /// how much was printed before it ran out).
     ClosedFormSkipsFuel,
+    /// A keyed site (`keyed::emit_keyed`, get and set) takes its first
+    /// cached pair for any receiver when the key's atom matches: the
+    /// pair's shape is not compared, so an object holding the key in
+    /// another slot reads or writes the wrong one. Caught by: the
+    /// `keyed-access` pattern (stdout divergence: `{ a, b, c }` and
+    /// `{ c, b, a }` at one site).
+    KeyedShapeCheckSkipped,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 29] = [
+    pub const ALL: [Fault; 30] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -238,6 +245,7 @@ impl Fault {
         Fault::InlineFloorTruncates,
         Fault::InlinedWrongReceiver,
         Fault::ClosedFormSkipsFuel,
+        Fault::KeyedShapeCheckSkipped,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -272,6 +280,7 @@ impl Fault {
             Fault::InlineFloorTruncates => "inline-floor-truncates",
             Fault::InlinedWrongReceiver => "inlined-wrong-receiver",
             Fault::ClosedFormSkipsFuel => "closed-form-skips-fuel",
+            Fault::KeyedShapeCheckSkipped => "keyed-shape-check-skipped",
         }
     }
 

@@ -161,6 +161,14 @@ mod with_feature {
     }
 
     #[test]
+    fn keyed_shape_check_skipped_is_detected() {
+        assert_detected(
+            Fault::KeyedShapeCheckSkipped,
+            "function g(o, k) { return o[k]; }\nconst o1 = { a: 1, b: 2 }; const o2 = { b: 20, a: 10 };\nlet s = 0;\nfor (let i = 0; i < 6; i++) s += g(i & 1 ? o2 : o1, \"a\");\nprint(s, g(o2, \"a\"), g(o1, \"a\"));\n",
+        );
+    }
+
+    #[test]
     fn getter_wrong_receiver_is_detected() {
         assert_detected(
             Fault::GetterWrongReceiver,

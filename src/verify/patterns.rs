@@ -118,10 +118,18 @@ pub enum Pattern {
     /// the int32 range, and often more iterations in all than the fuzz
     /// fuel, so the fuel the closed form takes decides where plans stop.
     InductionLoop,
+    /// Keyed sites `o[k]` and `o[k] = v` warmed on atom-string keys over
+    /// objects that hold the same keys in other slots (so a pair cached
+    /// for one shape is wrong for the other), then: more shapes than the
+    /// inline pairs (the megamorphic table), a key redefined as a getter
+    /// or setter, a prototype holding the key, a deleted key, keys that
+    /// are no atoms (substrings, joins), numeric-string and int keys, a
+    /// string receiver.
+    KeyedAccess,
 }
 
 impl Pattern {
-    pub const ALL: [Pattern; 20] = [
+    pub const ALL: [Pattern; 21] = [
         Pattern::ArithTypeChange,
         Pattern::NewShapeAtGet,
         Pattern::StoreTransition,
@@ -142,6 +150,7 @@ impl Pattern {
         Pattern::RegisterPressure,
         Pattern::NativeEdges,
         Pattern::InductionLoop,
+        Pattern::KeyedAccess,
     ];
 
     pub fn name(self) -> &'static str {
@@ -166,6 +175,7 @@ impl Pattern {
             Pattern::RegisterPressure => "register-pressure",
             Pattern::NativeEdges => "native-edges",
             Pattern::InductionLoop => "induction-loop",
+            Pattern::KeyedAccess => "keyed-access",
         }
     }
 }
@@ -501,6 +511,42 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
                 "for (let i = 0; i < {n}; i++) {{ {p}a = ({p}a + i * {k}) | 0; if ((i & 1023) === 1023) print({p}a); }}"
             ));
             l.push(format!("print({p}a);"));
+        }
+        Pattern::KeyedAccess => {
+            let x = odd(u)?;
+            l.push(format!(
+                "function {p}g(o, k) {{ return o[k]; }} function {p}s(o, k, v) {{ o[k] = v; return o[k]; }}"
+            ));
+            l.push(format!(
+                "const {p}k = [\"a\", \"b\", \"c\"]; const {p}o1 = {{ a: 1, b: 2, c: 3 }}; const {p}o2 = {{ c: 30, b: 20, a: 10 }};"
+            ));
+            l.push(format!("let {p}t = 0;"));
+            l.push(format!(
+                "for (let i = 0; i < {w}; i++) {{ const o = i & 1 ? {p}o1 : {p}o2; {p}t += {p}g(o, {p}k[i % 3]) + {p}s(o, {p}k[(i + 1) % 3], i); }}"
+            ));
+            let change = match u.int_in_range(0..=7u8)? {
+                0 => format!(
+                    "for (let i = 0; i < 6; i++) {{ const o = {{ [\"z\" + i]: i }}; o.a = i; {p}t += {p}g(o, \"a\") + {p}s(o, \"b\", i); }}"
+                ),
+                1 => format!(
+                    "Object.defineProperty({p}o1, \"b\", {{ get() {{ return this.a * 100; }}, configurable: true }});"
+                ),
+                2 => format!(
+                    "Object.defineProperty({p}o2, \"c\", {{ get() {{ return \"g\"; }}, set(v) {{ this.a = v; }}, configurable: true }});"
+                ),
+                3 => format!("delete {p}o1.a; Object.setPrototypeOf({p}o1, {{ a: {x} }});"),
+                4 => format!("delete {p}o2.b; {p}o2.d = {x};"),
+                5 => format!("{p}k[0] = \"xa\".substring(1); {p}k[1] = [\"b\"].join(\"\");"),
+                6 => format!("{p}k[2] = \"1\"; {p}o1[1] = {x}; {p}o2[\"1\"] = 5;"),
+                _ => format!("{p}k[0] = \"length\"; {p}k[1] = 0;"),
+            };
+            l.push(change);
+            l.push(format!(
+                "for (let i = 0; i < 4; i++) {{ const o = i & 1 ? {p}o1 : {p}o2; {p}t += \"|\" + {p}g(o, {p}k[i % 3]) + \",\" + {p}g(o, \"a\") + \",\" + {p}s(o, {p}k[(i + 2) % 3], i); }}"
+            ));
+            l.push(format!(
+                "print({p}t, {p}g(\"str\", {p}k[0]), {p}g(\"str\", 1), {p}g([7, 8], {p}k[1]), JSON.stringify({p}o1), JSON.stringify({p}o2));"
+            ));
         }
         Pattern::InductionLoop => {
             let n = *u.choose(&[40u32, 300, 1500, 5000])?;

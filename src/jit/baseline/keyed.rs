@@ -93,6 +93,24 @@ impl Emitter<'_> {
         if ic.is_mega() {
             self.m.asm.jmp(table);
         } else {
+            if crate::faults::Fault::KeyedShapeCheckSkipped.injected() {
+                // Fault: the first pair's key stands for ours when the
+                // atoms match, whatever the shape.
+                let first = &ic.entries[0].key as *const std::cell::Cell<u64>;
+                let x = &mut self.m.asm;
+                let keep = x.new_label();
+                x.mov_r_imm(Size::S64, Gpr::R8, first as i64);
+                x.mov_r_m(Size::S64, Gpr::R8, Mem::base(Gpr::R8));
+                x.test_rm_r(Size::S64, Gpr::R8, Gpr::R8);
+                x.jcc(Cond::E, keep);
+                x.mov_rm_r(Size::S64, Gpr::R9, Gpr::R8);
+                x.shift_imm(ShiftOp::Shr, Size::S64, Gpr::R9, 32);
+                x.shift_imm(ShiftOp::Shl, Size::S64, Gpr::R9, 32);
+                x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::R9, Gpr::R11);
+                x.jcc(Cond::Ne, keep);
+                x.mov_rm_r(Size::S64, Gpr::Rdx, Gpr::R8);
+                x.bind(keep);
+            }
             self.ic_probe(ic, table, Some(holder));
         }
         // An own property: rax = the object (or a chain record's holder),
