@@ -59,3 +59,15 @@ let words = "";
 for (let i = 0; i < 200; i++) words += "w" + i + "  ";
 for (let k = 0; k < 20; k++) tokens(words);
 console.log(tokens(words), tokens("  a  b c "), tokens(""), tokens("\u4e2d \u4e2d"));
+
+// A string constant on either side (`StrictEqAtom`): anything but a string
+// is unequal without leaving tier 2; ropes and non-atom strings of the
+// constant's length go to the baseline code.
+function isAb(x) { return x === "ab"; }
+function notA(x) { return "a" !== x; }
+for (let k = 0; k < 3000; k++) { isAb(k % 2 ? "ab" : "cd"); notA(k % 3 ? "a" : "b"); }
+let abRope = "";
+for (let i = 0; i < 20; i++) abRope += "ab";
+console.log(isAb("ab"), isAb("abc"), isAb(""), isAb(["a", "b"].join("")), isAb("xab".substring(1)), isAb("xaby".substring(1, 3) + ""));
+console.log(isAb(1), isAb(NaN), isAb(null), isAb(undefined), isAb({}), isAb(["ab"]), isAb(true), isAb(abRope), isAb(abRope.substring(0, 2)));
+console.log(notA("a"), notA("b"), notA("xa".substring(1)), notA("xb".substring(1)), notA(0), notA(null), notA({ a: 1 }), notA("aa"));

@@ -782,6 +782,15 @@ impl Builder<'_> {
         }
     }
 
+    /// Whether `v` is a `LoadAtomStr` of the block being filled (a string
+    /// constant loaded just before its use).
+    fn is_atom_str(&self, v: V) -> bool {
+        self.f.blocks[self.cur]
+            .insts
+            .iter()
+            .any(|i| i.res == Some(v) && matches!(i.op, Op::LoadAtomStr(_)))
+    }
+
     /// Runs everything not speculated on: the baseline code for `pc`.
     fn generic(&mut self, pc: usize) {
         let mut fs = self.frame_state(pc);
@@ -1197,10 +1206,18 @@ impl Builder<'_> {
                     && self.repr_of(a) == Repr::Tagged
                     && self.repr_of(b) == Repr::Tagged =>
             {
-                let x = self.get(pc, a, Repr::Tagged);
-                let y = self.get(pc, b, Repr::Tagged);
+                let mut x = self.get(pc, a, Repr::Tagged);
+                let mut y = self.get(pc, b, Repr::Tagged);
+                if self.is_atom_str(x) {
+                    std::mem::swap(&mut x, &mut y);
+                }
+                let op = if self.is_atom_str(y) {
+                    Op::StrictEqAtom
+                } else {
+                    Op::StrictEqStr
+                };
                 let fs = self.frame_state(pc);
-                let mut v = self.emit_v(Op::StrictEqStr, vec![x, y], Some(fs));
+                let mut v = self.emit_v(op, vec![x, y], Some(fs));
                 if matches!(insn, StrictNe { .. }) {
                     v = self.emit_v(Op::NotBool, vec![v], None);
                 }

@@ -239,6 +239,11 @@ pub enum Op {
     /// of different lengths, are not; two one-unit flat strings compare
     /// their units. Deopts for anything else.
     StrictEqStr,
+    /// `StrictEqStr` whose second operand is an atom string (a
+    /// `LoadAtomStr`): anything but a string is unequal to it, and so is
+    /// any other atom string; deopts only for a rope or a longer flat
+    /// string of its length that is no atom.
+    StrictEqAtom,
     /// Always deopts (a site without feedback: `build`'s `unfed`).
     Deopt,
     /// The bytecode instruction at pc, run by the baseline tier's code for
@@ -294,7 +299,7 @@ impl Op {
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
             TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(_) | Deopt => DEOPT,
-            LoadAtomStr(_) | StrCharAt | StrictEqStr => DEOPT,
+            LoadAtomStr(_) | StrCharAt | StrictEqStr | StrictEqAtom => DEOPT,
             LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 => PURE,
             // Heap reads and writes: ordered by the block's order, never
             // removed by value numbering (`gvn` forwards them by hand).
@@ -384,7 +389,7 @@ impl Op {
             CheckFrameRoom(_) | Deopt => (&[], None),
             LoadAtomStr(_) => (&[], Some(Tagged)),
             StrCharAt => (&[Tagged, Int32], Some(Tagged)),
-            StrictEqStr => (&[Tagged, Tagged], Some(Bool)),
+            StrictEqStr | StrictEqAtom => (&[Tagged, Tagged], Some(Bool)),
             CmpI32(_) => (&[Int32, Int32], Some(Bool)),
             CmpF64(_) => (&[Float64, Float64], Some(Bool)),
             NotBool => (&[Bool], Some(Bool)),

@@ -1020,7 +1020,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::StrCharAt => self.str_char_at(ins),
-            Op::StrictEqStr => self.strict_eq_str(ins),
+            Op::StrictEqStr | Op::StrictEqAtom => self.strict_eq_str(ins),
             Op::LoadCtxIn(depth, slot) => {
                 let env = self.gpr(arg(0), S1);
                 let a = self.asm();
@@ -1574,9 +1574,10 @@ impl Lower<'_, '_> {
         self.put(ins.res.unwrap(), S0);
     }
 
-    /// `StrictEqStr` (see the op), in the scratch registers only: x in S0
-    /// and y in S1 once both are known to be flat strings; x is read again
-    /// from its location where S0 served as a temporary.
+    /// `StrictEqStr` and `StrictEqAtom` (see the ops), in the scratch
+    /// registers only: x in S0 and y in S1 once both are known to be flat
+    /// strings; x is read again from its location where S0 served as a
+    /// temporary.
     fn strict_eq_str(&mut self, ins: &Inst) {
         let d = self.deopt(ins);
         self.stress(d);
@@ -1586,9 +1587,15 @@ impl Lower<'_, '_> {
             Loc::Stack(n) => l.asm().mov_r_m(Size::S64, to, stack(n)),
             Loc::Xmm(_) => unreachable!(),
         };
-        let (same, eq, ne, done) = {
+        let (same, eq, ne, done, flat) = {
             let a = self.asm();
-            (a.new_label(), a.new_label(), a.new_label(), a.new_label())
+            (
+                a.new_label(),
+                a.new_label(),
+                a.new_label(),
+                a.new_label(),
+                a.new_label(),
+            )
         };
         load(self, x, S0);
         match self.loc(y) {
@@ -1597,30 +1604,53 @@ impl Lower<'_, '_> {
             Loc::Xmm(_) => unreachable!(),
         }
         self.asm().jcc(Cond::E, same);
-        self.check_cell(S0, d);
-        self.asm()
-            .alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S0), Kind::String as i32);
-        self.asm().jcc(Cond::Ne, d);
-        // y's cell check with S0 as the mask register, then x again.
-        load(self, y, S1);
+        if ins.op == Op::StrictEqAtom {
+            // y is an atom string: a non-string x, or an atom string with
+            // other bits, is unequal; a rope may be equal (the baseline's).
+            let a = self.asm();
+            let string = a.new_label();
+            a.mov_r64_imm64(S1, crate::runtime::value::NOT_CELL_MASK);
+            a.test_rm_r(Size::S64, S0, S1);
+            a.jcc(Cond::Ne, ne);
+            a.test_rm_r(Size::S64, S0, S0);
+            a.jcc(Cond::E, ne);
+            a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S0), Kind::String as i32);
+            a.jcc_short(Cond::E, string);
+            a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S0), Kind::Rope as i32);
+            a.jcc(Cond::E, d);
+            a.jmp(ne);
+            a.bind(string);
+            a.test_rm_imm(Size::S8, Mem::disp(S0, FLAGS_OFF), ATOM_STRING as i32);
+            a.jcc(Cond::Ne, ne);
+            load(self, y, S1);
+            self.asm().jmp(flat);
+        } else {
+            self.check_cell(S0, d);
+            self.asm()
+                .alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S0), Kind::String as i32);
+            self.asm().jcc(Cond::Ne, d);
+            // y's cell check with S0 as the mask register, then x again.
+            load(self, y, S1);
+            let a = self.asm();
+            a.mov_r64_imm64(S0, crate::runtime::value::NOT_CELL_MASK);
+            a.test_rm_r(Size::S64, S1, S0);
+            a.jcc(Cond::Ne, d);
+            a.test_rm_r(Size::S64, S1, S1);
+            a.jcc(Cond::E, d);
+            a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S1), Kind::String as i32);
+            a.jcc(Cond::Ne, d);
+            load(self, x, S0);
+            let a = self.asm();
+            // Two atom strings are one string per content: different
+            // bits, different strings.
+            a.test_rm_imm(Size::S8, Mem::disp(S0, FLAGS_OFF), ATOM_STRING as i32);
+            a.jcc(Cond::E, flat);
+            a.test_rm_imm(Size::S8, Mem::disp(S1, FLAGS_OFF), ATOM_STRING as i32);
+            a.jcc(Cond::Ne, ne);
+        }
+        // Two flat strings with different bits (S0 = x, S1 = y).
         let a = self.asm();
-        a.mov_r64_imm64(S0, crate::runtime::value::NOT_CELL_MASK);
-        a.test_rm_r(Size::S64, S1, S0);
-        a.jcc(Cond::Ne, d);
-        a.test_rm_r(Size::S64, S1, S1);
-        a.jcc(Cond::E, d);
-        a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S1), Kind::String as i32);
-        a.jcc(Cond::Ne, d);
-        load(self, x, S0);
-        let a = self.asm();
-        // Two atom strings are one string per content: different bits,
-        // different strings.
-        let not_atoms = a.new_label();
-        a.test_rm_imm(Size::S8, Mem::disp(S0, FLAGS_OFF), ATOM_STRING as i32);
-        a.jcc_short(Cond::E, not_atoms);
-        a.test_rm_imm(Size::S8, Mem::disp(S1, FLAGS_OFF), ATOM_STRING as i32);
-        a.jcc(Cond::Ne, ne);
-        a.bind(not_atoms);
+        a.bind(flat);
         a.mov_r_m(Size::S64, S0, Mem::disp(S0, STRING_LEN_OFF));
         a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(S1, STRING_LEN_OFF));
         a.jcc(Cond::Ne, ne);

@@ -148,7 +148,7 @@ impl DeoptReason {
             CheckCallee(_) => DeoptReason::NotTheCallee,
             CheckFrameRoom(_) => DeoptReason::NoFrameForInlinedCall,
             Deopt => DeoptReason::NoFeedback,
-            LoadAtomStr(_) | StrCharAt | StrictEqStr => DeoptReason::NotAString,
+            LoadAtomStr(_) | StrCharAt | StrictEqStr | StrictEqAtom => DeoptReason::NotAString,
             LoadElemInBounds | StoreElemInBounds => DeoptReason::NotDenseElement,
             LoadTypedInBounds | StoreTypedF64InBounds | StoreTypedI32InBounds => {
                 DeoptReason::NotTypedElement
