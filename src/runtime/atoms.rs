@@ -108,6 +108,11 @@ impl Atoms {
         a
     }
 
+    /// The atom of `s` if it was interned already (interns nothing).
+    pub fn find(&self, s: &[u16]) -> Option<Atom> {
+        self.map.get(s).copied()
+    }
+
     pub fn intern_str(&mut self, s: &str) -> Atom {
         let u: Vec<u16> = s.encode_utf16().collect();
         self.intern(&u)

@@ -185,8 +185,23 @@ fn substring_of(vm: &mut Vm, s: Value, from: usize, to: usize) -> JsResult<Value
         let u = vm.flat_units(s)[from];
         return vm.unit_string(u);
     }
+    // A short cut that spells an existing atom string (a parser's keys and
+    // keywords) is that string: no allocation, and keyed sites and `===`
+    // find it by identity (strings have no identity a program can see).
+    if to > from && to - from <= SHARED_CUT_MAX {
+        if let Some(a) = vm.atoms.find(&vm.flat_units(s)[from..to]) {
+            if let Some(&v) = vm.atom_strings.get(a.0 as usize) {
+                if !v.is_empty() {
+                    return Ok(v);
+                }
+            }
+        }
+    }
     vm.new_substring(s, from, to.max(from))
 }
+
+/// The longest cut looked up among the atom strings (`substring_of`).
+const SHARED_CUT_MAX: usize = 24;
 
 pub(crate) fn char_at(vm: &mut Vm, args: Args) -> JsResult<Value> {
     let (s, p) = this_flat_and(vm, &args, "charAt", |vm| int_arg(vm, &args, 0))?;
