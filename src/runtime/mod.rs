@@ -332,6 +332,11 @@ pub fn decode_key(w: u64) -> PropKey {
 
 /// Code units whose one-unit strings are shared (`Vm::unit_string`).
 pub const UNIT_STRINGS: usize = 256;
+/// `concat_strings` copies results of at most this many units into a flat
+/// string; longer ones are ropes (baseline code makes those inline).
+pub const FLAT_CONCAT_MAX: usize = 32;
+/// The longest string (more is a RangeError).
+pub const MAX_STRING_LEN: usize = 4 * heap::MAX_CELL_FIELD - 8;
 
 /// A property cell of the global object (V8's PropertyCell, JSC's
 /// watchpoint on a global variable): where the global object keeps its own
@@ -933,11 +938,11 @@ impl Vm {
             return Ok(a);
         }
         let len = la + lb;
-        if len > 4 * heap::MAX_CELL_FIELD - 8 {
+        if len > MAX_STRING_LEN {
             return Err(self.throw_error(ErrorKind::RangeError, "Invalid string length"));
         }
         let flat = |v: Value| Cell::from_value(v).kind() == Kind::String;
-        if len <= 32 && flat(a) && flat(b) {
+        if len <= FLAT_CONCAT_MAX && flat(a) && flat(b) {
             // Copied straight into the new cell (no Rust-side buffers).
             let mut keep = [a, b];
             let c = self.alloc_rooted(Kind::String, 1 + len.div_ceil(4), 0, 0, &mut keep)?;
@@ -950,7 +955,7 @@ impl Vm {
             }
             return Ok(c.value());
         }
-        if len <= 32 {
+        if len <= FLAT_CONCAT_MAX {
             let mut u = self.string_units(a);
             u.extend(self.string_units(b));
             return self.new_string(&u);

@@ -19,6 +19,12 @@
 //!   cell into the window's `this` register, and every word of the cell is
 //!   written before that store, so the moving collector only ever sees
 //!   whole cells (the space is always parsable: `Heap::verify` walks it).
+//! - `a + b` of two strings whose result is long enough to be a rope
+//!   (`Vm::concat_strings`: both non-empty, more than `FLAT_CONCAT_MAX`
+//!   units, not past the string length limit) bump-allocates the rope
+//!   cell inline (length, left, right), exactly the cell `concat_strings`
+//!   makes; the helper does every other `+` (short results are copied
+//!   flat there).
 //! - Plans that force collections at chosen allocations turn inline
 //!   allocation off (`Heap::set_inline_alloc`: the JIT limit is 0), so
 //!   every allocation there still goes through `Vm::alloc_rooted`.
@@ -43,6 +49,12 @@ const HEAP_ALLOCATED: i32 = (HEAP + Heap::ALLOCATED_OFFSET) as i32;
 const P_NPARAMS: i32 = offset_of!(FuncProto, nparams) as i32;
 /// Values of a plain object: the fixed ones, then its inline slots.
 const PLAIN_VALUES: usize = fixed::PLAIN as usize + PLAIN_INLINE as usize;
+/// Words of a rope cell: header, length, left, right.
+const ROPE_WORDS: usize = 4;
+/// `Vm::concat_strings` copies results of at most this many units flat.
+const FLAT_CONCAT_MAX: usize = crate::runtime::FLAT_CONCAT_MAX;
+/// Longer results are a RangeError (the helper's).
+const MAX_STRING_LEN: usize = crate::runtime::MAX_STRING_LEN;
 /// Words of a plain object cell.
 const PLAIN_WORDS: usize = 1 + OBJECT_RAW_WORDS + PLAIN_VALUES;
 // The first value is the prototype.
@@ -68,6 +80,64 @@ pub fn note_prototype_slot(vm: &Vm, p: &FuncProto, fb: u16, f: Value) {
 }
 
 impl Emitter<'_> {
+    /// rax = a, rcx = b of an Add, not both numbers: when both are strings
+    /// (flat or rope) whose concatenation `Vm::concat_strings` makes a
+    /// rope, makes it inline into `dst` with the helper's feedback; else
+    /// jumps to `slow` having written nothing. Clobbers rdx, r8, r9.
+    pub(super) fn inline_rope(&mut self, fb: u16, dst: u16, slow: Label) {
+        const _: () = assert!(Kind::String as u8 == 1 && Kind::Rope as u8 == 2);
+        for r in [Gpr::Rax, Gpr::Rcx] {
+            self.m.branch_if_not_cell(r, slow);
+            let x = &mut self.m.asm;
+            x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::Rope as i32);
+            x.jcc(Cond::A, slow);
+        }
+        let x = &mut self.m.asm;
+        let len = |r| Mem::disp(r, crate::jit::baseline::ic::STRING_LEN_OFF);
+        // Both non-empty (an empty side is the other string, the helper's).
+        x.mov_r_m(Size::S64, Gpr::Rdx, len(Gpr::Rax));
+        x.test_rm_r(Size::S64, Gpr::Rdx, Gpr::Rdx);
+        x.jcc(Cond::E, slow);
+        x.mov_r_m(Size::S64, Gpr::R8, len(Gpr::Rcx));
+        x.test_rm_r(Size::S64, Gpr::R8, Gpr::R8);
+        x.jcc(Cond::E, slow);
+        x.alu_rm_r(AluOp::Add, Size::S64, Gpr::Rdx, Gpr::R8);
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rdx, FLAT_CONCAT_MAX as i32);
+        x.jcc(Cond::Be, slow);
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rdx, MAX_STRING_LEN as i32);
+        x.jcc(Cond::A, slow);
+        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rbx, HEAP_TOP));
+        x.lea(Size::S64, Gpr::R9, Mem::disp(Gpr::R8, ROPE_WORDS as i32));
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::R9,
+            Mem::disp(Gpr::Rbx, HEAP_JIT_LIMIT),
+        );
+        x.jcc(Cond::A, slow);
+        x.mov_rm_r(Size::S64, Mem::disp(Gpr::Rbx, HEAP_TOP), Gpr::R9);
+        x.alu_rm_imm(
+            AluOp::Add,
+            Size::S64,
+            Mem::disp(Gpr::Rbx, HEAP_ALLOCATED),
+            ROPE_WORDS as i32,
+        );
+        x.mov_r_m(Size::S64, Gpr::R9, Mem::disp(Gpr::Rbx, HEAP_BASE));
+        x.lea(
+            Size::S64,
+            Gpr::R8,
+            Mem::bisd(Gpr::R9, super::ic::idx(Gpr::R8), Scale::S8, 0),
+        );
+        x.mov_r_imm(Size::S64, Gpr::R9, make_header(Kind::Rope, 1, 2, 0) as i64);
+        x.mov_rm_r(Size::S64, Mem::base(Gpr::R8), Gpr::R9);
+        x.mov_rm_r(Size::S64, Mem::disp(Gpr::R8, 8), Gpr::Rdx);
+        x.mov_rm_r(Size::S64, Mem::disp(Gpr::R8, 16), Gpr::Rax);
+        x.mov_rm_r(Size::S64, Mem::disp(Gpr::R8, 24), Gpr::Rcx);
+        self.m
+            .feedback_or(fb, crate::bytecode::feedback::SAW_STRING);
+        self.m.store(dst, Gpr::R8);
+    }
+
     /// rax = the callee of a `new` (a Function cell), rcx = its FuncProto:
     /// makes `this` inline into `regs[base + 1]` (see the module doc), or
     /// jumps to `helper` (the `bl_new_this` call) having written nothing.

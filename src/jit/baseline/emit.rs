@@ -891,6 +891,19 @@ impl<'a> Emitter<'a> {
     /// `Value::number` of the double result (int32 when exact and not -0,
     /// NaN canonical).
     fn double_binop(&mut self, fb: u16, dst: u16, op: SseOp, slow: Label) {
+        if op == SseOp::Addsd {
+            // `+` of two strings: a long result is a rope made inline.
+            let (strings, done) = (self.m.asm.new_label(), self.m.asm.new_label());
+            self.number_operands(fb, strings);
+            self.m.asm.sse(op, Xmm::Xmm0, Xmm::Xmm1);
+            self.box_number_xmm0();
+            self.m.store(dst, Gpr::Rax);
+            self.m.asm.jmp(done);
+            self.m.asm.bind(strings);
+            self.inline_rope(fb, dst, slow);
+            self.m.asm.bind(done);
+            return;
+        }
         self.number_operands(fb, slow);
         self.m.asm.sse(op, Xmm::Xmm0, Xmm::Xmm1);
         self.box_number_xmm0();
