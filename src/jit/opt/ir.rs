@@ -227,6 +227,9 @@ pub enum Op {
     CheckFrameRoom(u32),
     /// Always deopts (a site without feedback: `build`'s `unfed`).
     Deopt,
+    /// The builder's mark where an inlined callee's blocks go (replaced
+    /// by them before the build returns: no pass sees it).
+    Splice(u32),
     /// The bytecode instruction at pc, run by the baseline tier's code for
     /// it (its inline paths and its helper: the one runtime definition).
     Generic(u32),
@@ -280,6 +283,7 @@ impl Op {
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
             TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(_) | Deopt => DEOPT,
+            Splice(_) => 0,
             LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 => PURE,
             // Heap reads and writes: ordered by the block's order, never
             // removed by value numbering (`gvn` forwards them by hand).
@@ -366,7 +370,7 @@ impl Op {
             MinF64 | MaxF64 => (&[Float64, Float64], Some(Float64)),
             LoadGlobalObj => (&[], Some(Tagged)),
             CheckNative(_) | CheckCallee(_) => (&[Tagged], None),
-            CheckFrameRoom(_) | Deopt => (&[], None),
+            CheckFrameRoom(_) | Deopt | Splice(_) => (&[], None),
             CmpI32(_) => (&[Int32, Int32], Some(Bool)),
             CmpF64(_) => (&[Float64, Float64], Some(Bool)),
             NotBool => (&[Bool], Some(Bool)),
@@ -542,6 +546,9 @@ pub struct Func {
     /// The inlined callees' prototypes and call pcs (`Inlined::callee`
     /// indexes it); prototypes outlive all code.
     pub inlined: Vec<(*const crate::bytecode::FuncProto, u32)>,
+    /// Monomorphic calls of JS functions not inlined, and why
+    /// ("callee at pc P: reason"), for `--trace-opt`.
+    pub not_inlined: Vec<String>,
 }
 
 impl Func {

@@ -1088,6 +1088,7 @@ impl Lower<'_, '_> {
                 let d = self.deopt(ins);
                 self.asm().jmp(d);
             }
+            Op::Splice(_) => unreachable!("the builder splices every inlined callee in"),
             Op::CheckFrameRoom(room) => {
                 // The frame checks of a direct entry
                 // (`emit_direct_entry_to`), in its order: a failing one

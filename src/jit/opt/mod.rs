@@ -202,6 +202,8 @@ pub struct OptInfo {
     pub inlined: Vec<String>,
     /// Bytecode instructions inlined (against `build::INLINE_BUDGET`).
     pub inlined_insts: usize,
+    /// Monomorphic JS calls not inlined: "callee at pc P: reason".
+    pub not_inlined: Vec<String>,
 }
 
 fn dump(o: &OptOptions, phase: &str, f: &ir::Func) {
@@ -268,6 +270,7 @@ pub fn compile(
     let mut info = OptInfo {
         ir_insts: f.inst_count(),
         spill_slots: a.nslots,
+        not_inlined: f.not_inlined.clone(),
         ..Default::default()
     };
     for (p, pc) in &f.inlined {
