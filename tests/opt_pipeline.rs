@@ -289,6 +289,29 @@ fn inlined_callee_with_branches_deopts_in_a_branch() {
     );
 }
 
+/// `%` of int32s and `!==` against null are speculated (`ModI32`,
+/// `CmpTagged`): the hot function's IR has no generic instruction, and
+/// the result is node's.
+#[test]
+fn int_remainder_and_null_compares_are_speculated() {
+    let (out, err) = run_traced(
+        "mod-null",
+        "function f(xs) { let s = 0, k = 0; for (let i = 0; i < xs.length; i++) { const x = xs[i]; if (x !== null) s += x % 7; else k++; } return s * 100 + k; }\n\
+         const xs = []; for (let i = 0; i < 50; i++) xs.push(i % 5 === 0 ? null : i + 1);\n\
+         let t = 0; for (let r = 0; r < 40; r++) t += f(xs);\n\
+         print(t);\n",
+        &["--opt-threshold=100", "--print-ir=dce"],
+    );
+    assert_eq!(out, "464400\n", "{err}");
+    let f_ir = err
+        .split("--- IR after dce ---")
+        .find(|s| s.trim_start().starts_with("function \"f\""))
+        .unwrap_or_else(|| panic!("f was not optimized:\n{err}"));
+    assert!(f_ir.contains("= ModI32 "), "{f_ir}");
+    assert!(f_ir.contains("= CmpTagged(Ne) "), "{f_ir}");
+    assert!(!f_ir.contains("Generic("), "{f_ir}");
+}
+
 /// A loop that never ran when its function was compiled (by OSR in the
 /// loop before it) deopts for want of feedback, and the function is then
 /// reoptimized with that feedback, speculating there too.

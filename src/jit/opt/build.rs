@@ -156,6 +156,8 @@ pub struct Builder<'a> {
     /// blocks (numbered from 0, the continuation after them) and the
     /// result (the continuation's parameter). `Op::Splice(i)` marks where.
     splices: Vec<(Vec<Block>, V)>,
+    /// The values `constant` made, and their bits.
+    consts: HashMap<V, u64>,
 }
 
 /// Callees of at most this many bytecode instructions are inlined.
@@ -192,6 +194,7 @@ pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
             soft_deopt: o.soft_deopt,
             inlined_insts: 0,
             splices: Vec::new(),
+            consts: HashMap::new(),
         };
         b.run();
         if !b.widened {
@@ -757,6 +760,22 @@ impl Builder<'_> {
         out
     }
 
+    /// Register `r` holds an undefined, null or boolean constant, which is
+    /// strictly equal to a value exactly when their bits are.
+    fn is_identity_const(&self, r: u16) -> bool {
+        use crate::runtime::Value;
+        match self.env[r as usize] {
+            Slot::Val { v, .. } => {
+                self.consts.get(&v).is_some_and(|&bits| {
+                    [Value::UNDEFINED, Value::NULL, Value::TRUE, Value::FALSE]
+                        .iter()
+                        .any(|c| c.0 == bits)
+                }) || self.f.repr(v) == Repr::Bool
+            }
+            Slot::Frame => false,
+        }
+    }
+
     fn repr_of(&self, r: u16) -> Repr {
         self.slot_repr(self.env[r as usize])
     }
@@ -876,6 +895,17 @@ impl Builder<'_> {
     }
 
     fn compare(&mut self, pc: usize, dst: u16, a: u16, b: u16, fb: u16, cc: Cc) {
+        // `===`/`!==` with undefined, null or a boolean constant: equal
+        // exactly when the bits are (no number or string is involved),
+        // whatever the other side is; no feedback needed.
+        if matches!(cc, Cc::Eq | Cc::Ne) && (self.is_identity_const(a) || self.is_identity_const(b))
+        {
+            let x = self.get(pc, a, Repr::Tagged);
+            let y = self.get(pc, b, Repr::Tagged);
+            let v = self.emit_v(Op::CmpTagged(cc), vec![x, y], None);
+            self.set(dst, v);
+            return;
+        }
         match self.numeric(fb, &[a, b], false) {
             Spec::Int => {
                 let x = self.get(pc, a, Repr::Int32);
@@ -1144,7 +1174,7 @@ impl Builder<'_> {
             } if self.inline => match self.inline_target(fb) {
                 Ok(cp) => {
                     if let Err(why) = self.inline_call(pc, (dst, base, argc), cp) {
-                        self.not_inlined(pc, Some(cp), why);
+                        self.not_inlined(pc, Some(cp), &why);
                         self.generic(pc);
                     }
                 }
@@ -1186,6 +1216,17 @@ impl Builder<'_> {
             Le { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Le),
             Gt { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Gt),
             Ge { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Ge),
+            Mod { dst, a, b, fb } => match self.numeric(fb, &[a, b], true) {
+                Spec::Int => {
+                    let x = self.get(pc, a, Repr::Int32);
+                    let y = self.get(pc, b, Repr::Int32);
+                    let fs = self.frame_state(pc);
+                    let v = self.emit_v(Op::ModI32, vec![x, y], Some(fs));
+                    self.set(dst, v);
+                }
+                Spec::Unfed => self.unfed(pc),
+                _ => self.generic(pc),
+            },
             StrictEq { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Eq),
             StrictNe { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Ne),
             Inc { dst, src, fb } => self.incdec(pc, dst, src, fb, 1),
@@ -1433,7 +1474,7 @@ impl Builder<'_> {
         pc: usize,
         call: (u16, u16, u16),
         cp: &'static FuncProto,
-    ) -> Result<(), &'static str> {
+    ) -> Result<(), String> {
         let (dst, base, argc) = call;
         let live = Liveness::compute(cp);
         let o = super::OptOptions {
@@ -1446,11 +1487,17 @@ impl Builder<'_> {
             && matches!(&cf.blocks[0].term, Term::Jump(e) if e.to == B(1))
             && matches!(&cf.blocks[1].term, Term::Return { .. });
         let insts = || cf.blocks.iter().flat_map(|b| b.insts.iter());
-        if insts().any(|i| matches!(i.op, Op::Generic(_))) {
-            return Err("generic code (calls or no speculation)");
+        if let Some(pc) = insts().find_map(|i| match i.op {
+            Op::Generic(pc) => Some(pc),
+            _ => None,
+        }) {
+            return Err(format!(
+                "`{}` compiled generically",
+                cp.code[pc as usize].name()
+            ));
         }
         if insts().any(|i| i.op.has(props::CALLS)) {
-            return Err("calls out");
+            return Err("calls out".into());
         }
         let simple = |i: &Inst| {
             !matches!(
@@ -1464,7 +1511,7 @@ impl Builder<'_> {
             )
         };
         if !insts().all(simple) {
-            return Err("context store or loop");
+            return Err("context store or loop".into());
         }
         // Loop-free: every edge goes forward (blocks are in reverse
         // post-order), and the entry has no OSR entries.
@@ -1473,7 +1520,7 @@ impl Builder<'_> {
                 && !matches!(b.term, Term::Entries(ref es) if es.len() != 1)
         });
         if !forward || !cf.osr.is_empty() || !cf.blocks[1].params.is_empty() {
-            return Err("loop");
+            return Err("loop".into());
         }
         self.inlined_insts += cp.code.len();
         // Guards before the call resume at it (nothing happened yet).
@@ -1563,7 +1610,7 @@ impl Builder<'_> {
             }
         }
         let Some(want) = want else {
-            return Err("never returns");
+            return Err("never returns".into());
         };
         if straight {
             let mut out = std::mem::take(&mut self.f.blocks[self.cur].insts);
@@ -1796,6 +1843,7 @@ impl Builder<'_> {
 
     fn constant(&mut self, dst: u16, bits: u64) {
         let v = self.emit_v(Op::ConstTagged(bits), vec![], None);
+        self.consts.insert(v, bits);
         self.set(dst, v);
     }
 }

@@ -93,6 +93,8 @@ pub struct OptOptions {
 pub enum DeoptReason {
     NotInt32,
     NotNumber,
+    /// An int32 result that is not one: overflow, -0, or (`ModI32`) a
+    /// remainder by 0 or -1.
     Overflow,
     WrongShape,
     NotDenseElement,
@@ -133,7 +135,7 @@ impl DeoptReason {
         Some(match op {
             CheckInt32 => DeoptReason::NotInt32,
             CheckNumber => DeoptReason::NotNumber,
-            AddI32 | SubI32 | MulI32 | NegI32 => DeoptReason::Overflow,
+            AddI32 | SubI32 | MulI32 | NegI32 | ModI32 => DeoptReason::Overflow,
             CheckShape(_) | LoadProp(_) | StoreProp(_) => DeoptReason::WrongShape,
             LoadElem | StoreElem => DeoptReason::NotDenseElement,
             LoadTypedElem | StoreTypedF64 | StoreTypedI32 => DeoptReason::NotTypedElement,
