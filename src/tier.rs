@@ -273,6 +273,9 @@ impl Vm {
                         crate::jit::opt::build::INLINE_MAX_INSTS
                     );
                 }
+                for n in &info.not_inlined {
+                    eprintln!("[tier] {}: not inlined: {n}", display_name(p));
+                }
             }
             Ok(code)
         } else {

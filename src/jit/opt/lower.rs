@@ -33,7 +33,7 @@ use crate::jit::baseline::masm::{Masm, FRAME, PROTO, REGS, TAG, VM};
 use crate::jit::baseline::natives::NATIVE_ENTRY_OFF;
 use crate::jit::x64::Scale;
 use crate::jit::x64::{
-    AluOp, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm,
+    AluOp, Cond, Gpr, Label, Mem, Rm, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm,
 };
 use crate::runtime::builtins::InlineNative;
 use crate::runtime::heap::Kind;
@@ -719,11 +719,17 @@ impl Lower<'_, '_> {
                 self.asm().movq_x_r(w, S0);
                 self.xput(res.unwrap(), w);
             }
-            Op::CmpI32(cc) => {
+            Op::ModI32 => self.mod_i32(ins),
+            Op::CmpI32(cc) | Op::CmpTagged(cc) => {
+                let size = if matches!(ins.op, Op::CmpI32(_)) {
+                    Size::S32
+                } else {
+                    Size::S64
+                };
                 let a = self.gpr(arg(0), S0);
                 match self.loc(arg(1)) {
-                    Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, Size::S32, a, b),
-                    Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, Size::S32, a, stack(n)),
+                    Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, size, a, b),
+                    Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, size, a, stack(n)),
                     Loc::Xmm(_) => unreachable!(),
                 }
                 if self.fuse == res {
@@ -1111,6 +1117,7 @@ impl Lower<'_, '_> {
                 let d = self.deopt(ins);
                 self.asm().jmp(d);
             }
+            Op::Splice(_) => unreachable!("the builder splices every inlined callee in"),
             Op::CheckFrameRoom(room) => {
                 // The frame checks of a direct entry
                 // (`emit_direct_entry_to`), in its order: a failing one
@@ -1504,7 +1511,7 @@ impl Lower<'_, '_> {
         };
         let last = b.insts.last()?;
         let one_flag = match last.op {
-            Op::CmpI32(_) => true,
+            Op::CmpI32(_) | Op::CmpTagged(_) => true,
             Op::CmpF64(cc) => !matches!(cc, Cc::Eq | Cc::Ne),
             _ => false,
         };
@@ -1778,6 +1785,59 @@ impl Lower<'_, '_> {
         }
         self.put(res, w);
         Ok(())
+    }
+
+    /// `ModI32` by `idiv`, which works in edx:eax: both may hold values,
+    /// so they are saved in the scratch registers around it and restored
+    /// before anything that can deopt reads them (the deopt state may
+    /// name them). Guards: a divisor of 0 (NaN) or -1 (-0 or an idiv
+    /// overflow) before, a zero remainder of a negative dividend (-0)
+    /// after.
+    fn mod_i32(&mut self, ins: &Inst) {
+        let (x, y, res) = (ins.args[0], ins.args[1], ins.res.unwrap());
+        let d = self.deopt(ins);
+        self.stress(d);
+        let (lx, ly) = (self.loc(x), self.loc(y));
+        let rm = |l: Loc| -> Rm {
+            match l {
+                Loc::Gpr(g) => g.into(),
+                Loc::Stack(n) => stack(n).into(),
+                Loc::Xmm(_) => unreachable!(),
+            }
+        };
+        let a = self.asm();
+        for c in [0, -1] {
+            a.alu_rm_imm(AluOp::Cmp, Size::S32, rm(ly), c);
+            a.jcc(Cond::E, d);
+        }
+        a.mov_rm_r(Size::S64, S0, Gpr::Rax);
+        a.mov_rm_r(Size::S64, S1, Gpr::Rdx);
+        match lx {
+            Loc::Gpr(Gpr::Rax) => {}
+            Loc::Gpr(g) => a.mov_rm_r(Size::S32, Gpr::Rax, g),
+            Loc::Stack(n) => a.mov_r_m(Size::S32, Gpr::Rax, stack(n)),
+            Loc::Xmm(_) => unreachable!(),
+        }
+        a.cdq();
+        // The divisor from where it is now: eax and edx are overwritten.
+        let div: Rm = match ly {
+            Loc::Gpr(Gpr::Rax) => S0.into(),
+            Loc::Gpr(Gpr::Rdx) => S1.into(),
+            l => rm(l),
+        };
+        a.unary(UnaryOp::Idiv, Size::S32, div);
+        // Remainder to S1 while rdx, then rax, get their values back.
+        a.mov_rm_r(Size::S32, Gpr::Rax, Gpr::Rdx);
+        a.mov_rm_r(Size::S64, Gpr::Rdx, S1);
+        a.mov_rm_r(Size::S32, S1, Gpr::Rax);
+        a.mov_rm_r(Size::S64, Gpr::Rax, S0);
+        let ok = a.new_label();
+        a.test_rm_r(Size::S32, S1, S1);
+        a.jcc(Cond::Ne, ok);
+        a.alu_rm_imm(AluOp::Cmp, Size::S32, rm(lx), 0);
+        a.jcc(Cond::L, d);
+        a.bind(ok);
+        self.put(res, S1);
     }
 
     /// `LoadTypedElem`, `StoreTypedF64`, `StoreTypedI32`: the kind is

@@ -93,6 +93,8 @@ pub struct OptOptions {
 pub enum DeoptReason {
     NotInt32,
     NotNumber,
+    /// An int32 result that is not one: overflow, -0, or (`ModI32`) a
+    /// remainder by 0 or -1.
     Overflow,
     WrongShape,
     NotDenseElement,
@@ -135,7 +137,7 @@ impl DeoptReason {
         Some(match op {
             CheckInt32 => DeoptReason::NotInt32,
             CheckNumber => DeoptReason::NotNumber,
-            AddI32 | SubI32 | MulI32 | NegI32 => DeoptReason::Overflow,
+            AddI32 | SubI32 | MulI32 | NegI32 | ModI32 => DeoptReason::Overflow,
             CheckShape(_) | LoadProp(_) | StoreProp(_) => DeoptReason::WrongShape,
             LoadElem | StoreElem => DeoptReason::NotDenseElement,
             LoadTypedElem | StoreTypedF64 | StoreTypedI32 => DeoptReason::NotTypedElement,
@@ -206,6 +208,8 @@ pub struct OptInfo {
     pub inlined: Vec<String>,
     /// Bytecode instructions inlined (against `build::INLINE_BUDGET`).
     pub inlined_insts: usize,
+    /// Monomorphic JS calls not inlined: "callee at pc P: reason".
+    pub not_inlined: Vec<String>,
 }
 
 fn dump(o: &OptOptions, phase: &str, f: &ir::Func) {
@@ -272,6 +276,7 @@ pub fn compile(
     let mut info = OptInfo {
         ir_insts: f.inst_count(),
         spill_slots: a.nslots,
+        not_inlined: f.not_inlined.clone(),
         ..Default::default()
     };
     for (p, pc) in &f.inlined {
