@@ -80,6 +80,35 @@ pub fn note_prototype_slot(vm: &Vm, p: &FuncProto, fb: u16, f: Value) {
 }
 
 impl Emitter<'_> {
+    /// Bump-allocates `words` words in the heap's current space: `cell` =
+    /// the new cell's address (its words still to be written), or a jump
+    /// to `full` with nothing changed. Clobbers `tmp`.
+    fn bump_alloc(&mut self, words: usize, cell: Gpr, tmp: Gpr, full: Label) {
+        let x = &mut self.m.asm;
+        x.mov_r_m(Size::S64, cell, Mem::disp(Gpr::Rbx, HEAP_TOP));
+        x.lea(Size::S64, tmp, Mem::disp(cell, words as i32));
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            tmp,
+            Mem::disp(Gpr::Rbx, HEAP_JIT_LIMIT),
+        );
+        x.jcc(Cond::A, full);
+        x.mov_rm_r(Size::S64, Mem::disp(Gpr::Rbx, HEAP_TOP), tmp);
+        x.alu_rm_imm(
+            AluOp::Add,
+            Size::S64,
+            Mem::disp(Gpr::Rbx, HEAP_ALLOCATED),
+            words as i32,
+        );
+        x.mov_r_m(Size::S64, tmp, Mem::disp(Gpr::Rbx, HEAP_BASE));
+        x.lea(
+            Size::S64,
+            cell,
+            Mem::bisd(tmp, super::ic::idx(cell), Scale::S8, 0),
+        );
+    }
+
     /// rax = a, rcx = b of an Add, not both numbers: when both are strings
     /// (flat or rope) whose concatenation `Vm::concat_strings` makes a
     /// rope, makes it inline into `dst` with the helper's feedback; else
@@ -106,28 +135,8 @@ impl Emitter<'_> {
         x.jcc(Cond::Be, slow);
         x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::Rdx, MAX_STRING_LEN as i32);
         x.jcc(Cond::A, slow);
-        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rbx, HEAP_TOP));
-        x.lea(Size::S64, Gpr::R9, Mem::disp(Gpr::R8, ROPE_WORDS as i32));
-        x.alu_r_m(
-            AluOp::Cmp,
-            Size::S64,
-            Gpr::R9,
-            Mem::disp(Gpr::Rbx, HEAP_JIT_LIMIT),
-        );
-        x.jcc(Cond::A, slow);
-        x.mov_rm_r(Size::S64, Mem::disp(Gpr::Rbx, HEAP_TOP), Gpr::R9);
-        x.alu_rm_imm(
-            AluOp::Add,
-            Size::S64,
-            Mem::disp(Gpr::Rbx, HEAP_ALLOCATED),
-            ROPE_WORDS as i32,
-        );
-        x.mov_r_m(Size::S64, Gpr::R9, Mem::disp(Gpr::Rbx, HEAP_BASE));
-        x.lea(
-            Size::S64,
-            Gpr::R8,
-            Mem::bisd(Gpr::R9, super::ic::idx(Gpr::R8), Scale::S8, 0),
-        );
+        self.bump_alloc(ROPE_WORDS, Gpr::R8, Gpr::R9, slow);
+        let x = &mut self.m.asm;
         x.mov_r_imm(Size::S64, Gpr::R9, make_header(Kind::Rope, 1, 2, 0) as i64);
         x.mov_rm_r(Size::S64, Mem::base(Gpr::R8), Gpr::R9);
         x.mov_rm_r(Size::S64, Mem::disp(Gpr::R8, 8), Gpr::Rdx);
@@ -163,29 +172,8 @@ impl Emitter<'_> {
         self.m.asm.mov_r_m(Size::S64, Gpr::Rdx, slot);
         self.m.branch_if_not_cell(Gpr::Rdx, helper);
         self.branch_if_not_object(Gpr::Rdx, helper);
+        self.bump_alloc(PLAIN_WORDS, Gpr::Rax, Gpr::R8, helper);
         let x = &mut self.m.asm;
-        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(Gpr::Rbx, HEAP_TOP));
-        x.lea(Size::S64, Gpr::R8, Mem::disp(Gpr::Rax, PLAIN_WORDS as i32));
-        x.alu_r_m(
-            AluOp::Cmp,
-            Size::S64,
-            Gpr::R8,
-            Mem::disp(Gpr::Rbx, HEAP_JIT_LIMIT),
-        );
-        x.jcc(Cond::A, helper);
-        x.mov_rm_r(Size::S64, Mem::disp(Gpr::Rbx, HEAP_TOP), Gpr::R8);
-        x.alu_rm_imm(
-            AluOp::Add,
-            Size::S64,
-            Mem::disp(Gpr::Rbx, HEAP_ALLOCATED),
-            PLAIN_WORDS as i32,
-        );
-        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(Gpr::Rbx, HEAP_BASE));
-        x.lea(
-            Size::S64,
-            Gpr::Rax,
-            Mem::bisd(Gpr::R8, super::ic::idx(Gpr::Rax), Scale::S8, 0),
-        );
         let header = make_header(Kind::Object, OBJECT_RAW_WORDS, PLAIN_VALUES, 0);
         x.mov_r_imm(Size::S64, Gpr::R8, header as i64);
         x.mov_rm_r(Size::S64, Mem::base(Gpr::Rax), Gpr::R8);

@@ -71,8 +71,8 @@ pub(crate) const STRING_LEN_OFF: i32 = 8;
 pub(crate) const STRING_UNITS_OFF: i32 = 16;
 /// A rope's left and right halves (values 0 and 1, after its length
 /// word); a flattened rope has its flat string on the left, EMPTY right.
-pub(crate) const ROPE_LEFT_OFF: i32 = 16;
-pub(crate) const ROPE_RIGHT_OFF: i32 = 24;
+const ROPE_LEFT_OFF: i32 = 16;
+const ROPE_RIGHT_OFF: i32 = 24;
 /// `Vm::atom_strings_ptr` / `_len`, from the pinned VM register (rbx).
 pub(crate) const ATOM_STRINGS_PTR: i32 = offset_of!(Vm, atom_strings_ptr) as i32;
 pub(crate) const ATOM_STRINGS_LEN: i32 = offset_of!(Vm, atom_strings_len) as i32;
@@ -718,7 +718,7 @@ impl Emitter<'_> {
     /// `r`, a cell: stays if it is a flat string, becomes the flat string
     /// of a flattened rope (`Vm::flatten` left it there); anything else
     /// (another kind, a rope not yet flattened) jumps to `other`.
-    pub(super) fn flat_string(&mut self, r: Gpr, other: Label) {
+    pub(crate) fn flat_string(&mut self, r: Gpr, other: Label) {
         let x = &mut self.m.asm;
         let flat = x.new_label();
         x.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(r), Kind::String as i32);

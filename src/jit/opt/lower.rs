@@ -26,8 +26,8 @@ use crate::bytecode::FuncProto;
 use crate::jit::baseline::emit::{layout, Emitter};
 use crate::jit::baseline::ic::{
     idx, slots_value_off, ATOM_STRINGS_LEN, ATOM_STRINGS_PTR, ELEMENTS_OFF, FLAGS_OFF,
-    INTRINSICS_PTR, LENGTH_OFF, OVERFLOW_OFF, ROPE_LEFT_OFF, ROPE_RIGHT_OFF, SHAPE_OFF,
-    STRING_LEN_OFF, STRING_UNITS_OFF, TA_BUFFER_OFF, TA_OFFSET_OFF, UNIT_ATOMS,
+    INTRINSICS_PTR, LENGTH_OFF, OVERFLOW_OFF, SHAPE_OFF, STRING_LEN_OFF, STRING_UNITS_OFF,
+    TA_BUFFER_OFF, TA_OFFSET_OFF, UNIT_ATOMS,
 };
 use crate::jit::baseline::masm::{Masm, FRAME, PROTO, REGS, TAG, VM};
 use crate::jit::baseline::natives::NATIVE_ENTRY_OFF;
@@ -397,12 +397,17 @@ impl Lower<'_, '_> {
     }
 
     fn check_cell(&mut self, o: Gpr, d: Label) {
+        self.branch_if_not_cell(o, S1, d);
+    }
+
+    /// Jumps to `to` unless `o` is a cell; `mask` (not `o`) is clobbered.
+    fn branch_if_not_cell(&mut self, o: Gpr, mask: Gpr, to: Label) {
         let a = self.asm();
-        a.mov_r64_imm64(S1, crate::runtime::value::NOT_CELL_MASK);
-        a.test_rm_r(Size::S64, o, S1);
-        a.jcc(Cond::Ne, d);
+        a.mov_r64_imm64(mask, crate::runtime::value::NOT_CELL_MASK);
+        a.test_rm_r(Size::S64, o, mask);
+        a.jcc(Cond::Ne, to);
         a.test_rm_r(Size::S64, o, o);
-        a.jcc(Cond::E, d);
+        a.jcc(Cond::E, to);
     }
 
     /// A tagged value to store: its GPR, or (in a spill slot) xmm14
@@ -1531,21 +1536,7 @@ impl Lower<'_, '_> {
             self.asm().mov_rm_r(Size::S64, S0, s);
         }
         self.check_cell(S0, d);
-        let a = self.asm();
-        let flat = a.new_label();
-        a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S0), Kind::String as i32);
-        a.jcc_short(Cond::E, flat);
-        a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S0), Kind::Rope as i32);
-        a.jcc(Cond::Ne, d);
-        a.alu_rm_imm(
-            AluOp::Cmp,
-            Size::S64,
-            Mem::disp(S0, ROPE_RIGHT_OFF),
-            Value::EMPTY.0 as i32,
-        );
-        a.jcc(Cond::Ne, d);
-        a.mov_r_m(Size::S64, S0, Mem::disp(S0, ROPE_LEFT_OFF));
-        a.bind(flat);
+        self.e.flat_string(S0, d);
         // The index zero-extended: a negative one is out of range too.
         match self.loc(ins.args[1]) {
             Loc::Gpr(g) => self.asm().mov_rm_r(Size::S32, S1, g),
@@ -1614,13 +1605,9 @@ impl Lower<'_, '_> {
         if ins.op == Op::StrictEqAtom {
             // y is an atom string: a non-string x, or an atom string with
             // other bits, is unequal; a rope may be equal (the baseline's).
+            self.branch_if_not_cell(S0, S1, ne);
             let a = self.asm();
             let string = a.new_label();
-            a.mov_r64_imm64(S1, crate::runtime::value::NOT_CELL_MASK);
-            a.test_rm_r(Size::S64, S0, S1);
-            a.jcc(Cond::Ne, ne);
-            a.test_rm_r(Size::S64, S0, S0);
-            a.jcc(Cond::E, ne);
             a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S0), Kind::String as i32);
             a.jcc_short(Cond::E, string);
             a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S0), Kind::Rope as i32);
@@ -1638,12 +1625,8 @@ impl Lower<'_, '_> {
             self.asm().jcc(Cond::Ne, d);
             // y's cell check with S0 as the mask register, then x again.
             load(self, y, S1);
+            self.branch_if_not_cell(S1, S0, d);
             let a = self.asm();
-            a.mov_r64_imm64(S0, crate::runtime::value::NOT_CELL_MASK);
-            a.test_rm_r(Size::S64, S1, S0);
-            a.jcc(Cond::Ne, d);
-            a.test_rm_r(Size::S64, S1, S1);
-            a.jcc(Cond::E, d);
             a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S1), Kind::String as i32);
             a.jcc(Cond::Ne, d);
             load(self, x, S0);
