@@ -229,8 +229,10 @@ pub enum Op {
     /// could be pushed here (`Vm::frames` below the depth limit, the
     /// window's registers, `room` bytes above the frame's, below the stack
     /// limit). The call's unit of fuel is a `Fuel` after it. Only calls
-    /// change what it reads.
-    CheckFrameRoom(u32),
+    /// change what it reads. The second field is how many inlined frames
+    /// the call is made from (0: from the function itself), each of
+    /// which a real call would have pushed first.
+    CheckFrameRoom(u32, u8),
     /// Always deopts (a site without feedback: `build`'s `unfed`).
     Deopt,
     /// The builder's mark where an inlined callee's blocks go (replaced
@@ -288,7 +290,7 @@ impl Op {
             AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | AddI32Wrap | SubI32Wrap => PURE,
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | CmpTagged(_) | NotBool | IsNullish | IsUndef => PURE,
-            TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(_) | Deopt => DEOPT,
+            TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(..) | Deopt => DEOPT,
             Splice(_) => 0,
             LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 => PURE,
             // Heap reads and writes: ordered by the block's order, never
@@ -376,7 +378,7 @@ impl Op {
             MinF64 | MaxF64 => (&[Float64, Float64], Some(Float64)),
             LoadGlobalObj => (&[], Some(Tagged)),
             CheckNative(_) | CheckCallee(_) => (&[Tagged], None),
-            CheckFrameRoom(_) | Deopt | Splice(_) => (&[], None),
+            CheckFrameRoom(..) | Deopt | Splice(_) => (&[], None),
             CmpI32(_) => (&[Int32, Int32], Some(Bool)),
             CmpF64(_) => (&[Float64, Float64], Some(Bool)),
             CmpTagged(_) => (&[Tagged, Tagged], Some(Bool)),
@@ -553,6 +555,9 @@ pub struct Func {
     /// The inlined callees' prototypes and call pcs (`Inlined::callee`
     /// indexes it); prototypes outlive all code.
     pub inlined: Vec<(*const crate::bytecode::FuncProto, u32)>,
+    /// Per `inlined` entry: the inlined call whose callee made it (None:
+    /// this function).
+    pub inlined_in: Vec<Option<u32>>,
     /// Monomorphic calls of JS functions not inlined, and why
     /// ("callee at pc P: reason"), for `--trace-opt`.
     pub not_inlined: Vec<String>,
