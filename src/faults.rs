@@ -205,10 +205,17 @@ pub enum Fault {
     /// plans. Caught by: the plans' outcomes differing (out of fuel, or
     /// how much was printed before it ran out).
     ClosedFormSkipsFuel,
+    /// Tier 2's deopt two inlined calls deep (`opt::lower`'s
+    /// `materialize`) writes the innermost callee's frame at its window in
+    /// the middle callee's frame as if that frame started where the
+    /// function's does (the outer call's base not added): the rebuilt
+    /// frames hold the wrong registers. Caught by: the `deopt-stress` plan
+    /// (stdout divergence where a doubly inlined call deopts).
+    NestedInlineFrameMisplaced,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 29] = [
+    pub const ALL: [Fault; 30] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -238,6 +245,7 @@ impl Fault {
         Fault::InlineFloorTruncates,
         Fault::InlinedWrongReceiver,
         Fault::ClosedFormSkipsFuel,
+        Fault::NestedInlineFrameMisplaced,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -272,6 +280,7 @@ impl Fault {
             Fault::InlineFloorTruncates => "inline-floor-truncates",
             Fault::InlinedWrongReceiver => "inlined-wrong-receiver",
             Fault::ClosedFormSkipsFuel => "closed-form-skips-fuel",
+            Fault::NestedInlineFrameMisplaced => "nested-inline-frame-misplaced",
         }
     }
 

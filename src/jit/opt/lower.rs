@@ -499,6 +499,10 @@ impl Lower<'_, '_> {
         self.sync(outer);
         let mut base = 0i32;
         for &(st, i) in &chain {
+            // Fault: a nested frame's window taken as the function's own.
+            if crate::faults::Fault::NestedInlineFrameMisplaced.injected() {
+                base = 0;
+            }
             base += i.base as i32;
             self.write_inlined_frame(st, i, base);
         }
