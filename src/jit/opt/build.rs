@@ -1520,14 +1520,14 @@ impl Builder<'_> {
         if !insts().all(simple) {
             return Err("context store".into());
         }
-        // Loop-free: every edge goes forward (blocks are in reverse
-        // post-order), and the entry has no OSR entries.
-        let forward = cf.blocks.iter().enumerate().all(|(i, b)| {
-            b.term.edges().iter().all(|e| e.to.0 as usize > i)
-                && !matches!(b.term, Term::Entries(ref es) if es.len() != 1)
-        });
-        if !forward || !cf.osr.is_empty() || !cf.blocks[1].params.is_empty() {
-            return Err("loop".into());
+        // The callee's OSR entry blocks (blocks 1.. before its first
+        // bytecode block) stay out: the inlined code is entered at its
+        // start only. Its loops stay loops, left to their `Fuel` (the loop
+        // passes skip inlined blocks: `INLINED_PC`).
+        let osr: Vec<usize> = cf.osr.iter().map(|(_, b)| b.0 as usize).collect();
+        let first = cf.blocks[0].term.edges()[0].to.0 as usize;
+        if !cf.blocks[first].params.is_empty() {
+            return Err("loop at the callee's entry".into());
         }
         let nested: usize = (cf.inlined.iter())
             // Prototypes outlive all code.
@@ -1636,7 +1636,7 @@ impl Builder<'_> {
         let Some(want) = want else {
             return Err("never returns".into());
         };
-        if straight {
+        if straight && osr.is_empty() {
             let mut out = std::mem::take(&mut self.f.blocks[self.cur].insts);
             for ins in &cf.blocks[1].insts {
                 self.translate(&mut t, &cf, ins, &mut out);
@@ -1652,12 +1652,23 @@ impl Builder<'_> {
             self.set(dst, rv);
             return Ok(());
         }
-        // Callee block j (from 1) is block j - 1 of the splice; the
-        // continuation, whose parameter is the result, comes after them.
-        let cont = B(cf.blocks.len() as u32 - 1);
+        // The callee's blocks but its entry and OSR entries, in order (the
+        // first is where the callee starts); the continuation, whose
+        // parameter is the result, comes after them.
+        let keep: Vec<usize> = (1..cf.blocks.len()).filter(|b| !osr.contains(b)).collect();
+        debug_assert_eq!(
+            keep[0], first,
+            "the first bytecode block follows the OSR entries"
+        );
+        let local: HashMap<usize, u32> = keep
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| (b, i as u32))
+            .collect();
+        let cont = B(keep.len() as u32);
         let rv = self.f.new_value(want);
-        let mut blocks = Vec::with_capacity(cf.blocks.len());
-        for cb in &cf.blocks[1..] {
+        let mut blocks = Vec::with_capacity(keep.len());
+        for cb in keep.iter().map(|&b| &cf.blocks[b]) {
             let params = (cb.params.iter())
                 .map(|p| {
                     let n = self.f.new_value(cf.repr(*p));
@@ -1670,7 +1681,7 @@ impl Builder<'_> {
                 self.translate(&mut t, &cf, ins, &mut out);
             }
             let edge = |e: &Edge, t: &Translate| Edge {
-                to: B(e.to.0 - 1),
+                to: B(local[&(e.to.0 as usize)]),
                 args: e.args.iter().map(|a| t.map[a]).collect(),
             };
             let term = match &cb.term {
@@ -1698,7 +1709,7 @@ impl Builder<'_> {
                 params,
                 insts: out,
                 term,
-                pc: cb.pc,
+                pc: INLINED_PC,
             });
         }
         let k = self.splices.len() as u32;

@@ -17,6 +17,10 @@
 
 use std::fmt::Write;
 
+/// The `pc` of a block spliced in from an inlined callee (`build`): its
+/// loops are not the function's, and the loop passes leave them alone.
+pub const INLINED_PC: u32 = u32::MAX;
+
 /// Machine representation of a value.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Repr {
@@ -621,7 +625,11 @@ impl Func {
                 .iter()
                 .map(|p| format!("{}:{}", val(*p), self.repr(*p).short()))
                 .collect();
-            let _ = writeln!(s, "b{i}({}):  ; pc {}", params.join(", "), b.pc);
+            if b.pc == INLINED_PC {
+                let _ = writeln!(s, "b{i}({}):  ; inlined", params.join(", "));
+            } else {
+                let _ = writeln!(s, "b{i}({}):  ; pc {}", params.join(", "), b.pc);
+            }
             for ins in &b.insts {
                 let lhs = match ins.res {
                     Some(r) => format!("{}:{} = ", val(r), self.repr(r).short()),
