@@ -205,6 +205,13 @@ pub enum Fault {
     /// plans. Caught by: the plans' outcomes differing (out of fuel, or
     /// how much was printed before it ran out).
     ClosedFormSkipsFuel,
+    /// Tier 2's deopt two inlined calls deep (`opt::lower`'s
+    /// `materialize`) writes the innermost callee's frame at its window in
+    /// the middle callee's frame as if that frame started where the
+    /// function's does (the outer call's base not added): the rebuilt
+    /// frames hold the wrong registers. Caught by: the `deopt-stress` plan
+    /// (stdout divergence where a doubly inlined call deopts).
+    NestedInlineFrameMisplaced,
     /// A keyed site (`keyed::emit_keyed`, get and set) takes its first
     /// cached pair for any receiver when the key's atom matches: the
     /// pair's shape is not compared, so an object holding the key in
@@ -215,7 +222,7 @@ pub enum Fault {
 }
 
 impl Fault {
-    pub const ALL: [Fault; 30] = [
+    pub const ALL: [Fault; 31] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -245,6 +252,7 @@ impl Fault {
         Fault::InlineFloorTruncates,
         Fault::InlinedWrongReceiver,
         Fault::ClosedFormSkipsFuel,
+        Fault::NestedInlineFrameMisplaced,
         Fault::KeyedShapeCheckSkipped,
     ];
 
@@ -280,6 +288,7 @@ impl Fault {
             Fault::InlineFloorTruncates => "inline-floor-truncates",
             Fault::InlinedWrongReceiver => "inlined-wrong-receiver",
             Fault::ClosedFormSkipsFuel => "closed-form-skips-fuel",
+            Fault::NestedInlineFrameMisplaced => "nested-inline-frame-misplaced",
             Fault::KeyedShapeCheckSkipped => "keyed-shape-check-skipped",
         }
     }

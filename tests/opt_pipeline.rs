@@ -289,6 +289,35 @@ fn inlined_callee_with_branches_deopts_in_a_branch() {
     );
 }
 
+/// A call inside an inlined callee is inlined too (two levels), and an
+/// overflow in the innermost callee deopts at the outer call, rebuilding
+/// both callee frames, with node's result.
+#[test]
+fn nested_inlined_call_deopts_with_the_right_result() {
+    let (out, err) = run_traced(
+        "inline-nested",
+        "function inner(a) { return a + 1; }\n\
+         function middle(a, b) { const t = inner(a); return t * b + inner(b); }\n\
+         function big(n, base) { let s = 0; for (let i = 0; i < n; i++) s += middle(base + i, 1) % 100000; return s; }\n\
+         let t = 0;\n\
+         for (let k = 0; k < 40; k++) t += big(100, 0);\n\
+         print(t, big(100, 2147483600));\n",
+        &["--opt-threshold=100"],
+    );
+    assert_eq!(out, "210000 8365250\n", "{err}");
+    let line = "[tier] big: inlined middle (15 instructions) at pc 13, \
+                inner (5 instructions) at pc 4 of middle, inner (5 instructions) at pc 10 of middle";
+    assert!(err.lines().any(|l| l.starts_with(line)), "{err}");
+    // The first overflow at the call is inner's `a + 1` (middle calls it
+    // first; big's own `base + i` is at pc 11).
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("[deopt] big at pc 13 (3:")
+                && l.contains(": int32 overflow or -0; 1 deopts")),
+        "{err}"
+    );
+}
+
 /// `%` of int32s and `!==` against null are speculated (`ModI32`,
 /// `CmpTagged`): the hot function's IR has no generic instruction, and
 /// the result is node's.

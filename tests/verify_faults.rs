@@ -209,6 +209,39 @@ mod with_feature {
         assert!([d.left, d.right].contains(&Plan::AutoOpt(2)), "{d}");
     }
 
+    /// A call inlined into an inlined callee (two levels, optimized after
+    /// two calls) whose addition overflows after warm-up: the deopt
+    /// rebuilds both callee frames, and the fault writes the innermost one
+    /// at the wrong window. The rebuilt frame's callee slot then holds no
+    /// function, which aborts the process (as the fuzzer's child: a crash
+    /// finding), so this runs the binary rather than `verify::check`.
+    #[test]
+    fn nested_inline_frame_misplaced_is_detected() {
+        let src = "function inner(a, k) { return a + k; }\nfunction middle(a, b) { const t = inner(a, b); return t + b; }\nfunction run(k, base) { let s = 0; for (let i = 0; i < k; i++) s += middle(base + i, 7) % 1000; return s; }\nlet t = 0;\nfor (let r = 0; r < 20; r++) t += run(50, r);\nt += run(50, 2147483630);\nprint(t);\n";
+        let dir = std::env::temp_dir().join(format!("jolt-nested-fault-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("t.js");
+        std::fs::write(&file, src).unwrap();
+        let run = |fault: Option<&str>| {
+            let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_jolt"));
+            if let Some(f) = fault {
+                c.args(["--fault", f]);
+            }
+            c.args(["--jit-threshold=1", "--opt-threshold=2"])
+                .arg(&file);
+            let o = c.output().unwrap();
+            (
+                o.status.success(),
+                String::from_utf8_lossy(&o.stdout).into_owned(),
+            )
+        };
+        // node prints 81425.
+        assert_eq!(run(None), (true, "81425\n".to_string()));
+        let bad = run(Some("nested-inline-frame-misplaced"));
+        std::fs::remove_dir_all(&dir).ok();
+        assert_ne!(bad, (true, "81425\n".to_string()), "not detected");
+    }
+
     /// The tier-2 loop faults: a hot call-free loop, optimized after a few
     /// calls (`auto-opt-2`), whose invariant guard moves out of it.
     fn assert_loop_fault_detected(fault: Fault) {

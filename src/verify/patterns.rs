@@ -118,6 +118,12 @@ pub enum Pattern {
     /// the int32 range, and often more iterations in all than the fuzz
     /// fuel, so the fuel the closed form takes decides where plans stop.
     InductionLoop,
+    /// Small functions and a method calling a branchy leaf (two levels:
+    /// tier 2 inlines both), warmed in a loop called a few times, then
+    /// called with doubles, strings, nullish values, int32 edges and
+    /// another receiver: guards fail inside the inlined callees, one and
+    /// two levels deep, on either branch.
+    InlinedCalls,
     /// Keyed sites `o[k]` and `o[k] = v` warmed on atom-string keys over
     /// objects that hold the same keys in other slots (so a pair cached
     /// for one shape is wrong for the other), then: more shapes than the
@@ -129,7 +135,7 @@ pub enum Pattern {
 }
 
 impl Pattern {
-    pub const ALL: [Pattern; 21] = [
+    pub const ALL: [Pattern; 22] = [
         Pattern::ArithTypeChange,
         Pattern::NewShapeAtGet,
         Pattern::StoreTransition,
@@ -150,6 +156,7 @@ impl Pattern {
         Pattern::RegisterPressure,
         Pattern::NativeEdges,
         Pattern::InductionLoop,
+        Pattern::InlinedCalls,
         Pattern::KeyedAccess,
     ];
 
@@ -175,6 +182,7 @@ impl Pattern {
             Pattern::RegisterPressure => "register-pressure",
             Pattern::NativeEdges => "native-edges",
             Pattern::InductionLoop => "induction-loop",
+            Pattern::InlinedCalls => "inlined-calls",
             Pattern::KeyedAccess => "keyed-access",
         }
     }
@@ -564,6 +572,32 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
             ));
             l.push(format!(
                 "print({p}f(0, {x}), {p}f(-5, {x}), {p}f({last}, {x}));"
+            ));
+        }
+        Pattern::InlinedCalls => {
+            let (x, y) = (odd(u)?, odd(u)?);
+            let calls = *u.choose(&[2u32, 5, 12])?;
+            let leaf = *u.choose(&[
+                "return a < b ? a + b : a - b;",
+                "if (a > b) { return a * b; } return b - a;",
+                "return (a & 1) === 0 ? a : b + 1;",
+            ])?;
+            l.push(format!("function {p}leaf(a, b) {{ {leaf} }}"));
+            l.push(format!(
+                "function {p}mid(a, b) {{ const t = {p}leaf(a, b); return t + {p}leaf(b, 1); }}"
+            ));
+            l.push(format!(
+                "class {p}C {{ constructor(v) {{ this.v = v; }} get2(k) {{ return {p}leaf(this.v, k) + this.v; }} }}"
+            ));
+            l.push(format!(
+                "function {p}run(n, x, o) {{ let s = 0; for (let i = 0; i < n; i++) {{ s += {p}mid(i & 7, x) + o.get2(i & 3); }} return s; }}"
+            ));
+            l.push(format!("const {p}o = new {p}C(3);"));
+            l.push(format!(
+                "for (let k = 0; k < {calls}; k++) print({p}run({w}, 2, {p}o));"
+            ));
+            l.push(format!(
+                "print({p}run(9, {x}, {p}o), {p}run(9, 2, new {p}C({y})), {p}run(9, 2147483647, {p}o), {p}run(9, 2, {{ get2: (k) => k }}));"
             ));
         }
         Pattern::RegisterPressure => {

@@ -148,6 +148,8 @@ pub struct Builder<'a> {
     widened: bool,
     /// `OptOptions::inline`.
     inline: bool,
+    /// `OptOptions::inline_depth`.
+    inline_depth: u8,
     /// `OptOptions::soft_deopt`.
     soft_deopt: bool,
     /// Bytecode instructions inlined so far (against `INLINE_BUDGET`).
@@ -162,6 +164,9 @@ pub struct Builder<'a> {
 
 /// Callees of at most this many bytecode instructions are inlined.
 pub const INLINE_MAX_INSTS: usize = 40;
+/// Calls are inlined into inlined callees up to this many levels (1: only
+/// the compiled function's own calls).
+pub const MAX_INLINE_DEPTH: u8 = 2;
 /// Bytecode instructions inlined into one function at most.
 pub const INLINE_BUDGET: usize = 400;
 
@@ -181,6 +186,7 @@ pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
                 osr: Vec::new(),
                 no_spec: o.no_spec.clone(),
                 inlined: Vec::new(),
+                inlined_in: Vec::new(),
                 not_inlined: Vec::new(),
             },
             cur: 0,
@@ -191,6 +197,7 @@ pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
             splits: Vec::new(),
             widened: false,
             inline: o.inline,
+            inline_depth: o.inline_depth,
             soft_deopt: o.soft_deopt,
             inlined_insts: 0,
             splices: Vec::new(),
@@ -1527,8 +1534,11 @@ impl Builder<'_> {
     ) -> Result<(), String> {
         let (dst, base, argc) = call;
         let live = Liveness::compute(cp);
+        // The callee inlines its own calls while the depth allows.
         let o = super::OptOptions {
             string_proto_key: self.string_proto_key,
+            inline: self.inline_depth + 1 < MAX_INLINE_DEPTH,
+            inline_depth: self.inline_depth + 1,
             ..Default::default()
         };
         let cf = build(cp, &live, &o);
@@ -1549,30 +1559,34 @@ impl Builder<'_> {
         if insts().any(|i| i.op.has(props::CALLS)) {
             return Err("calls out".into());
         }
+        // (`Fuel` and `CheckFrameRoom` of the callee's own inlined calls
+        // are fine; a loop's `Fuel` is refused below.)
         let simple = |i: &Inst| {
             !matches!(
                 i.op,
-                Op::StoreCtx(..)
-                    | Op::Fuel
-                    | Op::ReserveFuel
-                    | Op::FuelStep
-                    | Op::ReturnFuel
-                    | Op::CheckFrameRoom(_)
+                Op::StoreCtx(..) | Op::ReserveFuel | Op::FuelStep | Op::ReturnFuel
             )
         };
         if !insts().all(simple) {
-            return Err("context store or loop".into());
+            return Err("context store".into());
         }
-        // Loop-free: every edge goes forward (blocks are in reverse
-        // post-order), and the entry has no OSR entries.
-        let forward = cf.blocks.iter().enumerate().all(|(i, b)| {
-            b.term.edges().iter().all(|e| e.to.0 as usize > i)
-                && !matches!(b.term, Term::Entries(ref es) if es.len() != 1)
-        });
-        if !forward || !cf.osr.is_empty() || !cf.blocks[1].params.is_empty() {
-            return Err("loop".into());
+        // The callee's OSR entry blocks (blocks 1.. before its first
+        // bytecode block) stay out: the inlined code is entered at its
+        // start only. Its loops stay loops, left to their `Fuel` (the loop
+        // passes skip inlined blocks: `INLINED_PC`).
+        let osr: Vec<usize> = cf.osr.iter().map(|(_, b)| b.0 as usize).collect();
+        let first = cf.blocks[0].term.edges()[0].to.0 as usize;
+        if !cf.blocks[first].params.is_empty() {
+            return Err("loop at the callee's entry".into());
         }
-        self.inlined_insts += cp.code.len();
+        let nested: usize = (cf.inlined.iter())
+            // Prototypes outlive all code.
+            .map(|(p, _)| unsafe { &**p }.code.len())
+            .sum();
+        if self.inlined_insts + cp.code.len() + nested > INLINE_BUDGET {
+            return Err("budget spent".into());
+        }
+        self.inlined_insts += cp.code.len() + nested;
         // Guards before the call resume at it (nothing happened yet).
         let fs = self.frame_state(pc);
         let fv = self.get(pc, base, Repr::Tagged);
@@ -1582,7 +1596,7 @@ impl Builder<'_> {
             Some(fs.clone()),
         );
         let room = (base as u32 + cp.nregs as u32 + 2) * 8;
-        self.emit(Op::CheckFrameRoom(room), vec![], Some(fs.clone()));
+        self.emit(Op::CheckFrameRoom(room, 0), vec![], Some(fs.clone()));
         self.emit(Op::Fuel, vec![], Some(fs));
         // The callee's registers at its entry, as `push_frame_plain`
         // leaves them; an unboxed argument is remembered so the callee's
@@ -1622,7 +1636,17 @@ impl Builder<'_> {
         }
         let callee = self.f.inlined.len() as u32;
         self.f.inlined.push((cp, pc as u32));
+        self.f.inlined_in.push(None);
+        // The callee's own inlined calls follow it.
+        let nested_at = self.f.inlined.len() as u32;
+        self.f.inlined.extend(cf.inlined.iter().copied());
+        (self.f.inlined_in).extend(
+            cf.inlined_in
+                .iter()
+                .map(|c| Some(c.map_or(callee, |c| c + nested_at))),
+        );
         let mut t = Translate {
+            nested_at,
             info: Inlined {
                 callee,
                 base,
@@ -1662,7 +1686,7 @@ impl Builder<'_> {
         let Some(want) = want else {
             return Err("never returns".into());
         };
-        if straight {
+        if straight && osr.is_empty() {
             let mut out = std::mem::take(&mut self.f.blocks[self.cur].insts);
             for ins in &cf.blocks[1].insts {
                 self.translate(&mut t, &cf, ins, &mut out);
@@ -1678,12 +1702,23 @@ impl Builder<'_> {
             self.set(dst, rv);
             return Ok(());
         }
-        // Callee block j (from 1) is block j - 1 of the splice; the
-        // continuation, whose parameter is the result, comes after them.
-        let cont = B(cf.blocks.len() as u32 - 1);
+        // The callee's blocks but its entry and OSR entries, in order (the
+        // first is where the callee starts); the continuation, whose
+        // parameter is the result, comes after them.
+        let keep: Vec<usize> = (1..cf.blocks.len()).filter(|b| !osr.contains(b)).collect();
+        debug_assert_eq!(
+            keep[0], first,
+            "the first bytecode block follows the OSR entries"
+        );
+        let local: HashMap<usize, u32> = keep
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| (b, i as u32))
+            .collect();
+        let cont = B(keep.len() as u32);
         let rv = self.f.new_value(want);
-        let mut blocks = Vec::with_capacity(cf.blocks.len());
-        for cb in &cf.blocks[1..] {
+        let mut blocks = Vec::with_capacity(keep.len());
+        for cb in keep.iter().map(|&b| &cf.blocks[b]) {
             let params = (cb.params.iter())
                 .map(|p| {
                     let n = self.f.new_value(cf.repr(*p));
@@ -1696,7 +1731,7 @@ impl Builder<'_> {
                 self.translate(&mut t, &cf, ins, &mut out);
             }
             let edge = |e: &Edge, t: &Translate| Edge {
-                to: B(e.to.0 - 1),
+                to: B(local[&(e.to.0 as usize)]),
                 args: e.args.iter().map(|a| t.map[a]).collect(),
             };
             let term = match &cb.term {
@@ -1724,7 +1759,7 @@ impl Builder<'_> {
                 params,
                 insts: out,
                 term,
-                pc: cb.pc,
+                pc: INLINED_PC,
             });
         }
         let k = self.splices.len() as u32;
@@ -1765,25 +1800,17 @@ impl Builder<'_> {
             Op::LoadProp(i) => Op::LoadProp(i + t.sites),
             Op::StoreProp(i) => Op::StoreProp(i + t.sites),
             Op::LoadCtx(d, s) => Op::LoadCtxIn(d, s),
+            // The callee's frame is `base` registers up, one frame deeper.
+            Op::CheckFrameRoom(room, nest) => {
+                Op::CheckFrameRoom(room + 8 * t.info.base as u32, nest + 1)
+            }
             op => op,
         };
         let mut args: Vec<V> = ins.args.iter().map(|a| t.map[a]).collect();
         if let (Op::LoadCtxIn(..), Some(e)) = (op, t.env) {
             args.push(e);
         }
-        // A callee state: every register explicit (its frame is written
-        // whole on deopt), r0 always (the frame's context comes from it).
-        let fs = ins.fs.as_ref().map(|fs| {
-            let mut st = FrameState::new(fs.pc);
-            st.regs = fs.regs.iter().map(|&(r, v)| (r, t.map[&v])).collect();
-            st.regs
-                .extend(fs.in_frame.iter().map(|&r| (r, t.entry[r as usize])));
-            if !st.regs.iter().any(|x| x.0 == 0) {
-                st.regs.push((0, t.entry[0]));
-            }
-            st.inlined = Some(Box::new(t.info.clone()));
-            st
-        });
+        let fs = ins.fs.as_ref().map(|fs| t.state(fs));
         let res = ins.res.map(|r| {
             let n = self.f.new_value(cf.repr(r));
             t.map.insert(r, n);
@@ -1924,6 +1951,37 @@ fn src_of(cp: &FuncProto, fs: &FrameState) -> u16 {
     }
 }
 
+impl Translate {
+    /// A callee state in the caller's values: every register explicit (its
+    /// frame is written whole on deopt), r0 always (the frame's context
+    /// comes from it), standing for this call. A state of the callee's own
+    /// inlined callee keeps its registers and chains to the callee's state
+    /// at that call, made the same way.
+    fn state(&self, fs: &FrameState) -> FrameState {
+        let mut st = FrameState::new(fs.pc);
+        st.regs = fs.regs.iter().map(|&(r, v)| (r, self.map[&v])).collect();
+        match &fs.inlined {
+            None => {
+                st.regs
+                    .extend(fs.in_frame.iter().map(|&r| (r, self.entry[r as usize])));
+                if !st.regs.iter().any(|x| x.0 == 0) {
+                    st.regs.push((0, self.entry[0]));
+                }
+                st.inlined = Some(Box::new(self.info.clone()));
+            }
+            Some(inner) => {
+                debug_assert!(fs.in_frame.is_empty(), "inlined states are explicit");
+                st.inlined = Some(Box::new(Inlined {
+                    callee: inner.callee + self.nested_at,
+                    caller: self.state(&inner.caller),
+                    ..(**inner).clone()
+                }));
+            }
+        }
+        st
+    }
+}
+
 /// An inlined callee's instructions in the caller's values
 /// (`Builder::translate`).
 struct Translate {
@@ -1931,6 +1989,8 @@ struct Translate {
     info: Inlined,
     /// The first of the callee's property sites in the caller's list.
     sites: u32,
+    /// Where the callee's own inlined calls start in `Func::inlined`.
+    nested_at: u32,
     /// The callee's registers at its entry.
     entry: Vec<V>,
     /// Entry values that are boxed copies of an unboxed caller value.

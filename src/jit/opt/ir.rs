@@ -17,6 +17,10 @@
 
 use std::fmt::Write;
 
+/// The `pc` of a block spliced in from an inlined callee (`build`): its
+/// loops are not the function's, and the loop passes leave them alone.
+pub const INLINED_PC: u32 = u32::MAX;
+
 /// Machine representation of a value.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Repr {
@@ -229,8 +233,10 @@ pub enum Op {
     /// could be pushed here (`Vm::frames` below the depth limit, the
     /// window's registers, `room` bytes above the frame's, below the stack
     /// limit). The call's unit of fuel is a `Fuel` after it. Only calls
-    /// change what it reads.
-    CheckFrameRoom(u32),
+    /// change what it reads. The second field is how many inlined frames
+    /// the call is made from (0: from the function itself), each of
+    /// which a real call would have pushed first.
+    CheckFrameRoom(u32, u8),
     /// The shared string of atom `a - 1` (a string constant: the
     /// prototype's `const_atoms` word), read from `Vm::atom_strings`;
     /// deopts while that string was not made yet.
@@ -307,7 +313,7 @@ impl Op {
             AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | AddI32Wrap | SubI32Wrap => PURE,
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | CmpTagged(_) | NotBool | IsNullish | IsUndef => PURE,
-            TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(_) | Deopt => DEOPT,
+            TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(..) | Deopt => DEOPT,
             LoadAtomStr(_) | StrCharAt | StrictEqStr | StrictEqAtom => DEOPT,
             Splice(_) => 0,
             LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 => PURE,
@@ -396,7 +402,7 @@ impl Op {
             MinF64 | MaxF64 => (&[Float64, Float64], Some(Float64)),
             LoadGlobalObj => (&[], Some(Tagged)),
             CheckNative(_) | CheckCallee(_) => (&[Tagged], None),
-            CheckFrameRoom(_) | Deopt | Splice(_) => (&[], None),
+            CheckFrameRoom(..) | Deopt | Splice(_) => (&[], None),
             LoadAtomStr(_) => (&[], Some(Tagged)),
             StrCharAt => (&[Tagged, Int32], Some(Tagged)),
             StrictEqStr | StrictEqAtom => (&[Tagged, Tagged], Some(Bool)),
@@ -576,6 +582,9 @@ pub struct Func {
     /// The inlined callees' prototypes and call pcs (`Inlined::callee`
     /// indexes it); prototypes outlive all code.
     pub inlined: Vec<(*const crate::bytecode::FuncProto, u32)>,
+    /// Per `inlined` entry: the inlined call whose callee made it (None:
+    /// this function).
+    pub inlined_in: Vec<Option<u32>>,
     /// Monomorphic calls of JS functions not inlined, and why
     /// ("callee at pc P: reason"), for `--trace-opt`.
     pub not_inlined: Vec<String>,
@@ -639,7 +648,11 @@ impl Func {
                 .iter()
                 .map(|p| format!("{}:{}", val(*p), self.repr(*p).short()))
                 .collect();
-            let _ = writeln!(s, "b{i}({}):  ; pc {}", params.join(", "), b.pc);
+            if b.pc == INLINED_PC {
+                let _ = writeln!(s, "b{i}({}):  ; inlined", params.join(", "));
+            } else {
+                let _ = writeln!(s, "b{i}({}):  ; pc {}", params.join(", "), b.pc);
+            }
             for ins in &b.insts {
                 let lhs = match ins.res {
                     Some(r) => format!("{}:{} = ", val(r), self.repr(r).short()),

@@ -54,6 +54,8 @@ pub fn run(f: &mut Func, live: &Liveness) {
 /// innermost loops (later headers) first: what a pass puts in an inner
 /// loop's preheader is inside the enclosing loop, which may move it again.
 /// Headers are found afresh after each visit (it may insert blocks).
+/// Loops of inlined callees (`INLINED_PC`) are not visited: their pcs and
+/// liveness are the callee's.
 pub fn for_each_loop(f: &mut Func, mut visit: impl FnMut(&mut Func, usize)) {
     let mut done: HashSet<u32> = HashSet::new();
     loop {
@@ -62,6 +64,7 @@ pub fn for_each_loop(f: &mut Func, mut visit: impl FnMut(&mut Func, usize)) {
             !done.contains(&f.blocks[h].pc)
                 && preds[h].iter().any(|q| q.0 as usize >= h)
                 && f.blocks[h].pc != 0
+                && f.blocks[h].pc != INLINED_PC
         });
         let Some(h) = header else { return };
         done.insert(f.blocks[h].pc);
@@ -210,7 +213,7 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
                     | Op::CheckNotHole
                     | Op::CheckShape(_)
                     | Op::CheckCallee(_)
-                    | Op::CheckFrameRoom(_)
+                    | Op::CheckFrameRoom(..)
                     | Op::LoadAtomStr(_) => always,
                     // (Overflow of invariant operands: the loop's first
                     // iteration would deopt too.)

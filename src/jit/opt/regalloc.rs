@@ -1,5 +1,6 @@
-//! Linear-scan register allocation (Poletto & Sarkar) over live
-//! intervals of SSA values, and the parallel moves at block edges.
+//! Linear-scan register allocation over live intervals of SSA values with
+//! lifetime holes (Wimmer & Mössenböck's, without splitting: a value has
+//! one location throughout), and the parallel moves at block edges.
 //!
 //! Positions: blocks in their (reverse post-) order; a block's parameters
 //! are defined at its start position; instruction k of the function has an
@@ -9,10 +10,14 @@
 //! block's end position.
 //!
 //! Invariants (proved per function by `checker`):
-//! - A value's interval is the convex hull of its definition and every
-//!   position where it is live (computed by a dataflow fixpoint, so the
-//!   hull covers loops); two values whose intervals overlap never share a
-//!   register or a spill slot.
+//! - A value's live ranges cover every position where it is live
+//!   (from block live-in sets computed by a dataflow fixpoint); two values
+//!   live at a common position never share a register, and two whose
+//!   hulls (first to last live position) overlap never share a spill slot.
+//!   A value in a hole of another's ranges may take its register: on
+//!   every path through the hole the other is dead (its next use, if
+//!   any, follows a new definition: a loop header's parameter takes its
+//!   back edge's argument).
 //! - Scratch registers (`SCRATCH_GPRS`, `SCRATCH_XMMS`) and the pinned ones
 //!   are never allocated: the emitter uses scratch for spilled operands,
 //!   boxing and move cycles.
@@ -131,65 +136,112 @@ pub fn live_in(f: &Func) -> Vec<HashSet<V>> {
 #[derive(Clone, Debug)]
 pub struct Interval {
     pub v: V,
+    /// The hull: first and last position the value is live at.
     pub start: u32,
     pub end: u32,
+    /// Where it is live: sorted, disjoint ranges (inclusive) covering
+    /// `start..=end` but the *holes*, stretches of the linear order where
+    /// the value is dead (blocks off its paths, the rest of a loop body
+    /// after its last use there when it is also live after the loop).
+    pub ranges: Vec<(u32, u32)>,
 }
 
+impl Interval {
+    fn covers(&self, at: u32) -> bool {
+        self.ranges.iter().any(|&(s, e)| s <= at && at <= e)
+    }
+
+    /// Whether the two are live at a common position.
+    fn intersects(&self, o: &Interval) -> bool {
+        let (mut i, mut j) = (0, 0);
+        while i < self.ranges.len() && j < o.ranges.len() {
+            let (a, b) = (self.ranges[i], o.ranges[j]);
+            if a.0 <= b.1 && b.0 <= a.1 {
+                return true;
+            }
+            if a.1 < b.1 {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+        false
+    }
+}
+
+/// Each used value's live ranges, built backward per block from the
+/// values live out of it (its successors' live-in values and its edge
+/// arguments): a value live out of a block, or used in it, is live from
+/// its definition there (or the block's start) to its last use (or the
+/// block's end). Adjacent ranges merge, so a hole is a stretch of real
+/// positions.
 pub fn intervals(f: &Func) -> Vec<Interval> {
     let pos = positions(f);
     let live = live_in(f);
-    let mut start = vec![u32::MAX; f.reprs.len()];
-    let mut end = vec![0u32; f.reprs.len()];
-    let touch = |v: V, at: u32, start: &mut Vec<u32>, end: &mut Vec<u32>| {
-        let i = v.0 as usize;
-        start[i] = start[i].min(at);
-        end[i] = end[i].max(at);
-    };
+    let mut ranges: Vec<Vec<(u32, u32)>> = vec![Vec::new(); f.reprs.len()];
     for (bi, b) in f.blocks.iter().enumerate() {
-        for p in &b.params {
-            touch(*p, pos.block_start[bi], &mut start, &mut end);
+        let (bs, be) = (pos.block_start[bi], pos.block_end[bi]);
+        // Open ranges: value -> the last position it is live at here.
+        let mut open: std::collections::HashMap<V, u32> = std::collections::HashMap::new();
+        for e in b.term.edges() {
+            for v in live[e.to.0 as usize].iter().chain(&e.args) {
+                open.insert(*v, be);
+            }
         }
-        for (k, ins) in b.insts.iter().enumerate() {
+        for v in b.term.uses() {
+            open.insert(v, be);
+        }
+        for (k, ins) in b.insts.iter().enumerate().rev() {
             let early = pos.inst[bi][k];
-            for a in &ins.args {
-                touch(*a, early, &mut start, &mut end);
+            if let Some(r) = ins.res {
+                let end = open.remove(&r).unwrap_or(early + 1);
+                ranges[r.0 as usize].push((early + 1, end));
             }
             if let Some(fs) = &ins.fs {
+                // A guard's frame state is read when it leaves, after
+                // computing.
                 let at = if ins.op.has(props::DEOPT) {
                     early + 1
                 } else {
                     early
                 };
                 for v in fs.values() {
-                    touch(v, at, &mut start, &mut end);
+                    open.entry(v).or_insert(at);
                 }
             }
-            if let Some(r) = ins.res {
-                touch(r, early + 1, &mut start, &mut end);
+            for a in &ins.args {
+                open.entry(*a).or_insert(early);
             }
         }
-        let t = pos.block_end[bi];
-        for v in b.term.uses() {
-            touch(v, t, &mut start, &mut end);
+        for p in &b.params {
+            let end = open.remove(p).unwrap_or(bs);
+            ranges[p.0 as usize].push((bs, end));
         }
-        for e in b.term.edges() {
-            for a in &e.args {
-                touch(*a, t, &mut start, &mut end);
-            }
-            // Live into the successor: live to the end of this block.
-            for v in &live[e.to.0 as usize] {
-                touch(*v, t, &mut start, &mut end);
-            }
+        for (v, end) in open {
+            ranges[v.0 as usize].push((bs, end));
         }
     }
-    let mut out: Vec<Interval> = (0..f.reprs.len())
-        .filter(|&i| start[i] != u32::MAX)
-        .map(|i| Interval {
+    let mut out: Vec<Interval> = Vec::new();
+    for (i, mut rs) in ranges.into_iter().enumerate() {
+        if rs.is_empty() {
+            continue;
+        }
+        rs.sort_unstable();
+        let mut merged: Vec<(u32, u32)> = Vec::with_capacity(rs.len());
+        for (s, e) in rs {
+            match merged.last_mut() {
+                // (Positions step by 2 between blocks and instructions.)
+                Some(last) if s <= last.1 + 2 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        out.push(Interval {
             v: V(i as u32),
-            start: start[i],
-            end: end[i],
-        })
-        .collect();
+            start: merged[0].0,
+            end: merged.last().unwrap().1,
+            ranges: merged,
+        });
+    }
     out.sort_by_key(|iv| (iv.start, iv.v.0));
     out
 }
@@ -215,12 +267,11 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
     let regs = regs.max(1);
     let ivs = intervals(f);
     let mut loc: Vec<Option<Loc>> = vec![None; f.reprs.len()];
-    let mut free_g: Vec<Gpr> = ALLOC_GPRS.iter().take(regs).rev().copied().collect();
-    let mut free_x: Vec<Xmm> = alloc_xmms().into_iter().take(regs).rev().collect();
+    let gprs: Vec<Gpr> = ALLOC_GPRS.iter().take(regs).copied().collect();
+    let xmms: Vec<Xmm> = alloc_xmms().into_iter().take(regs).collect();
     // Per spill slot: the last position any value given it is live at. A
-    // slot goes to an interval only if it is free over the *whole*
-    // interval (a spilled victim is moved to a slot retroactively, from
-    // its start).
+    // slot goes to an interval only if it is free over its *whole* hull
+    // (a spilled victim is moved to a slot retroactively, from its start).
     let mut slot_end: Vec<u32> = Vec::new();
     let end_of: Vec<u32> = {
         let mut e = vec![0; f.reprs.len()];
@@ -250,10 +301,9 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
         Loc::Stack(s as u32)
     };
     // Move hints: an edge argument and the parameter it becomes. Given
-    // one register (the one allocated first, if free when the other's
-    // interval starts: the first one's has ended), the edge's move of that
-    // value is no move at all, as in a loop whose back edge passes the
-    // next iteration's values.
+    // one register (the one allocated first, if free over the other's
+    // interval), the edge's move of that value is no move at all, as in a
+    // loop whose back edge passes the next iteration's values.
     // And an instruction's first operand: two-address x86 computes the
     // result in place, with no copy, when it is the operand's register.
     let mut hints: std::collections::HashMap<V, Vec<V>> = std::collections::HashMap::new();
@@ -271,61 +321,84 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
             }
         }
     }
-    // (end, value) of intervals holding a register now.
-    let mut active: Vec<(u32, V)> = Vec::new();
-    for iv in &ivs {
-        // Expire intervals that ended before this one starts.
-        active.retain(|&(end, v)| {
-            if end < iv.start {
-                match loc[v.0 as usize] {
-                    Some(Loc::Gpr(g)) => free_g.push(g),
-                    Some(Loc::Xmm(x)) => free_x.push(x),
-                    _ => {}
-                }
-                false
-            } else {
-                true
+    // Linear scan with lifetime holes (Wimmer's, without splitting): the
+    // intervals holding a register and live at the current position
+    // (`active`), and those holding one but in a hole (`inactive`: their
+    // register serves any interval that fits in their holes).
+    let mut active: Vec<usize> = Vec::new();
+    let mut inactive: Vec<usize> = Vec::new();
+    for (ci, iv) in ivs.iter().enumerate() {
+        let at = iv.start;
+        let mut still = Vec::with_capacity(active.len());
+        for k in active.drain(..) {
+            if ivs[k].end < at {
+                continue;
             }
-        });
+            if ivs[k].covers(at) {
+                still.push(k);
+            } else {
+                inactive.push(k);
+            }
+        }
+        active = still;
+        let mut rest = Vec::with_capacity(inactive.len());
+        for k in inactive.drain(..) {
+            if ivs[k].end < at {
+                continue;
+            }
+            if ivs[k].covers(at) {
+                active.push(k);
+            } else {
+                rest.push(k);
+            }
+        }
+        inactive = rest;
         let float = f.repr(iv.v).is_float();
+        let class: Vec<Loc> = if float {
+            xmms.iter().map(|x| Loc::Xmm(*x)).collect()
+        } else {
+            gprs.iter().map(|g| Loc::Gpr(*g)).collect()
+        };
+        // The intervals in `r` that `iv` would collide with.
+        let holders = |r: Loc, loc: &Vec<Option<Loc>>| -> Vec<usize> {
+            (active.iter())
+                .copied()
+                .filter(|&k| loc[ivs[k].v.0 as usize] == Some(r))
+                .chain(
+                    (inactive.iter())
+                        .copied()
+                        .filter(|&k| loc[ivs[k].v.0 as usize] == Some(r) && ivs[k].intersects(iv)),
+                )
+                .collect()
+        };
+        let free = |r: Loc, loc: &Vec<Option<Loc>>| holders(r, loc).is_empty();
         let hinted = hints.get(&iv.v).and_then(|ws| {
-            ws.iter().find_map(|w| match loc[w.0 as usize] {
-                Some(Loc::Gpr(g)) if !float => {
-                    let i = free_g.iter().position(|x| *x == g)?;
-                    Some(Loc::Gpr(free_g.remove(i)))
-                }
-                Some(Loc::Xmm(x)) if float => {
-                    let i = free_x.iter().position(|y| *y == x)?;
-                    Some(Loc::Xmm(free_x.remove(i)))
-                }
-                _ => None,
-            })
+            ws.iter()
+                .filter_map(|w| loc[w.0 as usize])
+                .find(|r| class.contains(r) && free(*r, &loc))
         });
-        let reg = hinted.or_else(|| {
-            if float {
-                free_x.pop().map(Loc::Xmm)
-            } else {
-                free_g.pop().map(Loc::Gpr)
-            }
-        });
+        let reg = hinted.or_else(|| class.iter().copied().find(|r| free(*r, &loc)));
         let chosen = match reg {
             Some(r) => {
-                active.push((iv.end, iv.v));
+                active.push(ci);
                 r
             }
             None => {
-                // Spill whichever of the same class ends last.
-                let victim = active
+                // Spill the one interval in a register that ends last,
+                // if it ends after this one and is all that holds it.
+                let victim = class
                     .iter()
-                    .filter(|(_, v)| f.repr(*v).is_float() == float)
-                    .max_by_key(|(end, v)| (*end, v.0))
-                    .copied();
+                    .filter_map(|&r| match holders(r, &loc)[..] {
+                        [k] if active.contains(&k) => Some((k, r)),
+                        _ => None,
+                    })
+                    .max_by_key(|&(k, _)| (ivs[k].end, ivs[k].v.0));
                 match victim {
-                    Some((vend, vv)) if vend > iv.end => {
-                        let r = loc[vv.0 as usize].unwrap();
+                    Some((k, r)) if ivs[k].end > iv.end => {
+                        let vv = ivs[k].v;
                         loc[vv.0 as usize] = Some(slot_for(vv, &mut slot_end));
-                        active.retain(|(_, v)| *v != vv);
-                        active.push((iv.end, iv.v));
+                        active.retain(|&j| j != k);
+                        active.push(ci);
                         r
                     }
                     _ => slot_for(iv.v, &mut slot_end),
@@ -340,7 +413,7 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
         let ivs_g: Vec<&Interval> = ivs.iter().filter(|iv| !f.repr(iv.v).is_float()).collect();
         'outer: for (i, a) in ivs_g.iter().enumerate() {
             for b in &ivs_g[i + 1..] {
-                if b.start < a.end && b.start > a.start {
+                if b.start > a.start && a.intersects(b) {
                     if let Some(Loc::Gpr(g)) = loc[a.v.0 as usize] {
                         if matches!(loc[b.v.0 as usize], Some(Loc::Gpr(_))) {
                             loc[b.v.0 as usize] = Some(Loc::Gpr(g));
