@@ -224,6 +224,7 @@ impl Vm {
                 Vm::shape_of(crate::runtime::heap::Cell::from_value(sp)).0 as u64 + 1
             },
             inline: true,
+            inline_depth: 0,
             soft_deopt: self.opts.tier == Tier::Auto,
         };
         let Some(jit) = crate::jit::state(self) else {
@@ -272,6 +273,9 @@ impl Vm {
                         crate::jit::opt::build::INLINE_BUDGET,
                         crate::jit::opt::build::INLINE_MAX_INSTS
                     );
+                }
+                for n in &info.not_inlined {
+                    eprintln!("[tier] {}: not inlined: {n}", display_name(p));
                 }
             }
             Ok(code)

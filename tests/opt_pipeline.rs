@@ -250,6 +250,97 @@ fn inlined_method_deopts_at_the_call_with_the_right_result() {
     );
 }
 
+/// A callee with branches is inlined as blocks of its own (`build`'s
+/// splice), and an overflow in its second return path deopts at the
+/// caller's call with node's result.
+#[test]
+fn inlined_callee_with_branches_deopts_in_a_branch() {
+    let (out, err) = run_traced(
+        "inline-branches",
+        "function dist(x, t) { if (x > t) { return x - t; } return t - x; }\n\
+         function run(a, k) { let s = 0; for (let i = 0; i < k; i++) s += dist(a[i & 3], 5); return s; }\n\
+         const a = [1, 9, 3, 20];\n\
+         let t = 0;\n\
+         for (let r = 0; r < 20; r++) t += run(a, 200);\n\
+         a[3] = -2147483647;\n\
+         t += run(a, 5);\n\
+         print(t);\n",
+        &["--opt-threshold=100"],
+    );
+    assert_eq!(out, "2147508666\n", "{err}");
+    let inlined = err
+        .lines()
+        .find(|l| l.starts_with("[tier] run: inlined dist (8 instructions) at pc "))
+        .unwrap_or_else(|| panic!("dist was not inlined:\n{err}"));
+    let pc = inlined
+        .split(" at pc ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap();
+    // The caller's own additions are at other pcs: an overflow reported
+    // at the call is the callee's `t - x`.
+    let at_call = format!("[deopt] run at pc {pc} (2:");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with(&at_call) && l.contains(": int32 overflow or -0;")),
+        "no overflow deopt at the inlined call (pc {pc}):\n{err}"
+    );
+}
+
+/// A call inside an inlined callee is inlined too (two levels), and an
+/// overflow in the innermost callee deopts at the outer call, rebuilding
+/// both callee frames, with node's result.
+#[test]
+fn nested_inlined_call_deopts_with_the_right_result() {
+    let (out, err) = run_traced(
+        "inline-nested",
+        "function inner(a) { return a + 1; }\n\
+         function middle(a, b) { const t = inner(a); return t * b + inner(b); }\n\
+         function big(n, base) { let s = 0; for (let i = 0; i < n; i++) s += middle(base + i, 1) % 100000; return s; }\n\
+         let t = 0;\n\
+         for (let k = 0; k < 40; k++) t += big(100, 0);\n\
+         print(t, big(100, 2147483600));\n",
+        &["--opt-threshold=100"],
+    );
+    assert_eq!(out, "210000 8365250\n", "{err}");
+    let line = "[tier] big: inlined middle (15 instructions) at pc 13, \
+                inner (5 instructions) at pc 4 of middle, inner (5 instructions) at pc 10 of middle";
+    assert!(err.lines().any(|l| l.starts_with(line)), "{err}");
+    // The first overflow at the call is inner's `a + 1` (middle calls it
+    // first; big's own `base + i` is at pc 11).
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("[deopt] big at pc 13 (3:")
+                && l.contains(": int32 overflow or -0; 1 deopts")),
+        "{err}"
+    );
+}
+
+/// `%` of int32s and `!==` against null are speculated (`ModI32`,
+/// `CmpTagged`): the hot function's IR has no generic instruction, and
+/// the result is node's.
+#[test]
+fn int_remainder_and_null_compares_are_speculated() {
+    let (out, err) = run_traced(
+        "mod-null",
+        "function f(xs) { let s = 0, k = 0; for (let i = 0; i < xs.length; i++) { const x = xs[i]; if (x !== null) s += x % 7; else k++; } return s * 100 + k; }\n\
+         const xs = []; for (let i = 0; i < 50; i++) xs.push(i % 5 === 0 ? null : i + 1);\n\
+         let t = 0; for (let r = 0; r < 40; r++) t += f(xs);\n\
+         print(t);\n",
+        &["--opt-threshold=100", "--print-ir=dce"],
+    );
+    assert_eq!(out, "464400\n", "{err}");
+    let f_ir = err
+        .split("--- IR after dce ---")
+        .find(|s| s.trim_start().starts_with("function \"f\""))
+        .unwrap_or_else(|| panic!("f was not optimized:\n{err}"));
+    assert!(f_ir.contains("= ModI32 "), "{f_ir}");
+    assert!(f_ir.contains("= CmpTagged(Ne) "), "{f_ir}");
+    assert!(!f_ir.contains("Generic("), "{f_ir}");
+}
+
 /// A loop that never ran when its function was compiled (by OSR in the
 /// loop before it) deopts for want of feedback, and the function is then
 /// reoptimized with that feedback, speculating there too.

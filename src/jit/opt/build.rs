@@ -148,14 +148,25 @@ pub struct Builder<'a> {
     widened: bool,
     /// `OptOptions::inline`.
     inline: bool,
+    /// `OptOptions::inline_depth`.
+    inline_depth: u8,
     /// `OptOptions::soft_deopt`.
     soft_deopt: bool,
     /// Bytecode instructions inlined so far (against `INLINE_BUDGET`).
     inlined_insts: usize,
+    /// Inlined callees with branches, spliced in after the build: their
+    /// blocks (numbered from 0, the continuation after them) and the
+    /// result (the continuation's parameter). `Op::Splice(i)` marks where.
+    splices: Vec<(Vec<Block>, V)>,
+    /// The values `constant` made, and their bits.
+    consts: HashMap<V, u64>,
 }
 
 /// Callees of at most this many bytecode instructions are inlined.
 pub const INLINE_MAX_INSTS: usize = 40;
+/// Calls are inlined into inlined callees up to this many levels (1: only
+/// the compiled function's own calls).
+pub const MAX_INLINE_DEPTH: u8 = 2;
 /// Bytecode instructions inlined into one function at most.
 pub const INLINE_BUDGET: usize = 400;
 
@@ -175,6 +186,8 @@ pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
                 osr: Vec::new(),
                 no_spec: o.no_spec.clone(),
                 inlined: Vec::new(),
+                inlined_in: Vec::new(),
+                not_inlined: Vec::new(),
             },
             cur: 0,
             env: Vec::new(),
@@ -184,8 +197,11 @@ pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
             splits: Vec::new(),
             widened: false,
             inline: o.inline,
+            inline_depth: o.inline_depth,
             soft_deopt: o.soft_deopt,
             inlined_insts: 0,
+            splices: Vec::new(),
+            consts: HashMap::new(),
         };
         b.run();
         if !b.widened {
@@ -308,6 +324,7 @@ impl Builder<'_> {
         if !self.widened {
             self.split_guarded_edges(&mut headers);
             self.add_osr_entries(&headers);
+            self.splice();
         }
     }
 
@@ -750,6 +767,22 @@ impl Builder<'_> {
         out
     }
 
+    /// Register `r` holds an undefined, null or boolean constant, which is
+    /// strictly equal to a value exactly when their bits are.
+    fn is_identity_const(&self, r: u16) -> bool {
+        use crate::runtime::Value;
+        match self.env[r as usize] {
+            Slot::Val { v, .. } => {
+                self.consts.get(&v).is_some_and(|&bits| {
+                    [Value::UNDEFINED, Value::NULL, Value::TRUE, Value::FALSE]
+                        .iter()
+                        .any(|c| c.0 == bits)
+                }) || self.f.repr(v) == Repr::Bool
+            }
+            Slot::Frame => false,
+        }
+    }
+
     fn repr_of(&self, r: u16) -> Repr {
         self.slot_repr(self.env[r as usize])
     }
@@ -869,6 +902,17 @@ impl Builder<'_> {
     }
 
     fn compare(&mut self, pc: usize, dst: u16, a: u16, b: u16, fb: u16, cc: Cc) {
+        // `===`/`!==` with undefined, null or a boolean constant: equal
+        // exactly when the bits are (no number or string is involved),
+        // whatever the other side is; no feedback needed.
+        if matches!(cc, Cc::Eq | Cc::Ne) && (self.is_identity_const(a) || self.is_identity_const(b))
+        {
+            let x = self.get(pc, a, Repr::Tagged);
+            let y = self.get(pc, b, Repr::Tagged);
+            let v = self.emit_v(Op::CmpTagged(cc), vec![x, y], None);
+            self.set(dst, v);
+            return;
+        }
         match self.numeric(fb, &[a, b], false) {
             Spec::Int => {
                 let x = self.get(pc, a, Repr::Int32);
@@ -1134,12 +1178,18 @@ impl Builder<'_> {
                 base,
                 argc,
                 fb,
-            } if self.inline_target(pc, dst, base, argc, fb).is_some() => {
-                let cp = self.inline_target(pc, dst, base, argc, fb).unwrap();
-                if !self.inline_call(pc, (dst, base, argc), cp) {
+            } if self.inline => match self.inline_target(fb) {
+                Ok(cp) => {
+                    if let Err(why) = self.inline_call(pc, (dst, base, argc), cp) {
+                        self.not_inlined(pc, Some(cp), &why);
+                        self.generic(pc);
+                    }
+                }
+                Err(why) => {
+                    self.not_inlined(pc, None, why);
                     self.generic(pc);
                 }
-            }
+            },
             LdNull { dst } => self.constant(dst, crate::runtime::Value::NULL.0),
             LdTrue { dst } | LdFalse { dst } => {
                 let v = self.emit_v(Op::ConstBool(matches!(insn, LdTrue { .. })), vec![], None);
@@ -1173,6 +1223,17 @@ impl Builder<'_> {
             Le { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Le),
             Gt { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Gt),
             Ge { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Ge),
+            Mod { dst, a, b, fb } => match self.numeric(fb, &[a, b], true) {
+                Spec::Int => {
+                    let x = self.get(pc, a, Repr::Int32);
+                    let y = self.get(pc, b, Repr::Int32);
+                    let fs = self.frame_state(pc);
+                    let v = self.emit_v(Op::ModI32, vec![x, y], Some(fs));
+                    self.set(dst, v);
+                }
+                Spec::Unfed => self.unfed(pc),
+                _ => self.generic(pc),
+            },
             StrictEq { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Eq),
             StrictNe { dst, a, b, fb } => self.compare(pc, dst, a, b, fb, Cc::Ne),
             Inc { dst, src, fb } => self.incdec(pc, dst, src, fb, 1),
@@ -1329,23 +1390,17 @@ impl Builder<'_> {
     /// The callee to inline at a `Call` site, if any: the site saw one JS
     /// function, a small one whose plain call is a frame push
     /// (`Vm::push_frame_plain`: no rest parameter, not a constructor),
-    /// without handlers, not this function; nothing the caller keeps
-    /// across the call lives in the callee's frame (at or above `base`).
-    fn inline_target(
-        &self,
-        pc: usize,
-        dst: u16,
-        base: u16,
-        argc: u16,
-        fb: u16,
-    ) -> Option<&'static FuncProto> {
+    /// without handlers, not this function. Otherwise why not ("" when
+    /// the site saw no JS function or several).
+    fn inline_target(&self, fb: u16) -> Result<&'static FuncProto, &'static str> {
         use crate::bytecode::FuncKind;
-        if !self.inline || self.inlined_insts >= INLINE_BUDGET {
-            return None;
-        }
         let w = self.p.feedback[fb as usize].get();
         if w == 0 || w == fbk::MEGA || w & fbk::NATIVE_CALLEE != 0 {
-            return None;
+            // Not a monomorphic JS callee: nothing to report.
+            return Err("");
+        }
+        if self.inlined_insts >= INLINE_BUDGET {
+            return Err("budget spent");
         }
         // A JS callee's feedback word is its prototype's address, and
         // prototypes outlive all code.
@@ -1354,43 +1409,86 @@ impl Builder<'_> {
             cp.kind,
             FuncKind::Normal | FuncKind::Arrow | FuncKind::Method
         );
-        if !plain
-            || cp.has_rest
-            || !cp.handlers.is_empty()
-            || cp.code.len() > INLINE_MAX_INSTS
-            || std::ptr::eq(cp, self.p)
-        {
-            return None;
+        let why = if !plain {
+            "not a plain function"
+        } else if cp.has_rest {
+            "rest parameter"
+        } else if !cp.handlers.is_empty() {
+            "exception handlers"
+        } else if cp.code.len() > INLINE_MAX_INSTS {
+            "too large"
+        } else if std::ptr::eq(cp, self.p) {
+            "recursive"
+        } else {
+            return Ok(cp);
+        };
+        Err(why)
+    }
+
+    /// Records for `--trace-opt` why the call at `pc` (of `cp`, when
+    /// known) was not inlined.
+    fn not_inlined(&mut self, pc: usize, cp: Option<&FuncProto>, why: &str) {
+        if why.is_empty() {
+            return;
         }
-        let kept = self.caller_regs(pc, dst, base, argc);
-        kept.iter().all(|&r| r < base).then_some(cp)
+        let name = match cp {
+            Some(c) if !c.name.is_empty() => c.name.as_str(),
+            Some(_) => "<anonymous>",
+            None => {
+                let w = self.p.feedback[match self.p.code[pc] {
+                    Insn::Call { fb, .. } => fb as usize,
+                    _ => return,
+                }]
+                .get();
+                let c = unsafe { &*(w as *const FuncProto) };
+                if c.name.is_empty() {
+                    "<anonymous>"
+                } else {
+                    c.name.as_str()
+                }
+            }
+        };
+        self.f.not_inlined.push(format!("{name} at pc {pc}: {why}"));
     }
 
     /// The caller's registers that live across the call at `pc`: live
-    /// before or after it, but the window and the result register.
-    fn caller_regs(&self, pc: usize, dst: u16, base: u16, argc: u16) -> Vec<u16> {
-        let window = base..base + 2 + argc;
+    /// before or after it, below the window (any call's frame starts at
+    /// `base`: a register at or above it that the liveness calls live
+    /// across the call, such as the `this` slot a later `new` writes but
+    /// is counted as reading, cannot hold anything a call preserves), and
+    /// not the result register.
+    fn caller_regs(&self, pc: usize, dst: u16, base: u16) -> Vec<u16> {
         let mut regs: Vec<u16> = self.live.live_in(pc).collect();
         regs.extend(self.live.live_in(pc + 1));
         regs.sort_unstable();
         regs.dedup();
-        regs.retain(|r| !window.contains(r) && *r != dst);
+        regs.retain(|r| *r < base && *r != dst);
         regs
     }
 
     /// Inlines the call at `pc` of `cp` (see `inline_target`) when its IR
-    /// is one straight-line block of speculated code (nothing generic, no
-    /// context access, no loop): the callee guarded by its prototype, the
-    /// frame push's checks (`CheckFrameRoom`, then `Fuel`), then the callee's instructions
+    /// is speculated code without calls, context stores or loops: the
+    /// callee guarded by its prototype, the frame push's checks
+    /// (`CheckFrameRoom`, then `Fuel`), then the callee's instructions
     /// with its registers as values: r0 the callee, r1 `this`, then the
     /// arguments, the rest undefined. Its frame states name the call
-    /// (`Inlined`), so a deopt inside rebuilds both frames. False (nothing
-    /// emitted) when the callee's IR does not qualify.
-    fn inline_call(&mut self, pc: usize, call: (u16, u16, u16), cp: &'static FuncProto) -> bool {
+    /// (`Inlined`), so a deopt inside rebuilds both frames. A callee of
+    /// one block goes into the current block; a callee with branches goes
+    /// in as its own blocks, spliced in after the build (`splice`). Err
+    /// (nothing emitted) says why the callee's IR does not qualify.
+    fn inline_call(
+        &mut self,
+        pc: usize,
+        call: (u16, u16, u16),
+        cp: &'static FuncProto,
+    ) -> Result<(), String> {
         let (dst, base, argc) = call;
         let live = Liveness::compute(cp);
+        // The callee inlines its own calls while the depth allows.
         let o = super::OptOptions {
             string_proto_key: self.string_proto_key,
+            inline: self.inline_depth + 1 < MAX_INLINE_DEPTH,
+            inline_depth: self.inline_depth + 1,
             ..Default::default()
         };
         let cf = build(cp, &live, &o);
@@ -1398,22 +1496,47 @@ impl Builder<'_> {
             && cf.blocks[1].params.is_empty()
             && matches!(&cf.blocks[0].term, Term::Jump(e) if e.to == B(1))
             && matches!(&cf.blocks[1].term, Term::Return { .. });
-        let simple = |i: &Inst| {
-            !i.op.has(props::CALLS)
-                && !matches!(
-                    i.op,
-                    Op::StoreCtx(..)
-                        | Op::Fuel
-                        | Op::ReserveFuel
-                        | Op::FuelStep
-                        | Op::ReturnFuel
-                        | Op::CheckFrameRoom(_)
-                )
-        };
-        if !straight || !cf.blocks[1].insts.iter().all(simple) {
-            return false;
+        let insts = || cf.blocks.iter().flat_map(|b| b.insts.iter());
+        if let Some(pc) = insts().find_map(|i| match i.op {
+            Op::Generic(pc) => Some(pc),
+            _ => None,
+        }) {
+            return Err(format!(
+                "`{}` compiled generically",
+                cp.code[pc as usize].name()
+            ));
         }
-        self.inlined_insts += cp.code.len();
+        if insts().any(|i| i.op.has(props::CALLS)) {
+            return Err("calls out".into());
+        }
+        // (`Fuel` and `CheckFrameRoom` of the callee's own inlined calls
+        // are fine; a loop's `Fuel` is refused below.)
+        let simple = |i: &Inst| {
+            !matches!(
+                i.op,
+                Op::StoreCtx(..) | Op::ReserveFuel | Op::FuelStep | Op::ReturnFuel
+            )
+        };
+        if !insts().all(simple) {
+            return Err("context store".into());
+        }
+        // Loop-free: every edge goes forward (blocks are in reverse
+        // post-order), and the entry has no OSR entries.
+        let forward = cf.blocks.iter().enumerate().all(|(i, b)| {
+            b.term.edges().iter().all(|e| e.to.0 as usize > i)
+                && !matches!(b.term, Term::Entries(ref es) if es.len() != 1)
+        });
+        if !forward || !cf.osr.is_empty() || !cf.blocks[1].params.is_empty() {
+            return Err("loop".into());
+        }
+        let nested: usize = (cf.inlined.iter())
+            // Prototypes outlive all code.
+            .map(|(p, _)| unsafe { &**p }.code.len())
+            .sum();
+        if self.inlined_insts + cp.code.len() + nested > INLINE_BUDGET {
+            return Err("budget spent".into());
+        }
+        self.inlined_insts += cp.code.len() + nested;
         // Guards before the call resume at it (nothing happened yet).
         let fs = self.frame_state(pc);
         let fv = self.get(pc, base, Repr::Tagged);
@@ -1423,7 +1546,7 @@ impl Builder<'_> {
             Some(fs.clone()),
         );
         let room = (base as u32 + cp.nregs as u32 + 2) * 8;
-        self.emit(Op::CheckFrameRoom(room), vec![], Some(fs.clone()));
+        self.emit(Op::CheckFrameRoom(room, 0), vec![], Some(fs.clone()));
         self.emit(Op::Fuel, vec![], Some(fs));
         // The callee's registers at its entry, as `push_frame_plain`
         // leaves them; an unboxed argument is remembered so the callee's
@@ -1455,7 +1578,7 @@ impl Builder<'_> {
             entry.push(v);
         }
         let mut caller = FrameState::new(pc as u32);
-        for r in self.caller_regs(pc, dst, base, argc) {
+        for r in self.caller_regs(pc, dst, base) {
             match self.env[r as usize] {
                 Slot::Val { v, dirty: true } => caller.regs.push((r, v)),
                 _ => caller.in_frame.push(r),
@@ -1463,94 +1586,242 @@ impl Builder<'_> {
         }
         let callee = self.f.inlined.len() as u32;
         self.f.inlined.push((cp, pc as u32));
-        let info = Inlined {
-            callee,
-            base,
-            argc,
-            dst,
-            caller,
+        self.f.inlined_in.push(None);
+        // The callee's own inlined calls follow it.
+        let nested_at = self.f.inlined.len() as u32;
+        self.f.inlined.extend(cf.inlined.iter().copied());
+        (self.f.inlined_in).extend(
+            cf.inlined_in
+                .iter()
+                .map(|c| Some(c.map_or(callee, |c| c + nested_at))),
+        );
+        let mut t = Translate {
+            nested_at,
+            info: Inlined {
+                callee,
+                base,
+                argc,
+                dst,
+                caller,
+            },
+            sites: self.f.prop_sites.len() as u32,
+            entry,
+            unboxed,
+            map: HashMap::new(),
+            env: None,
         };
-        let sites = self.f.prop_sites.len() as u32;
         self.f.prop_sites.extend(cf.prop_sites.iter().cloned());
-        let mut map: HashMap<V, V> = HashMap::new();
         // The callee's context (its function's): read once, if used.
-        let env = cf.blocks[1]
-            .insts
-            .iter()
-            .any(|i| matches!(i.op, Op::LoadCtx(..)))
-            .then(|| {
-                self.emit_v(
-                    Op::LoadField(crate::jit::baseline::emit::layout::FN_ENV as i64),
-                    vec![fv],
-                    None,
-                )
-            });
-        // A callee state: every register explicit (its frame is written
-        // whole on deopt), r0 always (the frame's context comes from it).
-        let state = |fs: &FrameState, map: &HashMap<V, V>| {
-            let mut out = FrameState::new(fs.pc);
-            out.regs = fs.regs.iter().map(|&(r, v)| (r, map[&v])).collect();
-            out.regs
-                .extend(fs.in_frame.iter().map(|&r| (r, entry[r as usize])));
-            if !out.regs.iter().any(|x| x.0 == 0) {
-                out.regs.push((0, fv));
-            }
-            out.inlined = Some(Box::new(info.clone()));
-            out
-        };
-        for ins in &cf.blocks[1].insts {
-            let arg0 = ins.args.first().map(|a| map[a]);
-            match (ins.op, arg0.and_then(|a| unboxed.get(&a).copied())) {
-                (Op::LoadReg(r), _) => {
-                    map.insert(ins.res.unwrap(), entry[r as usize]);
-                    continue;
-                }
-                (Op::CheckInt32, Some(x)) if self.f.repr(x) == Repr::Int32 => {
-                    map.insert(ins.res.unwrap(), x);
-                    continue;
-                }
-                (Op::CheckNumber, Some(x)) => {
-                    let y = match self.f.repr(x) {
-                        Repr::Float64 => x,
-                        _ => self.emit_v(Op::I32ToF64, vec![x], None),
-                    };
-                    map.insert(ins.res.unwrap(), y);
-                    continue;
-                }
-                _ => {}
-            }
-            let op = match ins.op {
-                Op::LoadProp(i) => Op::LoadProp(i + sites),
-                Op::StoreProp(i) => Op::StoreProp(i + sites),
-                Op::LoadCtx(d, s) => Op::LoadCtxIn(d, s),
-                op => op,
-            };
-            let mut args: Vec<V> = ins.args.iter().map(|a| map[a]).collect();
-            if let (Op::LoadCtxIn(..), Some(e)) = (op, env) {
-                args.push(e);
-            }
-            let fs = ins.fs.as_ref().map(|fs| state(fs, &map));
-            let res = ins.res.map(|r| {
-                let n = self.f.new_value(cf.repr(r));
-                map.insert(r, n);
-                n
-            });
-            self.f.blocks[self.cur]
-                .insts
-                .push(Inst { op, args, res, fs });
+        if insts().any(|i| matches!(i.op, Op::LoadCtx(..))) {
+            t.env = Some(self.emit_v(
+                Op::LoadField(crate::jit::baseline::emit::layout::FN_ENV as i64),
+                vec![fv],
+                None,
+            ));
         }
-        let Term::Return { fs } = &cf.blocks[1].term else {
-            unreachable!("checked above")
+        // Each return's value: a value of the callee's IR, or (None) an
+        // entry register's, which is tagged.
+        let ret_of = |fs: &FrameState| {
+            let src = src_of(cp, fs);
+            fs.regs.iter().find(|x| x.0 == src).map(|x| x.1)
         };
-        let Insn::Return { src } = cp.code[fs.pc as usize] else {
-            unreachable!("a return state is at a return")
+        // The representation they all fit.
+        let mut want: Option<Repr> = None;
+        for b in &cf.blocks {
+            if let Term::Return { fs } = &b.term {
+                let r = ret_of(fs).map_or(Repr::Tagged, |v| cf.repr(v));
+                want = Some(want.map_or(r, |w| Repr::join(w, r)));
+            }
+        }
+        let Some(want) = want else {
+            return Err("never returns".into());
         };
-        let rv = match fs.regs.iter().find(|x| x.0 == src) {
-            Some(&(_, v)) => map[&v],
-            None => entry[src as usize],
-        };
+        if straight {
+            let mut out = std::mem::take(&mut self.f.blocks[self.cur].insts);
+            for ins in &cf.blocks[1].insts {
+                self.translate(&mut t, &cf, ins, &mut out);
+            }
+            self.f.blocks[self.cur].insts = out;
+            let Term::Return { fs } = &cf.blocks[1].term else {
+                unreachable!("checked above")
+            };
+            let rv = match ret_of(fs) {
+                Some(v) => t.map[&v],
+                None => t.entry[src_of(cp, fs) as usize],
+            };
+            self.set(dst, rv);
+            return Ok(());
+        }
+        // Callee block j (from 1) is block j - 1 of the splice; the
+        // continuation, whose parameter is the result, comes after them.
+        let cont = B(cf.blocks.len() as u32 - 1);
+        let rv = self.f.new_value(want);
+        let mut blocks = Vec::with_capacity(cf.blocks.len());
+        for cb in &cf.blocks[1..] {
+            let params = (cb.params.iter())
+                .map(|p| {
+                    let n = self.f.new_value(cf.repr(*p));
+                    t.map.insert(*p, n);
+                    n
+                })
+                .collect();
+            let mut out = Vec::with_capacity(cb.insts.len());
+            for ins in &cb.insts {
+                self.translate(&mut t, &cf, ins, &mut out);
+            }
+            let edge = |e: &Edge, t: &Translate| Edge {
+                to: B(e.to.0 - 1),
+                args: e.args.iter().map(|a| t.map[a]).collect(),
+            };
+            let term = match &cb.term {
+                Term::Jump(e) => Term::Jump(edge(e, &t)),
+                Term::Branch { cond, then, els } => Term::Branch {
+                    cond: t.map[cond],
+                    then: edge(then, &t),
+                    els: edge(els, &t),
+                },
+                Term::Return { fs } => {
+                    let v = match ret_of(fs) {
+                        Some(v) => t.map[&v],
+                        None => t.entry[src_of(cp, fs) as usize],
+                    };
+                    let v = self.convert_into(&mut out, v, want);
+                    Term::Jump(Edge {
+                        to: cont,
+                        args: vec![v],
+                    })
+                }
+                Term::Unreachable => Term::Unreachable,
+                Term::Entries(_) => unreachable!("only block 0 has entries"),
+            };
+            blocks.push(Block {
+                params,
+                insts: out,
+                term,
+                pc: cb.pc,
+            });
+        }
+        let k = self.splices.len() as u32;
+        self.splices.push((blocks, rv));
+        self.emit(Op::Splice(k), vec![], None);
         self.set(dst, rv);
-        true
+        Ok(())
+    }
+
+    /// Appends the inlined callee's instruction `ins` (of `cf`) to `out`,
+    /// in the caller's values (`Translate`).
+    fn translate(&mut self, t: &mut Translate, cf: &Func, ins: &Inst, out: &mut Vec<Inst>) {
+        let arg0 = ins.args.first().map(|a| t.map[a]);
+        match (ins.op, arg0.and_then(|a| t.unboxed.get(&a).copied())) {
+            (Op::LoadReg(r), _) => {
+                t.map.insert(ins.res.unwrap(), t.entry[r as usize]);
+                return;
+            }
+            (Op::CheckInt32, Some(x)) if self.f.repr(x) == Repr::Int32 => {
+                t.map.insert(ins.res.unwrap(), x);
+                return;
+            }
+            (Op::CheckNumber, Some(x)) => {
+                let y = match self.f.repr(x) {
+                    Repr::Float64 => x,
+                    _ => {
+                        let y = self.f.new_value(Repr::Float64);
+                        out.push(inst(Op::I32ToF64, vec![x], Some(y)));
+                        y
+                    }
+                };
+                t.map.insert(ins.res.unwrap(), y);
+                return;
+            }
+            _ => {}
+        }
+        let op = match ins.op {
+            Op::LoadProp(i) => Op::LoadProp(i + t.sites),
+            Op::StoreProp(i) => Op::StoreProp(i + t.sites),
+            Op::LoadCtx(d, s) => Op::LoadCtxIn(d, s),
+            // The callee's frame is `base` registers up, one frame deeper.
+            Op::CheckFrameRoom(room, nest) => {
+                Op::CheckFrameRoom(room + 8 * t.info.base as u32, nest + 1)
+            }
+            op => op,
+        };
+        let mut args: Vec<V> = ins.args.iter().map(|a| t.map[a]).collect();
+        if let (Op::LoadCtxIn(..), Some(e)) = (op, t.env) {
+            args.push(e);
+        }
+        let fs = ins.fs.as_ref().map(|fs| t.state(fs));
+        let res = ins.res.map(|r| {
+            let n = self.f.new_value(cf.repr(r));
+            t.map.insert(r, n);
+            n
+        });
+        out.push(Inst { op, args, res, fs });
+    }
+
+    /// Splices in the blocks of the callees inlined with branches
+    /// (`inline_call`): each `Splice` instruction's block is split there,
+    /// the callee's blocks go right after it (entered by a jump), then a
+    /// continuation block with the rest of the split block, whose
+    /// parameter is the call's result. Blocks stay in reverse post-order:
+    /// the callee's blocks only reach each other and the continuation.
+    fn splice(&mut self) {
+        let mut splices: Vec<Option<(Vec<Block>, V)>> = std::mem::take(&mut self.splices)
+            .into_iter()
+            .map(Some)
+            .collect();
+        // Last block first, last splice in a block first: a splice only
+        // renumbers the blocks after its own.
+        for q in (0..self.f.blocks.len()).rev() {
+            while let Some(k) =
+                (self.f.blocks[q].insts.iter()).rposition(|i| matches!(i.op, Op::Splice(_)))
+            {
+                let Op::Splice(id) = self.f.blocks[q].insts[k].op else {
+                    unreachable!()
+                };
+                let (mut blocks, rv) = splices[id as usize].take().expect("spliced once");
+                let tail = self.f.blocks[q].insts.split_off(k + 1);
+                self.f.blocks[q].insts.pop();
+                let at = q + 1;
+                let n = blocks.len() as u32 + 1;
+                let term = std::mem::replace(&mut self.f.blocks[q].term, Term::Unreachable);
+                // Renumber the blocks after `q` (the split block's old
+                // successors included: its terminator moves to the
+                // continuation).
+                let shift = |b: &mut B| {
+                    if b.0 as usize >= at {
+                        b.0 += n
+                    }
+                };
+                for b in &mut self.f.blocks {
+                    for e in b.term.edges_mut() {
+                        shift(&mut e.to);
+                    }
+                }
+                for (_, b) in self.f.osr.iter_mut() {
+                    shift(b);
+                }
+                let mut cont = Block {
+                    params: vec![rv],
+                    insts: tail,
+                    term,
+                    pc: self.f.blocks[q].pc,
+                };
+                for e in cont.term.edges_mut() {
+                    shift(&mut e.to);
+                }
+                for b in &mut blocks {
+                    for e in b.term.edges_mut() {
+                        e.to.0 += at as u32;
+                    }
+                }
+                blocks.push(cont);
+                self.f.blocks.splice(at..at, blocks);
+                self.f.blocks[q].term = Term::Jump(Edge {
+                    to: B(at as u32),
+                    args: vec![],
+                });
+            }
+        }
     }
 
     /// An own data property of `o` at a site with these (key, loc)
@@ -1588,6 +1859,7 @@ impl Builder<'_> {
 
     fn constant(&mut self, dst: u16, bits: u64) {
         let v = self.emit_v(Op::ConstTagged(bits), vec![], None);
+        self.consts.insert(v, bits);
         self.set(dst, v);
     }
 }
@@ -1608,6 +1880,64 @@ fn inst(op: Op, args: Vec<V>, res: Option<V>) -> Inst {
         res,
         fs: None,
     }
+}
+
+/// The register a return state's `return` returns.
+fn src_of(cp: &FuncProto, fs: &FrameState) -> u16 {
+    match cp.code[fs.pc as usize] {
+        Insn::Return { src } => src,
+        _ => unreachable!("a return state is at a return"),
+    }
+}
+
+impl Translate {
+    /// A callee state in the caller's values: every register explicit (its
+    /// frame is written whole on deopt), r0 always (the frame's context
+    /// comes from it), standing for this call. A state of the callee's own
+    /// inlined callee keeps its registers and chains to the callee's state
+    /// at that call, made the same way.
+    fn state(&self, fs: &FrameState) -> FrameState {
+        let mut st = FrameState::new(fs.pc);
+        st.regs = fs.regs.iter().map(|&(r, v)| (r, self.map[&v])).collect();
+        match &fs.inlined {
+            None => {
+                st.regs
+                    .extend(fs.in_frame.iter().map(|&r| (r, self.entry[r as usize])));
+                if !st.regs.iter().any(|x| x.0 == 0) {
+                    st.regs.push((0, self.entry[0]));
+                }
+                st.inlined = Some(Box::new(self.info.clone()));
+            }
+            Some(inner) => {
+                debug_assert!(fs.in_frame.is_empty(), "inlined states are explicit");
+                st.inlined = Some(Box::new(Inlined {
+                    callee: inner.callee + self.nested_at,
+                    caller: self.state(&inner.caller),
+                    ..(**inner).clone()
+                }));
+            }
+        }
+        st
+    }
+}
+
+/// An inlined callee's instructions in the caller's values
+/// (`Builder::translate`).
+struct Translate {
+    /// The call, for the callee's frame states.
+    info: Inlined,
+    /// The first of the callee's property sites in the caller's list.
+    sites: u32,
+    /// Where the callee's own inlined calls start in `Func::inlined`.
+    nested_at: u32,
+    /// The callee's registers at its entry.
+    entry: Vec<V>,
+    /// Entry values that are boxed copies of an unboxed caller value.
+    unboxed: HashMap<V, V>,
+    /// Callee value -> caller value.
+    map: HashMap<V, V>,
+    /// The callee's context, when it reads one.
+    env: Option<V>,
 }
 
 fn constant_of(r: Repr) -> Op {

@@ -39,6 +39,7 @@ pub fn run(f: &mut Func) {
                     .map(Op::ConstI32),
                 Op::SubI32 | Op::SubI32Wrap => int_bin(BinOp::Sub),
                 Op::MulI32 => int_bin(BinOp::Mul),
+                Op::ModI32 => int_bin(BinOp::Mod),
                 Op::AndI32 => int_bin(BinOp::BitAnd),
                 Op::OrI32 => int_bin(BinOp::BitOr),
                 Op::XorI32 => int_bin(BinOp::BitXor),

@@ -116,6 +116,9 @@ pub enum Op {
     AddI32,
     SubI32,
     MulI32,
+    /// JS `%` of two int32s: deopts when the divisor is 0 or -1 or the
+    /// result would be -0 (a zero remainder of a negative dividend).
+    ModI32,
     /// `AddI32`/`SubI32` proved not to overflow (`range`): no guard.
     AddI32Wrap,
     SubI32Wrap,
@@ -134,6 +137,9 @@ pub enum Op {
     NegF64,
     CmpI32(Cc),
     CmpF64(Cc),
+    /// `===`/`!==` (Eq/Ne only) as the bits' (in)equality: exact when one
+    /// side is undefined, null or a boolean (`build` checks).
+    CmpTagged(Cc),
     NotBool,
     /// v is undefined or null.
     IsNullish,
@@ -223,10 +229,15 @@ pub enum Op {
     /// could be pushed here (`Vm::frames` below the depth limit, the
     /// window's registers, `room` bytes above the frame's, below the stack
     /// limit). The call's unit of fuel is a `Fuel` after it. Only calls
-    /// change what it reads.
-    CheckFrameRoom(u32),
+    /// change what it reads. The second field is how many inlined frames
+    /// the call is made from (0: from the function itself), each of
+    /// which a real call would have pushed first.
+    CheckFrameRoom(u32, u8),
     /// Always deopts (a site without feedback: `build`'s `unfed`).
     Deopt,
+    /// The builder's mark where an inlined callee's blocks go (replaced
+    /// by them before the build returns: no pass sees it).
+    Splice(u32),
     /// The bytecode instruction at pc, run by the baseline tier's code for
     /// it (its inline paths and its helper: the one runtime definition).
     Generic(u32),
@@ -275,11 +286,12 @@ impl Op {
             CheckNotHole => DEOPT,
             CheckInt32 | CheckNumber => DEOPT,
             I32ToF64 | BoxI32 | BoxF64 | BoxBool => PURE,
-            AddI32 | SubI32 | MulI32 | ShrI32 | NegI32 => DEOPT,
+            AddI32 | SubI32 | MulI32 | ModI32 | ShrI32 | NegI32 => DEOPT,
             AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | AddI32Wrap | SubI32Wrap => PURE,
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
-            CmpI32(_) | CmpF64(_) | NotBool | IsNullish | IsUndef => PURE,
-            TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(_) | Deopt => DEOPT,
+            CmpI32(_) | CmpF64(_) | CmpTagged(_) | NotBool | IsNullish | IsUndef => PURE,
+            TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(..) | Deopt => DEOPT,
+            Splice(_) => 0,
             LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 => PURE,
             // Heap reads and writes: ordered by the block's order, never
             // removed by value numbering (`gvn` forwards them by hand).
@@ -348,8 +360,8 @@ impl Op {
             BoxI32 => (&[Int32], Some(Tagged)),
             BoxF64 => (&[Float64], Some(Tagged)),
             BoxBool => (&[Bool], Some(Tagged)),
-            AddI32 | SubI32 | MulI32 | AndI32 | OrI32 | XorI32 | ShlI32 | SarI32 | ShrI32
-            | AddI32Wrap | SubI32Wrap => (&[Int32, Int32], Some(Int32)),
+            AddI32 | SubI32 | MulI32 | ModI32 | AndI32 | OrI32 | XorI32 | ShlI32 | SarI32
+            | ShrI32 | AddI32Wrap | SubI32Wrap => (&[Int32, Int32], Some(Int32)),
             NegI32 => (&[Int32], Some(Int32)),
             TruncF64 => (&[Float64], Some(Int32)),
             LoadProp(_) | LoadField(_) | StrReceiver | LoadCtxIn(..) => (&[Tagged], Some(Tagged)),
@@ -366,9 +378,10 @@ impl Op {
             MinF64 | MaxF64 => (&[Float64, Float64], Some(Float64)),
             LoadGlobalObj => (&[], Some(Tagged)),
             CheckNative(_) | CheckCallee(_) => (&[Tagged], None),
-            CheckFrameRoom(_) | Deopt => (&[], None),
+            CheckFrameRoom(..) | Deopt | Splice(_) => (&[], None),
             CmpI32(_) => (&[Int32, Int32], Some(Bool)),
             CmpF64(_) => (&[Float64, Float64], Some(Bool)),
+            CmpTagged(_) => (&[Tagged, Tagged], Some(Bool)),
             NotBool => (&[Bool], Some(Bool)),
             IsNullish | IsUndef | Truthy | TruthyInline => (&[Tagged], Some(Bool)),
             Fuel | Generic(_) => (&[], None),
@@ -542,6 +555,12 @@ pub struct Func {
     /// The inlined callees' prototypes and call pcs (`Inlined::callee`
     /// indexes it); prototypes outlive all code.
     pub inlined: Vec<(*const crate::bytecode::FuncProto, u32)>,
+    /// Per `inlined` entry: the inlined call whose callee made it (None:
+    /// this function).
+    pub inlined_in: Vec<Option<u32>>,
+    /// Monomorphic calls of JS functions not inlined, and why
+    /// ("callee at pc P: reason"), for `--trace-opt`.
+    pub not_inlined: Vec<String>,
 }
 
 impl Func {

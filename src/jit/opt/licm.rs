@@ -209,7 +209,7 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
                     | Op::CheckNotHole
                     | Op::CheckShape(_)
                     | Op::CheckCallee(_)
-                    | Op::CheckFrameRoom(_) => always,
+                    | Op::CheckFrameRoom(..) => always,
                     // (Overflow of invariant operands: the loop's first
                     // iteration would deopt too.)
                     Op::LoadLength | Op::AddI32 | Op::SubI32 | Op::MulI32 => always,

@@ -32,7 +32,7 @@ use crate::jit::baseline::masm::{Masm, FRAME, PROTO, REGS, TAG, VM};
 use crate::jit::baseline::natives::NATIVE_ENTRY_OFF;
 use crate::jit::x64::Scale;
 use crate::jit::x64::{
-    AluOp, Cond, Gpr, Label, Mem, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm,
+    AluOp, Cond, Gpr, Label, Mem, Rm, ShiftOp, Size, SseOp, SseStoreOp, UnaryOp, Xmm,
 };
 use crate::runtime::builtins::InlineNative;
 use crate::runtime::heap::Kind;
@@ -207,7 +207,10 @@ impl Lower<'_, '_> {
                 .annotate(crate::jit::x64::Annotation::DeoptTo(d.fs.pc));
             // Where the function's own frame resumes: an inlined call's
             // caller after the call, counted at the call.
-            let own_pc = d.fs.inlined.as_ref().map_or(d.fs.pc, |i| i.caller.pc);
+            let own_pc =
+                d.fs.inlined
+                    .as_ref()
+                    .map_or(d.fs.pc, |i| inlined_chain(&d.fs, i)[0].1.caller.pc);
             match &d.fs.inlined {
                 None => self.sync(&d.fs),
                 Some(i) => self.materialize(&d.fs, i),
@@ -251,17 +254,26 @@ impl Lower<'_, '_> {
                     self.asm().jmp(t);
                 }
                 Some(i) => {
-                    // The callee's frame goes on top; the run loop resumes
-                    // it (and the caller after it returns).
-                    let p = self.f.inlined[i.callee as usize].0;
-                    let a = self.asm();
-                    a.mov_rm_r(Size::S64, Gpr::Rdi, VM);
-                    a.mov_r64_imm64(Gpr::Rsi, p as u64);
-                    a.mov_r_imm(Size::S32, Gpr::Rdx, i.base as i64);
-                    a.mov_r_imm(Size::S32, Gpr::Rcx, i.argc as i64);
-                    a.mov_r_imm(Size::S32, Gpr::R8, i.dst as i64);
-                    a.mov_r_imm(Size::S32, Gpr::R9, d.fs.pc as i64);
-                    self.e.m.call_abs(opt_push_inlined as *const () as usize);
+                    // The callees' frames go on top, outermost first, each
+                    // resuming after its own inlined call (the innermost at
+                    // the guard); the run loop resumes the innermost (and
+                    // each caller after its callee returns).
+                    let chain = inlined_chain(&d.fs, i);
+                    for (k, &(_, i)) in chain.iter().enumerate() {
+                        let pc = match chain.get(k + 1) {
+                            Some((_, inner)) => inner.caller.pc + 1,
+                            None => d.fs.pc,
+                        };
+                        let p = self.f.inlined[i.callee as usize].0;
+                        let a = self.asm();
+                        a.mov_rm_r(Size::S64, Gpr::Rdi, VM);
+                        a.mov_r64_imm64(Gpr::Rsi, p as u64);
+                        a.mov_r_imm(Size::S32, Gpr::Rdx, i.base as i64);
+                        a.mov_r_imm(Size::S32, Gpr::Rcx, i.argc as i64);
+                        a.mov_r_imm(Size::S32, Gpr::R8, i.dst as i64);
+                        a.mov_r_imm(Size::S32, Gpr::R9, pc as i64);
+                        self.e.m.call_abs(opt_push_inlined as *const () as usize);
+                    }
                     let w = crate::jit::baseline::helpers::exit_word(
                         crate::jit::baseline::helpers::EXIT_RESUME,
                         d.fs.pc,
@@ -478,8 +490,25 @@ impl Lower<'_, '_> {
     /// before calling), and every register of the callee's frame (the
     /// call window on) written: the state's values, the rest undefined
     /// (dead, but scanned by the collector once the frame is pushed).
+    ///
+    /// Calls inlined into inlined callees nest: each level's frame is
+    /// written at its window (the bases add up), the innermost last.
     fn materialize(&mut self, fs: &FrameState, i: &Inlined) {
-        self.sync(&i.caller);
+        let chain = inlined_chain(fs, i);
+        let outer = &chain[0].1.caller;
+        self.sync(outer);
+        let mut base = 0i32;
+        for &(st, i) in &chain {
+            base += i.base as i32;
+            self.write_inlined_frame(st, i, base);
+        }
+        let pc = Mem::disp(FRAME, layout::F_PC);
+        self.asm().mov_m_imm(Size::S64, pc, outer.pc as i32 + 1);
+    }
+
+    /// The registers of an inlined callee's frame (`i`, at `base`) from
+    /// its state `fs`: its values, the rest undefined.
+    fn write_inlined_frame(&mut self, fs: &FrameState, i: &Inlined, base: i32) {
         // Prototypes outlive all code.
         let p = unsafe { &*self.f.inlined[i.callee as usize].0 };
         for &(r, v) in &fs.regs {
@@ -488,7 +517,7 @@ impl Lower<'_, '_> {
             }
         }
         for r in 0..p.nregs {
-            let slot = Mem::disp(REGS, 8 * (i.base as i32 + r as i32));
+            let slot = Mem::disp(REGS, 8 * (base + r as i32));
             // Fault: `this` written from the callee register before it.
             let from = if r == 1 && crate::faults::Fault::InlinedWrongReceiver.injected() {
                 0
@@ -503,8 +532,6 @@ impl Lower<'_, '_> {
                 }
             }
         }
-        let pc = Mem::disp(FRAME, layout::F_PC);
-        self.asm().mov_m_imm(Size::S64, pc, i.caller.pc as i32 + 1);
     }
 
     /// Writes `v` boxed (as the interpreter boxes) to `slot`.
@@ -717,11 +744,17 @@ impl Lower<'_, '_> {
                 self.asm().movq_x_r(w, S0);
                 self.xput(res.unwrap(), w);
             }
-            Op::CmpI32(cc) => {
+            Op::ModI32 => self.mod_i32(ins),
+            Op::CmpI32(cc) | Op::CmpTagged(cc) => {
+                let size = if matches!(ins.op, Op::CmpI32(_)) {
+                    Size::S32
+                } else {
+                    Size::S64
+                };
                 let a = self.gpr(arg(0), S0);
                 match self.loc(arg(1)) {
-                    Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, Size::S32, a, b),
-                    Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, Size::S32, a, stack(n)),
+                    Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, size, a, b),
+                    Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, size, a, stack(n)),
                     Loc::Xmm(_) => unreachable!(),
                 }
                 if self.fuse == res {
@@ -1088,15 +1121,20 @@ impl Lower<'_, '_> {
                 let d = self.deopt(ins);
                 self.asm().jmp(d);
             }
-            Op::CheckFrameRoom(room) => {
+            Op::Splice(_) => unreachable!("the builder splices every inlined callee in"),
+            Op::CheckFrameRoom(room, nest) => {
                 // The frame checks of a direct entry
                 // (`emit_direct_entry_to`), in its order: a failing one
                 // deopts before the call, and the baseline code makes it
-                // (and reports what failed).
+                // (and reports what failed). `nest` inlined frames would
+                // be pushed before this one.
                 let d = self.deopt(ins);
                 self.stress(d);
                 let a = self.asm();
                 a.mov_r_m(Size::S64, S0, Mem::disp(VM, layout::FRAMES_LEN));
+                if nest > 0 {
+                    a.alu_rm_imm(AluOp::Add, Size::S64, S0, nest as i32);
+                }
                 a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(VM, layout::MAX_DEPTH));
                 a.jcc(Cond::Ae, d);
                 a.lea(Size::S64, S0, Mem::disp(REGS, room as i32));
@@ -1481,7 +1519,7 @@ impl Lower<'_, '_> {
         };
         let last = b.insts.last()?;
         let one_flag = match last.op {
-            Op::CmpI32(_) => true,
+            Op::CmpI32(_) | Op::CmpTagged(_) => true,
             Op::CmpF64(cc) => !matches!(cc, Cc::Eq | Cc::Ne),
             _ => false,
         };
@@ -1587,6 +1625,59 @@ impl Lower<'_, '_> {
         }
         self.put(res, w);
         Ok(())
+    }
+
+    /// `ModI32` by `idiv`, which works in edx:eax: both may hold values,
+    /// so they are saved in the scratch registers around it and restored
+    /// before anything that can deopt reads them (the deopt state may
+    /// name them). Guards: a divisor of 0 (NaN) or -1 (-0 or an idiv
+    /// overflow) before, a zero remainder of a negative dividend (-0)
+    /// after.
+    fn mod_i32(&mut self, ins: &Inst) {
+        let (x, y, res) = (ins.args[0], ins.args[1], ins.res.unwrap());
+        let d = self.deopt(ins);
+        self.stress(d);
+        let (lx, ly) = (self.loc(x), self.loc(y));
+        let rm = |l: Loc| -> Rm {
+            match l {
+                Loc::Gpr(g) => g.into(),
+                Loc::Stack(n) => stack(n).into(),
+                Loc::Xmm(_) => unreachable!(),
+            }
+        };
+        let a = self.asm();
+        for c in [0, -1] {
+            a.alu_rm_imm(AluOp::Cmp, Size::S32, rm(ly), c);
+            a.jcc(Cond::E, d);
+        }
+        a.mov_rm_r(Size::S64, S0, Gpr::Rax);
+        a.mov_rm_r(Size::S64, S1, Gpr::Rdx);
+        match lx {
+            Loc::Gpr(Gpr::Rax) => {}
+            Loc::Gpr(g) => a.mov_rm_r(Size::S32, Gpr::Rax, g),
+            Loc::Stack(n) => a.mov_r_m(Size::S32, Gpr::Rax, stack(n)),
+            Loc::Xmm(_) => unreachable!(),
+        }
+        a.cdq();
+        // The divisor from where it is now: eax and edx are overwritten.
+        let div: Rm = match ly {
+            Loc::Gpr(Gpr::Rax) => S0.into(),
+            Loc::Gpr(Gpr::Rdx) => S1.into(),
+            l => rm(l),
+        };
+        a.unary(UnaryOp::Idiv, Size::S32, div);
+        // Remainder to S1 while rdx, then rax, get their values back.
+        a.mov_rm_r(Size::S32, Gpr::Rax, Gpr::Rdx);
+        a.mov_rm_r(Size::S64, Gpr::Rdx, S1);
+        a.mov_rm_r(Size::S32, S1, Gpr::Rax);
+        a.mov_rm_r(Size::S64, Gpr::Rax, S0);
+        let ok = a.new_label();
+        a.test_rm_r(Size::S32, S1, S1);
+        a.jcc(Cond::Ne, ok);
+        a.alu_rm_imm(AluOp::Cmp, Size::S32, rm(lx), 0);
+        a.jcc(Cond::L, d);
+        a.bind(ok);
+        self.put(res, S1);
     }
 
     /// `LoadTypedElem`, `StoreTypedF64`, `StoreTypedI32`: the kind is
@@ -1802,6 +1893,18 @@ impl Lower<'_, '_> {
 
 /// A deopt inside an inlined call: the callee's frame, its registers
 /// written at `base` (relative to the top frame's), resuming at `pc`.
+/// The inlined calls a state inside inlined code stands for, outermost
+/// first, each with the state of its callee (the last one's is `fs`).
+fn inlined_chain<'a>(fs: &'a FrameState, i: &'a Inlined) -> Vec<(&'a FrameState, &'a Inlined)> {
+    let mut chain = vec![(fs, i)];
+    while let Some(outer) = &chain.last().unwrap().1.caller.inlined {
+        let st = &chain.last().unwrap().1.caller;
+        chain.push((st, outer));
+    }
+    chain.reverse();
+    chain
+}
+
 extern "C" fn opt_push_inlined(
     vm: *mut Vm,
     p: *const FuncProto,

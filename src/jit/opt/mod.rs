@@ -77,9 +77,12 @@ pub struct OptOptions {
     /// function is compiled: a GetProp site whose cache holds it has seen
     /// string receivers.
     pub string_proto_key: u64,
-    /// Inline small monomorphic callees (`build`'s inlining); off while
-    /// building a callee, so inlining is one level deep.
+    /// Inline small monomorphic callees (`build`'s inlining), up to
+    /// `build::MAX_INLINE_DEPTH` calls deep.
     pub inline: bool,
+    /// How many inlined calls deep the function being built is (0: the
+    /// function being compiled; a callee's build is one deeper).
+    pub inline_depth: u8,
     /// Arithmetic sites that never ran deopt (`build`'s `unfed`) instead
     /// of compiling generic code (`auto`, where the feedback comes later).
     pub soft_deopt: bool,
@@ -93,6 +96,8 @@ pub struct OptOptions {
 pub enum DeoptReason {
     NotInt32,
     NotNumber,
+    /// An int32 result that is not one: overflow, -0, or (`ModI32`) a
+    /// remainder by 0 or -1.
     Overflow,
     WrongShape,
     NotDenseElement,
@@ -133,7 +138,7 @@ impl DeoptReason {
         Some(match op {
             CheckInt32 => DeoptReason::NotInt32,
             CheckNumber => DeoptReason::NotNumber,
-            AddI32 | SubI32 | MulI32 | NegI32 => DeoptReason::Overflow,
+            AddI32 | SubI32 | MulI32 | NegI32 | ModI32 => DeoptReason::Overflow,
             CheckShape(_) | LoadProp(_) | StoreProp(_) => DeoptReason::WrongShape,
             LoadElem | StoreElem => DeoptReason::NotDenseElement,
             LoadTypedElem | StoreTypedF64 | StoreTypedI32 => DeoptReason::NotTypedElement,
@@ -144,7 +149,7 @@ impl DeoptReason {
             TruncF64 | ShrI32 => DeoptReason::NotInt32Range,
             LoadLength => DeoptReason::NotArrayOrString,
             CheckCallee(_) => DeoptReason::NotTheCallee,
-            CheckFrameRoom(_) => DeoptReason::NoFrameForInlinedCall,
+            CheckFrameRoom(..) => DeoptReason::NoFrameForInlinedCall,
             Deopt => DeoptReason::NoFeedback,
             LoadElemInBounds | StoreElemInBounds => DeoptReason::NotDenseElement,
             LoadTypedInBounds | StoreTypedF64InBounds | StoreTypedI32InBounds => {
@@ -202,6 +207,8 @@ pub struct OptInfo {
     pub inlined: Vec<String>,
     /// Bytecode instructions inlined (against `build::INLINE_BUDGET`).
     pub inlined_insts: usize,
+    /// Monomorphic JS calls not inlined: "callee at pc P: reason".
+    pub not_inlined: Vec<String>,
 }
 
 fn dump(o: &OptOptions, phase: &str, f: &ir::Func) {
@@ -268,19 +275,28 @@ pub fn compile(
     let mut info = OptInfo {
         ir_insts: f.inst_count(),
         spill_slots: a.nslots,
+        not_inlined: f.not_inlined.clone(),
         ..Default::default()
     };
-    for (p, pc) in &f.inlined {
+    let name = |p: *const FuncProto| {
         // Prototypes outlive all code.
-        let c = unsafe { &**p };
-        let name = if c.name.is_empty() {
+        let c = unsafe { &*p };
+        if c.name.is_empty() {
             "<anonymous>"
         } else {
-            &c.name
+            c.name.as_str()
+        }
+    };
+    for (&(p, pc), within) in f.inlined.iter().zip(&f.inlined_in) {
+        // Prototypes outlive all code.
+        let n = unsafe { &*p }.code.len();
+        let of = match within {
+            Some(k) => format!(" of {}", name(f.inlined[*k as usize].0)),
+            None => String::new(),
         };
         info.inlined
-            .push(format!("{name} ({} instructions) at pc {pc}", c.code.len()));
-        info.inlined_insts += c.code.len();
+            .push(format!("{} ({n} instructions) at pc {pc}{of}", name(p)));
+        info.inlined_insts += n;
     }
     for b in &f.blocks {
         for i in &b.insts {
