@@ -575,16 +575,7 @@ impl Assembler {
 
     /// Appends raw instruction bytes (hand-encoded instructions).
     pub fn emit_bytes(&mut self, b: &[u8]) {
-        // Opcodes and immediates are 1-4 bytes: a memcpy call each was
-        // most of the encoder's cost besides the byte pushes.
-        if b.len() <= 4 {
-            self.buf.reserve(4);
-            for &x in b {
-                self.buf.push(x);
-            }
-        } else {
-            self.buf.extend_from_slice(b);
-        }
+        self.buf.extend_from_slice(b);
     }
 
     fn byte(&mut self, b: u8) {
