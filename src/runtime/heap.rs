@@ -479,8 +479,8 @@ impl Heap {
             // The cell walk reads the image's own words (never written).
             let c = Cell(words.as_ptr().wrapping_add(off) as *mut u64);
             let first = off + 1 + c.raw_words();
-            for i in first..first + c.nvals() {
-                let v = Value(words[i]);
+            for (i, &w) in words.iter().enumerate().skip(first).take(c.nvals()) {
+                let v = Value(w);
                 // Pointers outside the image (static cells) stay as they are.
                 if v.is_cell() && (v.0 as usize) >= from && (v.0 as usize) < end {
                     out.push(i as u32);
