@@ -105,7 +105,16 @@ fn edges(p: &FuncProto, pc: usize, mut f: impl FnMut(usize, Kill)) {
 
 impl Liveness {
     /// Liveness of `p`'s own code (not its children). `p` must be verified.
+    /// Computed once per prototype (`FuncProto::liveness`).
     pub fn compute(p: &FuncProto) -> Liveness {
+        let cached = p
+            .liveness
+            .get_or_init(|| std::rc::Rc::new(Liveness::compute_uncached(p)));
+        debug_assert_eq!(cached.bits.len(), p.code.len() * cached.words);
+        Liveness::clone(cached)
+    }
+
+    fn compute_uncached(p: &FuncProto) -> Liveness {
         let n = p.code.len();
         let words = (p.nregs as usize).div_ceil(64).max(1);
         let mut live = Liveness {

@@ -348,6 +348,12 @@ pub struct FuncProto {
     /// baseline code is first compiled (see `feedback::PolyIc`); their
     /// addresses never change afterwards.
     pub prop_ics: std::cell::OnceCell<feedback::PropIcs>,
+    /// `liveness::Liveness::compute`'s result, made on first use: a pure
+    /// function of `code`, `nregs` and `handlers`, which do not change once
+    /// a prototype runs (the optimizing tier asked again at every
+    /// compile, recompile and inlining: a thirteenth of `jolt fuzz
+    /// --target source`).
+    liveness: std::cell::OnceCell<Rc<liveness::Liveness>>,
 }
 
 impl FuncProto {
@@ -385,6 +391,7 @@ impl FuncProto {
             const_atoms: (0..nconsts).map(|_| Cell::new(0)).collect(),
             jit: record::JitRecord::default(),
             prop_ics: std::cell::OnceCell::new(),
+            liveness: std::cell::OnceCell::new(),
         }
     }
 

@@ -86,6 +86,15 @@ impl Default for Atoms {
 }
 
 impl Atoms {
+    /// A table without even the well-known names: only to be replaced
+    /// (`Vm::with_image` before the image's table is put in).
+    pub fn empty() -> Atoms {
+        Atoms {
+            names: Vec::new(),
+            map: HashMap::default(),
+        }
+    }
+
     pub fn new() -> Atoms {
         let mut a = Atoms {
             names: Vec::new(),

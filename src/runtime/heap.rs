@@ -469,10 +469,38 @@ impl Heap {
         )
     }
 
+    /// Where `words` (an `image` taken at address `from`) hold values that
+    /// point into the image itself: the word offsets `load_image` moves.
+    pub fn image_pointers(words: &[u64], from: usize) -> Vec<u32> {
+        let end = from + words.len() * 8;
+        let mut out = Vec::new();
+        let mut off = 0;
+        while off < words.len() {
+            // The cell walk reads the image's own words (never written).
+            let c = Cell(words.as_ptr().wrapping_add(off) as *mut u64);
+            let first = off + 1 + c.raw_words();
+            for (i, &w) in words.iter().enumerate().skip(first).take(c.nvals()) {
+                let v = Value(w);
+                // Pointers outside the image (static cells) stay as they are.
+                if v.is_cell() && (v.0 as usize) >= from && (v.0 as usize) < end {
+                    out.push(i as u32);
+                }
+            }
+            off += c.size_words();
+        }
+        out
+    }
+
     /// Replaces this (empty) heap's contents with `words`, an `image` taken
-    /// at address `from`, moving every value that pointed into the image to
-    /// the same cell here. Returns how to move a root the same way.
-    pub fn load_image(&mut self, words: &[u64], from: usize) -> impl Fn(&mut Value) + use<> {
+    /// at address `from` whose pointers into itself are at `pointers`
+    /// ([`Heap::image_pointers`]), moving each to the same cell here.
+    /// Returns how to move a root the same way.
+    pub fn load_image(
+        &mut self,
+        words: &[u64],
+        from: usize,
+        pointers: &[u32],
+    ) -> impl Fn(&mut Value) + use<> {
         assert!(
             self.top == 0 && words.len() <= self.limit,
             "load_image into a used heap"
@@ -481,23 +509,17 @@ impl Heap {
         self.top = words.len();
         self.allocated_words += words.len() as u64;
         let (end, to) = (from + words.len() * 8, self.space.as_ptr() as usize);
-        let relocate = move |v: &mut Value| {
+        let delta = to.wrapping_sub(from) as u64;
+        let space = &mut self.space[..words.len()];
+        for &i in pointers {
+            space[i as usize] = space[i as usize].wrapping_add(delta);
+        }
+        move |v: &mut Value| {
             let a = v.0 as usize;
-            // Pointers outside the image (static cells) stay as they are.
             if v.is_cell() && a >= from && a < end {
                 *v = Value((a - from + to) as u64);
             }
-        };
-        let mut off = 0;
-        while off < self.top {
-            let c = Cell(unsafe { self.space.as_mut_ptr().add(off) });
-            let vp = c.vals_ptr();
-            for i in 0..c.nvals() {
-                relocate(unsafe { &mut *vp.add(i) });
-            }
-            off += c.size_words();
         }
-        relocate
     }
 
     /// Walks every cell of the space; checks headers and that every traced

@@ -28,6 +28,8 @@ pub struct Image {
     words: Vec<u64>,
     /// The address `words` were at.
     base: usize,
+    /// Offsets in `words` of the pointers into `words` (moved per load).
+    pointers: Vec<u32>,
     atoms: Atoms,
     atom_strings: Vec<Value>,
     unit_atoms: Box<[u32; UNIT_STRINGS]>,
@@ -52,6 +54,7 @@ impl Image {
         assert!(vm.scripts.is_empty() && vm.out.is_empty() && vm.heap.collections == 0);
         let (words, base) = vm.heap.image();
         Image {
+            pointers: super::heap::Heap::image_pointers(&words, base),
             words,
             base,
             atoms: vm.atoms.clone(),
@@ -90,7 +93,7 @@ impl Image {
         if vm.heap.capacity_bytes() < self.words.len() * 8 {
             return false;
         }
-        let relocate = vm.heap.load_image(&self.words, self.base);
+        let relocate = vm.heap.load_image(&self.words, self.base, &self.pointers);
         vm.atoms = self.atoms.clone();
         vm.atom_strings = self.atom_strings.clone();
         vm.atom_strings.iter_mut().for_each(&relocate);

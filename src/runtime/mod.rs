@@ -544,7 +544,7 @@ impl Vm {
     /// `Vm::run`: `interp` defines `Vm::new` as this with its loop, so the
     /// runtime never names the layer above it).
     pub fn with_run_loop(opts: Options, run_loop: fn(&mut Vm) -> JsResult<Value>) -> Box<Vm> {
-        let mut vm = Vm::unset(opts, run_loop);
+        let mut vm = Vm::unset(opts, run_loop, Atoms::new(), Shapes::new());
         if builtins::init(&mut vm).is_err() {
             // The initial heap is far larger than the builtins need.
             panic!("heap too small to create the builtins");
@@ -558,7 +558,9 @@ impl Vm {
     /// state, without the set-up's cost per VM).
     pub fn with_image(opts: Options, run_loop: fn(&mut Vm) -> JsResult<Value>) -> Box<Vm> {
         let image = image::Image::current(run_loop);
-        let mut vm = Vm::unset(opts.clone(), run_loop);
+        // Empty tables: the image's replace them (building the well-known
+        // atoms here only to drop them was a fiftieth of `jolt fuzz`).
+        let mut vm = Vm::unset(opts.clone(), run_loop, Atoms::empty(), Shapes::default());
         if image.load(&mut vm) {
             vm.reset_work();
             return vm;
@@ -567,7 +569,12 @@ impl Vm {
     }
 
     /// A VM before the builtins' set-up.
-    fn unset(opts: Options, run_loop: fn(&mut Vm) -> JsResult<Value>) -> Box<Vm> {
+    fn unset(
+        opts: Options,
+        run_loop: fn(&mut Vm) -> JsResult<Value>,
+        atoms: Atoms,
+        shapes: Shapes,
+    ) -> Box<Vm> {
         let mut heap = Heap::new(4 << 20, opts.max_heap);
         heap.verify_after_gc = opts.verify_heap;
         heap.set_inline_alloc(!opts.gc_stress && opts.gc_interval.is_none());
@@ -575,13 +582,13 @@ impl Vm {
         let deopt_countdown = opts.deopt_every.max(1);
         let mut vm = Box::new(Vm {
             heap,
-            atoms: Atoms::new(),
+            atoms,
             atom_strings: Vec::new(),
             atom_strings_ptr: std::ptr::null(),
             atom_strings_len: 0,
             unit_atoms: Box::new([0; UNIT_STRINGS]),
             global_cells: Default::default(),
-            shapes: Shapes::new(),
+            shapes,
             stack: zeroed_stack(),
             sp: 0,
             frames: FrameStack::new(opts.max_depth + FRAME_SLACK),

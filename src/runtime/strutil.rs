@@ -141,6 +141,11 @@ pub fn json_quote(s: &[u16], out: &mut Vec<u16>) {
 /// UTF-8 for output: each lone surrogate becomes U+FFFD, exactly the bytes
 /// node writes to stdout (`EF BF BD`).
 pub fn utf16_to_string_lossy(s: &[u16]) -> String {
+    // ASCII (what `print` mostly writes) without decoding char by char.
+    if s.iter().all(|&u| u < 0x80) {
+        let bytes: Vec<u8> = s.iter().map(|&u| u as u8).collect();
+        return String::from_utf8(bytes).expect("ASCII is UTF-8");
+    }
     String::from_utf16_lossy(s)
 }
 

@@ -758,6 +758,39 @@ fn gen_stmt(prog: &mut Program, f: &mut Func) -> Result<()> {
     Ok(())
 }
 
+thread_local! {
+    /// Pattern functions compiled from their source text (at most
+    /// `PATTERN_CACHE` texts, then forgotten): snippets repeat, and parsing
+    /// and compiling them again was 4% of `jolt fuzz --target bytecode`.
+    static PATTERNS: std::cell::RefCell<std::collections::HashMap<String, Option<Rc<FuncProto>>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+const PATTERN_CACHE: usize = 4096;
+
+/// The function `name` of `src` compiled, as a fresh copy (never run).
+fn compiled_pattern(src: &str, name: &str) -> Option<FuncProto> {
+    PATTERNS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(p) = cache.get(src) {
+            return p.as_deref().map(super::fresh_copy);
+        }
+        // Snippets compile by construction (tests/verify_patterns.rs).
+        let child = match crate::compile_source(src, "pattern.js") {
+            Ok(script) => script.children.iter().find(|c| c.name == name).cloned(),
+            Err(_) => {
+                debug_assert!(false, "pattern does not compile:\n{src}");
+                None
+            }
+        };
+        if cache.len() >= PATTERN_CACHE {
+            cache.clear();
+        }
+        let copy = child.as_deref().map(super::fresh_copy);
+        cache.insert(src.to_string(), child);
+        copy
+    })
+}
+
 /// Fills the call window: callee, this, args. Returns argc.
 /// A JIT-shaped pattern (`patterns`): its source compiled as a function
 /// of its own (it reads nothing around it, so any context stack will do),
@@ -770,15 +803,10 @@ fn gen_pattern(prog: &mut Program, f: &mut Func) -> Result<()> {
     let name = format!("j{}", prog.patterns.len());
     let (pat, lines) = patterns::snippet(prog.u, &name)?;
     let src = format!("function {name}() {{\n{}\n}}\n", lines.join("\n"));
-    // Snippets compile by construction (tests/verify_patterns.rs).
-    let Ok(script) = crate::compile_source(&src, "pattern.js") else {
-        debug_assert!(false, "pattern does not compile:\n{src}");
+    let Some(child) = compiled_pattern(&src, &name) else {
         return Ok(());
     };
-    let Some(child) = script.children.iter().find(|c| c.name == name) else {
-        return Ok(());
-    };
-    f.children.push(child.clone());
+    f.children.push(Rc::new(child));
     prog.patterns.push(pat);
     let func = f.children.len() as u16 - 1;
     let w = f.lay.window;

@@ -4,11 +4,17 @@
 //! - Every function gets its own anonymous mapping: mapped read-write,
 //!   filled and relocated, then flipped to read-execute with `mprotect`
 //!   (memmap2's `make_exec`). No page is ever writable and executable at
-//!   once, and no page is ever shared by two functions, so installing new
-//!   code never touches the protection of running code.
+//!   once, and no page is ever shared by two live functions, so installing
+//!   new code never touches the protection of running code.
+//! - A dropped `ExecCode`'s mapping goes to a small per-thread pool and is
+//!   reused (flipped back to read-write, refilled with int3) by the next
+//!   install of the same page-rounded size: the harness makes a VM per plan
+//!   per input, and mmap + page faults + munmap per compiled function were
+//!   a tenth of `jolt fuzz`'s wall time. Code is dropped only with
+//!   everything that can reach it (a VM keeps all its code until it ends).
 //! - `CodeSpace` accounts page-rounded sizes against its capacity; running
 //!   out returns `CodeSpaceError::Exhausted` (callers stay in the lower tier),
-//!   never panics. Dropping an `ExecCode` unmaps it and returns its bytes to
+//!   never panics. Dropping an `ExecCode` returns its bytes to
 //!   the space's budget (shared counter, so the space may be dropped first).
 //! - Bytes after the code up to the page end are int3 so a stray fall-through traps.
 
@@ -119,7 +125,7 @@ impl CodeSpace {
 
     /// Copies `code` into fresh pages, applies absolute relocations, and
     /// makes the pages read-execute.
-    pub fn install(&mut self, code: &Code) -> Result<ExecCode, CodeSpaceError> {
+    pub fn install(&mut self, code: Code) -> Result<ExecCode, CodeSpaceError> {
         let page = page_size();
         let size = code.bytes.len().max(1).div_ceil(page) * page;
         // Reserve first so the budget is never exceeded, even transiently.
@@ -138,9 +144,12 @@ impl CodeSpace {
             self.used.fetch_sub(size, Ordering::AcqRel);
             CodeSpaceError::Os(e.to_string())
         };
-        let mut map = MmapMut::map_anon(size).map_err(release)?;
-        map.fill(0xCC);
+        let mut map = match pooled_map(size) {
+            Some(m) => m.make_mut().map_err(release)?,
+            None => MmapMut::map_anon(size).map_err(release)?,
+        };
         map[..code.bytes.len()].copy_from_slice(&code.bytes);
+        map[code.bytes.len()..].fill(0xCC);
         let base = map.as_ptr() as u64;
         for r in &code.relocs {
             let target = code
@@ -153,20 +162,54 @@ impl CodeSpace {
         }
         let map = map.make_exec().map_err(release)?;
         Ok(ExecCode {
-            map,
+            map: std::mem::ManuallyDrop::new(map),
             len: code.bytes.len(),
             reserved: size,
             used: self.used.clone(),
-            labels: code.labels.clone(),
-            annotations: code.annotations.clone(),
-            data: code.data.clone(),
+            labels: code.labels,
+            annotations: code.annotations,
+            data: code.data,
         })
     }
 }
 
-/// Installed, executable code. Unmapped on drop.
+/// Mappings of dropped code, per page-rounded size (at most `POOL_MAPS`
+/// in all, each at most `POOL_MAX_BYTES`), read-execute until reused.
+const POOL_MAPS: usize = 64;
+const POOL_MAX_BYTES: usize = 64 << 10;
+
+thread_local! {
+    static POOL: std::cell::RefCell<Vec<Mmap>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A pooled mapping of exactly `size` bytes, if any.
+fn pooled_map(size: usize) -> Option<Mmap> {
+    POOL.try_with(|p| {
+        let mut p = p.borrow_mut();
+        let i = p.iter().position(|m| m.len() == size)?;
+        Some(p.swap_remove(i))
+    })
+    .ok()
+    .flatten()
+}
+
+/// Keeps `map` for a later install, or unmaps it (dropped) when the pool
+/// is full or the thread is ending.
+fn pool_map(map: Mmap) {
+    if map.len() > POOL_MAX_BYTES {
+        return;
+    }
+    let _ = POOL.try_with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() < POOL_MAPS {
+            p.push(map);
+        }
+    });
+}
+
+/// Installed, executable code. Its pages go back to the pool on drop.
 pub struct ExecCode {
-    map: Mmap,
+    map: std::mem::ManuallyDrop<Mmap>,
     len: usize,
     reserved: usize,
     used: Arc<AtomicUsize>,
@@ -262,5 +305,7 @@ impl ExecCode {
 impl Drop for ExecCode {
     fn drop(&mut self) {
         self.used.fetch_sub(self.reserved, Ordering::AcqRel);
+        // SAFETY: `map` is not used after this.
+        pool_map(unsafe { std::mem::ManuallyDrop::take(&mut self.map) });
     }
 }

@@ -553,7 +553,7 @@ impl Assembler {
         space: &mut super::codemem::CodeSpace,
     ) -> Result<super::codemem::ExecCode, super::codemem::FinalizeError> {
         let code = self.finish()?;
-        Ok(space.install(&code)?)
+        Ok(space.install(code)?)
     }
 
     // ---- raw emission ----
