@@ -173,8 +173,36 @@ fn literals(line: &str) -> Vec<(usize, usize, &'static str)> {
                 out.push((i, end, if c == b'"' { "\"\"" } else { "''" }));
             }
             i = end;
-        } else if c == b'`' || (c == b'/' && b.get(i + 1) == Some(&b'/')) {
-            // Templates and comments are left as they are.
+        } else if c == b'`' {
+            // A template: its text stays, the code of each `${...}` is
+            // scanned like any code (to the brace that closes it).
+            let mut j = i + 1;
+            while j < b.len() && b[j] != b'`' {
+                if b[j] == b'\\' {
+                    j += 2;
+                } else if b[j] == b'$' && b.get(j + 1) == Some(&b'{') {
+                    let (start, mut depth) = (j + 2, 1);
+                    j = start;
+                    while j < b.len() && depth > 0 {
+                        match b[j] {
+                            b'{' => depth += 1,
+                            b'}' => depth -= 1,
+                            _ => {}
+                        }
+                        j += 1;
+                    }
+                    if depth > 0 {
+                        return out; // Not closed on this line: leave the rest.
+                    }
+                    let inner = literals(&line[start..j - 1]);
+                    out.extend(inner.into_iter().map(|(s, e, w)| (s + start, e + start, w)));
+                } else {
+                    j += 1;
+                }
+            }
+            i = j + 1;
+        } else if c == b'/' && b.get(i + 1) == Some(&b'/') {
+            // Comments are left as they are.
             break;
         } else if c.is_ascii_digit() && (i == 0 || !(word(b[i - 1]) || b[i - 1] == b'.')) {
             let mut j = i;
@@ -496,5 +524,12 @@ mod tests {
         let l = r#"let x1 = 25 + y.a2 - 0 + "ab\"c" + '' + 1.5e3;"#;
         let got: Vec<&str> = literals(l).iter().map(|&(s, e, _)| &l[s..e]).collect();
         assert_eq!(got, ["25", r#""ab\"c""#, "1.5e3"]);
+    }
+
+    #[test]
+    fn literals_inside_template_substitutions_but_not_its_text() {
+        let l = r#"print(`a7 ${100 + f({ k: "s" })} b${2}`, 3); // 9"#;
+        let got: Vec<&str> = literals(l).iter().map(|&(s, e, _)| &l[s..e]).collect();
+        assert_eq!(got, ["100", r#""s""#, "2", "3"]);
     }
 }
