@@ -231,10 +231,22 @@ fn inlined_method_deopts_at_the_call_with_the_right_result() {
         &["--opt-threshold=100"],
     );
     assert_eq!(out, "11998018.5 6.5\n", "{err}");
+    assert_deopt_at_inlined_call(
+        &err,
+        "run: inlined step (9 instructions)",
+        3,
+        "not an int32",
+    );
+}
+
+/// `--trace-opt` (`err`) says `what` ("F: inlined G (N instructions)")
+/// at some pc P, and `--trace-deopt` reports a deopt for `reason` in F at
+/// P (line `line` of the source): a guard inside the inlined callee.
+fn assert_deopt_at_inlined_call(err: &str, what: &str, line: u32, reason: &str) {
     let inlined = err
         .lines()
-        .find(|l| l.starts_with("[tier] run: inlined step (9 instructions) at pc "))
-        .unwrap_or_else(|| panic!("step was not inlined:\n{err}"));
+        .find(|l| l.starts_with(&format!("[tier] {what} at pc ")))
+        .unwrap_or_else(|| panic!("not inlined ({what}):\n{err}"));
     let pc = inlined
         .split(" at pc ")
         .nth(1)
@@ -242,10 +254,11 @@ fn inlined_method_deopts_at_the_call_with_the_right_result() {
         .split(' ')
         .next()
         .unwrap();
-    let at_call = format!("[deopt] run at pc {pc} (3:");
+    let caller = what.split(':').next().unwrap();
+    let at_call = format!("[deopt] {caller} at pc {pc} ({line}:");
     assert!(
         err.lines()
-            .any(|l| l.starts_with(&at_call) && l.contains(": not an int32;")),
+            .any(|l| l.starts_with(&at_call) && l.contains(&format!(": {reason};"))),
         "no deopt at the inlined call (pc {pc}):\n{err}"
     );
 }
@@ -268,24 +281,13 @@ fn inlined_callee_with_branches_deopts_in_a_branch() {
         &["--opt-threshold=100"],
     );
     assert_eq!(out, "2147508666\n", "{err}");
-    let inlined = err
-        .lines()
-        .find(|l| l.starts_with("[tier] run: inlined dist (8 instructions) at pc "))
-        .unwrap_or_else(|| panic!("dist was not inlined:\n{err}"));
-    let pc = inlined
-        .split(" at pc ")
-        .nth(1)
-        .unwrap()
-        .split(' ')
-        .next()
-        .unwrap();
     // The caller's own additions are at other pcs: an overflow reported
     // at the call is the callee's `t - x`.
-    let at_call = format!("[deopt] run at pc {pc} (2:");
-    assert!(
-        err.lines()
-            .any(|l| l.starts_with(&at_call) && l.contains(": int32 overflow or -0;")),
-        "no overflow deopt at the inlined call (pc {pc}):\n{err}"
+    assert_deopt_at_inlined_call(
+        &err,
+        "run: inlined dist (8 instructions)",
+        2,
+        "int32 overflow or -0",
     );
 }
 

@@ -1209,12 +1209,12 @@ impl Builder<'_> {
             } if self.inline => match self.inline_target(fb) {
                 Ok(cp) => {
                     if let Err(why) = self.inline_call(pc, (dst, base, argc), cp) {
-                        self.not_inlined(pc, Some(cp), &why);
+                        self.not_inlined(pc, fb, &why);
                         self.generic(pc);
                     }
                 }
                 Err(why) => {
-                    self.not_inlined(pc, None, why);
+                    self.not_inlined(pc, fb, why);
                     self.generic(pc);
                 }
             },
@@ -1475,28 +1475,19 @@ impl Builder<'_> {
         Err(why)
     }
 
-    /// Records for `--trace-opt` why the call at `pc` (of `cp`, when
-    /// known) was not inlined.
-    fn not_inlined(&mut self, pc: usize, cp: Option<&FuncProto>, why: &str) {
+    /// Records for `--trace-opt` why the call at `pc` (whose site `fb`
+    /// saw one JS function unless `why` is empty) was not inlined.
+    fn not_inlined(&mut self, pc: usize, fb: u16, why: &str) {
         if why.is_empty() {
             return;
         }
-        let name = match cp {
-            Some(c) if !c.name.is_empty() => c.name.as_str(),
-            Some(_) => "<anonymous>",
-            None => {
-                let w = self.p.feedback[match self.p.code[pc] {
-                    Insn::Call { fb, .. } => fb as usize,
-                    _ => return,
-                }]
-                .get();
-                let c = unsafe { &*(w as *const FuncProto) };
-                if c.name.is_empty() {
-                    "<anonymous>"
-                } else {
-                    c.name.as_str()
-                }
-            }
+        // The feedback word is the callee's prototype (`inline_target`);
+        // prototypes outlive all code.
+        let c = unsafe { &*(self.p.feedback[fb as usize].get() as *const FuncProto) };
+        let name = if c.name.is_empty() {
+            "<anonymous>"
+        } else {
+            c.name.as_str()
         };
         self.f.not_inlined.push(format!("{name} at pc {pc}: {why}"));
     }
@@ -1695,11 +1686,7 @@ impl Builder<'_> {
             let Term::Return { fs } = &cf.blocks[1].term else {
                 unreachable!("checked above")
             };
-            let rv = match ret_of(fs) {
-                Some(v) => t.map[&v],
-                None => t.entry[src_of(cp, fs) as usize],
-            };
-            self.set(dst, rv);
+            self.set(dst, t.returned(cp, fs));
             return Ok(());
         }
         // The callee's blocks but its entry and OSR entries, in order (the
@@ -1742,10 +1729,7 @@ impl Builder<'_> {
                     els: edge(els, &t),
                 },
                 Term::Return { fs } => {
-                    let v = match ret_of(fs) {
-                        Some(v) => t.map[&v],
-                        None => t.entry[src_of(cp, fs) as usize],
-                    };
+                    let v = t.returned(cp, fs);
                     let v = self.convert_into(&mut out, v, want);
                     Term::Jump(Edge {
                         to: cont,
@@ -1952,6 +1936,16 @@ fn src_of(cp: &FuncProto, fs: &FrameState) -> u16 {
 }
 
 impl Translate {
+    /// The value a callee `return` (its state `fs`) returns, in the
+    /// caller's values.
+    fn returned(&self, cp: &FuncProto, fs: &FrameState) -> V {
+        let src = src_of(cp, fs);
+        match fs.regs.iter().find(|x| x.0 == src) {
+            Some(&(_, v)) => self.map[&v],
+            None => self.entry[src as usize],
+        }
+    }
+
     /// A callee state in the caller's values: every register explicit (its
     /// frame is written whole on deopt), r0 always (the frame's context
     /// comes from it), standing for this call. A state of the callee's own

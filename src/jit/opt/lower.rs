@@ -825,13 +825,8 @@ impl Lower<'_, '_> {
                 let v = self.gpr(arg(0), S0);
                 let w = self.work(res.unwrap(), &[]);
                 let a = self.asm();
-                let (one, zero, done, not_int, not_nullish) = (
-                    a.new_label(),
-                    a.new_label(),
-                    a.new_label(),
-                    a.new_label(),
-                    a.new_label(),
-                );
+                let (one, zero, not_int, not_nullish) =
+                    (a.new_label(), a.new_label(), a.new_label(), a.new_label());
                 a.alu_rm_imm(AluOp::Cmp, Size::S64, v, Value::TRUE.0 as i32);
                 a.jcc(Cond::E, one);
                 a.alu_rm_imm(AluOp::Cmp, Size::S64, v, Value::FALSE.0 as i32);
@@ -859,12 +854,7 @@ impl Lower<'_, '_> {
                 );
                 a.jcc(Cond::B, d);
                 a.bind(one);
-                a.mov_r_imm(Size::S32, w, 1);
-                a.jmp(done);
-                a.bind(zero);
-                a.mov_r_imm(Size::S32, w, 0);
-                a.bind(done);
-                self.put(res.unwrap(), w);
+                self.bool_here_else(res.unwrap(), w, zero);
             }
             Op::Truthy => {
                 let fs = ins.fs.as_ref().unwrap();
@@ -1316,7 +1306,7 @@ impl Lower<'_, '_> {
                 self.int32_to(S1, arg(0));
                 let w = self.work(res.unwrap(), &[]);
                 let a = self.asm();
-                let (no, done) = (a.new_label(), a.new_label());
+                let no = a.new_label();
                 a.mov_r_m(Size::S64, S0, FUEL);
                 a.alu_rm_r(AluOp::Cmp, Size::S64, S0, S1);
                 a.jcc(Cond::Be, no);
@@ -1324,12 +1314,7 @@ impl Lower<'_, '_> {
                 if !crate::faults::Fault::ClosedFormSkipsFuel.injected() {
                     a.alu_rm_r(AluOp::Sub, Size::S64, FUEL, S1);
                 }
-                a.mov_r_imm(Size::S32, w, 1);
-                a.jmp(done);
-                a.bind(no);
-                a.mov_r_imm(Size::S32, w, 0);
-                a.bind(done);
-                self.put(res.unwrap(), w);
+                self.bool_here_else(res.unwrap(), w, no);
             }
         }
         Ok(())
@@ -1460,7 +1445,7 @@ impl Lower<'_, '_> {
     /// `DenseLengthOk`, `TypedLengthOk` (array, n): 1 or 0.
     fn length_ok(&mut self, ins: &Inst) {
         let a = self.asm();
-        let (ok, fail, done) = (a.new_label(), a.new_label(), a.new_label());
+        let (ok, fail) = (a.new_label(), a.new_label());
         let o = self.gpr(ins.args[0], S0);
         self.check_cell(o, fail);
         let dense = ins.op == Op::DenseLengthOk;
@@ -1500,14 +1485,8 @@ impl Lower<'_, '_> {
         }
         let r = ins.res.unwrap();
         let w = self.work(r, &[]);
-        let a = self.asm();
-        a.bind(ok);
-        a.mov_r_imm(Size::S32, w, 1);
-        a.jmp(done);
-        a.bind(fail);
-        a.mov_r_imm(Size::S32, w, 0);
-        a.bind(done);
-        self.put(r, w);
+        self.asm().bind(ok);
+        self.bool_here_else(r, w, fail);
     }
 
     /// The baseline tier's code for one instruction, continuing here.
@@ -1556,6 +1535,19 @@ impl Lower<'_, '_> {
             _ => false,
         };
         (one_flag && last.res == Some(*cond) && self.uses.get(cond) == Some(&1)).then_some(*cond)
+    }
+
+    /// Bool `res` (computed in `w`): 1 where control is now, 0 from
+    /// `f` (bound here).
+    fn bool_here_else(&mut self, res: V, w: Gpr, f: Label) {
+        let a = self.asm();
+        let done = a.new_label();
+        a.mov_r_imm(Size::S32, w, 1);
+        a.jmp(done);
+        a.bind(f);
+        a.mov_r_imm(Size::S32, w, 0);
+        a.bind(done);
+        self.put(res, w);
     }
 
     /// Result = the condition (plus a parity fix for float (in)equality).
@@ -1620,15 +1612,9 @@ impl Lower<'_, '_> {
             Loc::Stack(n) => l.asm().mov_r_m(Size::S64, to, stack(n)),
             Loc::Xmm(_) => unreachable!(),
         };
-        let (same, eq, ne, done, flat) = {
+        let (same, eq, ne, flat) = {
             let a = self.asm();
-            (
-                a.new_label(),
-                a.new_label(),
-                a.new_label(),
-                a.new_label(),
-                a.new_label(),
-            )
+            (a.new_label(), a.new_label(), a.new_label(), a.new_label())
         };
         load(self, x, S0);
         match self.loc(y) {
@@ -1695,14 +1681,8 @@ impl Lower<'_, '_> {
         a.bind(same);
         self.check_cell(S0, d);
         let w = self.work(ins.res.unwrap(), &[]);
-        let a = self.asm();
-        a.bind(eq);
-        a.mov_r_imm(Size::S32, w, 1);
-        a.jmp_short(done);
-        a.bind(ne);
-        a.mov_r_imm(Size::S32, w, 0);
-        a.bind(done);
-        self.put(ins.res.unwrap(), w);
+        self.asm().bind(eq);
+        self.bool_here_else(ins.res.unwrap(), w, ne);
     }
 
     fn set_flag(&mut self, res: V, cc: Cond, parity: Option<(Cond, AluOp)>) {

@@ -328,31 +328,17 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
     let mut active: Vec<usize> = Vec::new();
     let mut inactive: Vec<usize> = Vec::new();
     for (ci, iv) in ivs.iter().enumerate() {
+        // Ended intervals drop out; the others are active where they
+        // cover this position, inactive where it falls in a hole.
         let at = iv.start;
-        let mut still = Vec::with_capacity(active.len());
-        for k in active.drain(..) {
-            if ivs[k].end < at {
-                continue;
-            }
+        let held: Vec<usize> = active.drain(..).chain(inactive.drain(..)).collect();
+        for k in held.into_iter().filter(|&k| ivs[k].end >= at) {
             if ivs[k].covers(at) {
-                still.push(k);
+                active.push(k);
             } else {
                 inactive.push(k);
             }
         }
-        active = still;
-        let mut rest = Vec::with_capacity(inactive.len());
-        for k in inactive.drain(..) {
-            if ivs[k].end < at {
-                continue;
-            }
-            if ivs[k].covers(at) {
-                active.push(k);
-            } else {
-                rest.push(k);
-            }
-        }
-        inactive = rest;
         let float = f.repr(iv.v).is_float();
         let class: Vec<Loc> = if float {
             xmms.iter().map(|x| Loc::Xmm(*x)).collect()
