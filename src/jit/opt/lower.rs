@@ -83,6 +83,8 @@ pub struct Lower<'e, 'p> {
     /// case falls through without a taken branch.
     cold: Vec<(Label, Cold)>,
     consts: HashMap<V, i32>,
+    /// Constants read only as immediates: no location, nothing emitted.
+    imm_only: std::collections::HashSet<V>,
     /// How many times each value is read (operands, states, terminators,
     /// edges).
     uses: HashMap<V, usize>,
@@ -149,6 +151,7 @@ pub fn lower(
         stubs: vec![],
         cold: vec![],
         consts: HashMap::new(),
+        imm_only: f.imm_only(),
         uses: super::jumps::use_counts(f),
         opts,
         ndeopts: 0,
@@ -653,6 +656,7 @@ impl Lower<'_, '_> {
         let res = ins.res;
         let arg = |i: usize| ins.args[i];
         match ins.op {
+            Op::ConstI32(_) if self.imm_only.contains(&res.unwrap()) => {}
             Op::ConstI32(k) => {
                 let w = self.work(res.unwrap(), &[]);
                 self.asm().mov_r_imm(Size::S32, w, k as i64);
@@ -808,10 +812,17 @@ impl Lower<'_, '_> {
                     Size::S64
                 };
                 let a = self.gpr(arg(0), S0);
-                match self.loc(arg(1)) {
-                    Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, size, a, b),
-                    Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, size, a, stack(n)),
-                    Loc::Xmm(_) => unreachable!(),
+                let imm = match ins.op {
+                    Op::CmpI32(_) => self.consts.get(&arg(1)).copied(),
+                    _ => None,
+                };
+                match imm {
+                    Some(k) => self.asm().alu_rm_imm(AluOp::Cmp, size, a, k),
+                    None => match self.loc(arg(1)) {
+                        Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, size, a, b),
+                        Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, size, a, stack(n)),
+                        Loc::Xmm(_) => unreachable!(),
+                    },
                 }
                 if self.fuse == res {
                     self.flags = Some(cc_of(cc));
@@ -1776,7 +1787,8 @@ impl Lower<'_, '_> {
         }
         // The working register must not hold y, nor (for a guard) any
         // value the deopt path reads.
-        let mut avoid = vec![y];
+        let imm = imm.filter(|_| ins.op != Op::MulI32);
+        let mut avoid = if imm.is_some() { vec![] } else { vec![y] };
         if let Some(fs) = &ins.fs {
             avoid.extend(fs.values());
         }
@@ -1815,12 +1827,18 @@ impl Lower<'_, '_> {
         if let (Some(d), true) = (d, early) {
             self.asm().jcc(Cond::O, d);
         }
-        match (alu, self.loc(y)) {
-            (Some(op), Loc::Gpr(b)) => self.asm().alu_rm_r(op, Size::S32, w, b),
-            (Some(op), Loc::Stack(n)) => self.asm().alu_r_m(op, Size::S32, w, stack(n)),
-            (None, Loc::Gpr(b)) => self.asm().imul_r_rm(Size::S32, w, b),
-            (None, Loc::Stack(n)) => self.asm().imul_r_rm(Size::S32, w, stack(n)),
-            (_, Loc::Xmm(_)) => unreachable!(),
+        let y_at = match imm {
+            Some(_) => None,
+            None => Some(self.loc(y)),
+        };
+        match (alu, y_at) {
+            (Some(op), None) => self.asm().alu_rm_imm(op, Size::S32, w, imm.unwrap()),
+            (None, None) => unreachable!("no immediate for a multiplication"),
+            (Some(op), Some(Loc::Gpr(b))) => self.asm().alu_rm_r(op, Size::S32, w, b),
+            (Some(op), Some(Loc::Stack(n))) => self.asm().alu_r_m(op, Size::S32, w, stack(n)),
+            (None, Some(Loc::Gpr(b))) => self.asm().imul_r_rm(Size::S32, w, b),
+            (None, Some(Loc::Stack(n))) => self.asm().imul_r_rm(Size::S32, w, stack(n)),
+            (_, Some(Loc::Xmm(_))) => unreachable!(),
         }
         if let (Some(d), false) = (d, early) {
             self.asm().jcc(Cond::O, d);
