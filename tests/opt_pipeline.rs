@@ -103,7 +103,32 @@ fn register_pressure_spills_and_the_checker_proves_it() {
         let a = regalloc::allocate_with(&f, regs);
         assert!(a.nslots > 0, "{regs} registers: something spills");
         checker::check(&f, &a).unwrap_or_else(|e| panic!("{regs} registers: {e}"));
+        // Both scans, whichever is cheaper: the splitting one moves
+        // values between registers and slots, inside blocks or on edges.
+        for (how, a) in regalloc::both_with(&f, regs) {
+            checker::check(&f, &a).unwrap_or_else(|e| panic!("{how}, {regs} registers: {e}"));
+            if how == "split" {
+                let moved = (a.splits.iter()).any(|s| !s.is_empty());
+                assert!(moved, "{regs} registers: no value is split\n{}", a.dump(&f));
+            }
+        }
     }
+}
+
+#[test]
+fn a_split_value_moved_in_the_wrong_place_is_caught() {
+    let p = func(
+        "function f(n) { let a = 1, b = 2, c = 3, d = 4; for (let i = 0; i < n; i++) { a = b + c; b = c + d; c = d + a; d = a + b; } return [a, b, c, d]; }",
+    );
+    let (f, _) = optimize(&p, &OptOptions::default()).unwrap();
+    let [(_, mut a), _] = regalloc::both_with(&f, 2);
+    checker::check(&f, &a).unwrap();
+    // Drop the moves inside blocks: some value is then read where it
+    // has not been put.
+    assert!(!a.moves.is_empty(), "{}", a.dump(&f));
+    a.moves.clear();
+    let e = checker::check(&f, &a).unwrap_err();
+    assert!(e.contains("reads v"), "{e}");
 }
 
 /// The `regalloc` fuzz target's check over deterministic pseudo-random

@@ -5,8 +5,9 @@
 //! every function nested in it) whose feedback cells are filled from the
 //! input (so the builder speculates int32, float64 or nothing at any site,
 //! whatever the code does), the IR verifier accepts the IR after every
-//! pass, and the allocation made with 1 to 7 registers per class (drawn
-//! from the input) passes the symbolic allocation checker
+//! pass, and the allocations made with 1 to 7 registers per class (drawn
+//! from the input), with splitting and without, pass the symbolic
+//! allocation checker
 //! (`jit::opt::checker`). Nothing runs: this is the allocator's own
 //! target, fast enough for millions of inputs.
 
@@ -35,8 +36,10 @@ fn check_proto(p: &FuncProto, u: &mut Unstructured) -> Result<(), String> {
         ..Default::default()
     };
     let (f, _) = optimize(p, &o)?;
-    let a = regalloc::allocate_with(&f, regs);
-    checker::check(&f, &a).map_err(|e| format!("{e}\n{}", f.dump()))?;
+    // Both scans, whichever `allocate_with` would pick.
+    for (how, a) in regalloc::both_with(&f, regs) {
+        checker::check(&f, &a).map_err(|e| format!("{how}: {e}\n{}\n{}", f.dump(), a.dump(&f)))?;
+    }
     for c in &p.children {
         check_proto(c, u)?;
     }

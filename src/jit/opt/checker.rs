@@ -9,11 +9,15 @@
 //! How: abstract interpretation over a map `location -> value` (what each
 //! register and spill slot is known to hold). An instruction's result
 //! overwrites its location (a guard's before its frame state is read,
-//! since a guard may leave after computing); an instruction that calls clobbers every
+//! since a guard may leave after computing); a value split inside a block
+//! moves (`Allocation::moves`) before the instruction at its split;
+//! an instruction that calls clobbers every
 //! location (registers are caller-saved, and a collection may move what
 //! spill slots point to); an edge applies the *sequential* moves the
-//! emitter will run (`regalloc::sequentialize`, scratch included), so a
-//! wrong move order is caught too. At a join the states of all
+//! emitter will run (`regalloc::sequentialize`, scratch included: the
+//! arguments into the parameters and each live value split at the
+//! target's start), so a wrong move order is caught too. Each read looks
+//! for the value where the allocation puts it at that position. At a join the states of all
 //! predecessors are intersected (a location holds v only if it does on
 //! every incoming edge), iterated to a fixpoint. The state only shrinks,
 //! so the fixpoint exists and is reached.
@@ -24,21 +28,36 @@ use std::collections::HashMap;
 
 type State = HashMap<Loc, V>;
 
-pub fn edge_moves(f: &Func, a: &Allocation, e: &Edge) -> Vec<Move> {
-    let params = &f.blocks[e.to.0 as usize].params;
-    let pm: Vec<(Loc, Loc)> = e
-        .args
-        .iter()
-        .zip(params)
-        .map(|(x, p)| (a.of(*x), a.of(*p)))
-        .collect();
-    sequentialize(&pm, Loc::Gpr(SCRATCH_GPRS[0]), Loc::Xmm(SCRATCH_XMMS[0]))
+/// The sequential moves the emitter runs on the edge from block `from`
+/// along `e` (`Allocation::edge_moves`, ordered).
+pub fn edge_moves(f: &Func, a: &Allocation, from: usize, e: &Edge) -> Vec<Move> {
+    seq(&a.edge_moves(f, from, e))
 }
 
-fn read(state: &State, a: &Allocation, v: V, what: &str) -> Result<(), String> {
-    let Some(l) = a.loc[v.0 as usize] else {
+/// A parallel move in the order the emitter runs it.
+pub fn seq(pm: &[(Loc, Loc)]) -> Vec<Move> {
+    sequentialize(pm, Loc::Gpr(SCRATCH_GPRS[0]), Loc::Xmm(SCRATCH_XMMS[0]))
+}
+
+fn apply(st: &mut State, ms: &[Move]) {
+    for m in ms {
+        let Move::Copy { src, dst } = *m;
+        match st.get(&src).copied() {
+            Some(v) => {
+                st.insert(dst, v);
+            }
+            None => {
+                st.remove(&dst);
+            }
+        }
+    }
+}
+
+fn read(state: &State, a: &Allocation, v: V, at: u32, what: &str) -> Result<(), String> {
+    if a.loc[v.0 as usize].is_none() {
         return Err(format!("{what} reads v{}, which has no location", v.0));
-    };
+    }
+    let l = a.at(v, at);
     match state.get(&l) {
         Some(x) if *x == v => Ok(()),
         Some(x) => Err(format!(
@@ -70,9 +89,13 @@ pub fn check(f: &Func, a: &Allocation) -> Result<(), String> {
         let mut st = entry[bi].clone().expect("queued blocks have a state");
         for (k, ins) in b.insts.iter().enumerate() {
             let what = format!("b{bi} inst {k} ({:?})", ins.op);
-            for (k, x) in ins.args.iter().enumerate() {
-                if !(ins.op.imm_operand(k) && consts.contains(x)) {
-                    read(&st, a, *x, &what)?;
+            // Values split here move first. (Splits fall on even
+            // positions only: early and late see the same locations.)
+            let at = a.pos.inst[bi][k];
+            apply(&mut st, &seq(a.moves_at(at)));
+            for (j, x) in ins.args.iter().enumerate() {
+                if !(ins.op.imm_operand(j) && consts.contains(x)) {
+                    read(&st, a, *x, at, &what)?;
                 }
             }
             // A guard may leave after writing its result (an overflow
@@ -87,7 +110,7 @@ pub fn check(f: &Func, a: &Allocation) -> Result<(), String> {
             }
             if let Some(fs) = &ins.fs {
                 for v in fs.values() {
-                    read(&st, a, v, &format!("{what} frame state v{}", v.0))?;
+                    read(&st, a, v, at, &format!("{what} frame state v{}", v.0))?;
                 }
             }
             if ins.op.has(props::CALLS) {
@@ -98,28 +121,20 @@ pub fn check(f: &Func, a: &Allocation) -> Result<(), String> {
             }
         }
         let what = format!("b{bi} terminator");
+        let be = a.pos.block_end[bi];
+        apply(&mut st, &seq(a.moves_at(be)));
         for v in b.term.uses() {
-            read(&st, a, v, &what)?;
+            read(&st, a, v, be, &what)?;
         }
         for e in b.term.edges() {
             for x in &e.args {
-                read(&st, a, *x, &format!("{what} edge to b{}", e.to.0))?;
+                read(&st, a, *x, be, &format!("{what} edge to b{}", e.to.0))?;
             }
             let mut out = st.clone();
-            for m in edge_moves(f, a, e) {
-                let Move::Copy { src, dst } = m;
-                match out.get(&src).copied() {
-                    Some(v) => {
-                        out.insert(dst, v);
-                    }
-                    None => {
-                        out.remove(&dst);
-                    }
-                }
-            }
+            apply(&mut out, &edge_moves(f, a, bi, e));
             // The parameters must now hold what the arguments held.
             for (x, p) in e.args.iter().zip(&f.blocks[e.to.0 as usize].params) {
-                let l = a.of(*p);
+                let l = a.at(*p, a.pos.block_start[e.to.0 as usize]);
                 if out.get(&l) != Some(x) {
                     return Err(format!(
                         "{what}: after the edge moves to b{}, parameter v{} ({l}) does not hold argument v{}",

@@ -63,6 +63,8 @@ struct Deopt {
     entry: Label,
     fs: FrameState,
     reason: super::DeoptReason,
+    /// The guard's position (where its state's values are).
+    pos: u32,
 }
 
 pub struct Lower<'e, 'p> {
@@ -75,8 +77,12 @@ pub struct Lower<'e, 'p> {
     spill: i32,
     deopts: Vec<Deopt>,
     /// Out-of-line checked forms of `...InBounds` ops whose `bce` Bool is
-    /// false: (entry, the checked instruction, where to continue).
-    slow: Vec<(Label, Inst, Label)>,
+    /// false: (entry, the checked instruction, where to continue, its
+    /// position).
+    slow: Vec<(Label, Inst, Label, u32)>,
+    /// The position of the instruction (or terminator) being lowered:
+    /// where values are (`Allocation::at`).
+    pos: u32,
     /// Out-of-line edge stubs: (entry, moves, target).
     stubs: Vec<(Label, Vec<Move>, Label)>,
     /// The rare cases of unboxing and boxing, out of line so the common
@@ -153,6 +159,7 @@ pub fn lower(
         spill,
         deopts: vec![],
         slow: vec![],
+        pos: 0,
         stubs: vec![],
         cold: vec![],
         consts: HashMap::new(),
@@ -208,10 +215,12 @@ impl Lower<'_, '_> {
             self.asm().bind(lbl);
             let b = &self.f.blocks[bi];
             self.fuse = self.fusable(b);
-            for ins in &b.insts {
+            for (k, ins) in b.insts.iter().enumerate() {
                 self.stress_inlined = ins.fs.as_ref().is_some_and(|fs| fs.inlined.is_some());
+                self.at(self.a.pos.inst[bi][k]);
                 self.inst(ins)?;
             }
+            self.at(self.a.pos.block_end[bi]);
             self.term(bi, &b.term)?;
         }
         for (entry, moves, to) in std::mem::take(&mut self.stubs) {
@@ -219,14 +228,16 @@ impl Lower<'_, '_> {
             self.moves(&moves);
             self.asm().jmp(to);
         }
-        for (entry, ins, done) in std::mem::take(&mut self.slow) {
+        for (entry, ins, done, pos) in std::mem::take(&mut self.slow) {
             self.asm().bind(entry);
+            self.pos = pos;
             self.stress_inlined = ins.fs.as_ref().is_some_and(|fs| fs.inlined.is_some());
             self.inst(&ins)?;
             self.asm().jmp(done);
         }
         for d in std::mem::take(&mut self.deopts) {
             self.asm().bind(d.entry);
+            self.pos = d.pos;
             self.asm()
                 .annotate(crate::jit::x64::Annotation::DeoptTo(d.fs.pc));
             // Where the function's own frame resumes: an inlined call's
@@ -341,7 +352,15 @@ impl Lower<'_, '_> {
     }
 
     fn loc(&self, v: V) -> Loc {
-        self.a.of(v)
+        self.a.at(v, self.pos)
+    }
+
+    /// Lowering moves on to position `p`: the values split there move
+    /// first.
+    fn at(&mut self, p: u32) {
+        self.pos = p;
+        let ms = super::checker::seq(self.a.moves_at(p));
+        self.moves(&ms);
     }
 
     /// The GPR holding `v` (read into `scratch` from a spill slot).
@@ -487,6 +506,7 @@ impl Lower<'_, '_> {
             entry,
             fs: fs.clone(),
             reason,
+            pos: self.pos,
         });
         entry
     }
@@ -963,9 +983,14 @@ impl Lower<'_, '_> {
                 self.check_object(o, d);
                 // Shape ids are small (an index into the shape table).
                 let key = i32::try_from(key).map_err(|_| "shape id out of range")?;
-                // (The key is the shape id + 1.)
+                // (The key is the shape id + 1. `cmp [o + SHAPE_OFF], key - 1`
+                // would do in one instruction, but made valgrind crash
+                // translating scheduler's code, so benches/compare
+                // --callgrind could not run: left for later.)
                 let a = self.asm();
-                a.alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(o, SHAPE_OFF), key - 1);
+                a.mov_r_m(Size::S64, S1, Mem::disp(o, SHAPE_OFF));
+                a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
                 a.jcc(Cond::Ne, d);
             }
             Op::LoadField(loc) => {
@@ -1427,7 +1452,7 @@ impl Lower<'_, '_> {
         let mut checked = ins.clone();
         checked.op = ins.op.checked().unwrap();
         checked.args.pop();
-        self.slow.push((slow, checked, done));
+        self.slow.push((slow, checked, done, self.pos));
         done
     }
 
@@ -2085,7 +2110,7 @@ impl Lower<'_, '_> {
         let next = self.blocks.get(bi + 1).copied();
         match t {
             Term::Jump(e) => {
-                let ms = super::checker::edge_moves(self.f, self.a, e);
+                let ms = super::checker::edge_moves(self.f, self.a, bi, e);
                 self.moves(&ms);
                 let to = self.blocks[e.to.0 as usize];
                 if Some(to) != next {
@@ -2101,8 +2126,8 @@ impl Lower<'_, '_> {
                         Cond::Ne
                     }
                 };
-                let tm = super::checker::edge_moves(self.f, self.a, then);
-                let em = super::checker::edge_moves(self.f, self.a, els);
+                let tm = super::checker::edge_moves(self.f, self.a, bi, then);
+                let em = super::checker::edge_moves(self.f, self.a, bi, els);
                 let tl = self.blocks[then.to.0 as usize];
                 let el = self.blocks[els.to.0 as usize];
                 if tm.is_empty() && em.is_empty() && Some(tl) == next {

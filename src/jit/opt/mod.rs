@@ -271,6 +271,11 @@ pub fn compile(
         0 => regalloc::allocate(&f),
         n => regalloc::allocate_with(&f, n),
     };
+    if let Some(p) = &o.print_ir {
+        if p.is_empty() || p == "regalloc" {
+            eprintln!("--- allocation ---\n{}", a.dump(&f));
+        }
+    }
     if o.verify {
         if let Err(e) = checker::check(&f, &a) {
             panic!("allocation checker: {e}\n{}", f.dump());
