@@ -47,7 +47,7 @@ pub fn run(f: &mut Func) {
     let mut subst: HashMap<V, V> = HashMap::new();
     let mut tables: Vec<HashMap<Key, Option<V>>> = Vec::with_capacity(f.blocks.len());
     for bi in 0..f.blocks.len() {
-        let mut table = match (preds[bi].as_slice(), idom[bi]) {
+        let mut table = match (&preds[bi], idom[bi]) {
             ([p], Some(d)) if p.0 as usize == d && d < bi => tables[d].clone(),
             _ => HashMap::new(),
         };

@@ -82,7 +82,7 @@ pub struct Lower<'e, 'p> {
     consts: HashMap<V, i32>,
     /// How many times each value is read (operands, states, terminators,
     /// edges).
-    uses: HashMap<V, usize>,
+    uses: super::jumps::UseCounts,
     opts: &'e LowerOpts,
     /// Code offsets of each guard's deopt stub (for `--print-code`).
     pub ndeopts: usize,
