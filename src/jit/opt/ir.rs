@@ -100,7 +100,7 @@ pub mod props {
     pub const PURE: u8 = 16;
 }
 
-#[derive(Copy, Clone, Debug, PartialEq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Op {
     ConstI32(i32),
     /// Bits of an f64.
