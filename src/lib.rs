@@ -12,6 +12,7 @@ pub mod front;
 pub mod interp;
 pub mod jit;
 pub mod runtime;
+pub mod smalloc;
 pub mod tier;
 pub mod verify;
 

@@ -26,6 +26,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("front", &[]),
     ("bytecode", &[]),
     ("faults", &[]),
+    // The binary's global allocator (std only).
+    ("smalloc", &[]),
     ("compile", &["front", "bytecode", "runtime::numconv"]),
     ("runtime", &["bytecode", "faults"]),
     ("interp", &["runtime", "bytecode", "faults"]),
@@ -47,7 +49,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "main",
         &[
             "lib", "front", "bytecode", "compile", "runtime", "interp", "jit", "tier", "faults",
-            "verify",
+            "verify", "smalloc",
         ],
     ),
 ];

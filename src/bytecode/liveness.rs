@@ -217,13 +217,35 @@ impl Liveness {
 
     /// The registers live before the instruction at `pc`, ascending.
     pub fn live_in(&self, pc: usize) -> impl Iterator<Item = u16> + '_ {
-        (0..self.nregs).filter(move |&r| self.is_live(pc, r))
+        self.regs_at(pc, false)
     }
 
     /// The registers dead before the instruction at `pc` (free to poison or
     /// to leave out of a frame state), ascending.
     pub fn dead_at(&self, pc: usize) -> impl Iterator<Item = u16> + '_ {
-        (0..self.nregs).filter(move |&r| !self.is_live(pc, r))
+        self.regs_at(pc, true)
+    }
+
+    /// The registers below `nregs` whose bit at `pc` is set (`!dead`) or
+    /// clear (`dead`), ascending: a word at a time (the interpreter's
+    /// poisoning plan asks at every back edge and return).
+    fn regs_at(&self, pc: usize, dead: bool) -> impl Iterator<Item = u16> + '_ {
+        let nregs = self.nregs as usize;
+        let row = &self.bits[pc * self.words..(pc + 1) * self.words];
+        row.iter().enumerate().flat_map(move |(w, &bits)| {
+            let base = w * 64;
+            let mut set = if dead { !bits } else { bits };
+            if nregs < base + 64 {
+                set &= (1u64 << nregs.saturating_sub(base)) - 1;
+            }
+            std::iter::from_fn(move || {
+                (set != 0).then(|| {
+                    let b = set.trailing_zeros() as usize;
+                    set &= set - 1;
+                    (base + b) as u16
+                })
+            })
+        })
     }
 
     /// Marks `reg` dead at `pc`, for fault injection (a liveness that drops

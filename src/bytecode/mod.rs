@@ -352,8 +352,10 @@ pub struct FuncProto {
     /// function of `code`, `nregs` and `handlers`, which do not change once
     /// a prototype runs (the optimizing tier asked again at every
     /// compile, recompile and inlining: a thirteenth of `jolt fuzz
-    /// --target source`).
-    liveness: std::cell::OnceCell<Rc<liveness::Liveness>>,
+    /// --target source`). Shared with the prototype's run copies
+    /// ([`FuncProto::run_copy`]), which hold the same code: the harness
+    /// runs one program under every plan.
+    liveness: Rc<std::cell::OnceCell<Rc<liveness::Liveness>>>,
 }
 
 impl FuncProto {
@@ -391,8 +393,38 @@ impl FuncProto {
             const_atoms: (0..nconsts).map(|_| Cell::new(0)).collect(),
             jit: record::JitRecord::default(),
             prop_ics: std::cell::OnceCell::new(),
-            liveness: std::cell::OnceCell::new(),
+            liveness: Rc::default(),
         }
+    }
+
+    /// A fresh prototype tree with `self`'s code and none of its run state
+    /// (feedback, atoms, JIT records, caches), as if just compiled.
+    /// `share` keeps the analyses of the code (liveness) shared with
+    /// `self`: only for copies whose code is never edited (the harness's
+    /// per-plan copies), since the cache is a function of the code.
+    pub fn fresh_copy(&self, share: bool) -> FuncProto {
+        let mut q = FuncProto::new(
+            self.name.clone(),
+            self.kind,
+            self.nparams,
+            self.has_rest,
+            self.nregs,
+            self.length,
+            self.code.clone(),
+            self.consts.clone(),
+            self.children
+                .iter()
+                .map(|c| Rc::new(c.fresh_copy(share)))
+                .collect(),
+            self.handlers.clone(),
+            self.nfeedback,
+            self.positions.clone(),
+        );
+        q.callee_names = self.callee_names.clone();
+        if share {
+            q.liveness = self.liveness.clone();
+        }
+        q
     }
 
     /// The property sites' polymorphic caches, created on first use.

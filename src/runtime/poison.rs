@@ -30,6 +30,9 @@ use std::rc::Rc;
 #[derive(Default)]
 pub struct PoisonState {
     live: HashMap<*const FuncProto, Rc<Liveness>>,
+    /// The last prototype asked for and its entry (a loop asks again and
+    /// again).
+    last: Option<(*const FuncProto, Rc<Liveness>)>,
 }
 
 impl Vm {
@@ -57,12 +60,20 @@ impl Vm {
                 Err(_) => return,
             }
         }
-        let live = self
-            .poison_state
-            .live
-            .entry(p as *const FuncProto)
-            .or_insert_with(|| Rc::new(liveness_for_poison(p)))
-            .clone();
+        let key = p as *const FuncProto;
+        let live = match &self.poison_state.last {
+            Some((k, l)) if *k == key => l.clone(),
+            _ => {
+                let l = self
+                    .poison_state
+                    .live
+                    .entry(key)
+                    .or_insert_with(|| Rc::new(liveness_for_poison(p)))
+                    .clone();
+                self.poison_state.last = Some((key, l.clone()));
+                l
+            }
+        };
         for r in live.dead_at(pc) {
             self.stack[fp + r as usize] = poison;
         }

@@ -866,7 +866,9 @@ fn run_prepared(
 ) -> Option<(Outcome, BTreeSet<Opcode>, Vec<u64>)> {
     let opts = plan.options(cfg)?;
     let proto = match prepared {
-        Ok(p) => Rc::new(fresh_copy(p)),
+        // Every plan runs a copy of the same code: the code's analyses
+        // are made once for all of them.
+        Ok(p) => Rc::new(p.fresh_copy(true)),
         Err(e) => {
             let o = Outcome {
                 stdout: Vec::new(),
@@ -994,22 +996,7 @@ fn entered_opcodes(p: &FuncProto, out: &mut BTreeSet<Opcode>) {
 /// A deep copy of `p` with fresh feedback, atom caches and counters: what a
 /// prototype looks like before any VM has run it.
 pub fn fresh_copy(p: &FuncProto) -> FuncProto {
-    let mut q = FuncProto::new(
-        p.name.clone(),
-        p.kind,
-        p.nparams,
-        p.has_rest,
-        p.nregs,
-        p.length,
-        p.code.clone(),
-        p.consts.clone(),
-        p.children.iter().map(|c| Rc::new(fresh_copy(c))).collect(),
-        p.handlers.clone(),
-        p.nfeedback,
-        p.positions.clone(),
-    );
-    q.callee_names = p.callee_names.clone();
-    q
+    p.fresh_copy(false)
 }
 
 /// Rust stack for engine runs: natives that call back into JavaScript nest

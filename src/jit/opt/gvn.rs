@@ -20,9 +20,13 @@
 //! emptied at one.
 
 use super::ir::*;
+use crate::runtime::fxhash::FxBuild;
 use std::collections::HashMap;
 
-type Key = (String, Vec<V>);
+/// The op (its immediates included: constants are bits, so equal ops are
+/// identical) and the operands.
+type Key = (Op, Vec<V>);
+type Table = HashMap<Key, Option<V>, FxBuild>;
 
 fn key(ins: &Inst) -> Option<Key> {
     let reusable = ins.op.has(props::PURE)
@@ -37,19 +41,18 @@ fn key(ins: &Inst) -> Option<Key> {
                 | Op::LoadCtx(..)
                 | Op::LoadCtxIn(..)
         );
-    // `{:?}` of the op carries its immediates (constants, conditions).
-    reusable.then(|| (format!("{:?}", ins.op), ins.args.clone()))
+    reusable.then(|| (ins.op, ins.args.clone()))
 }
 
 pub fn run(f: &mut Func) {
     let idom = super::verify::dominators(f);
     let preds = f.preds();
-    let mut subst: HashMap<V, V> = HashMap::new();
-    let mut tables: Vec<HashMap<Key, Option<V>>> = Vec::with_capacity(f.blocks.len());
+    let mut subst: HashMap<V, V, FxBuild> = HashMap::default();
+    let mut tables: Vec<Table> = Vec::with_capacity(f.blocks.len());
     for bi in 0..f.blocks.len() {
-        let mut table = match (preds[bi].as_slice(), idom[bi]) {
+        let mut table = match (&preds[bi], idom[bi]) {
             ([p], Some(d)) if p.0 as usize == d && d < bi => tables[d].clone(),
-            _ => HashMap::new(),
+            _ => Table::default(),
         };
         let b = &mut f.blocks[bi];
         let mut kept = Vec::with_capacity(b.insts.len());
@@ -73,18 +76,17 @@ pub fn run(f: &mut Func) {
             }
             match ins.op {
                 Op::StoreField(loc) => {
-                    let load = format!("{:?}", Op::LoadField(loc));
+                    let load = Op::LoadField(loc);
                     table.retain(|k, _| k.0 != load);
                     table.insert((load, vec![ins.args[0]]), Some(ins.args[1]));
                 }
-                Op::StoreProp(_) => table.retain(|k, _| !k.0.starts_with("LoadField")),
+                Op::StoreProp(_) => table.retain(|k, _| !matches!(k.0, Op::LoadField(_))),
                 // (depth, slot) names one variable of this function's
                 // context chain: only its own store changes it.
                 Op::StoreCtx(d, slot) => {
-                    let load = format!("{:?}", Op::LoadCtx(d, slot));
-                    table.insert((load, vec![]), Some(ins.args[0]));
+                    table.insert((Op::LoadCtx(d, slot), vec![]), Some(ins.args[0]));
                     // An inlined callee's context may be this one.
-                    table.retain(|k, _| !k.0.starts_with("LoadCtxIn"));
+                    table.retain(|k, _| !matches!(k.0, Op::LoadCtxIn(..)));
                 }
                 _ => {}
             }

@@ -100,7 +100,7 @@ pub mod props {
     pub const PURE: u8 = 16;
 }
 
-#[derive(Copy, Clone, Debug, PartialEq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Op {
     ConstI32(i32),
     /// Bits of an f64.
@@ -502,6 +502,16 @@ impl FrameState {
         out
     }
 
+    /// `values` without collecting them (in the same order).
+    pub fn for_each_value(&self, f: &mut impl FnMut(V)) {
+        for x in &self.regs {
+            f(x.1);
+        }
+        if let Some(i) = &self.inlined {
+            i.caller.for_each_value(f);
+        }
+    }
+
     pub fn values_mut(&mut self) -> Vec<&mut V> {
         let mut out: Vec<&mut V> = self.regs.iter_mut().map(|x| &mut x.1).collect();
         if let Some(i) = &mut self.inlined {
@@ -546,16 +556,54 @@ pub enum Term {
     Entries(Vec<Edge>),
 }
 
-impl Term {
-    pub fn edges(&self) -> Vec<&Edge> {
-        match self {
-            Term::Jump(e) => vec![e],
-            Term::Branch { then, els, .. } => {
-                vec![then, els]
-            }
-            Term::Entries(es) => es.iter().collect(),
-            Term::Return { .. } | Term::Unreachable => vec![],
+/// A terminator's edges ([`Term::edges`]), a slice of references: a jump's
+/// and a branch's are held inline, so the passes that walk every edge of
+/// every block (predecessors, uses, liveness) allocate nothing.
+pub struct Edges<'a>(EdgeRefs<'a>);
+
+enum EdgeRefs<'a> {
+    Inline([&'a Edge; 2], usize),
+    Many(Vec<&'a Edge>),
+}
+
+impl<'a> std::ops::Deref for Edges<'a> {
+    type Target = [&'a Edge];
+    fn deref(&self) -> &[&'a Edge] {
+        match &self.0 {
+            EdgeRefs::Inline(r, n) => &r[..*n],
+            EdgeRefs::Many(v) => v,
         }
+    }
+}
+
+impl<'a> IntoIterator for Edges<'a> {
+    type Item = &'a Edge;
+    type IntoIter = EdgesIter<'a>;
+    fn into_iter(self) -> EdgesIter<'a> {
+        EdgesIter(self, 0)
+    }
+}
+
+/// By-value iteration of [`Edges`].
+pub struct EdgesIter<'a>(Edges<'a>, usize);
+
+impl<'a> Iterator for EdgesIter<'a> {
+    type Item = &'a Edge;
+    fn next(&mut self) -> Option<&'a Edge> {
+        let e = self.0.get(self.1).copied();
+        self.1 += 1;
+        e
+    }
+}
+
+impl Term {
+    pub fn edges(&self) -> Edges<'_> {
+        Edges(match self {
+            Term::Jump(e) => EdgeRefs::Inline([e, e], 1),
+            Term::Branch { then, els, .. } => EdgeRefs::Inline([then, els], 2),
+            Term::Entries(es) => EdgeRefs::Many(es.iter().collect()),
+            Term::Return { .. } | Term::Unreachable => EdgeRefs::Many(Vec::new()),
+        })
     }
 
     pub fn edges_mut(&mut self) -> Vec<&mut Edge> {
@@ -612,6 +660,28 @@ pub struct Func {
     pub not_inlined: Vec<String>,
 }
 
+/// Predecessor lists of every block ([`Func::preds`]); `preds[b]` is the
+/// slice of `b`'s predecessors.
+pub struct Preds {
+    /// `list[start[b]..start[b + 1]]` are `b`'s predecessors.
+    start: Vec<u32>,
+    list: Vec<B>,
+}
+
+impl Preds {
+    /// Each block's predecessors, in block order.
+    pub fn iter(&self) -> impl Iterator<Item = &[B]> + '_ {
+        (0..self.start.len() - 1).map(|b| &self[b])
+    }
+}
+
+impl std::ops::Index<usize> for Preds {
+    type Output = [B];
+    fn index(&self, b: usize) -> &[B] {
+        &self.list[self.start[b] as usize..self.start[b + 1] as usize]
+    }
+}
+
 impl Func {
     pub fn new_value(&mut self, r: Repr) -> V {
         self.reprs.push(r);
@@ -622,15 +692,31 @@ impl Func {
         self.reprs[v.0 as usize]
     }
 
-    /// Predecessor lists.
-    pub fn preds(&self) -> Vec<Vec<B>> {
-        let mut p = vec![Vec::new(); self.blocks.len()];
-        for (i, b) in self.blocks.iter().enumerate() {
+    /// Predecessor lists: `preds[b]` lists the source of each edge into
+    /// `b`, in block order (a block with two edges into `b` twice).
+    pub fn preds(&self) -> Preds {
+        // Two passes over the edges (count, then fill) into one flat list:
+        // the loop passes ask for these after every change of the graph.
+        let n = self.blocks.len();
+        let mut start = vec![0u32; n + 1];
+        for b in &self.blocks {
             for e in b.term.edges() {
-                p[e.to.0 as usize].push(B(i as u32));
+                start[e.to.0 as usize + 1] += 1;
             }
         }
-        p
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut list = vec![B(0); start[n] as usize];
+        let mut next = start.clone();
+        for (i, b) in self.blocks.iter().enumerate() {
+            for e in b.term.edges() {
+                let t = e.to.0 as usize;
+                list[next[t] as usize] = B(i as u32);
+                next[t] += 1;
+            }
+        }
+        Preds { start, list }
     }
 
     /// The `ConstI32` values read only as immediates (`Op::imm_operand`):

@@ -94,29 +94,40 @@ pub fn run(f: &mut Func) {
 
 /// How many times each value is read: as an operand, in a frame state, by
 /// a terminator or on an edge.
-pub fn use_counts(f: &Func) -> HashMap<V, usize> {
-    let mut uses: HashMap<V, usize> = HashMap::new();
+pub fn use_counts(f: &Func) -> UseCounts {
+    // Values are numbered densely (`Func::new_value`): a count per value.
+    let mut uses = vec![0usize; f.reprs.len()];
+    let mut count = |v: V| {
+        let i = v.0 as usize;
+        if i >= uses.len() {
+            uses.resize(i + 1, 0);
+        }
+        uses[i] += 1;
+    };
     for b in &f.blocks {
         for i in &b.insts {
-            for v in i
-                .args
-                .iter()
-                .copied()
-                .chain(i.fs.iter().flat_map(|fs| fs.values()))
-            {
-                *uses.entry(v).or_default() += 1;
+            i.args.iter().copied().for_each(&mut count);
+            if let Some(fs) = &i.fs {
+                fs.for_each_value(&mut count);
             }
         }
-        for v in b.term.uses() {
-            *uses.entry(v).or_default() += 1;
-        }
+        b.term.uses().into_iter().for_each(&mut count);
         for e in b.term.edges() {
-            for v in &e.args {
-                *uses.entry(*v).or_default() += 1;
-            }
+            e.args.iter().copied().for_each(&mut count);
         }
     }
-    uses
+    UseCounts(uses)
+}
+
+/// [`use_counts`]' result.
+pub struct UseCounts(Vec<usize>);
+
+impl UseCounts {
+    /// How many times `v` is read; `None` when never (as a map of the
+    /// values read would answer).
+    pub fn get(&self, v: &V) -> Option<&usize> {
+        self.0.get(v.0 as usize).filter(|&&n| n > 0)
+    }
 }
 
 /// Drops blocks nothing reaches any more (renumbering edges and OSR

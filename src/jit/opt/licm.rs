@@ -59,11 +59,21 @@ pub fn run(f: &mut Func, live: &Liveness) {
 /// liveness are the callee's.
 pub fn for_each_loop(f: &mut Func, mut visit: impl FnMut(&mut Func, usize)) {
     let mut done: HashSet<u32> = HashSet::new();
+    let mut back_edge_to: Vec<bool> = Vec::new();
     loop {
-        let preds = f.preds();
+        // Headers: targets of an edge from a block numbered no earlier.
+        back_edge_to.clear();
+        back_edge_to.resize(f.blocks.len(), false);
+        for (q, b) in f.blocks.iter().enumerate() {
+            for e in b.term.edges() {
+                if e.to.0 as usize <= q {
+                    back_edge_to[e.to.0 as usize] = true;
+                }
+            }
+        }
         let header = (0..f.blocks.len()).rev().find(|&h| {
-            !done.contains(&f.blocks[h].pc)
-                && preds[h].iter().any(|q| q.0 as usize >= h)
+            back_edge_to[h]
+                && !done.contains(&f.blocks[h].pc)
                 && f.blocks[h].pc != 0
                 && f.blocks[h].pc != INLINED_PC
         });
@@ -96,11 +106,16 @@ pub fn shape_keys(f: &Func) -> std::collections::HashMap<V, Option<u64>> {
 
 /// The sources of the back edges into header `h`.
 pub fn latches(f: &Func, h: usize) -> Vec<usize> {
-    f.preds()[h]
-        .iter()
-        .map(|q| q.0 as usize)
-        .filter(|&q| q >= h)
-        .collect()
+    // (As `f.preds()[h]` filtered: one entry per edge, in block order.)
+    let mut out = Vec::new();
+    for (q, b) in f.blocks.iter().enumerate().skip(h) {
+        for e in b.term.edges() {
+            if e.to.0 as usize == h {
+                out.push(q);
+            }
+        }
+    }
+    out
 }
 
 fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {

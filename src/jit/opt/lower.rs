@@ -93,7 +93,7 @@ pub struct Lower<'e, 'p> {
     imm_only: std::collections::HashSet<V>,
     /// How many times each value is read (operands, states, terminators,
     /// edges).
-    uses: HashMap<V, usize>,
+    uses: super::jumps::UseCounts,
     opts: &'e LowerOpts,
     /// Code offsets of each guard's deopt stub (for `--print-code`).
     pub ndeopts: usize,

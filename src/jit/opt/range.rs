@@ -65,7 +65,7 @@ pub fn below(f: &Func) -> Vec<Vec<(V, V)>> {
             Some(d) if d != bi => below[d].clone(),
             _ => Vec::new(),
         };
-        if let [p] = preds[bi].as_slice() {
+        if let [p] = &preds[bi] {
             if let Term::Branch { cond, then, els } = &f.blocks[p.0 as usize].term {
                 if then.to != els.to {
                     if let Some(&(cc, x, y)) = cmps.get(cond) {

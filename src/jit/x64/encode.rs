@@ -594,6 +594,23 @@ impl Assembler {
         self.emit_bytes(&v.to_le_bytes());
     }
 
+    /// Appends the first `n` (at most 8) bytes of `bytes` with one 8-byte
+    /// store into reserved room: the encoder's hot path (prefix + REX +
+    /// opcode, ModRM + SIB + displacement) without a `memcpy` call or a
+    /// capacity check per byte.
+    #[inline]
+    fn put(&mut self, bytes: [u8; 8], n: usize) {
+        assert!(n <= 8);
+        self.buf.reserve(8);
+        let len = self.buf.len();
+        // SAFETY: `reserve(8)` made room for 8 bytes after `len`; only the
+        // first `n` become part of the buffer.
+        unsafe {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), self.buf.as_mut_ptr().add(len), 8);
+            self.buf.set_len(len + n);
+        }
+    }
+
     /// Emits ModRM (+SIB, +disp) for `reg` (low 3 bits used) and `rm`.
     /// `imm_len` = bytes of immediate that will follow (for RIP-relative).
     fn modrm_sib_disp(&mut self, reg: u8, rm: RmEnc<'_>, imm_len: u32) {
@@ -601,9 +618,8 @@ impl Assembler {
         match rm {
             RmEnc::Reg(r) => self.byte(modrm(3, reg, r & 7)),
             RmEnc::Mem(Mem::Rip { label, disp }) => {
-                self.byte(modrm(0, reg, 5));
-                let at = self.offset();
-                self.imm32(0);
+                let at = self.offset() + 1;
+                self.put([modrm(0, reg, 5), 0, 0, 0, 0, 0, 0, 0], 5);
                 self.fixups.push(Fixup {
                     at,
                     end: at + 4 + imm_len,
@@ -623,23 +639,36 @@ impl Assembler {
                 } else {
                     2
                 };
-                match index {
+                let mut out = [0u8; 8];
+                let mut n = match index {
                     Some((idx, scale)) => {
-                        self.byte(modrm(md, reg, 4));
-                        self.byte(sib(scale.bits(), idx.reg().low3(), b));
+                        out[0] = modrm(md, reg, 4);
+                        out[1] = sib(scale.bits(), idx.reg().low3(), b);
+                        2
                     }
                     // rsp/r12 (low3 == 100) in rm means "SIB follows": use SIB with no index.
                     None if b == 4 => {
-                        self.byte(modrm(md, reg, 4));
-                        self.byte(sib(0, 4, 4));
+                        out[0] = modrm(md, reg, 4);
+                        out[1] = sib(0, 4, 4);
+                        2
                     }
-                    None => self.byte(modrm(md, reg, b)),
-                }
+                    None => {
+                        out[0] = modrm(md, reg, b);
+                        1
+                    }
+                };
                 match md {
-                    1 => self.byte(disp as u8),
-                    2 => self.imm32(disp),
+                    1 => {
+                        out[n] = disp as u8;
+                        n += 1;
+                    }
+                    2 => {
+                        out[n..n + 4].copy_from_slice(&disp.to_le_bytes());
+                        n += 4;
+                    }
                     _ => {}
                 }
+                self.put(out, n);
             }
         }
     }
@@ -668,15 +697,35 @@ impl Assembler {
         rm: RmEnc<'_>,
         imm_len: u32,
     ) {
-        if let Some(p) = prefix {
-            self.byte(p);
-        }
         let (x, b) = Self::rm_xb(rm);
         let r = rex(w, reg, x, b);
-        if r != 0x40 || force_rex {
-            self.byte(r);
+        if opcode.len() > 6 {
+            // (No such opcode; kept correct anyway.)
+            if let Some(p) = prefix {
+                self.byte(p);
+            }
+            if r != 0x40 || force_rex {
+                self.byte(r);
+            }
+            self.emit_bytes(opcode);
+        } else {
+            let mut head = [0u8; 8];
+            let mut n = 0;
+            if let Some(p) = prefix {
+                head[n] = p;
+                n += 1;
+            }
+            if r != 0x40 || force_rex {
+                head[n] = r;
+                n += 1;
+            }
+            // (A byte loop: a variable-length copy is a `memcpy` call.)
+            for &o in opcode {
+                head[n] = o;
+                n += 1;
+            }
+            self.put(head, n);
         }
-        self.emit_bytes(opcode);
         self.modrm_sib_disp(reg, rm, imm_len);
     }
 
