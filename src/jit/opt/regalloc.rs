@@ -1096,6 +1096,9 @@ fn allocate_split(
 /// to be allocated anew. A read at `from` itself is served from the slot
 /// too (the piece moves out right before it), so the queued rest starts
 /// strictly later, and at or after `now`, the allocator's position.
+// (The allocator's piece tables, passed apart so its closures can keep
+// borrowing the other ones.)
+#[allow(clippy::too_many_arguments)]
 fn wait_then_requeue(
     kids: &mut Vec<Child>,
     kloc: &mut Vec<Option<Loc>>,
