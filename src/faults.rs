@@ -219,10 +219,18 @@ pub enum Fault {
     /// `keyed-access` pattern (stdout divergence: `{ a, b, c }` and
     /// `{ c, b, a }` at one site).
     KeyedShapeCheckSkipped,
+    /// Tier 2's polymorphic property load (`opt::lower`'s `walk_protos`,
+    /// a `LoadProp` case whose property is inherited) follows the
+    /// prototypes without checking their shapes: once a prototype on the
+    /// way gains, loses or redefines the property, the load reads the old
+    /// slot. Caught by: the `proto-change` pattern read through two
+    /// receivers (stdout divergence: a deleted property still read, a
+    /// getter's pair read as a value).
+    ProtoShapeUnchecked,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 31] = [
+    pub const ALL: [Fault; 32] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -254,6 +262,7 @@ impl Fault {
         Fault::ClosedFormSkipsFuel,
         Fault::NestedInlineFrameMisplaced,
         Fault::KeyedShapeCheckSkipped,
+        Fault::ProtoShapeUnchecked,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -290,6 +299,7 @@ impl Fault {
             Fault::ClosedFormSkipsFuel => "closed-form-skips-fuel",
             Fault::NestedInlineFrameMisplaced => "nested-inline-frame-misplaced",
             Fault::KeyedShapeCheckSkipped => "keyed-shape-check-skipped",
+            Fault::ProtoShapeUnchecked => "proto-shape-unchecked",
         }
     }
 

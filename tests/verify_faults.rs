@@ -209,6 +209,26 @@ mod with_feature {
         assert!([d.left, d.right].contains(&Plan::AutoOpt(2)), "{d}");
     }
 
+    /// A load through two receivers of one prototype chain (tier 2's
+    /// polymorphic `LoadProp` with inherited cases), optimized after two
+    /// calls; then the prototype's `k` becomes a getter: its shape
+    /// changes, and the fault reads the slot (the accessor pair) anyway.
+    #[test]
+    fn proto_shape_unchecked_is_detected() {
+        let src = "const base = { k: 1 };\nconst mid = Object.create(base);\nconst o = Object.create(mid); o.a = 1;\nconst q = Object.create(mid); q.b = 1;\nfunction r(x) { return x.k; }\nfunction run(n) { let s = 0; for (let i = 0; i < n; i++) s += r(i & 1 ? o : q); return s; }\nlet t = 0;\nfor (let k = 0; k < 20; k++) t += run(50);\nObject.defineProperty(base, \"k\", { get() { return 6; }, configurable: true });\nprint(t, run(4), r(o), r(q));\n";
+        let plans = &[Plan::Interp, Plan::AutoOpt(2)];
+        let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        Fault::set_active(None).unwrap();
+        if let Err(d) = verify::check(src, plans) {
+            panic!("diverges without the fault:\n{d}");
+        }
+        Fault::set_active(Some(Fault::ProtoShapeUnchecked)).unwrap();
+        let r = verify::check(src, plans);
+        Fault::set_active(None).unwrap();
+        let d = r.expect_err("proto-shape-unchecked was not detected");
+        assert!([d.left, d.right].contains(&Plan::AutoOpt(2)), "{d}");
+    }
+
     /// A call inlined into an inlined callee (two levels, optimized after
     /// two calls) whose addition overflows after warm-up: the deopt
     /// rebuilds both callee frames, and the fault writes the innermost one

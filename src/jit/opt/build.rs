@@ -1076,7 +1076,7 @@ impl Builder<'_> {
                 let o = self.get(pc, obj, Repr::Tagged);
                 let x = self.get(pc, src, Repr::Tagged);
                 let fs = self.frame_state(pc);
-                if let [(key, loc)] = site[..] {
+                if let [PropCase { key, loc, .. }] = site[..] {
                     self.emit(Op::CheckShape(key), vec![o], Some(fs));
                     self.emit(Op::StoreField(loc), vec![o, x], None);
                 } else {
@@ -1143,7 +1143,7 @@ impl Builder<'_> {
             GetProp { dst, obj, fb, .. } if self.prop_site(fb).is_some() => {
                 let site = self.prop_site(fb).unwrap();
                 let mut o = self.get(pc, obj, Repr::Tagged);
-                if site.iter().any(|&(k, _)| k == self.string_proto_key) {
+                if site.iter().any(|c| c.key == self.string_proto_key) {
                     o = self.emit_v(Op::StrReceiver, vec![o], None);
                 }
                 let v = self.load_prop(pc, o, site);
@@ -1156,6 +1156,15 @@ impl Builder<'_> {
                     o = self.emit_v(Op::StrReceiver, vec![o], None);
                 }
                 let v = self.load_inherited(pc, o, key, &protos, loc);
+                self.set(dst, v);
+            }
+            GetProp { dst, obj, fb, .. } if self.chain_site(fb).is_some() => {
+                let site = self.chain_site(fb).unwrap();
+                let mut o = self.get(pc, obj, Repr::Tagged);
+                if site.iter().any(|c| c.key == self.string_proto_key) {
+                    o = self.emit_v(Op::StrReceiver, vec![o], None);
+                }
+                let v = self.load_prop(pc, o, site);
                 self.set(dst, v);
             }
             GetGlobal { dst, fb, .. } if self.prop_site(fb).is_some() => {
@@ -1386,7 +1395,7 @@ impl Builder<'_> {
 
     /// A GetProp site whose inline cache holds only own data properties
     /// (1 to `POLY_MAX` shapes): (shape id + 1, location) pairs.
-    fn prop_site(&self, fb: u16) -> Option<Vec<(u64, i64)>> {
+    fn prop_site(&self, fb: u16) -> Option<Vec<PropCase>> {
         let ic = self.p.prop_ics().get(fb)?;
         if ic.is_mega() {
             return None;
@@ -1400,9 +1409,40 @@ impl Builder<'_> {
             if e.holder.get() != 0 {
                 return None;
             }
-            out.push((key, e.loc.get()));
+            out.push(PropCase::own(key, e.loc.get()));
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// A GetProp site whose cache holds several shapes (at most
+    /// `POLY_MAX`), for each of which the property is an own or an
+    /// inherited data property (`CHAIN_LOAD`), at least one inherited
+    /// (all own: `prop_site`; one inherited: `proto_site`): methods of a
+    /// class hierarchy read through a polymorphic receiver. One
+    /// `LoadProp` switches on the receiver's shape and checks the
+    /// prototypes' shapes on the way, as the baseline's cache does.
+    fn chain_site(&self, fb: u16) -> Option<Vec<PropCase>> {
+        use crate::jit::baseline::ic::{CHAIN_KIND, CHAIN_LOAD, CHAIN_N, CHAIN_PROTOS};
+        let ic = self.p.prop_ics().get(fb)?;
+        if ic.is_mega() || ic.len() < 2 {
+            return None;
+        }
+        let mut out = Vec::new();
+        for e in &ic.entries[..ic.len()] {
+            let protos = match ic.chain_of(e, CHAIN_N, CHAIN_PROTOS) {
+                None => Vec::new(),
+                Some(w) if w[CHAIN_KIND] == CHAIN_LOAD && w.len() > CHAIN_PROTOS => {
+                    w[CHAIN_PROTOS..].to_vec()
+                }
+                Some(_) => return None,
+            };
+            out.push(PropCase {
+                key: e.key.get(),
+                protos,
+                loc: e.loc.get(),
+            });
+        }
+        out.iter().any(|c| !c.protos.is_empty()).then_some(out)
     }
 
     /// A GetProp site whose cache holds one shape, for which the property
@@ -1872,9 +1912,15 @@ impl Builder<'_> {
     /// An own data property of `o` at a site with these (key, loc)
     /// entries: a shape check and a field load when monomorphic (the check
     /// then is shared with the object's other accesses), else `LoadProp`.
-    fn load_prop(&mut self, pc: usize, o: V, site: Vec<(u64, i64)>) -> V {
+    fn load_prop(&mut self, pc: usize, o: V, site: Vec<PropCase>) -> V {
         let fs = self.frame_state(pc);
-        if let [(key, loc)] = site[..] {
+        if let [PropCase {
+            key,
+            loc,
+            ref protos,
+        }] = site[..]
+        {
+            debug_assert!(protos.is_empty(), "one inherited shape: load_inherited");
             self.emit(Op::CheckShape(key), vec![o], Some(fs));
             return self.emit_v(Op::LoadField(loc), vec![o], None);
         }

@@ -156,8 +156,10 @@ pub enum Op {
     Truthy,
     /// ToInt32 of a double (deopts when |x| >= 2^63 or NaN: rare).
     TruncF64,
-    /// An own data property of an object whose shape is one of the
-    /// site's (`Func::prop_sites[i]`); deopts otherwise.
+    /// A data property of an object whose shape is one of the site's
+    /// (`Func::prop_sites[i]`): its own, or (a case with `protos`) a
+    /// prototype's, each prototype on the way shape-checked as the
+    /// baseline's chain records are; deopts otherwise.
     LoadProp(u32),
     /// Overwrites an own data property (`Func::prop_sites[i]`, as
     /// `LoadProp`): (object, value).
@@ -566,15 +568,38 @@ pub struct Block {
     pub pc: u32,
 }
 
+/// One receiver shape a `LoadProp`/`StoreProp` site accepts (an entry of
+/// the baseline's inline cache).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PropCase {
+    /// The receiver's shape id + 1.
+    pub key: u64,
+    /// Shape id + 1 of each prototype from the receiver's up to the one
+    /// holding the property (a `CHAIN_LOAD` record's); empty for an own
+    /// property (always, for a `StoreProp`).
+    pub protos: Vec<u64>,
+    /// Where the value lives in the holder (as `feedback::PolyEntry::loc`).
+    pub loc: i64,
+}
+
+impl PropCase {
+    pub fn own(key: u64, loc: i64) -> PropCase {
+        PropCase {
+            key,
+            protos: Vec::new(),
+            loc,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Func {
     pub blocks: Vec<Block>,
     /// Representation of each value.
     pub reprs: Vec<Repr>,
     pub name: String,
-    /// Per `Op::LoadProp`: the (shape id + 1, location) pairs it accepts
-    /// (locations as `feedback::PolyEntry::loc`).
-    pub prop_sites: Vec<Vec<(u64, i64)>>,
+    /// Per `Op::LoadProp`/`Op::StoreProp`: the shapes it accepts.
+    pub prop_sites: Vec<Vec<PropCase>>,
     /// OSR entry blocks: (loop header pc, block).
     pub osr: Vec<(u32, B)>,
     /// Pcs not to speculate at (`OptOptions::no_spec`).
