@@ -174,10 +174,15 @@ impl Vm {
             spots.push(pc);
         }
         if jit.trace {
+            // (One deopt of a site without feedback counts as the limit.)
+            let deopts = if unfed {
+                "a deopt".to_string()
+            } else {
+                format!("{} deopts", p.jit.deopt_count.get())
+            };
             eprintln!(
-                "[tier] {}: {} deopts ({}; the last at pc {pc}); {}",
+                "[tier] {}: {deopts} ({}; the last at pc {pc}); {}",
                 display_name(p),
-                p.jit.deopt_count.get(),
                 crate::jit::opt::DeoptReason::summary(&p.jit.deopt_reasons),
                 if last {
                     "stays in baseline code"

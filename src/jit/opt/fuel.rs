@@ -7,8 +7,9 @@
 //! i32::MAX), 0 when out, taken off `Vm::fuel`), every back edge spends one
 //! unit (`FuelStep`: deopts when the budget is 0, else b - 1), and whatever
 //! is left goes back (`ReturnFuel`) on every edge out of the loop and in
-//! every deopt exit inside it (the frame state's `FUEL_REG` entry), so
-//! `Vm::fuel` is exact wherever anything reads it.
+//! every deopt exit inside it (the frame state's `FUEL_REG` entry; but
+//! `FuelStep`'s own, which deopts with nothing left), so `Vm::fuel` is
+//! exact wherever anything reads it.
 //!
 //! Equivalence with `Fuel` (which deopts when fuel <= 1, else spends one):
 //! entered with fuel F, the k-th back edge sees the budget F - k (uncapped)
@@ -87,6 +88,12 @@ fn transform(f: &mut Func, h: usize) {
         fuel.op = Op::FuelStep;
         fuel.args = vec![b];
         fuel.res = Some(next);
+        // It deopts only when the budget is 0: nothing to give back, so
+        // its own state does not read the budget (whose register the
+        // next budget then takes: `b - 1` in place).
+        if let Some(fs) = fuel.fs.as_mut() {
+            fs.regs.retain(|&(r, _)| r != FUEL_REG);
+        }
         if let Term::Jump(e) = &mut blk.term {
             e.args.push(next);
         }

@@ -79,6 +79,9 @@ pub struct Lower<'e, 'p> {
     slow: Vec<(Label, Inst, Label)>,
     /// Out-of-line edge stubs: (entry, moves, target).
     stubs: Vec<(Label, Vec<Move>, Label)>,
+    /// The rare cases of unboxing and boxing, out of line so the common
+    /// case falls through without a taken branch.
+    cold: Vec<(Label, Cold)>,
     consts: HashMap<V, i32>,
     /// How many times each value is read (operands, states, terminators,
     /// edges).
@@ -92,6 +95,16 @@ pub struct Lower<'e, 'p> {
     /// (`flags`, the condition) and the branch jumps on them.
     fuse: Option<V>,
     flags: Option<Cond>,
+}
+
+/// An out-of-line case, emitted after the body.
+enum Cold {
+    /// `CheckNumber` of an int32 (in `g`): x = its double, on to `done`.
+    IntToF64 { g: Gpr, x: Xmm, done: Label },
+    /// `box_f64` of an integral double or NaN (x, truncated in r11): the
+    /// int32 or the canonical NaN in r11, on to `done`; -0 goes back to
+    /// `double`.
+    BoxIntegral { x: Xmm, double: Label, done: Label },
 }
 
 fn stack(n: u32) -> Mem {
@@ -134,6 +147,7 @@ pub fn lower(
         deopts: vec![],
         slow: vec![],
         stubs: vec![],
+        cold: vec![],
         consts: HashMap::new(),
         uses: super::jumps::use_counts(f),
         opts,
@@ -221,7 +235,16 @@ impl Lower<'_, '_> {
                 PROTO,
                 std::mem::offset_of!(FuncProto, jit.deopt_count) as i32,
             );
-            self.asm().alu_rm_imm(AluOp::Add, Size::S32, count, 1);
+            if d.reason == super::DeoptReason::NoFeedback {
+                // The baseline code records the site's feedback as it
+                // resumes: reoptimize at the next entry or back edge
+                // rather than after `DEOPT_LIMIT` of these (the count
+                // is reset at the reoptimization).
+                self.asm()
+                    .mov_m_imm(Size::S32, count, super::DEOPT_LIMIT as i32);
+            } else {
+                self.asm().alu_rm_imm(AluOp::Add, Size::S32, count, 1);
+            }
             let last = std::mem::offset_of!(FuncProto, jit.last_deopt_pc) as i32;
             self.asm()
                 .mov_m_imm(Size::S32, Mem::disp(PROTO, last), own_pc as i32);
@@ -286,6 +309,11 @@ impl Lower<'_, '_> {
                 }
             }
             self.ndeopts += 1;
+        }
+        // (After the deopt stubs, which box values too.)
+        for (entry, c) in std::mem::take(&mut self.cold) {
+            self.asm().bind(entry);
+            self.cold_case(c);
         }
         let exit = self.exit;
         self.asm().bind(exit);
@@ -601,32 +629,50 @@ impl Lower<'_, '_> {
         }
     }
 
-    /// r11 = `Value::number(x)` (x is not xmm14; uses r10, xmm14).
+    /// r11 = `Value::number(x)` (x is not xmm14; uses r10, xmm14). A
+    /// double that is not integral (the common case) falls through.
     fn box_f64(&mut self, x: Xmm) {
         let a = self.asm();
         let double = a.new_label();
-        let nan = a.new_label();
+        let integral = a.new_label();
         let done = a.new_label();
         a.cvttsd2si(Size::S32, S0, x);
         a.cvtsi2sd(Size::S32, X1, S0);
         a.sse(SseOp::Ucomisd, X1, x);
-        a.jcc(Cond::P, nan);
-        a.jcc(Cond::Ne, double);
-        // Exact int32; zero might be -0.
-        a.movq_r_x(S1, x);
-        a.test_rm_r(Size::S64, S1, S1);
-        a.jcc(Cond::S, double);
-        a.mov_rm_r(Size::S32, S0, S0);
-        a.alu_rm_r(AluOp::Or, Size::S64, S0, TAG);
-        a.jmp(done);
-        a.bind(nan);
-        a.mov_r64_imm64(S0, Value::double(f64::NAN).0);
-        a.jmp(done);
+        // Equal, or unordered (NaN).
+        a.jcc(Cond::E, integral);
         a.bind(double);
+        // x + DOUBLE_OFFSET is x - TAG (mod 2^64).
+        const _: () = assert!(DOUBLE_OFFSET.wrapping_add(NUMBER_TAG) == 0);
         a.movq_r_x(S0, x);
-        a.mov_r64_imm64(S1, DOUBLE_OFFSET);
-        a.alu_rm_r(AluOp::Add, Size::S64, S0, S1);
+        a.alu_rm_r(AluOp::Sub, Size::S64, S0, TAG);
         a.bind(done);
+        self.cold
+            .push((integral, Cold::BoxIntegral { x, double, done }));
+    }
+
+    fn cold_case(&mut self, c: Cold) {
+        let a = self.asm();
+        match c {
+            Cold::IntToF64 { g, x, done } => {
+                a.cvtsi2sd(Size::S32, x, g);
+                a.jmp(done);
+            }
+            Cold::BoxIntegral { x, double, done } => {
+                let nan = a.new_label();
+                a.jcc(Cond::P, nan);
+                // Exact int32; zero might be -0.
+                a.movq_r_x(S1, x);
+                a.test_rm_r(Size::S64, S1, S1);
+                a.jcc(Cond::S, double);
+                a.mov_rm_r(Size::S32, S0, S0);
+                a.alu_rm_r(AluOp::Or, Size::S64, S0, TAG);
+                a.jmp(done);
+                a.bind(nan);
+                a.mov_r64_imm64(S0, Value::double(f64::NAN).0);
+                a.jmp(done);
+            }
+        }
     }
 
     fn inst(&mut self, ins: &Inst) -> Result<(), String> {
@@ -680,16 +726,15 @@ impl Lower<'_, '_> {
                 a.alu_rm_r(AluOp::Cmp, Size::S64, v, TAG);
                 a.jcc(Cond::Ae, is_int);
                 // v - DOUBLE_OFFSET is v + TAG (mod 2^64), which carries
-                // exactly when v >= DOUBLE_OFFSET: a double.
-                const _: () = assert!(DOUBLE_OFFSET.wrapping_add(NUMBER_TAG) == 0);
+                // exactly when v >= DOUBLE_OFFSET: a double. (v is read
+                // before S0 is written: the int32 case, out of line,
+                // reads it too.)
                 a.mov_rm_r(Size::S64, S0, v);
                 a.alu_rm_r(AluOp::Add, Size::S64, S0, TAG);
                 a.jcc(Cond::Ae, d);
                 a.movq_x_r(x, S0);
-                a.jmp(done);
-                a.bind(is_int);
-                a.cvtsi2sd(Size::S32, x, v);
                 a.bind(done);
+                self.cold.push((is_int, Cold::IntToF64 { g: v, x, done }));
                 self.xput(res.unwrap(), x);
             }
             Op::I32ToF64 => {
@@ -1287,14 +1332,21 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::FuelStep => {
+                // Never stress-deopted: its state does not hold the
+                // budget (see `fuel`), so it may leave only when that is 0.
                 let d = self.deopt(ins);
-                self.stress(d);
                 let g = self.gpr(arg(0), S0);
                 let w = self.work(res.unwrap(), &[]);
                 let a = self.asm();
-                a.test_rm_r(Size::S32, g, g);
-                a.jcc(Cond::E, d);
-                a.lea(Size::S32, w, Mem::disp(g, -1));
+                if w == g {
+                    // Borrows exactly when the budget was 0.
+                    a.alu_rm_imm(AluOp::Sub, Size::S32, g, 1);
+                    a.jcc(Cond::B, d);
+                } else {
+                    a.test_rm_r(Size::S32, g, g);
+                    a.jcc(Cond::E, d);
+                    a.lea(Size::S32, w, Mem::disp(g, -1));
+                }
                 self.put(res.unwrap(), w);
             }
             Op::ReturnFuel => self.give_back_fuel(arg(0)),
