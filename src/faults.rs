@@ -227,10 +227,16 @@ pub enum Fault {
     /// receivers (stdout divergence: a deleted property still read, a
     /// getter's pair read as a value).
     ProtoShapeUnchecked,
+    /// Tier 2's dispatch of a polymorphic inlined call (`opt::lower`'s
+    /// `is_callee`) tests only that the callee is a function, not which:
+    /// every call runs the first inlined callee's body. Caught by: the
+    /// `same-shape-other-proto` pattern's method call warmed on two
+    /// classes (stdout divergence: the other class's method's result).
+    PolyCalleeUnchecked,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 32] = [
+    pub const ALL: [Fault; 33] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -263,6 +269,7 @@ impl Fault {
         Fault::NestedInlineFrameMisplaced,
         Fault::KeyedShapeCheckSkipped,
         Fault::ProtoShapeUnchecked,
+        Fault::PolyCalleeUnchecked,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -300,6 +307,7 @@ impl Fault {
             Fault::NestedInlineFrameMisplaced => "nested-inline-frame-misplaced",
             Fault::KeyedShapeCheckSkipped => "keyed-shape-check-skipped",
             Fault::ProtoShapeUnchecked => "proto-shape-unchecked",
+            Fault::PolyCalleeUnchecked => "poly-callee-unchecked",
         }
     }
 

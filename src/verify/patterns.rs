@@ -324,8 +324,17 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
                     "class {p}A {{ constructor() {{ this.v = 1; }} f() {{ return 1; }} }} class {p}B {{ constructor() {{ this.v = 1; }} f() {{ return 2; }} }}"
                 ));
                 l.push(format!("function {p}h(o) {{ return o.f() + o.v; }}"));
+                // For some warm-up lengths (no draw: the choices after it
+                // stay where they were) the call sees both classes: a
+                // megamorphic site whose callees tier 2 inlines behind a
+                // dispatch.
+                let recv = if w % 30 == 0 {
+                    format!("i & 1 ? new {p}A() : new {p}B()")
+                } else {
+                    format!("new {p}A()")
+                };
                 l.push(format!(
-                    "for (let i = 0; i < {w}; i++) {{ {p}s += {p}h(new {p}A()); }}"
+                    "for (let i = 0; i < {w}; i++) {{ {p}s += {p}h({recv}); }}"
                 ));
                 l.push(format!("print({p}s, {p}h(new {p}B()));"));
             }

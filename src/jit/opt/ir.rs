@@ -231,6 +231,10 @@ pub enum Op {
     /// Deopts unless its operand is a function whose prototype is at this
     /// address (an inlined call's target).
     CheckCallee(u64),
+    /// Whether its operand is a function whose prototype is at this
+    /// address (a polymorphic inlined call's dispatch: a function's
+    /// prototype never changes).
+    IsCallee(u64),
     /// An inlined call's entry: deopts (before the call) unless a frame
     /// could be pushed here (`Vm::frames` below the depth limit, the
     /// window's registers, `room` bytes above the frame's, below the stack
@@ -318,7 +322,7 @@ impl Op {
             TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(..) | Deopt => DEOPT,
             LoadAtomStr(_) | StrCharAt | StrictEqStr | StrictEqAtom => DEOPT,
             Splice(_) => 0,
-            LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 => PURE,
+            LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 | IsCallee(_) => PURE,
             // Heap reads and writes: ordered by the block's order, never
             // removed by value numbering (`gvn` forwards them by hand).
             LoadField(_) | StoreField(_) => 0,
@@ -412,7 +416,7 @@ impl Op {
             CmpF64(_) => (&[Float64, Float64], Some(Bool)),
             CmpTagged(_) => (&[Tagged, Tagged], Some(Bool)),
             NotBool => (&[Bool], Some(Bool)),
-            IsNullish | IsUndef | Truthy | TruthyInline => (&[Tagged], Some(Bool)),
+            IsNullish | IsUndef | Truthy | TruthyInline | IsCallee(_) => (&[Tagged], Some(Bool)),
             Fuel | Generic(_) => (&[], None),
             ReserveFuel => (&[], Some(Int32)),
             FuelStep => (&[Int32], Some(Int32)),

@@ -424,6 +424,26 @@ impl Lower<'_, '_> {
         a.jcc(Cond::B, d);
     }
 
+    /// `IsCallee`: the tests of `CheckCallee`, as a Bool.
+    fn is_callee(&mut self, ins: &Inst, proto: u64) {
+        let res = ins.res.unwrap();
+        let v = self.gpr(ins.args[0], S0);
+        let w = self.work(res, &[]);
+        let no = self.asm().new_label();
+        self.branch_if_not_cell(v, S1, no);
+        let a = self.asm();
+        a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(v), Kind::Function as i32);
+        a.jcc(Cond::Ne, no);
+        // Fault: the dispatch takes the first inlined callee for any
+        // function.
+        if !crate::faults::Fault::PolyCalleeUnchecked.injected() {
+            a.mov_r64_imm64(S1, proto);
+            a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(v, layout::FN_PROTO));
+            a.jcc(Cond::Ne, no);
+        }
+        self.bool_here_else(res, w, no);
+    }
+
     /// The holder of a `LoadProp` case: `o` itself (no prototypes), else
     /// its prototypes walked into S0, each checked to be an object of the
     /// case's next shape (deopt to `d` otherwise). S0 and S1 are
@@ -1214,6 +1234,7 @@ impl Lower<'_, '_> {
                 a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(v, layout::FN_PROTO));
                 a.jcc(Cond::Ne, d);
             }
+            Op::IsCallee(proto) => self.is_callee(ins, proto),
             Op::Deopt => {
                 let d = self.deopt(ins);
                 self.asm().jmp(d);
