@@ -2044,7 +2044,9 @@ impl Builder<'_> {
             op => op,
         };
         let mut args: Vec<V> = ins.args.iter().map(|a| t.map[a]).collect();
-        if let (Op::LoadCtxIn(..), Some(e)) = (op, t.env) {
+        // The callee's own context reads get its context; its inlined
+        // callees' reads (already `LoadCtxIn`) keep theirs.
+        if let (Op::LoadCtx(..), Some(e)) = (ins.op, t.env) {
             args.push(e);
         }
         let fs = ins.fs.as_ref().map(|fs| t.state(fs));
