@@ -235,6 +235,9 @@ pub enum Fault {
     PolyCalleeUnchecked,
 }
 
+// The active set is one 64-bit word (`Fault::bit`).
+const _: () = assert!(Fault::ALL.len() <= 64);
+
 impl Fault {
     pub const ALL: [Fault; 33] = [
         Fault::CalleeSavedNotSaved,
@@ -325,7 +328,7 @@ impl Fault {
     }
 
     /// The fault's bit in the active set.
-    pub fn bit(self) -> u32 {
+    pub fn bit(self) -> u64 {
         1 << (self as u32)
     }
 
@@ -427,5 +430,5 @@ impl std::error::Error for FaultError {}
 #[cfg(feature = "fault-injection")]
 mod imp {
     /// The active faults, one bit per `Fault` discriminant.
-    pub static ACTIVE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    pub static ACTIVE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 }
