@@ -3,7 +3,8 @@
 //! What it proves, for one function and its allocation: along every path
 //! through the CFG, every read of a value `v` (an instruction operand, a
 //! frame-state entry, a terminator operand, an edge argument) finds `v` in
-//! the location the allocation gives `v`.
+//! the location the allocation gives `v` (but a constant the instruction
+//! encodes as an immediate, `Op::imm_operand`).
 //!
 //! How: abstract interpretation over a map `location -> value` (what each
 //! register and spill slot is known to hold). An instruction's result
@@ -35,7 +36,9 @@ pub fn edge_moves(f: &Func, a: &Allocation, e: &Edge) -> Vec<Move> {
 }
 
 fn read(state: &State, a: &Allocation, v: V, what: &str) -> Result<(), String> {
-    let l = a.of(v);
+    let Some(l) = a.loc[v.0 as usize] else {
+        return Err(format!("{what} reads v{}, which has no location", v.0));
+    };
     match state.get(&l) {
         Some(x) if *x == v => Ok(()),
         Some(x) => Err(format!(
@@ -53,6 +56,12 @@ fn read(state: &State, a: &Allocation, v: V, what: &str) -> Result<(), String> {
 /// read that can see the wrong value.
 pub fn check(f: &Func, a: &Allocation) -> Result<(), String> {
     let n = f.blocks.len();
+    // Constants are immediates where `Op::imm_operand` allows: no read.
+    let consts: std::collections::HashSet<V> = (f.blocks.iter())
+        .flat_map(|b| &b.insts)
+        .filter(|i| matches!(i.op, Op::ConstI32(_)))
+        .filter_map(|i| i.res)
+        .collect();
     let mut entry: Vec<Option<State>> = vec![None; n];
     entry[0] = Some(State::new());
     let mut work: Vec<usize> = vec![0];
@@ -61,15 +70,19 @@ pub fn check(f: &Func, a: &Allocation) -> Result<(), String> {
         let mut st = entry[bi].clone().expect("queued blocks have a state");
         for (k, ins) in b.insts.iter().enumerate() {
             let what = format!("b{bi} inst {k} ({:?})", ins.op);
-            for x in &ins.args {
-                read(&st, a, *x, &what)?;
+            for (k, x) in ins.args.iter().enumerate() {
+                if !(ins.op.imm_operand(k) && consts.contains(x)) {
+                    read(&st, a, *x, &what)?;
+                }
             }
             // A guard may leave after writing its result (an overflow
             // check follows the operation): its frame state is read then.
             let late = ins.op.has(props::DEOPT);
+            // (An immediate-only constant has no location.)
+            let res = ins.res.and_then(|r| Some((a.loc[r.0 as usize]?, r)));
             if late {
-                if let Some(r) = ins.res {
-                    st.insert(a.of(r), r);
+                if let Some((l, r)) = res {
+                    st.insert(l, r);
                 }
             }
             if let Some(fs) = &ins.fs {
@@ -80,8 +93,8 @@ pub fn check(f: &Func, a: &Allocation) -> Result<(), String> {
             if ins.op.has(props::CALLS) {
                 st.clear();
             }
-            if let (Some(r), false) = (ins.res, late) {
-                st.insert(a.of(r), r);
+            if let (Some((l, r)), false) = (res, late) {
+                st.insert(l, r);
             }
         }
         let what = format!("b{bi} terminator");

@@ -357,6 +357,28 @@ impl Op {
         })
     }
 
+    /// Whether operand `k` is encoded in the instruction itself when it
+    /// is a `ConstI32` (`lower` reads no location for it there; see
+    /// `Func::imm_only`).
+    pub fn imm_operand(&self, k: usize) -> bool {
+        use Op::*;
+        k == 1
+            && matches!(
+                self,
+                AddI32
+                    | SubI32
+                    | AddI32Wrap
+                    | SubI32Wrap
+                    | AndI32
+                    | OrI32
+                    | XorI32
+                    | ShlI32
+                    | SarI32
+                    | ShrI32
+                    | CmpI32(_)
+            )
+    }
+
     /// The op without bounds check standing for this one (`bce`).
     pub fn in_bounds(&self) -> Option<Op> {
         use Op::*;
@@ -638,6 +660,40 @@ impl Func {
             }
         }
         p
+    }
+
+    /// The `ConstI32` values read only as immediates (`Op::imm_operand`):
+    /// they need no location, and `lower` emits nothing for them.
+    pub fn imm_only(&self) -> std::collections::HashSet<V> {
+        let mut consts: std::collections::HashSet<V> = std::collections::HashSet::new();
+        for b in &self.blocks {
+            for i in &b.insts {
+                if let (Op::ConstI32(_), Some(r)) = (i.op, i.res) {
+                    consts.insert(r);
+                }
+            }
+        }
+        for b in &self.blocks {
+            for i in &b.insts {
+                for (k, a) in i.args.iter().enumerate() {
+                    if !i.op.imm_operand(k) {
+                        consts.remove(a);
+                    }
+                }
+                for v in i.fs.iter().flat_map(|fs| fs.values()) {
+                    consts.remove(&v);
+                }
+            }
+            for v in b.term.uses() {
+                consts.remove(&v);
+            }
+            for e in b.term.edges() {
+                for v in &e.args {
+                    consts.remove(v);
+                }
+            }
+        }
+        consts
     }
 
     pub fn inst_count(&self) -> usize {

@@ -19,7 +19,8 @@
 //!   dominate every latch (they run on every iteration, so a moved guard
 //!   fails only where the loop would have failed anyway): operand-only
 //!   guards (`CheckInt32`, `CheckNumber`, `CheckNotHole`, `CheckShape`,
-//!   `CheckCallee`; `LoadAtomStr`, which reads only what a call changes),
+//!   `CheckCallee`, `CheckNative`, whose native-depth limit only calls
+//!   change; `LoadAtomStr`, which reads only what a call changes),
 //!   int32 arithmetic that deopts on overflow (`AddI32`,
 //!   `SubI32`, `MulI32`: `n - 1` in `i < n - 1`),
 //!   `LoadLength` (only calls change a length: element stores overwrite
@@ -213,6 +214,7 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
                     | Op::CheckNotHole
                     | Op::CheckShape(_)
                     | Op::CheckCallee(_)
+                    | Op::CheckNative(_)
                     | Op::CheckFrameRoom(..)
                     | Op::LoadAtomStr(_) => always,
                     // (Overflow of invariant operands: the loop's first
@@ -240,6 +242,11 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
                 continue;
             }
             let mut args = args.unwrap();
+            // (Loads find their object's check by the operand as the
+            // preheader sees it, before constants become copies.)
+            if matches!(ins.op, Op::CheckShape(_)) {
+                checked_shape.insert(args[0]);
+            }
             for a in args.iter_mut() {
                 if let Some(&op) = consts.get(a) {
                     let c = match copies.get(a) {
@@ -258,9 +265,6 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
                     };
                     *a = c;
                 }
-            }
-            if matches!(ins.op, Op::CheckShape(_)) {
-                checked_shape.insert(args[0]);
             }
             if let Some(r) = ins.res {
                 moved_vals.insert(r);

@@ -83,6 +83,8 @@ pub struct Lower<'e, 'p> {
     /// case falls through without a taken branch.
     cold: Vec<(Label, Cold)>,
     consts: HashMap<V, i32>,
+    /// Constants read only as immediates: no location, nothing emitted.
+    imm_only: std::collections::HashSet<V>,
     /// How many times each value is read (operands, states, terminators,
     /// edges).
     uses: HashMap<V, usize>,
@@ -102,9 +104,14 @@ enum Cold {
     /// `CheckNumber` of an int32 (in `g`): x = its double, on to `done`.
     IntToF64 { g: Gpr, x: Xmm, done: Label },
     /// `box_f64` of an integral double or NaN (x, truncated in r11): the
-    /// int32 or the canonical NaN in r11, on to `done`; -0 goes back to
+    /// int32 or the canonical NaN in `dst`, on to `done`; -0 goes back to
     /// `double`.
-    BoxIntegral { x: Xmm, double: Label, done: Label },
+    BoxIntegral {
+        x: Xmm,
+        dst: Gpr,
+        double: Label,
+        done: Label,
+    },
 }
 
 fn stack(n: u32) -> Mem {
@@ -149,6 +156,7 @@ pub fn lower(
         stubs: vec![],
         cold: vec![],
         consts: HashMap::new(),
+        imm_only: f.imm_only(),
         uses: super::jumps::use_counts(f),
         opts,
         ndeopts: 0,
@@ -642,16 +650,18 @@ impl Lower<'_, '_> {
                 }
                 Repr::Float64 => {
                     let x = self.xmm(v, X0);
-                    self.box_f64(x);
+                    self.box_f64(x, S0);
                     self.asm().mov_rm_r(Size::S64, slot, S0);
                 }
             }
         }
     }
 
-    /// r11 = `Value::number(x)` (x is not xmm14; uses r10, xmm14). A
-    /// double that is not integral (the common case) falls through.
-    fn box_f64(&mut self, x: Xmm) {
+    /// dst = `Value::number(x)` (x is not xmm14; uses r10, r11, xmm14;
+    /// dst is not r10). A double that is not integral (the common case)
+    /// falls through.
+    fn box_f64(&mut self, x: Xmm, dst: Gpr) {
+        debug_assert_ne!(dst, S1);
         let a = self.asm();
         let double = a.new_label();
         let integral = a.new_label();
@@ -664,11 +674,18 @@ impl Lower<'_, '_> {
         a.bind(double);
         // x + DOUBLE_OFFSET is x - TAG (mod 2^64).
         const _: () = assert!(DOUBLE_OFFSET.wrapping_add(NUMBER_TAG) == 0);
-        a.movq_r_x(S0, x);
-        a.alu_rm_r(AluOp::Sub, Size::S64, S0, TAG);
+        a.movq_r_x(dst, x);
+        a.alu_rm_r(AluOp::Sub, Size::S64, dst, TAG);
         a.bind(done);
-        self.cold
-            .push((integral, Cold::BoxIntegral { x, double, done }));
+        self.cold.push((
+            integral,
+            Cold::BoxIntegral {
+                x,
+                dst,
+                double,
+                done,
+            },
+        ));
     }
 
     fn cold_case(&mut self, c: Cold) {
@@ -678,18 +695,23 @@ impl Lower<'_, '_> {
                 a.cvtsi2sd(Size::S32, x, g);
                 a.jmp(done);
             }
-            Cold::BoxIntegral { x, double, done } => {
+            Cold::BoxIntegral {
+                x,
+                dst,
+                double,
+                done,
+            } => {
                 let nan = a.new_label();
                 a.jcc(Cond::P, nan);
                 // Exact int32; zero might be -0.
                 a.movq_r_x(S1, x);
                 a.test_rm_r(Size::S64, S1, S1);
                 a.jcc(Cond::S, double);
-                a.mov_rm_r(Size::S32, S0, S0);
-                a.alu_rm_r(AluOp::Or, Size::S64, S0, TAG);
+                a.mov_rm_r(Size::S32, dst, S0);
+                a.alu_rm_r(AluOp::Or, Size::S64, dst, TAG);
                 a.jmp(done);
                 a.bind(nan);
-                a.mov_r64_imm64(S0, Value::double(f64::NAN).0);
+                a.mov_r64_imm64(dst, Value::double(f64::NAN).0);
                 a.jmp(done);
             }
         }
@@ -699,6 +721,7 @@ impl Lower<'_, '_> {
         let res = ins.res;
         let arg = |i: usize| ins.args[i];
         match ins.op {
+            Op::ConstI32(_) if self.imm_only.contains(&res.unwrap()) => {}
             Op::ConstI32(k) => {
                 let w = self.work(res.unwrap(), &[]);
                 self.asm().mov_r_imm(Size::S32, w, k as i64);
@@ -780,8 +803,9 @@ impl Lower<'_, '_> {
             }
             Op::BoxF64 => {
                 let x = self.xmm(arg(0), X0);
-                self.box_f64(x);
-                self.put(res.unwrap(), S0);
+                let w = self.work(res.unwrap(), &[]);
+                self.box_f64(x, w);
+                self.put(res.unwrap(), w);
             }
             Op::AddI32
             | Op::SubI32
@@ -854,10 +878,17 @@ impl Lower<'_, '_> {
                     Size::S64
                 };
                 let a = self.gpr(arg(0), S0);
-                match self.loc(arg(1)) {
-                    Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, size, a, b),
-                    Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, size, a, stack(n)),
-                    Loc::Xmm(_) => unreachable!(),
+                let imm = match ins.op {
+                    Op::CmpI32(_) => self.consts.get(&arg(1)).copied(),
+                    _ => None,
+                };
+                match imm {
+                    Some(k) => self.asm().alu_rm_imm(AluOp::Cmp, size, a, k),
+                    None => match self.loc(arg(1)) {
+                        Loc::Gpr(b) => self.asm().alu_rm_r(AluOp::Cmp, size, a, b),
+                        Loc::Stack(n) => self.asm().alu_r_m(AluOp::Cmp, size, a, stack(n)),
+                        Loc::Xmm(_) => unreachable!(),
+                    },
                 }
                 if self.fuse == res {
                     self.flags = Some(cc_of(cc));
@@ -978,10 +1009,9 @@ impl Lower<'_, '_> {
                 self.check_object(o, d);
                 // Shape ids are small (an index into the shape table).
                 let key = i32::try_from(key).map_err(|_| "shape id out of range")?;
+                // (The key is the shape id + 1.)
                 let a = self.asm();
-                a.mov_r_m(Size::S64, S1, Mem::disp(o, SHAPE_OFF));
-                a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
-                a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
+                a.alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(o, SHAPE_OFF), key - 1);
                 a.jcc(Cond::Ne, d);
             }
             Op::LoadField(loc) => {
@@ -1827,7 +1857,8 @@ impl Lower<'_, '_> {
         }
         // The working register must not hold y, nor (for a guard) any
         // value the deopt path reads.
-        let mut avoid = vec![y];
+        let imm = imm.filter(|_| ins.op != Op::MulI32);
+        let mut avoid = if imm.is_some() { vec![] } else { vec![y] };
         if let Some(fs) = &ins.fs {
             avoid.extend(fs.values());
         }
@@ -1866,12 +1897,18 @@ impl Lower<'_, '_> {
         if let (Some(d), true) = (d, early) {
             self.asm().jcc(Cond::O, d);
         }
-        match (alu, self.loc(y)) {
-            (Some(op), Loc::Gpr(b)) => self.asm().alu_rm_r(op, Size::S32, w, b),
-            (Some(op), Loc::Stack(n)) => self.asm().alu_r_m(op, Size::S32, w, stack(n)),
-            (None, Loc::Gpr(b)) => self.asm().imul_r_rm(Size::S32, w, b),
-            (None, Loc::Stack(n)) => self.asm().imul_r_rm(Size::S32, w, stack(n)),
-            (_, Loc::Xmm(_)) => unreachable!(),
+        let y_at = match imm {
+            Some(_) => None,
+            None => Some(self.loc(y)),
+        };
+        match (alu, y_at) {
+            (Some(op), None) => self.asm().alu_rm_imm(op, Size::S32, w, imm.unwrap()),
+            (None, None) => unreachable!("no immediate for a multiplication"),
+            (Some(op), Some(Loc::Gpr(b))) => self.asm().alu_rm_r(op, Size::S32, w, b),
+            (Some(op), Some(Loc::Stack(n))) => self.asm().alu_r_m(op, Size::S32, w, stack(n)),
+            (None, Some(Loc::Gpr(b))) => self.asm().imul_r_rm(Size::S32, w, b),
+            (None, Some(Loc::Stack(n))) => self.asm().imul_r_rm(Size::S32, w, stack(n)),
+            (_, Some(Loc::Xmm(_))) => unreachable!(),
         }
         if let (Some(d), false) = (d, early) {
             self.asm().jcc(Cond::O, d);

@@ -23,6 +23,8 @@
 //!   boxing and move cycles.
 //! - No interval spans an instruction with `CALLS` (the builder reloads
 //!   registers from the frame after one), so nothing needs saving there.
+//! - Constants read only as immediates (`Func::imm_only`) have no
+//!   interval and no location.
 
 use super::ir::*;
 use crate::faults::Fault;
@@ -222,8 +224,9 @@ pub fn intervals(f: &Func) -> Vec<Interval> {
         }
     }
     let mut out: Vec<Interval> = Vec::new();
+    let imm = f.imm_only();
     for (i, mut rs) in ranges.into_iter().enumerate() {
-        if rs.is_empty() {
+        if rs.is_empty() || imm.contains(&V(i as u32)) {
             continue;
         }
         rs.sort_unstable();
