@@ -219,10 +219,27 @@ pub enum Fault {
     /// `keyed-access` pattern (stdout divergence: `{ a, b, c }` and
     /// `{ c, b, a }` at one site).
     KeyedShapeCheckSkipped,
+    /// Tier 2's polymorphic property load (`opt::lower`'s `walk_protos`,
+    /// a `LoadProp` case whose property is inherited) follows the
+    /// prototypes without checking their shapes: once a prototype on the
+    /// way gains, loses or redefines the property, the load reads the old
+    /// slot. Caught by: the `proto-change` pattern read through two
+    /// receivers (stdout divergence: a deleted property still read, a
+    /// getter's pair read as a value).
+    ProtoShapeUnchecked,
+    /// Tier 2's dispatch of a polymorphic inlined call (`opt::lower`'s
+    /// `is_callee`) tests only that the callee is a function, not which:
+    /// every call runs the first inlined callee's body. Caught by: the
+    /// `same-shape-other-proto` pattern's method call warmed on two
+    /// classes (stdout divergence: the other class's method's result).
+    PolyCalleeUnchecked,
 }
 
+// The active set is one 64-bit word (`Fault::bit`).
+const _: () = assert!(Fault::ALL.len() <= 64);
+
 impl Fault {
-    pub const ALL: [Fault; 31] = [
+    pub const ALL: [Fault; 33] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -254,6 +271,8 @@ impl Fault {
         Fault::ClosedFormSkipsFuel,
         Fault::NestedInlineFrameMisplaced,
         Fault::KeyedShapeCheckSkipped,
+        Fault::ProtoShapeUnchecked,
+        Fault::PolyCalleeUnchecked,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -290,6 +309,8 @@ impl Fault {
             Fault::ClosedFormSkipsFuel => "closed-form-skips-fuel",
             Fault::NestedInlineFrameMisplaced => "nested-inline-frame-misplaced",
             Fault::KeyedShapeCheckSkipped => "keyed-shape-check-skipped",
+            Fault::ProtoShapeUnchecked => "proto-shape-unchecked",
+            Fault::PolyCalleeUnchecked => "poly-callee-unchecked",
         }
     }
 
@@ -307,7 +328,7 @@ impl Fault {
     }
 
     /// The fault's bit in the active set.
-    pub fn bit(self) -> u32 {
+    pub fn bit(self) -> u64 {
         1 << (self as u32)
     }
 
@@ -409,5 +430,5 @@ impl std::error::Error for FaultError {}
 #[cfg(feature = "fault-injection")]
 mod imp {
     /// The active faults, one bit per `Fault` discriminant.
-    pub static ACTIVE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    pub static ACTIVE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 }

@@ -196,17 +196,26 @@ mod with_feature {
     #[test]
     fn inlined_wrong_receiver_is_detected() {
         let src = "class C { constructor() { this.n = 0; } step(d) { this.n += d; return this.n; } }\nconst c = new C();\nfunction run(k) { let s = 0; for (let i = 0; i < k; i++) s += c.step(i & 3); return s; }\nlet t = 0;\nfor (let r = 0; r < 20; r++) t += run(50);\nc.n = 0.5;\nt += run(50);\nprint(t, c.n);\n";
-        let plans = &[Plan::Interp, Plan::AutoOpt(2)];
-        let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-        Fault::set_active(None).unwrap();
-        if let Err(d) = verify::check(src, plans) {
-            panic!("diverges without the fault:\n{d}");
-        }
-        Fault::set_active(Some(Fault::InlinedWrongReceiver)).unwrap();
-        let r = verify::check(src, plans);
-        Fault::set_active(None).unwrap();
-        let d = r.expect_err("inlined-wrong-receiver was not detected");
-        assert!([d.left, d.right].contains(&Plan::AutoOpt(2)), "{d}");
+        assert_opt_fault_detected(Fault::InlinedWrongReceiver, src);
+    }
+
+    /// A load through two receivers of one prototype chain (tier 2's
+    /// polymorphic `LoadProp` with inherited cases), optimized after two
+    /// calls; then the prototype's `k` becomes a getter: its shape
+    /// changes, and the fault reads the slot (the accessor pair) anyway.
+    #[test]
+    fn proto_shape_unchecked_is_detected() {
+        let src = "const base = { k: 1 };\nconst mid = Object.create(base);\nconst o = Object.create(mid); o.a = 1;\nconst q = Object.create(mid); q.b = 1;\nfunction r(x) { return x.k; }\nfunction run(n) { let s = 0; for (let i = 0; i < n; i++) s += r(i & 1 ? o : q); return s; }\nlet t = 0;\nfor (let k = 0; k < 20; k++) t += run(50);\nObject.defineProperty(base, \"k\", { get() { return 6; }, configurable: true });\nprint(t, run(4), r(o), r(q));\n";
+        assert_opt_fault_detected(Fault::ProtoShapeUnchecked, src);
+    }
+
+    /// A call site that saw two methods (tier 2 inlines both behind a
+    /// dispatch), optimized after two calls: the fault runs the first
+    /// one's body for the other class too.
+    #[test]
+    fn poly_callee_unchecked_is_detected() {
+        let src = "class A { constructor() { this.v = 1; } f() { return 1; } }\nclass B { constructor() { this.v = 1; } f() { return 2; } }\nconst a = new A(), b = new B();\nfunction run(n) { let s = 0; for (let i = 0; i < n; i++) s += (i & 1 ? a : b).f(); return s; }\nlet t = 0;\nfor (let k = 0; k < 20; k++) t += run(50);\nprint(t, run(3));\n";
+        assert_opt_fault_detected(Fault::PolyCalleeUnchecked, src);
     }
 
     /// A call inlined into an inlined callee (two levels, optimized after
@@ -246,6 +255,12 @@ mod with_feature {
     /// calls (`auto-opt-2`), whose invariant guard moves out of it.
     fn assert_loop_fault_detected(fault: Fault) {
         let src = "const K = 3;\nfunction f(a) { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * K; return s; }\nconst a = [1, 2, 3, 4, 5, 6, 7, 8];\nlet t = 0;\nfor (let k = 0; k < 40; k++) t += f(a);\nprint(t);\n";
+        assert_opt_fault_detected(fault, src);
+    }
+
+    /// A tier-2 fault in `src`: the interpreter and `auto-opt-2` agree
+    /// without it and differ with it.
+    fn assert_opt_fault_detected(fault: Fault, src: &str) {
         let plans = &[Plan::Interp, Plan::AutoOpt(2)];
         let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
         Fault::set_active(None).unwrap();
@@ -255,7 +270,7 @@ mod with_feature {
         Fault::set_active(Some(fault)).unwrap();
         let r = verify::check(src, plans);
         Fault::set_active(None).unwrap();
-        let d = r.expect_err("the loop fault was not detected");
+        let d = r.expect_err(&format!("{fault} was not detected"));
         assert!([d.left, d.right].contains(&Plan::AutoOpt(2)), "{d}");
     }
 

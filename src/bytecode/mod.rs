@@ -144,6 +144,54 @@ pub mod feedback {
     /// Shapes a baseline property site caches before it goes megamorphic.
     pub const POLY_MAX: usize = 4;
 
+    /// JS callees a `Call` site remembers once its feedback word went
+    /// megamorphic (`CallTargets`); one more and it remembers none.
+    pub const POLY_CALL_MAX: usize = 4;
+
+    /// The callees of megamorphic `Call` sites, by feedback slot: each
+    /// callee's feedback word (a prototype's address, or `NATIVE_CALLEE |`
+    /// a native's entry), in the order first seen, at most
+    /// `POLY_CALL_MAX`; a site that saw more holds the one word `MEGA`.
+    /// Written where the feedback word is (`exec::record_call`: the
+    /// interpreter and the baseline's call helper; a megamorphic
+    /// baseline site calls without its helper, so the callees are the
+    /// ones seen before that), read by the optimizing tier to inline each
+    /// callee behind a check of it (`opt::build`).
+    #[derive(Debug, Default)]
+    pub struct CallTargets(std::cell::RefCell<Vec<(u16, Vec<u64>)>>);
+
+    impl CallTargets {
+        /// Adds callee word `w` to site `fb`'s list.
+        pub fn note(&self, fb: u16, w: u64) {
+            let mut sites = self.0.borrow_mut();
+            let i = match sites.iter().position(|s| s.0 == fb) {
+                Some(i) => i,
+                None => {
+                    sites.push((fb, Vec::new()));
+                    sites.len() - 1
+                }
+            };
+            let t = &mut sites[i].1;
+            if t.contains(&w) || t.first() == Some(&MEGA) {
+                return;
+            }
+            if t.len() == POLY_CALL_MAX {
+                *t = vec![MEGA];
+            } else {
+                t.push(w);
+            }
+        }
+
+        /// Site `fb`'s callees (empty when none were recorded).
+        pub fn of(&self, fb: u16) -> Vec<u64> {
+            let sites = self.0.borrow();
+            sites
+                .iter()
+                .find(|s| s.0 == fb)
+                .map_or_else(Vec::new, |s| s.1.clone())
+        }
+    }
+
     /// One cached shape of a baseline property site.
     #[derive(Debug, Default)]
     #[repr(C)]
@@ -348,6 +396,8 @@ pub struct FuncProto {
     /// baseline code is first compiled (see `feedback::PolyIc`); their
     /// addresses never change afterwards.
     pub prop_ics: std::cell::OnceCell<feedback::PropIcs>,
+    /// The callees of its megamorphic `Call` sites (`feedback::CallTargets`).
+    pub call_targets: feedback::CallTargets,
     /// `liveness::Liveness::compute`'s result, made on first use: a pure
     /// function of `code`, `nregs` and `handlers`, which do not change once
     /// a prototype runs (the optimizing tier asked again at every
@@ -393,6 +443,7 @@ impl FuncProto {
             const_atoms: (0..nconsts).map(|_| Cell::new(0)).collect(),
             jit: record::JitRecord::default(),
             prop_ics: std::cell::OnceCell::new(),
+            call_targets: feedback::CallTargets::default(),
             liveness: Rc::default(),
         }
     }

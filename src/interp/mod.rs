@@ -550,7 +550,7 @@ impl Vm {
                         let f = r!(base);
                         match self.kind_of(f) {
                             Some(Kind::Function) => {
-                                exec::record_callee(&p.feedback[fb as usize], self.func_proto(f));
+                                exec::record_call(p, fb, self.func_proto(f));
                                 self.frames[fi].pc = pc;
                                 tri!(self.push_frame(
                                     fp + base as usize,
@@ -563,7 +563,7 @@ impl Vm {
                             }
                             Some(k @ (Kind::Native | Kind::Bound)) => {
                                 if k == Kind::Native {
-                                    exec::record_native(&p.feedback[fb as usize], f);
+                                    exec::record_native_call(p, fb, f);
                                 }
                                 self.frames[fi].pc = pc;
                                 w!(

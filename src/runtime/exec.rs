@@ -1055,6 +1055,44 @@ pub fn record_callee(fb: &StdCell<u64>, callee: *const FuncProto) {
     }
 }
 
+/// `record_callee` at a `Call` site of `p`, which also lists the callees
+/// of a megamorphic site (`feedback::CallTargets`), the one it had
+/// before included.
+#[inline]
+pub fn record_call(p: &FuncProto, fb: u16, callee: *const FuncProto) {
+    let cell = &p.feedback[fb as usize];
+    let before = cell.get();
+    record_callee(cell, callee);
+    note_target(p, fb, before, callee as u64);
+}
+
+/// `record_native` at a `Call` site of `p`, listing it as `record_call`
+/// does (so a site calling natives is not taken for one calling only JS).
+#[inline]
+pub fn record_native_call(p: &FuncProto, fb: u16, f: Value) {
+    let cell = &p.feedback[fb as usize];
+    let before = cell.get();
+    record_native(cell, f);
+    note_target(
+        p,
+        fb,
+        before,
+        fbk::NATIVE_CALLEE | Cell::from_value(f).raw(1),
+    );
+}
+
+/// After a call at a site whose feedback word was `before`: a site that
+/// is (now) megamorphic lists `w`, and the callee it had before.
+fn note_target(p: &FuncProto, fb: u16, before: u64, w: u64) {
+    if p.feedback[fb as usize].get() != fbk::MEGA || before == w {
+        return;
+    }
+    if before != fbk::MEGA && before != 0 {
+        p.call_targets.note(fb, before);
+    }
+    p.call_targets.note(fb, w);
+}
+
 /// Records a native callee at a `Call` site (its entry, see
 /// `feedback::NATIVE_CALLEE`), by the same monomorphic-then-megamorphic
 /// rule as JS callees.

@@ -270,8 +270,19 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
             l.push(format!("{p}o.own = 1;"));
             l.push(format!("function {p}r(o) {{ return {read}; }}"));
             l.push(format!("let {p}s = 0;"));
+            // Half the time (by the draws made so far, so the choices
+            // after it stay where they were) the site also sees a second
+            // receiver of another shape on the same chain: a polymorphic
+            // load through prototypes (tier 2's `LoadProp` with chain
+            // cases).
+            let (recv, other) = if (w + depth) % 2 == 1 {
+                l.push(format!("const {p}q = Object.create({cur}); {p}q.q = 1;"));
+                (format!("(i & 1 ? {p}o : {p}q)"), format!("{p}q"))
+            } else {
+                (format!("{p}o"), format!("{p}o"))
+            };
             l.push(format!(
-                "for (let i = 0; i < {w}; i++) {{ {p}s += {p}r({p}o); }}"
+                "for (let i = 0; i < {w}; i++) {{ {p}s += {p}r({recv}); }}"
             ));
             let holder = if depth > 1 && u.ratio(1, 2)? {
                 format!("{p}mid{}", u.int_in_range(1..=depth - 1)?)
@@ -290,7 +301,7 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
             };
             l.push(change);
             l.push(format!(
-                "try {{ print({p}s, {p}r({p}o), {p}r({p}o)); }} catch (e) {{ print(e.name); }}"
+                "try {{ print({p}s, {p}r({p}o), {p}r({other})); }} catch (e) {{ print(e.name); }}"
             ));
         }
         Pattern::SameShapeOtherProto => {
@@ -313,8 +324,17 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
                     "class {p}A {{ constructor() {{ this.v = 1; }} f() {{ return 1; }} }} class {p}B {{ constructor() {{ this.v = 1; }} f() {{ return 2; }} }}"
                 ));
                 l.push(format!("function {p}h(o) {{ return o.f() + o.v; }}"));
+                // For some warm-up lengths (no draw: the choices after it
+                // stay where they were) the call sees both classes: a
+                // megamorphic site whose callees tier 2 inlines behind a
+                // dispatch.
+                let recv = if w % 30 == 0 {
+                    format!("i & 1 ? new {p}A() : new {p}B()")
+                } else {
+                    format!("new {p}A()")
+                };
                 l.push(format!(
-                    "for (let i = 0; i < {w}; i++) {{ {p}s += {p}h(new {p}A()); }}"
+                    "for (let i = 0; i < {w}; i++) {{ {p}s += {p}h({recv}); }}"
                 ));
                 l.push(format!("print({p}s, {p}h(new {p}B()));"));
             }

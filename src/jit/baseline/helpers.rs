@@ -481,12 +481,12 @@ helpers! { cx;
         let f = cx.r.get(base);
         match cx.vm.kind_of(f) {
             Some(Kind::Function) => {
-                exec::record_callee(cx.fb(fb), cx.vm.func_proto(f));
+                exec::record_call(cx.p, fb, cx.vm.func_proto(f));
                 Ok(exit_word(EXIT_CALL, cx.pc))
             }
             Some(k @ (Kind::Native | Kind::Bound)) => {
                 if k == Kind::Native {
-                    exec::record_native(cx.fb(fb), f);
+                    exec::record_native_call(cx.p, fb, f);
                     let arg = (argc > 0).then(|| cx.r.get(base + 2));
                     super::natives::note_call(cx.vm, cx.p, fb, f, cx.r.get(base + 1), arg);
                 }

@@ -1076,7 +1076,7 @@ impl Builder<'_> {
                 let o = self.get(pc, obj, Repr::Tagged);
                 let x = self.get(pc, src, Repr::Tagged);
                 let fs = self.frame_state(pc);
-                if let [(key, loc)] = site[..] {
+                if let [PropCase { key, loc, .. }] = site[..] {
                     self.emit(Op::CheckShape(key), vec![o], Some(fs));
                     self.emit(Op::StoreField(loc), vec![o, x], None);
                 } else {
@@ -1140,10 +1140,10 @@ impl Builder<'_> {
                 let fs = self.frame_state(pc);
                 self.emit(Op::StoreElem, vec![o, k, x], Some(fs));
             }
-            GetProp { dst, obj, fb, .. } if self.prop_site(fb).is_some() => {
-                let site = self.prop_site(fb).unwrap();
+            GetProp { dst, obj, fb, .. } if self.load_site(fb).is_some() => {
+                let site = self.load_site(fb).unwrap();
                 let mut o = self.get(pc, obj, Repr::Tagged);
-                if site.iter().any(|&(k, _)| k == self.string_proto_key) {
+                if site.iter().any(|c| c.key == self.string_proto_key) {
                     o = self.emit_v(Op::StrReceiver, vec![o], None);
                 }
                 let v = self.load_prop(pc, o, site);
@@ -1200,6 +1200,21 @@ impl Builder<'_> {
                     }
                 };
                 self.set(dst, v);
+            }
+            Call {
+                dst,
+                base,
+                argc,
+                fb,
+            } if self.inline && !self.poly_targets(fb).is_empty() => {
+                let targets = self.poly_targets(fb);
+                if let Err(why) = self.inline_poly_call(pc, (dst, base, argc), &targets) {
+                    let name = targets[0].name.as_str();
+                    self.f
+                        .not_inlined
+                        .push(format!("{name} (of {}) at pc {pc}: {why}", targets.len()));
+                    self.generic(pc);
+                }
             }
             Call {
                 dst,
@@ -1386,7 +1401,7 @@ impl Builder<'_> {
 
     /// A GetProp site whose inline cache holds only own data properties
     /// (1 to `POLY_MAX` shapes): (shape id + 1, location) pairs.
-    fn prop_site(&self, fb: u16) -> Option<Vec<(u64, i64)>> {
+    fn prop_site(&self, fb: u16) -> Option<Vec<PropCase>> {
         let ic = self.p.prop_ics().get(fb)?;
         if ic.is_mega() {
             return None;
@@ -1400,9 +1415,46 @@ impl Builder<'_> {
             if e.holder.get() != 0 {
                 return None;
             }
-            out.push((key, e.loc.get()));
+            out.push(PropCase::own(key, e.loc.get()));
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// A GetProp site one `LoadProp` reads (`prop_site`, `chain_site`;
+    /// one inherited shape is `proto_site`'s).
+    fn load_site(&self, fb: u16) -> Option<Vec<PropCase>> {
+        self.prop_site(fb).or_else(|| self.chain_site(fb))
+    }
+
+    /// A GetProp site whose cache holds several shapes (at most
+    /// `POLY_MAX`), for each of which the property is an own or an
+    /// inherited data property (`CHAIN_LOAD`), at least one inherited
+    /// (all own: `prop_site`; one inherited: `proto_site`): methods of a
+    /// class hierarchy read through a polymorphic receiver. One
+    /// `LoadProp` switches on the receiver's shape and checks the
+    /// prototypes' shapes on the way, as the baseline's cache does.
+    fn chain_site(&self, fb: u16) -> Option<Vec<PropCase>> {
+        use crate::jit::baseline::ic::{CHAIN_KIND, CHAIN_LOAD, CHAIN_N, CHAIN_PROTOS};
+        let ic = self.p.prop_ics().get(fb)?;
+        if ic.is_mega() || ic.len() < 2 {
+            return None;
+        }
+        let mut out = Vec::new();
+        for e in &ic.entries[..ic.len()] {
+            let protos = match ic.chain_of(e, CHAIN_N, CHAIN_PROTOS) {
+                None => Vec::new(),
+                Some(w) if w[CHAIN_KIND] == CHAIN_LOAD && w.len() > CHAIN_PROTOS => {
+                    w[CHAIN_PROTOS..].to_vec()
+                }
+                Some(_) => return None,
+            };
+            out.push(PropCase {
+                key: e.key.get(),
+                protos,
+                loc: e.loc.get(),
+            });
+        }
+        out.iter().any(|c| !c.protos.is_empty()).then_some(out)
     }
 
     /// A GetProp site whose cache holds one shape, for which the property
@@ -1475,6 +1527,174 @@ impl Builder<'_> {
         Err(why)
     }
 
+    /// The callees of a megamorphic `Call` site when it saw 2 to
+    /// `POLY_CALL_MAX` of them, all plain JS functions small enough to
+    /// inline (`inline_target`'s rules), else none.
+    fn poly_targets(&self, fb: u16) -> Vec<&'static FuncProto> {
+        use crate::bytecode::FuncKind;
+        if self.p.feedback[fb as usize].get() != fbk::MEGA {
+            return Vec::new();
+        }
+        let words = self.p.call_targets.of(fb);
+        let ok = |&w: &u64| w != fbk::MEGA && w & fbk::NATIVE_CALLEE == 0;
+        if words.len() < 2 || !words.iter().all(ok) {
+            return Vec::new();
+        }
+        // A JS callee's word is its prototype's address, and prototypes
+        // outlive all code.
+        let cps: Vec<&'static FuncProto> = (words.iter())
+            .map(|&w| unsafe { &*(w as *const FuncProto) })
+            .collect();
+        let fits = |cp: &&FuncProto| {
+            matches!(
+                cp.kind,
+                FuncKind::Normal | FuncKind::Arrow | FuncKind::Method
+            ) && !cp.has_rest
+                && cp.handlers.is_empty()
+                && cp.code.len() <= INLINE_MAX_INSTS
+                && !std::ptr::eq(*cp, self.p)
+        };
+        if cps.iter().all(fits) {
+            cps
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Inlines a megamorphic call at `pc` whose callees were `targets`
+    /// (each straight: one block that returns): the current block ends in
+    /// a dispatch on the callee's prototype (`IsCallee` for all but the
+    /// last, which is a `CheckCallee` guard: a callee not seen deopts
+    /// before the call), each callee's instructions in a block of its
+    /// own, all jumping to the continuation with their result.
+    fn inline_poly_call(
+        &mut self,
+        pc: usize,
+        call: (u16, u16, u16),
+        targets: &[&'static FuncProto],
+    ) -> Result<(), String> {
+        let mut built = Vec::with_capacity(targets.len());
+        let mut size = 0;
+        for &cp in targets {
+            let cf = self.build_inlinee(cp)?;
+            if !is_straight(&cf) || !cf.osr.is_empty() {
+                return Err(format!("{} has branches", cp.name));
+            }
+            // Prototypes outlive all code.
+            size += cp.code.len();
+            size += (cf.inlined.iter())
+                .map(|(p, _)| unsafe { &**p }.code.len())
+                .sum::<usize>();
+            built.push(cf);
+        }
+        if self.inlined_insts + size > INLINE_BUDGET {
+            return Err("budget spent".into());
+        }
+        self.inlined_insts += size;
+        let ret = |cp: &FuncProto, cf: &Func| {
+            let Term::Return { fs } = &cf.blocks[1].term else {
+                unreachable!("straight")
+            };
+            let src = src_of(cp, fs);
+            let v = fs.regs.iter().find(|x| x.0 == src).map(|x| x.1);
+            v.map_or(Repr::Tagged, |v| cf.repr(v))
+        };
+        let want = (targets.iter().zip(&built))
+            .map(|(cp, cf)| ret(cp, cf))
+            .reduce(Repr::join)
+            .unwrap();
+        let fs = self.frame_state(pc);
+        let nregs = targets.iter().map(|cp| cp.nregs).max().unwrap();
+        let args = self.call_entry(pc, call, nregs);
+        let fv = args.regs[0];
+        // Local blocks: the dispatch of callee k at 2k, its body at
+        // 2k + 1; the continuation (the splice's) at 2n.
+        let n = targets.len() as u32;
+        let cont = B(2 * n);
+        let rv = self.f.new_value(want);
+        let mut blocks = Vec::with_capacity(2 * targets.len());
+        for (k, (&cp, cf)) in targets.iter().zip(&built).enumerate() {
+            let k = k as u32;
+            let key = cp as *const FuncProto as u64;
+            let (insts, term) = if k + 1 < n {
+                let c = self.f.new_value(Repr::Bool);
+                let then = Edge {
+                    to: B(2 * k + 1),
+                    args: vec![],
+                };
+                let els = Edge {
+                    to: B(2 * k + 2),
+                    args: vec![],
+                };
+                let is = inst(Op::IsCallee(key), vec![fv], Some(c));
+                (vec![is], Term::Branch { cond: c, then, els })
+            } else {
+                let check = Inst {
+                    op: Op::CheckCallee(key),
+                    args: vec![fv],
+                    res: None,
+                    fs: Some(fs.clone()),
+                };
+                let to = Edge {
+                    to: B(2 * k + 1),
+                    args: vec![],
+                };
+                (vec![check], Term::Jump(to))
+            };
+            blocks.push(Block {
+                params: vec![],
+                insts,
+                term,
+                pc: INLINED_PC,
+            });
+            let mut t = self.start_inlinee(pc, call, cp, cf, &args);
+            // The room and fuel of a real call (after the dispatch: a
+            // callee not seen deopts before the call spent anything).
+            let mut out = vec![
+                Inst {
+                    op: Op::CheckFrameRoom(room_for(call, cp), 0),
+                    args: vec![],
+                    res: None,
+                    fs: Some(fs.clone()),
+                },
+                Inst {
+                    op: Op::Fuel,
+                    args: vec![],
+                    res: None,
+                    fs: Some(fs.clone()),
+                },
+            ];
+            if (cf.blocks[1].insts.iter()).any(|i| matches!(i.op, Op::LoadCtx(..))) {
+                let e = self.f.new_value(Repr::Tagged);
+                let env = crate::jit::baseline::emit::layout::FN_ENV as i64;
+                out.push(inst(Op::LoadField(env), vec![fv], Some(e)));
+                t.env = Some(e);
+            }
+            for ins in &cf.blocks[1].insts {
+                self.translate(&mut t, cf, ins, &mut out);
+            }
+            let Term::Return { fs: rfs } = &cf.blocks[1].term else {
+                unreachable!("straight")
+            };
+            let v = t.returned(cp, rfs);
+            let v = self.convert_into(&mut out, v, want);
+            blocks.push(Block {
+                params: vec![],
+                insts: out,
+                term: Term::Jump(Edge {
+                    to: cont,
+                    args: vec![v],
+                }),
+                pc: INLINED_PC,
+            });
+        }
+        let k = self.splices.len() as u32;
+        self.splices.push((blocks, rv));
+        self.emit(Op::Splice(k), vec![], None);
+        self.set(call.0, rv);
+        Ok(())
+    }
+
     /// Records for `--trace-opt` why the call at `pc` (whose site `fb`
     /// saw one JS function unless `why` is empty) was not inlined.
     fn not_inlined(&mut self, pc: usize, fb: u16, why: &str) {
@@ -1523,44 +1743,10 @@ impl Builder<'_> {
         call: (u16, u16, u16),
         cp: &'static FuncProto,
     ) -> Result<(), String> {
-        let (dst, base, argc) = call;
-        let live = Liveness::compute(cp);
-        // The callee inlines its own calls while the depth allows.
-        let o = super::OptOptions {
-            string_proto_key: self.string_proto_key,
-            inline: self.inline_depth + 1 < MAX_INLINE_DEPTH,
-            inline_depth: self.inline_depth + 1,
-            ..Default::default()
-        };
-        let cf = build(cp, &live, &o);
-        let straight = cf.blocks.len() == 2
-            && cf.blocks[1].params.is_empty()
-            && matches!(&cf.blocks[0].term, Term::Jump(e) if e.to == B(1))
-            && matches!(&cf.blocks[1].term, Term::Return { .. });
+        let (dst, base, _) = call;
+        let cf = self.build_inlinee(cp)?;
+        let straight = is_straight(&cf);
         let insts = || cf.blocks.iter().flat_map(|b| b.insts.iter());
-        if let Some(pc) = insts().find_map(|i| match i.op {
-            Op::Generic(pc) => Some(pc),
-            _ => None,
-        }) {
-            return Err(format!(
-                "`{}` compiled generically",
-                cp.code[pc as usize].name()
-            ));
-        }
-        if insts().any(|i| i.op.has(props::CALLS)) {
-            return Err("calls out".into());
-        }
-        // (`Fuel` and `CheckFrameRoom` of the callee's own inlined calls
-        // are fine; a loop's `Fuel` is refused below.)
-        let simple = |i: &Inst| {
-            !matches!(
-                i.op,
-                Op::StoreCtx(..) | Op::ReserveFuel | Op::FuelStep | Op::ReturnFuel
-            )
-        };
-        if !insts().all(simple) {
-            return Err("context store".into());
-        }
         // The callee's OSR entry blocks (blocks 1.. before its first
         // bytecode block) stay out: the inlined code is entered at its
         // start only. Its loops stay loops, left to their `Fuel` (the loop
@@ -1586,72 +1772,11 @@ impl Builder<'_> {
             vec![fv],
             Some(fs.clone()),
         );
-        let room = (base as u32 + cp.nregs as u32 + 2) * 8;
-        self.emit(Op::CheckFrameRoom(room, 0), vec![], Some(fs.clone()));
+        let room = Op::CheckFrameRoom(room_for(call, cp), 0);
+        self.emit(room, vec![], Some(fs.clone()));
         self.emit(Op::Fuel, vec![], Some(fs));
-        // The callee's registers at its entry, as `push_frame_plain`
-        // leaves them; an unboxed argument is remembered so the callee's
-        // check of it unboxes nothing.
-        let undef = self.emit_v(
-            Op::ConstTagged(crate::runtime::Value::UNDEFINED.0),
-            vec![],
-            None,
-        );
-        let nargs = argc.min(cp.nparams);
-        let mut entry = Vec::with_capacity(cp.nregs as usize);
-        let mut unboxed: HashMap<V, V> = HashMap::new();
-        for r in 0..cp.nregs {
-            let v = if r == 0 {
-                fv
-            } else if r == 1 || r - 2 < nargs {
-                let cr = base + r;
-                let have = self.repr_of(cr);
-                let raw =
-                    matches!(have, Repr::Int32 | Repr::Float64).then(|| self.get(pc, cr, have));
-                let t = self.get(pc, cr, Repr::Tagged);
-                if let Some(x) = raw {
-                    unboxed.insert(t, x);
-                }
-                t
-            } else {
-                undef
-            };
-            entry.push(v);
-        }
-        let mut caller = FrameState::new(pc as u32);
-        for r in self.caller_regs(pc, dst, base) {
-            match self.env[r as usize] {
-                Slot::Val { v, dirty: true } => caller.regs.push((r, v)),
-                _ => caller.in_frame.push(r),
-            }
-        }
-        let callee = self.f.inlined.len() as u32;
-        self.f.inlined.push((cp, pc as u32));
-        self.f.inlined_in.push(None);
-        // The callee's own inlined calls follow it.
-        let nested_at = self.f.inlined.len() as u32;
-        self.f.inlined.extend(cf.inlined.iter().copied());
-        (self.f.inlined_in).extend(
-            cf.inlined_in
-                .iter()
-                .map(|c| Some(c.map_or(callee, |c| c + nested_at))),
-        );
-        let mut t = Translate {
-            nested_at,
-            info: Inlined {
-                callee,
-                base,
-                argc,
-                dst,
-                caller,
-            },
-            sites: self.f.prop_sites.len() as u32,
-            entry,
-            unboxed,
-            map: HashMap::new(),
-            env: None,
-        };
-        self.f.prop_sites.extend(cf.prop_sites.iter().cloned());
+        let args = self.call_entry(pc, call, cp.nregs);
+        let mut t = self.start_inlinee(pc, call, cp, &cf, &args);
         // The callee's context (its function's): read once, if used.
         if insts().any(|i| matches!(i.op, Op::LoadCtx(..))) {
             t.env = Some(self.emit_v(
@@ -1753,6 +1878,134 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// The values of an inlined call's registers at its entry (callees
+    /// of up to `nregs` registers), made in the current block, as
+    /// `push_frame_plain` leaves them: the callee, `this`, the `argc`
+    /// arguments (`start_inlinee` drops the extra ones and fills the
+    /// missing ones with undefined per callee); and the caller's state.
+    fn call_entry(&mut self, pc: usize, call: (u16, u16, u16), nregs: u16) -> CallArgs {
+        let (dst, base, argc) = call;
+        let undef = self.emit_v(
+            Op::ConstTagged(crate::runtime::Value::UNDEFINED.0),
+            vec![],
+            None,
+        );
+        // An unboxed argument is remembered so the callee's check of it
+        // unboxes nothing.
+        let mut unboxed: HashMap<V, V> = HashMap::new();
+        let mut regs = vec![self.get(pc, base, Repr::Tagged)];
+        for r in 1..nregs.min(argc + 2) {
+            let cr = base + r;
+            let have = self.repr_of(cr);
+            let raw = matches!(have, Repr::Int32 | Repr::Float64).then(|| self.get(pc, cr, have));
+            let t = self.get(pc, cr, Repr::Tagged);
+            if let Some(x) = raw {
+                unboxed.insert(t, x);
+            }
+            regs.push(t);
+        }
+        let mut caller = FrameState::new(pc as u32);
+        for r in self.caller_regs(pc, dst, base) {
+            match self.env[r as usize] {
+                Slot::Val { v, dirty: true } => caller.regs.push((r, v)),
+                _ => caller.in_frame.push(r),
+            }
+        }
+        CallArgs {
+            regs,
+            undef,
+            unboxed,
+            caller,
+        }
+    }
+
+    /// Registers callee `cp` (its IR `cf`) as inlined at `pc` and returns
+    /// the translation of its values into the caller's.
+    fn start_inlinee(
+        &mut self,
+        pc: usize,
+        call: (u16, u16, u16),
+        cp: &'static FuncProto,
+        cf: &Func,
+        args: &CallArgs,
+    ) -> Translate {
+        let (dst, base, argc) = call;
+        let nargs = argc.min(cp.nparams);
+        let entry = (0..cp.nregs)
+            .map(|r| match args.regs.get(r as usize) {
+                Some(&v) if r < 2 || r - 2 < nargs => v,
+                _ => args.undef,
+            })
+            .collect();
+        let callee = self.f.inlined.len() as u32;
+        self.f.inlined.push((cp, pc as u32));
+        self.f.inlined_in.push(None);
+        // The callee's own inlined calls follow it.
+        let nested_at = self.f.inlined.len() as u32;
+        self.f.inlined.extend(cf.inlined.iter().copied());
+        (self.f.inlined_in).extend(
+            cf.inlined_in
+                .iter()
+                .map(|c| Some(c.map_or(callee, |c| c + nested_at))),
+        );
+        let t = Translate {
+            nested_at,
+            info: Inlined {
+                callee,
+                base,
+                argc,
+                dst,
+                caller: args.caller.clone(),
+            },
+            sites: self.f.prop_sites.len() as u32,
+            entry,
+            unboxed: args.unboxed.clone(),
+            map: HashMap::new(),
+            env: None,
+        };
+        self.f.prop_sites.extend(cf.prop_sites.iter().cloned());
+        t
+    }
+
+    /// The IR of `cp` to inline here, unless it calls out, runs an
+    /// instruction generically or stores into a context (then why not).
+    fn build_inlinee(&self, cp: &'static FuncProto) -> Result<Func, String> {
+        let live = Liveness::compute(cp);
+        // The callee inlines its own calls while the depth allows.
+        let o = super::OptOptions {
+            string_proto_key: self.string_proto_key,
+            inline: self.inline_depth + 1 < MAX_INLINE_DEPTH,
+            inline_depth: self.inline_depth + 1,
+            ..Default::default()
+        };
+        let cf = build(cp, &live, &o);
+        let insts = || cf.blocks.iter().flat_map(|b| b.insts.iter());
+        if let Some(pc) = insts().find_map(|i| match i.op {
+            Op::Generic(pc) => Some(pc),
+            _ => None,
+        }) {
+            return Err(format!(
+                "`{}` compiled generically",
+                cp.code[pc as usize].name()
+            ));
+        }
+        if insts().any(|i| i.op.has(props::CALLS)) {
+            return Err("calls out".into());
+        }
+        // (`Fuel` and `CheckFrameRoom` of the callee's own inlined calls
+        // are fine; a loop's `Fuel` is refused by the caller.)
+        let simple = |i: &Inst| {
+            !matches!(
+                i.op,
+                Op::StoreCtx(..) | Op::ReserveFuel | Op::FuelStep | Op::ReturnFuel
+            )
+        };
+        if !insts().all(simple) {
+            return Err("context store".into());
+        }
+        Ok(cf)
+    }
+
     /// Appends the inlined callee's instruction `ins` (of `cf`) to `out`,
     /// in the caller's values (`Translate`).
     fn translate(&mut self, t: &mut Translate, cf: &Func, ins: &Inst, out: &mut Vec<Inst>) {
@@ -1791,7 +2044,9 @@ impl Builder<'_> {
             op => op,
         };
         let mut args: Vec<V> = ins.args.iter().map(|a| t.map[a]).collect();
-        if let (Op::LoadCtxIn(..), Some(e)) = (op, t.env) {
+        // The callee's own context reads get its context; its inlined
+        // callees' reads (already `LoadCtxIn`) keep theirs.
+        if let (Op::LoadCtx(..), Some(e)) = (ins.op, t.env) {
             args.push(e);
         }
         let fs = ins.fs.as_ref().map(|fs| t.state(fs));
@@ -1872,9 +2127,15 @@ impl Builder<'_> {
     /// An own data property of `o` at a site with these (key, loc)
     /// entries: a shape check and a field load when monomorphic (the check
     /// then is shared with the object's other accesses), else `LoadProp`.
-    fn load_prop(&mut self, pc: usize, o: V, site: Vec<(u64, i64)>) -> V {
+    fn load_prop(&mut self, pc: usize, o: V, site: Vec<PropCase>) -> V {
         let fs = self.frame_state(pc);
-        if let [(key, loc)] = site[..] {
+        if let [PropCase {
+            key,
+            loc,
+            ref protos,
+        }] = site[..]
+        {
+            debug_assert!(protos.is_empty(), "one inherited shape: load_inherited");
             self.emit(Op::CheckShape(key), vec![o], Some(fs));
             return self.emit_v(Op::LoadField(loc), vec![o], None);
         }
@@ -1978,6 +2239,18 @@ impl Translate {
 
 /// An inlined callee's instructions in the caller's values
 /// (`Builder::translate`).
+/// An inlined call's entry values (`Builder::call_entry`).
+struct CallArgs {
+    /// The callee, `this` and the arguments, as far as any callee has
+    /// registers for them.
+    regs: Vec<V>,
+    undef: V,
+    /// Entry values that are boxed copies of an unboxed caller value.
+    unboxed: HashMap<V, V>,
+    /// The caller's state at the call.
+    caller: FrameState,
+}
+
 struct Translate {
     /// The call, for the callee's frame states.
     info: Inlined,
@@ -1993,6 +2266,21 @@ struct Translate {
     map: HashMap<V, V>,
     /// The callee's context, when it reads one.
     env: Option<V>,
+}
+
+/// The bytes above the caller's frame a call's callee `cp` needs
+/// (`CheckFrameRoom`).
+fn room_for(call: (u16, u16, u16), cp: &FuncProto) -> u32 {
+    (call.1 as u32 + cp.nregs as u32 + 2) * 8
+}
+
+/// An inlinee of one block that returns (no branches, no loops, no OSR
+/// entries): its instructions go where the call was.
+fn is_straight(cf: &Func) -> bool {
+    cf.blocks.len() == 2
+        && cf.blocks[1].params.is_empty()
+        && matches!(&cf.blocks[0].term, Term::Jump(e) if e.to == B(1))
+        && matches!(&cf.blocks[1].term, Term::Return { .. })
 }
 
 fn constant_of(r: Repr) -> Op {

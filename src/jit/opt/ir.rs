@@ -156,8 +156,10 @@ pub enum Op {
     Truthy,
     /// ToInt32 of a double (deopts when |x| >= 2^63 or NaN: rare).
     TruncF64,
-    /// An own data property of an object whose shape is one of the
-    /// site's (`Func::prop_sites[i]`); deopts otherwise.
+    /// A data property of an object whose shape is one of the site's
+    /// (`Func::prop_sites[i]`): its own, or (a case with `protos`) a
+    /// prototype's, each prototype on the way shape-checked as the
+    /// baseline's chain records are; deopts otherwise.
     LoadProp(u32),
     /// Overwrites an own data property (`Func::prop_sites[i]`, as
     /// `LoadProp`): (object, value).
@@ -229,6 +231,10 @@ pub enum Op {
     /// Deopts unless its operand is a function whose prototype is at this
     /// address (an inlined call's target).
     CheckCallee(u64),
+    /// Whether its operand is a function whose prototype is at this
+    /// address (a polymorphic inlined call's dispatch: a function's
+    /// prototype never changes).
+    IsCallee(u64),
     /// An inlined call's entry: deopts (before the call) unless a frame
     /// could be pushed here (`Vm::frames` below the depth limit, the
     /// window's registers, `room` bytes above the frame's, below the stack
@@ -316,7 +322,7 @@ impl Op {
             TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(..) | Deopt => DEOPT,
             LoadAtomStr(_) | StrCharAt | StrictEqStr | StrictEqAtom => DEOPT,
             Splice(_) => 0,
-            LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 => PURE,
+            LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 | IsCallee(_) => PURE,
             // Heap reads and writes: ordered by the block's order, never
             // removed by value numbering (`gvn` forwards them by hand).
             LoadField(_) | StoreField(_) => 0,
@@ -432,7 +438,7 @@ impl Op {
             CmpF64(_) => (&[Float64, Float64], Some(Bool)),
             CmpTagged(_) => (&[Tagged, Tagged], Some(Bool)),
             NotBool => (&[Bool], Some(Bool)),
-            IsNullish | IsUndef | Truthy | TruthyInline => (&[Tagged], Some(Bool)),
+            IsNullish | IsUndef | Truthy | TruthyInline | IsCallee(_) => (&[Tagged], Some(Bool)),
             Fuel | Generic(_) => (&[], None),
             ReserveFuel => (&[], Some(Int32)),
             FuelStep => (&[Int32], Some(Int32)),
@@ -636,15 +642,38 @@ pub struct Block {
     pub pc: u32,
 }
 
+/// One receiver shape a `LoadProp`/`StoreProp` site accepts (an entry of
+/// the baseline's inline cache).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PropCase {
+    /// The receiver's shape id + 1.
+    pub key: u64,
+    /// Shape id + 1 of each prototype from the receiver's up to the one
+    /// holding the property (a `CHAIN_LOAD` record's); empty for an own
+    /// property (always, for a `StoreProp`).
+    pub protos: Vec<u64>,
+    /// Where the value lives in the holder (as `feedback::PolyEntry::loc`).
+    pub loc: i64,
+}
+
+impl PropCase {
+    pub fn own(key: u64, loc: i64) -> PropCase {
+        PropCase {
+            key,
+            protos: Vec::new(),
+            loc,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Func {
     pub blocks: Vec<Block>,
     /// Representation of each value.
     pub reprs: Vec<Repr>,
     pub name: String,
-    /// Per `Op::LoadProp`: the (shape id + 1, location) pairs it accepts
-    /// (locations as `feedback::PolyEntry::loc`).
-    pub prop_sites: Vec<Vec<(u64, i64)>>,
+    /// Per `Op::LoadProp`/`Op::StoreProp`: the shapes it accepts.
+    pub prop_sites: Vec<Vec<PropCase>>,
     /// OSR entry blocks: (loop header pc, block).
     pub osr: Vec<(u32, B)>,
     /// Pcs not to speculate at (`OptOptions::no_spec`).

@@ -451,6 +451,52 @@ impl Lower<'_, '_> {
         a.jcc(Cond::B, d);
     }
 
+    /// `IsCallee`: the tests of `CheckCallee`, as a Bool.
+    fn is_callee(&mut self, ins: &Inst, proto: u64) {
+        let res = ins.res.unwrap();
+        let v = self.gpr(ins.args[0], S0);
+        let w = self.work(res, &[]);
+        let no = self.asm().new_label();
+        self.branch_if_not_cell(v, S1, no);
+        let a = self.asm();
+        a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(v), Kind::Function as i32);
+        a.jcc(Cond::Ne, no);
+        // Fault: the dispatch takes the first inlined callee for any
+        // function.
+        if !crate::faults::Fault::PolyCalleeUnchecked.injected() {
+            a.mov_r64_imm64(S1, proto);
+            a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(v, layout::FN_PROTO));
+            a.jcc(Cond::Ne, no);
+        }
+        self.bool_here_else(res, w, no);
+    }
+
+    /// The holder of a `LoadProp` case: `o` itself (no prototypes), else
+    /// its prototypes walked into S0, each checked to be an object of the
+    /// case's next shape (deopt to `d` otherwise). S0 and S1 are
+    /// clobbered; `o` is only read (when it lives in S0, a spill slot
+    /// still holds it for the deopt).
+    fn walk_protos(&mut self, o: Gpr, protos: &[u64], d: Label) -> Result<Gpr, String> {
+        let mut h = o;
+        for &k in protos {
+            let key = i32::try_from(k).map_err(|_| "shape id out of range")?;
+            let proto = crate::jit::baseline::ic::PROTO_OFF;
+            self.asm().mov_r_m(Size::S64, S0, Mem::disp(h, proto));
+            h = S0;
+            // Fault: a prototype's shape is taken on trust.
+            if crate::faults::Fault::ProtoShapeUnchecked.injected() {
+                continue;
+            }
+            self.check_object(S0, d);
+            let a = self.asm();
+            a.mov_r_m(Size::S64, S1, Mem::disp(S0, SHAPE_OFF));
+            a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
+            a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
+            a.jcc(Cond::Ne, d);
+        }
+        Ok(h)
+    }
+
     /// The address of an IC location `loc` of object `o` (S1 clobbered
     /// for an overflow slot).
     fn field(&mut self, o: Gpr, loc: i64) -> Mem {
@@ -1027,14 +1073,18 @@ impl Lower<'_, '_> {
                 a.mov_r_m(Size::S64, S1, Mem::disp(o, SHAPE_OFF));
                 a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
                 let done = a.new_label();
-                for (k, (key, loc)) in site.iter().enumerate() {
+                for (k, case) in site.iter().enumerate() {
                     let a = &mut self.e.m.asm;
                     let next = a.new_label();
                     // Shape ids are small (an index into the shape table).
-                    let key = i32::try_from(*key).map_err(|_| "shape id out of range")?;
+                    let key = i32::try_from(case.key).map_err(|_| "shape id out of range")?;
                     a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
                     a.jcc(Cond::Ne, if k + 1 == site.len() { d } else { next });
-                    let at = self.field(o, *loc);
+                    if store && !case.protos.is_empty() {
+                        return Err("a StoreProp case on a prototype".into());
+                    }
+                    let h = self.walk_protos(o, &case.protos, d)?;
+                    let at = self.field(h, case.loc);
                     match val {
                         Some(v) => self.store_value(at, v),
                         None => self.asm().mov_r_m(Size::S64, w, at),
@@ -1239,6 +1289,7 @@ impl Lower<'_, '_> {
                 a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(v, layout::FN_PROTO));
                 a.jcc(Cond::Ne, d);
             }
+            Op::IsCallee(proto) => self.is_callee(ins, proto),
             Op::Deopt => {
                 let d = self.deopt(ins);
                 self.asm().jmp(d);
