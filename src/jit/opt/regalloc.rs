@@ -418,6 +418,46 @@ pub fn cost(f: &Func, a: &Allocation) -> u64 {
     c
 }
 
+/// A spill slot free from `start` to `end` (`slot_end`: per slot, the
+/// last position a value given it is live at), taken for that span.
+fn take_slot(slot_end: &mut Vec<u32>, start: u32, end: u32) -> Loc {
+    // Fault: slot 0 counts as free whatever it holds.
+    let reuse = Fault::SpillSlotReused.injected();
+    let s = (0..slot_end.len())
+        .find(|&s| slot_end[s] < start || reuse && s == 0)
+        .unwrap_or_else(|| {
+            slot_end.push(0);
+            slot_end.len() - 1
+        });
+    slot_end[s] = slot_end[s].max(end);
+    Loc::Stack(s as u32)
+}
+
+/// Move hints: an edge argument and the parameter it becomes. Given one
+/// register (the one allocated first, if free over the other's interval),
+/// the edge's move of that value is no move at all, as in a loop whose
+/// back edge passes the next iteration's values. And an instruction's
+/// first operand: two-address x86 computes the result in place, with no
+/// copy, when it is the operand's register.
+fn move_hints(f: &Func) -> std::collections::HashMap<V, Vec<V>> {
+    let mut hints: std::collections::HashMap<V, Vec<V>> = std::collections::HashMap::new();
+    for b in &f.blocks {
+        for ins in &b.insts {
+            if let (Some(r), Some(&x)) = (ins.res, ins.args.first()) {
+                hints.entry(r).or_default().push(x);
+            }
+        }
+        for e in b.term.edges() {
+            let params = &f.blocks[e.to.0 as usize].params;
+            for (a, p) in e.args.iter().zip(params) {
+                hints.entry(*a).or_default().push(*p);
+                hints.entry(*p).or_default().push(*a);
+            }
+        }
+    }
+    hints
+}
+
 /// Linear scan without splitting (a value has one location throughout):
 /// an interval gets a free register (a hinted one first), else the one
 /// that ends last among those holding a register and this one is spilled
@@ -446,38 +486,9 @@ fn allocate_whole(f: &Func, regs: usize, ivs: &[Interval]) -> (Vec<Option<Loc>>,
     };
     let slot_for = |v: V, slot_end: &mut Vec<u32>| -> Loc {
         let (start, end) = (start_of[v.0 as usize], end_of[v.0 as usize]);
-        // Fault: slot 0 counts as free whatever it holds.
-        let reuse = Fault::SpillSlotReused.injected();
-        let s = (0..slot_end.len())
-            .find(|&s| slot_end[s] < start || reuse && s == 0)
-            .unwrap_or_else(|| {
-                slot_end.push(0);
-                slot_end.len() - 1
-            });
-        slot_end[s] = slot_end[s].max(end);
-        Loc::Stack(s as u32)
+        take_slot(slot_end, start, end)
     };
-    // Move hints: an edge argument and the parameter it becomes. Given
-    // one register (the one allocated first, if free over the other's
-    // interval), the edge's move of that value is no move at all, as in a
-    // loop whose back edge passes the next iteration's values.
-    // And an instruction's first operand: two-address x86 computes the
-    // result in place, with no copy, when it is the operand's register.
-    let mut hints: std::collections::HashMap<V, Vec<V>> = std::collections::HashMap::new();
-    for b in &f.blocks {
-        for ins in &b.insts {
-            if let (Some(r), Some(&x)) = (ins.res, ins.args.first()) {
-                hints.entry(r).or_default().push(x);
-            }
-        }
-        for e in b.term.edges() {
-            let params = &f.blocks[e.to.0 as usize].params;
-            for (a, p) in e.args.iter().zip(params) {
-                hints.entry(*a).or_default().push(*p);
-                hints.entry(*p).or_default().push(*a);
-            }
-        }
-    }
+    let hints = move_hints(f);
     // Linear scan with lifetime holes (Wimmer's, without splitting): the
     // intervals holding a register and live at the current position
     // (`active`), and those holding one but in a hole (`inactive`: their
@@ -790,40 +801,11 @@ fn allocate_split(
             return l;
         }
         let (start, end) = hull[v.0 as usize];
-        // Fault: slot 0 counts as free whatever it holds.
-        let reuse = Fault::SpillSlotReused.injected();
-        let s = (0..slot_end.len())
-            .find(|&s| slot_end[s] < start || reuse && s == 0)
-            .unwrap_or_else(|| {
-                slot_end.push(0);
-                slot_end.len() - 1
-            });
-        slot_end[s] = slot_end[s].max(end);
-        let l = Loc::Stack(s as u32);
+        let l = take_slot(slot_end, start, end);
         slot_of[v.0 as usize] = Some(l);
         l
     };
-    // Move hints: an edge argument and the parameter it becomes. Given
-    // one register (the one allocated first, if free over the other's
-    // interval), the edge's move of that value is no move at all, as in a
-    // loop whose back edge passes the next iteration's values.
-    // And an instruction's first operand: two-address x86 computes the
-    // result in place, with no copy, when it is the operand's register.
-    let mut hints: std::collections::HashMap<V, Vec<V>> = std::collections::HashMap::new();
-    for b in &f.blocks {
-        for ins in &b.insts {
-            if let (Some(r), Some(&x)) = (ins.res, ins.args.first()) {
-                hints.entry(r).or_default().push(x);
-            }
-        }
-        for e in b.term.edges() {
-            let params = &f.blocks[e.to.0 as usize].params;
-            for (a, p) in e.args.iter().zip(params) {
-                hints.entry(*a).or_default().push(*p);
-                hints.entry(*p).or_default().push(*a);
-            }
-        }
-    }
+    let hints = move_hints(f);
     // The pieces: all in `kids`, the location of each in `kloc`; the
     // ones still to allocate in `unhandled` (by start, then value).
     let mut kids: Vec<Child> = Vec::new();
