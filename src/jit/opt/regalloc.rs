@@ -1,6 +1,8 @@
 //! Linear-scan register allocation over live intervals of SSA values with
-//! lifetime holes (Wimmer & Mössenböck's, without splitting: a value has
-//! one location throughout), and the parallel moves at block edges.
+//! lifetime holes, two ways (see `allocate_with`: the cheaper is kept):
+//! with splitting (a value's pieces in different locations, moved inside
+//! blocks and on edges) and without (a value has one location
+//! throughout); and the parallel moves at block edges.
 //!
 //! Positions: blocks in their (reverse post-) order; a block's parameters
 //! are defined at its start position; instruction k of the function has an
@@ -67,6 +69,7 @@ impl std::fmt::Display for Loc {
 }
 
 /// Positions of the linear order.
+#[derive(Clone)]
 pub struct Positions {
     pub block_start: Vec<u32>,
     pub block_end: Vec<u32>,
@@ -177,11 +180,7 @@ impl Interval {
 /// its definition there (or the block's start) to its last use (or the
 /// block's end). Adjacent ranges merge, so a hole is a stretch of real
 /// positions.
-pub fn intervals(f: &Func) -> Vec<Interval> {
-    intervals_at(f, &positions(f), &live_in(f))
-}
-
-fn intervals_at(f: &Func, pos: &Positions, live: &[HashSet<V>]) -> Vec<Interval> {
+fn intervals(f: &Func, pos: &Positions, live: &[HashSet<V>]) -> Vec<Interval> {
     let mut ranges: Vec<Vec<(u32, u32)>> = vec![Vec::new(); f.reprs.len()];
     for (bi, b) in f.blocks.iter().enumerate() {
         let (bs, be) = (pos.block_start[bi], pos.block_end[bi]);
@@ -327,7 +326,7 @@ pub fn both_with(f: &Func, regs: usize) -> [(&'static str, Allocation); 2] {
     let regs = regs.max(1);
     let pos = positions(f);
     let live = live_in(f);
-    let ivs = intervals_at(f, &pos, &live);
+    let ivs = intervals(f, &pos, &live);
     let (wloc, wslots) = allocate_whole(f, regs, &ivs);
     let n = f.reprs.len();
     let whole = Allocation {
@@ -338,7 +337,7 @@ pub fn both_with(f: &Func, regs: usize) -> [(&'static str, Allocation); 2] {
         loc: wloc,
         splits: vec![Vec::new(); n],
         nslots: wslots,
-        pos: positions(f),
+        pos: pos.clone(),
         live_in: live.clone(),
         moves: std::collections::HashMap::new(),
         split: false,
@@ -367,7 +366,7 @@ pub fn allocate_with(f: &Func, regs: usize) -> Allocation {
     // Fault: two overlapping intervals get one register (the second
     // interval of a float-free function takes the first's register).
     if Fault::IntervalsShareRegister.injected() {
-        let ivs = intervals_at(f, &a.pos, &a.live_in);
+        let ivs = intervals(f, &a.pos, &a.live_in);
         let loc = &mut a.loc;
         let ivs_g: Vec<&Interval> = ivs.iter().filter(|iv| !f.repr(iv.v).is_float()).collect();
         'outer: for (i, a) in ivs_g.iter().enumerate() {
