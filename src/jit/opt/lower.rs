@@ -292,7 +292,11 @@ impl Lower<'_, '_> {
             self.asm()
                 .alu_rm_imm(AluOp::Cmp, Size::S32, count, super::DEOPT_LIMIT as i32);
             self.asm().jcc(Cond::B, keep);
-            for off in [layout::P_DIRECT_ENTRY, layout::P_CONSTRUCT_ENTRY] {
+            for off in [
+                layout::P_DIRECT_ENTRY,
+                layout::P_CONSTRUCT_ENTRY,
+                layout::P_LEAN_ENTRY,
+            ] {
                 self.asm().mov_m_imm(Size::S64, Mem::disp(PROTO, off), 0);
             }
             self.asm().bind(keep);
@@ -1677,7 +1681,9 @@ impl Lower<'_, '_> {
         });
         let tramp = jump.map(|_| self.asm().new_label());
         self.e.target_override = tramp;
+        self.e.lean_calls = true;
         let r = self.e.visit(pc, insn);
+        self.e.lean_calls = false;
         self.e.next_override = None;
         self.e.target_override = None;
         r?;
