@@ -95,3 +95,49 @@ fn closed_form_loops_run_out_of_fuel_where_the_interpreter_does() {
     }
     assert!(out_of_fuel > 20, "{out_of_fuel} runs out of fuel");
 }
+
+/// A loop whose body is an inlined method call: the call's unit of fuel
+/// and the back edge's become two steps on the loop's register budget.
+const INLINED_CALL_LOOP: &str = "class A { constructor() { this.t = 0; this.c = 0; } add(x) { this.t += x; this.c++; return this.t; } }\n\
+                                 function run(n) { const a = new A(); let last = 0; for (let i = 0; i < n; i++) last = a.add(i & 7); return last + a.c; }\n\
+                                 for (let k = 0; k < 30; k++) print(k, run(300 + k * 41));\n";
+
+#[test]
+fn an_inlined_calls_fuel_is_a_step_on_the_loops_budget() {
+    let (out, ir) = run_print_ir("fuel", INLINED_CALL_LOOP);
+    assert!(out.ends_with("29 6697\n"), "{out}");
+    // In `run`'s loop: the call's step, then the back edge's.
+    let run = ir.rsplit("function \"run\"").next().unwrap();
+    let run = run.split("function \"").next().unwrap();
+    assert!(run.matches("FuelStep").count() >= 2, "{run}");
+    assert!(!run.contains(" Fuel "), "{run}");
+}
+
+#[test]
+fn loops_with_an_inlined_call_run_out_of_fuel_where_the_interpreter_does() {
+    let plans = &[
+        Plan::Interp,
+        Plan::AutoOpt(2),
+        Plan::DeoptStress,
+        Plan::Auto3Random,
+    ];
+    let mut out_of_fuel = 0;
+    for fuel in (40..=30_000).step_by(997).chain([u64::MAX]) {
+        let cfg = Config {
+            fuel,
+            ..Config::default()
+        };
+        let rep = report(Program::Source(INLINED_CALL_LOOP), plans, &cfg);
+        if let Some(d) = &rep.divergence {
+            panic!("fuel {fuel}: {d}");
+        }
+        if rep
+            .runs
+            .iter()
+            .all(|(_, o, _)| matches!(o.end, OutcomeEnd::OutOfFuel))
+        {
+            out_of_fuel += 1;
+        }
+    }
+    assert!(out_of_fuel > 20, "{out_of_fuel} runs out of fuel");
+}

@@ -16,8 +16,11 @@
 //! and deopts at k = F with `Vm::fuel` = 1, as `Fuel` does; the baseline
 //! code's `loop` then spends the last unit and stops. A capped budget
 //! (F > 2^31) only deopts early, with more fuel left: the baseline code
-//! goes on. Nothing in the loop reads `Vm::fuel` (no calls: see `licm`; an
-//! inlined call's `Fuel` makes one more than the latches: not transformed).
+//! goes on. Nothing in the loop reads `Vm::fuel` (no calls: see `licm`).
+//! An inlined call's `Fuel` in a latch block is one more step on the same
+//! budget (each step is one unit, so the argument holds per step; it
+//! deopts to before the call, whose frame push then runs out as `Fuel`
+//! would have); one anywhere else keeps the loop as it is.
 
 use super::ir::*;
 
@@ -46,14 +49,16 @@ fn transform(f: &mut Func, h: usize) {
     if inner_header {
         return;
     }
-    let mut fuels = 0;
     for &b in &body {
         for i in &f.blocks[b].insts {
             if i.op.has(props::CALLS) {
                 return;
             }
-            if i.op == Op::Fuel {
-                fuels += 1;
+            // Other `Fuel`s (an inlined call's unit) only in latches, whose
+            // only successor is the header: the budget entering a latch
+            // is the header's, and steps follow each other in its block.
+            if i.op == Op::Fuel && !latches.contains(&b) {
+                return;
             }
         }
     }
@@ -64,9 +69,6 @@ fn transform(f: &mut Func, h: usize) {
         if !ok {
             return;
         }
-    }
-    if fuels != latches.len() {
-        return;
     }
 
     // The budget: a new last header parameter.
@@ -80,22 +82,34 @@ fn transform(f: &mut Func, h: usize) {
             }
         }
     }
-    // Back edges spend one unit.
+    // Back edges (and an inlined call's unit before them) spend one unit
+    // each, in order; the states after a step carry what it left.
     for &l in &latches {
-        let next = f.new_value(Repr::Int32);
-        let blk = &mut f.blocks[l];
-        let fuel = blk.insts.last_mut().unwrap();
-        fuel.op = Op::FuelStep;
-        fuel.args = vec![b];
-        fuel.res = Some(next);
-        // It deopts only when the budget is 0: nothing to give back, so
-        // its own state does not read the budget (whose register the
-        // next budget then takes: `b - 1` in place).
-        if let Some(fs) = fuel.fs.as_mut() {
-            fs.regs.retain(|&(r, _)| r != FUEL_REG);
+        let mut cur = b;
+        for k in 0..f.blocks[l].insts.len() {
+            if f.blocks[l].insts[k].op != Op::Fuel {
+                if let Some(fs) = f.blocks[l].insts[k].fs.as_mut() {
+                    for r in fs.regs.iter_mut().filter(|r| r.0 == FUEL_REG) {
+                        r.1 = cur;
+                    }
+                }
+                continue;
+            }
+            let next = f.new_value(Repr::Int32);
+            let fuel = &mut f.blocks[l].insts[k];
+            fuel.op = Op::FuelStep;
+            fuel.args = vec![cur];
+            fuel.res = Some(next);
+            // It deopts only when the budget is 0: nothing to give back,
+            // so its own state does not read the budget (whose register
+            // the next budget then takes: `b - 1` in place).
+            if let Some(fs) = fuel.fs.as_mut() {
+                fs.regs.retain(|&(r, _)| r != FUEL_REG);
+            }
+            cur = next;
         }
-        if let Term::Jump(e) = &mut blk.term {
-            e.args.push(next);
+        if let Term::Jump(e) = &mut f.blocks[l].term {
+            e.args.push(cur);
         }
     }
     // Exits give back what is left: one new block per edge out, right
