@@ -233,13 +233,20 @@ pub enum Fault {
     /// `same-shape-other-proto` pattern's method call warmed on two
     /// classes (stdout divergence: the other class's method's result).
     PolyCalleeUnchecked,
+    /// Tier 2's inlined getters (`opt::build`'s `inline_getters`) run the
+    /// getter the site's cache saw without checking which function the
+    /// accessor pair holds now: a getter redefined on the prototype
+    /// after warm-up (the holder's shape unchanged) still runs the old
+    /// body. Caught by: the `getter-replaces-data` pattern's getter
+    /// redefined with `Object.defineProperty` (stdout divergence).
+    GetterCalleeUnchecked,
 }
 
 // The active set is one 64-bit word (`Fault::bit`).
 const _: () = assert!(Fault::ALL.len() <= 64);
 
 impl Fault {
-    pub const ALL: [Fault; 33] = [
+    pub const ALL: [Fault; 34] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -273,6 +280,7 @@ impl Fault {
         Fault::KeyedShapeCheckSkipped,
         Fault::ProtoShapeUnchecked,
         Fault::PolyCalleeUnchecked,
+        Fault::GetterCalleeUnchecked,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -311,6 +319,7 @@ impl Fault {
             Fault::KeyedShapeCheckSkipped => "keyed-shape-check-skipped",
             Fault::ProtoShapeUnchecked => "proto-shape-unchecked",
             Fault::PolyCalleeUnchecked => "poly-callee-unchecked",
+            Fault::GetterCalleeUnchecked => "getter-callee-unchecked",
         }
     }
 

@@ -1319,6 +1319,43 @@ impl Lower<'_, '_> {
                 );
                 a.jcc(Cond::Ae, d);
             }
+            Op::CheckAccessorRoom(room, margin, nest) => {
+                // `vm.call`'s checks (native depth, the window's room at
+                // the stack top) and the frame push's (depth, the getter's
+                // registers), as the baseline's direct accessor call
+                // (`accessors::emit_accessor_call`) makes them: a failing
+                // one deopts before the GetProp, whose call reports it.
+                let d = self.deopt(ins);
+                self.stress(d);
+                let a = self.asm();
+                a.alu_rm_imm(
+                    AluOp::Cmp,
+                    Size::S64,
+                    Mem::disp(VM, std::mem::offset_of!(Vm, native_depth) as i32),
+                    crate::runtime::call::MAX_NATIVE_DEPTH as i32,
+                );
+                a.jcc(Cond::Ae, d);
+                a.mov_r_m(Size::S64, S0, Mem::disp(VM, layout::FRAMES_LEN));
+                if nest > 0 {
+                    a.alu_rm_imm(AluOp::Add, Size::S64, S0, nest as i32);
+                }
+                a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(VM, layout::MAX_DEPTH));
+                a.jcc(Cond::Ae, d);
+                a.mov_r_m(Size::S64, S0, Mem::disp(VM, layout::SP));
+                a.mov_r_m(Size::S64, S1, Mem::disp(VM, layout::STACK_BASE));
+                a.lea(
+                    Size::S64,
+                    S1,
+                    Mem::bisd(S1, idx(S0), Scale::S8, margin as i32 * 8),
+                );
+                a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(VM, layout::STACK_LIMIT));
+                a.jcc(Cond::Ae, d);
+                if nest > 0 {
+                    a.lea(Size::S64, S0, Mem::disp(REGS, room as i32));
+                    a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(VM, layout::STACK_LIMIT));
+                    a.jcc(Cond::Ae, d);
+                }
+            }
             Op::MathF64(m) => {
                 let x = self.xmm(arg(0), X0);
                 let w = self.xwork(res.unwrap(), &[]);

@@ -151,7 +151,7 @@ impl DeoptReason {
             TruncF64 | ShrI32 => DeoptReason::NotInt32Range,
             LoadLength => DeoptReason::NotArrayOrString,
             CheckCallee(_) => DeoptReason::NotTheCallee,
-            CheckFrameRoom(..) => DeoptReason::NoFrameForInlinedCall,
+            CheckFrameRoom(..) | CheckAccessorRoom(..) => DeoptReason::NoFrameForInlinedCall,
             Deopt => DeoptReason::NoFeedback,
             LoadAtomStr(_) | StrCharAt | StrictEqStr | StrictEqAtom => DeoptReason::NotAString,
             LoadElemInBounds | StoreElemInBounds => DeoptReason::NotDenseElement,
