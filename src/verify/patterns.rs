@@ -74,7 +74,8 @@ pub enum Pattern {
     /// `Object.setPrototypeOf` on an object whose site is warm.
     SetPrototypeOf,
     /// A data property replaced by a getter (and an accessor on a prototype
-    /// read through several receivers: `this` must be the receiver).
+    /// read through several receivers: `this` must be the receiver; then
+    /// its getter redefined in place, the prototype's shape unchanged).
     GetterReplacesData,
     /// An element site warmed on a packed int array; then the array turns
     /// holey, gets a double or a string, or `length` is set below or
@@ -374,6 +375,11 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
             l.push(format!("function {p}v(o) {{ return o.v; }}"));
             l.push(format!(
                 "for (let i = 0; i < {w}; i++) {{ {p}s += {p}v({p}a); }}"
+            ));
+            // The getter redefined in place (the prototype keeps its
+            // shape): only a check of the function the pair holds sees it.
+            l.push(format!(
+                "Object.defineProperty({p}pr, \"v\", {{ get() {{ return this.id + 100; }}, set(x) {{ this.id = x * 2; }}, configurable: true }});"
             ));
             l.push(format!(
                 "{p}b.v = 21; print({p}s, {p}v({p}b), {p}v({p}a), {p}b.id);"
