@@ -240,13 +240,19 @@ pub enum Fault {
     /// body. Caught by: the `getter-replaces-data` pattern's getter
     /// redefined with `Object.defineProperty` (stdout divergence).
     GetterCalleeUnchecked,
+    /// Tier 2's `CheckIdentityCmp` (before a `===` compiled as the bits'
+    /// equality where the site saw only objects, null, undefined or
+    /// booleans) lets strings through: two equal strings in different
+    /// cells compare unequal. Caught by: the `identity-compare` pattern
+    /// (stdout divergence once the warmed site sees strings).
+    IdentityCmpOfStrings,
 }
 
 // The active set is one 64-bit word (`Fault::bit`).
 const _: () = assert!(Fault::ALL.len() <= 64);
 
 impl Fault {
-    pub const ALL: [Fault; 34] = [
+    pub const ALL: [Fault; 35] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -281,6 +287,7 @@ impl Fault {
         Fault::ProtoShapeUnchecked,
         Fault::PolyCalleeUnchecked,
         Fault::GetterCalleeUnchecked,
+        Fault::IdentityCmpOfStrings,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -320,6 +327,7 @@ impl Fault {
             Fault::ProtoShapeUnchecked => "proto-shape-unchecked",
             Fault::PolyCalleeUnchecked => "poly-callee-unchecked",
             Fault::GetterCalleeUnchecked => "getter-callee-unchecked",
+            Fault::IdentityCmpOfStrings => "identity-cmp-of-strings",
         }
     }
 

@@ -90,7 +90,7 @@ pub enum Pattern {
     /// One site seeing ropes (concatenations) and flat strings.
     RopeAndFlat,
     /// Compares and shifts warmed with small ints, then -0, NaN, int32
-    /// boundaries.
+    /// boundaries; `===` warmed on objects, then strings and numbers.
     CompareShiftEdges,
     /// Exceptions thrown and caught inside a loop that is OSR'd, and from a
     /// callee that starts throwing after warm-up.
@@ -504,6 +504,18 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
             ));
             l.push(format!(
                 "print({p}k(4294967295, 32)); print({p}k(2147483648, -1));"
+            ));
+            // `===` warmed on objects and null (tier 2 compares bits after
+            // checking one side is neither a number nor a string), then
+            // equal strings in different cells and numbers.
+            l.push(format!(
+                "const {p}o = {{ a: 1 }}; function {p}e(a, b) {{ return a === b ? 1 : a !== b ? 2 : 3; }}"
+            ));
+            l.push(format!(
+                "for (let i = 0; i < {w}; i++) {{ {p}r = {p}e(i & 1 ? {p}o : null, {p}o) + {p}e({p}o, {{}}); }}"
+            ));
+            l.push(format!(
+                "print({p}r, {p}e(\"ab\" + String.fromCharCode(99), \"abc\"), {p}e(1.5, 1.5), {p}e(0, -0), {p}e(NaN, NaN), {p}e({x}, {x}), {p}e({p}o, {p}o));"
             ));
         }
         Pattern::ThrowInHotLoop => {

@@ -1298,6 +1298,26 @@ impl Builder<'_> {
                 }
                 self.set(dst, v);
             }
+            StrictEq { dst, a, b, fb } | StrictNe { dst, a, b, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_OTHER
+                    && self.repr_of(a) == Repr::Tagged
+                    && self.repr_of(b) == Repr::Tagged =>
+            {
+                // Only objects, null, undefined or booleans seen: one side
+                // checked to be neither a number nor a string makes the
+                // bits' equality exact.
+                let x = self.get(pc, a, Repr::Tagged);
+                let y = self.get(pc, b, Repr::Tagged);
+                let fs = self.frame_state(pc);
+                self.emit(Op::CheckIdentityCmp, vec![x], Some(fs));
+                let cc = if matches!(insn, StrictNe { .. }) {
+                    Cc::Ne
+                } else {
+                    Cc::Eq
+                };
+                let v = self.emit_v(Op::CmpTagged(cc), vec![x, y], None);
+                self.set(dst, v);
+            }
             Mod { dst, a, b, fb } => match self.numeric(fb, &[a, b], true) {
                 Spec::Int => {
                     let x = self.get(pc, a, Repr::Int32);

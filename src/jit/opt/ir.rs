@@ -142,8 +142,15 @@ pub enum Op {
     CmpI32(Cc),
     CmpF64(Cc),
     /// `===`/`!==` (Eq/Ne only) as the bits' (in)equality: exact when one
-    /// side is undefined, null or a boolean (`build` checks).
+    /// side is undefined, null or a boolean (`build` checks), or neither a
+    /// number nor a string (`CheckIdentityCmp` checks).
     CmpTagged(Cc),
+    /// Deopts when its operand is a number or a string (flat or rope),
+    /// for which `===` compares values rather than bits: anything else
+    /// (an object, a function, null, undefined, a boolean) is `===` only
+    /// to itself, so a `CmpTagged` after it is exact. Where a site saw
+    /// neither (`build`: objects compared by identity).
+    CheckIdentityCmp,
     NotBool,
     /// v is undefined or null.
     IsNullish,
@@ -322,7 +329,7 @@ impl Op {
             ConstI32(_) | ConstF64(_) | ConstBool(_) | ConstTagged(_) => PURE,
             LoadReg(_) | LoadCtx(..) => READS_FRAME,
             StoreCtx(..) | LoadCtxIn(..) => 0,
-            CheckNotHole => DEOPT,
+            CheckNotHole | CheckIdentityCmp => DEOPT,
             CheckInt32 | CheckNumber => DEOPT,
             I32ToF64 | BoxI32 | BoxF64 | BoxBool => PURE,
             AddI32 | SubI32 | MulI32 | ModI32 | ShrI32 | NegI32 => DEOPT,
@@ -440,7 +447,7 @@ impl Op {
             NegF64 | MathF64(_) => (&[Float64], Some(Float64)),
             MinF64 | MaxF64 => (&[Float64, Float64], Some(Float64)),
             LoadGlobalObj => (&[], Some(Tagged)),
-            CheckNative(_) | CheckCallee(_) => (&[Tagged], None),
+            CheckNative(_) | CheckCallee(_) | CheckIdentityCmp => (&[Tagged], None),
             CheckFrameRoom(..) | CheckAccessorRoom(..) | Deopt | Splice(_) => (&[], None),
             LoadAtomStr(_) => (&[], Some(Tagged)),
             StrCharAt => (&[Tagged, Int32], Some(Tagged)),

@@ -1290,6 +1290,27 @@ impl Lower<'_, '_> {
                 a.jcc(Cond::Ne, d);
             }
             Op::IsCallee(proto) => self.is_callee(ins, proto),
+            Op::CheckIdentityCmp => {
+                // A number (any NUMBER_TAG bit) deopts; an immediate
+                // passes; a cell deopts when it is a string.
+                let d = self.deopt(ins);
+                self.stress(d);
+                let v = self.gpr(arg(0), S0);
+                let ok = self.asm().new_label();
+                let a = self.asm();
+                a.mov_r64_imm64(S1, NUMBER_TAG);
+                a.test_rm_r(Size::S64, v, S1);
+                a.jcc(Cond::Ne, d);
+                if !crate::faults::Fault::IdentityCmpOfStrings.injected() {
+                    self.branch_if_not_cell(v, S1, ok);
+                    let a = self.asm();
+                    a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(v), Kind::String as i32);
+                    a.jcc(Cond::E, d);
+                    a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(v), Kind::Rope as i32);
+                    a.jcc(Cond::E, d);
+                }
+                self.asm().bind(ok);
+            }
             Op::Deopt => {
                 let d = self.deopt(ins);
                 self.asm().jmp(d);
