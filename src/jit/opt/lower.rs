@@ -488,10 +488,9 @@ impl Lower<'_, '_> {
                 continue;
             }
             self.check_object(S0, d);
+            // The key is the shape id + 1.
             let a = self.asm();
-            a.mov_r_m(Size::S64, S1, Mem::disp(S0, SHAPE_OFF));
-            a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
-            a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
+            a.alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(S0, SHAPE_OFF), key - 1);
             a.jcc(Cond::Ne, d);
         }
         Ok(h)
@@ -1029,15 +1028,10 @@ impl Lower<'_, '_> {
                 self.check_object(o, d);
                 // Shape ids are small (an index into the shape table).
                 let key = i32::try_from(key).map_err(|_| "shape id out of range")?;
-                // (The key is the shape id + 1. `cmp [o + SHAPE_OFF], key - 1`
-                // would do in one instruction, but made valgrind crash
-                // translating scheduler's code, so benches/compare
-                // --callgrind could not run: left for later.)
-                let a = self.asm();
-                a.mov_r_m(Size::S64, S1, Mem::disp(o, SHAPE_OFF));
-                a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
-                a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
-                a.jcc(Cond::Ne, d);
+                // The key is the shape id + 1.
+                self.asm()
+                    .alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(o, SHAPE_OFF), key - 1);
+                self.asm().jcc(Cond::Ne, d);
             }
             Op::LoadField(loc) => {
                 let o = self.gpr(arg(0), S0);
