@@ -1301,9 +1301,12 @@ impl Builder<'_> {
             StrictEq { dst, a, b, fb } | StrictNe { dst, a, b, fb }
                 if self.p.feedback[fb as usize].get() == fbk::SAW_OTHER
                     && self.repr_of(a) == Repr::Tagged
-                    && self.repr_of(b) == Repr::Tagged =>
+                    && self.repr_of(b) == Repr::Tagged
+                    && !self.is_identity_const(a)
+                    && !self.is_identity_const(b) =>
             {
-                // Only objects, null, undefined or booleans seen: one side
+                // (Against a constant null, undefined or boolean: `compare`,
+                // no check.) Only objects, null, undefined or booleans seen: one side
                 // checked to be neither a number nor a string makes the
                 // bits' equality exact.
                 let x = self.get(pc, a, Repr::Tagged);
