@@ -166,7 +166,10 @@ impl Vm {
         let Some(jit) = crate::jit::state(self) else {
             return false;
         };
-        let n = jit.postponed.entry(p as *const FuncProto as usize).or_insert(0);
+        let n = jit
+            .postponed
+            .entry(p as *const FuncProto as usize)
+            .or_insert(0);
         if *n >= MAX_POSTPONES || !cold_callees(p, threshold) {
             return false;
         }

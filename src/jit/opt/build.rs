@@ -1640,7 +1640,11 @@ impl Builder<'_> {
                     to: B(2 * k + 2),
                     args: vec![],
                 };
-                let is = inst(Op::IsCallee(cp as *const FuncProto as u64), vec![g], Some(c));
+                let is = inst(
+                    Op::IsCallee(cp as *const FuncProto as u64),
+                    vec![g],
+                    Some(c),
+                );
                 (
                     vec![is],
                     Term::Branch {

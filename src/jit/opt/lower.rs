@@ -1363,11 +1363,21 @@ impl Lower<'_, '_> {
                     S1,
                     Mem::bisd(S1, idx(S0), Scale::S8, margin as i32 * 8),
                 );
-                a.alu_r_m(AluOp::Cmp, Size::S64, S1, Mem::disp(VM, layout::STACK_LIMIT));
+                a.alu_r_m(
+                    AluOp::Cmp,
+                    Size::S64,
+                    S1,
+                    Mem::disp(VM, layout::STACK_LIMIT),
+                );
                 a.jcc(Cond::Ae, d);
                 if nest > 0 {
                     a.lea(Size::S64, S0, Mem::disp(REGS, room as i32));
-                    a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(VM, layout::STACK_LIMIT));
+                    a.alu_r_m(
+                        AluOp::Cmp,
+                        Size::S64,
+                        S0,
+                        Mem::disp(VM, layout::STACK_LIMIT),
+                    );
                     a.jcc(Cond::Ae, d);
                 }
             }
