@@ -228,6 +228,15 @@ mod with_feature {
         assert_opt_fault_detected(Fault::GetterCalleeUnchecked, src);
     }
 
+    /// `===` of objects in a loop (tier 2 compares bits behind
+    /// `CheckIdentityCmp`), optimized after two calls; then two equal
+    /// strings in different cells: the fault lets them through as objects.
+    #[test]
+    fn identity_cmp_of_strings_is_detected() {
+        let src = "const o = { a: 1 };\nfunction same(a, b) { return a === b; }\nfunction run(n, x) { let s = 0; for (let i = 0; i < n; i++) if (same(x, o)) s++; return s; }\nlet t = 0;\nfor (let k = 0; k < 20; k++) t += run(50, k & 1 ? o : null);\nconst u = \"ab\" + String.fromCharCode(99);\nprint(t, same(u, \"abc\"), same(o, o));\n";
+        assert_opt_fault_detected(Fault::IdentityCmpOfStrings, src);
+    }
+
     /// A call inlined into an inlined callee (two levels, optimized after
     /// two calls) whose addition overflows after warm-up: the deopt
     /// rebuilds both callee frames, and the fault writes the innermost one
