@@ -1676,10 +1676,7 @@ impl Builder<'_> {
                 pc: INLINED_PC,
             });
         }
-        let k = self.splices.len() as u32;
-        self.splices.push((blocks, rv));
-        self.emit(Op::Splice(k), vec![], None);
-        self.set(dst, rv);
+        self.splice_at(blocks, rv, dst);
         Ok(())
     }
 
@@ -1998,10 +1995,7 @@ impl Builder<'_> {
                 pc: INLINED_PC,
             });
         }
-        let k = self.splices.len() as u32;
-        self.splices.push((blocks, rv));
-        self.emit(Op::Splice(k), vec![], None);
-        self.set(call.0, rv);
+        self.splice_at(blocks, rv, call.0);
         Ok(())
     }
 
@@ -2181,10 +2175,7 @@ impl Builder<'_> {
                 pc: INLINED_PC,
             });
         }
-        let k = self.splices.len() as u32;
-        self.splices.push((blocks, rv));
-        self.emit(Op::Splice(k), vec![], None);
-        self.set(dst, rv);
+        self.splice_at(blocks, rv, dst);
         Ok(())
     }
 
@@ -2370,6 +2361,15 @@ impl Builder<'_> {
             n
         });
         out.push(Inst { op, args, res, fs });
+    }
+
+    /// Marks where inlined `blocks` (numbered from 0, the continuation
+    /// after them) go (`splice`); their result `rv` goes to `dst`.
+    fn splice_at(&mut self, blocks: Vec<Block>, rv: V, dst: u16) {
+        let k = self.splices.len() as u32;
+        self.splices.push((blocks, rv));
+        self.emit(Op::Splice(k), vec![], None);
+        self.set(dst, rv);
     }
 
     /// Splices in the blocks of the callees inlined with branches

@@ -452,6 +452,28 @@ impl Lower<'_, '_> {
     }
 
     /// `IsCallee`: the tests of `CheckCallee`, as a Bool.
+    /// Jumps to `d` unless a frame could be pushed `nest` inlined frames
+    /// deeper (below the depth limit) and `room` bytes above the
+    /// function's registers are below the stack limit (`CheckFrameRoom`,
+    /// `CheckAccessorRoom`).
+    fn frame_room(&mut self, room: u32, nest: u8, d: Label) {
+        let a = self.asm();
+        a.mov_r_m(Size::S64, S0, Mem::disp(VM, layout::FRAMES_LEN));
+        if nest > 0 {
+            a.alu_rm_imm(AluOp::Add, Size::S64, S0, nest as i32);
+        }
+        a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(VM, layout::MAX_DEPTH));
+        a.jcc(Cond::Ae, d);
+        a.lea(Size::S64, S0, Mem::disp(REGS, room as i32));
+        a.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            S0,
+            Mem::disp(VM, layout::STACK_LIMIT),
+        );
+        a.jcc(Cond::Ae, d);
+    }
+
     fn is_callee(&mut self, ins: &Inst, proto: u64) {
         let res = ins.res.unwrap();
         let v = self.gpr(ins.args[0], S0);
@@ -1318,21 +1340,7 @@ impl Lower<'_, '_> {
                 // be pushed before this one.
                 let d = self.deopt(ins);
                 self.stress(d);
-                let a = self.asm();
-                a.mov_r_m(Size::S64, S0, Mem::disp(VM, layout::FRAMES_LEN));
-                if nest > 0 {
-                    a.alu_rm_imm(AluOp::Add, Size::S64, S0, nest as i32);
-                }
-                a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(VM, layout::MAX_DEPTH));
-                a.jcc(Cond::Ae, d);
-                a.lea(Size::S64, S0, Mem::disp(REGS, room as i32));
-                a.alu_r_m(
-                    AluOp::Cmp,
-                    Size::S64,
-                    S0,
-                    Mem::disp(VM, layout::STACK_LIMIT),
-                );
-                a.jcc(Cond::Ae, d);
+                self.frame_room(room, nest, d);
             }
             Op::CheckAccessorRoom(room, margin, nest) => {
                 // `vm.call`'s checks (native depth, the window's room at
@@ -1350,12 +1358,6 @@ impl Lower<'_, '_> {
                     crate::runtime::call::MAX_NATIVE_DEPTH as i32,
                 );
                 a.jcc(Cond::Ae, d);
-                a.mov_r_m(Size::S64, S0, Mem::disp(VM, layout::FRAMES_LEN));
-                if nest > 0 {
-                    a.alu_rm_imm(AluOp::Add, Size::S64, S0, nest as i32);
-                }
-                a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(VM, layout::MAX_DEPTH));
-                a.jcc(Cond::Ae, d);
                 a.mov_r_m(Size::S64, S0, Mem::disp(VM, layout::SP));
                 a.mov_r_m(Size::S64, S1, Mem::disp(VM, layout::STACK_BASE));
                 a.lea(
@@ -1370,16 +1372,9 @@ impl Lower<'_, '_> {
                     Mem::disp(VM, layout::STACK_LIMIT),
                 );
                 a.jcc(Cond::Ae, d);
-                if nest > 0 {
-                    a.lea(Size::S64, S0, Mem::disp(REGS, room as i32));
-                    a.alu_r_m(
-                        AluOp::Cmp,
-                        Size::S64,
-                        S0,
-                        Mem::disp(VM, layout::STACK_LIMIT),
-                    );
-                    a.jcc(Cond::Ae, d);
-                }
+                // (At nest 0 the room check is implied: vm.sp is at or
+                // above the function's registers.)
+                self.frame_room(room, nest, d);
             }
             Op::MathF64(m) => {
                 let x = self.xmm(arg(0), X0);
