@@ -427,7 +427,10 @@ fn optimization_waits_for_callees_then_inlines_them_and_their_getters() {
     );
     let opt = err.find("[tier] run: optimized").expect(&err);
     let base = err.find("[tier] f: baseline").expect(&err);
-    assert!(base < opt, "f reached baseline code before run was optimized:\n{err}");
+    assert!(
+        base < opt,
+        "run was optimized before f reached baseline code:\n{err}"
+    );
     assert!(err.contains("run: inlined f ("), "{err}");
     assert!(!err.contains("not inlined: getter"), "{err}");
 }

@@ -1532,7 +1532,7 @@ impl Builder<'_> {
             CHAIN_GETTER, CHAIN_KIND, CHAIN_N, CHAIN_NEW_SHAPE, CHAIN_PROTOS,
         };
         let ic = self.p.prop_ics().get(fb)?;
-        if ic.is_mega() || ic.len() == 0 {
+        if ic.is_mega() || ic.is_empty() {
             return None;
         }
         let mut cases = Vec::new();
