@@ -240,13 +240,26 @@ pub enum Fault {
     /// plans (`deopt-stress` allocates r14 first) as a crash or a wrong
     /// inline-cache result.
     FeedbackNotRepinned,
+    /// Tier 2's inlined getters (`opt::build`'s `inline_getters`) run the
+    /// getter the site's cache saw without checking which function the
+    /// accessor pair holds now: a getter redefined on the prototype
+    /// after warm-up (the holder's shape unchanged) still runs the old
+    /// body. Caught by: the `getter-replaces-data` pattern's getter
+    /// redefined with `Object.defineProperty` (stdout divergence).
+    GetterCalleeUnchecked,
+    /// Tier 2's `CheckIdentityCmp` (before a `===` compiled as the bits'
+    /// equality where the site saw only objects, null, undefined or
+    /// booleans) lets strings through: two equal strings in different
+    /// cells compare unequal. Caught by: the `identity-compare` pattern
+    /// (stdout divergence once the warmed site sees strings).
+    IdentityCmpOfStrings,
 }
 
 // The active set is one 64-bit word (`Fault::bit`).
 const _: () = assert!(Fault::ALL.len() <= 64);
 
 impl Fault {
-    pub const ALL: [Fault; 34] = [
+    pub const ALL: [Fault; 36] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -281,6 +294,8 @@ impl Fault {
         Fault::ProtoShapeUnchecked,
         Fault::PolyCalleeUnchecked,
         Fault::FeedbackNotRepinned,
+        Fault::GetterCalleeUnchecked,
+        Fault::IdentityCmpOfStrings,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -320,6 +335,8 @@ impl Fault {
             Fault::ProtoShapeUnchecked => "proto-shape-unchecked",
             Fault::PolyCalleeUnchecked => "poly-callee-unchecked",
             Fault::FeedbackNotRepinned => "feedback-not-repinned",
+            Fault::GetterCalleeUnchecked => "getter-callee-unchecked",
+            Fault::IdentityCmpOfStrings => "identity-cmp-of-strings",
         }
     }
 

@@ -65,6 +65,10 @@ pub fn attach(vm: &mut Vm) {
 /// its baseline code for good.
 pub use crate::jit::opt::DEOPT_LIMIT;
 pub const MAX_REOPTS: u32 = 3;
+/// Times a function's optimization waits (another `opt_threshold` calls
+/// or back edges each) for the callees it would inline to leave the
+/// interpreter (`cold_callees`).
+pub const MAX_POSTPONES: u32 = 4;
 
 /// The policy (`Tiering::decide`): the run loop asks once an interpreted
 /// function's calls or back edges reach `Tiering::threshold` (at once
@@ -73,6 +77,7 @@ pub const MAX_REOPTS: u32 = 3;
 fn decide(vm: &mut Vm, p: &FuncProto) -> CodeKind {
     let kind = p.jit.kind.get();
     match (vm.opts.tier, kind) {
+        (Tier::Auto, CodeKind::Baseline) if vm.postpone(p) => {}
         (Tier::Opt, CodeKind::Interpreted) | (Tier::Auto, CodeKind::Baseline) => {
             vm.compile_tier(p, CodeKind::Optimized)
         }
@@ -120,7 +125,66 @@ pub fn direct_constructible(p: &FuncProto) -> bool {
     !p.has_rest && matches!(p.kind, FuncKind::Normal | FuncKind::ClassConstructor)
 }
 
+/// Whether a call site of `p` saw a JS callee (one, or the 2-4 a
+/// megamorphic site lists) that is still interpreted but on its way to
+/// baseline code (called at least a quarter of `threshold` times, and may
+/// tier up): its property sites have no inline-cache entries yet (only
+/// baseline code makes them), so tier 2 would not inline it, or inline
+/// its property accesses as generic code. A rarely called callee is not
+/// waited for.
+fn cold_callees(p: &FuncProto, threshold: u32) -> bool {
+    use crate::bytecode::feedback as fbk;
+    use crate::bytecode::Insn;
+    let cold = |w: u64| {
+        // A JS callee's word is its prototype's address; prototypes live
+        // as long as the VM.
+        w != 0 && w != fbk::MEGA && w & fbk::NATIVE_CALLEE == 0 && {
+            let c = unsafe { &*(w as *const FuncProto) };
+            c.jit.kind.get() == CodeKind::Interpreted
+                && c.jit.may_tier_up.get()
+                && c.jit.call_count.get().saturating_mul(4) >= threshold
+        }
+    };
+    p.code.iter().any(|insn| match *insn {
+        Insn::Call { fb, .. } => match p.feedback[fb as usize].get() {
+            fbk::MEGA => p.call_targets.of(fb).into_iter().any(cold),
+            w => cold(w),
+        },
+        _ => false,
+    })
+}
+
 impl Vm {
+    /// Under `Tier::Auto`, whether to leave hot baseline function `p` in
+    /// baseline code a while longer (at most `MAX_POSTPONES` times): when
+    /// callees it would inline are still interpreted (`cold_callees`).
+    /// Its counters start again from 0, so the back edge that exits for
+    /// tier 2 at exactly `opt_threshold`, and the call entries that refuse
+    /// from it on, ask again after that many more.
+    fn postpone(&mut self, p: &FuncProto) -> bool {
+        let threshold = self.opts.jit_threshold;
+        let Some(jit) = crate::jit::state(self) else {
+            return false;
+        };
+        let n = jit
+            .postponed
+            .entry(p as *const FuncProto as usize)
+            .or_insert(0);
+        if *n >= MAX_POSTPONES || !cold_callees(p, threshold) {
+            return false;
+        }
+        *n += 1;
+        if jit.trace {
+            eprintln!(
+                "[tier] {}: optimization postponed (callees still interpreted)",
+                display_name(p)
+            );
+        }
+        p.jit.call_count.set(0);
+        p.jit.loop_count.set(0);
+        true
+    }
+
     /// Compiles `p` to code of `kind` and installs it in its record. On
     /// failure the function stays where it was (a failed optimization
     /// leaves baseline code, or compiles it), never to try again.

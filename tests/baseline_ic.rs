@@ -408,6 +408,13 @@ Cannot create property 'acc' on string 'str'
                 words.map(|w| (w[ic::CHAIN_KIND], w[ic::CHAIN_N])),
                 Some((kind, 1))
             );
+            if !set {
+                // The getter's prototype, tier 2's hint for inlining it.
+                let g = words.unwrap()[ic::CHAIN_NEW_SHAPE];
+                assert_ne!(g, 0, "no getter recorded");
+                let g = unsafe { &*(g as *const jolt::bytecode::FuncProto) };
+                assert_eq!(g.kind, jolt::bytecode::FuncKind::Getter);
+            }
         }
     }
     // Own `length` data properties are cached ({ length: 7 } and the

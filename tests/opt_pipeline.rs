@@ -403,3 +403,34 @@ fn sites_without_feedback_deopt_and_reoptimize_with_it() {
     // left in baseline code.
     assert!(!err.contains("stays in baseline code"), "{err}");
 }
+
+/// A loop that turns hot for tier 2 while the method it calls is still
+/// interpreted (called often, but fewer than `--jit-threshold` times): the
+/// auto tier postpones optimizing it until the method has baseline code
+/// (whose caches the inlining needs), then inlines the method, and the
+/// getter on the prototype that the method reads (`get k`) into it.
+#[test]
+fn optimization_waits_for_callees_then_inlines_them_and_their_getters() {
+    let (out, err) = run_traced(
+        "postpone",
+        "class B { constructor(v) { this.v = v; } get k() { return this.v & 7; } }\n\
+         class C extends B { f(x) { return this.k + x; } }\n\
+         const c = new C(13);\n\
+         function run(n) { let s = 0; for (let i = 0; i < n; i++) { s += i; if ((i & 7) === 0) s += c.f(i); } return s; }\n\
+         print(run(20000));\n",
+        &["--jit-threshold=500", "--opt-threshold=1000"],
+    );
+    assert_eq!(out, "224992500\n", "{err}");
+    assert!(
+        err.contains("[tier] run: optimization postponed (callees still interpreted)"),
+        "{err}"
+    );
+    let opt = err.find("[tier] run: optimized").expect(&err);
+    let base = err.find("[tier] f: baseline").expect(&err);
+    assert!(
+        base < opt,
+        "run was optimized before f reached baseline code:\n{err}"
+    );
+    assert!(err.contains("run: inlined f ("), "{err}");
+    assert!(!err.contains("not inlined: getter"), "{err}");
+}

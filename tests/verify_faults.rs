@@ -258,6 +258,25 @@ mod with_feature {
         )
     }
 
+    /// A getter on a prototype read in a loop (tier 2 inlines it behind a
+    /// check of the function the accessor pair holds), optimized after two
+    /// calls; then the getter is redefined in place (the prototype keeps
+    /// its shape): the fault runs the old body.
+    #[test]
+    fn getter_callee_unchecked_is_detected() {
+        let src = "const pr = { get v() { return this.id; } };\nconst a = Object.create(pr); a.id = 3;\nfunction run(n) { let s = 0; for (let i = 0; i < n; i++) s += a.v; return s; }\nlet t = 0;\nfor (let k = 0; k < 20; k++) t += run(50);\nObject.defineProperty(pr, \"v\", { get() { return this.id * 100; }, configurable: true });\nprint(t, run(3));\n";
+        assert_opt_fault_detected(Fault::GetterCalleeUnchecked, src);
+    }
+
+    /// `===` of objects in a loop (tier 2 compares bits behind
+    /// `CheckIdentityCmp`), optimized after two calls; then two equal
+    /// strings in different cells: the fault lets them through as objects.
+    #[test]
+    fn identity_cmp_of_strings_is_detected() {
+        let src = "const o = { a: 1 };\nfunction same(a, b) { return a === b; }\nfunction run(n, x) { let s = 0; for (let i = 0; i < n; i++) if (same(x, o)) s++; return s; }\nlet t = 0;\nfor (let k = 0; k < 20; k++) t += run(50, k & 1 ? o : null);\nconst u = \"ab\" + String.fromCharCode(99);\nprint(t, same(u, \"abc\"), same(o, o));\n";
+        assert_opt_fault_detected(Fault::IdentityCmpOfStrings, src);
+    }
+
     /// A call inlined into an inlined callee (two levels, optimized after
     /// two calls) whose addition overflows after warm-up: the deopt
     /// rebuilds both callee frames, and the fault writes the innermost one

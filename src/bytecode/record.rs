@@ -41,7 +41,7 @@ impl CodeKind {
 
 /// Slots in `JitRecord::deopt_reasons` (at least the optimizing tier's
 /// number of reasons).
-pub const DEOPT_REASONS: usize = 16;
+pub const DEOPT_REASONS: usize = 17;
 
 /// See the module doc. `repr(C)`: baseline code reads the counters and
 /// entries at fixed offsets.

@@ -42,6 +42,9 @@ pub struct JitState {
     /// deoptimized it too often; its reoptimizations do not speculate
     /// there (`OptOptions::no_spec`).
     pub no_spec: std::collections::HashMap<usize, Vec<u32>>,
+    /// Per function: how often its optimization was postponed because
+    /// callees it would inline were still interpreted (`tier::decide`).
+    pub postponed: std::collections::HashMap<usize, u32>,
 }
 
 impl JitState {
@@ -57,6 +60,7 @@ impl JitState {
             trampoline: None,
             reopts: Default::default(),
             no_spec: Default::default(),
+            postponed: Default::default(),
         }
     }
 }

@@ -74,7 +74,8 @@ pub enum Pattern {
     /// `Object.setPrototypeOf` on an object whose site is warm.
     SetPrototypeOf,
     /// A data property replaced by a getter (and an accessor on a prototype
-    /// read through several receivers: `this` must be the receiver).
+    /// read through several receivers: `this` must be the receiver; then
+    /// its getter redefined in place, the prototype's shape unchanged).
     GetterReplacesData,
     /// An element site warmed on a packed int array; then the array turns
     /// holey, gets a double or a string, or `length` is set below or
@@ -89,7 +90,7 @@ pub enum Pattern {
     /// One site seeing ropes (concatenations) and flat strings.
     RopeAndFlat,
     /// Compares and shifts warmed with small ints, then -0, NaN, int32
-    /// boundaries.
+    /// boundaries; `===` warmed on objects, then strings and numbers.
     CompareShiftEdges,
     /// Exceptions thrown and caught inside a loop that is OSR'd, and from a
     /// callee that starts throwing after warm-up.
@@ -375,6 +376,11 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
             l.push(format!(
                 "for (let i = 0; i < {w}; i++) {{ {p}s += {p}v({p}a); }}"
             ));
+            // The getter redefined in place (the prototype keeps its
+            // shape): only a check of the function the pair holds sees it.
+            l.push(format!(
+                "Object.defineProperty({p}pr, \"v\", {{ get() {{ return this.id + 100; }}, set(x) {{ this.id = x * 2; }}, configurable: true }});"
+            ));
             l.push(format!(
                 "{p}b.v = 21; print({p}s, {p}v({p}b), {p}v({p}a), {p}b.id);"
             ));
@@ -498,6 +504,18 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
             ));
             l.push(format!(
                 "print({p}k(4294967295, 32)); print({p}k(2147483648, -1));"
+            ));
+            // `===` warmed on objects and null (tier 2 compares bits after
+            // checking one side is neither a number nor a string), then
+            // equal strings in different cells and numbers.
+            l.push(format!(
+                "const {p}o = {{ a: 1 }}; function {p}e(a, b) {{ return a === b ? 1 : a !== b ? 2 : 3; }}"
+            ));
+            l.push(format!(
+                "for (let i = 0; i < {w}; i++) {{ {p}r = {p}e(i & 1 ? {p}o : null, {p}o) + {p}e({p}o, {{}}); }}"
+            ));
+            l.push(format!(
+                "print({p}r, {p}e(\"ab\" + String.fromCharCode(99), \"abc\"), {p}e(1.5, 1.5), {p}e(0, -0), {p}e(NaN, NaN), {p}e({x}, {x}), {p}e({p}o, {p}o));"
             ));
         }
         Pattern::ThrowInHotLoop => {

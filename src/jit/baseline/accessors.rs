@@ -33,7 +33,7 @@ use std::mem::offset_of;
 
 const NATIVE_DEPTH: i32 = offset_of!(Vm, native_depth) as i32;
 /// `vm.call` refuses a window at `base` unless `base + 2 + argc + 16 < STACK_VALUES`.
-const CALL_MARGIN: i32 = 18;
+pub(crate) const CALL_MARGIN: i32 = 18;
 
 /// Which accessor a site calls: a GetProp's getter (its `dst`) or a
 /// SetProp's setter (its `src`).

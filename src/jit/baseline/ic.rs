@@ -262,7 +262,9 @@ pub const CHAIN_ADD: u64 = 1;
 /// Like `CHAIN_LOAD`, but the holder's property is an accessor with a
 /// getter: the machine code checks the same shapes and calls the getter
 /// directly when it has baseline code (`accessors`); otherwise the helper
-/// checks them ([`cached_getter`]) and calls it without a lookup.
+/// checks them ([`cached_getter`]) and calls it without a lookup. The
+/// record's `CHAIN_NEW_SHAPE` word is the getter's prototype address when
+/// the record was made (`getter_proto`; 0 for a native), tier 2's hint.
 pub const CHAIN_GETTER: u64 = 2;
 /// SetProp: the receiver and prototypes 1..n-1 lack the key and prototype
 /// n holds it as an accessor (the pair at `loc`): the machine code calls
@@ -338,12 +340,28 @@ fn note_proto_at(vm: &Vm, d: Dest, c: Cell, key: PropKey) {
     };
     let hs = vm.shapes.get(Vm::shape_of(holder));
     let (slot, attrs) = vm.shapes.lookup(Vm::shape_of(holder), key).unwrap();
+    let loc = loc_of(hs.n_fixed, hs.n_inline, slot);
     if attrs & ACCESSOR != 0 {
         words[CHAIN_KIND] = CHAIN_GETTER;
+        words[CHAIN_NEW_SHAPE] = getter_proto(vm, holder, loc);
     }
     words[CHAIN_N] = (words.len() - CHAIN_PROTOS) as u64;
-    let loc = loc_of(hs.n_fixed, hs.n_inline, slot);
     d.enter_chain(d.key(c), loc, &words);
+}
+
+/// The prototype address of the JS function that is the getter of the
+/// accessor pair at `loc` in `holder`, or 0 (no getter, a native, a bound
+/// function): a `CHAIN_GETTER` record's `CHAIN_NEW_SHAPE` word, which
+/// tier 2 reads to inline the getter (behind a check of the function it
+/// loads: the word is a hint, never trusted).
+fn getter_proto(vm: &Vm, holder: Cell, loc: i64) -> u64 {
+    let (cell, i) = slot_at(holder, loc);
+    let g = Cell::from_value(cell.get(i)).get(0);
+    if vm.kind_of(g) == Some(Kind::Function) {
+        vm.func_proto(g) as u64
+    } else {
+        0
+    }
 }
 
 /// Before `bl_in` computes `key in obj` at site `fb`: enters `obj`'s

@@ -1158,6 +1158,16 @@ impl Builder<'_> {
                 let v = self.load_inherited(pc, o, key, &protos, loc);
                 self.set(dst, v);
             }
+            GetProp { dst, obj, fb, .. } if self.inline && self.getter_site(fb).is_some() => {
+                let (cases, getters) = self.getter_site(fb).unwrap();
+                if let Err(why) = self.inline_getters(pc, (dst, obj), cases, &getters) {
+                    let name = getters[0].name.as_str();
+                    self.f
+                        .not_inlined
+                        .push(format!("getter {name} at pc {pc}: {why}"));
+                    self.generic(pc);
+                }
+            }
             GetGlobal { dst, fb, .. } if self.prop_site(fb).is_some() => {
                 // The global object's own data property, shape-guarded
                 // as any `LoadProp` (the site's entries are own data).
@@ -1286,6 +1296,29 @@ impl Builder<'_> {
                 if matches!(insn, StrictNe { .. }) {
                     v = self.emit_v(Op::NotBool, vec![v], None);
                 }
+                self.set(dst, v);
+            }
+            StrictEq { dst, a, b, fb } | StrictNe { dst, a, b, fb }
+                if self.p.feedback[fb as usize].get() == fbk::SAW_OTHER
+                    && self.repr_of(a) == Repr::Tagged
+                    && self.repr_of(b) == Repr::Tagged
+                    && !self.is_identity_const(a)
+                    && !self.is_identity_const(b) =>
+            {
+                // (Against a constant null, undefined or boolean: `compare`,
+                // no check.) Only objects, null, undefined or booleans seen: one side
+                // checked to be neither a number nor a string makes the
+                // bits' equality exact.
+                let x = self.get(pc, a, Repr::Tagged);
+                let y = self.get(pc, b, Repr::Tagged);
+                let fs = self.frame_state(pc);
+                self.emit(Op::CheckIdentityCmp, vec![x], Some(fs));
+                let cc = if matches!(insn, StrictNe { .. }) {
+                    Cc::Ne
+                } else {
+                    Cc::Eq
+                };
+                let v = self.emit_v(Op::CmpTagged(cc), vec![x, y], None);
                 self.set(dst, v);
             }
             Mod { dst, a, b, fb } => match self.numeric(fb, &[a, b], true) {
@@ -1489,6 +1522,288 @@ impl Builder<'_> {
         self.emit_v(Op::LoadField(loc), vec![h], None)
     }
 
+    /// A GetProp site whose cache holds 1 to `POLY_MAX` receiver shapes,
+    /// for each of which the property is an accessor on a prototype whose
+    /// getter was a JS function (`CHAIN_GETTER` records with the getter's
+    /// prototype): the cases a `LoadProp` reads the accessor pair by, and
+    /// the getters' prototypes (each once).
+    fn getter_site(&self, fb: u16) -> Option<(Vec<PropCase>, Vec<&'static FuncProto>)> {
+        use crate::jit::baseline::ic::{
+            CHAIN_GETTER, CHAIN_KIND, CHAIN_N, CHAIN_NEW_SHAPE, CHAIN_PROTOS,
+        };
+        let ic = self.p.prop_ics().get(fb)?;
+        if ic.is_mega() || ic.is_empty() {
+            return None;
+        }
+        let mut cases = Vec::new();
+        let mut getters: Vec<&'static FuncProto> = Vec::new();
+        for e in &ic.entries[..ic.len()] {
+            let w = ic.chain_of(e, CHAIN_N, CHAIN_PROTOS)?;
+            if w[CHAIN_KIND] != CHAIN_GETTER || w.len() <= CHAIN_PROTOS || w[CHAIN_NEW_SHAPE] == 0 {
+                return None;
+            }
+            // The record's getter word is a prototype's address, and
+            // prototypes outlive all code.
+            let g: &'static FuncProto = unsafe { &*(w[CHAIN_NEW_SHAPE] as *const FuncProto) };
+            if !getters.iter().any(|x| std::ptr::eq(*x, g)) {
+                getters.push(g);
+            }
+            cases.push(PropCase {
+                key: e.key.get(),
+                protos: w[CHAIN_PROTOS..].to_vec(),
+                loc: e.loc.get(),
+            });
+        }
+        Some((cases, getters))
+    }
+
+    /// Inlines the getters a GetProp `(dst, obj)` at `pc` calls (see
+    /// `getter_site`), each a side-effect-free function of one block
+    /// (`pure_getter`): the accessor pair read as a `LoadProp` (the
+    /// receiver's and the prototypes' shapes checked), the getter from it,
+    /// then per getter a callee test (the last one a `CheckCallee` guard)
+    /// and its body with r0 the getter and r1 the receiver. Since the
+    /// body writes nothing, every guard in it deopts to the state before
+    /// the GetProp (the baseline then calls the getter: no frame of its
+    /// own is rebuilt), and the call's fuel is spent last, after
+    /// `CheckAccessorRoom` made the call's own checks first.
+    fn inline_getters(
+        &mut self,
+        pc: usize,
+        (dst, obj): (u16, u16),
+        cases: Vec<PropCase>,
+        getters: &[&'static FuncProto],
+    ) -> Result<(), String> {
+        let mut built = Vec::with_capacity(getters.len());
+        let mut size = 0;
+        for &cp in getters {
+            let cf = self.pure_getter(cp)?;
+            size += cp.code.len();
+            built.push(cf);
+        }
+        if self.inlined_insts + size > INLINE_BUDGET {
+            return Err("budget spent".into());
+        }
+        self.inlined_insts += size;
+        let o = self.get(pc, obj, Repr::Tagged);
+        let fs = self.frame_state(pc);
+        let pair = if let [PropCase {
+            key,
+            ref protos,
+            loc,
+        }] = cases[..]
+        {
+            let protos = protos.clone();
+            self.load_inherited(pc, o, key, &protos, loc)
+        } else {
+            let idx = self.f.prop_sites.len() as u32;
+            self.f.prop_sites.push(cases);
+            self.emit_v(Op::LoadProp(idx), vec![o], Some(fs.clone()))
+        };
+        let off = crate::jit::baseline::ic::slots_value_off(0) as i64;
+        let g = self.emit_v(Op::LoadField(off), vec![pair], None);
+        let unchecked = crate::faults::Fault::GetterCalleeUnchecked.injected();
+        let check = |cp: &FuncProto| Inst {
+            op: Op::CheckCallee(cp as *const FuncProto as u64),
+            args: vec![g],
+            res: None,
+            fs: Some(fs.clone()),
+        };
+        if let ([cp], [cf]) = (getters, &built[..]) {
+            let mut out = std::mem::take(&mut self.f.blocks[self.cur].insts);
+            if !unchecked {
+                out.push(check(cp));
+            }
+            let v = self.getter_body(&fs, cp, cf, (g, o), None, &mut out);
+            self.f.blocks[self.cur].insts = out;
+            self.set(dst, v);
+            return Ok(());
+        }
+        let want = (getters.iter().zip(&built))
+            .map(|(cp, cf)| ret_repr(cp, cf))
+            .reduce(Repr::join)
+            .unwrap();
+        // Local blocks: getter k's test at 2k, its body at 2k + 1; the
+        // continuation at 2n.
+        let n = getters.len() as u32;
+        let rv = self.f.new_value(want);
+        let mut blocks = Vec::with_capacity(2 * getters.len());
+        for (k, (&cp, cf)) in getters.iter().zip(&built).enumerate() {
+            let k = k as u32;
+            let body = Edge {
+                to: B(2 * k + 1),
+                args: vec![],
+            };
+            let (insts, term) = if k + 1 < n {
+                let c = self.f.new_value(Repr::Bool);
+                let els = Edge {
+                    to: B(2 * k + 2),
+                    args: vec![],
+                };
+                let is = inst(
+                    Op::IsCallee(cp as *const FuncProto as u64),
+                    vec![g],
+                    Some(c),
+                );
+                (
+                    vec![is],
+                    Term::Branch {
+                        cond: c,
+                        then: body,
+                        els,
+                    },
+                )
+            } else if unchecked {
+                (vec![], Term::Jump(body))
+            } else {
+                (vec![check(cp)], Term::Jump(body))
+            };
+            blocks.push(Block {
+                params: vec![],
+                insts,
+                term,
+                pc: INLINED_PC,
+            });
+            let mut out = Vec::new();
+            let v = self.getter_body(&fs, cp, cf, (g, o), Some(want), &mut out);
+            blocks.push(Block {
+                params: vec![],
+                insts: out,
+                term: Term::Jump(Edge {
+                    to: B(2 * n),
+                    args: vec![v],
+                }),
+                pc: INLINED_PC,
+            });
+        }
+        self.splice_at(blocks, rv, dst);
+        Ok(())
+    }
+
+    /// The IR of getter `cp` if it can be inlined by `inline_getters`: a
+    /// plain function (not an arrow: its `this` is not the receiver) of
+    /// one block, no calls, no inlined calls, and nothing a second run
+    /// could tell from the first: no store, no fuel spent.
+    fn pure_getter(&self, cp: &'static FuncProto) -> Result<Func, String> {
+        use crate::bytecode::FuncKind;
+        let plain = matches!(
+            cp.kind,
+            FuncKind::Getter | FuncKind::Method | FuncKind::Normal
+        );
+        if !plain || cp.has_rest || !cp.handlers.is_empty() {
+            return Err("not a plain function".into());
+        }
+        if cp.code.len() > INLINE_MAX_INSTS {
+            return Err("too large".into());
+        }
+        if std::ptr::eq(cp, self.p) {
+            return Err("recursive".into());
+        }
+        let cf = self.build_inlinee(cp)?;
+        if !is_straight(&cf) || !cf.osr.is_empty() || !cf.inlined.is_empty() {
+            return Err("branches or inlined calls".into());
+        }
+        let effect = |i: &Inst| {
+            matches!(
+                i.op,
+                Op::StoreProp(_)
+                    | Op::StoreField(_)
+                    | Op::StoreElem
+                    | Op::StoreElemInBounds
+                    | Op::StoreTypedF64
+                    | Op::StoreTypedI32
+                    | Op::StoreTypedF64InBounds
+                    | Op::StoreTypedI32InBounds
+                    | Op::StoreCtx(..)
+                    | Op::Fuel
+                    | Op::TakeFuel
+                    | Op::CheckFrameRoom(..)
+                    | Op::CheckAccessorRoom(..)
+                    | Op::Splice(_)
+            )
+        };
+        if cf.blocks[1].insts.iter().any(effect) {
+            return Err("side effects".into());
+        }
+        Ok(cf)
+    }
+
+    /// Appends getter `cp`'s body (its IR `cf`, see `pure_getter`) to
+    /// `out`, called as `(g, o)` (the getter, the receiver), every frame
+    /// state `fs` (the GetProp's): `vm.call`'s checks, the body, the
+    /// call's fuel. Its result, converted to `want` if given.
+    fn getter_body(
+        &mut self,
+        fs: &FrameState,
+        cp: &'static FuncProto,
+        cf: &Func,
+        (g, o): (V, V),
+        want: Option<Repr>,
+        out: &mut Vec<Inst>,
+    ) -> V {
+        let margin = (cp.nregs + 2).max(crate::jit::baseline::accessors::CALL_MARGIN as u16);
+        let room = 8 * (self.p.nregs as u32 + margin as u32);
+        out.push(Inst {
+            op: Op::CheckAccessorRoom(room, margin, 0),
+            args: vec![],
+            res: None,
+            fs: Some(fs.clone()),
+        });
+        let undef = self.f.new_value(Repr::Tagged);
+        out.push(inst(
+            Op::ConstTagged(crate::runtime::Value::UNDEFINED.0),
+            vec![],
+            Some(undef),
+        ));
+        let entry = (0..cp.nregs.max(2))
+            .map(|r| match r {
+                0 => g,
+                1 => o,
+                _ => undef,
+            })
+            .collect();
+        let mut t = Translate {
+            nested_at: 0,
+            info: Inlined {
+                callee: u32::MAX,
+                base: 0,
+                argc: 0,
+                dst: 0,
+                caller: fs.clone(),
+            },
+            restart: Some(fs.clone()),
+            sites: self.f.prop_sites.len() as u32,
+            entry,
+            unboxed: HashMap::new(),
+            map: HashMap::new(),
+            env: None,
+        };
+        self.f.prop_sites.extend(cf.prop_sites.iter().cloned());
+        if (cf.blocks[1].insts.iter()).any(|i| matches!(i.op, Op::LoadCtx(..))) {
+            let e = self.f.new_value(Repr::Tagged);
+            let env = crate::jit::baseline::emit::layout::FN_ENV as i64;
+            out.push(inst(Op::LoadField(env), vec![g], Some(e)));
+            t.env = Some(e);
+        }
+        for ins in &cf.blocks[1].insts {
+            self.translate(&mut t, cf, ins, out);
+        }
+        out.push(Inst {
+            op: Op::Fuel,
+            args: vec![],
+            res: None,
+            fs: Some(fs.clone()),
+        });
+        let Term::Return { fs: rfs } = &cf.blocks[1].term else {
+            unreachable!("straight")
+        };
+        let v = t.returned(cp, rfs);
+        match want {
+            Some(w) => self.convert_into(out, v, w),
+            None => v,
+        }
+    }
+
     /// The callee to inline at a `Call` site, if any: the site saw one JS
     /// function, a small one whose plain call is a frame push
     /// (`Vm::push_frame_plain`: no rest parameter, not a constructor),
@@ -1591,16 +1906,8 @@ impl Builder<'_> {
             return Err("budget spent".into());
         }
         self.inlined_insts += size;
-        let ret = |cp: &FuncProto, cf: &Func| {
-            let Term::Return { fs } = &cf.blocks[1].term else {
-                unreachable!("straight")
-            };
-            let src = src_of(cp, fs);
-            let v = fs.regs.iter().find(|x| x.0 == src).map(|x| x.1);
-            v.map_or(Repr::Tagged, |v| cf.repr(v))
-        };
         let want = (targets.iter().zip(&built))
-            .map(|(cp, cf)| ret(cp, cf))
+            .map(|(cp, cf)| ret_repr(cp, cf))
             .reduce(Repr::join)
             .unwrap();
         let fs = self.frame_state(pc);
@@ -1688,10 +1995,7 @@ impl Builder<'_> {
                 pc: INLINED_PC,
             });
         }
-        let k = self.splices.len() as u32;
-        self.splices.push((blocks, rv));
-        self.emit(Op::Splice(k), vec![], None);
-        self.set(call.0, rv);
+        self.splice_at(blocks, rv, call.0);
         Ok(())
     }
 
@@ -1871,10 +2175,7 @@ impl Builder<'_> {
                 pc: INLINED_PC,
             });
         }
-        let k = self.splices.len() as u32;
-        self.splices.push((blocks, rv));
-        self.emit(Op::Splice(k), vec![], None);
-        self.set(dst, rv);
+        self.splice_at(blocks, rv, dst);
         Ok(())
     }
 
@@ -1949,6 +2250,7 @@ impl Builder<'_> {
                 .map(|c| Some(c.map_or(callee, |c| c + nested_at))),
         );
         let t = Translate {
+            restart: None,
             nested_at,
             info: Inlined {
                 callee,
@@ -2041,6 +2343,9 @@ impl Builder<'_> {
             Op::CheckFrameRoom(room, nest) => {
                 Op::CheckFrameRoom(room + 8 * t.info.base as u32, nest + 1)
             }
+            Op::CheckAccessorRoom(room, margin, nest) => {
+                Op::CheckAccessorRoom(room + 8 * t.info.base as u32, margin, nest + 1)
+            }
             op => op,
         };
         let mut args: Vec<V> = ins.args.iter().map(|a| t.map[a]).collect();
@@ -2056,6 +2361,15 @@ impl Builder<'_> {
             n
         });
         out.push(Inst { op, args, res, fs });
+    }
+
+    /// Marks where inlined `blocks` (numbered from 0, the continuation
+    /// after them) go (`splice`); their result `rv` goes to `dst`.
+    fn splice_at(&mut self, blocks: Vec<Block>, rv: V, dst: u16) {
+        let k = self.splices.len() as u32;
+        self.splices.push((blocks, rv));
+        self.emit(Op::Splice(k), vec![], None);
+        self.set(dst, rv);
     }
 
     /// Splices in the blocks of the callees inlined with branches
@@ -2188,6 +2502,16 @@ fn inst(op: Op, args: Vec<V>, res: Option<V>) -> Inst {
     }
 }
 
+/// The representation of what a straight inlinee `cf` (of `cp`) returns.
+fn ret_repr(cp: &FuncProto, cf: &Func) -> Repr {
+    let Term::Return { fs } = &cf.blocks[1].term else {
+        unreachable!("straight")
+    };
+    let src = src_of(cp, fs);
+    let v = fs.regs.iter().find(|x| x.0 == src).map(|x| x.1);
+    v.map_or(Repr::Tagged, |v| cf.repr(v))
+}
+
 /// The register a return state's `return` returns.
 fn src_of(cp: &FuncProto, fs: &FrameState) -> u16 {
     match cp.code[fs.pc as usize] {
@@ -2213,6 +2537,9 @@ impl Translate {
     /// inlined callee keeps its registers and chains to the callee's state
     /// at that call, made the same way.
     fn state(&self, fs: &FrameState) -> FrameState {
+        if let Some(at) = &self.restart {
+            return at.clone();
+        }
         let mut st = FrameState::new(fs.pc);
         st.regs = fs.regs.iter().map(|&(r, v)| (r, self.map[&v])).collect();
         match &fs.inlined {
@@ -2254,6 +2581,9 @@ struct CallArgs {
 struct Translate {
     /// The call, for the callee's frame states.
     info: Inlined,
+    /// An inlined getter's: the caller's state before the GetProp, every
+    /// state of the getter's (it wrote nothing: the GetProp runs again).
+    restart: Option<FrameState>,
     /// The first of the callee's property sites in the caller's list.
     sites: u32,
     /// Where the callee's own inlined calls start in `Func::inlined`.

@@ -35,6 +35,7 @@ fn key(ins: &Inst) -> Option<Key> {
             Op::CheckInt32
                 | Op::CheckNumber
                 | Op::CheckNotHole
+                | Op::CheckIdentityCmp
                 | Op::CheckShape(_)
                 | Op::CheckCallee(_)
                 | Op::LoadField(_)

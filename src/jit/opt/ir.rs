@@ -142,8 +142,15 @@ pub enum Op {
     CmpI32(Cc),
     CmpF64(Cc),
     /// `===`/`!==` (Eq/Ne only) as the bits' (in)equality: exact when one
-    /// side is undefined, null or a boolean (`build` checks).
+    /// side is undefined, null or a boolean (`build` checks), or neither a
+    /// number nor a string (`CheckIdentityCmp` checks).
     CmpTagged(Cc),
+    /// Deopts when its operand is a number or a string (flat or rope),
+    /// for which `===` compares values rather than bits: anything else
+    /// (an object, a function, null, undefined, a boolean) is `===` only
+    /// to itself, so a `CmpTagged` after it is exact. Where a site saw
+    /// neither (`build`: objects compared by identity).
+    CheckIdentityCmp,
     NotBool,
     /// v is undefined or null.
     IsNullish,
@@ -243,6 +250,16 @@ pub enum Op {
     /// the call is made from (0: from the function itself), each of
     /// which a real call would have pushed first.
     CheckFrameRoom(u32, u8),
+    /// An inlined getter's entry (`build::inline_getters`): deopts (before
+    /// the GetProp, which then calls the getter and reports the failure)
+    /// unless `vm.call` could call that getter here: the native depth
+    /// below `MAX_NATIVE_DEPTH`, the frames (and `nest` inlined frames, as
+    /// `CheckFrameRoom`'s) below the depth limit, and `margin` words free
+    /// above the stack top, which is `vm.sp` or, inlined, the inlined
+    /// frame's end: `room` bytes above the function's registers (grown by
+    /// the call's base when inlined, as `CheckFrameRoom`'s). (room,
+    /// margin, nest).
+    CheckAccessorRoom(u32, u16, u8),
     /// The shared string of atom `a - 1` (a string constant: the
     /// prototype's `const_atoms` word), read from `Vm::atom_strings`;
     /// deopts while that string was not made yet.
@@ -312,7 +329,7 @@ impl Op {
             ConstI32(_) | ConstF64(_) | ConstBool(_) | ConstTagged(_) => PURE,
             LoadReg(_) | LoadCtx(..) => READS_FRAME,
             StoreCtx(..) | LoadCtxIn(..) => 0,
-            CheckNotHole => DEOPT,
+            CheckNotHole | CheckIdentityCmp => DEOPT,
             CheckInt32 | CheckNumber => DEOPT,
             I32ToF64 | BoxI32 | BoxF64 | BoxBool => PURE,
             AddI32 | SubI32 | MulI32 | ModI32 | ShrI32 | NegI32 => DEOPT,
@@ -320,6 +337,7 @@ impl Op {
             AddF64 | SubF64 | MulF64 | DivF64 | NegF64 => PURE,
             CmpI32(_) | CmpF64(_) | CmpTagged(_) | NotBool | IsNullish | IsUndef => PURE,
             TruthyInline | CheckNative(_) | CheckCallee(_) | CheckFrameRoom(..) | Deopt => DEOPT,
+            CheckAccessorRoom(..) => DEOPT,
             LoadAtomStr(_) | StrCharAt | StrictEqStr | StrictEqAtom => DEOPT,
             Splice(_) => 0,
             LoadGlobalObj | StrReceiver | MathF64(_) | MinF64 | MaxF64 | IsCallee(_) => PURE,
@@ -429,8 +447,8 @@ impl Op {
             NegF64 | MathF64(_) => (&[Float64], Some(Float64)),
             MinF64 | MaxF64 => (&[Float64, Float64], Some(Float64)),
             LoadGlobalObj => (&[], Some(Tagged)),
-            CheckNative(_) | CheckCallee(_) => (&[Tagged], None),
-            CheckFrameRoom(..) | Deopt | Splice(_) => (&[], None),
+            CheckNative(_) | CheckCallee(_) | CheckIdentityCmp => (&[Tagged], None),
+            CheckFrameRoom(..) | CheckAccessorRoom(..) | Deopt | Splice(_) => (&[], None),
             LoadAtomStr(_) => (&[], Some(Tagged)),
             StrCharAt => (&[Tagged, Int32], Some(Tagged)),
             StrictEqStr | StrictEqAtom => (&[Tagged, Tagged], Some(Bool)),

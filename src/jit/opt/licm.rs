@@ -227,6 +227,7 @@ fn hoist_loop(f: &mut Func, h: usize, live: &Liveness) {
                     Op::CheckInt32
                     | Op::CheckNumber
                     | Op::CheckNotHole
+                    | Op::CheckIdentityCmp
                     | Op::CheckShape(_)
                     | Op::CheckCallee(_)
                     | Op::CheckNative(_)

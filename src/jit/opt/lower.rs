@@ -477,6 +477,28 @@ impl Lower<'_, '_> {
     }
 
     /// `IsCallee`: the tests of `CheckCallee`, as a Bool.
+    /// Jumps to `d` unless a frame could be pushed `nest` inlined frames
+    /// deeper (below the depth limit) and `room` bytes above the
+    /// function's registers are below the stack limit (`CheckFrameRoom`,
+    /// `CheckAccessorRoom`).
+    fn frame_room(&mut self, room: u32, nest: u8, d: Label) {
+        let a = self.asm();
+        a.mov_r_m(Size::S64, S0, Mem::disp(VM, layout::FRAMES_LEN));
+        if nest > 0 {
+            a.alu_rm_imm(AluOp::Add, Size::S64, S0, nest as i32);
+        }
+        a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(VM, layout::MAX_DEPTH));
+        a.jcc(Cond::Ae, d);
+        a.lea(Size::S64, S0, Mem::disp(REGS, room as i32));
+        a.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            S0,
+            Mem::disp(VM, layout::STACK_LIMIT),
+        );
+        a.jcc(Cond::Ae, d);
+    }
+
     fn is_callee(&mut self, ins: &Inst, proto: u64) {
         let res = ins.res.unwrap();
         let v = self.gpr(ins.args[0], S0);
@@ -1309,6 +1331,27 @@ impl Lower<'_, '_> {
                 a.jcc(Cond::Ne, d);
             }
             Op::IsCallee(proto) => self.is_callee(ins, proto),
+            Op::CheckIdentityCmp => {
+                // A number (any NUMBER_TAG bit) deopts; an immediate
+                // passes; a cell deopts when it is a string.
+                let d = self.deopt(ins);
+                self.stress(d);
+                let v = self.gpr(arg(0), S0);
+                let ok = self.asm().new_label();
+                let a = self.asm();
+                a.mov_r64_imm64(S1, NUMBER_TAG);
+                a.test_rm_r(Size::S64, v, S1);
+                a.jcc(Cond::Ne, d);
+                if !crate::faults::Fault::IdentityCmpOfStrings.injected() {
+                    self.branch_if_not_cell(v, S1, ok);
+                    let a = self.asm();
+                    a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(v), Kind::String as i32);
+                    a.jcc(Cond::E, d);
+                    a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(v), Kind::Rope as i32);
+                    a.jcc(Cond::E, d);
+                }
+                self.asm().bind(ok);
+            }
             Op::Deopt => {
                 let d = self.deopt(ins);
                 self.asm().jmp(d);
@@ -1322,21 +1365,41 @@ impl Lower<'_, '_> {
                 // be pushed before this one.
                 let d = self.deopt(ins);
                 self.stress(d);
+                self.frame_room(room, nest, d);
+            }
+            Op::CheckAccessorRoom(room, margin, nest) => {
+                // `vm.call`'s checks (native depth, the window's room at
+                // the stack top) and the frame push's (depth, the getter's
+                // registers), as the baseline's direct accessor call
+                // (`accessors::emit_accessor_call`) makes them: a failing
+                // one deopts before the GetProp, whose call reports it.
+                let d = self.deopt(ins);
+                self.stress(d);
                 let a = self.asm();
-                a.mov_r_m(Size::S64, S0, Mem::disp(VM, layout::FRAMES_LEN));
-                if nest > 0 {
-                    a.alu_rm_imm(AluOp::Add, Size::S64, S0, nest as i32);
-                }
-                a.alu_r_m(AluOp::Cmp, Size::S64, S0, Mem::disp(VM, layout::MAX_DEPTH));
+                a.alu_rm_imm(
+                    AluOp::Cmp,
+                    Size::S64,
+                    Mem::disp(VM, std::mem::offset_of!(Vm, native_depth) as i32),
+                    crate::runtime::call::MAX_NATIVE_DEPTH as i32,
+                );
                 a.jcc(Cond::Ae, d);
-                a.lea(Size::S64, S0, Mem::disp(REGS, room as i32));
+                a.mov_r_m(Size::S64, S0, Mem::disp(VM, layout::SP));
+                a.mov_r_m(Size::S64, S1, Mem::disp(VM, layout::STACK_BASE));
+                a.lea(
+                    Size::S64,
+                    S1,
+                    Mem::bisd(S1, idx(S0), Scale::S8, margin as i32 * 8),
+                );
                 a.alu_r_m(
                     AluOp::Cmp,
                     Size::S64,
-                    S0,
+                    S1,
                     Mem::disp(VM, layout::STACK_LIMIT),
                 );
                 a.jcc(Cond::Ae, d);
+                // (At nest 0 the room check is implied: vm.sp is at or
+                // above the function's registers.)
+                self.frame_room(room, nest, d);
             }
             Op::MathF64(m) => {
                 let x = self.xmm(arg(0), X0);

@@ -112,10 +112,11 @@ pub enum DeoptReason {
     NoFrameForInlinedCall,
     NoFeedback,
     NotAString,
+    NumberOrString,
 }
 
 impl DeoptReason {
-    pub const ALL: [DeoptReason; 16] = [
+    pub const ALL: [DeoptReason; 17] = [
         DeoptReason::NotInt32,
         DeoptReason::NotNumber,
         DeoptReason::Overflow,
@@ -132,6 +133,7 @@ impl DeoptReason {
         DeoptReason::NoFrameForInlinedCall,
         DeoptReason::NoFeedback,
         DeoptReason::NotAString,
+        DeoptReason::NumberOrString,
     ];
 
     /// The reason a guard of `op` gives (None for ops that never deopt).
@@ -151,8 +153,9 @@ impl DeoptReason {
             TruncF64 | ShrI32 => DeoptReason::NotInt32Range,
             LoadLength => DeoptReason::NotArrayOrString,
             CheckCallee(_) => DeoptReason::NotTheCallee,
-            CheckFrameRoom(..) => DeoptReason::NoFrameForInlinedCall,
+            CheckFrameRoom(..) | CheckAccessorRoom(..) => DeoptReason::NoFrameForInlinedCall,
             Deopt => DeoptReason::NoFeedback,
+            CheckIdentityCmp => DeoptReason::NumberOrString,
             LoadAtomStr(_) | StrCharAt | StrictEqStr | StrictEqAtom => DeoptReason::NotAString,
             LoadElemInBounds | StoreElemInBounds => DeoptReason::NotDenseElement,
             LoadTypedInBounds | StoreTypedF64InBounds | StoreTypedI32InBounds => {
@@ -181,6 +184,7 @@ impl DeoptReason {
             DeoptReason::NotTheCallee => "callee is not the inlined function",
             DeoptReason::NoFeedback => "no type feedback when compiled",
             DeoptReason::NotAString => "not a flat string (or its shared string not made yet)",
+            DeoptReason::NumberOrString => "a number or a string compared by identity",
             DeoptReason::NoFrameForInlinedCall => {
                 "no room for the inlined call's frame (depth or stack)"
             }
