@@ -302,6 +302,37 @@ pub enum Op {
     /// back edges of a loop `scev` skips would all have had fuel); else
     /// false, with nothing spent.
     TakeFuel,
+    /// `vectorize`'s element-wise loop `Func::kernels[k]` over Float64Arrays:
+    /// (dst, src0, src1, src2, x0, x1, i0, n, ok) -> the counter's new
+    /// start. When ok (the loop's `bce` Bool) holds, every array is a
+    /// `Float64Array`, no source overlaps dst ahead of it, i0 < n and more
+    /// than m fuel is left (m = n - i0 rounded down to the vector width),
+    /// runs iterations i0..i0+m (dst[i] = the kernel of the sources' i-th
+    /// elements and the scalars x0, x1), spends m fuel (their back edges)
+    /// and gives i0 + m; else gives i0 with nothing done. Never deopts.
+    VecF64(u32),
+}
+
+/// One step of a `Kernel`'s postfix program over vectors of doubles.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum KStep {
+    /// Elements i.. of source array k (`VecF64`'s operand 1 + k).
+    Load(u8),
+    /// Scalar k (`VecF64`'s operand 4 + k) in every lane.
+    Scalar(u8),
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+/// An element-wise loop body for `Op::VecF64`: a postfix program whose
+/// result is stored to the destination.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kernel {
+    pub prog: Vec<KStep>,
+    /// Doubles per vector: 4 (AVX2) or 2 (SSE2).
+    pub width: u8,
 }
 
 impl Op {
@@ -341,6 +372,8 @@ impl Op {
             AtLeastOk(_) | AndBool => PURE,
             AffineSumI32(_) | AffineFitsI32(_) => PURE,
             TakeFuel => 0,
+            // Heap reads and writes: ordered.
+            VecF64(_) => 0,
         }
     }
 
@@ -454,6 +487,12 @@ impl Op {
             AffineSumI32(_) => (&[Int32, Int32, Int32], Some(Int32)),
             AffineFitsI32(_) => (&[Int32, Int32, Int32], Some(Bool)),
             TakeFuel => (&[Int32], Some(Bool)),
+            VecF64(_) => (
+                &[
+                    Tagged, Tagged, Tagged, Tagged, Float64, Float64, Int32, Int32, Bool,
+                ],
+                Some(Int32),
+            ),
         }
     }
 }
@@ -687,6 +726,8 @@ pub struct Func {
     /// Monomorphic calls of JS functions not inlined, and why
     /// ("callee at pc P: reason"), for `--trace-opt`.
     pub not_inlined: Vec<String>,
+    /// `Op::VecF64`'s loop bodies (`vectorize`).
+    pub kernels: Vec<Kernel>,
 }
 
 /// Predecessor lists of every block ([`Func::preds`]); `preds[b]` is the
