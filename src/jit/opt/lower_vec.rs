@@ -121,40 +121,71 @@ impl Lower<'_, '_> {
         a.bind(top);
         let mut h = 0u8;
         let at = |p: Gpr| Mem::bisd(p, idx(I), Scale::S8, 0);
-        for &s in &kernel.prog {
-            let (sse, vex) = match s {
+        let prog = &kernel.prog;
+        let mut k = 0;
+        while k < prog.len() {
+            // An operand the next step combines at once is read in place:
+            // a scalar's register, or (VEX only: legacy SSE packed memory
+            // operands must be 16-byte aligned) the elements in memory.
+            let arith = |s: KStep| match s {
+                KStep::Add => Some((SseOp::Addpd, AvxOp::Vaddpd)),
+                KStep::Sub => Some((SseOp::Subpd, AvxOp::Vsubpd)),
+                KStep::Mul => Some((SseOp::Mulpd, AvxOp::Vmulpd)),
+                KStep::Div => Some((SseOp::Divpd, AvxOp::Vdivpd)),
+                _ => None,
+            };
+            let next = prog.get(k + 1).and_then(|&s| arith(s));
+            let x = |h: u8| Xmm::from_enc(h);
+            match (prog[k], next) {
+                (KStep::Scalar(j), Some((sse, vex))) if h >= 1 => {
+                    let r = x(6 + j);
+                    if avx {
+                        a.avx(vex, x(h - 1).ymm(), x(h - 1).ymm(), r.ymm());
+                    } else {
+                        a.sse(sse, x(h - 1), r);
+                    }
+                    k += 2;
+                    continue;
+                }
+                (KStep::Load(j), Some((_, vex))) if h >= 1 && avx => {
+                    let m = at(PTRS[1 + j as usize]);
+                    a.avx(vex, x(h - 1).ymm(), x(h - 1).ymm(), m);
+                    k += 2;
+                    continue;
+                }
+                _ => {}
+            }
+            match prog[k] {
                 KStep::Load(j) => {
                     let m = at(PTRS[1 + j as usize]);
                     if avx {
-                        a.vmov(AvxMov::Vmovupd, Ymm::from_enc(h), m);
+                        a.vmov(AvxMov::Vmovupd, x(h).ymm(), m);
                     } else {
-                        a.sse(SseOp::Movupd, Xmm::from_enc(h), m);
+                        a.sse(SseOp::Movupd, x(h), m);
                     }
                     h += 1;
-                    continue;
                 }
                 KStep::Scalar(j) => {
-                    let r = Xmm::from_enc(6 + j);
+                    let r = x(6 + j);
                     if avx {
-                        a.vmov(AvxMov::Vmovupd, Ymm::from_enc(h), r.ymm());
+                        a.vmov(AvxMov::Vmovupd, x(h).ymm(), r.ymm());
                     } else {
-                        a.sse(SseOp::Movupd, Xmm::from_enc(h), r);
+                        a.sse(SseOp::Movupd, x(h), r);
                     }
                     h += 1;
-                    continue;
                 }
-                KStep::Add => (SseOp::Addpd, AvxOp::Vaddpd),
-                KStep::Sub => (SseOp::Subpd, AvxOp::Vsubpd),
-                KStep::Mul => (SseOp::Mulpd, AvxOp::Vmulpd),
-                KStep::Div => (SseOp::Divpd, AvxOp::Vdivpd),
-            };
-            let (x, y) = (Xmm::from_enc(h - 2), Xmm::from_enc(h - 1));
-            if avx {
-                a.avx(vex, x.ymm(), x.ymm(), y.ymm());
-            } else {
-                a.sse(sse, x, y);
+                s => {
+                    let (sse, vex) = arith(s).unwrap();
+                    let (d, y) = (x(h - 2), x(h - 1));
+                    if avx {
+                        a.avx(vex, d.ymm(), d.ymm(), y.ymm());
+                    } else {
+                        a.sse(sse, d, y);
+                    }
+                    h -= 1;
+                }
             }
-            h -= 1;
+            k += 1;
         }
         debug_assert_eq!(h, 1, "a kernel leaves one vector");
         if avx {
