@@ -205,7 +205,7 @@ pub enum Fault {
     /// plans. Caught by: the plans' outcomes differing (out of fuel, or
     /// how much was printed before it ran out).
     ClosedFormSkipsFuel,
-    /// Tier 2's vector loops (`opt::vectorize`, lowered `VecF64`) enter
+    /// Tier 2's vector loops (`opt::vectorize`, lowered `VecLoop`) enter
     /// the scalar loop at n instead of after the vector part: the last
     /// (n - i0) mod width elements (the remainder) are never computed.
     /// Caught by: the plans' stdout differing (a typed-array kernel of

@@ -115,6 +115,8 @@ fn run_simd(mode: &str, extra: &[&str], src: &str) -> (String, String) {
 // (The rest parameter keeps `axpy` from being inlined: bce, and so
 // vectorize, leave inlined callees' loops alone.)
 const VECTOR: &str = "function axpy(c, a, b, k, n, ...unused) { for (let i = 0; i < n; i++) c[i] = a[i] * k + b[i]; }\n\
+                      function addw(c, a, b, n, ...unused) { for (let i = 0; i < n; i++) c[i] = (a[i] - b[i] + 5) | 0; }\n\
+                      function mulw(c, a, b, n, ...unused) { for (let i = 0; i < n; i++) c[i] = (a[i] * b[i]) | 0; }\n\
                       function dot(a, b, n, ...unused) { let s = 0; for (let i = 0; i < n; i++) s += a[i] * b[i]; return s; }\n\
                       for (let n = 0; n < 40; n++) {\n\
                         const a = new Float64Array(n), b = new Float64Array(n), c = new Float64Array(n);\n\
@@ -122,6 +124,10 @@ const VECTOR: &str = "function axpy(c, a, b, k, n, ...unused) { for (let i = 0; 
                         axpy(c, a, b, n - 19.5, n);\n\
                         let h = '';\n\
                         for (let i = 0; i < n; i++) h += (Object.is(c[i], -0) ? '-0' : c[i]) + ',';\n\
+                        const p = new Int32Array(n), q = new Int32Array(n), r = new Int32Array(n), t = new Int32Array(n);\n\
+                        for (let i = 0; i < n; i++) { p[i] = 2147483000 + i * 99; q[i] = -2147483000 - i * 12345; }\n\
+                        addw(r, p, q, n); mulw(t, p, q, n);\n\
+                        for (let i = 0; i < n; i++) h += r[i] + ':' + t[i] + ',';\n\
                         print(n, h, dot(a, a, n));\n\
                       }\n";
 
@@ -140,22 +146,34 @@ fn vectorize_makes_vector_loops_of_element_wise_kernels_only() {
             .unwrap_or_else(|| panic!("{name} optimized:\n{ir}"));
         ir[at..].split("--- IR").next().unwrap().to_string()
     };
-    assert!(func(&ir2, "axpy").contains("VecF64"), "{ir2}");
+    assert!(func(&ir2, "axpy").contains("VecLoop"), "{ir2}");
+    // Int32Array: a wrapping difference is a vector loop, a product (not
+    // exact in a double, so not the wrapping product) is not.
+    assert!(func(&ir2, "addw").contains("VecLoop"), "{ir2}");
+    assert!(!func(&ir2, "mulw").contains("VecLoop"), "{ir2}");
     // A double reduction is not vectorized (reassociation changes it).
-    assert!(!func(&ir2, "dot").contains("VecF64"), "{ir2}");
+    assert!(!func(&ir2, "dot").contains("VecLoop"), "{ir2}");
     // The code of the vector loop: AVX2 when the CPU has it, else SSE2.
     if std::arch::is_x86_feature_detected!("avx2") {
-        for insn in ["vbroadcastsd", "vmulpd", "vaddpd", "vmovupd", "vzeroupper"] {
+        for insn in [
+            "vbroadcastsd",
+            "vmulpd",
+            "vaddpd",
+            "vmovupd",
+            "vzeroupper",
+            "vpsubd",
+            "vmovdqu",
+        ] {
             assert!(ir4.contains(insn), "{insn} missing:\n{ir4}");
         }
     }
     let (_, code2) = run_simd("sse2", &["--print-code"], VECTOR);
-    for insn in ["unpcklpd", "mulpd", "addpd", "movupd"] {
+    for insn in ["unpcklpd", "mulpd", "addpd", "movupd", "psubd", "paddd", "movdqu"] {
         assert!(code2.contains(insn), "{insn} missing");
     }
     assert!(!code2.contains("ymm"));
     let (_, off) = run_simd("off", &["--print-ir=vectorize"], VECTOR);
-    assert!(!off.contains("VecF64"));
+    assert!(!off.contains("VecLoop"));
 }
 
 #[test]

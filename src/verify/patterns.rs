@@ -622,6 +622,24 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
                 ("c", "new Int32Array(n)"),
                 ("new Int32Array(n)", "a"),
             ])?;
+            if u.ratio(1, 3)? {
+                // An Int32Array kernel: wrapping sums (int32 vector loops)
+                // or a product (scalar).
+                let expr = *u.choose(&[
+                    "(a[i] + b[i]) | 0",
+                    "a[i] - b[i] + 7",
+                    "(a[i] - 2147483647 - b[i]) | 0",
+                    "(a[i] * b[i]) | 0",
+                ])?;
+                let (dst, src) = *u.choose(&[("c", "a"), ("a.subarray(1)", "a"), ("a", "a.subarray(1)"), ("c", "new Float64Array(n)")])?;
+                l.push(format!(
+                    "function {p}k(c, a, b, n, ...r) {{ for (let i = {i0}; i < n; i++) c[i] = {expr}; }}"
+                ));
+                l.push(format!(
+                    "for (let k = 0; k < {calls}; k++) {{ const n = (k * 7 + 3) % 34; const a = new Int32Array(n + 1), b = new Int32Array(n), c = new Int32Array(n); for (let i = 0; i < n; i++) {{ a[i] = i * 1000003 - 2147483000 * (i & 1) + k; b[i] = 2147483000 - i * 77777; }} const d = {dst}, s = {src}; {p}k(d, s, b, Math.min(n, d.length, s.length)); let h = \"\"; for (let i = 0; i < d.length; i++) h += d[i] + \",\"; print(k, h); }}"
+                ));
+                return Ok((pat, l));
+            }
             // The rest parameter keeps the kernel from being inlined (the
             // loop passes leave inlined loops alone).
             l.push(format!(

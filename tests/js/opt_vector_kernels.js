@@ -71,3 +71,34 @@ for (let round = 0; round < 30; round++) {
   for (let i = 0; i < 1001; i++) s += c[i];
   if (round % 10 === 9) console.log("from", round, show(s));
 }
+// Int32Array kernels: wrapping sums and differences (`| 0` or the store's
+// ToInt32) become int32 vector loops; a product (not exact in a double)
+// stays scalar.
+function addw(c, a, b, n) {
+  for (let i = 0; i < n; i++) c[i] = (a[i] + b[i]) | 0;
+}
+function sub3(c, a, b, n) {
+  for (let i = 0; i < n; i++) c[i] = a[i] - b[i] + 7 - a[i];
+}
+function mulw(c, a, b, n) {
+  for (let i = 0; i < n; i++) c[i] = (a[i] * b[i]) | 0;
+}
+for (let round = 0; round < 8; round++) {
+  for (let n = 0; n <= 33; n++) {
+    const a = new Int32Array(n), b = new Int32Array(n), c = new Int32Array(n);
+    const d = new Int32Array(n), e = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      a[i] = i * 1000003 - 2147483000 * (i & 1) + round;
+      b[i] = 2147483000 - i * 77777;
+    }
+    addw(c, a, b, n);
+    sub3(d, a, b, n);
+    mulw(e, a, b, n);
+    addw(a.subarray(1), a, b, n - 1);
+    if (round === 7) {
+      let s = "";
+      for (let i = 0; i < n; i++) s += c[i] + "/" + d[i] + "/" + e[i] + "/" + a[i] + " ";
+      console.log("int32 " + n + ":", s);
+    }
+  }
+}

@@ -302,23 +302,26 @@ pub enum Op {
     /// back edges of a loop `scev` skips would all have had fuel); else
     /// false, with nothing spent.
     TakeFuel,
-    /// `vectorize`'s element-wise loop `Func::kernels[k]` over Float64Arrays:
+    /// `vectorize`'s element-wise loop `Func::kernels[k]` over Float64Arrays
+    /// (or, for an int32 kernel, Int32Arrays):
     /// (dst, src0, src1, src2, x0, x1, i0, n, ok) -> the counter's new
-    /// start. When ok (the loop's `bce` Bool) holds, every array is a
-    /// `Float64Array`, no source overlaps dst ahead of it, i0 < n and more
-    /// than m fuel is left (m = n - i0 rounded down to the vector width),
+    /// start. When ok (the loop's `bce` Bool) holds, every array is of the
+    /// kernel's kind, no source overlaps dst ahead of it, i0 < n and more
+    /// than m fuel is left (m = n - i0 rounded down to the lanes per vector),
     /// runs iterations i0..i0+m (dst[i] = the kernel of the sources' i-th
     /// elements and the scalars x0, x1), spends m fuel (their back edges)
     /// and gives i0 + m; else gives i0 with nothing done. Never deopts.
-    VecF64(u32),
+    VecLoop(u32),
 }
 
-/// One step of a `Kernel`'s postfix program over vectors of doubles.
+/// One step of a `Kernel`'s postfix program over vectors of doubles (or
+/// of int32s, wrapping: an int32 kernel has only `Add` and `Sub`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum KStep {
-    /// Elements i.. of source array k (`VecF64`'s operand 1 + k).
+    /// Elements i.. of source array k (`VecLoop`'s operand 1 + k).
     Load(u8),
-    /// Scalar k (`VecF64`'s operand 4 + k) in every lane.
+    /// Scalar k (`VecLoop`'s operand 4 + k) in every lane (for an int32
+    /// kernel a double holding an int32).
     Scalar(u8),
     Add,
     Sub,
@@ -326,13 +329,23 @@ pub enum KStep {
     Div,
 }
 
-/// An element-wise loop body for `Op::VecF64`: a postfix program whose
+/// An element-wise loop body for `Op::VecLoop`: a postfix program whose
 /// result is stored to the destination.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Kernel {
     pub prog: Vec<KStep>,
     /// Doubles per vector: 4 (AVX2) or 2 (SSE2).
     pub width: u8,
+    /// Over Int32Arrays (lanes of 32 bits, twice the width): the scalar
+    /// loop's `ToInt32` of the exact double sum is the wrapping sum.
+    pub int32: bool,
+}
+
+impl Kernel {
+    /// Elements per vector.
+    pub fn lanes(&self) -> i32 {
+        self.width as i32 * if self.int32 { 2 } else { 1 }
+    }
 }
 
 impl Op {
@@ -373,7 +386,7 @@ impl Op {
             AffineSumI32(_) | AffineFitsI32(_) => PURE,
             TakeFuel => 0,
             // Heap reads and writes: ordered.
-            VecF64(_) => 0,
+            VecLoop(_) => 0,
         }
     }
 
@@ -487,7 +500,7 @@ impl Op {
             AffineSumI32(_) => (&[Int32, Int32, Int32], Some(Int32)),
             AffineFitsI32(_) => (&[Int32, Int32, Int32], Some(Bool)),
             TakeFuel => (&[Int32], Some(Bool)),
-            VecF64(_) => (
+            VecLoop(_) => (
                 &[
                     Tagged, Tagged, Tagged, Tagged, Float64, Float64, Int32, Int32, Bool,
                 ],
@@ -726,7 +739,7 @@ pub struct Func {
     /// Monomorphic calls of JS functions not inlined, and why
     /// ("callee at pc P: reason"), for `--trace-opt`.
     pub not_inlined: Vec<String>,
-    /// `Op::VecF64`'s loop bodies (`vectorize`).
+    /// `Op::VecLoop`'s loop bodies (`vectorize`).
     pub kernels: Vec<Kernel>,
 }
 

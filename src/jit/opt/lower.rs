@@ -1463,7 +1463,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::AffineSumI32(tri) | Op::AffineFitsI32(tri) => self.affine_sum(ins, tri),
-            Op::VecF64(k) => self.vec_f64(ins, k),
+            Op::VecLoop(k) => self.vec_loop(ins, k),
             Op::TakeFuel => {
                 self.int32_to(S1, arg(0));
                 let w = self.work(res.unwrap(), &[]);

@@ -1,4 +1,4 @@
-//! Lowering of `Op::VecF64` (`vectorize`'s vector loops), in its own
+//! Lowering of `Op::VecLoop` (`vectorize`'s vector loops), in its own
 //! module beside `lower` (a child of it, so it shares `Lower`).
 //!
 //! Invariants:
@@ -26,7 +26,9 @@ const SAVED: [Gpr; 7] = [
 ];
 const XSAVED: i32 = 8 * SAVED.len() as i32;
 const OPS: i32 = XSAVED + 8 * 8;
-const AREA: i32 = (OPS + 8 * 9 + 15) & !15;
+/// An int32 kernel's scalars, each in 8 lanes of 32 bits.
+const LANES: i32 = OPS + 8 * 9;
+const AREA: i32 = (LANES + 2 * 32 + 15) & !15;
 /// The destination's and the sources' element 0.
 const PTRS: [Gpr; 4] = [Gpr::Rax, Gpr::Rcx, Gpr::Rdx, Gpr::Rsi];
 const I: Gpr = Gpr::Rdi;
@@ -38,11 +40,24 @@ fn op_at(k: usize) -> Mem {
 }
 
 impl Lower<'_, '_> {
-    /// `VecF64(k)`: see the op's doc.
-    pub(super) fn vec_f64(&mut self, ins: &Inst, k: u32) {
+    /// `VecLoop(k)`: see the op's doc.
+    pub(super) fn vec_loop(&mut self, ins: &Inst, k: u32) {
         let kernel = self.f.kernels[k as usize].clone();
-        let w = kernel.width as i32;
-        let avx = w == 4;
+        let avx = kernel.width == 4;
+        let int32 = kernel.int32;
+        // Elements per vector, their size.
+        let w = kernel.lanes();
+        let (kind, scale) = if int32 {
+            (Kind::Int32Array, Scale::S4)
+        } else {
+            (Kind::Float64Array, Scale::S8)
+        };
+        // Vector moves: a whole vector of either kind of element.
+        let (xmov, ymov) = if int32 {
+            (SseOp::Movdqu, AvxMov::Vmovdqu)
+        } else {
+            (SseOp::Movupd, AvxMov::Vmovupd)
+        };
         let a = self.asm();
         a.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::Rsp, AREA);
         for (j, &g) in SAVED.iter().enumerate() {
@@ -81,26 +96,21 @@ impl Lower<'_, '_> {
         a.jcc(Cond::E, skip);
         a.alu_rm_r(AluOp::Cmp, Size::S64, FUEL, M);
         a.jcc(Cond::Be, skip);
-        // Every array a Float64Array: its element 0.
+        // Every array of the kernel's kind: its element 0.
         for (j, &p) in PTRS.iter().enumerate() {
             a.mov_r_m(Size::S64, S0, op_at(j));
-            a.alu_rm_imm(
-                AluOp::Cmp,
-                Size::S8,
-                Mem::base(S0),
-                Kind::Float64Array as i32,
-            );
+            a.alu_rm_imm(AluOp::Cmp, Size::S8, Mem::base(S0), kind as i32);
             a.jcc(Cond::Ne, skip);
             a.mov_r_m(Size::S32, S1, Mem::disp(S0, TA_OFFSET_OFF));
             a.mov_r_m(Size::S64, p, Mem::disp(S0, TA_BUFFER_OFF));
-            a.lea(Size::S64, p, Mem::bisd(p, idx(S1), Scale::S8, 8));
+            a.lea(Size::S64, p, Mem::bisd(p, idx(S1), scale, 8));
         }
         // No source overlaps dst ahead of it: dst <= src or dst >= src + n.
         for &p in &PTRS[1..] {
             let fine = a.new_label();
             a.alu_rm_r(AluOp::Cmp, Size::S64, PTRS[0], p);
             a.jcc(Cond::Be, fine);
-            a.lea(Size::S64, S1, Mem::bisd(p, idx(N), Scale::S8, 0));
+            a.lea(Size::S64, S1, Mem::bisd(p, idx(N), scale, 0));
             a.alu_rm_r(AluOp::Cmp, Size::S64, PTRS[0], S1);
             a.jcc(Cond::B, skip);
             a.bind(fine);
@@ -109,7 +119,19 @@ impl Lower<'_, '_> {
         // i in [i0, i0 + m).
         for j in 0..2 {
             let x = Xmm::from_enc(6 + j as u8);
-            if avx {
+            if int32 {
+                // (The double holds an int32: `vectorize` checked.)
+                let lanes = LANES + 32 * j as i32;
+                a.cvttsd2si(Size::S32, S1, op_at(4 + j));
+                for l in 0..8 {
+                    a.mov_rm_r(Size::S32, Mem::disp(Gpr::Rsp, lanes + 4 * l), S1);
+                }
+                if avx {
+                    a.vmov(ymov, x.ymm(), Mem::disp(Gpr::Rsp, lanes));
+                } else {
+                    a.sse(xmov, x, Mem::disp(Gpr::Rsp, lanes));
+                }
+            } else if avx {
                 a.vbroadcastsd(x.ymm(), op_at(4 + j));
             } else {
                 a.sse(SseOp::Movsd, x, op_at(4 + j));
@@ -120,18 +142,20 @@ impl Lower<'_, '_> {
         let top = a.new_label();
         a.bind(top);
         let mut h = 0u8;
-        let at = |p: Gpr| Mem::bisd(p, idx(I), Scale::S8, 0);
+        let at = |p: Gpr| Mem::bisd(p, idx(I), scale, 0);
         let prog = &kernel.prog;
         let mut k = 0;
         while k < prog.len() {
             // An operand the next step combines at once is read in place:
             // a scalar's register, or (VEX only: legacy SSE packed memory
             // operands must be 16-byte aligned) the elements in memory.
-            let arith = |s: KStep| match s {
-                KStep::Add => Some((SseOp::Addpd, AvxOp::Vaddpd)),
-                KStep::Sub => Some((SseOp::Subpd, AvxOp::Vsubpd)),
-                KStep::Mul => Some((SseOp::Mulpd, AvxOp::Vmulpd)),
-                KStep::Div => Some((SseOp::Divpd, AvxOp::Vdivpd)),
+            let arith = |s: KStep| match (s, int32) {
+                (KStep::Add, false) => Some((SseOp::Addpd, AvxOp::Vaddpd)),
+                (KStep::Sub, false) => Some((SseOp::Subpd, AvxOp::Vsubpd)),
+                (KStep::Mul, false) => Some((SseOp::Mulpd, AvxOp::Vmulpd)),
+                (KStep::Div, false) => Some((SseOp::Divpd, AvxOp::Vdivpd)),
+                (KStep::Add, true) => Some((SseOp::Paddd, AvxOp::Vpaddd)),
+                (KStep::Sub, true) => Some((SseOp::Psubd, AvxOp::Vpsubd)),
                 _ => None,
             };
             let next = prog.get(k + 1).and_then(|&s| arith(s));
@@ -159,18 +183,18 @@ impl Lower<'_, '_> {
                 KStep::Load(j) => {
                     let m = at(PTRS[1 + j as usize]);
                     if avx {
-                        a.vmov(AvxMov::Vmovupd, x(h).ymm(), m);
+                        a.vmov(ymov, x(h).ymm(), m);
                     } else {
-                        a.sse(SseOp::Movupd, x(h), m);
+                        a.sse(xmov, x(h), m);
                     }
                     h += 1;
                 }
                 KStep::Scalar(j) => {
                     let r = x(6 + j);
                     if avx {
-                        a.vmov(AvxMov::Vmovupd, x(h).ymm(), r.ymm());
+                        a.vmov(ymov, x(h).ymm(), r.ymm());
                     } else {
-                        a.sse(SseOp::Movupd, x(h), r);
+                        a.sse(xmov, x(h), r);
                     }
                     h += 1;
                 }
@@ -189,7 +213,9 @@ impl Lower<'_, '_> {
         }
         debug_assert_eq!(h, 1, "a kernel leaves one vector");
         if avx {
-            a.vmov_store(AvxMov::Vmovupd, at(PTRS[0]), Ymm::Ymm0);
+            a.vmov_store(ymov, at(PTRS[0]), Ymm::Ymm0);
+        } else if int32 {
+            a.sse_store(SseStoreOp::Movdqu, at(PTRS[0]), Xmm::Xmm0);
         } else {
             a.sse_store(SseStoreOp::Movupd, at(PTRS[0]), Xmm::Xmm0);
         }

@@ -5,7 +5,7 @@
 //! for (let i = i0; i < n; i++) c[i] = a[i] * k + b[i];   // n, k, a, b, c invariant
 //! ```
 //!
-//! gets, before its header, an `Op::VecF64` that runs the first m
+//! gets, before its header, an `Op::VecLoop` that runs the first m
 //! iterations (m = n - i0 rounded down to the vector width: 4 doubles
 //! with AVX2, 2 with SSE2) with packed instructions and enters the loop
 //! at i0 + m, so the unchanged scalar loop is the epilogue for the rest.
@@ -27,7 +27,7 @@
 //! nothing is vectorized). Nothing in the skipped iterations can deopt
 //! (bounds proved; kinds checked once: all `Float64Array`, else nothing
 //! is vectorized; `i + 1 <= n` cannot overflow) and their only other
-//! effect is fuel, which `VecF64` spends for their m back edges
+//! effect is fuel, which `VecLoop` spends for their m back edges
 //! (design.md decision 6) only when more than m is left, so a loop that
 //! runs out of fuel does so in the scalar loop at the same iteration.
 //! Reductions are not vectorized (reassociating a double sum changes it).
@@ -40,7 +40,7 @@ use crate::bytecode::liveness::Liveness;
 use crate::runtime::code::Simd;
 use std::collections::HashMap;
 
-/// Sources, scalars and vector registers a kernel may use (`VecF64`'s
+/// Sources, scalars and vector registers a kernel may use (`VecLoop`'s
 /// fixed operands; `lower` evaluates the program on a register stack).
 const MAX_SRCS: usize = 3;
 const MAX_SCALARS: usize = 2;
@@ -94,6 +94,7 @@ struct Shape {
     scalars: Vec<Inv>,
     oks: Vec<V>,
     prog: Vec<KStep>,
+    int32: bool,
 }
 
 fn transform(f: &mut Func, h: usize, live: &Liveness, width: u8) {
@@ -146,9 +147,10 @@ fn transform(f: &mut Func, h: usize, live: &Liveness, width: u8) {
     f.kernels.push(Kernel {
         prog: s.prog,
         width,
+        int32: s.int32,
     });
     let k = f.kernels.len() as u32 - 1;
-    insts.push(inst(Op::VecF64(k), args, Some(start)));
+    insts.push(inst(Op::VecLoop(k), args, Some(start)));
     let mut enter = pre.clone();
     enter[s.iv] = start;
     licm::insert_preheader(f, h, &body, (pre, enter), insts);
@@ -226,9 +228,12 @@ fn shape(f: &Func, h: usize, l: usize) -> Option<Shape> {
     let mut oks: Vec<V> = Vec::new();
     let mut store = None;
     let mut next = None;
+    let mut truncs = 0;
     for (k, ins) in lbk.insts.iter().enumerate() {
         match ins.op {
             Op::ConstI32(_) | Op::ConstF64(_) | Op::AddF64 | Op::SubF64 | Op::MulF64 | Op::DivF64 => {}
+            // (Only as an int32 kernel's store chain: counted below.)
+            Op::TruncF64 | Op::OrI32 => truncs += 1,
             Op::LoadTypedInBounds if ins.args[1] == i => {
                 let a = invariant(ins.args[0])?;
                 if !srcs.contains(&a) {
@@ -238,8 +243,11 @@ fn shape(f: &Func, h: usize, l: usize) -> Option<Shape> {
                     oks.push(ins.args[2]);
                 }
             }
-            Op::StoreTypedF64InBounds if ins.args[1] == i && store.is_none() => {
-                store = Some((invariant(ins.args[0])?, ins.args[2]));
+            Op::StoreTypedF64InBounds | Op::StoreTypedI32InBounds
+                if ins.args[1] == i && store.is_none() =>
+            {
+                let int32 = ins.op == Op::StoreTypedI32InBounds;
+                store = Some((invariant(ins.args[0])?, ins.args[2], int32));
                 if !oks.contains(&ins.args[3]) {
                     oks.push(ins.args[3]);
                 }
@@ -253,25 +261,44 @@ fn shape(f: &Func, h: usize, l: usize) -> Option<Shape> {
             _ => return None,
         }
     }
-    let (dst, val) = store?;
+    let (dst, mut val, int32) = store?;
     if next? != back.args[iv] || srcs.len() > MAX_SRCS {
+        return None;
+    }
+    if int32 {
+        // `(e) | 0` or `e` stored as ToInt32 (`TruncF64`, which deopts
+        // where e leaves the int32 range: the baseline code then stores
+        // ToInt32(e), the same wrapped value the vector loop stores).
+        let def = |v: V| defined_in_latch.get(&v).map(|&k| &lbk.insts[k]);
+        let mut chain = 0;
+        if let Some(or) = def(val).filter(|d| d.op == Op::OrI32) {
+            if i32s.get(&or.args[1]) != Some(&0) {
+                return None;
+            }
+            val = or.args[0];
+            chain += 1;
+        }
+        let t = def(val).filter(|d| d.op == Op::TruncF64)?;
+        val = t.args[0];
+        if chain + 1 != truncs {
+            return None;
+        }
+    } else if truncs != 0 {
         return None;
     }
     // The stored value as a postfix program over the loads and scalars.
     let mut scalars = Vec::new();
     let mut prog = Vec::new();
     let mut depth = 0;
-    expr(
+    let cx = Cx {
         f,
         lbk,
-        &defined_in_latch,
-        &invariant,
-        val,
-        &srcs,
-        &mut scalars,
-        &mut prog,
-        (0, &mut depth),
-    )?;
+        defs: &defined_in_latch,
+        invariant: &invariant,
+        srcs: &srcs,
+        int32,
+    };
+    cx.expr(val, &mut scalars, &mut prog, (0, &mut depth))?;
     if scalars.len() > MAX_SCALARS || depth > MAX_DEPTH {
         return None;
     }
@@ -283,57 +310,75 @@ fn shape(f: &Func, h: usize, l: usize) -> Option<Shape> {
         scalars,
         oks,
         prog,
+        int32,
     })
 }
 
-/// Appends the program computing `v` (its register-stack height at `at`,
-/// the deepest reached in `max`).
-#[allow(clippy::too_many_arguments)]
-fn expr(
-    f: &Func,
-    lbk: &Block,
-    defs: &HashMap<V, usize>,
-    invariant: &dyn Fn(V) -> Option<Inv>,
-    v: V,
-    srcs: &[Inv],
-    scalars: &mut Vec<Inv>,
-    prog: &mut Vec<KStep>,
-    (at, max): (usize, &mut usize),
-) -> Option<()> {
-    *max = (*max).max(at + 1);
-    if f.repr(v) != Repr::Float64 || prog.len() > 32 {
-        return None;
-    }
-    let Some(&k) = defs.get(&v) else {
-        let x = invariant(v)?;
-        let j = scalar(scalars, x);
-        prog.push(KStep::Scalar(j));
-        return Some(());
-    };
-    let ins = &lbk.insts[k];
-    let step = match ins.op {
-        Op::ConstF64(bits) => {
-            let j = scalar(scalars, Inv::Const(bits));
+/// What `expr` reads.
+struct Cx<'a> {
+    f: &'a Func,
+    lbk: &'a Block,
+    defs: &'a HashMap<V, usize>,
+    invariant: &'a dyn Fn(V) -> Option<Inv>,
+    srcs: &'a [Inv],
+    /// An int32 kernel: additions and subtractions of int32 elements and
+    /// int32 constants only (each sum exact in a double, so its ToInt32
+    /// is the wrapping sum).
+    int32: bool,
+}
+
+impl Cx<'_> {
+    /// Appends the program computing `v` (its register-stack height at
+    /// `at`, the deepest reached in `max`).
+    fn expr(
+        &self,
+        v: V,
+        scalars: &mut Vec<Inv>,
+        prog: &mut Vec<KStep>,
+        (at, max): (usize, &mut usize),
+    ) -> Option<()> {
+        *max = (*max).max(at + 1);
+        if self.f.repr(v) != Repr::Float64 || prog.len() > 32 {
+            return None;
+        }
+        let Some(&k) = self.defs.get(&v) else {
+            if self.int32 {
+                return None;
+            }
+            let x = (self.invariant)(v)?;
+            let j = scalar(scalars, x);
             prog.push(KStep::Scalar(j));
             return Some(());
-        }
-        Op::LoadTypedInBounds => {
-            let a = invariant(ins.args[0])?;
-            let j = srcs.iter().position(|&s| s == a)?;
-            prog.push(KStep::Load(j as u8));
-            return Some(());
-        }
-        Op::AddF64 => KStep::Add,
-        Op::SubF64 => KStep::Sub,
-        Op::MulF64 => KStep::Mul,
-        Op::DivF64 => KStep::Div,
-        _ => return None,
-    };
-    let (x, y) = (ins.args[0], ins.args[1]);
-    expr(f, lbk, defs, invariant, x, srcs, scalars, prog, (at, max))?;
-    expr(f, lbk, defs, invariant, y, srcs, scalars, prog, (at + 1, max))?;
-    prog.push(step);
-    Some(())
+        };
+        let ins = &self.lbk.insts[k];
+        let step = match ins.op {
+            Op::ConstF64(bits) => {
+                let d = f64::from_bits(bits);
+                if self.int32 && (d != (d as i32) as f64 || (d == 0.0 && d.is_sign_negative())) {
+                    return None;
+                }
+                let j = scalar(scalars, Inv::Const(bits));
+                prog.push(KStep::Scalar(j));
+                return Some(());
+            }
+            Op::LoadTypedInBounds => {
+                let a = (self.invariant)(ins.args[0])?;
+                let j = self.srcs.iter().position(|&s| s == a)?;
+                prog.push(KStep::Load(j as u8));
+                return Some(());
+            }
+            Op::AddF64 => KStep::Add,
+            Op::SubF64 => KStep::Sub,
+            Op::MulF64 if !self.int32 => KStep::Mul,
+            Op::DivF64 if !self.int32 => KStep::Div,
+            _ => return None,
+        };
+        let (x, y) = (ins.args[0], ins.args[1]);
+        self.expr(x, scalars, prog, (at, max))?;
+        self.expr(y, scalars, prog, (at + 1, max))?;
+        prog.push(step);
+        Some(())
+    }
 }
 
 /// The index of scalar `x` (added when new).
