@@ -151,7 +151,9 @@ fn main() -> ExitCode {
             },
             _ if a.starts_with("--simd=") => match jolt::tier::Simd::parse(&a["--simd=".len()..]) {
                 Some(m) => opts.simd = m,
-                None => return usage_error(&format!("unknown mode in {a} (auto, off, sse2, avx2)")),
+                None => {
+                    return usage_error(&format!("unknown mode in {a} (auto, off, sse2, avx2)"))
+                }
             },
             "--print-ir" => opts.print_ir = Some(String::new()),
             _ if a.starts_with("--print-ir=") => {

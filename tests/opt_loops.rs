@@ -168,7 +168,9 @@ fn vectorize_makes_vector_loops_of_element_wise_kernels_only() {
         }
     }
     let (_, code2) = run_simd("sse2", &["--print-code"], VECTOR);
-    for insn in ["unpcklpd", "mulpd", "addpd", "movupd", "psubd", "paddd", "movdqu"] {
+    for insn in [
+        "unpcklpd", "mulpd", "addpd", "movupd", "psubd", "paddd", "movdqu",
+    ] {
         assert!(code2.contains(insn), "{insn} missing");
     }
     assert!(!code2.contains("ymm"));

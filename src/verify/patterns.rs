@@ -631,7 +631,12 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
                     "(a[i] - 2147483647 - b[i]) | 0",
                     "(a[i] * b[i]) | 0",
                 ])?;
-                let (dst, src) = *u.choose(&[("c", "a"), ("a.subarray(1)", "a"), ("a", "a.subarray(1)"), ("c", "new Float64Array(n)")])?;
+                let (dst, src) = *u.choose(&[
+                    ("c", "a"),
+                    ("a.subarray(1)", "a"),
+                    ("a", "a.subarray(1)"),
+                    ("c", "new Float64Array(n)"),
+                ])?;
                 l.push(format!(
                     "function {p}k(c, a, b, n, ...r) {{ for (let i = {i0}; i < n; i++) c[i] = {expr}; }}"
                 ));
@@ -645,7 +650,9 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
             l.push(format!(
                 "function {p}k(c, a, b, x, n, ...r) {{ for (let i = {i0}; i < n; i++) c[i] = {expr}; }}"
             ));
-            l.push(format!("const {p}sp = [NaN, -0, 0.5, -3, Infinity, 1e300];"));
+            l.push(format!(
+                "const {p}sp = [NaN, -0, 0.5, -3, Infinity, 1e300];"
+            ));
             l.push(format!(
                 "function {p}show(c) {{ let s = \"\"; for (let i = 0; i < c.length; i++) s += (Object.is(c[i], -0) ? \"-0\" : c[i]) + \",\"; return s; }}"
             ));

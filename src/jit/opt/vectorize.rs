@@ -231,7 +231,12 @@ fn shape(f: &Func, h: usize, l: usize) -> Option<Shape> {
     let mut truncs = 0;
     for (k, ins) in lbk.insts.iter().enumerate() {
         match ins.op {
-            Op::ConstI32(_) | Op::ConstF64(_) | Op::AddF64 | Op::SubF64 | Op::MulF64 | Op::DivF64 => {}
+            Op::ConstI32(_)
+            | Op::ConstF64(_)
+            | Op::AddF64
+            | Op::SubF64
+            | Op::MulF64
+            | Op::DivF64 => {}
             // (Only as an int32 kernel's store chain: counted below.)
             Op::TruncF64 | Op::OrI32 => truncs += 1,
             Op::LoadTypedInBounds if ins.args[1] == i => {
