@@ -341,6 +341,37 @@ pub struct Kernel {
     pub int32: bool,
 }
 
+/// As `--print-ir` shows it: `dst[i] = ((a[i] * x0) + b[i]); f64 x 4`
+/// (sources a, b, c: operands 1-3; scalars x0, x1: operands 4-5; the
+/// element type and the lanes per vector).
+impl std::fmt::Display for Kernel {
+    fn fmt(&self, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut stack: Vec<String> = Vec::new();
+        for s in &self.prog {
+            let op = match s {
+                KStep::Load(j) => {
+                    stack.push(format!("{}[i]", (b'a' + j) as char));
+                    continue;
+                }
+                KStep::Scalar(j) => {
+                    stack.push(format!("x{j}"));
+                    continue;
+                }
+                KStep::Add => "+",
+                KStep::Sub => "-",
+                KStep::Mul => "*",
+                KStep::Div => "/",
+            };
+            let y = stack.pop().unwrap_or_default();
+            let x = stack.pop().unwrap_or_default();
+            stack.push(format!("({x} {op} {y})"));
+        }
+        let ty = if self.int32 { "int32" } else { "f64" };
+        let e = stack.pop().unwrap_or_default();
+        write!(out, "dst[i] = {e}; {ty} x {}", self.lanes())
+    }
+}
+
 impl Kernel {
     /// Elements per vector.
     pub fn lanes(&self) -> i32 {
@@ -867,6 +898,9 @@ impl Func {
             out
         };
         let _ = writeln!(s, "function {:?}", self.name);
+        for (k, kn) in self.kernels.iter().enumerate() {
+            let _ = writeln!(s, "kernel {k}: {kn}");
+        }
         for (i, b) in self.blocks.iter().enumerate() {
             let params: Vec<String> = b
                 .params
