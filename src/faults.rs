@@ -239,6 +239,13 @@ pub enum Fault {
     /// `same-shape-other-proto` pattern's method call warmed on two
     /// classes (stdout divergence: the other class's method's result).
     PolyCalleeUnchecked,
+    /// Tier 2 leaves `FEEDBACK` (r14) as the allocation left it before a
+    /// generic instruction's baseline code (`opt::lower`'s `repin`; r15 is
+    /// still restored): the baseline code's feedback writes and inline
+    /// caches go through a value's bits. Caught by: the register-starved
+    /// plans (`deopt-stress` allocates r14 first) as a crash or a wrong
+    /// inline-cache result.
+    FeedbackNotRepinned,
 }
 
 // The active set is one 64-bit word (`Fault::bit`).
@@ -280,6 +287,7 @@ impl Fault {
         Fault::KeyedShapeCheckSkipped,
         Fault::ProtoShapeUnchecked,
         Fault::PolyCalleeUnchecked,
+        Fault::FeedbackNotRepinned,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -319,6 +327,7 @@ impl Fault {
             Fault::KeyedShapeCheckSkipped => "keyed-shape-check-skipped",
             Fault::ProtoShapeUnchecked => "proto-shape-unchecked",
             Fault::PolyCalleeUnchecked => "poly-callee-unchecked",
+            Fault::FeedbackNotRepinned => "feedback-not-repinned",
         }
     }
 

@@ -339,6 +339,10 @@ impl Vm {
         } else {
             0
         });
+        p.jit.lean_entry.set(match code.lean_entry() {
+            Some(e) if direct_callable(p) => e,
+            _ => 0,
+        });
         if kind == CodeKind::Optimized && p.jit.kind.get() == CodeKind::Optimized {
             // A recompile: replace the code (old code stays alive in the
             // cache for frames still running it).

@@ -77,6 +77,11 @@ pub struct JitRecord {
     pub direct_entry: Cell<usize>,
     /// The same for `new`: the construct entry.
     pub construct_entry: Cell<usize>,
+    /// The lean entry of the current code when it is optimized (0
+    /// otherwise): optimized call sites whose feedback names this
+    /// function push its frame themselves, with what they know at compile
+    /// time, and enter here (`emit::Emitter::lean_call`).
+    pub lean_entry: Cell<usize>,
 }
 
 impl Default for JitRecord {
@@ -94,6 +99,7 @@ impl Default for JitRecord {
             code: Default::default(),
             direct_entry: Cell::new(0),
             construct_entry: Cell::new(0),
+            lean_entry: Cell::new(0),
         }
     }
 }

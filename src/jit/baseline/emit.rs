@@ -51,6 +51,7 @@ pub(crate) mod layout {
     pub const P_CALL_COUNT: i32 = offset_of!(FuncProto, jit.call_count) as i32;
     pub const P_DIRECT_ENTRY: i32 = offset_of!(FuncProto, jit.direct_entry) as i32;
     pub const P_CONSTRUCT_ENTRY: i32 = offset_of!(FuncProto, jit.construct_entry) as i32;
+    pub const P_LEAN_ENTRY: i32 = offset_of!(FuncProto, jit.lean_entry) as i32;
     /// A context (`Kind::Env`) cell: header, no raw words, parent, slots.
     pub const ENV_PARENT: i32 = 8;
     pub fn env_slot(env: Gpr, slot: u16) -> Mem {
@@ -225,6 +226,10 @@ pub struct Emitter<'a> {
     /// stay baseline code until the function returns. `.1`: per loop
     /// header pc, the label its back edges jump to (`bind_loop_hooks`).
     pub loop_hooks: Option<(u32, std::collections::HashMap<u32, Label>)>,
+    /// While the optimizing tier emits a generic `call`: a site whose
+    /// feedback names one JS function calls its lean entry when it has
+    /// one (`lean_call`).
+    pub lean_calls: bool,
 }
 
 pub(super) type Helper = extern "C" fn(*mut Vm, *mut Value, u32) -> u64;
@@ -253,6 +258,7 @@ impl<'a> Emitter<'a> {
             opt_threshold: 0,
             target_override: None,
             loop_hooks: None,
+            lean_calls: false,
         }
     }
 
@@ -1317,6 +1323,13 @@ impl<'a> Emitter<'a> {
         }
         let not_ret = self.m.asm.new_label();
         self.load_callee_proto(base, slow);
+        let join = self.m.asm.new_label();
+        if let Some(cp) = self.lean_target(fb, argc) {
+            let generic = self.m.asm.new_label();
+            self.lean_call(pc, cp, base, argc, dst, generic, not_ret);
+            self.m.asm.jmp(join);
+            self.m.asm.bind(generic);
+        }
         let x = &mut self.m.asm;
         // The cached target, or any target at a megamorphic site (whose
         // feedback cannot change any more).
@@ -1334,6 +1347,7 @@ impl<'a> Emitter<'a> {
         x.test_rm_r(Size::S64, Gpr::R8, Gpr::R8);
         x.jcc(Cond::E, slow);
         self.direct_call(pc, Gpr::R8, base, argc, dst, not_ret);
+        self.m.asm.bind(join);
         self.pop_callee_and_store(dst);
         // Out of line: the callee refused (go generic) or exited.
         self.deferred.push(Deferred::CallExit {
@@ -1381,6 +1395,154 @@ impl<'a> Emitter<'a> {
         let x = &mut self.m.asm;
         x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rax, h::EXIT_RETURN as i32);
         x.jcc(Cond::Ne, not_ret);
+    }
+
+    /// The JS function a `call` in optimized code may enter by its lean
+    /// entry: the one the site's feedback names, if its plain frame push
+    /// (`tier::direct_callable`) gets all its parameters.
+    fn lean_target(&self, fb: u16, argc: u16) -> Option<&'static FuncProto> {
+        if !self.lean_calls {
+            return None;
+        }
+        let w = self.proto.feedback[fb as usize].get();
+        if w == 0 || w == fbk::MEGA || w & fbk::NATIVE_CALLEE != 0 {
+            return None;
+        }
+        // A JS callee's feedback word is its prototype's address, and
+        // prototypes outlive all code.
+        let cp: &'static FuncProto = unsafe { &*(w as *const FuncProto) };
+        (crate::tier::direct_callable(cp) && argc >= cp.nparams).then_some(cp)
+    }
+
+    /// A call of `cp` (rax = the callee, rcx = its prototype) that pushes
+    /// the callee's frame here, with its size, parameter count and the
+    /// window known now, and enters the callee's optimized code by its
+    /// lean entry (which only saves registers and pins). It does what the
+    /// direct entry (`emit_direct_entry_to`) does, in the same order with
+    /// the same checks; where one would refuse, or the callee is another
+    /// function or has no optimized code, it goes to `generic` (the
+    /// ordinary call) before writing anything. Returns like `direct_call`.
+    #[allow(clippy::too_many_arguments)]
+    fn lean_call(
+        &mut self,
+        pc: u32,
+        cp: &FuncProto,
+        base: u16,
+        argc: u16,
+        dst: u16,
+        generic: Label,
+        not_ret: Label,
+    ) {
+        let (np, nregs, base) = (cp.nparams as i32, cp.nregs as i32, base as i32);
+        let x = &mut self.m.asm;
+        x.mov_r64_imm64(Gpr::R8, cp as *const FuncProto as u64);
+        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::Rcx, Gpr::R8);
+        x.jcc(Cond::Ne, generic);
+        x.mov_r_m(
+            Size::S64,
+            Gpr::R8,
+            Mem::disp(Gpr::Rcx, layout::P_LEAN_ENTRY),
+        );
+        x.test_rm_r(Size::S64, Gpr::R8, Gpr::R8);
+        x.jcc(Cond::E, generic);
+        x.mov_r_m(Size::S64, Gpr::R9, Mem::disp(VM, layout::FRAMES_LEN));
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::R9,
+            Mem::disp(VM, layout::MAX_DEPTH),
+        );
+        x.jcc(Cond::Ae, generic);
+        x.lea(Size::S64, Gpr::R10, Masm::reg((base + nregs + 2) as u16));
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            Gpr::R10,
+            Mem::disp(VM, layout::STACK_LIMIT),
+        );
+        x.jcc(Cond::Ae, generic);
+        x.mov_r_m(Size::S64, Gpr::R10, Mem::disp(VM, layout::FUEL));
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::R10, 1);
+        x.jcc(Cond::Be, generic);
+        // (No tier-up check: optimized code has cleared `may_tier_up`.)
+        // Committed from here on.
+        x.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::R10, 1);
+        x.mov_rm_r(Size::S64, Mem::disp(VM, layout::FUEL), Gpr::R10);
+        x.alu_rm_imm(
+            AluOp::Add,
+            Size::S32,
+            Mem::disp(Gpr::Rcx, layout::P_CALL_COUNT),
+            1,
+        );
+        x.mov_m_imm(Size::S64, Mem::disp(FRAME, layout::F_PC), pc as i32 + 1);
+        for i in (2 + np)..nregs {
+            x.mov_m_imm(
+                Size::S64,
+                Masm::reg((base + i) as u16),
+                Value::UNDEFINED.0 as i32,
+            );
+        }
+        // r9 = &frames[len]; r10 = the callee's fp (the caller's + base).
+        x.imul_r_rm_imm(Size::S64, Gpr::R9, Gpr::R9, layout::FRAME_SIZE);
+        x.alu_r_m(
+            AluOp::Add,
+            Size::S64,
+            Gpr::R9,
+            Mem::disp(VM, layout::FRAMES_PTR),
+        );
+        x.mov_r_m(Size::S64, Gpr::R10, Mem::disp(FRAME, layout::F_FP));
+        x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::R10, base);
+        x.mov_rm_r(Size::S64, Mem::disp(Gpr::R9, layout::F_PROTO), Gpr::Rcx);
+        x.mov_rm_r(Size::S64, Mem::disp(Gpr::R9, layout::F_FP), Gpr::R10);
+        x.mov_m_imm(Size::S64, Mem::disp(Gpr::R9, layout::F_PC), 0);
+        x.mov_r_m(Size::S64, Gpr::R11, Mem::disp(Gpr::Rax, layout::FN_ENV));
+        x.mov_rm_r(Size::S64, Mem::disp(Gpr::R9, layout::F_CTX), Gpr::R11);
+        x.mov_m_imm(
+            Size::S64,
+            Mem::disp(Gpr::R9, layout::F_NEW_TARGET),
+            Value::UNDEFINED.0 as i32,
+        );
+        x.mov_m_imm(Size::S32, Mem::disp(Gpr::R9, layout::F_ARGC), argc as i32);
+        x.mov_m_imm(Size::S32, Mem::disp(Gpr::R9, layout::F_RET_DST), dst as i32);
+        // caller_sp = vm.sp; sp = max(vm.sp, fp + nregs).
+        x.mov_r_m(Size::S64, Gpr::R11, Mem::disp(VM, layout::SP));
+        x.mov_rm_r(Size::S64, Mem::disp(Gpr::R9, layout::F_CALLER_SP), Gpr::R11);
+        x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::R10, nregs);
+        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::R11, Gpr::R10);
+        if !Fault::GcRootMissing.injected() {
+            x.cmovcc(Cond::B, Size::S64, Gpr::R11, Gpr::R10);
+        }
+        x.mov_rm_r(Size::S64, Mem::disp(Gpr::R9, layout::F_SP), Gpr::R11);
+        x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), Gpr::R11);
+        x.mov_m_imm(Size::S8, Mem::disp(Gpr::R9, layout::F_ENTRY), 0);
+        x.mov_m_imm(Size::S8, Mem::disp(Gpr::R9, layout::F_CONSTRUCT), 0);
+        x.unary(UnaryOp::Inc, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
+        x.lea(Size::S64, Gpr::Rsi, Masm::reg(base as u16));
+        self.m.call_reg(Gpr::R8);
+        let ret = self.m.asm.offset();
+        self.m
+            .asm
+            .annotate(Annotation::Safepoint(self.safepoints.len() as u32));
+        self.safepoints.push((ret, pc));
+        let x = &mut self.m.asm;
+        x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rax, h::EXIT_RETURN as i32);
+        x.jcc(Cond::Ne, not_ret);
+    }
+
+    /// The lean entry of optimized code (see `lean_call`): rsi = the
+    /// callee's registers, r9 = its frame, already pushed; rbx and r13
+    /// hold what they hold in all JIT code.
+    pub fn emit_lean_entry(&mut self, lean: Label, start: Label) {
+        let p = self.proto;
+        let (fbp, pp) = (p.feedback.as_ptr() as u64, p as *const FuncProto as u64);
+        self.m.asm.bind(lean);
+        self.m.save();
+        let x = &mut self.m.asm;
+        x.mov_rm_r(Size::S64, REGS, Gpr::Rsi);
+        x.mov_rm_r(Size::S64, FRAME, Gpr::R9);
+        x.mov_r_imm(Size::S64, FEEDBACK, fbp as i64);
+        x.mov_r_imm(Size::S64, PROTO, pp as i64);
+        x.jmp(start);
     }
 
     /// Pops the callee's frame as the interpreter's `Return` arm does and

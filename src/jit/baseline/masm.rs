@@ -259,17 +259,22 @@ impl Masm {
     /// Saves the callee-saved registers, aligns rsp, and loads the pinned
     /// registers that do not depend on the frame (VM from rdi, REGS from rsi).
     pub fn save_and_pin(&mut self, feedback: u64, proto: u64) {
+        self.save();
+        self.asm.mov_rm_r(Size::S64, VM, Gpr::Rdi);
+        self.asm.mov_rm_r(Size::S64, REGS, Gpr::Rsi);
+        self.asm.mov_r_imm(Size::S64, TAG, NUMBER_TAG as i64);
+        self.asm.mov_r_imm(Size::S64, FEEDBACK, feedback as i64);
+        self.asm.mov_r_imm(Size::S64, PROTO, proto as i64);
+    }
+
+    /// The pushes of every entry (`epilogue` pops them).
+    pub fn save(&mut self) {
         for r in Self::saved() {
             self.asm.push_r(r);
         }
         // 8 (return address) + 6 * 8 pushes = 56: one more word aligns rsp.
         self.asm
             .alu_rm_imm(AluOp::Sub, Size::S64, Gpr::Rsp, Self::pad_bytes());
-        self.asm.mov_rm_r(Size::S64, VM, Gpr::Rdi);
-        self.asm.mov_rm_r(Size::S64, REGS, Gpr::Rsi);
-        self.asm.mov_r_imm(Size::S64, TAG, NUMBER_TAG as i64);
-        self.asm.mov_r_imm(Size::S64, FEEDBACK, feedback as i64);
-        self.asm.mov_r_imm(Size::S64, PROTO, proto as i64);
     }
 
     /// The entry from `BaselineCode::enter` (at code offset 0):

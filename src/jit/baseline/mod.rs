@@ -105,6 +105,9 @@ pub struct BaselineCode {
     pub direct_offset: u32,
     /// Code offset of the construct entry (`new`).
     pub construct_offset: u32,
+    /// Code offset of the lean entry (optimized code only; see
+    /// `emit::Emitter::emit_lean_entry`).
+    pub lean_offset: Option<u32>,
     /// Code offset of each bytecode pc (`pc_offsets[pc]`).
     pub pc_offsets: Vec<u32>,
     /// (code offset, pc) for every range of code, sorted by offset: the
@@ -190,16 +193,23 @@ pub(crate) fn compile_region(
     }
     e.emit_insns().map_err(CompileError::Invalid)?;
     e.emit_out_of_line().map_err(CompileError::Invalid)?;
+    let optimized = region.is_some();
     let (start, osr) = match region {
         Some((r, _)) => r(&mut e).map_err(CompileError::Invalid)?,
         None => (e.labels[0], vec![]),
     };
     e.bind_loop_hooks(&osr);
     e.emit_direct_entry_to(direct, construct, start);
+    let lean = optimized.then(|| {
+        let l = e.m.asm.new_named_label("lean_entry");
+        e.emit_lean_entry(l, start);
+        l
+    });
     e.emit_out_of_line().map_err(CompileError::Invalid)?;
     e.emit_exit();
     let direct_offset = e.m.asm.label_offset(direct).expect("bound");
     let construct_offset = e.m.asm.label_offset(construct).expect("bound");
+    let lean_offset = lean.map(|l| e.m.asm.label_offset(l).expect("bound"));
     let mut pc_offsets: Vec<u32> = e.labels[..proto.code.len()]
         .iter()
         .map(|l| e.m.asm.label_offset(*l).expect("every pc label is bound"))
@@ -227,6 +237,7 @@ pub(crate) fn compile_region(
         checked: align == AlignCheck::Report,
         direct_offset,
         construct_offset,
+        lean_offset,
         pc_offsets,
         pc_map,
         safepoints,
@@ -375,7 +386,11 @@ impl BaselineCode {
         let entries: Vec<u64> = self.pc_offsets.iter().map(|&o| o as u64).collect();
         let code = crate::jit::abicheck::decode(self.code.bytes());
         let mut cov = crate::jit::abicheck::check_from(&code, 0, &entries)?;
-        for entry in [self.direct_offset, self.construct_offset] {
+        let lean = self.lean_offset.into_iter();
+        for entry in [self.direct_offset, self.construct_offset]
+            .into_iter()
+            .chain(lean)
+        {
             let d = crate::jit::abicheck::check_from(&code, entry as u64, &[])?;
             cov.instructions += d.instructions;
             cov.calls += d.calls;
@@ -403,6 +418,11 @@ impl BaselineCode {
     /// The construct entry's address (see `emit::visit_new`).
     pub fn construct_entry(&self) -> usize {
         self.code.ptr() as usize + self.construct_offset as usize
+    }
+
+    /// The lean entry's address, in optimized code.
+    pub fn lean_entry(&self) -> Option<usize> {
+        (self.lean_offset).map(|o| self.code.ptr() as usize + o as usize)
     }
 
     /// The direct-call entry's address (see `emit::visit_call`).

@@ -33,8 +33,13 @@ use crate::faults::Fault;
 use crate::jit::x64::{Gpr, Xmm};
 use std::collections::HashSet;
 
-/// Registers values may live in (the pinned ones are rbx, rbp, r12-r15).
-pub const ALLOC_GPRS: [Gpr; 7] = [
+/// Registers values may live in (the pinned ones are rbx, rbp, r12 and
+/// r13). r14 and r15 hold the baseline code's feedback and prototype
+/// pointers, both constants of the function: optimized code uses them for
+/// values and `lower` pins them again before any baseline code runs (a
+/// generic instruction, a deopt stub). They come last, so a function
+/// that needs few registers never pays for re-pinning.
+pub const ALLOC_GPRS: [Gpr; 9] = [
     Gpr::Rax,
     Gpr::Rcx,
     Gpr::Rdx,
@@ -42,7 +47,24 @@ pub const ALLOC_GPRS: [Gpr; 7] = [
     Gpr::Rdi,
     Gpr::R8,
     Gpr::R9,
+    Gpr::R14,
+    Gpr::R15,
 ];
+/// The GPRs of an allocation limited to `regs` per class: all of them,
+/// or (a stress plan's few) r14 and r15 first, so the harness's
+/// register-starved plans run every re-pinning path (`lower::repin`).
+fn gprs_for(regs: usize) -> Vec<Gpr> {
+    if regs >= ALLOC_GPRS.len() {
+        return ALLOC_GPRS.to_vec();
+    }
+    let pinned = [Gpr::R14, Gpr::R15];
+    (pinned.iter())
+        .chain(ALLOC_GPRS.iter().filter(|g| !pinned.contains(g)))
+        .take(regs)
+        .copied()
+        .collect()
+}
+
 pub const SCRATCH_GPRS: [Gpr; 2] = [Gpr::R10, Gpr::R11];
 pub const SCRATCH_XMMS: [Xmm; 2] = [Xmm::Xmm14, Xmm::Xmm15];
 
@@ -463,7 +485,7 @@ fn move_hints(f: &Func) -> std::collections::HashMap<V, Vec<V>> {
 /// whole, from its start; spilled values are read from their slots.
 fn allocate_whole(f: &Func, regs: usize, ivs: &[Interval]) -> (Vec<Option<Loc>>, u32) {
     let mut loc: Vec<Option<Loc>> = vec![None; f.reprs.len()];
-    let gprs: Vec<Gpr> = ALLOC_GPRS.iter().take(regs).copied().collect();
+    let gprs = gprs_for(regs);
     let xmms: Vec<Xmm> = alloc_xmms().into_iter().take(regs).collect();
     // Per spill slot: the last position any value given it is live at. A
     // slot goes to an interval only if it is free over its *whole* hull
@@ -565,6 +587,12 @@ fn allocate_whole(f: &Func, regs: usize, ivs: &[Interval]) -> (Vec<Option<Loc>>,
 }
 
 impl Allocation {
+    /// Does any value (or piece of one) live in one of `regs`?
+    pub fn uses_any(&self, regs: &[Gpr]) -> bool {
+        let hit = |l: &Loc| matches!(l, Loc::Gpr(g) if regs.contains(g));
+        self.loc.iter().flatten().any(hit) || self.splits.iter().flatten().any(|(_, l)| hit(l))
+    }
+
     /// `--print-ir=regalloc`: each value's locations, then the moves
     /// inside blocks.
     pub fn dump(&self, f: &Func) -> String {
@@ -787,7 +815,7 @@ fn allocate_split(
     let nvals = f.reprs.len();
     let mut loc: Vec<Option<Loc>> = vec![None; nvals];
     let mut splits: Vec<Vec<(u32, Loc)>> = vec![Vec::new(); nvals];
-    let gprs: Vec<Gpr> = ALLOC_GPRS.iter().take(regs).copied().collect();
+    let gprs = gprs_for(regs);
     let xmms: Vec<Xmm> = alloc_xmms().into_iter().take(regs).collect();
     // Per spill slot: the last position any value given it is live at. A
     // value's stack pieces share one slot, free over its whole hull.
