@@ -252,7 +252,7 @@ pub enum Fault {
 const _: () = assert!(Fault::ALL.len() <= 64);
 
 impl Fault {
-    pub const ALL: [Fault; 34] = [
+    pub const ALL: [Fault; 35] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,

@@ -65,8 +65,9 @@ fn scev_replaces_an_induction_loop_by_its_closed_form() {
     assert!(ir.contains("TakeFuel"), "{ir}");
 }
 
-#[test]
-fn closed_form_loops_run_out_of_fuel_where_the_interpreter_does() {
+/// Runs `src` under plans with tier 2 (against the interpreter) at each
+/// fuel, panicking on a divergence: how many runs ran out of fuel.
+fn out_of_fuel_runs(src: &str, fuels: impl Iterator<Item = u64>) -> usize {
     let plans = &[
         Plan::Interp,
         Plan::AutoOpt(2),
@@ -74,14 +75,12 @@ fn closed_form_loops_run_out_of_fuel_where_the_interpreter_does() {
         Plan::Auto3Random,
     ];
     let mut out_of_fuel = 0;
-    // Fuel values that run out inside one of the loops, between them, and
-    // not at all.
-    for fuel in (40..=48_000).step_by(1499).chain([u64::MAX]) {
+    for fuel in fuels.chain([u64::MAX]) {
         let cfg = Config {
             fuel,
             ..Config::default()
         };
-        let rep = report(Program::Source(CLOSED), plans, &cfg);
+        let rep = report(Program::Source(src), plans, &cfg);
         if let Some(d) = &rep.divergence {
             panic!("fuel {fuel}: {d}");
         }
@@ -93,7 +92,15 @@ fn closed_form_loops_run_out_of_fuel_where_the_interpreter_does() {
             out_of_fuel += 1;
         }
     }
-    assert!(out_of_fuel > 20, "{out_of_fuel} runs out of fuel");
+    out_of_fuel
+}
+
+#[test]
+fn closed_form_loops_run_out_of_fuel_where_the_interpreter_does() {
+    // Fuel values that run out inside one of the loops, between them, and
+    // not at all.
+    let n = out_of_fuel_runs(CLOSED, (40..=48_000).step_by(1499));
+    assert!(n > 20, "{n} runs out of fuel");
 }
 
 /// `jolt` with low thresholds and `--simd=MODE` (plus `extra`): stdout, stderr.
@@ -180,29 +187,6 @@ fn vectorize_makes_vector_loops_of_element_wise_kernels_only() {
 
 #[test]
 fn vector_loops_run_out_of_fuel_where_the_interpreter_does() {
-    let plans = &[
-        Plan::Interp,
-        Plan::AutoOpt(2),
-        Plan::DeoptStress,
-        Plan::Auto3Random,
-    ];
-    let mut out_of_fuel = 0;
-    for fuel in (40..=4_000).step_by(97).chain([u64::MAX]) {
-        let cfg = Config {
-            fuel,
-            ..Config::default()
-        };
-        let rep = report(Program::Source(VECTOR), plans, &cfg);
-        if let Some(d) = &rep.divergence {
-            panic!("fuel {fuel}: {d}");
-        }
-        if rep
-            .runs
-            .iter()
-            .all(|(_, o, _)| matches!(o.end, OutcomeEnd::OutOfFuel))
-        {
-            out_of_fuel += 1;
-        }
-    }
-    assert!(out_of_fuel > 20, "{out_of_fuel} runs out of fuel");
+    let n = out_of_fuel_runs(VECTOR, (40..=4_000).step_by(97));
+    assert!(n > 20, "{n} runs out of fuel");
 }

@@ -35,7 +35,7 @@
 //! A loop whose header deopted too often (`Func::no_spec`) is left alone.
 
 use super::ir::*;
-use super::licm;
+use super::{licm, scev};
 use crate::bytecode::liveness::Liveness;
 use crate::runtime::code::Simd;
 use std::collections::HashMap;
@@ -98,17 +98,9 @@ struct Shape {
 }
 
 fn transform(f: &mut Func, h: usize, live: &Liveness, width: u8) {
-    let latches = licm::latches(f, h);
-    let [l] = latches[..] else { return };
-    if l == h || f.no_spec.contains(&f.blocks[h].pc) {
-        return;
-    }
-    let Some(body) = licm::natural_loop(f, h, &latches) else {
+    let Some((l, body)) = scev::two_block_loop(f, h) else {
         return;
     };
-    if body.len() != 2 {
-        return;
-    }
     let Some(s) = shape(f, h, l) else { return };
     let Some((pre, _)) = licm::entry_params(f, h, live) else {
         return;
@@ -167,31 +159,10 @@ fn inst(op: Op, args: Vec<V>, res: Option<V>) -> Inst {
 
 /// The kernel of the loop (header `h`, latch `l`), if it has the shape.
 fn shape(f: &Func, h: usize, l: usize) -> Option<Shape> {
-    let hb = &f.blocks[h];
-    let Term::Branch { cond, then, els } = &hb.term else {
-        return None;
-    };
-    if then.to.0 as usize != l || !then.args.is_empty() || els.to.0 as usize == l {
-        return None;
-    }
-    let params = &hb.params;
-    let mut i32s: HashMap<V, i32> = HashMap::new();
-    let mut cmp = None;
-    for ins in &hb.insts {
-        match (ins.op, ins.res) {
-            (Op::ConstI32(c), Some(r)) => {
-                i32s.insert(r, c);
-            }
-            (Op::CmpI32(Cc::Lt), Some(r)) if r == *cond => cmp = Some((ins.args[0], ins.args[1])),
-            _ => return None,
-        }
-    }
-    let (i, n) = cmp?;
-    let iv = params.iter().position(|&p| p == i)?;
+    let (mut i32s, iv, n, back) = scev::counted_header(f, h, l)?;
+    let params = &f.blocks[h].params;
+    let i = params[iv];
     let lbk = &f.blocks[l];
-    let Term::Jump(back) = &lbk.term else {
-        return None;
-    };
     // Every parameter but the counter is passed unchanged.
     for (j, &p) in params.iter().enumerate() {
         if j != iv && back.args[j] != p {
