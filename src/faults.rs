@@ -205,6 +205,12 @@ pub enum Fault {
     /// plans. Caught by: the plans' outcomes differing (out of fuel, or
     /// how much was printed before it ran out).
     ClosedFormSkipsFuel,
+    /// Tier 2's vector loops (`opt::vectorize`, lowered `VecLoop`) enter
+    /// the scalar loop at n instead of after the vector part: the last
+    /// (n - i0) mod width elements (the remainder) are never computed.
+    /// Caught by: the plans' stdout differing (a typed-array kernel of
+    /// odd length, `typed-kernel` pattern).
+    VectorRemainderDropped,
     /// Tier 2's deopt two inlined calls deep (`opt::lower`'s
     /// `materialize`) writes the innermost callee's frame at its window in
     /// the middle callee's frame as if that frame started where the
@@ -259,7 +265,7 @@ pub enum Fault {
 const _: () = assert!(Fault::ALL.len() <= 64);
 
 impl Fault {
-    pub const ALL: [Fault; 36] = [
+    pub const ALL: [Fault; 37] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -289,6 +295,7 @@ impl Fault {
         Fault::InlineFloorTruncates,
         Fault::InlinedWrongReceiver,
         Fault::ClosedFormSkipsFuel,
+        Fault::VectorRemainderDropped,
         Fault::NestedInlineFrameMisplaced,
         Fault::KeyedShapeCheckSkipped,
         Fault::ProtoShapeUnchecked,
@@ -330,6 +337,7 @@ impl Fault {
             Fault::InlineFloorTruncates => "inline-floor-truncates",
             Fault::InlinedWrongReceiver => "inlined-wrong-receiver",
             Fault::ClosedFormSkipsFuel => "closed-form-skips-fuel",
+            Fault::VectorRemainderDropped => "vector-remainder-dropped",
             Fault::NestedInlineFrameMisplaced => "nested-inline-frame-misplaced",
             Fault::KeyedShapeCheckSkipped => "keyed-shape-check-skipped",
             Fault::ProtoShapeUnchecked => "proto-shape-unchecked",

@@ -44,6 +44,8 @@ options:
   --trace-opt          same as --trace-tier (what was optimized, recompiled)
   --trace-deopt        report each deoptimization: function, pc, line:col, reason
   --deopt-every=K      harness: every K-th guard in optimized code deopts
+  --simd=MODE          vector loops in tier 2: auto (AVX2 when the CPU has it,
+                       else SSE2; env JOLT_SIMD overrides), off, sse2, avx2
   --opt-regs=N         harness: tier 2 allocates at most N registers per class
   --print-code         print each function's baseline code as it is compiled
   --trace-tier         report which function went to which tier, and why
@@ -146,6 +148,12 @@ fn main() -> ExitCode {
             _ if a.starts_with("--opt-regs=") => match a["--opt-regs=".len()..].parse() {
                 Ok(n) => opts.opt_regs = n,
                 Err(_) => return usage_error(&format!("bad count in {a}")),
+            },
+            _ if a.starts_with("--simd=") => match jolt::tier::Simd::parse(&a["--simd=".len()..]) {
+                Some(m) => opts.simd = m,
+                None => {
+                    return usage_error(&format!("unknown mode in {a} (auto, off, sse2, avx2)"))
+                }
             },
             "--print-ir" => opts.print_ir = Some(String::new()),
             _ if a.starts_with("--print-ir=") => {

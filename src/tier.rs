@@ -33,7 +33,7 @@ use crate::runtime::Vm;
 use crate::runtime::{JsResult, Value};
 use std::rc::Rc;
 
-pub use crate::runtime::code::{Tier, DEFAULT_CODE_SPACE, DEFAULT_JIT_THRESHOLD};
+pub use crate::runtime::code::{Simd, Tier, DEFAULT_CODE_SPACE, DEFAULT_JIT_THRESHOLD};
 
 /// Attaches the JIT to `vm` as its options ask (`Options::tier`): the
 /// tier hooks and the JIT's state. A no-op for `Tier::Interp` and when
@@ -295,6 +295,7 @@ impl Vm {
             inline: true,
             inline_depth: 0,
             soft_deopt: self.opts.tier == Tier::Auto,
+            vector_width: crate::jit::opt::vectorize::width(self.opts.simd),
         };
         let Some(jit) = crate::jit::state(self) else {
             return Err(CompileError::Invalid("no JIT attached".into()));

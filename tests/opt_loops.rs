@@ -65,8 +65,9 @@ fn scev_replaces_an_induction_loop_by_its_closed_form() {
     assert!(ir.contains("TakeFuel"), "{ir}");
 }
 
-#[test]
-fn closed_form_loops_run_out_of_fuel_where_the_interpreter_does() {
+/// Runs `src` under plans with tier 2 (against the interpreter) at each
+/// fuel, panicking on a divergence: how many runs ran out of fuel.
+fn out_of_fuel_runs(src: &str, fuels: impl Iterator<Item = u64>) -> usize {
     let plans = &[
         Plan::Interp,
         Plan::AutoOpt(2),
@@ -74,14 +75,12 @@ fn closed_form_loops_run_out_of_fuel_where_the_interpreter_does() {
         Plan::Auto3Random,
     ];
     let mut out_of_fuel = 0;
-    // Fuel values that run out inside one of the loops, between them, and
-    // not at all.
-    for fuel in (40..=48_000).step_by(1499).chain([u64::MAX]) {
+    for fuel in fuels.chain([u64::MAX]) {
         let cfg = Config {
             fuel,
             ..Config::default()
         };
-        let rep = report(Program::Source(CLOSED), plans, &cfg);
+        let rep = report(Program::Source(src), plans, &cfg);
         if let Some(d) = &rep.divergence {
             panic!("fuel {fuel}: {d}");
         }
@@ -93,7 +92,103 @@ fn closed_form_loops_run_out_of_fuel_where_the_interpreter_does() {
             out_of_fuel += 1;
         }
     }
-    assert!(out_of_fuel > 20, "{out_of_fuel} runs out of fuel");
+    out_of_fuel
+}
+
+#[test]
+fn closed_form_loops_run_out_of_fuel_where_the_interpreter_does() {
+    // Fuel values that run out inside one of the loops, between them, and
+    // not at all.
+    let n = out_of_fuel_runs(CLOSED, (40..=48_000).step_by(1499));
+    assert!(n > 20, "{n} runs out of fuel");
+}
+
+/// `jolt` with low thresholds and `--simd=MODE` (plus `extra`): stdout, stderr.
+fn run_simd(mode: &str, extra: &[&str], src: &str) -> (String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .args(["--jit-threshold=2", "--opt-threshold=5"])
+        .arg(format!("--simd={mode}"))
+        .args(extra)
+        .args(["-e", src])
+        .output()
+        .expect("jolt runs");
+    assert!(out.status.success(), "{out:?}");
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+// (The rest parameter keeps `axpy` from being inlined: bce, and so
+// vectorize, leave inlined callees' loops alone.)
+const VECTOR: &str = "function axpy(c, a, b, k, n, ...unused) { for (let i = 0; i < n; i++) c[i] = a[i] * k + b[i]; }\n\
+                      function addw(c, a, b, n, ...unused) { for (let i = 0; i < n; i++) c[i] = (a[i] - b[i] + 5) | 0; }\n\
+                      function mulw(c, a, b, n, ...unused) { for (let i = 0; i < n; i++) c[i] = (a[i] * b[i]) | 0; }\n\
+                      function dot(a, b, n, ...unused) { let s = 0; for (let i = 0; i < n; i++) s += a[i] * b[i]; return s; }\n\
+                      for (let n = 0; n < 40; n++) {\n\
+                        const a = new Float64Array(n), b = new Float64Array(n), c = new Float64Array(n);\n\
+                        for (let i = 0; i < n; i++) { a[i] = i % 3 === 0 ? -0 : i / 7; b[i] = i % 5 === 2 ? NaN : n - i; }\n\
+                        axpy(c, a, b, n - 19.5, n);\n\
+                        let h = '';\n\
+                        for (let i = 0; i < n; i++) h += (Object.is(c[i], -0) ? '-0' : c[i]) + ',';\n\
+                        const p = new Int32Array(n), q = new Int32Array(n), r = new Int32Array(n), t = new Int32Array(n);\n\
+                        for (let i = 0; i < n; i++) { p[i] = 2147483000 + i * 99; q[i] = -2147483000 - i * 12345; }\n\
+                        addw(r, p, q, n); mulw(t, p, q, n);\n\
+                        for (let i = 0; i < n; i++) h += r[i] + ':' + t[i] + ',';\n\
+                        print(n, h, dot(a, a, n));\n\
+                      }\n";
+
+#[test]
+fn vectorize_makes_vector_loops_of_element_wise_kernels_only() {
+    let (scalar, _) = run_simd("off", &["--print-ir=vectorize"], VECTOR);
+    let (sse2, ir2) = run_simd("sse2", &["--print-ir=vectorize"], VECTOR);
+    let (avx2, ir4) = run_simd("avx2", &["--print-code"], VECTOR);
+    // Bit-identical results (NaN, -0, every remainder length 0..3).
+    assert_eq!(scalar.lines().count(), 40, "{scalar}");
+    assert_eq!(sse2, scalar);
+    assert_eq!(avx2, scalar);
+    let func = |ir: &str, name: &str| -> String {
+        let at = ir
+            .find(&format!("function {name:?}"))
+            .unwrap_or_else(|| panic!("{name} optimized:\n{ir}"));
+        ir[at..].split("--- IR").next().unwrap().to_string()
+    };
+    assert!(func(&ir2, "axpy").contains("VecLoop"), "{ir2}");
+    // Int32Array: a wrapping difference is a vector loop, a product (not
+    // exact in a double, so not the wrapping product) is not.
+    assert!(func(&ir2, "addw").contains("VecLoop"), "{ir2}");
+    assert!(!func(&ir2, "mulw").contains("VecLoop"), "{ir2}");
+    // A double reduction is not vectorized (reassociation changes it).
+    assert!(!func(&ir2, "dot").contains("VecLoop"), "{ir2}");
+    // The code of the vector loop: AVX2 when the CPU has it, else SSE2.
+    if std::arch::is_x86_feature_detected!("avx2") {
+        for insn in [
+            "vbroadcastsd",
+            "vmulpd",
+            "vaddpd",
+            "vmovupd",
+            "vzeroupper",
+            "vpsubd",
+            "vmovdqu",
+        ] {
+            assert!(ir4.contains(insn), "{insn} missing:\n{ir4}");
+        }
+    }
+    let (_, code2) = run_simd("sse2", &["--print-code"], VECTOR);
+    for insn in [
+        "unpcklpd", "mulpd", "addpd", "movupd", "psubd", "paddd", "movdqu",
+    ] {
+        assert!(code2.contains(insn), "{insn} missing");
+    }
+    assert!(!code2.contains("ymm"));
+    let (_, off) = run_simd("off", &["--print-ir=vectorize"], VECTOR);
+    assert!(!off.contains("VecLoop"));
+}
+
+#[test]
+fn vector_loops_run_out_of_fuel_where_the_interpreter_does() {
+    let n = out_of_fuel_runs(VECTOR, (40..=4_000).step_by(97));
+    assert!(n > 20, "{n} runs out of fuel");
 }
 
 /// A loop whose body is an inlined method call: the call's unit of fuel

@@ -349,6 +349,27 @@ mod with_feature {
     }
 
     #[test]
+    fn vector_remainder_dropped_is_detected() {
+        // Lengths 0..33 of a kernel tier 2 makes a vector loop of: the
+        // remainder is dropped for every length that is no multiple of
+        // the width.
+        let src = "function f(c, a, n, ...r) { for (let i = 0; i < n; i++) c[i] = a[i] * 0.5; }\nfor (let n = 0; n < 34; n++) { const a = new Float64Array(n), c = new Float64Array(n); for (let i = 0; i < n; i++) a[i] = i + 1; f(c, a, n); let s = 0; for (let i = 0; i < n; i++) s += c[i]; print(n, s); }\n";
+        let plans = &[Plan::Interp, Plan::AutoOpt(2)];
+        let cfg = jolt::verify::Config::default();
+        let check = || verify::check_with(jolt::verify::Program::Source(src), plans, &cfg);
+        let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        Fault::set_active(None).unwrap();
+        if let Err(d) = check() {
+            panic!("diverges without the fault:\n{d}");
+        }
+        Fault::set_active(Some(Fault::VectorRemainderDropped)).unwrap();
+        let r = check();
+        Fault::set_active(None).unwrap();
+        let d = r.expect_err("vector-remainder-dropped was not detected");
+        assert!([d.left, d.right].contains(&Plan::AutoOpt(2)), "{d}");
+    }
+
+    #[test]
     fn sub_operand_order_is_detected() {
         assert_detected(
             Fault::SubOperandOrder,

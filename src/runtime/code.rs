@@ -47,6 +47,34 @@ impl Tier {
     }
 }
 
+/// Which vector instructions tier 2 may use for loops (`--simd`). The
+/// runtime stores the option; only the JIT acts on it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum Simd {
+    /// What the CPU has (AVX2, else SSE2), unless the environment
+    /// variable `JOLT_SIMD` names one of the others.
+    #[default]
+    Auto,
+    /// No vector loops.
+    Off,
+    /// 128-bit SSE2 only.
+    Sse2,
+    /// 256-bit AVX2 (when the CPU lacks it: SSE2).
+    Avx2,
+}
+
+impl Simd {
+    pub fn parse(s: &str) -> Option<Simd> {
+        match s {
+            "auto" => Some(Simd::Auto),
+            "off" => Some(Simd::Off),
+            "sse2" => Some(Simd::Sse2),
+            "avx2" => Some(Simd::Avx2),
+            _ => None,
+        }
+    }
+}
+
 /// Default number of calls or loop back edges before a function tiers up.
 pub const DEFAULT_JIT_THRESHOLD: u32 = 500;
 /// Default number of calls or back edges of a baseline function before

@@ -231,6 +231,8 @@ pub struct Options {
     pub opt_regs: u32,
     /// `--print-ir[=PASS]`: the optimizing tier's IR after each pass.
     pub print_ir: Option<String>,
+    /// `--simd`: vector loops in tier 2.
+    pub simd: code::Simd,
     /// Bytes of executable memory for baseline code.
     pub code_space: usize,
     /// `--trace-tier`, `--trace-deopt`, `--print-code`, `--perf-map`.
@@ -273,6 +275,7 @@ impl Default for Options {
             perf_map: false,
             abi_check: false,
             poison_dead: false,
+            simd: code::Simd::Auto,
             gc_interval: None,
             gc_stress_budget: None,
             work_budget: None,

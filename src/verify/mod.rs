@@ -205,7 +205,9 @@ pub enum Plan {
     OptGcStress,
     /// Baseline at the first call, optimized at the second (speculating on
     /// the first call's feedback), every `1 + seed % 5`-th guard deopts,
-    /// and the allocator has two registers per class (spills everywhere).
+    /// and the allocator has two registers per class (spills everywhere);
+    /// vector loops use SSE2 (the other plans use the CPU's AVX2 when it
+    /// has it, so both widths run).
     DeoptStress,
     /// Both tier-up thresholds drawn from the schedule's seed.
     Auto3Random,
@@ -369,6 +371,7 @@ impl Plan {
                 deopt_every: 1 + (cfg.schedule.seed % 5) as u32,
                 // Two registers per class: spill code everywhere.
                 opt_regs: 2,
+                simd: crate::tier::Simd::Sse2,
                 ..base
             },
             Plan::Auto3Random => Options {

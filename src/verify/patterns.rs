@@ -133,10 +133,17 @@ pub enum Pattern {
     /// are no atoms (substrings, joins), numeric-string and int keys, a
     /// string receiver.
     KeyedAccess,
+    /// An element-wise loop over Float64Arrays (`c[i] = a[i] * x + b[i]`
+    /// and others: tier 2 makes vector loops of them) called with odd
+    /// lengths 0..33 (every remainder of the vector width), NaN, -0 and
+    /// infinities among the elements, a start past 0, views of one buffer
+    /// that overlap (dst ahead of or behind a source) and an Int32Array
+    /// source or destination.
+    TypedKernel,
 }
 
 impl Pattern {
-    pub const ALL: [Pattern; 22] = [
+    pub const ALL: [Pattern; 23] = [
         Pattern::ArithTypeChange,
         Pattern::NewShapeAtGet,
         Pattern::StoreTransition,
@@ -159,6 +166,7 @@ impl Pattern {
         Pattern::InductionLoop,
         Pattern::InlinedCalls,
         Pattern::KeyedAccess,
+        Pattern::TypedKernel,
     ];
 
     pub fn name(self) -> &'static str {
@@ -185,6 +193,7 @@ impl Pattern {
             Pattern::InductionLoop => "induction-loop",
             Pattern::InlinedCalls => "inlined-calls",
             Pattern::KeyedAccess => "keyed-access",
+            Pattern::TypedKernel => "typed-kernel",
         }
     }
 }
@@ -610,6 +619,63 @@ pub fn snippet(u: &mut Unstructured, p: &str) -> Result<(Pattern, Vec<String>)> 
             ));
             l.push(format!(
                 "print({p}f(0, {x}), {p}f(-5, {x}), {p}f({last}, {x}));"
+            ));
+        }
+        Pattern::TypedKernel => {
+            let calls = *u.choose(&[12u32, 34, 70])?;
+            let i0 = *u.choose(&["0", "0", "1", "3"])?;
+            let x = *u.choose(&["1.5", "-0", "NaN", "3", "-2.25", "1e308"])?;
+            let expr = *u.choose(&[
+                "a[i] * x + b[i]",
+                "(a[i] - b[i]) / x",
+                "a[i] * a[i] - b[i]",
+                "b[i] + x",
+                "c[i] + a[i] * b[i]",
+            ])?;
+            let (dst, src) = *u.choose(&[
+                ("c", "a"),
+                ("c", "a"),
+                ("a.subarray(1)", "a"),
+                ("a", "a.subarray(1)"),
+                ("c", "new Int32Array(n)"),
+                ("new Int32Array(n)", "a"),
+            ])?;
+            if u.ratio(1, 3)? {
+                // An Int32Array kernel: wrapping sums (int32 vector loops)
+                // or a product (scalar).
+                let expr = *u.choose(&[
+                    "(a[i] + b[i]) | 0",
+                    "a[i] - b[i] + 7",
+                    "(a[i] - 2147483647 - b[i]) | 0",
+                    "(a[i] * b[i]) | 0",
+                ])?;
+                let (dst, src) = *u.choose(&[
+                    ("c", "a"),
+                    ("a.subarray(1)", "a"),
+                    ("a", "a.subarray(1)"),
+                    ("c", "new Float64Array(n)"),
+                ])?;
+                l.push(format!(
+                    "function {p}k(c, a, b, n, ...r) {{ for (let i = {i0}; i < n; i++) c[i] = {expr}; }}"
+                ));
+                l.push(format!(
+                    "for (let k = 0; k < {calls}; k++) {{ const n = (k * 7 + 3) % 34; const a = new Int32Array(n + 1), b = new Int32Array(n), c = new Int32Array(n); for (let i = 0; i < n; i++) {{ a[i] = i * 1000003 - 2147483000 * (i & 1) + k; b[i] = 2147483000 - i * 77777; }} const d = {dst}, s = {src}; {p}k(d, s, b, Math.min(n, d.length, s.length)); let h = \"\"; for (let i = 0; i < d.length; i++) h += d[i] + \",\"; print(k, h); }}"
+                ));
+                return Ok((pat, l));
+            }
+            // The rest parameter keeps the kernel from being inlined (the
+            // loop passes leave inlined loops alone).
+            l.push(format!(
+                "function {p}k(c, a, b, x, n, ...r) {{ for (let i = {i0}; i < n; i++) c[i] = {expr}; }}"
+            ));
+            l.push(format!(
+                "const {p}sp = [NaN, -0, 0.5, -3, Infinity, 1e300];"
+            ));
+            l.push(format!(
+                "function {p}show(c) {{ let s = \"\"; for (let i = 0; i < c.length; i++) s += (Object.is(c[i], -0) ? \"-0\" : c[i]) + \",\"; return s; }}"
+            ));
+            l.push(format!(
+                "for (let k = 0; k < {calls}; k++) {{ const n = (k * 7 + 3) % 34; const a = new Float64Array(n + 1), b = new Float64Array(n), c = new Float64Array(n); for (let i = 0; i < n; i++) {{ a[i] = i % 4 === 1 ? {p}sp[(i + k) % 6] : i * 0.75 - k; b[i] = i % 5 === 3 ? {p}sp[(i + 2 * k) % 6] : n - i; }} const d = {dst}, s = {src}; {p}k(d, s, b, {x}, Math.min(n, d.length, s.length)); print(k, {p}show(d)); }}"
             ));
         }
         Pattern::InlinedCalls => {

@@ -188,6 +188,7 @@ pub fn build(p: &FuncProto, live: &Liveness, o: &super::OptOptions) -> Func {
                 inlined: Vec::new(),
                 inlined_in: Vec::new(),
                 not_inlined: Vec::new(),
+                kernels: Vec::new(),
             },
             cur: 0,
             env: Vec::new(),

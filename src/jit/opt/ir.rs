@@ -319,6 +319,81 @@ pub enum Op {
     /// back edges of a loop `scev` skips would all have had fuel); else
     /// false, with nothing spent.
     TakeFuel,
+    /// `vectorize`'s element-wise loop `Func::kernels[k]` over Float64Arrays
+    /// (or, for an int32 kernel, Int32Arrays):
+    /// (dst, src0, src1, src2, x0, x1, i0, n, ok) -> the counter's new
+    /// start. When ok (the loop's `bce` Bool) holds, every array is of the
+    /// kernel's kind, no source overlaps dst ahead of it, i0 < n and more
+    /// than m fuel is left (m = n - i0 rounded down to the lanes per vector),
+    /// runs iterations i0..i0+m (dst[i] = the kernel of the sources' i-th
+    /// elements and the scalars x0, x1), spends m fuel (their back edges)
+    /// and gives i0 + m; else gives i0 with nothing done. Never deopts.
+    VecLoop(u32),
+}
+
+/// One step of a `Kernel`'s postfix program over vectors of doubles (or
+/// of int32s, wrapping: an int32 kernel has only `Add` and `Sub`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum KStep {
+    /// Elements i.. of source array k (`VecLoop`'s operand 1 + k).
+    Load(u8),
+    /// Scalar k (`VecLoop`'s operand 4 + k) in every lane (for an int32
+    /// kernel a double holding an int32).
+    Scalar(u8),
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+/// An element-wise loop body for `Op::VecLoop`: a postfix program whose
+/// result is stored to the destination.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kernel {
+    pub prog: Vec<KStep>,
+    /// Doubles per vector: 4 (AVX2) or 2 (SSE2).
+    pub width: u8,
+    /// Over Int32Arrays (lanes of 32 bits, twice the width): the scalar
+    /// loop's `ToInt32` of the exact double sum is the wrapping sum.
+    pub int32: bool,
+}
+
+/// As `--print-ir` shows it: `dst[i] = ((a[i] * x0) + b[i]); f64 x 4`
+/// (sources a, b, c: operands 1-3; scalars x0, x1: operands 4-5; the
+/// element type and the lanes per vector).
+impl std::fmt::Display for Kernel {
+    fn fmt(&self, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut stack: Vec<String> = Vec::new();
+        for s in &self.prog {
+            let op = match s {
+                KStep::Load(j) => {
+                    stack.push(format!("{}[i]", (b'a' + j) as char));
+                    continue;
+                }
+                KStep::Scalar(j) => {
+                    stack.push(format!("x{j}"));
+                    continue;
+                }
+                KStep::Add => "+",
+                KStep::Sub => "-",
+                KStep::Mul => "*",
+                KStep::Div => "/",
+            };
+            let y = stack.pop().unwrap_or_default();
+            let x = stack.pop().unwrap_or_default();
+            stack.push(format!("({x} {op} {y})"));
+        }
+        let ty = if self.int32 { "int32" } else { "f64" };
+        let e = stack.pop().unwrap_or_default();
+        write!(out, "dst[i] = {e}; {ty} x {}", self.lanes())
+    }
+}
+
+impl Kernel {
+    /// Elements per vector.
+    pub fn lanes(&self) -> i32 {
+        self.width as i32 * if self.int32 { 2 } else { 1 }
+    }
 }
 
 impl Op {
@@ -359,6 +434,8 @@ impl Op {
             AtLeastOk(_) | AndBool => PURE,
             AffineSumI32(_) | AffineFitsI32(_) => PURE,
             TakeFuel => 0,
+            // Heap reads and writes: ordered.
+            VecLoop(_) => 0,
         }
     }
 
@@ -472,6 +549,12 @@ impl Op {
             AffineSumI32(_) => (&[Int32, Int32, Int32], Some(Int32)),
             AffineFitsI32(_) => (&[Int32, Int32, Int32], Some(Bool)),
             TakeFuel => (&[Int32], Some(Bool)),
+            VecLoop(_) => (
+                &[
+                    Tagged, Tagged, Tagged, Tagged, Float64, Float64, Int32, Int32, Bool,
+                ],
+                Some(Int32),
+            ),
         }
     }
 }
@@ -705,6 +788,8 @@ pub struct Func {
     /// Monomorphic calls of JS functions not inlined, and why
     /// ("callee at pc P: reason"), for `--trace-opt`.
     pub not_inlined: Vec<String>,
+    /// `Op::VecLoop`'s loop bodies (`vectorize`).
+    pub kernels: Vec<Kernel>,
 }
 
 /// Predecessor lists of every block ([`Func::preds`]); `preds[b]` is the
@@ -831,6 +916,9 @@ impl Func {
             out
         };
         let _ = writeln!(s, "function {:?}", self.name);
+        for (k, kn) in self.kernels.iter().enumerate() {
+            let _ = writeln!(s, "kernel {k}: {kn}");
+        }
         for (i, b) in self.blocks.iter().enumerate() {
             let params: Vec<String> = b
                 .params

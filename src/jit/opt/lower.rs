@@ -20,6 +20,9 @@
 //!   lives in (the allocator reads frame states at the guard's late
 //!   position), so the deopt path finds every value intact.
 
+#[path = "lower_vec.rs"]
+mod vec;
+
 use super::ir::*;
 use super::regalloc::{Allocation, Loc, Move};
 use crate::bytecode::FuncProto;
@@ -1542,6 +1545,7 @@ impl Lower<'_, '_> {
                 self.put(res.unwrap(), w);
             }
             Op::AffineSumI32(tri) | Op::AffineFitsI32(tri) => self.affine_sum(ins, tri),
+            Op::VecLoop(k) => self.vec_loop(ins, k),
             Op::TakeFuel => {
                 self.int32_to(S1, arg(0));
                 let w = self.work(res.unwrap(), &[]);

@@ -1,5 +1,6 @@
 //! Tier 2: the optimizing JIT. Bytecode + feedback -> SSA IR (`build`) ->
-//! passes (`fold`, `gvn`, `jumps`, `licm`, `range`, `bce`, `scev`, `fuel`, `dce`), the IR
+//! passes (`fold`, `gvn`, `jumps`, `licm`, `range`, `bce`, `scev`, `vectorize`,
+//! `fuel`, `dce`), the IR
 //! verifier after each
 //! (`verify`) ->
 //! linear-scan allocation (`regalloc`) proved by the checker (`checker`) ->
@@ -44,6 +45,7 @@ pub mod lower;
 pub mod range;
 pub mod regalloc;
 pub mod scev;
+pub mod vectorize;
 pub mod verify;
 
 use crate::bytecode::liveness::Liveness;
@@ -86,6 +88,9 @@ pub struct OptOptions {
     /// Arithmetic sites that never ran deopt (`build`'s `unfed`) instead
     /// of compiling generic code (`auto`, where the feedback comes later).
     pub soft_deopt: bool,
+    /// Doubles per vector for `vectorize` (4: AVX2, 2: SSE2, 0: no
+    /// vector loops).
+    pub vector_width: u8,
 }
 
 /// Why a guard left optimized code: counted per function
@@ -241,7 +246,7 @@ pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), S
     };
     check(&f, "build")?;
     type Pass<'a> = Box<dyn Fn(&mut ir::Func) + 'a>;
-    let passes: [(&str, Pass); 9] = [
+    let passes: [(&str, Pass); 10] = [
         ("fold", Box::new(fold::run)),
         ("gvn", Box::new(gvn::run)),
         ("jumps", Box::new(jumps::run)),
@@ -249,6 +254,10 @@ pub fn optimize(p: &FuncProto, o: &OptOptions) -> Result<(ir::Func, Liveness), S
         ("range", Box::new(range::run)),
         ("bce", Box::new(|f: &mut ir::Func| bce::run(f, &live))),
         ("scev", Box::new(|f: &mut ir::Func| scev::run(f, &live))),
+        (
+            "vectorize",
+            Box::new(|f: &mut ir::Func| vectorize::run(f, &live, o.vector_width)),
+        ),
         ("fuel", Box::new(fuel::run)),
         ("dce", Box::new(dce::run)),
     ];

@@ -61,17 +61,9 @@ enum Role {
 }
 
 fn transform(f: &mut Func, h: usize, live: &Liveness) {
-    let latches = licm::latches(f, h);
-    let [l] = latches[..] else { return };
-    if l == h || f.no_spec.contains(&f.blocks[h].pc) {
-        return;
-    }
-    let Some(body) = licm::natural_loop(f, h, &latches) else {
+    let Some((l, body)) = two_block_loop(f, h) else {
         return;
     };
-    if body.len() != 2 {
-        return;
-    }
     let Some((roles, iv, n)) = shape(f, h, l) else {
         return;
     };
@@ -175,13 +167,24 @@ fn transform(f: &mut Func, h: usize, live: &Liveness) {
     });
 }
 
-fn inst(op: Op, args: Vec<V>, res: Option<V>, fs: Option<FrameState>) -> Inst {
-    Inst { op, args, res, fs }
+/// The latch and the blocks of the loop headed by `h` when it is a
+/// natural loop of two blocks, the header and one latch, whose header may
+/// be speculated at (not in `Func::no_spec`). Shared with `vectorize`.
+pub fn two_block_loop(f: &Func, h: usize) -> Option<(usize, std::collections::HashSet<usize>)> {
+    let latches = licm::latches(f, h);
+    let [l] = latches[..] else { return None };
+    if l == h || f.no_spec.contains(&f.blocks[h].pc) {
+        return None;
+    }
+    let body = licm::natural_loop(f, h, &latches)?;
+    (body.len() == 2).then_some((l, body))
 }
 
-/// The roles of the header's parameters, the counter's index and the
-/// bound, if the loop (header `h`, latch `l`) has the shape.
-fn shape(f: &Func, h: usize, l: usize) -> Option<(Vec<Role>, usize, Inv)> {
+/// A counted loop's header `h` (int32 constants and `CmpI32(Lt) i, n`
+/// feeding its branch into the latch `l`, or out), latch ending in a
+/// jump back: the header's int32 constants, the counter's parameter
+/// index, n and the back edge. Shared with `vectorize`.
+pub fn counted_header(f: &Func, h: usize, l: usize) -> Option<(HashMap<V, i32>, usize, V, &Edge)> {
     let hb = &f.blocks[h];
     let Term::Branch { cond, then, els } = &hb.term else {
         return None;
@@ -189,7 +192,6 @@ fn shape(f: &Func, h: usize, l: usize) -> Option<(Vec<Role>, usize, Inv)> {
     if then.to.0 as usize != l || !then.args.is_empty() || els.to.0 as usize == l {
         return None;
     }
-    let params = &hb.params;
     let mut consts: HashMap<V, i32> = HashMap::new();
     let mut cmp = None;
     for ins in &hb.insts {
@@ -201,12 +203,24 @@ fn shape(f: &Func, h: usize, l: usize) -> Option<(Vec<Role>, usize, Inv)> {
             _ => return None,
         }
     }
-    let (iv, n) = cmp?;
-    let iv = params.iter().position(|&p| p == iv)?;
-    let lbk = &f.blocks[l];
-    let Term::Jump(back) = &lbk.term else {
+    let (i, n) = cmp?;
+    let iv = hb.params.iter().position(|&p| p == i)?;
+    let Term::Jump(back) = &f.blocks[l].term else {
         return None;
     };
+    Some((consts, iv, n, back))
+}
+
+fn inst(op: Op, args: Vec<V>, res: Option<V>, fs: Option<FrameState>) -> Inst {
+    Inst { op, args, res, fs }
+}
+
+/// The roles of the header's parameters, the counter's index and the
+/// bound, if the loop (header `h`, latch `l`) has the shape.
+fn shape(f: &Func, h: usize, l: usize) -> Option<(Vec<Role>, usize, Inv)> {
+    let (mut consts, iv, n, back) = counted_header(f, h, l)?;
+    let params = &f.blocks[h].params;
+    let lbk = &f.blocks[l];
     // The latch: constants, additions, and its back edge's `Fuel` last.
     let mut adds: HashMap<V, (V, V)> = HashMap::new();
     let last = lbk.insts.len().checked_sub(1)?;

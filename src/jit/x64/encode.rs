@@ -137,6 +137,9 @@ pub enum SseOp {
     Addpd,
     Subpd,
     Mulpd,
+    Divpd,
+    /// `unpcklpd x, x`: the low double in both lanes (SSE2's broadcast).
+    Unpcklpd,
     Paddd,
     Paddq,
     Psubd,
@@ -145,7 +148,7 @@ pub enum SseOp {
 }
 
 impl SseOp {
-    pub const ALL: [SseOp; 22] = [
+    pub const ALL: [SseOp; 24] = [
         SseOp::Movsd,
         SseOp::Addsd,
         SseOp::Subsd,
@@ -163,6 +166,8 @@ impl SseOp {
         SseOp::Addpd,
         SseOp::Subpd,
         SseOp::Mulpd,
+        SseOp::Divpd,
+        SseOp::Unpcklpd,
         SseOp::Paddd,
         SseOp::Paddq,
         SseOp::Psubd,
@@ -190,6 +195,8 @@ impl SseOp {
             SseOp::Addpd => (0x66, 0x58),
             SseOp::Mulpd => (0x66, 0x59),
             SseOp::Subpd => (0x66, 0x5C),
+            SseOp::Divpd => (0x66, 0x5E),
+            SseOp::Unpcklpd => (0x66, 0x14),
             SseOp::Paddd => (0x66, 0xFE),
             SseOp::Paddq => (0x66, 0xD4),
             SseOp::Psubd => (0x66, 0xFA),
@@ -223,18 +230,32 @@ impl SseStoreOp {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, arbitrary::Arbitrary)]
 pub enum AvxOp {
     Vaddpd,
+    Vsubpd,
     Vmulpd,
+    Vdivpd,
     Vpaddd,
+    Vpsubd,
     Vpaddq,
 }
 
 impl AvxOp {
-    pub const ALL: [AvxOp; 4] = [AvxOp::Vaddpd, AvxOp::Vmulpd, AvxOp::Vpaddd, AvxOp::Vpaddq];
+    pub const ALL: [AvxOp; 7] = [
+        AvxOp::Vaddpd,
+        AvxOp::Vsubpd,
+        AvxOp::Vmulpd,
+        AvxOp::Vdivpd,
+        AvxOp::Vpaddd,
+        AvxOp::Vpsubd,
+        AvxOp::Vpaddq,
+    ];
 
     fn opcode(self) -> u8 {
         match self {
             AvxOp::Vaddpd => 0x58,
+            AvxOp::Vsubpd => 0x5C,
             AvxOp::Vmulpd => 0x59,
+            AvxOp::Vdivpd => 0x5E,
+            AvxOp::Vpsubd => 0xFA,
             AvxOp::Vpaddd => 0xFE,
             AvxOp::Vpaddq => 0xD4,
         }

@@ -526,6 +526,8 @@ fn sse_mn(op: SseOp) -> (Mnemonic, usize) {
         SseOp::Addpd => (Mnemonic::Addpd, 16),
         SseOp::Subpd => (Mnemonic::Subpd, 16),
         SseOp::Mulpd => (Mnemonic::Mulpd, 16),
+        SseOp::Divpd => (Mnemonic::Divpd, 16),
+        SseOp::Unpcklpd => (Mnemonic::Unpcklpd, 16),
         SseOp::Paddd => (Mnemonic::Paddd, 16),
         SseOp::Paddq => (Mnemonic::Paddq, 16),
         SseOp::Psubd => (Mnemonic::Psubd, 16),
@@ -545,7 +547,10 @@ fn sse_store_mn(op: SseStoreOp) -> (Mnemonic, usize) {
 fn avx_mn(op: AvxOp) -> Mnemonic {
     match op {
         AvxOp::Vaddpd => Mnemonic::Vaddpd,
+        AvxOp::Vsubpd => Mnemonic::Vsubpd,
         AvxOp::Vmulpd => Mnemonic::Vmulpd,
+        AvxOp::Vdivpd => Mnemonic::Vdivpd,
+        AvxOp::Vpsubd => Mnemonic::Vpsubd,
         AvxOp::Vpaddd => Mnemonic::Vpaddd,
         AvxOp::Vpaddq => Mnemonic::Vpaddq,
     }
