@@ -233,13 +233,20 @@ pub enum Fault {
     /// `same-shape-other-proto` pattern's method call warmed on two
     /// classes (stdout divergence: the other class's method's result).
     PolyCalleeUnchecked,
+    /// Tier 2 leaves `FEEDBACK` (r14) as the allocation left it before a
+    /// generic instruction's baseline code (`opt::lower`'s `repin`; r15 is
+    /// still restored): the baseline code's feedback writes and inline
+    /// caches go through a value's bits. Caught by: the register-starved
+    /// plans (`deopt-stress` allocates r14 first) as a crash or a wrong
+    /// inline-cache result.
+    FeedbackNotRepinned,
 }
 
 // The active set is one 64-bit word (`Fault::bit`).
 const _: () = assert!(Fault::ALL.len() <= 64);
 
 impl Fault {
-    pub const ALL: [Fault; 33] = [
+    pub const ALL: [Fault; 34] = [
         Fault::CalleeSavedNotSaved,
         Fault::MisalignedHelperCall,
         Fault::WrongConditionCode,
@@ -273,6 +280,7 @@ impl Fault {
         Fault::KeyedShapeCheckSkipped,
         Fault::ProtoShapeUnchecked,
         Fault::PolyCalleeUnchecked,
+        Fault::FeedbackNotRepinned,
     ];
 
     /// The kebab-case name (`sub-operand-order`).
@@ -311,6 +319,7 @@ impl Fault {
             Fault::KeyedShapeCheckSkipped => "keyed-shape-check-skipped",
             Fault::ProtoShapeUnchecked => "proto-shape-unchecked",
             Fault::PolyCalleeUnchecked => "poly-callee-unchecked",
+            Fault::FeedbackNotRepinned => "feedback-not-repinned",
         }
     }
 

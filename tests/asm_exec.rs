@@ -485,6 +485,23 @@ fn code_space_exhaustion_is_an_error() {
     assert!(tiny().finalize(&mut zero).is_err());
 }
 
+/// Code never ends at its mapping's end: at least 16 bytes of int3
+/// follow it (valgrind's translator decodes past a block's last
+/// instruction and died on the next, unmapped page).
+#[test]
+fn code_is_followed_by_int3_padding_even_at_a_page_end() {
+    let page = jolt::jit::x64::codemem::page_size();
+    for fill in [page - 17, page - 16, page - 8, page - 2, page] {
+        let mut a = Assembler::new();
+        a.nop(fill - 1);
+        a.ret();
+        let code = a.finalize(&mut space()).unwrap();
+        assert_eq!(code.len(), fill);
+        let tail = unsafe { std::slice::from_raw_parts(code.ptr().add(fill), 16) };
+        assert!(tail.iter().all(|&b| b == 0xCC), "fill {fill}: {tail:?}");
+    }
+}
+
 #[test]
 fn code_pages_are_never_writable_and_executable() {
     let code = tiny().finalize(&mut space()).unwrap();

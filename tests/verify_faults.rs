@@ -218,6 +218,46 @@ mod with_feature {
         assert_opt_fault_detected(Fault::PolyCalleeUnchecked, src);
     }
 
+    /// Nine int32s live at once take r14 and r15 in tier 2; the `+` of a
+    /// string or a double after them is generic (baseline code, which
+    /// records its feedback through r14). The fault leaves a value in r14
+    /// there, so the feedback write goes astray (a crash: run as a child).
+    #[test]
+    fn feedback_not_repinned_is_detected() {
+        let src = "function f(n, p) { let a = n + 1, b = n + 2, c = n + 3, d = n + 4, e = n + 5, g = n + 6, h = n + 7, k = n + 8, m = n + 9;\n  const s = p + a;\n  return (typeof s === \"string\" ? s.length : s) + a * b + c * d + e * g + h * k + m;\n}\nlet t = 0;\nfor (let i = 0; i < 200; i++) t += f(i, i & 1 ? \"x\" : 1.5);\nprint(t, f(5, \"y\"));\n";
+        // node prints this.
+        let good = (true, "11355397 396\n".to_string());
+        assert_eq!(run_child(src, None), good);
+        assert_ne!(
+            run_child(src, Some("feedback-not-repinned")),
+            good,
+            "not detected"
+        );
+    }
+
+    /// Runs `src` in the jolt binary (auto tiers, optimized after two
+    /// calls), with `fault` injected: (exited normally, stdout).
+    fn run_child(src: &str, fault: Option<&str>) -> (bool, String) {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("jolt-fault-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("t.js");
+        std::fs::write(&file, src).unwrap();
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_jolt"));
+        if let Some(f) = fault {
+            c.args(["--fault", f]);
+        }
+        c.args(["--jit-threshold=1", "--opt-threshold=2"])
+            .arg(&file);
+        let o = c.output().unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+        )
+    }
+
     /// A call inlined into an inlined callee (two levels, optimized after
     /// two calls) whose addition overflows after warm-up: the deopt
     /// rebuilds both callee frames, and the fault writes the innermost one
@@ -227,27 +267,9 @@ mod with_feature {
     #[test]
     fn nested_inline_frame_misplaced_is_detected() {
         let src = "function inner(a, k) { return a + k; }\nfunction middle(a, b) { const t = inner(a, b); return t + b; }\nfunction run(k, base) { let s = 0; for (let i = 0; i < k; i++) s += middle(base + i, 7) % 1000; return s; }\nlet t = 0;\nfor (let r = 0; r < 20; r++) t += run(50, r);\nt += run(50, 2147483630);\nprint(t);\n";
-        let dir = std::env::temp_dir().join(format!("jolt-nested-fault-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("t.js");
-        std::fs::write(&file, src).unwrap();
-        let run = |fault: Option<&str>| {
-            let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_jolt"));
-            if let Some(f) = fault {
-                c.args(["--fault", f]);
-            }
-            c.args(["--jit-threshold=1", "--opt-threshold=2"])
-                .arg(&file);
-            let o = c.output().unwrap();
-            (
-                o.status.success(),
-                String::from_utf8_lossy(&o.stdout).into_owned(),
-            )
-        };
         // node prints 81425.
-        assert_eq!(run(None), (true, "81425\n".to_string()));
-        let bad = run(Some("nested-inline-frame-misplaced"));
-        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(run_child(src, None), (true, "81425\n".to_string()));
+        let bad = run_child(src, Some("nested-inline-frame-misplaced"));
         assert_ne!(bad, (true, "81425\n".to_string()), "not detected");
     }
 

@@ -29,7 +29,7 @@ use crate::jit::baseline::ic::{
     INTRINSICS_PTR, LENGTH_OFF, OVERFLOW_OFF, SHAPE_OFF, STRING_LEN_OFF, STRING_UNITS_OFF,
     TA_BUFFER_OFF, TA_OFFSET_OFF, UNIT_ATOMS,
 };
-use crate::jit::baseline::masm::{Masm, FRAME, PROTO, REGS, TAG, VM};
+use crate::jit::baseline::masm::{Masm, FEEDBACK, FRAME, PROTO, REGS, TAG, VM};
 use crate::jit::baseline::natives::NATIVE_ENTRY_OFF;
 use crate::jit::x64::Scale;
 use crate::jit::x64::{
@@ -103,6 +103,9 @@ pub struct Lower<'e, 'p> {
     /// (`flags`, the condition) and the branch jumps on them.
     fuse: Option<V>,
     flags: Option<Cond>,
+    /// The allocation puts values in r14/r15 (`FEEDBACK`/`PROTO`): pin them
+    /// again before baseline code runs (`repin`).
+    repin: bool,
 }
 
 /// An out-of-line case, emitted after the body.
@@ -170,6 +173,7 @@ pub fn lower(
         stress_inlined: false,
         fuse: None,
         flags: None,
+        repin: a.uses_any(&[Gpr::R14, Gpr::R15]),
     };
     for b in &f.blocks {
         for ins in &b.insts {
@@ -250,6 +254,7 @@ impl Lower<'_, '_> {
                 None => self.sync(&d.fs),
                 Some(i) => self.materialize(&d.fs, i),
             }
+            self.repin();
             let count = Mem::disp(
                 PROTO,
                 std::mem::offset_of!(FuncProto, jit.deopt_count) as i32,
@@ -342,6 +347,22 @@ impl Lower<'_, '_> {
         // The generic instructions' slow paths and out-of-line parts.
         self.e.emit_out_of_line()?;
         Ok(())
+    }
+
+    /// `FEEDBACK` and `PROTO` hold their constants again (baseline code
+    /// reads them; optimized code may have used them for values).
+    fn repin(&mut self) {
+        if !self.repin {
+            return;
+        }
+        let p = self.e.proto;
+        let (fbp, pp) = (p.feedback.as_ptr() as u64, p as *const FuncProto as u64);
+        let a = self.asm();
+        // Fault: r14 keeps whatever value the allocation left in it.
+        if !crate::faults::Fault::FeedbackNotRepinned.injected() {
+            a.mov_r64_imm64(FEEDBACK, fbp);
+        }
+        a.mov_r64_imm64(PROTO, pp);
     }
 
     fn leave_region(&mut self) {
@@ -488,10 +509,9 @@ impl Lower<'_, '_> {
                 continue;
             }
             self.check_object(S0, d);
+            // The key is the shape id + 1.
             let a = self.asm();
-            a.mov_r_m(Size::S64, S1, Mem::disp(S0, SHAPE_OFF));
-            a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
-            a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
+            a.alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(S0, SHAPE_OFF), key - 1);
             a.jcc(Cond::Ne, d);
         }
         Ok(h)
@@ -1029,15 +1049,10 @@ impl Lower<'_, '_> {
                 self.check_object(o, d);
                 // Shape ids are small (an index into the shape table).
                 let key = i32::try_from(key).map_err(|_| "shape id out of range")?;
-                // (The key is the shape id + 1. `cmp [o + SHAPE_OFF], key - 1`
-                // would do in one instruction, but made valgrind crash
-                // translating scheduler's code, so benches/compare
-                // --callgrind could not run: left for later.)
-                let a = self.asm();
-                a.mov_r_m(Size::S64, S1, Mem::disp(o, SHAPE_OFF));
-                a.alu_rm_imm(AluOp::Add, Size::S64, S1, 1);
-                a.alu_rm_imm(AluOp::Cmp, Size::S64, S1, key);
-                a.jcc(Cond::Ne, d);
+                // The key is the shape id + 1.
+                self.asm()
+                    .alu_rm_imm(AluOp::Cmp, Size::S64, Mem::disp(o, SHAPE_OFF), key - 1);
+                self.asm().jcc(Cond::Ne, d);
             }
             Op::LoadField(loc) => {
                 let o = self.gpr(arg(0), S0);
@@ -1649,6 +1664,7 @@ impl Lower<'_, '_> {
 
     /// The baseline tier's code for one instruction, continuing here.
     fn generic(&mut self, pc: u32, insn: crate::bytecode::Insn) -> Result<(), String> {
+        self.repin();
         let cont = self.asm().new_label();
         self.asm()
             .annotate(crate::jit::x64::Annotation::Bytecode(pc));

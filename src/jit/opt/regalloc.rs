@@ -35,8 +35,13 @@ use crate::jit::x64::{Gpr, Xmm};
 // was most of `live_in`'s and `intervals`' time).
 use crate::runtime::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-/// Registers values may live in (the pinned ones are rbx, rbp, r12-r15).
-pub const ALLOC_GPRS: [Gpr; 7] = [
+/// Registers values may live in (the pinned ones are rbx, rbp, r12 and
+/// r13). r14 and r15 hold the baseline code's feedback and prototype
+/// pointers, both constants of the function: optimized code uses them for
+/// values and `lower` pins them again before any baseline code runs (a
+/// generic instruction, a deopt stub). They come last, so a function
+/// that needs few registers never pays for re-pinning.
+pub const ALLOC_GPRS: [Gpr; 9] = [
     Gpr::Rax,
     Gpr::Rcx,
     Gpr::Rdx,
@@ -44,7 +49,24 @@ pub const ALLOC_GPRS: [Gpr; 7] = [
     Gpr::Rdi,
     Gpr::R8,
     Gpr::R9,
+    Gpr::R14,
+    Gpr::R15,
 ];
+/// The GPRs of an allocation limited to `regs` per class: all of them,
+/// or (a stress plan's few) r14 and r15 first, so the harness's
+/// register-starved plans run every re-pinning path (`lower::repin`).
+fn gprs_for(regs: usize) -> Vec<Gpr> {
+    if regs >= ALLOC_GPRS.len() {
+        return ALLOC_GPRS.to_vec();
+    }
+    let pinned = [Gpr::R14, Gpr::R15];
+    (pinned.iter())
+        .chain(ALLOC_GPRS.iter().filter(|g| !pinned.contains(g)))
+        .take(regs)
+        .copied()
+        .collect()
+}
+
 pub const SCRATCH_GPRS: [Gpr; 2] = [Gpr::R10, Gpr::R11];
 pub const SCRATCH_XMMS: [Xmm; 2] = [Xmm::Xmm14, Xmm::Xmm15];
 
@@ -466,7 +488,7 @@ pub fn cost(f: &Func, a: &Allocation) -> u64 {
 /// The first `regs` allocatable registers of each class (general, float),
 /// made once per scan rather than per interval.
 fn classes(regs: usize) -> (Vec<Loc>, Vec<Loc>) {
-    let g = ALLOC_GPRS.iter().take(regs).map(|g| Loc::Gpr(*g)).collect();
+    let g = gprs_for(regs).into_iter().map(Loc::Gpr).collect();
     let x = alloc_xmms().into_iter().take(regs).map(Loc::Xmm).collect();
     (g, x)
 }
@@ -627,6 +649,12 @@ fn allocate_whole(f: &Func, regs: usize, ivs: &[Interval]) -> (Vec<Option<Loc>>,
 }
 
 impl Allocation {
+    /// Does any value (or piece of one) live in one of `regs`?
+    pub fn uses_any(&self, regs: &[Gpr]) -> bool {
+        let hit = |l: &Loc| matches!(l, Loc::Gpr(g) if regs.contains(g));
+        self.loc.iter().flatten().any(hit) || self.splits.iter().flatten().any(|(_, l)| hit(l))
+    }
+
     /// `--print-ir=regalloc`: each value's locations, then the moves
     /// inside blocks.
     pub fn dump(&self, f: &Func) -> String {
@@ -666,8 +694,10 @@ impl Allocation {
     }
 }
 
+/// Every allocatable register of both classes (`regs` limits each class;
+/// it used to be `ALLOC_GPRS.len()`, which left xmm7-xmm13 unused).
 pub fn allocate(f: &Func) -> Allocation {
-    allocate_with(f, ALLOC_GPRS.len())
+    allocate_with(f, usize::MAX)
 }
 
 /// A piece of a value's interval (the whole, or a part split off), with

@@ -16,7 +16,8 @@
 //!   out returns `CodeSpaceError::Exhausted` (callers stay in the lower tier),
 //!   never panics. Dropping an `ExecCode` returns its bytes to
 //!   the space's budget (shared counter, so the space may be dropped first).
-//! - Bytes after the code up to the page end are int3 so a stray fall-through traps.
+//! - Bytes after the code up to the page end, at least `TAIL_PAD` of them,
+//!   are int3 so a stray fall-through traps.
 
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -127,7 +128,11 @@ impl CodeSpace {
     /// makes the pages read-execute.
     pub fn install(&mut self, code: Code) -> Result<ExecCode, CodeSpaceError> {
         let page = page_size();
-        let size = code.bytes.len().max(1).div_ceil(page) * page;
+        // At least `TAIL_PAD` bytes of int3 follow the code: valgrind's
+        // translator decodes past a block's last instruction (a
+        // conditional branch's fall-through) and died reading the next,
+        // unmapped page when code ended right at a page end.
+        let size = (code.bytes.len() + TAIL_PAD).div_ceil(page) * page;
         // Reserve first so the budget is never exceeded, even transiently.
         let reserved = self
             .used
@@ -172,6 +177,9 @@ impl CodeSpace {
         })
     }
 }
+
+/// int3 bytes always after the code (the longest x86 instruction is 15).
+const TAIL_PAD: usize = 16;
 
 /// Mappings of dropped code, per page-rounded size (at most `POOL_MAPS`
 /// in all, each at most `POOL_MAX_BYTES`), read-execute until reused.
