@@ -682,6 +682,11 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
     for w in &sum.written {
         eprintln!("wrote {}", w.display());
     }
+    // A worker's panic is a bug of the harness, not of the engine: it
+    // fails the run (a CI gate must not pass with a dead worker).
+    for w in &sum.worker_panics {
+        eprintln!("harness bug: {w}");
+    }
     let pats: Vec<String> = sum
         .stats
         .patterns
@@ -707,7 +712,7 @@ fn fuzz_main(args: Vec<String>) -> ExitCode {
         );
     }
     // A slow input is a finding too (libFuzzer's -timeout).
-    if sum.stats.divergences > 0 || sum.stats.slow > 0 {
+    if sum.stats.divergences > 0 || sum.stats.slow > 0 || !sum.worker_panics.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -732,7 +737,7 @@ fn fuzz_stats_json(
         .map(|(p, n)| format!("\"{p}\": {n}"))
         .collect();
     format!(
-        "{{\"target\": \"{}\", \"seed\": {}, \"seconds\": {:.3}, \"execs\": {}, \"execs_per_s\": {:.1}, \"runnable\": {}, \"out_of_fuel\": {}, \"divergences\": {}, \"slow\": {}, \"corpus_inputs\": {}, \"features\": {}, \"mutated\": {}, \"first_divergence_s\": {}, \"written\": {}, \"opcodes\": {}, \"coverage\": {{{}}}, \"patterns\": {{{}}}}}\n",
+        "{{\"target\": \"{}\", \"seed\": {}, \"seconds\": {:.3}, \"execs\": {}, \"execs_per_s\": {:.1}, \"runnable\": {}, \"out_of_fuel\": {}, \"divergences\": {}, \"slow\": {}, \"worker_panics\": {}, \"corpus_inputs\": {}, \"features\": {}, \"mutated\": {}, \"first_divergence_s\": {}, \"written\": {}, \"opcodes\": {}, \"coverage\": {{{}}}, \"patterns\": {{{}}}}}\n",
         opts.target.short_name(),
         opts.seed,
         sum.stats.seconds,
@@ -742,6 +747,7 @@ fn fuzz_stats_json(
         sum.stats.out_of_fuel,
         sum.stats.divergences,
         sum.stats.slow,
+        sum.worker_panics.len(),
         sum.corpus_inputs,
         sum.features,
         sum.mutated,

@@ -526,6 +526,8 @@ pub struct DriveSummary {
     pub corpus_inputs: usize,
     pub features: usize,
     pub mutated: u64,
+    /// Workers of `drive_jobs` that panicked (a harness bug): one line each.
+    pub worker_panics: Vec<String>,
 }
 
 impl DriveSummary {
@@ -556,6 +558,7 @@ impl DriveSummary {
         self.corpus_inputs = self.corpus_inputs.max(o.corpus_inputs);
         self.features = self.features.max(o.features);
         self.mutated += o.mutated;
+        self.worker_panics.extend(o.worker_panics.iter().cloned());
     }
 }
 
@@ -563,50 +566,98 @@ impl DriveSummary {
 /// sharing the findings' buckets (each bucket is minimized and saved once,
 /// by the first worker to hit it) and the stop flag (`stop_at_first` stops
 /// every worker). `status` sees the merged summary about four times a
-/// second; the result is the merged summary.
+/// second; the result is the merged summary. A worker that panics (a bug
+/// of the harness itself: engine panics are already `Panicked` outcomes)
+/// ends with its last status and a `worker_panics` entry; the others go on.
 pub fn drive_jobs(
     opts: &DriveOptions,
     jobs: usize,
     status: &mut dyn FnMut(&DriveSummary),
 ) -> DriveSummary {
-    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let buckets = std::sync::Mutex::new(BTreeSet::new());
+    let guide = std::sync::Mutex::new(Guide::load(opts.cov_dir.as_deref()));
+    run_workers(
+        jobs,
+        &|i, report| {
+            let mut o = opts.clone();
+            o.seed = opts.seed.wrapping_add(i as u64);
+            drive_shared(&o, &stop, &buckets, &guide, report)
+        },
+        status,
+    )
+}
+
+/// Runs `worker(i, report)` for `i` in `0..jobs` on threads, merging the
+/// summaries each one reports (and returns) for `status` about four times a
+/// second and for the result. A worker's panic is caught: its summary is the
+/// last it reported plus the panic in `worker_panics`, and the wait ends
+/// when every worker has returned or panicked (it used to count only
+/// returns, so one panic hung `jolt fuzz --jobs N` forever).
+fn run_workers(
+    jobs: usize,
+    worker: &(dyn Fn(usize, &mut dyn FnMut(&DriveSummary)) -> DriveSummary + Sync),
+    status: &mut dyn FnMut(&DriveSummary),
+) -> DriveSummary {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
     let jobs = jobs.max(1);
-    let stop = AtomicBool::new(false);
-    let buckets: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
-    let guide = Mutex::new(Guide::load(opts.cov_dir.as_deref()));
     let snaps: Mutex<Vec<DriveSummary>> = Mutex::new(vec![DriveSummary::default(); jobs]);
     let running = AtomicUsize::new(jobs);
-    let merged = |snaps: &[DriveSummary]| {
+    let merged = |snaps: &Mutex<Vec<DriveSummary>>| {
         let mut m = DriveSummary::default();
-        for s in snaps {
+        for s in lock(snaps).iter() {
             m.absorb(s);
         }
         m
     };
     std::thread::scope(|sc| {
         for i in 0..jobs {
-            let (stop, buckets, snaps, running, guide) =
-                (&stop, &buckets, &snaps, &running, &guide);
-            let mut o = opts.clone();
-            o.seed = opts.seed.wrapping_add(i as u64);
+            let (snaps, running) = (&snaps, &running);
             sc.spawn(move || {
-                let sum = drive_shared(&o, stop, buckets, guide, &mut |s| {
-                    snaps.lock().unwrap()[i] = s.clone();
-                });
-                snaps.lock().unwrap()[i] = sum;
-                running.fetch_sub(1, Ordering::SeqCst);
+                // Decrements `running` however the worker ends.
+                struct Done<'a>(&'a AtomicUsize);
+                impl Drop for Done<'_> {
+                    fn drop(&mut self) {
+                        self.0.fetch_sub(1, Ordering::SeqCst);
+                    }
+                }
+                let _done = Done(running);
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    worker(i, &mut |s| lock(snaps)[i] = s.clone())
+                }));
+                let mut snaps = lock(snaps);
+                match r {
+                    Ok(sum) => snaps[i] = sum,
+                    Err(e) => snaps[i]
+                        .worker_panics
+                        .push(format!("worker {i} panicked: {}", panic_text(&*e))),
+                }
             });
         }
         while running.load(Ordering::SeqCst) > 0 {
             std::thread::sleep(std::time::Duration::from_millis(250));
-            let m = merged(&snaps.lock().unwrap());
-            status(&m);
+            status(&merged(&snaps));
         }
     });
-    let m = merged(&snaps.lock().unwrap());
+    let m = merged(&snaps);
     status(&m);
     m
+}
+
+/// The mutex's data even when another worker panicked holding it: the
+/// shared state (buckets, guide, snapshots) stays usable, so one worker's
+/// panic does not take the others down with a poisoned lock.
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A panic payload's message.
+pub fn panic_text(e: &(dyn std::any::Any + Send)) -> String {
+    e.downcast_ref::<String>()
+        .cloned()
+        .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "panic".into())
 }
 
 /// Runs generated programs for `opts.seconds`, calling `status` about
@@ -668,7 +719,7 @@ fn drive_worker(
         && !stop.load(Ordering::Relaxed)
         && opts.max_execs.is_none_or(|n| sum.stats.execs < n)
     {
-        let (data, origin) = guide.lock().unwrap().next_input(&mut rng, opts.input_len);
+        let (data, origin) = lock(guide).next_input(&mut rng, opts.input_len);
         if let Some(path) = &last_input {
             // With the schedule, as corpus files carry it.
             let text = match opts.target {
@@ -706,7 +757,7 @@ fn drive_worker(
             sum.stats.patterns.add(p);
         }
         {
-            let mut g = guide.lock().unwrap();
+            let mut g = lock(guide);
             if origin == Origin::Mutated {
                 sum.mutated += 1;
             }
@@ -765,7 +816,7 @@ fn drive_worker(
                 d.right_end.kind()
             );
             *sum.findings.entry(sig.clone()).or_default() += 1;
-            let new_bucket = buckets.lock().unwrap().insert(sig);
+            let new_bucket = lock(buckets).insert(sig);
             if new_bucket {
                 if faulty {
                     if !slow {
@@ -992,5 +1043,38 @@ mod tests {
         let other = differ("x\n", "x\n", uncaught);
         assert_eq!(shown(&original, Some(other)), original);
         assert_eq!(shown(&original, None), original);
+    }
+
+    /// A panicking worker (a harness bug) ends `drive_jobs`' wait with a
+    /// reported panic and the executions it had reported; the other
+    /// workers' results are kept. It used to hang forever.
+    #[test]
+    fn a_worker_panic_is_reported_not_a_hang() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let worker = |i: usize, report: &mut dyn FnMut(&DriveSummary)| {
+                let mut s = DriveSummary::default();
+                s.stats.execs = 3 + i as u64;
+                report(&s);
+                if i == 0 {
+                    panic!("guide broke at input 3");
+                }
+                s
+            };
+            let mut statuses = 0;
+            let sum = run_workers(2, &worker, &mut |_| statuses += 1);
+            let _ = tx.send((sum, statuses));
+        });
+        let (sum, statuses) = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("run_workers hung after a worker panic");
+        assert_eq!(sum.worker_panics.len(), 1, "{:?}", sum.worker_panics);
+        assert!(
+            sum.worker_panics[0].contains("worker 0 panicked: guide broke at input 3"),
+            "{:?}",
+            sum.worker_panics
+        );
+        assert_eq!(sum.stats.execs, 3 + 4);
+        assert!(statuses >= 1);
     }
 }

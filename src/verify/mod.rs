@@ -905,11 +905,7 @@ fn run_prepared(
     let mut o = match r {
         Ok(out) => Outcome::from_run(out),
         Err(e) => {
-            let msg = e
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "panic".into());
+            let msg = fuzz::panic_text(&*e);
             Outcome {
                 stdout: Vec::new(),
                 end: OutcomeEnd::Panicked(msg),

@@ -156,12 +156,12 @@ enum Deferred {
 fn targets_of(p: &FuncProto) -> Vec<bool> {
     let mut t = vec![false; p.code.len() + 1];
     for (pc, insn) in p.code.iter().enumerate() {
-        for (kind, v) in insn.operands() {
-            if kind == crate::bytecode::OperandKind::Jump {
-                let x = jump_target(pc, v as i32);
-                if x >= 0 && (x as usize) < t.len() {
-                    t[x as usize] = true;
-                }
+        // (An instruction has at most one jump operand; `operands()` would
+        // build a vector per instruction, per compile.)
+        if let Some(&mut off) = { *insn }.jump_mut() {
+            let x = jump_target(pc, off);
+            if x >= 0 && (x as usize) < t.len() {
+                t[x as usize] = true;
             }
         }
     }

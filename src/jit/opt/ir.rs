@@ -853,8 +853,8 @@ impl Func {
 
     /// The `ConstI32` values read only as immediates (`Op::imm_operand`):
     /// they need no location, and `lower` emits nothing for them.
-    pub fn imm_only(&self) -> std::collections::HashSet<V> {
-        let mut consts: std::collections::HashSet<V> = std::collections::HashSet::new();
+    pub fn imm_only(&self) -> crate::runtime::fxhash::FxHashSet<V> {
+        let mut consts = crate::runtime::fxhash::FxHashSet::<V>::default();
         for b in &self.blocks {
             for i in &b.insts {
                 if let (Op::ConstI32(_), Some(r)) = (i.op, i.res) {

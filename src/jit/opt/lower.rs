@@ -93,7 +93,7 @@ pub struct Lower<'e, 'p> {
     cold: Vec<(Label, Cold)>,
     consts: HashMap<V, i32>,
     /// Constants read only as immediates: no location, nothing emitted.
-    imm_only: std::collections::HashSet<V>,
+    imm_only: crate::runtime::fxhash::FxHashSet<V>,
     /// How many times each value is read (operands, states, terminators,
     /// edges).
     uses: super::jumps::UseCounts,

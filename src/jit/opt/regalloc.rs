@@ -31,7 +31,9 @@
 use super::ir::*;
 use crate::faults::Fault;
 use crate::jit::x64::{Gpr, Xmm};
-use std::collections::HashSet;
+// Keys are small value and position numbers: FxHash, not SipHash (which
+// was most of `live_in`'s and `intervals`' time).
+use crate::runtime::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Registers values may live in (the pinned ones are rbx, rbp, r12 and
 /// r13). r14 and r15 hold the baseline code's feedback and prototype
@@ -122,42 +124,69 @@ pub fn positions(f: &Func) -> Positions {
 }
 
 /// Values live on entry to each block (parameters excluded).
+///
+/// The fixpoint runs on bitsets (one bit per value; hash sets rebuilt per
+/// block per round were most of the allocator's time); the sets are made
+/// once at the end.
 pub fn live_in(f: &Func) -> Vec<HashSet<V>> {
     let n = f.blocks.len();
-    let mut live_in: Vec<HashSet<V>> = vec![HashSet::new(); n];
+    let words = f.reprs.len().div_ceil(64);
+    let mut bits: Vec<Vec<u64>> = vec![vec![0; words]; n];
+    let mut live: Vec<u64> = vec![0; words];
+    let set = |b: &mut [u64], v: V| b[v.0 as usize / 64] |= 1 << (v.0 % 64);
+    let clear = |b: &mut [u64], v: V| b[v.0 as usize / 64] &= !(1 << (v.0 % 64));
     loop {
         let mut changed = false;
         for bi in (0..n).rev() {
             let b = &f.blocks[bi];
-            let mut live: HashSet<V> = HashSet::new();
+            live.fill(0);
             for e in b.term.edges() {
-                for v in &live_in[e.to.0 as usize] {
-                    live.insert(*v);
+                for (w, x) in live.iter_mut().zip(&bits[e.to.0 as usize]) {
+                    *w |= x;
                 }
-                live.extend(e.args.iter().copied());
+                for &a in &e.args {
+                    set(&mut live, a);
+                }
             }
-            live.extend(b.term.uses());
+            for v in b.term.uses() {
+                set(&mut live, v);
+            }
             for ins in b.insts.iter().rev() {
                 if let Some(r) = ins.res {
-                    live.remove(&r);
+                    clear(&mut live, r);
                 }
-                live.extend(ins.args.iter().copied());
+                for &a in &ins.args {
+                    set(&mut live, a);
+                }
                 if let Some(fs) = &ins.fs {
-                    live.extend(fs.values());
+                    fs.for_each_value(&mut |v| set(&mut live, v));
                 }
             }
-            for p in &b.params {
-                live.remove(p);
+            for &p in &b.params {
+                clear(&mut live, p);
             }
-            if live != live_in[bi] {
-                live_in[bi] = live;
+            if live != bits[bi] {
+                bits[bi].copy_from_slice(&live);
                 changed = true;
             }
         }
         if !changed {
-            return live_in;
+            break;
         }
     }
+    bits.iter()
+        .map(|b| {
+            let mut s = HashSet::default();
+            for (i, &w) in b.iter().enumerate() {
+                let mut w = w;
+                while w != 0 {
+                    s.insert(V(i as u32 * 64 + w.trailing_zeros()));
+                    w &= w - 1;
+                }
+            }
+            s
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug)]
@@ -204,22 +233,37 @@ impl Interval {
 /// positions.
 fn intervals(f: &Func, pos: &Positions, live: &[HashSet<V>]) -> Vec<Interval> {
     let mut ranges: Vec<Vec<(u32, u32)>> = vec![Vec::new(); f.reprs.len()];
+    const NOT_OPEN: u32 = u32::MAX;
+    let mut open: Vec<u32> = vec![NOT_OPEN; f.reprs.len()];
+    let mut opened: Vec<V> = Vec::new();
     for (bi, b) in f.blocks.iter().enumerate() {
         let (bs, be) = (pos.block_start[bi], pos.block_end[bi]);
-        // Open ranges: value -> the last position it is live at here.
-        let mut open: std::collections::HashMap<V, u32> = std::collections::HashMap::new();
+        // Open ranges: value -> the last position it is live at here
+        // (`open`, by value: `NOT_OPEN` when not; `opened` lists them).
+        let mut insert = |v: V, at: u32, open: &mut Vec<u32>| {
+            if open[v.0 as usize] == NOT_OPEN {
+                opened.push(v);
+            }
+            open[v.0 as usize] = at;
+        };
         for e in b.term.edges() {
             for v in live[e.to.0 as usize].iter().chain(&e.args) {
-                open.insert(*v, be);
+                insert(*v, be, &mut open);
             }
         }
         for v in b.term.uses() {
-            open.insert(v, be);
+            insert(v, be, &mut open);
         }
+        let mut entry = |v: V, at: u32, open: &mut Vec<u32>| {
+            if open[v.0 as usize] == NOT_OPEN {
+                insert(v, at, open);
+            }
+        };
         for (k, ins) in b.insts.iter().enumerate().rev() {
             let early = pos.inst[bi][k];
             if let Some(r) = ins.res {
-                let end = open.remove(&r).unwrap_or(early + 1);
+                let end = std::mem::replace(&mut open[r.0 as usize], NOT_OPEN);
+                let end = if end == NOT_OPEN { early + 1 } else { end };
                 ranges[r.0 as usize].push((early + 1, end));
             }
             if let Some(fs) = &ins.fs {
@@ -230,20 +274,22 @@ fn intervals(f: &Func, pos: &Positions, live: &[HashSet<V>]) -> Vec<Interval> {
                 } else {
                     early
                 };
-                for v in fs.values() {
-                    open.entry(v).or_insert(at);
-                }
+                fs.for_each_value(&mut |v| entry(v, at, &mut open));
             }
             for a in &ins.args {
-                open.entry(*a).or_insert(early);
+                entry(*a, early, &mut open);
             }
         }
         for p in &b.params {
-            let end = open.remove(p).unwrap_or(bs);
+            let end = std::mem::replace(&mut open[p.0 as usize], NOT_OPEN);
+            let end = if end == NOT_OPEN { bs } else { end };
             ranges[p.0 as usize].push((bs, end));
         }
-        for (v, end) in open {
-            ranges[v.0 as usize].push((bs, end));
+        for v in opened.drain(..) {
+            let end = std::mem::replace(&mut open[v.0 as usize], NOT_OPEN);
+            if end != NOT_OPEN {
+                ranges[v.0 as usize].push((bs, end));
+            }
         }
     }
     let mut out: Vec<Interval> = Vec::new();
@@ -286,7 +332,7 @@ pub struct Allocation {
     pub slot: Vec<Option<Loc>>,
     /// The parallel moves run before the instruction (or terminator) at a
     /// position: a value changing location inside a block.
-    pub moves: std::collections::HashMap<u32, Vec<(Loc, Loc)>>,
+    pub moves: HashMap<u32, Vec<(Loc, Loc)>>,
     /// Whether the scan with splitting made it (see `allocate_with`).
     pub split: bool,
 }
@@ -361,7 +407,7 @@ pub fn both_with(f: &Func, regs: usize) -> [(&'static str, Allocation); 2] {
         nslots: wslots,
         pos: pos.clone(),
         live_in: live.clone(),
-        moves: std::collections::HashMap::new(),
+        moves: HashMap::default(),
         split: false,
     };
     let split = allocate_split(f, regs, pos, live, &ivs);
@@ -439,6 +485,14 @@ pub fn cost(f: &Func, a: &Allocation) -> u64 {
     c
 }
 
+/// The first `regs` allocatable registers of each class (general, float),
+/// made once per scan rather than per interval.
+fn classes(regs: usize) -> (Vec<Loc>, Vec<Loc>) {
+    let g = gprs_for(regs).into_iter().map(Loc::Gpr).collect();
+    let x = alloc_xmms().into_iter().take(regs).map(Loc::Xmm).collect();
+    (g, x)
+}
+
 /// A spill slot free from `start` to `end` (`slot_end`: per slot, the
 /// last position a value given it is live at), taken for that span.
 fn take_slot(slot_end: &mut Vec<u32>, start: u32, end: u32) -> Loc {
@@ -460,8 +514,8 @@ fn take_slot(slot_end: &mut Vec<u32>, start: u32, end: u32) -> Loc {
 /// back edge passes the next iteration's values. And an instruction's
 /// first operand: two-address x86 computes the result in place, with no
 /// copy, when it is the operand's register.
-fn move_hints(f: &Func) -> std::collections::HashMap<V, Vec<V>> {
-    let mut hints: std::collections::HashMap<V, Vec<V>> = std::collections::HashMap::new();
+fn move_hints(f: &Func) -> HashMap<V, Vec<V>> {
+    let mut hints: HashMap<V, Vec<V>> = HashMap::default();
     for b in &f.blocks {
         for ins in &b.insts {
             if let (Some(r), Some(&x)) = (ins.res, ins.args.first()) {
@@ -485,8 +539,7 @@ fn move_hints(f: &Func) -> std::collections::HashMap<V, Vec<V>> {
 /// whole, from its start; spilled values are read from their slots.
 fn allocate_whole(f: &Func, regs: usize, ivs: &[Interval]) -> (Vec<Option<Loc>>, u32) {
     let mut loc: Vec<Option<Loc>> = vec![None; f.reprs.len()];
-    let gprs = gprs_for(regs);
-    let xmms: Vec<Xmm> = alloc_xmms().into_iter().take(regs).collect();
+    let (gpr_class, xmm_class) = classes(regs);
     // Per spill slot: the last position any value given it is live at. A
     // slot goes to an interval only if it is free over its *whole* hull
     // (a spilled victim is moved to a slot retroactively, from its start).
@@ -516,23 +569,25 @@ fn allocate_whole(f: &Func, regs: usize, ivs: &[Interval]) -> (Vec<Option<Loc>>,
     // register serves any interval that fits in their holes).
     let mut active: Vec<usize> = Vec::new();
     let mut inactive: Vec<usize> = Vec::new();
+    // (Reused: the intervals holding a register, re-sorted per interval.)
+    let mut held: Vec<usize> = Vec::new();
     for (ci, iv) in ivs.iter().enumerate() {
         // Ended intervals drop out; the others are active where they
         // cover this position, inactive where it falls in a hole.
         let at = iv.start;
-        let held: Vec<usize> = active.drain(..).chain(inactive.drain(..)).collect();
-        for k in held.into_iter().filter(|&k| ivs[k].end >= at) {
+        held.clear();
+        held.extend(active.drain(..).chain(inactive.drain(..)));
+        for &k in held.iter().filter(|&&k| ivs[k].end >= at) {
             if ivs[k].covers(at) {
                 active.push(k);
             } else {
                 inactive.push(k);
             }
         }
-        let float = f.repr(iv.v).is_float();
-        let class: Vec<Loc> = if float {
-            xmms.iter().map(|x| Loc::Xmm(*x)).collect()
+        let class: &[Loc] = if f.repr(iv.v).is_float() {
+            &xmm_class
         } else {
-            gprs.iter().map(|g| Loc::Gpr(*g)).collect()
+            &gpr_class
         };
         // The intervals in `r` that `iv` would collide with.
         let holders = |r: Loc, loc: &Vec<Option<Loc>>| -> Vec<usize> {
@@ -546,7 +601,14 @@ fn allocate_whole(f: &Func, regs: usize, ivs: &[Interval]) -> (Vec<Option<Loc>>,
                 )
                 .collect()
         };
-        let free = |r: Loc, loc: &Vec<Option<Loc>>| holders(r, loc).is_empty();
+        // (`holders(r, loc).is_empty()`, without collecting: it runs for
+        // every register of the class per interval.)
+        let free = |r: Loc, loc: &Vec<Option<Loc>>| {
+            !active.iter().any(|&k| loc[ivs[k].v.0 as usize] == Some(r))
+                && !inactive
+                    .iter()
+                    .any(|&k| loc[ivs[k].v.0 as usize] == Some(r) && ivs[k].intersects(iv))
+        };
         let hinted = hints.get(&iv.v).and_then(|ws| {
             ws.iter()
                 .filter_map(|w| loc[w.0 as usize])
@@ -815,8 +877,7 @@ fn allocate_split(
     let nvals = f.reprs.len();
     let mut loc: Vec<Option<Loc>> = vec![None; nvals];
     let mut splits: Vec<Vec<(u32, Loc)>> = vec![Vec::new(); nvals];
-    let gprs = gprs_for(regs);
-    let xmms: Vec<Xmm> = alloc_xmms().into_iter().take(regs).collect();
+    let (gpr_class, xmm_class) = classes(regs);
     // Per spill slot: the last position any value given it is live at. A
     // value's stack pieces share one slot, free over its whole hull.
     let mut slot_end: Vec<u32> = Vec::new();
@@ -866,11 +927,13 @@ fn allocate_split(
     let mut reg_of: Vec<Option<Loc>> = vec![None; nvals];
     let mut active: Vec<usize> = Vec::new();
     let mut inactive: Vec<usize> = Vec::new();
+    let mut held: Vec<usize> = Vec::new();
     while let Some(std::cmp::Reverse((at, _, ci))) = unhandled.pop() {
         // Ended pieces drop out; the others are active where they cover
         // this position, inactive where it falls in a hole.
-        let held: Vec<usize> = active.drain(..).chain(inactive.drain(..)).collect();
-        for k in held.into_iter().filter(|&k| kids[k].end() >= at) {
+        held.clear();
+        held.extend(active.drain(..).chain(inactive.drain(..)));
+        for &k in held.iter().filter(|&&k| kids[k].end() >= at) {
             if kids[k].covers(at) {
                 active.push(k);
             } else {
@@ -878,10 +941,10 @@ fn allocate_split(
             }
         }
         let v = kids[ci].v;
-        let class: Vec<Loc> = if f.repr(v).is_float() {
-            xmms.iter().map(|x| Loc::Xmm(*x)).collect()
+        let class: &[Loc] = if f.repr(v).is_float() {
+            &xmm_class
         } else {
-            gprs.iter().map(|g| Loc::Gpr(*g)).collect()
+            &gpr_class
         };
         // How long each register stays free for this piece.
         let free_until = |r: Loc| -> u32 {
@@ -1051,11 +1114,9 @@ fn allocate_split(
         let l = kloc[k].expect("every piece is allocated");
         pieces[c.v.0 as usize].push((c.start(), l));
     }
-    let mut moves: std::collections::HashMap<u32, Vec<(Loc, Loc)>> =
-        std::collections::HashMap::new();
+    let mut moves: HashMap<u32, Vec<(Loc, Loc)>> = HashMap::default();
     let block_starts: HashSet<u32> = pos.block_start.iter().copied().collect();
-    let ivs_by_v: std::collections::HashMap<V, &Interval> =
-        ivs.iter().map(|iv| (iv.v, iv)).collect();
+    let ivs_by_v: HashMap<V, &Interval> = ivs.iter().map(|iv| (iv.v, iv)).collect();
     for (vi, ps) in pieces.iter_mut().enumerate() {
         if ps.is_empty() {
             continue;
