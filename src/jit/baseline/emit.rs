@@ -1398,8 +1398,10 @@ impl<'a> Emitter<'a> {
     }
 
     /// The JS function a `call` in optimized code may enter by its lean
-    /// entry: the one the site's feedback names, if its plain frame push
-    /// (`tier::direct_callable`) gets all its parameters.
+    /// entry: the one the site's feedback names, if the call passes all
+    /// its parameters. (Whether its call is a plain frame push is checked
+    /// when the call runs: the tier layer sets a lean entry only for
+    /// functions whose is, `tier::direct_callable`.)
     fn lean_target(&self, fb: u16, argc: u16) -> Option<&'static FuncProto> {
         if !self.lean_calls {
             return None;
@@ -1411,7 +1413,7 @@ impl<'a> Emitter<'a> {
         // A JS callee's feedback word is its prototype's address, and
         // prototypes outlive all code.
         let cp: &'static FuncProto = unsafe { &*(w as *const FuncProto) };
-        (crate::tier::direct_callable(cp) && argc >= cp.nparams).then_some(cp)
+        (argc >= cp.nparams).then_some(cp)
     }
 
     /// A call of `cp` (rax = the callee, rcx = its prototype) that pushes
