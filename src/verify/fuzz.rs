@@ -594,9 +594,12 @@ pub fn drive_jobs(
 /// last it reported plus the panic in `worker_panics`, and the wait ends
 /// when every worker has returned or panicked (it used to count only
 /// returns, so one panic hung `jolt fuzz --jobs N` forever).
+/// One fuzz worker: `(index, report)`, returning its final summary.
+type Worker<'a> = dyn Fn(usize, &mut dyn FnMut(&DriveSummary)) -> DriveSummary + Sync + 'a;
+
 fn run_workers(
     jobs: usize,
-    worker: &(dyn Fn(usize, &mut dyn FnMut(&DriveSummary)) -> DriveSummary + Sync),
+    worker: &Worker<'_>,
     status: &mut dyn FnMut(&DriveSummary),
 ) -> DriveSummary {
     use std::sync::atomic::{AtomicUsize, Ordering};
