@@ -210,29 +210,6 @@ fn an_inlined_calls_fuel_is_a_step_on_the_loops_budget() {
 
 #[test]
 fn loops_with_an_inlined_call_run_out_of_fuel_where_the_interpreter_does() {
-    let plans = &[
-        Plan::Interp,
-        Plan::AutoOpt(2),
-        Plan::DeoptStress,
-        Plan::Auto3Random,
-    ];
-    let mut out_of_fuel = 0;
-    for fuel in (40..=30_000).step_by(997).chain([u64::MAX]) {
-        let cfg = Config {
-            fuel,
-            ..Config::default()
-        };
-        let rep = report(Program::Source(INLINED_CALL_LOOP), plans, &cfg);
-        if let Some(d) = &rep.divergence {
-            panic!("fuel {fuel}: {d}");
-        }
-        if rep
-            .runs
-            .iter()
-            .all(|(_, o, _)| matches!(o.end, OutcomeEnd::OutOfFuel))
-        {
-            out_of_fuel += 1;
-        }
-    }
-    assert!(out_of_fuel > 20, "{out_of_fuel} runs out of fuel");
+    let n = out_of_fuel_runs(INLINED_CALL_LOOP, (40..=30_000).step_by(997));
+    assert!(n > 20, "{n} runs out of fuel");
 }

@@ -1447,25 +1447,9 @@ impl<'a> Emitter<'a> {
         );
         x.test_rm_r(Size::S64, Gpr::R8, Gpr::R8);
         x.jcc(Cond::E, generic);
-        x.mov_r_m(Size::S64, Gpr::R9, Mem::disp(VM, layout::FRAMES_LEN));
-        x.alu_r_m(
-            AluOp::Cmp,
-            Size::S64,
-            Gpr::R9,
-            Mem::disp(VM, layout::MAX_DEPTH),
-        );
-        x.jcc(Cond::Ae, generic);
-        x.lea(Size::S64, Gpr::R10, Masm::reg((base + nregs + 2) as u16));
-        x.alu_r_m(
-            AluOp::Cmp,
-            Size::S64,
-            Gpr::R10,
-            Mem::disp(VM, layout::STACK_LIMIT),
-        );
-        x.jcc(Cond::Ae, generic);
-        x.mov_r_m(Size::S64, Gpr::R10, Mem::disp(VM, layout::FUEL));
-        x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::R10, 1);
-        x.jcc(Cond::Be, generic);
+        let top = Masm::reg((base + nregs + 2) as u16);
+        self.frame_push_checks(Gpr::R9, (Gpr::R10, top), Gpr::R10, generic);
+        let x = &mut self.m.asm;
         // (No tier-up check: optimized code has cleared `may_tier_up`.)
         // Committed from here on.
         x.alu_rm_imm(AluOp::Sub, Size::S64, Gpr::R10, 1);
@@ -1506,16 +1490,9 @@ impl<'a> Emitter<'a> {
         );
         x.mov_m_imm(Size::S32, Mem::disp(Gpr::R9, layout::F_ARGC), argc as i32);
         x.mov_m_imm(Size::S32, Mem::disp(Gpr::R9, layout::F_RET_DST), dst as i32);
-        // caller_sp = vm.sp; sp = max(vm.sp, fp + nregs).
-        x.mov_r_m(Size::S64, Gpr::R11, Mem::disp(VM, layout::SP));
-        x.mov_rm_r(Size::S64, Mem::disp(Gpr::R9, layout::F_CALLER_SP), Gpr::R11);
         x.alu_rm_imm(AluOp::Add, Size::S64, Gpr::R10, nregs);
-        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::R11, Gpr::R10);
-        if !Fault::GcRootMissing.injected() {
-            x.cmovcc(Cond::B, Size::S64, Gpr::R11, Gpr::R10);
-        }
-        x.mov_rm_r(Size::S64, Mem::disp(Gpr::R9, layout::F_SP), Gpr::R11);
-        x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), Gpr::R11);
+        self.frame_push_sp(Gpr::R9, Gpr::R11, Gpr::R10);
+        let x = &mut self.m.asm;
         x.mov_m_imm(Size::S8, Mem::disp(Gpr::R9, layout::F_ENTRY), 0);
         x.mov_m_imm(Size::S8, Mem::disp(Gpr::R9, layout::F_CONSTRUCT), 0);
         x.unary(UnaryOp::Inc, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
@@ -1529,6 +1506,45 @@ impl<'a> Emitter<'a> {
         let x = &mut self.m.asm;
         x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rax, h::EXIT_RETURN as i32);
         x.jcc(Cond::Ne, not_ret);
+    }
+
+    /// The checks of a frame push, each jumping to `refuse` before
+    /// anything is written (`Vm::push_frame_plain`'s, in its order):
+    /// `len` = the frame count, under the depth limit; the callee's
+    /// registers up to `top` (`nregs + 2` words past its window) under the
+    /// stack limit; `fuel` = the fuel, more than 1 left.
+    fn frame_push_checks(&mut self, len: Gpr, top: (Gpr, Mem), fuel: Gpr, refuse: Label) {
+        let x = &mut self.m.asm;
+        x.mov_r_m(Size::S64, len, Mem::disp(VM, layout::FRAMES_LEN));
+        x.alu_r_m(AluOp::Cmp, Size::S64, len, Mem::disp(VM, layout::MAX_DEPTH));
+        x.jcc(Cond::Ae, refuse);
+        x.lea(Size::S64, top.0, top.1);
+        x.alu_r_m(
+            AluOp::Cmp,
+            Size::S64,
+            top.0,
+            Mem::disp(VM, layout::STACK_LIMIT),
+        );
+        x.jcc(Cond::Ae, refuse);
+        x.mov_r_m(Size::S64, fuel, Mem::disp(VM, layout::FUEL));
+        x.alu_rm_imm(AluOp::Cmp, Size::S64, fuel, 1);
+        x.jcc(Cond::Be, refuse);
+    }
+
+    /// The pushed frame's stack tops: caller_sp = vm.sp (in `sp`); sp =
+    /// max(vm.sp, `top`), the callee's fp + nregs; in the frame at `frame`
+    /// and in the VM.
+    fn frame_push_sp(&mut self, frame: Gpr, sp: Gpr, top: Gpr) {
+        let x = &mut self.m.asm;
+        x.mov_r_m(Size::S64, sp, Mem::disp(VM, layout::SP));
+        x.mov_rm_r(Size::S64, Mem::disp(frame, layout::F_CALLER_SP), sp);
+        x.alu_rm_r(AluOp::Cmp, Size::S64, sp, top);
+        // Fault: sp stays at the caller's top; the locals are no GC roots.
+        if !Fault::GcRootMissing.injected() {
+            x.cmovcc(Cond::B, Size::S64, sp, top);
+        }
+        x.mov_rm_r(Size::S64, Mem::disp(frame, layout::F_SP), sp);
+        x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), sp);
     }
 
     /// The lean entry of optimized code (see `lean_call`): rsi = the
@@ -1665,26 +1681,10 @@ impl<'a> Emitter<'a> {
         // Missing arguments would need filling from argc: the helper does it.
         x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rdx, np);
         x.jcc(Cond::B, refuse);
-        x.mov_r_m(Size::S64, Gpr::Rax, Mem::disp(VM, layout::FRAMES_LEN));
-        x.alu_r_m(
-            AluOp::Cmp,
-            Size::S64,
-            Gpr::Rax,
-            Mem::disp(VM, layout::MAX_DEPTH),
-        );
-        x.jcc(Cond::Ae, refuse);
         // base + nregs + 2 >= STACK_VALUES is a stack overflow.
-        x.lea(Size::S64, Gpr::R8, Mem::disp(REGS, (nregs + 2) * 8));
-        x.alu_r_m(
-            AluOp::Cmp,
-            Size::S64,
-            Gpr::R8,
-            Mem::disp(VM, layout::STACK_LIMIT),
-        );
-        x.jcc(Cond::Ae, refuse);
-        x.mov_r_m(Size::S64, Gpr::R8, Mem::disp(VM, layout::FUEL));
-        x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::R8, 1);
-        x.jcc(Cond::Be, refuse);
+        let top = Mem::disp(REGS, (nregs + 2) * 8);
+        self.frame_push_checks(Gpr::Rax, (Gpr::R8, top), Gpr::R8, refuse);
+        let x = &mut self.m.asm;
         if self.opt_threshold != 0 {
             let skip = x.new_label();
             let may = Mem::disp(
@@ -1740,17 +1740,9 @@ impl<'a> Emitter<'a> {
         x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_NEW_TARGET), Gpr::R11);
         x.mov_rm_r(Size::S32, Mem::disp(FRAME, layout::F_ARGC), Gpr::Rdx);
         x.mov_rm_r(Size::S32, Mem::disp(FRAME, layout::F_RET_DST), Gpr::Rcx);
-        // caller_sp = vm.sp; sp = max(vm.sp, fp + nregs).
-        x.mov_r_m(Size::S64, Gpr::R9, Mem::disp(VM, layout::SP));
-        x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_CALLER_SP), Gpr::R9);
         x.lea(Size::S64, Gpr::R10, Mem::disp(Gpr::R8, nregs));
-        x.alu_rm_r(AluOp::Cmp, Size::S64, Gpr::R9, Gpr::R10);
-        // Fault: sp stays at the caller's top; the locals are no GC roots.
-        if !Fault::GcRootMissing.injected() {
-            x.cmovcc(Cond::B, Size::S64, Gpr::R9, Gpr::R10);
-        }
-        x.mov_rm_r(Size::S64, Mem::disp(FRAME, layout::F_SP), Gpr::R9);
-        x.mov_rm_r(Size::S64, Mem::disp(VM, layout::SP), Gpr::R9);
+        self.frame_push_sp(FRAME, Gpr::R9, Gpr::R10);
+        let x = &mut self.m.asm;
         x.mov_m_imm(Size::S8, Mem::disp(FRAME, layout::F_ENTRY), 0);
         x.alu_rm_imm(AluOp::Cmp, Size::S64, Gpr::R11, Value::UNDEFINED.0 as i32);
         x.setcc(Cond::Ne, Gpr::R9);
