@@ -1386,6 +1386,12 @@ impl<'a> Emitter<'a> {
         x.lea(Size::S64, Gpr::Rsi, Masm::reg(base));
         x.mov_r_imm(Size::S32, Gpr::Rdx, argc as i64);
         x.mov_r_imm(Size::S32, Gpr::Rcx, dst as i64);
+        self.call_entry(pc, target, not_ret);
+    }
+
+    /// Calls the JIT entry in `target` from `pc` (a safepoint); anything
+    /// but `EXIT_RETURN` goes to `not_ret` with the exit word in rax.
+    fn call_entry(&mut self, pc: u32, target: Gpr, not_ret: Label) {
         self.m.call_reg(target);
         let ret = self.m.asm.offset();
         self.m
@@ -1497,15 +1503,7 @@ impl<'a> Emitter<'a> {
         x.mov_m_imm(Size::S8, Mem::disp(Gpr::R9, layout::F_CONSTRUCT), 0);
         x.unary(UnaryOp::Inc, Size::S64, Mem::disp(VM, layout::FRAMES_LEN));
         x.lea(Size::S64, Gpr::Rsi, Masm::reg(base as u16));
-        self.m.call_reg(Gpr::R8);
-        let ret = self.m.asm.offset();
-        self.m
-            .asm
-            .annotate(Annotation::Safepoint(self.safepoints.len() as u32));
-        self.safepoints.push((ret, pc));
-        let x = &mut self.m.asm;
-        x.alu_rm_imm(AluOp::Cmp, Size::S32, Gpr::Rax, h::EXIT_RETURN as i32);
-        x.jcc(Cond::Ne, not_ret);
+        self.call_entry(pc, Gpr::R8, not_ret);
     }
 
     /// The checks of a frame push, each jumping to `refuse` before
