@@ -434,3 +434,29 @@ fn optimization_waits_for_callees_then_inlines_them_and_their_getters() {
     assert!(err.contains("run: inlined f ("), "{err}");
     assert!(!err.contains("not inlined: getter"), "{err}");
 }
+
+/// Twelve doubles live at once fit tier 2's fourteen allocatable XMMs: no
+/// spill slot (the allocator once limited XMMs to the GPR count, 7).
+#[test]
+fn twelve_live_doubles_need_no_spill_slot() {
+    let src = "function f(x) { const a = x * 1.5, b = x * 2.5, c = x * 3.5, d = x * 4.5, e = x * 5.5, g = x * 6.5, h = x * 7.5, k = x * 8.5, m = x * 9.5, n = x * 10.5, p = x * 11.5, q = x * 12.5;\n\
+               return a * b + c * d + e * g + h * k + m * n + p * q + a + q; }\n\
+               let s = 0;\nfor (let i = 0; i < 50; i++) s += f(i + 0.25);\nprint(s);\n";
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .args([
+            "--jit-threshold=2",
+            "--opt-threshold=5",
+            "--trace-opt",
+            "-e",
+            src,
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("[tier] f: optimized"))
+        .unwrap_or_else(|| panic!("f was not optimized:\n{err}"));
+    assert!(line.contains(" 0 spill slots"), "{line}");
+}
